@@ -1,0 +1,85 @@
+/**
+ * The engine's one entry point. The returned object answers every command of the API contract
+ * (shared/api.ts) and emits its events; Electron's main process, the CLI and the tests all use
+ * it the same way. Commands that later work fills in answer NOT_AVAILABLE, so the contract is
+ * complete from the start.
+ */
+import { EventEmitter } from 'node:events';
+import type { CommandName, FerryCommands, FerryEvents, EventName } from '../../shared/api';
+import { FerryError } from '../../shared/ferry-error';
+import { dataPaths, type DataPaths } from './data-paths';
+import { newLeaseOwner } from './queue/lease-owner';
+import { openDatabase } from './queue/open-database';
+import { SettingsStore } from './queue/settings-store';
+import { VideoStore } from './queue/video-store';
+
+export interface EngineOptions {
+  dataDir: string;
+}
+
+export interface Engine extends FerryCommands {
+  readonly paths: DataPaths;
+  readonly schemaVersion: number;
+  readonly store: VideoStore;
+  /** Uids of in-flight work returned to its stage when the database was opened. */
+  readonly recovered: string[];
+  on<E extends EventName>(event: E, listener: (payload: FerryEvents[E]) => void): () => void;
+  close(): void;
+}
+
+function notAvailable(command: CommandName): () => Promise<never> {
+  return () =>
+    Promise.reject(
+      new FerryError('NOT_AVAILABLE', `"${command}" is not available in this version of Ferry yet.`),
+    );
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const paths = dataPaths(options.dataDir);
+  const { db, schemaVersion } = openDatabase(paths.database);
+  const store = new VideoStore(db, newLeaseOwner());
+  const settings = new SettingsStore(db);
+  const recovered = store.recoverInFlight();
+  const events = new EventEmitter();
+
+  return {
+    paths,
+    schemaVersion,
+    store,
+    recovered,
+
+    addLinks: notAvailable('addLinks'),
+    addFiles: notAvailable('addFiles'),
+    importList: notAvailable('importList'),
+    pause: notAvailable('pause'),
+    resume: notAvailable('resume'),
+    cancel: notAvailable('cancel'),
+    retry: notAvailable('retry'),
+    remove: notAvailable('remove'),
+    listTargets: notAvailable('listTargets'),
+    saveTarget: notAvailable('saveTarget'),
+    removeTarget: notAvailable('removeTarget'),
+
+    list: async (query) => store.list(query),
+    get: async ({ uid }) => {
+      const video = store.get(uid);
+      if (!video) throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
+      return video;
+    },
+    totals: async () => {
+      const byState = store.countByState();
+      return { byState, total: Object.values(byState).reduce((a, b) => a + b, 0) };
+    },
+    getSettings: async () => settings.get(),
+    setSettings: async (patch) => settings.update(patch),
+
+    on(event, listener) {
+      events.on(event, listener);
+      return () => events.off(event, listener);
+    },
+    close() {
+      events.removeAllListeners();
+      db.close();
+    },
+  };
+}

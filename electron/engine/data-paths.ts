@@ -1,0 +1,25 @@
+/** Where Ferry keeps its files inside a data directory (design.md, "Files on disk"). */
+import os from 'node:os';
+import path from 'node:path';
+
+export interface DataPaths {
+  dataDir: string;
+  database: string;
+  library: string;
+}
+
+export function dataPaths(dataDir: string): DataPaths {
+  const root = path.resolve(dataDir);
+  return { dataDir: root, database: path.join(root, 'ferry.db'), library: path.join(root, 'library') };
+}
+
+/**
+ * The CLI's data directory when neither --data-dir nor FERRY_DATA_DIR is given: the same folder
+ * Electron uses as userData for an app named Ferry, so the CLI and the app share one queue.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  const home = os.homedir();
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Ferry');
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Ferry');
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Ferry');
+}

@@ -1,0 +1,113 @@
+/**
+ * The schema, as an ordered list of migrations. Each runs once, in its own transaction, and is
+ * recorded in `schema_migrations`. Never edit a migration that has shipped: add the next one.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'videos',
+    sql: `
+      CREATE TABLE videos (
+        seq              INTEGER PRIMARY KEY AUTOINCREMENT, -- insertion order
+        uid              TEXT NOT NULL UNIQUE,
+        created          TEXT NOT NULL,
+        modified         TEXT NOT NULL,
+        name             TEXT NOT NULL DEFAULT '',
+        source_kind      TEXT NOT NULL CHECK (source_kind IN ('url', 'file')),
+        source_url       TEXT,
+        source_path      TEXT,
+        source_key       TEXT,            -- normalised link or path, for duplicate detection
+        request_headers  TEXT,            -- JSON; sent to the origin, never returned
+        state            TEXT NOT NULL,
+        pct              REAL NOT NULL DEFAULT 0,
+        stage            TEXT NOT NULL,
+        error_code       TEXT,
+        error_text       TEXT,
+        priority         INTEGER NOT NULL DEFAULT 0,
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  INTEGER NOT NULL DEFAULT 0, -- epoch ms
+        lease_owner      TEXT,
+        lease_expires_at INTEGER,
+        heartbeat_at     INTEGER,
+        doc              TEXT NOT NULL    -- JSON: the rest of the Video object
+      );
+      CREATE INDEX videos_claim ON videos (stage, state, priority DESC, seq) WHERE lease_owner IS NULL;
+      CREATE INDEX videos_leased ON videos (lease_owner) WHERE lease_owner IS NOT NULL;
+      CREATE INDEX videos_state ON videos (state, seq);
+      CREATE INDEX videos_source_key ON videos (source_key) WHERE source_key IS NOT NULL;
+    `,
+  },
+  {
+    version: 2,
+    name: 'history and settings',
+    sql: `
+      CREATE TABLE video_events (
+        id        INTEGER PRIMARY KEY,
+        video_seq INTEGER NOT NULL REFERENCES videos (seq) ON DELETE CASCADE,
+        at        TEXT NOT NULL,
+        type      TEXT NOT NULL,
+        data      TEXT NOT NULL
+      );
+      CREATE INDEX video_events_video ON video_events (video_seq, id);
+      CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
+
+export class NewerSchemaError extends Error {
+  constructor(
+    readonly dbPath: string,
+    readonly found: number,
+  ) {
+    super(
+      `${dbPath} uses schema version ${found}, but this Ferry knows versions up to ${latestSchemaVersion}: ` +
+        'it was written by a newer Ferry. Update Ferry, or use another data directory (--data-dir).',
+    );
+    this.name = 'NewerSchemaError';
+  }
+}
+
+export function currentSchemaVersion(db: Database.Database): number {
+  const table = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (!table) return 0;
+  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as {
+    version: number | null;
+  };
+  return row.version ?? 0;
+}
+
+/** Brings the database up to `target` (default: the latest). Refuses a newer database. */
+export function migrate(db: Database.Database, dbPath: string, target = latestSchemaVersion): number {
+  const run = db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version    INTEGER PRIMARY KEY,
+      name       TEXT NOT NULL,
+      applied_at TEXT NOT NULL
+    )`);
+    const found = currentSchemaVersion(db);
+    if (found > latestSchemaVersion) throw new NewerSchemaError(dbPath, found);
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const migration of migrations) {
+      if (migration.version <= found || migration.version > target) continue;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+    return currentSchemaVersion(db);
+  });
+  return run.immediate();
+}

@@ -1,0 +1,75 @@
+/** Mapping between a `videos` row and the Video object. Pure. */
+import type { Stage, Video, VideoSource } from '../../../shared/video';
+import type { VideoState } from '../../../shared/video-states';
+import type { ErrorCode } from '../../../shared/error-codes';
+
+export interface VideoRow {
+  seq: number;
+  uid: string;
+  created: string;
+  modified: string;
+  name: string;
+  source_kind: 'url' | 'file';
+  source_url: string | null;
+  source_path: string | null;
+  source_key: string | null;
+  request_headers: string | null;
+  state: VideoState;
+  pct: number;
+  stage: Stage;
+  error_code: string | null;
+  error_text: string | null;
+  priority: number;
+  attempts: number;
+  next_attempt_at: number;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  heartbeat_at: number | null;
+  doc: string;
+}
+
+/** The parts of the Video object kept as JSON in `doc`. */
+export type VideoDoc = Omit<
+  Video,
+  'uid' | 'created' | 'modified' | 'status' | 'readyToStream' | 'source'
+>;
+
+export function emptyDoc(): VideoDoc {
+  return {
+    uploaded: null,
+    meta: {},
+    readyToStreamAt: null,
+    duration: -1,
+    size: -1,
+    input: { width: -1, height: -1 },
+    thumbnail: null,
+    thumbnailTimestampPct: 0,
+    playback: null,
+    downloads: null,
+    maxDurationSeconds: -1,
+    maxSizeBytes: -1,
+    scheduledDeletion: null,
+    watermark: null,
+    renditions: [],
+    deliveries: [],
+  };
+}
+
+export function rowToVideo(row: VideoRow): Video {
+  const doc = JSON.parse(row.doc) as VideoDoc;
+  const source: VideoSource = { kind: row.source_kind };
+  if (row.source_url !== null) source.url = row.source_url;
+  if (row.source_path !== null) source.path = row.source_path;
+  const status: Video['status'] = { state: row.state, pctComplete: row.pct, step: row.stage };
+  if (row.error_code !== null) status.errorReasonCode = row.error_code as ErrorCode;
+  if (row.error_text !== null) status.errorReasonText = row.error_text;
+  return {
+    ...doc,
+    uid: row.uid,
+    created: row.created,
+    modified: row.modified,
+    status,
+    readyToStream: row.state === 'ready',
+    source,
+  };
+}

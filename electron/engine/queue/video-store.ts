@@ -1,0 +1,282 @@
+/**
+ * The job store: videos and their queue fields in one SQLite table, with a per-video history.
+ * Every write that decides ownership (claim, recovery) runs in a `BEGIN IMMEDIATE` transaction,
+ * so two processes sharing a data directory can never both take the same video.
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ListQuery, VideoPage } from '../../../shared/api';
+import type { ErrorCode } from '../../../shared/error-codes';
+import type { Stage, Video, VideoSource } from '../../../shared/video';
+import { canTransition, IllegalTransitionError, videoStates, type VideoState } from '../../../shared/video-states';
+import { isOwnerAlive } from './lease-owner';
+import { waitingState, workingState } from './stage-states';
+import { emptyDoc, rowToVideo, type VideoDoc, type VideoRow } from './video-row';
+
+export interface NewVideo {
+  source: VideoSource;
+  /** The first stage: `fetch` for links, `probe` for local files. */
+  stage: Stage;
+  name?: string;
+  sourceKey?: string;
+  requestHeaders?: Record<string, string>;
+  priority?: number;
+  doc?: Partial<VideoDoc>;
+}
+
+export interface ClaimedVideo {
+  video: Video;
+  attempts: number;
+  requestHeaders: Record<string, string>;
+}
+
+export interface TransitionChange {
+  stage?: Stage;
+  pctComplete?: number;
+  error?: { code: ErrorCode; text: string };
+  doc?: Partial<VideoDoc>;
+  nextAttemptAt?: number;
+  /** Ends the current claim (work finished, failed or was interrupted). */
+  releaseLease?: boolean;
+}
+
+export interface VideoEvent {
+  at: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+const defaultPageSize = 100;
+
+export class VideoStore {
+  private readonly insertStmt: Database.Statement;
+  private readonly eventStmt: Database.Statement;
+  private readonly getStmt: Database.Statement;
+  private readonly progressStmt: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly owner: string,
+  ) {
+    this.insertStmt = db.prepare(`
+      INSERT INTO videos (uid, created, modified, name, source_kind, source_url, source_path, source_key,
+                          request_headers, state, stage, priority, doc)
+      VALUES (@uid, @now, @now, @name, @kind, @url, @path, @key, @headers, 'queued', @stage, @priority, @doc)`);
+    this.eventStmt = db.prepare(
+      'INSERT INTO video_events (video_seq, at, type, data) VALUES (?, ?, ?, ?)',
+    );
+    this.getStmt = db.prepare('SELECT * FROM videos WHERE uid = ?');
+    this.progressStmt = db.prepare('UPDATE videos SET pct = ?, modified = ? WHERE uid = ?');
+  }
+
+  /** Inserts all videos in one transaction and returns their uids, in order. */
+  insertMany(videos: readonly NewVideo[]): string[] {
+    const now = new Date().toISOString();
+    const run = this.db.transaction(() =>
+      videos.map((video) => {
+        const uid = randomUUID().replaceAll('-', '');
+        const doc: VideoDoc = { ...emptyDoc(), ...video.doc };
+        if (video.name !== undefined) doc.meta = { ...doc.meta, name: video.name };
+        this.insertStmt.run({
+          uid,
+          now,
+          name: video.name ?? '',
+          kind: video.source.kind,
+          url: video.source.url ?? null,
+          path: video.source.path ?? null,
+          key: video.sourceKey ?? null,
+          headers: video.requestHeaders ? JSON.stringify(video.requestHeaders) : null,
+          stage: video.stage,
+          priority: video.priority ?? 0,
+          doc: JSON.stringify(doc),
+        });
+        return uid;
+      }),
+    );
+    return run.immediate();
+  }
+
+  get(uid: string): Video | undefined {
+    const row = this.getStmt.get(uid) as VideoRow | undefined;
+    return row && rowToVideo(row);
+  }
+
+  list(query: ListQuery = {}): VideoPage {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (query.state) {
+      where.push('state = @state');
+      params.state = query.state;
+    }
+    if (query.stage) {
+      where.push('stage = @stage');
+      params.stage = query.stage;
+    }
+    if (query.search) {
+      where.push(
+        "(name LIKE @like ESCAPE '\\' OR source_url LIKE @like ESCAPE '\\' OR source_path LIKE @like ESCAPE '\\')",
+      );
+      params.like = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const order = query.asc ? 'ASC' : 'DESC';
+    const rows = this.db
+      .prepare(`SELECT * FROM videos ${filter} ORDER BY seq ${order} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: query.limit ?? defaultPageSize, offset: query.offset ?? 0 }) as VideoRow[];
+    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM videos ${filter}`).get(params) as {
+      total: number;
+    };
+    return { videos: rows.map(rowToVideo), total };
+  }
+
+  countByState(): Record<VideoState, number> {
+    const counts = Object.fromEntries(videoStates.map((s) => [s, 0])) as Record<VideoState, number>;
+    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM videos GROUP BY state').all() as {
+      state: VideoState;
+      n: number;
+    }[];
+    for (const row of rows) counts[row.state] = row.n;
+    return counts;
+  }
+
+  /**
+   * Atomically takes the next video waiting for `stage` (priority, then insertion order) and
+   * moves it to the stage's working state under a lease held by this store's owner.
+   */
+  claimNext(stage: Stage, leaseMs: number, now = Date.now()): ClaimedVideo | undefined {
+    const from = waitingState(stage);
+    const to = workingState(stage);
+    const claim = this.db.transaction(() => {
+      const row = this.db
+        .prepare(
+          `UPDATE videos
+              SET state = @to, lease_owner = @owner, lease_expires_at = @expires, heartbeat_at = @now,
+                  attempts = attempts + 1, modified = @iso
+            WHERE seq = (SELECT seq FROM videos
+                          WHERE stage = @stage AND state = @from AND lease_owner IS NULL AND next_attempt_at <= @now
+                          ORDER BY priority DESC, seq LIMIT 1)
+            RETURNING *`,
+        )
+        .get({
+          to,
+          from,
+          stage,
+          owner: this.owner,
+          now,
+          expires: now + leaseMs,
+          iso: new Date(now).toISOString(),
+        }) as VideoRow | undefined;
+      if (row) this.addEvent(row.seq, 'claimed', { stage, from, to, owner: this.owner });
+      return row;
+    });
+    const row = claim.immediate();
+    if (!row) return undefined;
+    return {
+      video: rowToVideo(row),
+      attempts: row.attempts,
+      requestHeaders: row.request_headers ? (JSON.parse(row.request_headers) as Record<string, string>) : {},
+    };
+  }
+
+  /** Extends this owner's lease on a video it is working on. */
+  heartbeat(uid: string, leaseMs: number, now = Date.now()): boolean {
+    const result = this.db
+      .prepare('UPDATE videos SET heartbeat_at = ?, lease_expires_at = ? WHERE uid = ? AND lease_owner = ?')
+      .run(now, now + leaseMs, uid, this.owner);
+    return result.changes === 1;
+  }
+
+  /** Cheap progress update: one indexed UPDATE, no history row. */
+  setProgress(uid: string, pctComplete: number): void {
+    this.progressStmt.run(pctComplete, new Date().toISOString(), uid);
+  }
+
+  /** Moves a video to another state, checked against the state machine. Throws when illegal. */
+  transition(uid: string, to: VideoState, change: TransitionChange = {}): Video {
+    const run = this.db.transaction(() => {
+      const row = this.getStmt.get(uid) as VideoRow | undefined;
+      if (!row) throw new Error(`No video with uid ${uid}.`);
+      if (row.state !== to && !canTransition(row.state, to)) throw new IllegalTransitionError(uid, row.state, to);
+      const doc = change.doc ? JSON.stringify({ ...(JSON.parse(row.doc) as VideoDoc), ...change.doc }) : row.doc;
+      const release = change.releaseLease ?? false;
+      this.db
+        .prepare(
+          `UPDATE videos SET state = @to, stage = @stage, pct = @pct, error_code = @code, error_text = @text,
+                  doc = @doc, modified = @iso, next_attempt_at = @next,
+                  attempts = CASE WHEN @stage = stage THEN attempts ELSE 0 END,
+                  lease_owner = CASE WHEN @release THEN NULL ELSE lease_owner END,
+                  lease_expires_at = CASE WHEN @release THEN NULL ELSE lease_expires_at END
+            WHERE seq = @seq`,
+        )
+        .run({
+          to,
+          stage: change.stage ?? row.stage,
+          pct: change.pctComplete ?? row.pct,
+          code: to === 'error' ? (change.error?.code ?? row.error_code ?? 'ERR_UNKNOWN') : null,
+          text: to === 'error' ? (change.error?.text ?? row.error_text) : null,
+          doc,
+          iso: new Date().toISOString(),
+          next: change.nextAttemptAt ?? row.next_attempt_at,
+          release: release ? 1 : 0,
+          seq: row.seq,
+        });
+      this.addEvent(row.seq, 'state', {
+        from: row.state,
+        to,
+        ...(change.stage && change.stage !== row.stage ? { stage: change.stage } : {}),
+        ...(change.error ? { code: change.error.code, text: change.error.text } : {}),
+      });
+      return this.getStmt.get(uid) as VideoRow;
+    });
+    return rowToVideo(run.immediate());
+  }
+
+  /** Appends to a video's history (for example an ffmpeg stderr tail or a webhook attempt). */
+  record(uid: string, type: string, data: Record<string, unknown>): void {
+    const row = this.db.prepare('SELECT seq FROM videos WHERE uid = ?').get(uid) as { seq: number } | undefined;
+    if (row) this.addEvent(row.seq, type, data);
+  }
+
+  history(uid: string): VideoEvent[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.at, e.type, e.data FROM video_events e JOIN videos v ON v.seq = e.video_seq
+          WHERE v.uid = ? ORDER BY e.id`,
+      )
+      .all(uid) as { at: string; type: string; data: string }[];
+    return rows.map((r) => ({ at: r.at, type: r.type, data: JSON.parse(r.data) as Record<string, unknown> }));
+  }
+
+  /**
+   * Returns work whose owner died (a crash, a kill, a power cut) to the stage it was at, so that
+   * it is claimed again. A lease held by a live process elsewhere is left alone until it expires.
+   */
+  recoverInFlight(now = Date.now()): string[] {
+    const run = this.db.transaction(() => {
+      const leased = this.db
+        .prepare('SELECT * FROM videos WHERE lease_owner IS NOT NULL')
+        .all() as VideoRow[];
+      const recovered: string[] = [];
+      for (const row of leased) {
+        const owner = row.lease_owner as string;
+        const expired = (row.lease_expires_at ?? 0) <= now;
+        if (!expired && isOwnerAlive(owner, this.owner)) continue;
+        const to = waitingState(row.stage);
+        this.db
+          .prepare(
+            `UPDATE videos SET state = ?, lease_owner = NULL, lease_expires_at = NULL, modified = ?
+              WHERE seq = ?`,
+          )
+          .run(to, new Date(now).toISOString(), row.seq);
+        this.addEvent(row.seq, 'recovered', { stage: row.stage, from: row.state, to, owner });
+        recovered.push(row.uid);
+      }
+      return recovered;
+    });
+    return run.immediate();
+  }
+
+  private addEvent(seq: number, type: string, data: Record<string, unknown>): void {
+    this.eventStmt.run(seq, new Date().toISOString(), type, JSON.stringify(data));
+  }
+}

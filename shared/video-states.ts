@@ -1,0 +1,43 @@
+/**
+ * The states of design.md and the transitions between them. `queued -> downloading -> queued ->
+ * inprogress -> ready`, `error` from any working state, and Ferry's `paused` and `canceled`.
+ */
+export const videoStates = [
+  'queued',
+  'downloading',
+  'inprogress',
+  'ready',
+  'error',
+  'paused',
+  'canceled',
+] as const;
+export type VideoState = (typeof videoStates)[number];
+
+const transitions: Record<VideoState, readonly VideoState[]> = {
+  queued: ['downloading', 'inprogress', 'error', 'paused', 'canceled'],
+  // Back to `queued` when a download finishes or when interrupted work returns to its stage.
+  downloading: ['queued', 'error', 'paused', 'canceled'],
+  inprogress: ['queued', 'ready', 'error', 'paused', 'canceled'],
+  ready: [],
+  error: ['queued', 'canceled'],
+  paused: ['queued', 'canceled'],
+  canceled: ['queued'],
+};
+
+export function canTransition(from: VideoState, to: VideoState): boolean {
+  return transitions[from].includes(to);
+}
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly uid: string,
+    readonly from: VideoState,
+    readonly to: VideoState,
+  ) {
+    super(`Video ${uid} cannot go from "${from}" to "${to}".`);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+/** States in which work is being done on the video right now. */
+export const workingStates: readonly VideoState[] = ['downloading', 'inprogress'];

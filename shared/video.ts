@@ -1,0 +1,79 @@
+/**
+ * The Video object: one shape in the database, over IPC, in `ferry … --json`, in webhooks and in
+ * the HTTP API. Field names follow Cloudflare Stream's video object; `renditions`, `source` and
+ * `deliveries` are Ferry's own. Unknown numbers are -1, unknown dates null.
+ */
+import type { ErrorCode } from './error-codes';
+import type { VideoState } from './video-states';
+
+export interface VideoStatus {
+  state: VideoState;
+  /** 0..100 within the current working state. */
+  pctComplete: number;
+  /** The queue stage the video is at (fetch, probe, transcode, deliver, done). */
+  step?: Stage;
+  errorReasonCode?: ErrorCode;
+  errorReasonText?: string;
+}
+
+export const stages = ['fetch', 'probe', 'transcode', 'deliver', 'done'] as const;
+export type Stage = (typeof stages)[number];
+
+export interface Rendition {
+  name: string;
+  width: number;
+  height: number;
+  bandwidth: number;
+  codecs: string;
+}
+
+export type DeliveryState = 'queued' | 'uploading' | 'processing' | 'ready' | 'error';
+
+export interface Delivery {
+  target: string;
+  mode: 'tus' | 'pull';
+  state: DeliveryState;
+  remoteId: string | null;
+  pctComplete: number;
+  error?: string;
+}
+
+export interface VideoSource {
+  kind: 'url' | 'file';
+  url?: string;
+  path?: string;
+}
+
+export interface Watermark {
+  /** Local path of the image. */
+  image: string;
+  position: 'upperRight' | 'upperLeft' | 'lowerLeft' | 'lowerRight' | 'center';
+  opacity: number;
+  scale: number;
+  padding: number;
+}
+
+export interface Video {
+  uid: string;
+  created: string;
+  modified: string;
+  uploaded: string | null;
+  meta: Record<string, string>;
+  status: VideoStatus;
+  readyToStream: boolean;
+  readyToStreamAt: string | null;
+  duration: number;
+  size: number;
+  input: { width: number; height: number };
+  thumbnail: string | null;
+  thumbnailTimestampPct: number;
+  playback: { hls: string; dash: string } | null;
+  downloads: { default: string } | null;
+  maxDurationSeconds: number;
+  maxSizeBytes: number;
+  scheduledDeletion: string | null;
+  watermark: Watermark | null;
+  renditions: Rendition[];
+  source: VideoSource;
+  deliveries: Delivery[];
+}
