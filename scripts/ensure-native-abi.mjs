@@ -47,9 +47,7 @@ console.log(`ferry: better-sqlite3 is not built for ${target} (${first.detail ??
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const rebuilt =
-  target === 'node'
-    ? run(npm, ['rebuild', 'better-sqlite3'])
-    : run(npx, ['electron-builder', 'install-app-deps']);
+  target === 'node' ? run(npm, ['rebuild', 'better-sqlite3']) : run(npx, ['electron-builder', 'install-app-deps']);
 const second = rebuilt ? loads(rt) : { ok: false, detail: 'the rebuild command failed' };
 if (!second.ok) {
   console.error(`ferry: better-sqlite3 still does not load under ${target}: ${second.detail ?? 'unknown error'}`);

@@ -23,6 +23,4 @@ export class FerryError extends Error {
 }
 
 /** What crosses a process boundary in place of a thrown error. */
-export type Envelope<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: FerryErrorCode; message: string } };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: FerryErrorCode; message: string } };

@@ -28,10 +28,7 @@ const ingestOptions = z.strictObject({
   meta: stringMap.optional(),
 });
 
-const selection = z.union([
-  z.strictObject({ uids: z.array(uid).min(1) }),
-  z.strictObject({ all: z.literal(true) }),
-]);
+const selection = z.union([z.strictObject({ uids: z.array(uid).min(1) }), z.strictObject({ all: z.literal(true) })]);
 
 const concurrency = z.strictObject({
   downloads: z.number().int().min(1).max(32),
@@ -79,7 +76,10 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
   getSettings: z.void(),
   setSettings: z.strictObject({
     concurrency: concurrency.optional(),
-    webhookUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+    webhookUrl: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .optional(),
     minFreeDiskBytes: z.number().int().min(0).optional(),
     keepOriginal: z.boolean().optional(),
   }),

@@ -29,9 +29,7 @@ export interface Engine extends FerryCommands {
 
 function notAvailable(command: CommandName): () => Promise<never> {
   return () =>
-    Promise.reject(
-      new FerryError('NOT_AVAILABLE', `"${command}" is not available in this version of Ferry yet.`),
-    );
+    Promise.reject(new FerryError('NOT_AVAILABLE', `"${command}" is not available in this version of Ferry yet.`));
 }
 
 export function createEngine(options: EngineOptions): Engine {

@@ -28,7 +28,13 @@ export interface DoctorReport {
   ffmpeg: ToolReport;
   ffprobe: ToolReport;
   dataDir: string;
-  database: { path: string; ok: boolean; schemaVersion?: number; videosByState?: Record<VideoState, number>; error?: string };
+  database: {
+    path: string;
+    ok: boolean;
+    schemaVersion?: number;
+    videosByState?: Record<VideoState, number>;
+    error?: string;
+  };
   disk: { freeBytes: number; minFreeBytes?: number };
 }
 
@@ -37,7 +43,13 @@ const keyEncoders = ['libx264', 'libx265', 'libvpx-vp9', 'libaom-av1', 'libsvtav
 async function toolReport(tool: ToolName, env: NodeJS.ProcessEnv): Promise<ToolReport> {
   try {
     const found = await findMediaTool(tool, env);
-    const report: ToolReport = { ok: true, path: found.path, origin: found.origin, from: found.from, version: found.version.raw };
+    const report: ToolReport = {
+      ok: true,
+      path: found.path,
+      origin: found.origin,
+      from: found.from,
+      version: found.version.raw,
+    };
     if (found.capabilities) {
       report.encoders = keyEncoders.filter((e) => found.capabilities?.encoders.includes(e));
       report.hardwareEncoders = found.capabilities.hardwareEncoders;
@@ -55,7 +67,9 @@ export async function runDoctor(dataDir: string, env: NodeJS.ProcessEnv = proces
   if (ffmpeg.error) problems.push(ffmpeg.error);
   if (ffprobe.error) problems.push(ffprobe.error);
   if (ffmpeg.ok && !ffmpeg.encoders?.includes('libx264')) {
-    problems.push(`ffmpeg at ${ffmpeg.path} has no libx264 encoder, which Ferry needs for H.264 renditions. Use a full ffmpeg build.`);
+    problems.push(
+      `ffmpeg at ${ffmpeg.path} has no libx264 encoder, which Ferry needs for H.264 renditions. Use a full ffmpeg build.`,
+    );
   }
 
   let database: DoctorReport['database'];
@@ -65,7 +79,12 @@ export async function runDoctor(dataDir: string, env: NodeJS.ProcessEnv = proces
     try {
       const totals = await engine.totals();
       minFreeBytes = (await engine.getSettings()).minFreeDiskBytes;
-      database = { path: engine.paths.database, ok: true, schemaVersion: engine.schemaVersion, videosByState: totals.byState };
+      database = {
+        path: engine.paths.database,
+        ok: true,
+        schemaVersion: engine.schemaVersion,
+        videosByState: totals.byState,
+      };
     } finally {
       engine.close();
     }

@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import { promisify } from 'node:util';
 import type { Candidate, ToolName } from './locate-media-tools';
 import { envVariable } from './locate-media-tools';
-import { hardwareEncoders, parseEncoders, parseMuxerOptions, parseVersion, type ToolVersion } from './parse-ffmpeg-info';
+import {
+  hardwareEncoders,
+  parseEncoders,
+  parseMuxerOptions,
+  parseVersion,
+  type ToolVersion,
+} from './parse-ffmpeg-info';
 
 const run = promisify(execFile);
 const timeout = 20_000;
@@ -91,9 +97,21 @@ export async function checkMediaTool(tool: ToolName, candidate: Candidate): Prom
     const encoders = parseEncoders(encodersText);
     const videoEncoder = encoders.includes('libx264') ? 'libx264' : 'mpeg4';
     await output(candidate.path, [
-      '-hide_banner', '-nostdin', '-loglevel', 'error',
-      '-f', 'lavfi', '-i', 'nullsrc=s=64x64:d=0.04',
-      '-frames:v', '1', '-c:v', videoEncoder, '-f', 'null', '-',
+      '-hide_banner',
+      '-nostdin',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'nullsrc=s=64x64:d=0.04',
+      '-frames:v',
+      '1',
+      '-c:v',
+      videoEncoder,
+      '-f',
+      'null',
+      '-',
     ]);
     return {
       ...candidate,

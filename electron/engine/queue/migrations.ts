@@ -81,9 +81,7 @@ export class NewerSchemaError extends Error {
 }
 
 export function currentSchemaVersion(db: Database.Database): number {
-  const table = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
-    .get();
+  const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!table) return 0;
   const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as {
     version: number | null;

@@ -29,10 +29,7 @@ export interface VideoRow {
 }
 
 /** The parts of the Video object kept as JSON in `doc`. */
-export type VideoDoc = Omit<
-  Video,
-  'uid' | 'created' | 'modified' | 'status' | 'readyToStream' | 'source'
->;
+export type VideoDoc = Omit<Video, 'uid' | 'created' | 'modified' | 'status' | 'readyToStream' | 'source'>;
 
 export function emptyDoc(): VideoDoc {
   return {

@@ -62,9 +62,7 @@ export class VideoStore {
       INSERT INTO videos (uid, created, modified, name, source_kind, source_url, source_path, source_key,
                           request_headers, state, stage, priority, doc)
       VALUES (@uid, @now, @now, @name, @kind, @url, @path, @key, @headers, 'queued', @stage, @priority, @doc)`);
-    this.eventStmt = db.prepare(
-      'INSERT INTO video_events (video_seq, at, type, data) VALUES (?, ?, ?, ?)',
-    );
+    this.eventStmt = db.prepare('INSERT INTO video_events (video_seq, at, type, data) VALUES (?, ?, ?, ?)');
     this.getStmt = db.prepare('SELECT * FROM videos WHERE uid = ?');
     this.progressStmt = db.prepare('UPDATE videos SET pct = ?, modified = ? WHERE uid = ?');
   }
@@ -253,9 +251,7 @@ export class VideoStore {
    */
   recoverInFlight(now = Date.now()): string[] {
     const run = this.db.transaction(() => {
-      const leased = this.db
-        .prepare('SELECT * FROM videos WHERE lease_owner IS NOT NULL')
-        .all() as VideoRow[];
+      const leased = this.db.prepare('SELECT * FROM videos WHERE lease_owner IS NOT NULL').all() as VideoRow[];
       const recovered: string[] = [];
       for (const row of leased) {
         const owner = row.lease_owner as string;

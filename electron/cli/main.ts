@@ -1,0 +1,74 @@
+/**
+ * The `ferry` command: the same engine as the desktop app, without a window.
+ * Exit codes: 0 ok, 1 failure, 2 usage.
+ */
+import { defaultDataDir } from '../engine/data-paths';
+import { exitCodes, UsageError, type CliCommand, type CliIo } from './cli-context';
+import { doctorCommand } from './commands/doctor';
+import { listCommand } from './commands/list';
+import { showCommand } from './commands/show';
+
+const commands: CliCommand[] = [doctorCommand, listCommand, showCommand];
+
+function mainUsage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return `ferry: take videos in from files and links; ladder, MP4 and thumbnails out.
+
+Usage: ferry [--data-dir DIR] <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Global options:
+  --data-dir DIR  where ferry.db and library/ live (also FERRY_DATA_DIR; default: the app's folder)
+  --help          help for ferry, or for a command: ferry <command> --help`;
+}
+
+/** Takes the global options out of argv, wherever they appear. */
+function splitGlobal(argv: string[]): { dataDir?: string; help: boolean; rest: string[] } {
+  const rest: string[] = [];
+  let dataDir: string | undefined;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--data-dir') {
+      const value = argv[++i];
+      if (!value) throw new UsageError('--data-dir needs a directory.');
+      dataDir = value;
+    } else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
+    else rest.push(arg);
+  }
+  return { ...(dataDir ? { dataDir } : {}), help, rest };
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { dataDir, help, rest } = splitGlobal(argv);
+    const [name, ...args] = rest;
+    if (!name) {
+      (help ? io.stdout : io.stderr)(mainUsage());
+      return help ? exitCodes.ok : exitCodes.usage;
+    }
+    const command = commands.find((c) => c.name === name);
+    if (!command)
+      throw new UsageError(`Unknown command "${name}". Commands: ${commands.map((c) => c.name).join(', ')}.`);
+    if (help) {
+      io.stdout(`${command.summary}.\n\nUsage: ${command.usage}`);
+      return exitCodes.ok;
+    }
+    try {
+      return await command.run(args, { ...io, dataDir: dataDir ?? io.env.FERRY_DATA_DIR ?? defaultDataDir(io.env) });
+    } catch (error) {
+      if (error instanceof UsageError) throw new UsageError(`${error.message}\nSee: ferry ${name} --help`);
+      throw error;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`ferry: ${error.message}`);
+      return exitCodes.usage;
+    }
+    io.stderr(`ferry: ${(error as Error).message}`);
+    return exitCodes.failure;
+  }
+}

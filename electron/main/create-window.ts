@@ -1,0 +1,23 @@
+/** The one app window: sandboxed, with navigation and new windows denied and a strict CSP. */
+import { BrowserWindow, session, shell } from 'electron';
+import { contentSecurityPolicy, windowOptions } from './window-options';
+
+export function createWindow(preloadPath: string, appUrl: string): BrowserWindow {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+
+  const window = new BrowserWindow(windowOptions(preloadPath));
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to the web open in the browser, never inside the app.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(appUrl);
+  return window;
+}

@@ -1,0 +1,55 @@
+/**
+ * The Electron shell: lifecycle, the window, IPC to the engine. All work happens in the engine
+ * (electron/engine), which runs the same under the CLI and the tests.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createEngine, type Engine } from '../engine/create-engine';
+import { createWindow } from './create-window';
+import { registerIpc } from './register-ipc';
+
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const appUrl =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL
+    ? process.env.ELECTRON_RENDERER_URL
+    : pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
+
+let engine: Engine | undefined;
+
+function openWindow(): void {
+  if (!engine) return;
+  const window = createWindow(preloadPath, appUrl);
+  const unregister = registerIpc(engine, window, appUrl);
+  window.on('closed', unregister);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      engine = createEngine({ dataDir: app.getPath('userData') });
+      openWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Ferry cannot start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => engine?.close());
+}
