@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commandNames, type CommandName } from '../../shared/api';
+import { commandSchemas } from '../../shared/validate-command';
+import { createEngine, type Engine } from '../../electron/engine/create-engine';
+import { createCommandHandlers, type SenderInfo } from '../../electron/main/command-handlers';
+import { tempDir } from '../helpers/temp-dir';
+
+const appFrame: SenderInfo = { url: 'file:///opt/Ferry/resources/app.asar/out/renderer/index.html', isMainFrame: true };
+const trusted = (sender: SenderInfo) => sender === appFrame;
+
+/** A valid input for each command, so the test reaches the engine behind every handler. */
+const validInputs: Record<CommandName, unknown> = {
+  addLinks: { links: [{ url: 'https://example.test/a.mp4' }] },
+  addFiles: { paths: ['/tmp/a.mp4'] },
+  importList: { path: '/tmp/list.txt' },
+  pause: { all: true },
+  resume: { all: true },
+  cancel: { all: true },
+  retry: { all: true },
+  remove: { all: true },
+  list: {},
+  get: { uid: '0123456789abcdef0123456789abcdef' },
+  totals: undefined,
+  getSettings: undefined,
+  setSettings: { keepOriginal: false },
+  listTargets: undefined,
+  saveTarget: { name: 'CF', provider: 'cloudflare', mode: 'tus', endpoint: 'https://api.example.test/stream' },
+  removeTarget: { id: 'x' },
+};
+
+describe('the IPC contract', () => {
+  let engine: Engine;
+  beforeEach(() => {
+    engine = createEngine({ dataDir: tempDir() });
+  });
+  afterEach(() => engine.close());
+
+  it('has a schema and a handler for every command, and nothing else', () => {
+    const handlers = createCommandHandlers(engine, trusted);
+    expect(Object.keys(handlers).sort()).toEqual([...commandNames].sort());
+    expect(Object.keys(commandSchemas).sort()).toEqual([...commandNames].sort());
+  });
+
+  it.each(commandNames)('"%s" refuses invalid input before it reaches the engine', async (name) => {
+    const handlers = createCommandHandlers(engine, trusted);
+    const reply = await handlers[name](appFrame, 42);
+    expect(reply).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(`"${name}"`) } });
+  });
+
+  it.each(commandNames)('"%s" refuses a sender that is not the app frame', async (name) => {
+    const handlers = createCommandHandlers(engine, trusted);
+    const reply = await handlers[name]({ url: 'https://evil.example/', isMainFrame: true }, validInputs[name]);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it.each(commandNames)('"%s" answers valid input from the engine, or says it is not available yet', async (name) => {
+    const handlers = createCommandHandlers(engine, trusted);
+    const reply = await handlers[name](appFrame, validInputs[name]);
+    if (!reply.ok) expect(['NOT_AVAILABLE', 'NOT_FOUND']).toContain(reply.error.code);
+    if (!reply.ok) expect(reply.error.message.length).toBeGreaterThan(20);
+  });
+
+  it('returns real data from the store', async () => {
+    const [uid] = engine.store.insertMany([{ source: { kind: 'file', path: '/videos/a.mov' }, stage: 'probe', name: 'A' }]);
+    const handlers = createCommandHandlers(engine, trusted);
+    expect(await handlers.get(appFrame, { uid })).toMatchObject({ ok: true, value: { uid, meta: { name: 'A' } } });
+    expect(await handlers.list(appFrame, {})).toMatchObject({ ok: true, value: { total: 1 } });
+    expect(await handlers.totals(appFrame, undefined)).toMatchObject({ ok: true, value: { total: 1, byState: { queued: 1 } } });
+    expect(await handlers.setSettings(appFrame, { keepOriginal: false })).toMatchObject({ ok: true, value: { keepOriginal: false } });
+    expect(await handlers.getSettings(appFrame, undefined)).toMatchObject({ ok: true, value: { keepOriginal: false } });
+  });
+});

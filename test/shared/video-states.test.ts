@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { canTransition, videoStates } from '../../shared/video-states';
+
+describe('the state machine', () => {
+  it.each([
+    ['queued', 'downloading'],
+    ['downloading', 'queued'],
+    ['queued', 'inprogress'],
+    ['inprogress', 'ready'],
+    ['downloading', 'error'],
+    ['inprogress', 'error'],
+    ['queued', 'paused'],
+    ['paused', 'queued'],
+    ['error', 'queued'],
+    ['inprogress', 'canceled'],
+  ] as const)('allows %s -> %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(true);
+  });
+
+  it.each([
+    ['queued', 'ready'],
+    ['downloading', 'ready'],
+    ['downloading', 'inprogress'],
+    ['ready', 'queued'],
+    ['ready', 'error'],
+    ['error', 'ready'],
+    ['canceled', 'ready'],
+    ['paused', 'downloading'],
+  ] as const)('refuses %s -> %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(false);
+  });
+
+  it('lets every state except ready reach some other state, and ready none', () => {
+    for (const state of videoStates) {
+      const reachable = videoStates.filter((to) => canTransition(state, to));
+      expect(reachable.length > 0).toBe(state !== 'ready');
+    }
+  });
+});
