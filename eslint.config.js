@@ -38,6 +38,11 @@ export default tseslint.config(
     },
   },
   {
+    // A test that assumes a value exists fails loudly when it does not, which is what a test should do.
+    files: ['test/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     // `input: void` marks commands that take no input, so they can be called with no argument.
     files: ['shared/api.ts'],
     rules: { '@typescript-eslint/no-invalid-void-type': 'off' },

@@ -44,7 +44,10 @@ describe('the IPC contract', () => {
   it.each(commandNames)('"%s" refuses invalid input before it reaches the engine', async (name) => {
     const handlers = createCommandHandlers(engine, trusted);
     const reply = await handlers[name](appFrame, 42);
-    expect(reply).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(`"${name}"`) } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining(`"${name}"`) },
+    });
   });
 
   it.each(commandNames)('"%s" refuses a sender that is not the app frame', async (name) => {
@@ -61,12 +64,20 @@ describe('the IPC contract', () => {
   });
 
   it('returns real data from the store', async () => {
-    const [uid] = engine.store.insertMany([{ source: { kind: 'file', path: '/videos/a.mov' }, stage: 'probe', name: 'A' }]);
+    const [uid] = engine.store.insertMany([
+      { source: { kind: 'file', path: '/videos/a.mov' }, stage: 'probe', name: 'A' },
+    ]);
     const handlers = createCommandHandlers(engine, trusted);
     expect(await handlers.get(appFrame, { uid })).toMatchObject({ ok: true, value: { uid, meta: { name: 'A' } } });
     expect(await handlers.list(appFrame, {})).toMatchObject({ ok: true, value: { total: 1 } });
-    expect(await handlers.totals(appFrame, undefined)).toMatchObject({ ok: true, value: { total: 1, byState: { queued: 1 } } });
-    expect(await handlers.setSettings(appFrame, { keepOriginal: false })).toMatchObject({ ok: true, value: { keepOriginal: false } });
+    expect(await handlers.totals(appFrame, undefined)).toMatchObject({
+      ok: true,
+      value: { total: 1, byState: { queued: 1 } },
+    });
+    expect(await handlers.setSettings(appFrame, { keepOriginal: false })).toMatchObject({
+      ok: true,
+      value: { keepOriginal: false },
+    });
     expect(await handlers.getSettings(appFrame, undefined)).toMatchObject({ ok: true, value: { keepOriginal: false } });
   });
 });

@@ -5,7 +5,10 @@ const uid = '0123456789abcdef0123456789abcdef';
 
 describe('command validation', () => {
   it('accepts well-formed input and keeps its values', () => {
-    expect(validateCommand('list', { state: 'ready', limit: 10 })).toEqual({ ok: true, value: { state: 'ready', limit: 10 } });
+    expect(validateCommand('list', { state: 'ready', limit: 10 })).toEqual({
+      ok: true,
+      value: { state: 'ready', limit: 10 },
+    });
     expect(validateCommand('get', { uid }).ok).toBe(true);
     expect(validateCommand('pause', { all: true }).ok).toBe(true);
     expect(validateCommand('totals', undefined).ok).toBe(true);

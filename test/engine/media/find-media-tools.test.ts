@@ -33,7 +33,9 @@ describe('finding ffmpeg', () => {
 
   it('refuses a binary that claims to be ffmpeg but cannot encode', async () => {
     const file = path.join(tempDir(), 'ffmpeg');
-    fs.writeFileSync(file, '#!/bin/sh\necho "ffmpeg version 6.1 Copyright"\n[ "$1" = "-version" ] || exit 1\n', { mode: 0o755 });
+    fs.writeFileSync(file, '#!/bin/sh\necho "ffmpeg version 6.1 Copyright"\n[ "$1" = "-version" ] || exit 1\n', {
+      mode: 0o755,
+    });
     await expect(findMediaTool('ffmpeg', env({ FFMPEG_PATH: file }))).rejects.toThrow(/failed a one-frame test encode/);
   });
 

@@ -51,8 +51,14 @@ dash muxer AVOptions:
   });
 
   it.each([
-    ['/Applications/Ferry.app/Contents/Resources/app.asar/node_modules/ffmpeg-static/ffmpeg', '/Applications/Ferry.app/Contents/Resources/app.asar.unpacked/node_modules/ffmpeg-static/ffmpeg'],
-    ['C:\\Program Files\\Ferry\\resources\\app.asar\\node_modules\\ffmpeg-static\\ffmpeg.exe', 'C:\\Program Files\\Ferry\\resources\\app.asar.unpacked\\node_modules\\ffmpeg-static\\ffmpeg.exe'],
+    [
+      '/Applications/Ferry.app/Contents/Resources/app.asar/node_modules/ffmpeg-static/ffmpeg',
+      '/Applications/Ferry.app/Contents/Resources/app.asar.unpacked/node_modules/ffmpeg-static/ffmpeg',
+    ],
+    [
+      'C:\\Program Files\\Ferry\\resources\\app.asar\\node_modules\\ffmpeg-static\\ffmpeg.exe',
+      'C:\\Program Files\\Ferry\\resources\\app.asar.unpacked\\node_modules\\ffmpeg-static\\ffmpeg.exe',
+    ],
     ['/home/me/ferry/node_modules/ffmpeg-static/ffmpeg', '/home/me/ferry/node_modules/ffmpeg-static/ffmpeg'],
     ['/opt/Ferry/resources/app.asar.unpacked/x/ffmpeg', '/opt/Ferry/resources/app.asar.unpacked/x/ffmpeg'],
   ])('rewrites %s for a packaged app', (input, expected) => {

@@ -35,10 +35,12 @@ describe('migrations', () => {
     const file = path.join(dir, 'ferry.db');
     const old = new Database(file);
     expect(migrate(old, file, 1)).toBe(1);
-    old.prepare(
-      `INSERT INTO videos (uid, created, modified, name, source_kind, source_url, state, stage, doc)
+    old
+      .prepare(
+        `INSERT INTO videos (uid, created, modified, name, source_kind, source_url, state, stage, doc)
        VALUES ('0123456789abcdef0123456789abcdef', 'x', 'x', 'old one', 'url', 'https://a.test/v.mp4', 'queued', 'fetch', '{"meta":{}}')`,
-    ).run();
+      )
+      .run();
     old.close();
 
     const upgraded = openStore(dir);
@@ -47,6 +49,7 @@ describe('migrations', () => {
     upgraded.store.record('0123456789abcdef0123456789abcdef', 'note', { hello: 1 });
     expect(upgraded.store.history('0123456789abcdef0123456789abcdef')).toHaveLength(1);
     expect(upgraded.store.list().videos.map((v) => v.uid)).toEqual(['0123456789abcdef0123456789abcdef']);
+    expect(upgraded.store.countByState().queued).toBe(1); // counts were filled from the existing rows
     upgraded.close();
   });
 

@@ -125,4 +125,24 @@ describe('the video store', () => {
     expect(page.videos.map((v) => v.meta.name)).toEqual(Array.from({ length: 10 }, (_, i) => `clip ${i + 10}`));
     close();
   });
+
+  it('keeps the per-state counts equal to the rows through inserts, claims, transitions and deletes', () => {
+    const { store, db, close } = openStore(tempDir());
+    const uids = store.insertMany(newLinks(50));
+    store.claimNext('fetch', 30_000);
+    store.claimNext('fetch', 30_000);
+    store.transition(uids[10] as string, 'paused');
+    store.transition(uids[11] as string, 'canceled');
+    db.prepare('DELETE FROM videos WHERE uid = ?').run(uids[12]);
+    store.recoverInFlight(Date.now() + 10 * 60_000); // leases expired: both claims return to queued
+    const actual = Object.fromEntries(
+      (
+        db.prepare('SELECT state, COUNT(*) AS n FROM videos GROUP BY state').all() as { state: string; n: number }[]
+      ).map((r) => [r.state, r.n]),
+    );
+    const counted = Object.fromEntries(Object.entries(store.countByState()).filter(([, n]) => n > 0));
+    expect(counted).toEqual(actual);
+    expect(counted).toEqual({ queued: 47, paused: 1, canceled: 1 });
+    close();
+  });
 });

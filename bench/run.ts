@@ -1,0 +1,18 @@
+/**
+ * `npm run bench -- [name...]`: each benchmark runs Ferry and a peer on the same input in the
+ * same run and prints the ratio. Timings are reported, never asserted.
+ */
+import { benchQueue } from './queue';
+
+const benches: Record<string, (args: string[]) => Promise<void>> = { queue: benchQueue };
+
+const [name, ...args] = process.argv.slice(2);
+const selected = name ? [name] : Object.keys(benches);
+for (const bench of selected) {
+  const run = benches[bench];
+  if (!run) {
+    console.error(`Unknown benchmark "${bench}". Available: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  await run(args);
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../electron/engine/create-engine';
+import { finished, repoRoot, spawnTs } from '../helpers/spawn-ts';
+import { tempDir } from '../helpers/temp-dir';
+
+const bin = path.join(repoRoot, 'bin/ferry.mjs');
+
+function ferry(args: string[], env: Record<string, string> = {}) {
+  return finished(spawnTs(bin, args, env));
+}
+
+function seed(dataDir: string): string[] {
+  const engine = createEngine({ dataDir });
+  const uids = engine.store.insertMany([
+    { source: { kind: 'url', url: 'https://cdn.example.test/launch.mp4' }, stage: 'fetch', name: 'Launch video' },
+    { source: { kind: 'file', path: '/videos/interview.mov' }, stage: 'probe', name: 'Interview' },
+  ]);
+  engine.store.claimNext('fetch', 60_000);
+  engine.close();
+  return uids;
+}
+
+describe('ferry CLI', () => {
+  it('doctor reports the tools, database and disk, and exits 0 when Ferry can work', async () => {
+    const dataDir = tempDir();
+    const result = await ferry(['doctor', '--json', '--data-dir', dataDir]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.ok).toBe(true);
+    expect(report.ffmpeg).toMatchObject({ ok: true, encoders: expect.arrayContaining(['libx264', 'aac']) });
+    expect(['env', 'bundled', 'path', 'fallback']).toContain(report.ffmpeg.origin);
+    expect(fs.existsSync(report.ffmpeg.path)).toBe(true);
+    expect(report.ffprobe).toMatchObject({ ok: true });
+    expect(report.database).toMatchObject({ ok: true, path: path.join(dataDir, 'ferry.db'), schemaVersion: 2 });
+    expect(report.database.videosByState.queued).toBe(0);
+    expect(report.disk.freeBytes).toBeGreaterThan(0);
+
+    const human = await ferry(['doctor'], { FERRY_DATA_DIR: dataDir });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain(`database  ${path.join(dataDir, 'ferry.db')} (schema 2)`);
+    expect(human.stdout).toContain('Ferry can work here.');
+  });
+
+  it('doctor exits 1 and names the problem when ffmpeg is unusable', async () => {
+    const result = await ferry(['doctor', '--data-dir', tempDir()], { FFMPEG_PATH: '/nowhere/ffmpeg' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('ffmpeg not found: /nowhere/ffmpeg (from FFMPEG_PATH)');
+    expect(result.stdout).toContain('Ferry cannot work here');
+  });
+
+  it('list shows the empty state, then videos as a table and as JSON, and filters by state', async () => {
+    const dataDir = tempDir();
+    const empty = await ferry(['list', '--data-dir', dataDir]);
+    expect(empty).toMatchObject({ code: 0, stdout: expect.stringContaining('No videos yet') });
+
+    const [launch, interview] = seed(dataDir);
+    const table = await ferry(['list', '--data-dir', dataDir]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(new RegExp(`${interview}\\s+queued\\s+probe\\s+0%\\s+Interview`));
+    expect(table.stdout).toMatch(new RegExp(`${launch}\\s+downloading\\s+fetch\\s+0%\\s+Launch video`));
+
+    const json = await ferry(['list', '--json', '--state', 'downloading', '--data-dir', dataDir]);
+    expect(json.code).toBe(0);
+    const page = JSON.parse(json.stdout);
+    expect(page.total).toBe(1);
+    expect(page.videos[0]).toMatchObject({ uid: launch, status: { state: 'downloading' }, duration: -1 });
+  });
+
+  it('show prints one video, as text or JSON, and exits 1 for an unknown uid', async () => {
+    const dataDir = tempDir();
+    const [launch] = seed(dataDir);
+    const text = await ferry(['show', launch!, '--data-dir', dataDir]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('source    https://cdn.example.test/launch.mp4');
+    const json = await ferry(['show', launch!, '--json'], { FERRY_DATA_DIR: dataDir });
+    expect(JSON.parse(json.stdout)).toMatchObject({ uid: launch, meta: { name: 'Launch video' } });
+    const missing = await ferry(['show', 'f'.repeat(32), '--data-dir', dataDir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`No video with uid ${'f'.repeat(32)}`);
+  });
+
+  it.each([
+    [['frobnicate'], 'Unknown command "frobnicate"'],
+    [['list', '--state', 'done'], 'Unknown state "done"'],
+    [['list', '--limit', 'many'], '--limit must be a whole number'],
+    [['list', '--colour'], "Unknown option '--colour'"],
+    [['show'], 'Which video?'],
+    [['show', 'abc'], '"abc" is not a video uid'],
+    [['--data-dir'], '--data-dir needs a directory'],
+    [[], 'Usage: ferry'],
+  ])('exits 2 with a usage message for %j', async (args, message) => {
+    const result = await ferry(args, { FERRY_DATA_DIR: tempDir() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it.each([['--help'], ['doctor', '--help'], ['list', '--help'], ['show', '--help']])(
+    '%s prints help and exits 0',
+    async (...args) => {
+      const result = await ferry(args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Usage: ferry/);
+    },
+  );
+});
