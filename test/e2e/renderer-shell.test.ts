@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { contentSecurityPolicy } from '../../electron/main/window-options';
+import { launchChromium } from '../helpers/chromium';
+import { serveFolder } from '../helpers/static-server';
+import { repoRoot } from '../helpers/spawn-ts';
+import { tempDir } from '../helpers/temp-dir';
+
+/** A window.ferry for the page: two videos, and an event pushed after the first render. */
+const fakeFerryScript = `
+  (() => {
+    const listeners = { videos: [], totals: [] };
+    const base = { created: '2026-11-21T10:00:00Z', modified: '2026-11-21T10:00:00Z', uploaded: null,
+      readyToStream: false, readyToStreamAt: null, duration: -1, size: -1, input: { width: -1, height: -1 },
+      thumbnail: null, thumbnailTimestampPct: 0, playback: null, downloads: null, maxDurationSeconds: -1,
+      maxSizeBytes: -1, scheduledDeletion: null, watermark: null, renditions: [], deliveries: [] };
+    const video = (uid, name, state, pct) => ({ ...base, uid: uid.repeat(32), meta: { name },
+      status: { state, pctComplete: pct, step: 'fetch' }, source: { kind: 'url', url: 'https://a.test/' + name } });
+    const byState = { queued: 1, downloading: 1, inprogress: 0, ready: 0, error: 0, paused: 0, canceled: 0 };
+    window.ferry = {
+      list: async () => ({ videos: [video('b', 'Keynote', 'downloading', 30), video('a', 'Trailer', 'queued', 0)], total: 2 }),
+      totals: async () => ({ byState, total: 2 }),
+      on: (event, listener) => { listeners[event].push(listener); return () => {}; },
+    };
+    window.pushUpdate = () => listeners.videos.forEach((l) => l([video('b', 'Keynote', 'downloading', 80)]));
+  })();
+`;
+
+describe('the renderer in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+
+  beforeAll(async () => {
+    const outDir = tempDir('ferry-renderer-');
+    await build({
+      root: path.join(repoRoot, 'renderer'),
+      base: './',
+      logLevel: 'error',
+      plugins: [react()],
+      build: { outDir, emptyOutDir: true },
+    });
+    // Served with the same CSP the app's window gets, so anything it would block fails here too.
+    server = await serveFolder(outDir, { 'Content-Security-Policy': contentSecurityPolicy });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders the list from window.ferry under the strict CSP, and applies pushed updates', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.addInitScript(fakeFerryScript);
+    await page.goto(server.url);
+
+    const rows = page.getByRole('list', { name: 'Videos' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toContain('Keynote');
+    expect(await page.getByLabel('Queue totals').textContent()).toContain('2 videos · 1 working · 1 queued');
+    expect(await page.getByRole('progressbar').getAttribute('value')).toBe('30');
+
+    await page.evaluate(() => (globalThis as unknown as { pushUpdate: () => void }).pushUpdate());
+    await expect.poll(() => page.getByRole('progressbar').getAttribute('value')).toBe('80');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
