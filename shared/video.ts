@@ -77,3 +77,28 @@ export interface Video {
   source: VideoSource;
   deliveries: Delivery[];
 }
+
+/** The parts of a Video that describe the media and its outputs, as opposed to its identity and status. */
+export type VideoDetails = Omit<Video, 'uid' | 'created' | 'modified' | 'status' | 'readyToStream' | 'source'>;
+
+/** A video's details before anything is known about it: unknown numbers are -1, as in the model. */
+export function unknownVideoDetails(): VideoDetails {
+  return {
+    uploaded: null,
+    meta: {},
+    readyToStreamAt: null,
+    duration: -1,
+    size: -1,
+    input: { width: -1, height: -1 },
+    thumbnail: null,
+    thumbnailTimestampPct: 0,
+    playback: null,
+    downloads: null,
+    maxDurationSeconds: -1,
+    maxSizeBytes: -1,
+    scheduledDeletion: null,
+    watermark: null,
+    renditions: [],
+    deliveries: [],
+  };
+}

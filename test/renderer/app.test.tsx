@@ -2,34 +2,20 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FerryApi, FerryEvents, QueueTotals } from '../../shared/api';
-import type { Video } from '../../shared/video';
+import { unknownVideoDetails, type Video } from '../../shared/video';
 import { App } from '../../renderer/src/App';
 import { createVideoStore } from '../../renderer/src/store/video-store';
 
 function video(uid: string, name: string, state: Video['status']['state'], pctComplete = 0): Video {
   return {
+    ...unknownVideoDetails(),
     uid: uid.padEnd(32, '0'),
     created: '2026-11-21T10:00:00.000Z',
     modified: '2026-11-21T10:00:00.000Z',
-    uploaded: null,
     meta: { name },
     status: { state, pctComplete, step: 'fetch' },
     readyToStream: state === 'ready',
-    readyToStreamAt: null,
-    duration: -1,
-    size: -1,
-    input: { width: -1, height: -1 },
-    thumbnail: null,
-    thumbnailTimestampPct: 0,
-    playback: null,
-    downloads: null,
-    maxDurationSeconds: -1,
-    maxSizeBytes: -1,
-    scheduledDeletion: null,
-    watermark: null,
-    renditions: [],
     source: { kind: 'url', url: `https://example.test/${name}.mp4` },
-    deliveries: [],
   };
 }
 

@@ -1,5 +1,5 @@
 /** Mapping between a `videos` row and the Video object. Pure. */
-import type { Stage, Video, VideoSource } from '../../../shared/video';
+import type { Stage, Video, VideoDetails, VideoSource } from '../../../shared/video';
 import type { VideoState } from '../../../shared/video-states';
 import type { ErrorCode } from '../../../shared/error-codes';
 
@@ -29,28 +29,7 @@ export interface VideoRow {
 }
 
 /** The parts of the Video object kept as JSON in `doc`. */
-export type VideoDoc = Omit<Video, 'uid' | 'created' | 'modified' | 'status' | 'readyToStream' | 'source'>;
-
-export function emptyDoc(): VideoDoc {
-  return {
-    uploaded: null,
-    meta: {},
-    readyToStreamAt: null,
-    duration: -1,
-    size: -1,
-    input: { width: -1, height: -1 },
-    thumbnail: null,
-    thumbnailTimestampPct: 0,
-    playback: null,
-    downloads: null,
-    maxDurationSeconds: -1,
-    maxSizeBytes: -1,
-    scheduledDeletion: null,
-    watermark: null,
-    renditions: [],
-    deliveries: [],
-  };
-}
+export type VideoDoc = VideoDetails;
 
 export function rowToVideo(row: VideoRow): Video {
   const doc = JSON.parse(row.doc) as VideoDoc;

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ListQuery, VideoPage } from '../../../shared/api';
 import type { ErrorCode } from '../../../shared/error-codes';
-import type { Stage, Video, VideoSource } from '../../../shared/video';
+import { unknownVideoDetails, type Stage, type Video, type VideoSource } from '../../../shared/video';
 import { canTransition, IllegalTransitionError, videoStates, type VideoState } from '../../../shared/video-states';
 import { isOwnerAlive } from './lease-owner';
 import { waitingState, workingState } from './stage-states';
-import { emptyDoc, rowToVideo, type VideoDoc, type VideoRow } from './video-row';
+import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
 
 export interface NewVideo {
   source: VideoSource;
@@ -73,7 +73,7 @@ export class VideoStore {
     const run = this.db.transaction(() => {
       const uids = videos.map((video) => {
         const uid = randomUUID().replaceAll('-', '');
-        const doc: VideoDoc = { ...emptyDoc(), ...video.doc };
+        const doc: VideoDoc = { ...unknownVideoDetails(), ...video.doc };
         if (video.name !== undefined) doc.meta = { ...doc.meta, name: video.name };
         this.insertStmt.run({
           uid,
@@ -257,18 +257,16 @@ export class VideoStore {
   recoverInFlight(now = Date.now()): string[] {
     const run = this.db.transaction(() => {
       const leased = this.db.prepare('SELECT * FROM videos WHERE lease_owner IS NOT NULL').all() as VideoRow[];
+      const release = this.db.prepare(
+        'UPDATE videos SET state = ?, lease_owner = NULL, lease_expires_at = NULL, modified = ? WHERE seq = ?',
+      );
       const recovered: string[] = [];
       for (const row of leased) {
         const owner = row.lease_owner as string;
         const expired = (row.lease_expires_at ?? 0) <= now;
         if (!expired && isOwnerAlive(owner, this.owner)) continue;
         const to = waitingState(row.stage);
-        this.db
-          .prepare(
-            `UPDATE videos SET state = ?, lease_owner = NULL, lease_expires_at = NULL, modified = ?
-              WHERE seq = ?`,
-          )
-          .run(to, new Date(now).toISOString(), row.seq);
+        release.run(to, new Date(now).toISOString(), row.seq);
         this.addEvent(row.seq, 'recovered', { stage: row.stage, from: row.state, to, owner });
         recovered.push(row.uid);
       }
