@@ -1,0 +1,129 @@
+/**
+ * The one ffmpeg command that makes every rendition: decode once, scale to the top rung (and
+ * watermark it there), split to each rung, encode with the same keyframe interval, and write
+ * DASH with HLS playlists over the same fMP4 segments (the dash muxer's hls_playlist: works on
+ * ffmpeg 4.1 to 7.x, where the hls muxer's master playlist crashes 4.1). A last branch tiles the
+ * storyboard in the same pass. Pure.
+ */
+import type { LadderPlan } from './plan-ladder';
+import type { StoryboardPlan } from './plan-storyboard';
+import type { WatermarkPlacement } from './plan-watermark';
+
+export interface TranscodeJob {
+  source: string;
+  /** ffprobe's format_name for the source: the only demuxer ffmpeg may use for it. */
+  formatName: string;
+  plan: LadderPlan;
+  storyboard: StoryboardPlan;
+  watermark?: { image: string; placement: WatermarkPlacement };
+  /** Relative to the working directory ffmpeg runs in. */
+  manifestPath: string;
+  storyboardPath: string;
+}
+
+export const imageFormatWhitelist = 'image2,png_pipe,jpeg_pipe,webp_pipe,bmp_pipe,gif';
+
+export function buildFilterGraph(job: TranscodeJob): string {
+  const { plan, storyboard, watermark } = job;
+  const top = plan.rungs[0];
+  if (!top) throw new Error('A ladder needs at least one rung.');
+  const chains: string[] = [
+    `[0:v]fps=${plan.frameRate},scale=${top.width}:${top.height},setsar=1,format=yuv420p[base]`,
+  ];
+  let main = 'base';
+  if (watermark) {
+    const w = watermark.placement;
+    chains.push(
+      `[1:v]scale=${w.width}:${w.height},format=rgba,colorchannelmixer=aa=${w.opacity.toFixed(3)}[wm]`,
+      `[base][wm]overlay=${w.x}:${w.y}:format=auto,format=yuv420p[marked]`,
+    );
+    main = 'marked';
+  }
+  const branches = plan.rungs.map((_, i) => `[r${i}]`).join('');
+  chains.push(`[${main}]split=${plan.rungs.length + 1}${branches}[sbin]`);
+  // Even-pixel rungs are never exactly the top's shape (854x480 is not 16:9); a DASH adaptation
+  // set needs one display aspect ratio, so every rung declares the top's.
+  const dar = `${top.width}/${top.height}`;
+  plan.rungs.forEach((rung, i) => {
+    chains.push(i === 0 ? `[r0]null[v0]` : `[r${i}]scale=${rung.width}:${rung.height},setdar=${dar}[v${i}]`);
+  });
+  chains.push(
+    `[sbin]fps=1/${storyboard.intervalSeconds},scale=${storyboard.tileWidth}:${storyboard.tileHeight},setsar=1,` +
+      `tile=${storyboard.columns}x${storyboard.rows}[sb]`,
+  );
+  return chains.join(';');
+}
+
+export function buildTranscodeArgs(job: TranscodeJob): string[] {
+  const { plan } = job;
+  const args = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1'];
+  args.push('-protocol_whitelist', 'file', '-format_whitelist', job.formatName, '-i', job.source);
+  if (job.watermark) {
+    args.push('-protocol_whitelist', 'file', '-format_whitelist', imageFormatWhitelist, '-i', job.watermark.image);
+  }
+  args.push('-filter_complex', buildFilterGraph(job));
+  plan.rungs.forEach((_, i) => args.push('-map', `[v${i}]`));
+  if (plan.audio) args.push('-map', '0:a:0');
+  args.push(
+    '-map_metadata',
+    '-1',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-profile:v',
+    'high',
+    // Same GOP in every rung and no scene-cut keyframes: segments line up across renditions.
+    '-g',
+    String(plan.gop),
+    '-keyint_min',
+    String(plan.gop),
+    '-sc_threshold',
+    '0',
+  );
+  plan.rungs.forEach((rung, i) => {
+    args.push(
+      `-b:v:${i}`,
+      `${rung.videoKbps}k`,
+      `-maxrate:v:${i}`,
+      `${rung.maxKbps}k`,
+      `-bufsize:v:${i}`,
+      `${rung.bufferKbps}k`,
+    );
+  });
+  if (plan.audio) {
+    args.push(
+      '-c:a',
+      'aac',
+      '-b:a',
+      `${plan.audio.kbps}k`,
+      '-ac',
+      String(plan.audio.channels),
+      '-ar',
+      String(plan.audio.sampleRate),
+    );
+  }
+  args.push(
+    '-max_muxing_queue_size',
+    '4096',
+    '-f',
+    'dash',
+    '-seg_duration',
+    String(plan.segmentSeconds),
+    '-use_template',
+    '1',
+    '-use_timeline',
+    '1',
+    '-hls_playlist',
+    '1',
+    '-adaptation_sets',
+    plan.audio ? 'id=0,streams=v id=1,streams=a' : 'id=0,streams=v',
+    '-init_seg_name',
+    'init-$RepresentationID$.m4s',
+    '-media_seg_name',
+    'chunk-$RepresentationID$-$Number%05d$.m4s',
+    job.manifestPath,
+  );
+  args.push('-map', '[sb]', '-frames:v', '1', '-update', '1', '-q:v', '5', job.storyboardPath);
+  return args;
+}

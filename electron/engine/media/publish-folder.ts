@@ -1,0 +1,42 @@
+/**
+ * Makes a finished output folder appear all at once: its files are flushed to disk, then the
+ * folder is renamed into place and the parent directory flushed, so that after a crash a video
+ * folder is either complete or absent (a rename is atomic, but durable only after the parent's
+ * fsync).
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+async function fsyncPath(target: string): Promise<void> {
+  const handle = await fs.open(target, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some platforms (Windows) cannot fsync a directory; the rename is still atomic there.
+    if ((error as NodeJS.ErrnoException).code !== 'EISDIR' && (error as NodeJS.ErrnoException).code !== 'EPERM')
+      throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function fsyncTree(dir: string): Promise<void> {
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await fsyncTree(full);
+    else if (entry.isFile()) await fsyncPath(full);
+  }
+  await fsyncPath(dir);
+}
+
+export async function publishFolder(workDir: string, finalDir: string): Promise<void> {
+  await fsyncTree(workDir);
+  await fs.rm(finalDir, { recursive: true, force: true });
+  await fs.rename(workDir, finalDir);
+  await fsyncPath(path.dirname(finalDir));
+}
+
+/** The temporary folder a video's outputs are written to, beside where they will be published. */
+export function workFolderFor(finalDir: string): string {
+  return `${finalDir}.partial`;
+}

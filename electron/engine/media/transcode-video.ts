@@ -1,0 +1,230 @@
+/**
+ * From a probed source to a published video folder: ladder, one ffmpeg pass (HLS + DASH over
+ * shared fMP4 segments, storyboard), measured HLS master, MP4 by remux, thumbnail. Everything is
+ * written to `<uid>.partial` and renamed to `<uid>` at the end; on failure or cancel the partial
+ * folder is removed.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { ErrorCode } from '../../../shared/error-codes';
+import type { Rendition, Watermark } from '../../../shared/video';
+import { buildTranscodeArgs, imageFormatWhitelist } from './build-transcode-args';
+import { classifyFfmpegFailure } from './classify-ffmpeg-failure';
+import { deriveMp4 } from './derive-mp4';
+import { progressPercent } from './parse-ffmpeg-progress';
+import { planLadder, type LadderPlan } from './plan-ladder';
+import { planStoryboard, storyboardVtt } from './plan-storyboard';
+import { placeWatermark } from './plan-watermark';
+import { publishFolder, workFolderFor } from './publish-folder';
+import type { MediaInfo } from './read-probe';
+import { runFfmpeg } from './run-ffmpeg';
+import { writeHlsMaster } from './write-hls-master';
+
+const run = promisify(execFile);
+
+export interface TranscodeRequest {
+  ffmpeg: string;
+  ffprobe: string;
+  source: string;
+  info: MediaInfo;
+  ladder: 'auto' | number[];
+  thumbnailTimestampPct: number;
+  watermark: Watermark | null;
+  /** Where the video's folder is published (library/<uid>). */
+  outputDir: string;
+  signal?: AbortSignal;
+  onProgress?: (pctComplete: number) => void;
+}
+
+export interface TranscodeResult {
+  playback: { hls: string; dash: string };
+  downloads: { default: string };
+  thumbnail: string;
+  storyboard: { image: string; vtt: string };
+  renditions: Rendition[];
+}
+
+export class TranscodeError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly text: string,
+    readonly stderrTail: string,
+  ) {
+    super(text);
+    this.name = 'TranscodeError';
+  }
+}
+
+async function imageSize(ffprobe: string, image: string): Promise<{ width: number; height: number }> {
+  const { stdout } = await run(ffprobe, [
+    '-v',
+    'error',
+    '-protocol_whitelist',
+    'file',
+    '-format_whitelist',
+    imageFormatWhitelist,
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=width,height',
+    '-of',
+    'json',
+    image,
+  ]);
+  const stream = (JSON.parse(stdout) as { streams?: { width?: number; height?: number }[] }).streams?.[0];
+  if (!stream?.width || !stream.height)
+    throw new TranscodeError('ERR_UNKNOWN', `The watermark ${image} is not an image Ferry can read.`, '');
+  return { width: stream.width, height: stream.height };
+}
+
+async function rewritePlaylists(manifestDir: string, plan: LadderPlan): Promise<Rendition[]> {
+  const files = await fs.readdir(manifestDir);
+  const playlists: Record<string, string> = {};
+  for (const name of files.filter((f) => /^media_\d+\.m3u8$/.test(f))) {
+    playlists[name] = await fs.readFile(path.join(manifestDir, name), 'utf8');
+  }
+  const segmentBytes: Record<string, number> = {};
+  for (const name of files.filter((f) => f.endsWith('.m4s'))) {
+    segmentBytes[name] = (await fs.stat(path.join(manifestDir, name))).size;
+  }
+  const hls = writeHlsMaster({
+    master: await fs.readFile(path.join(manifestDir, 'master.m3u8'), 'utf8'),
+    playlists,
+    segmentBytes,
+    fps: plan.fps,
+  });
+  await fs.writeFile(path.join(manifestDir, 'video.m3u8'), hls.master);
+  for (const [name, text] of Object.entries(hls.playlists)) await fs.writeFile(path.join(manifestDir, name), text);
+  await fs.rm(path.join(manifestDir, 'master.m3u8'));
+  return hls.variants.map((v) => ({
+    name:
+      plan.rungs.find((r) => r.width === v.width && r.height === v.height)?.name ?? `${Math.min(v.width, v.height)}p`,
+    width: v.width,
+    height: v.height,
+    bandwidth: v.bandwidth,
+    codecs: v.codecs,
+  }));
+}
+
+async function extractThumbnail(request: TranscodeRequest, plan: LadderPlan, out: string): Promise<void> {
+  const top = plan.rungs[0] as LadderPlan['rungs'][number];
+  const lastFrame = Math.max(0, request.info.duration - 1 / plan.fps);
+  const at = Math.min(lastFrame, Math.max(0, request.thumbnailTimestampPct * request.info.duration));
+  const result = await runFfmpeg({
+    ffmpeg: request.ffmpeg,
+    args: [
+      '-hide_banner',
+      '-nostdin',
+      '-y',
+      '-loglevel',
+      'error',
+      '-ss',
+      at.toFixed(3),
+      '-protocol_whitelist',
+      'file',
+      '-format_whitelist',
+      request.info.formatName,
+      '-i',
+      request.source,
+      '-frames:v',
+      '1',
+      '-vf',
+      `scale=${top.width}:${top.height},setsar=1`,
+      '-q:v',
+      '3',
+      out,
+    ],
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+  if (result.code !== 0) throw new TranscodeError('ERR_UNKNOWN', 'The thumbnail could not be made.', result.stderrTail);
+}
+
+export async function transcodeVideo(request: TranscodeRequest): Promise<TranscodeResult> {
+  const plan = planLadder(
+    {
+      width: request.info.width,
+      height: request.info.height,
+      fps: request.info.fps,
+      frameRate: request.info.frameRate,
+      hasAudio: request.info.audioCodec !== null,
+    },
+    request.ladder,
+  );
+  const top = plan.rungs[0] as LadderPlan['rungs'][number];
+  const storyboard = planStoryboard(request.info.duration, top);
+  const work = workFolderFor(request.outputDir);
+  await fs.rm(work, { recursive: true, force: true });
+  for (const dir of ['manifest', 'thumbnails', 'downloads', 'storyboard'])
+    await fs.mkdir(path.join(work, dir), { recursive: true });
+
+  let renditions: Rendition[];
+  try {
+    const watermark = request.watermark
+      ? {
+          image: request.watermark.image,
+          placement: placeWatermark(request.watermark, await imageSize(request.ffprobe, request.watermark.image), top),
+        }
+      : undefined;
+    const args = buildTranscodeArgs({
+      source: request.source,
+      formatName: request.info.formatName,
+      plan,
+      storyboard,
+      ...(watermark ? { watermark } : {}),
+      manifestPath: path.join('manifest', 'video.mpd'),
+      storyboardPath: path.join('storyboard', 'storyboard.jpg'),
+    });
+    // The ladder is most of the work: it reports 0..95 %, the MP4 and thumbnail the rest.
+    const result = await runFfmpeg({
+      ffmpeg: request.ffmpeg,
+      args,
+      cwd: work,
+      ...(request.signal ? { signal: request.signal } : {}),
+      onProgress: (p) => request.onProgress?.(Math.min(95, progressPercent(p, request.info.duration) * 0.95)),
+    });
+    if (result.code !== 0) {
+      const failure = classifyFfmpegFailure(result.stderrTail);
+      throw new TranscodeError(failure.code, failure.text, result.stderrTail);
+    }
+    const encoded = result.lastProgress?.outTimeSeconds ?? 0;
+    if (encoded < request.info.duration * 0.9 - 0.5) {
+      throw new TranscodeError(
+        'ERR_MALFORMED_VIDEO',
+        `The video stops after ${encoded.toFixed(1)} s of the ${request.info.duration.toFixed(1)} s it announces: the file is damaged or incomplete.`,
+        result.stderrTail,
+      );
+    }
+
+    const manifestDir = path.join(work, 'manifest');
+    renditions = await rewritePlaylists(manifestDir, plan);
+    await deriveMp4({
+      ffmpeg: request.ffmpeg,
+      manifestDir,
+      videoPlaylist: 'media_0.m3u8',
+      audioPlaylist: plan.audio ? `media_${plan.rungs.length}.m3u8` : null,
+      out: path.join(work, 'downloads', 'default.mp4'),
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
+    request.onProgress?.(97);
+    await extractThumbnail(request, plan, path.join(work, 'thumbnails', 'thumbnail.jpg'));
+    await fs.writeFile(
+      path.join(work, 'storyboard', 'storyboard.vtt'),
+      storyboardVtt(storyboard, request.info.duration, 'storyboard.jpg'),
+    );
+    await publishFolder(work, request.outputDir);
+  } catch (error) {
+    await fs.rm(work, { recursive: true, force: true });
+    throw error;
+  }
+
+  const out = (...parts: string[]) => path.join(request.outputDir, ...parts);
+  return {
+    playback: { hls: out('manifest', 'video.m3u8'), dash: out('manifest', 'video.mpd') },
+    downloads: { default: out('downloads', 'default.mp4') },
+    thumbnail: out('thumbnails', 'thumbnail.jpg'),
+    storyboard: { image: out('storyboard', 'storyboard.jpg'), vtt: out('storyboard', 'storyboard.vtt') },
+    renditions,
+  };
+}
