@@ -5,6 +5,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Set when stderr is a terminal that can redraw lines (progress bars). */
+  terminal?: { write: (raw: string) => void; columns: number };
 }
 
 export interface CliContext extends CliIo {

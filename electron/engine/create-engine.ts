@@ -7,7 +7,12 @@
 import { EventEmitter } from 'node:events';
 import type { CommandName, FerryCommands, FerryEvents, EventName } from '../../shared/api';
 import { FerryError } from '../../shared/ferry-error';
+import { addFiles } from './commands/add-files';
+import { cancelVideos } from './commands/cancel-videos';
 import { dataPaths, type DataPaths } from './data-paths';
+import type { EngineContext } from './pipeline/engine-context';
+import { createWaker, runQueue, type RunOptions } from './pipeline/run-queue';
+import { VideoChangeFeed } from './pipeline/video-change-feed';
 import { newLeaseOwner } from './queue/lease-owner';
 import { openDatabase } from './queue/open-database';
 import { SettingsStore } from './queue/settings-store';
@@ -15,6 +20,8 @@ import { VideoStore } from './queue/video-store';
 
 export interface EngineOptions {
   dataDir: string;
+  /** Where FFMPEG_PATH and friends are read from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Engine extends FerryCommands {
@@ -24,6 +31,8 @@ export interface Engine extends FerryCommands {
   /** Uids of in-flight work returned to its stage when the database was opened. */
   readonly recovered: string[];
   on<E extends EventName>(event: E, listener: (payload: FerryEvents[E]) => void): () => void;
+  /** Works the queue until it is idle (or, with `watch`, until the signal aborts). */
+  run(options?: RunOptions): Promise<void>;
   close(): void;
 }
 
@@ -32,6 +41,8 @@ function notAvailable(command: CommandName): () => Promise<never> {
     Promise.reject(new FerryError('NOT_AVAILABLE', `"${command}" is not available in this version of Ferry yet.`));
 }
 
+const leaseMs = 5 * 60_000;
+
 export function createEngine(options: EngineOptions): Engine {
   const paths = dataPaths(options.dataDir);
   const { db, schemaVersion } = openDatabase(paths.database);
@@ -39,6 +50,16 @@ export function createEngine(options: EngineOptions): Engine {
   const settings = new SettingsStore(db);
   const recovered = store.recoverInFlight();
   const events = new EventEmitter();
+  const feed = new VideoChangeFeed(store, (event, payload) => events.emit(event, payload));
+  const context: EngineContext = {
+    store,
+    paths,
+    feed,
+    env: options.env ?? process.env,
+    running: new Map(),
+    leaseMs,
+  };
+  const waker = createWaker();
 
   return {
     paths,
@@ -47,11 +68,15 @@ export function createEngine(options: EngineOptions): Engine {
     recovered,
 
     addLinks: notAvailable('addLinks'),
-    addFiles: notAvailable('addFiles'),
+    addFiles: async (input) => {
+      const result = addFiles(context, input);
+      waker.notify();
+      return result;
+    },
     importList: notAvailable('importList'),
     pause: notAvailable('pause'),
     resume: notAvailable('resume'),
-    cancel: notAvailable('cancel'),
+    cancel: (selection) => cancelVideos(context, selection),
     retry: notAvailable('retry'),
     remove: notAvailable('remove'),
     listTargets: notAvailable('listTargets'),
@@ -75,7 +100,10 @@ export function createEngine(options: EngineOptions): Engine {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
+    run: (runOptions) => runQueue(context, waker, runOptions),
     close() {
+      for (const work of context.running.values()) work.stop();
+      feed.close();
       events.removeAllListeners();
       db.close();
     },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
+import { latestSchemaVersion } from '../../electron/engine/queue/migrations';
 import { finished, repoRoot, spawnTs } from '../helpers/spawn-ts';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -33,13 +34,17 @@ describe('ferry CLI', () => {
     expect(['env', 'bundled', 'path', 'fallback']).toContain(report.ffmpeg.origin);
     expect(fs.existsSync(report.ffmpeg.path)).toBe(true);
     expect(report.ffprobe).toMatchObject({ ok: true });
-    expect(report.database).toMatchObject({ ok: true, path: path.join(dataDir, 'ferry.db'), schemaVersion: 2 });
+    expect(report.database).toMatchObject({
+      ok: true,
+      path: path.join(dataDir, 'ferry.db'),
+      schemaVersion: latestSchemaVersion,
+    });
     expect(report.database.videosByState.queued).toBe(0);
     expect(report.disk.freeBytes).toBeGreaterThan(0);
 
     const human = await ferry(['doctor'], { FERRY_DATA_DIR: dataDir });
     expect(human.code).toBe(0);
-    expect(human.stdout).toContain(`database  ${path.join(dataDir, 'ferry.db')} (schema 2)`);
+    expect(human.stdout).toContain(`database  ${path.join(dataDir, 'ferry.db')} (schema ${latestSchemaVersion})`);
     expect(human.stdout).toContain('Ferry can work here.');
   });
 

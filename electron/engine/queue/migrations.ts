@@ -80,6 +80,14 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    name: 'ingest options and probe results',
+    sql: `
+      ALTER TABLE videos ADD COLUMN ingest_options TEXT; -- JSON: what the user asked for that the Video object does not hold (ladder)
+      ALTER TABLE videos ADD COLUMN media_info TEXT;     -- JSON: the probe's findings, for the transcode stage
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

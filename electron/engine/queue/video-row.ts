@@ -26,6 +26,8 @@ export interface VideoRow {
   lease_expires_at: number | null;
   heartbeat_at: number | null;
   doc: string;
+  ingest_options: string | null;
+  media_info: string | null;
 }
 
 /** The parts of the Video object kept as JSON in `doc`. */

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { MediaInfo } from '../media/read-probe';
 import type { ListQuery, VideoPage } from '../../../shared/api';
 import type { ErrorCode } from '../../../shared/error-codes';
 import { unknownVideoDetails, type Stage, type Video, type VideoSource } from '../../../shared/video';
@@ -12,6 +13,11 @@ import { canTransition, IllegalTransitionError, videoStates, type VideoState } f
 import { isOwnerAlive } from './lease-owner';
 import { waitingState, workingState } from './stage-states';
 import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
+
+/** What the user asked for that the Video object does not hold. */
+export interface QueueOptions {
+  ladder?: 'auto' | number[];
+}
 
 export interface NewVideo {
   source: VideoSource;
@@ -22,12 +28,16 @@ export interface NewVideo {
   requestHeaders?: Record<string, string>;
   priority?: number;
   doc?: Partial<VideoDoc>;
+  options?: QueueOptions;
 }
 
 export interface ClaimedVideo {
   video: Video;
   attempts: number;
   requestHeaders: Record<string, string>;
+  options: QueueOptions;
+  /** Set by the probe stage for the stages after it. */
+  mediaInfo: MediaInfo | null;
 }
 
 export interface TransitionChange {
@@ -35,6 +45,7 @@ export interface TransitionChange {
   pctComplete?: number;
   error?: { code: ErrorCode; text: string };
   doc?: Partial<VideoDoc>;
+  mediaInfo?: MediaInfo;
   nextAttemptAt?: number;
   /** Ends the current claim (work finished, failed or was interrupted). */
   releaseLease?: boolean;
@@ -60,8 +71,8 @@ export class VideoStore {
   ) {
     this.insertStmt = db.prepare(`
       INSERT INTO videos (uid, created, modified, name, source_kind, source_url, source_path, source_key,
-                          request_headers, state, stage, priority, doc)
-      VALUES (@uid, @now, @now, @name, @kind, @url, @path, @key, @headers, 'queued', @stage, @priority, @doc)`);
+                          request_headers, state, stage, priority, doc, ingest_options)
+      VALUES (@uid, @now, @now, @name, @kind, @url, @path, @key, @headers, 'queued', @stage, @priority, @doc, @options)`);
     this.eventStmt = db.prepare('INSERT INTO video_events (video_seq, at, type, data) VALUES (?, ?, ?, ?)');
     this.getStmt = db.prepare('SELECT * FROM videos WHERE uid = ?');
     this.progressStmt = db.prepare('UPDATE videos SET pct = ?, modified = ? WHERE uid = ?');
@@ -87,6 +98,7 @@ export class VideoStore {
           stage: video.stage,
           priority: video.priority ?? 0,
           doc: JSON.stringify(doc),
+          options: video.options ? JSON.stringify(video.options) : null,
         });
         return uid;
       });
@@ -99,6 +111,14 @@ export class VideoStore {
   get(uid: string): Video | undefined {
     const row = this.getStmt.get(uid) as VideoRow | undefined;
     return row && rowToVideo(row);
+  }
+
+  /** A video from the same source that is queued, in progress or finished (not failed or canceled). */
+  findActiveBySourceKey(sourceKey: string): string | undefined {
+    return this.db
+      .prepare("SELECT uid FROM videos WHERE source_key = ? AND state NOT IN ('error', 'canceled') LIMIT 1")
+      .pluck()
+      .get(sourceKey) as string | undefined;
   }
 
   list(query: ListQuery = {}): VideoPage {
@@ -178,6 +198,8 @@ export class VideoStore {
       video: rowToVideo(row),
       attempts: row.attempts,
       requestHeaders: row.request_headers ? (JSON.parse(row.request_headers) as Record<string, string>) : {},
+      options: row.ingest_options ? (JSON.parse(row.ingest_options) as QueueOptions) : {},
+      mediaInfo: row.media_info ? (JSON.parse(row.media_info) as MediaInfo) : null,
     };
   }
 
@@ -205,7 +227,7 @@ export class VideoStore {
       this.db
         .prepare(
           `UPDATE videos SET state = @to, stage = @stage, pct = @pct, error_code = @code, error_text = @text,
-                  doc = @doc, modified = @iso, next_attempt_at = @next,
+                  doc = @doc, modified = @iso, next_attempt_at = @next, media_info = @mediaInfo,
                   attempts = CASE WHEN @stage = stage THEN attempts ELSE 0 END,
                   lease_owner = CASE WHEN @release THEN NULL ELSE lease_owner END,
                   lease_expires_at = CASE WHEN @release THEN NULL ELSE lease_expires_at END
@@ -220,6 +242,7 @@ export class VideoStore {
           doc,
           iso: new Date().toISOString(),
           next: change.nextAttemptAt ?? row.next_attempt_at,
+          mediaInfo: change.mediaInfo ? JSON.stringify(change.mediaInfo) : row.media_info,
           release: release ? 1 : 0,
           seq: row.seq,
         });

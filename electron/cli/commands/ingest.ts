@@ -1,0 +1,79 @@
+import type { Video } from '../../../shared/video';
+import { createEngine } from '../../engine/create-engine';
+import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
+import { parseIngestOptions } from '../parse-ingest-options';
+import { createProgressDisplay } from '../progress-display';
+
+export const ingestCommand: CliCommand = {
+  name: 'ingest',
+  summary: 'Turn video files into HLS + DASH, an MP4 and thumbnails',
+  usage: `ferry ingest <file>... [options] [--json]
+
+  --name NAME                  name of the video (one file only; default: the file name)
+  --meta KEY=VALUE             add to the video's meta (repeatable)
+  --ladder auto|1080,720,...   renditions to make (never larger than the source; default auto)
+  --thumbnail-pct 0..1         where in the video the thumbnail is taken (default 0)
+  --max-duration SECONDS       refuse videos longer than this
+  --max-size BYTES             refuse files larger than this
+  --watermark IMAGE            overlay IMAGE on every rendition, with:
+    --watermark-position upperRight|upperLeft|lowerLeft|lowerRight|center (default upperRight)
+    --watermark-opacity 0..1   (default 1)
+    --watermark-scale 0..1     width as a fraction of the video's (default 0.15)
+    --watermark-padding 0..1   distance from the edges (default 0.05)
+  --json                       print the final Video objects as a JSON array on stdout
+
+  Exits 0 when every video is ready, 1 when any failed, 2 for a usage error.`,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        name: { type: 'string' },
+        meta: { type: 'string', multiple: true },
+        ladder: { type: 'string' },
+        'thumbnail-pct': { type: 'string' },
+        'max-duration': { type: 'string' },
+        'max-size': { type: 'string' },
+        watermark: { type: 'string' },
+        'watermark-position': { type: 'string' },
+        'watermark-opacity': { type: 'string' },
+        'watermark-scale': { type: 'string' },
+        'watermark-padding': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      true,
+    );
+    if (positionals.length === 0) throw new UsageError('Which files? Give one or more video files.');
+    if (values.name !== undefined && positionals.length > 1) throw new UsageError('--name is for one file at a time.');
+    const options = parseIngestOptions(values);
+    if (values.name !== undefined) options.meta = { ...options.meta, name: values.name };
+
+    const engine = createEngine({ dataDir: context.dataDir, env: context.env });
+    const interrupt = () => {
+      // Work in flight is returned to the queue when the data directory is next opened.
+      engine.close();
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupt);
+    try {
+      const added = await engine.addFiles({ paths: positionals, options });
+      for (const bad of added.invalid) context.stderr(`ferry: ${bad.reason}`);
+      for (const dup of added.duplicates) context.stderr(`ferry: ${dup.input} is already in the queue as ${dup.uid}.`);
+      const tracked = [...added.queued.map((v) => v.uid), ...added.duplicates.map((d) => d.uid)];
+      const current = () => tracked.map((uid) => engine.store.get(uid)).filter((v): v is Video => v !== undefined);
+
+      const display = createProgressDisplay(context, current());
+      const unsubscribe = engine.on('videos', (batch) => display.update(batch));
+      await engine.run();
+      unsubscribe();
+      const final = current();
+      display.finish(final);
+
+      if (values.json) context.stdout(JSON.stringify(final, null, 2));
+      const allReady = added.invalid.length === 0 && final.every((v) => v.status.state === 'ready');
+      return allReady ? exitCodes.ok : exitCodes.failure;
+    } finally {
+      process.off('SIGINT', interrupt);
+      engine.close();
+    }
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * "Add files": local videos go into the queue at the probe stage. A path that is missing or not
+ * a file is reported, not queued; a file already queued or finished (same path, size and
+ * modification time) is reported as a duplicate.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddResult, CommandInput } from '../../../shared/api';
+import type { VideoDetails } from '../../../shared/video';
+import type { NewVideo } from '../queue/video-store';
+import type { EngineContext } from '../pipeline/engine-context';
+
+/** The Video-object fields that the ingest options set. */
+export function detailsFromOptions(options: CommandInput<'addFiles'>['options'], name?: string): Partial<VideoDetails> {
+  const details: Partial<VideoDetails> = { meta: { ...options?.meta, ...(name ? { name } : {}) } };
+  if (options?.thumbnailTimestampPct !== undefined) details.thumbnailTimestampPct = options.thumbnailTimestampPct;
+  if (options?.maxDurationSeconds !== undefined) details.maxDurationSeconds = options.maxDurationSeconds;
+  if (options?.maxSizeBytes !== undefined) details.maxSizeBytes = options.maxSizeBytes;
+  if (options?.watermark) details.watermark = options.watermark;
+  return details;
+}
+
+export function addFiles(context: EngineContext, input: CommandInput<'addFiles'>): AddResult {
+  const result: AddResult = { queued: [], duplicates: [], invalid: [] };
+  const fresh: NewVideo[] = [];
+  for (const given of input.paths) {
+    const file = path.resolve(given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      result.invalid.push({ input: given, reason: `No such file: ${file}` });
+      continue;
+    }
+    if (!stat.isFile()) {
+      result.invalid.push({ input: given, reason: `Not a file: ${file}. Give the video files inside it.` });
+      continue;
+    }
+    const sourceKey = `file:${file}:${stat.size}:${Math.round(stat.mtimeMs)}`;
+    const existing = context.store.findActiveBySourceKey(sourceKey);
+    if (existing) {
+      result.duplicates.push({ input: given, uid: existing });
+      continue;
+    }
+    fresh.push({
+      source: { kind: 'file', path: file },
+      stage: 'probe',
+      name: path.basename(file),
+      sourceKey,
+      doc: detailsFromOptions(input.options, path.basename(file)),
+      ...(input.options?.ladder ? { options: { ladder: input.options.ladder } } : {}),
+    });
+  }
+  const uids = context.store.insertMany(fresh);
+  for (const uid of uids) {
+    const video = context.store.get(uid);
+    if (video) result.queued.push(video);
+    context.feed.touch(uid);
+  }
+  return result;
+}

@@ -1,0 +1,32 @@
+/** What the pipeline stages and the engine's commands share. */
+import path from 'node:path';
+import type { DataPaths } from '../data-paths';
+import { findMediaTools, type MediaTools } from '../media/find-media-tools';
+import type { VideoStore } from '../queue/video-store';
+import type { VideoChangeFeed } from './video-change-feed';
+
+export interface EngineContext {
+  store: VideoStore;
+  paths: DataPaths;
+  feed: VideoChangeFeed;
+  env: NodeJS.ProcessEnv;
+  /** Work in progress in this process, by video uid (cancel, pause and quit stop it). */
+  running: Map<string, RunningWork>;
+  /** Lease length for claimed work; renewed by a heartbeat while the work runs. */
+  leaseMs: number;
+}
+
+export interface RunningWork {
+  /** Stops the work (kills its ffmpeg). */
+  stop(): void;
+  /** Settles when the work has stopped and cleaned up after itself. */
+  finished: Promise<void>;
+}
+
+export function mediaTools(context: EngineContext): Promise<MediaTools> {
+  return findMediaTools(context.env);
+}
+
+export function videoFolder(context: EngineContext, uid: string): string {
+  return path.join(context.paths.library, uid);
+}

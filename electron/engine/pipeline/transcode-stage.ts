@@ -1,0 +1,71 @@
+/**
+ * The transcode stage: runs the ladder for a probed video, reports progress, keeps its claim
+ * alive, and ends ready (with the outputs in the Video object) or in error (with ffmpeg's stderr
+ * tail in the history). A stopped run (cancel) leaves no output behind.
+ */
+import { FfmpegAbortedError } from '../media/run-ffmpeg';
+import { TranscodeError, transcodeVideo } from '../media/transcode-video';
+import type { ClaimedVideo } from '../queue/video-store';
+import { mediaTools, videoFolder, type EngineContext } from './engine-context';
+
+const progressEveryMs = 250;
+
+export async function runTranscodeStage(context: EngineContext, claimed: ClaimedVideo): Promise<void> {
+  const { video, mediaInfo } = claimed;
+  const uid = video.uid;
+  if (!mediaInfo || !video.source.path) throw new Error(`Video ${uid} reached transcode without a probe.`);
+  const { ffmpeg, ffprobe } = await mediaTools(context);
+  const controller = new AbortController();
+  let markFinished = () => {};
+  const finished = new Promise<void>((resolve) => (markFinished = resolve));
+  context.running.set(uid, { stop: () => controller.abort(), finished });
+  const heartbeat = setInterval(() => context.store.heartbeat(uid, context.leaseMs), context.leaseMs / 3);
+  let lastReport = 0;
+  try {
+    const result = await transcodeVideo({
+      ffmpeg: ffmpeg.path,
+      ffprobe: ffprobe.path,
+      source: video.source.path,
+      info: mediaInfo,
+      ladder: claimed.options.ladder ?? 'auto',
+      thumbnailTimestampPct: video.thumbnailTimestampPct,
+      watermark: video.watermark,
+      outputDir: videoFolder(context, uid),
+      signal: controller.signal,
+      onProgress: (pct) => {
+        const now = Date.now();
+        if (now - lastReport < progressEveryMs) return;
+        lastReport = now;
+        context.store.setProgress(uid, Math.round(pct * 10) / 10);
+        context.feed.touch(uid);
+      },
+    });
+    if (context.store.get(uid)?.status.state !== 'inprogress') return;
+    context.store.transition(uid, 'ready', {
+      stage: 'done',
+      pctComplete: 100,
+      releaseLease: true,
+      doc: {
+        playback: result.playback,
+        downloads: result.downloads,
+        thumbnail: result.thumbnail,
+        renditions: result.renditions,
+        readyToStreamAt: new Date().toISOString(),
+      },
+    });
+  } catch (error) {
+    // Whoever stopped the work (cancel, pause) has already set the state.
+    if (error instanceof FfmpegAbortedError || context.store.get(uid)?.status.state !== 'inprogress') return;
+    const failure =
+      error instanceof TranscodeError
+        ? error
+        : new TranscodeError('ERR_UNKNOWN', `Transcoding failed: ${(error as Error).message}`, '');
+    if (failure.stderrTail) context.store.record(uid, 'ffmpeg-stderr', { tail: failure.stderrTail });
+    context.store.transition(uid, 'error', { releaseLease: true, error: { code: failure.code, text: failure.text } });
+  } finally {
+    clearInterval(heartbeat);
+    context.running.delete(uid);
+    markFinished();
+    context.feed.touch(uid);
+  }
+}
