@@ -53,7 +53,7 @@ export const minimumDurationSeconds = 0.1;
 const stillCodecs = ['mjpeg', 'png', 'bmp', 'webp', 'tiff', 'gif', 'jpeg2000'];
 
 function rational(text: string | undefined): number {
-  const [num, den] = (text ?? '').split('/').map(Number);
+  const [num, den] = (text ?? '').split(/[/:]/).map(Number);
   if (num === undefined || !Number.isFinite(num)) return NaN;
   if (den === undefined) return num;
   return den === 0 ? NaN : num / den;
