@@ -43,9 +43,10 @@ export function buildFilterGraph(job: TranscodeJob): string {
   chains.push(`[${main}]split=${plan.rungs.length + 1}${branches}[sbin]`);
   // Even-pixel rungs are never exactly the top's shape (854x480 is not 16:9); a DASH adaptation
   // set needs one display aspect ratio, so every rung declares the top's.
+  // setdar's default `max` of 100 would round 426/239 to a nearby ratio, a different one per rung.
   const dar = `${top.width}/${top.height}`;
   plan.rungs.forEach((rung, i) => {
-    chains.push(i === 0 ? `[r0]null[v0]` : `[r${i}]scale=${rung.width}:${rung.height},setdar=${dar}[v${i}]`);
+    chains.push(i === 0 ? `[r0]null[v0]` : `[r${i}]scale=${rung.width}:${rung.height},setdar=${dar}:max=100000[v${i}]`);
   });
   chains.push(
     `[sbin]fps=1/${storyboard.intervalSeconds},scale=${storyboard.tileWidth}:${storyboard.tileHeight},setsar=1,` +

@@ -30,7 +30,7 @@ describe('the transcode command', () => {
     expect(graph.match(/\[0:v\]/g)).toHaveLength(1);
     expect(graph).toContain('[0:v]fps=30/1,scale=1920:1080,setsar=1,format=yuv420p[base]');
     expect(graph).toContain('[base]split=4[r0][r1][r2][sbin]');
-    expect(graph).toContain('[r1]scale=1280:720,setdar=1920/1080[v1]');
+    expect(graph).toContain('[r1]scale=1280:720,setdar=1920/1080:max=100000[v1]');
     expect(graph).toContain('tile=10x1[sb]');
   });
 
