@@ -1,23 +1,32 @@
 /** Pure parsers for what ffmpeg and ffprobe print about themselves. */
 
 export interface ToolVersion {
-  /** As printed, e.g. `5.1.9-0+deb12u1` or `N-109979-g1a2b3c` for a git snapshot. */
+  /** As printed, e.g. `5.1.9-0+deb12u1` or `N-47683-g0e8eb07980-static` for a git snapshot. */
   raw: string;
-  /** null for git snapshots, which carry no release number. */
+  /**
+   * The release line. A git snapshot prints no release number; its libavformat major tells
+   * the line (58 is 4.x, 59 is 5.x, 60 is 6.x, 61 is 7.x).
+   */
   major: number | null;
   minor: number | null;
+  libavformat: number | null;
 }
 
-/** Reads the first line of `-version`: `ffmpeg version 5.1.9-0+deb12u1 Copyright …`. */
+const releaseOfLibavformat: Record<number, number> = { 57: 3, 58: 4, 59: 5, 60: 6, 61: 7, 62: 8 };
+
+/** Reads `-version`: `ffmpeg version 5.1.9-0+deb12u1 Copyright …` and the library lines. */
 export function parseVersion(output: string, tool: 'ffmpeg' | 'ffprobe'): ToolVersion | null {
   const match = new RegExp(`^${tool} version (\\S+)`, 'm').exec(output);
   if (!match?.[1]) return null;
   const raw = match[1];
   const release = /^n?(\d+)\.(\d+)/.exec(raw);
+  const lavf = /^libavformat\s+(\d+)\./m.exec(output);
+  const libavformat = lavf ? Number(lavf[1]) : null;
   return {
     raw,
-    major: release ? Number(release[1]) : null,
+    major: release ? Number(release[1]) : libavformat !== null ? (releaseOfLibavformat[libavformat] ?? null) : null,
     minor: release ? Number(release[2]) : null,
+    libavformat,
   };
 }
 

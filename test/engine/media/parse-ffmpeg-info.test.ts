@@ -9,13 +9,26 @@ import {
 
 describe('parsing what ffmpeg says about itself', () => {
   it.each([
-    ['ffmpeg version 5.1.9-0+deb12u1 Copyright (c) 2000-2025', '5.1.9-0+deb12u1', 5, 1],
-    ['ffmpeg version 4.1 Copyright (c) 2000-2018 the FFmpeg developers', '4.1', 4, 1],
-    ['ffmpeg version n7.1.1 Copyright (c) 2000-2025', 'n7.1.1', 7, 1],
-    ['ffmpeg version 6.1.1-static https://johnvansickle.com/ffmpeg/', '6.1.1-static', 6, 1],
-    ['ffmpeg version N-109979-g1a2b3c4d5e Copyright (c)', 'N-109979-g1a2b3c4d5e', null, null],
-  ])('reads the version from %j', (text, raw, major, minor) => {
-    expect(parseVersion(text, 'ffmpeg')).toEqual({ raw, major, minor });
+    [
+      'ffmpeg version 5.1.9-0+deb12u1 Copyright (c) 2000-2025\nlibavformat    59. 27.100 / 59. 27.100',
+      '5.1.9-0+deb12u1',
+      5,
+      1,
+      59,
+    ],
+    ['ffmpeg version 4.1 Copyright (c) 2000-2018 the FFmpeg developers', '4.1', 4, 1, null],
+    ['ffmpeg version n7.1.1 Copyright (c) 2000-2025\nlibavformat    61.  7.100 / 61.  7.100', 'n7.1.1', 7, 1, 61],
+    ['ffmpeg version 6.1.1-static https://johnvansickle.com/ffmpeg/', '6.1.1-static', 6, 1, null],
+    [
+      'ffmpeg version N-47683-g0e8eb07980-static https://johnvansickle.com/ffmpeg/\nlibavformat    58. 20.100 / 58. 20.100',
+      'N-47683-g0e8eb07980-static',
+      4,
+      null,
+      58,
+    ],
+    ['ffmpeg version N-109979-g1a2b3c4d5e Copyright (c)', 'N-109979-g1a2b3c4d5e', null, null, null],
+  ])('reads the version from %j', (text, raw, major, minor, libavformat) => {
+    expect(parseVersion(text, 'ffmpeg')).toEqual({ raw, major, minor, libavformat });
   });
 
   it('does not take another program for ffmpeg', () => {
