@@ -42,12 +42,13 @@ export function addFiles(context: EngineContext, input: CommandInput<'addFiles'>
       result.duplicates.push({ input: given, uid: existing });
       continue;
     }
+    const name = input.options?.meta?.name ?? path.basename(file);
     fresh.push({
       source: { kind: 'file', path: file },
       stage: 'probe',
-      name: path.basename(file),
+      name,
       sourceKey,
-      doc: detailsFromOptions(input.options, path.basename(file)),
+      doc: detailsFromOptions(input.options, name),
       ...(input.options?.ladder ? { options: { ladder: input.options.ladder } } : {}),
     });
   }

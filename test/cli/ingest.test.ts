@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Video } from '../../shared/video';
+import * as make from '../helpers/media-fixtures';
+import { finished, repoRoot, spawnTs } from '../helpers/spawn-ts';
+import { tempDir } from '../helpers/temp-dir';
+
+const ferry = (args: string[]) => finished(spawnTs(path.join(repoRoot, 'bin/ferry.mjs'), args), 120_000);
+
+describe('ferry ingest', () => {
+  it('turns files into ready videos, prints them as JSON, and exits 0', async () => {
+    const media = tempDir();
+    const dataDir = tempDir();
+    const file = await make.standardDefinition43(media);
+    const result = await ferry([
+      'ingest',
+      file,
+      '--data-dir',
+      dataDir,
+      '--json',
+      '--name',
+      'Board meeting',
+      '--meta',
+      'team=ops',
+      '--ladder',
+      '360,240',
+      '--thumbnail-pct',
+      '0.5',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const videos = JSON.parse(result.stdout) as Video[];
+    expect(videos).toHaveLength(1);
+    expect(videos[0]).toMatchObject({
+      status: { state: 'ready', pctComplete: 100 },
+      meta: { name: 'Board meeting', team: 'ops' },
+      thumbnailTimestampPct: 0.5,
+      input: { width: 640, height: 480 },
+      source: { kind: 'file', path: file },
+    });
+    expect(videos[0]!.renditions.map((r) => r.name)).toEqual(['360p', '240p']);
+    expect(fs.existsSync(videos[0]!.playback!.hls)).toBe(true);
+    expect(videos[0]!.playback!.hls.startsWith(path.join(dataDir, 'library'))).toBe(true);
+    // Not a terminal: one line per change on stderr, ending with the outcome.
+    expect(result.stderr).toMatch(/Board meeting\s+\[#+\] 100%  ready/);
+
+    const listed = await ferry(['list', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(listed.stdout).videos[0].uid).toBe(videos[0]!.uid);
+  });
+
+  it('exits 1 when any video fails, and still finishes the others', async () => {
+    const media = tempDir();
+    const good = await make.standardDefinition43(media);
+    const bad = make.textFile(media);
+    const result = await ferry([
+      'ingest',
+      good,
+      bad,
+      path.join(media, 'missing.mp4'),
+      '--data-dir',
+      tempDir(),
+      '--json',
+      '--ladder',
+      '240',
+    ]);
+    expect(result.code).toBe(1);
+    const videos = JSON.parse(result.stdout) as Video[];
+    expect(videos.map((v) => v.status.state)).toEqual(['ready', 'error']);
+    expect(videos[1]!.status.errorReasonCode).toBe('ERR_NON_VIDEO');
+    expect(result.stderr).toContain(`No such file: ${path.join(media, 'missing.mp4')}`);
+    expect(result.stderr).toContain('failed: ERR_NON_VIDEO');
+  });
+
+  it.each([
+    [['ingest'], 'Which files?'],
+    [['ingest', 'a.mp4', '--ladder', 'huge'], '--ladder takes'],
+    [['ingest', 'a.mp4', '--watermark-scale', '0.2'], '--watermark-scale needs --watermark IMAGE'],
+    [['ingest', 'a.mp4', 'b.mp4', '--name', 'x'], '--name is for one file at a time'],
+  ])('exits 2 for %j', async (args, message) => {
+    const result = await ferry([...args, '--data-dir', tempDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});

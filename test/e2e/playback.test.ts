@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../electron/engine/create-engine';
+import { launchChromium } from '../helpers/chromium';
+import * as make from '../helpers/media-fixtures';
+import { serveFolder } from '../helpers/static-server';
+import { repoRoot } from '../helpers/spawn-ts';
+import { tempDir } from '../helpers/temp-dir';
+
+/** Ferry's HLS output in hls.js and its DASH output in dash.js, in a real Chromium. */
+describe('playback in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+  let uid: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    const media = tempDir();
+    // Not tempDir(): that is emptied after each test, and both tests use the site.
+    dataDir = fs.mkdtempSync(path.join(path.dirname(media), 'ferry-play-'));
+    const engine = createEngine({ dataDir });
+    try {
+      const source = await make.landscape1080(media, 6);
+      const added = await engine.addFiles({ paths: [source], options: { ladder: [720, 360] } });
+      uid = added.queued[0]!.uid;
+      await engine.run();
+      expect((await engine.get({ uid })).status.state).toBe('ready');
+    } finally {
+      engine.close();
+    }
+    const site = path.join(dataDir, 'site');
+    fs.mkdirSync(site);
+    fs.copyFileSync(path.join(repoRoot, 'node_modules/hls.js/dist/hls.min.js'), path.join(site, 'hls.js'));
+    fs.copyFileSync(
+      path.join(repoRoot, 'node_modules/dashjs/dist/modern/umd/dash.all.min.js'),
+      path.join(site, 'dash.js'),
+    );
+    fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html><video id="v" muted playsinline></video>');
+    fs.cpSync(path.join(dataDir, 'library', uid), path.join(site, 'video'), { recursive: true });
+    server = await serveFolder(site);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function playedSeconds(page: Page): Promise<number> {
+    await expect
+      .poll(() => page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).currentTime), {
+        timeout: 20_000,
+        interval: 250,
+      })
+      .toBeGreaterThan(2);
+    return page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).currentTime);
+  }
+
+  it('plays the HLS master playlist with hls.js past 2 s', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.addScriptTag({ url: `${server.url}hls.js` });
+    await page.evaluate(() => {
+      const Hls = (
+        window as unknown as {
+          Hls: new () => {
+            loadSource(u: string): void;
+            attachMedia(v: HTMLVideoElement): void;
+            on(e: string, f: (e: string, d: { fatal: boolean; details: string }) => void): void;
+          };
+        }
+      ).Hls;
+      const video = document.getElementById('v') as HTMLVideoElement;
+      const hls = new Hls();
+      hls.on('hlsError', (_e, data) => {
+        if (data.fatal) document.title = `error: ${data.details}`;
+      });
+      hls.loadSource('video/manifest/video.m3u8');
+      hls.attachMedia(video);
+      void video.play();
+    });
+    expect(await playedSeconds(page)).toBeGreaterThan(2);
+    expect(await page.title()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('plays the DASH manifest with dash.js past 2 s', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.addScriptTag({ url: `${server.url}dash.js` });
+    await page.evaluate(() => {
+      const dashjs = (
+        window as unknown as {
+          dashjs: {
+            MediaPlayer(): {
+              create(): {
+                initialize(v: HTMLVideoElement, u: string, autoplay: boolean): void;
+                on(e: string, f: (e: { error?: { message?: string } }) => void): void;
+              };
+            };
+          };
+        }
+      ).dashjs;
+      const player = dashjs.MediaPlayer().create();
+      player.on('error', (e) => {
+        document.title = `error: ${e.error?.message ?? 'unknown'}`;
+      });
+      player.initialize(document.getElementById('v') as HTMLVideoElement, 'video/manifest/video.mpd', true);
+    });
+    expect(await playedSeconds(page)).toBeGreaterThan(2);
+    expect(await page.title()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
