@@ -11,6 +11,7 @@ import { addFiles } from './commands/add-files';
 import { cancelVideos } from './commands/cancel-videos';
 import { dataPaths, type DataPaths } from './data-paths';
 import type { EngineContext } from './pipeline/engine-context';
+import { cleanPartialFolders } from './pipeline/clean-partial-folders';
 import { createWaker, runQueue, type RunOptions } from './pipeline/run-queue';
 import { VideoChangeFeed } from './pipeline/video-change-feed';
 import { newLeaseOwner } from './queue/lease-owner';
@@ -49,6 +50,7 @@ export function createEngine(options: EngineOptions): Engine {
   const store = new VideoStore(db, newLeaseOwner());
   const settings = new SettingsStore(db);
   const recovered = store.recoverInFlight();
+  cleanPartialFolders(paths.library, store);
   const events = new EventEmitter();
   const feed = new VideoChangeFeed(store, (event, payload) => events.emit(event, payload));
   const context: EngineContext = {

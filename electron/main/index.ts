@@ -15,6 +15,7 @@ const appUrl =
     : pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
 
 let engine: Engine | undefined;
+const stopQueue = new AbortController();
 
 function openWindow(): void {
   if (!engine) return;
@@ -38,6 +39,13 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       engine = createEngine({ dataDir: app.getPath('userData') });
+      const running = engine.run({ watch: true, signal: stopQueue.signal });
+      running.catch((error: unknown) => {
+        dialog.showErrorBox(
+          'Ferry stopped working on the queue',
+          error instanceof Error ? error.message : String(error),
+        );
+      });
       openWindow();
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) openWindow();
@@ -51,5 +59,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => engine?.close());
+  app.on('will-quit', () => {
+    stopQueue.abort();
+    engine?.close();
+  });
 }

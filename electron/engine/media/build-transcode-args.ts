@@ -2,11 +2,13 @@
  * The one ffmpeg command that makes every rendition: decode once, scale to the top rung (and
  * watermark it there), split to each rung, encode with the same keyframe interval, and write
  * DASH with HLS playlists over the same fMP4 segments (the dash muxer's hls_playlist: works on
- * ffmpeg 4.1 to 7.x, where the hls muxer's master playlist crashes 4.1). A last branch tiles the
- * storyboard in the same pass. Pure.
+ * ffmpeg 4.1 to 7.x, where the hls muxer's master playlist crashes 4.1). Pure.
+ *
+ * The storyboard is not a branch of this graph: a tile filter emits nothing until its grid is
+ * full, and ffmpeg (before 7) then buffers every other branch's frames until the end of the
+ * video: no progress, and gigabytes of memory for a long source.
  */
 import type { LadderPlan } from './plan-ladder';
-import type { StoryboardPlan } from './plan-storyboard';
 import type { WatermarkPlacement } from './plan-watermark';
 
 export interface TranscodeJob {
@@ -14,17 +16,15 @@ export interface TranscodeJob {
   /** ffprobe's format_name for the source: the only demuxer ffmpeg may use for it. */
   formatName: string;
   plan: LadderPlan;
-  storyboard: StoryboardPlan;
   watermark?: { image: string; placement: WatermarkPlacement };
   /** Relative to the working directory ffmpeg runs in. */
   manifestPath: string;
-  storyboardPath: string;
 }
 
 export const imageFormatWhitelist = 'image2,png_pipe,jpeg_pipe,webp_pipe,bmp_pipe,gif';
 
 export function buildFilterGraph(job: TranscodeJob): string {
-  const { plan, storyboard, watermark } = job;
+  const { plan, watermark } = job;
   const top = plan.rungs[0];
   if (!top) throw new Error('A ladder needs at least one rung.');
   const chains: string[] = [
@@ -40,7 +40,7 @@ export function buildFilterGraph(job: TranscodeJob): string {
     main = 'marked';
   }
   const branches = plan.rungs.map((_, i) => `[r${i}]`).join('');
-  chains.push(`[${main}]split=${plan.rungs.length + 1}${branches}[sbin]`);
+  chains.push(`[${main}]split=${plan.rungs.length}${branches}`);
   // Even-pixel rungs are never exactly the top's shape (854x480 is not 16:9); a DASH adaptation
   // set needs one display aspect ratio, so every rung declares the top's.
   // setdar's default `max` of 100 would round 426/239 to a nearby ratio, a different one per rung.
@@ -48,10 +48,6 @@ export function buildFilterGraph(job: TranscodeJob): string {
   plan.rungs.forEach((rung, i) => {
     chains.push(i === 0 ? `[r0]null[v0]` : `[r${i}]scale=${rung.width}:${rung.height},setdar=${dar}:max=100000[v${i}]`);
   });
-  chains.push(
-    `[sbin]fps=1/${storyboard.intervalSeconds},scale=${storyboard.tileWidth}:${storyboard.tileHeight},setsar=1,` +
-      `tile=${storyboard.columns}x${storyboard.rows}[sb]`,
-  );
   return chains.join(';');
 }
 
@@ -125,6 +121,5 @@ export function buildTranscodeArgs(job: TranscodeJob): string[] {
     'chunk-$RepresentationID$-$Number%05d$.m4s',
     job.manifestPath,
   );
-  args.push('-map', '[sb]', '-frames:v', '1', '-update', '1', '-q:v', '5', job.storyboardPath);
   return args;
 }

@@ -36,7 +36,7 @@ export interface LadderPlan {
 
 export const standardRungs = [2160, 1440, 1080, 720, 480, 360, 240] as const;
 export const segmentSeconds = 4;
-const keyframeSeconds = 2;
+export const keyframeSeconds = 2;
 const maxAutoRungs = 5;
 
 /** Apple HLS authoring spec, table 2-1 (kb/s by pixels per frame, 30 fps), plus 1440p and 2160p. */

@@ -1,6 +1,7 @@
 /**
  * The storyboard for timeline hover previews: one sprite sheet of small frames taken at a fixed
- * interval, and a WebVTT file that maps each time range to its tile (`#xywh=`). Pure.
+ * interval, and a WebVTT file that maps each time range to its tile (`#xywh=`). Pure. The
+ * interval is a multiple of the keyframe interval, so tiles can be cut from keyframes alone.
  */
 
 export interface StoryboardPlan {
@@ -15,8 +16,12 @@ export interface StoryboardPlan {
 const maxTiles = 100;
 const tileLongSide = 160;
 
-export function planStoryboard(duration: number, frame: { width: number; height: number }): StoryboardPlan {
-  const intervalSeconds = Math.max(1, Math.ceil(duration / maxTiles));
+export function planStoryboard(
+  duration: number,
+  frame: { width: number; height: number },
+  keyframeSeconds: number,
+): StoryboardPlan {
+  const intervalSeconds = keyframeSeconds * Math.max(1, Math.ceil(duration / maxTiles / keyframeSeconds));
   const tiles = Math.max(1, Math.ceil(duration / intervalSeconds - 1e-6));
   const landscape = frame.width >= frame.height;
   const scale = tileLongSide / Math.max(frame.width, frame.height);

@@ -14,8 +14,9 @@ import { buildTranscodeArgs, imageFormatWhitelist } from './build-transcode-args
 import { classifyFfmpegFailure } from './classify-ffmpeg-failure';
 import { deriveMp4 } from './derive-mp4';
 import { progressPercent } from './parse-ffmpeg-progress';
-import { planLadder, type LadderPlan } from './plan-ladder';
-import { planStoryboard, storyboardVtt } from './plan-storyboard';
+import { makeStoryboard } from './make-storyboard';
+import { keyframeSeconds, planLadder, type LadderPlan } from './plan-ladder';
+import { planStoryboard } from './plan-storyboard';
 import { placeWatermark } from './plan-watermark';
 import { publishFolder, workFolderFor } from './publish-folder';
 import type { MediaInfo } from './read-probe';
@@ -153,7 +154,7 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
     request.ladder,
   );
   const top = plan.rungs[0] as LadderPlan['rungs'][number];
-  const storyboard = planStoryboard(request.info.duration, top);
+  const storyboard = planStoryboard(request.info.duration, top, keyframeSeconds);
   const work = workFolderFor(request.outputDir);
   await fs.rm(work, { recursive: true, force: true });
   for (const dir of ['manifest', 'thumbnails', 'downloads', 'storyboard'])
@@ -171,10 +172,8 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
       source: request.source,
       formatName: request.info.formatName,
       plan,
-      storyboard,
       ...(watermark ? { watermark } : {}),
       manifestPath: path.join('manifest', 'video.mpd'),
-      storyboardPath: path.join('storyboard', 'storyboard.jpg'),
     });
     // The ladder is most of the work: it reports 0..95 %, the MP4 and thumbnail the rest.
     const result = await runFfmpeg({
@@ -209,10 +208,16 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
     });
     request.onProgress?.(97);
     await extractThumbnail(request, plan, path.join(work, 'thumbnails', 'thumbnail.jpg'));
-    await fs.writeFile(
-      path.join(work, 'storyboard', 'storyboard.vtt'),
-      storyboardVtt(storyboard, request.info.duration, 'storyboard.jpg'),
-    );
+    await makeStoryboard({
+      ffmpeg: request.ffmpeg,
+      mp4: path.join(work, 'downloads', 'default.mp4'),
+      plan: storyboard,
+      keyframeSeconds,
+      duration: request.info.duration,
+      sprite: path.join(work, 'storyboard', 'storyboard.jpg'),
+      vtt: path.join(work, 'storyboard', 'storyboard.vtt'),
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
     await publishFolder(work, request.outputDir);
   } catch (error) {
     await fs.rm(work, { recursive: true, force: true });

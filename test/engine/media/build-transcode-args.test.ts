@@ -5,7 +5,6 @@ import {
   type TranscodeJob,
 } from '../../../electron/engine/media/build-transcode-args';
 import { planLadder } from '../../../electron/engine/media/plan-ladder';
-import { planStoryboard } from '../../../electron/engine/media/plan-storyboard';
 
 function job(hasAudio: boolean, watermark = false): TranscodeJob {
   const plan = planLadder({ width: 1920, height: 1080, fps: 30, frameRate: '30/1', hasAudio }, [1080, 720, 360]);
@@ -13,9 +12,7 @@ function job(hasAudio: boolean, watermark = false): TranscodeJob {
     source: '/videos/in.mov',
     formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
     plan,
-    storyboard: planStoryboard(10, { width: 1920, height: 1080 }),
     manifestPath: 'manifest/video.mpd',
-    storyboardPath: 'storyboard/storyboard.jpg',
     ...(watermark
       ? { watermark: { image: '/logo.png', placement: { width: 288, height: 144, x: 1536, y: 54, opacity: 0.5 } } }
       : {}),
@@ -25,20 +22,21 @@ function job(hasAudio: boolean, watermark = false): TranscodeJob {
 const valueAfter = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
 
 describe('the transcode command', () => {
-  it('decodes once and splits to every rung plus the storyboard', () => {
+  it('decodes once and splits to every rung', () => {
     const graph = buildFilterGraph(job(true));
     expect(graph.match(/\[0:v\]/g)).toHaveLength(1);
     expect(graph).toContain('[0:v]fps=30/1,scale=1920:1080,setsar=1,format=yuv420p[base]');
-    expect(graph).toContain('[base]split=4[r0][r1][r2][sbin]');
+    expect(graph).toContain('[base]split=3[r0][r1][r2];');
     expect(graph).toContain('[r1]scale=1280:720,setdar=1920/1080:max=100000[v1]');
-    expect(graph).toContain('tile=10x1[sb]');
+    // No tile branch: it would hold every other branch's frames until the end (see the module).
+    expect(graph).not.toContain('tile=');
   });
 
   it('overlays the watermark once, before the split, so every rung has it', () => {
     const graph = buildFilterGraph(job(true, true));
     expect(graph).toContain('[1:v]scale=288:144,format=rgba,colorchannelmixer=aa=0.500[wm]');
     expect(graph).toContain('[base][wm]overlay=1536:54');
-    expect(graph).toContain('[marked]split=4');
+    expect(graph).toContain('[marked]split=3');
   });
 
   it('reads only the local source through its own demuxer and aligns keyframes', () => {

@@ -38,24 +38,25 @@ describe('watermark placement', () => {
 });
 
 describe('storyboard', () => {
-  it('takes a tile a second for short videos, and at most 100 tiles', () => {
-    expect(planStoryboard(3.5, { width: 1920, height: 1080 })).toEqual({
-      intervalSeconds: 1,
+  it('takes a tile every keyframe interval for short videos, and at most 100 tiles', () => {
+    expect(planStoryboard(5, { width: 1920, height: 1080 }, 2)).toEqual({
+      intervalSeconds: 2,
       tileWidth: 160,
       tileHeight: 90,
-      columns: 4,
+      columns: 3,
       rows: 1,
-      tiles: 4,
+      tiles: 3,
     });
-    const hour = planStoryboard(3600, { width: 1280, height: 720 });
+    const hour = planStoryboard(3600, { width: 1280, height: 720 }, 2);
     expect(hour.intervalSeconds).toBe(36);
     expect(hour.tiles).toBe(100);
     expect(hour.columns * hour.rows).toBeGreaterThanOrEqual(100);
-    expect(planStoryboard(10, { width: 720, height: 1280 })).toMatchObject({ tileWidth: 90, tileHeight: 160 });
+    expect(planStoryboard(250, { width: 1280, height: 720 }, 2).intervalSeconds).toBe(4); // a multiple of 2
+    expect(planStoryboard(10, { width: 720, height: 1280 }, 2)).toMatchObject({ tileWidth: 90, tileHeight: 160 });
   });
 
   it('maps every moment of the video to a tile in the sprite', () => {
-    const plan = planStoryboard(12.3, { width: 1920, height: 1080 });
+    const plan = planStoryboard(12.3, { width: 1920, height: 1080 }, 1);
     const vtt = storyboardVtt(plan, 12.3, 'storyboard.jpg');
     expect(vtt.startsWith('WEBVTT\n')).toBe(true);
     const cues = [...vtt.matchAll(/(\S+) --> (\S+)\nstoryboard\.jpg#xywh=(\d+),(\d+),(\d+),(\d+)/g)];

@@ -1,0 +1,28 @@
+/**
+ * At start-up, removes the temporary output folders (`<uid>.partial`) that a crash or a kill
+ * left behind, so a half-made video is never mistaken for a finished one. A folder whose video
+ * is still being transcoded by another live process is left alone.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { VideoStore } from '../queue/video-store';
+
+const suffix = '.partial';
+
+export function cleanPartialFolders(library: string, store: VideoStore): string[] {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(library);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []; // nothing was ever made
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const entry of entries.filter((e) => e.endsWith(suffix))) {
+    const video = store.get(entry.slice(0, -suffix.length));
+    if (video?.status.state === 'inprogress' && video.status.step === 'transcode') continue;
+    fs.rmSync(path.join(library, entry), { recursive: true, force: true });
+    removed.push(entry);
+  }
+  return removed;
+}
