@@ -42,7 +42,7 @@ describe('ferry ingest', () => {
     expect(fs.existsSync(videos[0]!.playback!.hls)).toBe(true);
     expect(videos[0]!.playback!.hls.startsWith(path.join(dataDir, 'library'))).toBe(true);
     // Not a terminal: one line per change on stderr, ending with the outcome.
-    expect(result.stderr).toMatch(/Board meeting\s+\[#+\] 100%  ready/);
+    expect(result.stderr).toMatch(/Board meeting\s+\[#+\] 100% {2}ready/);
 
     const listed = await ferry(['list', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(listed.stdout).videos[0].uid).toBe(videos[0]!.uid);

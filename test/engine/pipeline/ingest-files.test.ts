@@ -4,7 +4,6 @@ import { createEngine, type Engine } from '../../../electron/engine/create-engin
 import * as make from '../../helpers/media-fixtures';
 import { expectReadyVideo } from '../../helpers/expect-ready-video';
 import { probeJson, psnr } from '../../helpers/inspect-outputs';
-import { tempDir } from '../../helpers/temp-dir';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
