@@ -19,6 +19,8 @@ export interface ToolReport {
   encoders?: string[];
   hardwareEncoders?: string[];
   error?: string;
+  /** Candidates passed over before this one, and why. */
+  skipped?: string[];
 }
 
 export interface DoctorReport {
@@ -50,6 +52,7 @@ async function toolReport(tool: ToolName, env: NodeJS.ProcessEnv): Promise<ToolR
       from: found.from,
       version: found.version.raw,
     };
+    if (found.skipped) report.skipped = found.skipped;
     if (found.capabilities) {
       report.encoders = keyEncoders.filter((e) => found.capabilities?.encoders.includes(e));
       report.hardwareEncoders = found.capabilities.hardwareEncoders;
@@ -64,6 +67,7 @@ export async function runDoctor(dataDir: string, env: NodeJS.ProcessEnv = proces
   const problems: string[] = [];
   const warnings: string[] = [];
   const [ffmpeg, ffprobe] = await Promise.all([toolReport('ffmpeg', env), toolReport('ffprobe', env)]);
+  for (const skipped of [...(ffmpeg.skipped ?? []), ...(ffprobe.skipped ?? [])]) warnings.push(`Not used: ${skipped}`);
   if (ffmpeg.error) problems.push(ffmpeg.error);
   if (ffprobe.error) problems.push(ffprobe.error);
   if (ffmpeg.ok && !ffmpeg.encoders?.includes('libx264')) {

@@ -32,6 +32,8 @@ export interface MediaTool extends Candidate {
   version: ToolVersion;
   /** Present for ffmpeg only. */
   capabilities?: FfmpegCapabilities;
+  /** Why candidates before this one were passed over (for `ferry doctor`). */
+  skipped?: string[];
 }
 
 export class MediaToolError extends Error {
@@ -56,7 +58,11 @@ async function output(file: string, args: string[]): Promise<string> {
   return `${stdout}${stderr}`;
 }
 
-export async function checkMediaTool(tool: ToolName, candidate: Candidate): Promise<MediaTool> {
+/**
+ * `samples`: small media files (made by the chosen ffmpeg) that an ffprobe must read without
+ * failing. Some packaged ffprobe builds pass `-version` and then crash on every MPEG-TS file.
+ */
+export async function checkMediaTool(tool: ToolName, candidate: Candidate, samples: string[] = []): Promise<MediaTool> {
   const where = `${candidate.path} (from ${candidate.from})`;
   const fail = (problem: string): never => {
     throw new MediaToolError(tool, candidate, `${tool} ${problem}: ${where}. ${remedy(tool, candidate)}`);
@@ -86,7 +92,18 @@ export async function checkMediaTool(tool: ToolName, candidate: Candidate): Prom
     const said = versionText.trim().split('\n')[0]?.slice(0, 80) ?? '';
     return fail(`is not ${tool}: "-version" printed "${said}"`);
   }
-  if (tool === 'ffprobe') return { ...candidate, tool, version };
+  if (tool === 'ffprobe') {
+    for (const sample of samples) {
+      try {
+        await output(candidate.path, ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', sample]);
+      } catch (error) {
+        const { signal, code } = error as { signal?: string | null; code?: number | string };
+        const how = signal ? `crashed (${signal})` : `failed (exit code ${String(code)})`;
+        fail(`${how} reading a ${sample.split('.').pop()?.toUpperCase() ?? ''} test file`);
+      }
+    }
+    return { ...candidate, tool, version };
+  }
 
   try {
     const [encodersText, dashText, hlsText] = await Promise.all([

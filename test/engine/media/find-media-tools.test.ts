@@ -69,6 +69,19 @@ describe('finding ffmpeg', () => {
     expect(found.path).toBe(candidates[0]?.path);
   });
 
+  it('refuses an ffprobe that passes -version but crashes on an MPEG-TS file', async () => {
+    const file = path.join(tempDir(), 'ffprobe');
+    // Like a packaged snapshot build seen in the wild: fine on MP4, a segfault on any .ts.
+    fs.writeFileSync(
+      file,
+      '#!/bin/sh\ncase "$*" in *-version*) echo "ffprobe version 6.1 Copyright";; *.ts) kill -SEGV $$;; *) echo "{}";; esac\n',
+      { mode: 0o755 },
+    );
+    await expect(findMediaTool('ffprobe', env({ FFPROBE_PATH: file }))).rejects.toThrow(
+      `ffprobe crashed (SIGSEGV) reading a TS test file: ${file} (from FFPROBE_PATH)`,
+    );
+  });
+
   it('finds ffprobe and reads its version', async () => {
     const found = await findMediaTool('ffprobe', env({ FFPROBE_PATH: '' }));
     expect(found.tool).toBe('ffprobe');
