@@ -3,8 +3,9 @@
  * same run and prints the ratio. Timings are reported, never asserted.
  */
 import { benchQueue } from './queue';
+import { benchTranscode } from './transcode';
 
-const benches: Record<string, (args: string[]) => Promise<void>> = { queue: benchQueue };
+const benches: Record<string, (args: string[]) => Promise<void>> = { queue: benchQueue, transcode: benchTranscode };
 
 const [name, ...args] = process.argv.slice(2);
 const selected = name ? [name] : Object.keys(benches);
