@@ -117,6 +117,17 @@ export async function truncated(dir: string): Promise<string> {
   return out;
 }
 
+/** Half of an MP4 whose index is at the front: it probes fine, then the data runs out. */
+export async function truncatedAfterIndex(dir: string): Promise<string> {
+  const whole = path.join(dir, 'whole-faststart.mp4');
+  const out = path.join(dir, 'truncated-faststart.mp4');
+  await ff([...video('640x360', 4), ...x264, '-movflags', '+faststart', whole]);
+  const bytes = fs.readFileSync(whole);
+  fs.writeFileSync(out, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  fs.rmSync(whole);
+  return out;
+}
+
 export async function jpeg(dir: string): Promise<string> {
   const out = path.join(dir, 'photo.jpg');
   await ff([...video('640x360', 1), '-frames:v', '1', out]);

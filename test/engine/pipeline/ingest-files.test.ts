@@ -26,6 +26,7 @@ describe('ingesting files', () => {
       hevc: await make.hevc(media),
       short: await make.tooShort(media),
       truncated: await make.truncated(media),
+      cutShort: await make.truncatedAfterIndex(media),
       jpeg: await make.jpeg(media),
       wav: await make.wav(media),
       text: make.textFile(media),
@@ -50,6 +51,7 @@ describe('ingesting files', () => {
   it.each([
     ['short', 'ERR_DURATION_TOO_SHORT'],
     ['truncated', 'ERR_MALFORMED_VIDEO'],
+    ['cutShort', 'ERR_MALFORMED_VIDEO'],
     ['jpeg', 'ERR_NON_VIDEO'],
     ['wav', 'ERR_NON_VIDEO'],
     ['text', 'ERR_NON_VIDEO'],
@@ -97,6 +99,13 @@ describe('ingesting files', () => {
     expect(right).toBeGreaterThan(30);
     expect(right).toBeGreaterThan(early + 3);
     expect(right).toBeGreaterThan(late + 3);
+  });
+
+  it("keeps ffmpeg's own words in the history when a transcode fails", () => {
+    const history = engine.store.history(byName.cutShort!.uid);
+    const stderr = history.find((e) => e.type === 'ffmpeg-stderr');
+    expect(String(stderr?.data.tail)).toMatch(/partial file|Invalid data/);
+    expect(byName.cutShort!.status.errorReasonText).toMatch(/stops after [\d.]+ s of the 4\.0 s/);
   });
 
   it('keeps the history of every step', () => {
