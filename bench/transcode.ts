@@ -263,7 +263,7 @@ export async function benchTranscode(args: string[]): Promise<void> {
         `transcode ${name.padEnd(12)} wall ${t.wallSeconds.toFixed(1).padStart(6)} s   cpu ${t.cpuSeconds.toFixed(1).padStart(6)} s`,
       );
     }
-    const f = timings.ferry!;
+    const f = timings.ferry as Timing;
     const vs = (name: string) => {
       const t = timings[name];
       if (t)
