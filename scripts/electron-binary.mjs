@@ -31,6 +31,7 @@ export function downloadElectron() {
     timeout: 10 * 60_000,
   });
   if (run.status === 0 && electronBinary()) return { ok: true };
-  const lastLine = `${run.stderr ?? ''}${run.stdout ?? ''}`.trim().split('\n').filter(Boolean).pop();
-  return { ok: false, reason: lastLine ?? `exit code ${run.status}` };
+  const lines = `${run.stderr ?? ''}${run.stdout ?? ''}`.trim().split('\n').filter(Boolean);
+  const reason = lines.find((line) => /Error/.test(line)) ?? lines.pop();
+  return { ok: false, reason: reason?.trim() ?? `exit code ${run.status}` };
 }

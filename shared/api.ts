@@ -35,6 +35,8 @@ export interface AddResult {
 
 export interface ImportReport {
   queued: number;
+  /** The queued videos' uids, in list order. */
+  uids: string[];
   duplicates: { line: number; url: string; uid: string }[];
   invalid: { line: number; text: string; reason: string }[];
 }

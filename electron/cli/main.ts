@@ -5,11 +5,12 @@
 import { defaultDataDir } from '../engine/data-paths';
 import { exitCodes, UsageError, type CliCommand, type CliIo } from './cli-context';
 import { doctorCommand } from './commands/doctor';
+import { importCommand } from './commands/import';
 import { ingestCommand } from './commands/ingest';
 import { listCommand } from './commands/list';
 import { showCommand } from './commands/show';
 
-const commands: CliCommand[] = [ingestCommand, listCommand, showCommand, doctorCommand];
+const commands: CliCommand[] = [ingestCommand, importCommand, listCommand, showCommand, doctorCommand];
 
 function mainUsage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -6,7 +6,26 @@ import type { Video } from '../../shared/video';
 import type { CliIo } from './cli-context';
 import { formatProgressLine } from './format-progress';
 
+/** Past this many videos, one summary line replaces the bars (a 10,000-link import). */
+const maxBars = 12;
+
+export function summaryLine(videos: Iterable<Video>): string {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const video of videos) {
+    counts.set(video.status.state, (counts.get(video.status.state) ?? 0) + 1);
+    total++;
+  }
+  const parts = ['ready', 'error', 'downloading', 'inprogress', 'queued', 'paused', 'canceled']
+    .filter((state) => counts.get(state))
+    .map(
+      (state) => `${counts.get(state)} ${state === 'error' ? 'failed' : state === 'inprogress' ? 'processing' : state}`,
+    );
+  return `${total} videos: ${parts.join(', ')}`;
+}
+
 export function createProgressDisplay(io: CliIo, initial: Video[]) {
+  if (initial.length > maxBars) return createSummaryDisplay(io, initial);
   const videos = new Map(initial.map((v) => [v.uid, v]));
   const lastState = new Map<string, string>();
   let drawnLines = 0;
@@ -47,6 +66,28 @@ export function createProgressDisplay(io: CliIo, initial: Video[]) {
       for (const video of final) videos.set(video.uid, video);
       logChanges(final);
       draw(true);
+    },
+  };
+}
+
+function createSummaryDisplay(io: CliIo, initial: Video[]) {
+  const videos = new Map(initial.map((v) => [v.uid, v]));
+  let last = 0;
+  const show = (force: boolean) => {
+    const now = Date.now();
+    if (!force && now - last < (io.terminal ? 200 : 5000)) return;
+    last = now;
+    if (io.terminal) io.terminal.write(`\r\x1b[2K${summaryLine(videos.values())}${force ? '\n' : ''}`);
+    else io.stderr(summaryLine(videos.values()));
+  };
+  return {
+    update(changed: Video[]) {
+      for (const video of changed) if (videos.has(video.uid)) videos.set(video.uid, video);
+      show(false);
+    },
+    finish(final: Video[]) {
+      for (const video of final) videos.set(video.uid, video);
+      show(true);
     },
   };
 }

@@ -7,10 +7,14 @@
 import { EventEmitter } from 'node:events';
 import type { CommandName, FerryCommands, FerryEvents, EventName } from '../../shared/api';
 import { FerryError } from '../../shared/ferry-error';
+import type { Video } from '../../shared/video';
 import { addFiles } from './commands/add-files';
 import { cancelVideos } from './commands/cancel-videos';
+import { importList } from './commands/import-list';
+import { queueLinks } from './commands/queue-links';
 import { dataPaths, type DataPaths } from './data-paths';
 import type { EngineContext } from './pipeline/engine-context';
+import { defaultFetchTuning, type FetchTuning } from './pipeline/fetch-stage';
 import { cleanPartialFolders } from './pipeline/clean-partial-folders';
 import { createWaker, runQueue, type RunOptions } from './pipeline/run-queue';
 import { VideoChangeFeed } from './pipeline/video-change-feed';
@@ -23,6 +27,8 @@ export interface EngineOptions {
   dataDir: string;
   /** Where FFMPEG_PATH and friends are read from (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Download behaviour (connections, retries, timeouts); the defaults suit real origins. */
+  fetch?: Partial<FetchTuning>;
 }
 
 export interface Engine extends FerryCommands {
@@ -62,6 +68,7 @@ export function createEngine(options: EngineOptions): Engine {
     leaseMs,
   };
   const waker = createWaker();
+  const fetchTuning: FetchTuning = { ...defaultFetchTuning, ...options.fetch };
 
   return {
     paths,
@@ -69,13 +76,30 @@ export function createEngine(options: EngineOptions): Engine {
     store,
     recovered,
 
-    addLinks: notAvailable('addLinks'),
+    addLinks: async ({ links, options: ingest }) => {
+      const queued = queueLinks(
+        context,
+        links.map((link, i) => ({ ...link, position: i + 1 })),
+        ingest,
+      );
+      waker.notify();
+      const videos = queued.queued.map((uid) => store.get(uid)).filter((v): v is Video => v !== undefined);
+      return {
+        queued: videos,
+        duplicates: queued.duplicates.map((d) => ({ input: d.url, uid: d.uid })),
+        invalid: queued.invalid.map((i) => ({ input: i.text, reason: i.reason })),
+      };
+    },
     addFiles: async (input) => {
       const result = addFiles(context, input);
       waker.notify();
       return result;
     },
-    importList: notAvailable('importList'),
+    importList: async (input) => {
+      const { uids, ...report } = await importList(context, input);
+      waker.notify();
+      return { ...report, uids };
+    },
     pause: notAvailable('pause'),
     resume: notAvailable('resume'),
     cancel: (selection) => cancelVideos(context, selection),
@@ -102,7 +126,7 @@ export function createEngine(options: EngineOptions): Engine {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
-    run: (runOptions) => runQueue(context, waker, runOptions),
+    run: (runOptions) => runQueue(context, waker, fetchTuning, runOptions),
     close() {
       for (const work of context.running.values()) work.stop();
       feed.close();

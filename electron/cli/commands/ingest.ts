@@ -1,15 +1,18 @@
 import type { Video } from '../../../shared/video';
 import { createEngine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
+import { looksLikeLink, parseHeaders } from '../parse-headers';
 import { parseIngestOptions } from '../parse-ingest-options';
 import { createProgressDisplay } from '../progress-display';
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',
-  summary: 'Turn video files into HLS + DASH, an MP4 and thumbnails',
-  usage: `ferry ingest <file>... [options] [--json]
+  summary: 'Turn video files and links into HLS + DASH, an MP4 and thumbnails',
+  usage: `ferry ingest <file or link>... [options] [--json]
 
-  --name NAME                  name of the video (one file only; default: the file name)
+  Links: http(s)://, share links (Google Drive, Dropbox, OneDrive, SharePoint, Box), s3://, gs://.
+  --header 'NAME: VALUE'       send this header with the links' requests (repeatable; never shown)
+  --name NAME                  name of the video (one input only; default: the file name)
   --meta KEY=VALUE             add to the video's meta (repeatable)
   --ladder auto|1080,720,...   renditions to make (never larger than the source; default auto)
   --thumbnail-pct 0..1         where in the video the thumbnail is taken (default 0)
@@ -28,6 +31,7 @@ export const ingestCommand: CliCommand = {
       args,
       {
         name: { type: 'string' },
+        header: { type: 'string', multiple: true },
         meta: { type: 'string', multiple: true },
         ladder: { type: 'string' },
         'thumbnail-pct': { type: 'string' },
@@ -42,8 +46,12 @@ export const ingestCommand: CliCommand = {
       },
       true,
     );
-    if (positionals.length === 0) throw new UsageError('Which files? Give one or more video files.');
-    if (values.name !== undefined && positionals.length > 1) throw new UsageError('--name is for one file at a time.');
+    if (positionals.length === 0) throw new UsageError('Which videos? Give one or more files or links.');
+    if (values.name !== undefined && positionals.length > 1) throw new UsageError('--name is for one input at a time.');
+    const headers = parseHeaders(values.header);
+    const links = positionals.filter(looksLikeLink);
+    const files = positionals.filter((p) => !looksLikeLink(p));
+    if (Object.keys(headers).length > 0 && links.length === 0) throw new UsageError('--header is for links.');
     const options = parseIngestOptions(values);
     if (values.name !== undefined) options.meta = { ...options.meta, name: values.name };
 
@@ -55,8 +63,21 @@ export const ingestCommand: CliCommand = {
     };
     process.once('SIGINT', interrupt);
     try {
-      const added = await engine.addFiles({ paths: positionals, options });
-      for (const bad of added.invalid) context.stderr(`ferry: ${bad.reason}`);
+      const none = { queued: [], duplicates: [], invalid: [] };
+      const fromFiles = files.length > 0 ? await engine.addFiles({ paths: files, options }) : none;
+      const fromLinks =
+        links.length > 0
+          ? await engine.addLinks({
+              links: links.map((url) => ({ url, ...(Object.keys(headers).length > 0 ? { headers } : {}) })),
+              options,
+            })
+          : none;
+      const added = {
+        queued: [...fromFiles.queued, ...fromLinks.queued],
+        duplicates: [...fromFiles.duplicates, ...fromLinks.duplicates],
+        invalid: [...fromFiles.invalid, ...fromLinks.invalid],
+      };
+      for (const bad of added.invalid) context.stderr(`ferry: ${bad.input}: ${bad.reason}`);
       for (const dup of added.duplicates) context.stderr(`ferry: ${dup.input} is already in the queue as ${dup.uid}.`);
       const tracked = [...added.queued.map((v) => v.uid), ...added.duplicates.map((d) => d.uid)];
       const current = () => tracked.map((uid) => engine.store.get(uid)).filter((v): v is Video => v !== undefined);

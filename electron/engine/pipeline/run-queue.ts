@@ -1,10 +1,11 @@
 /**
- * Works the queue in this process: takes the next probe, then the next transcode, one at a time
- * (probing is cheap; one transcode already uses every core). With `watch`, waits for new work
- * instead of returning when the queue is idle.
+ * Works the queue in this process, one piece of work at a time: the next probe, transcode or
+ * download (probing is cheap; one transcode already uses every core). With `watch`, waits for
+ * new work instead of returning when the queue is idle.
  */
 import type { Stage } from '../../../shared/video';
 import type { EngineContext } from './engine-context';
+import { runFetchStage, type FetchTuning } from './fetch-stage';
 import { runProbeStage } from './probe-stage';
 import { runTranscodeStage } from './transcode-stage';
 
@@ -15,7 +16,8 @@ export interface RunOptions {
   pollMs?: number;
 }
 
-const stageOrder: Stage[] = ['probe', 'transcode'];
+// Finish what is nearest to done first: a probed video before a new download.
+const stageOrder: Stage[] = ['probe', 'transcode', 'fetch'];
 
 export function createWaker() {
   let wake: (() => void) | undefined;
@@ -41,6 +43,7 @@ export function createWaker() {
 export async function runQueue(
   context: EngineContext,
   waker: ReturnType<typeof createWaker>,
+  tuning: FetchTuning,
   options: RunOptions = {},
 ): Promise<void> {
   const abort = () => waker.notify();
@@ -52,7 +55,9 @@ export async function runQueue(
         const claimed = context.store.claimNext(stage, context.leaseMs);
         if (!claimed) continue;
         context.feed.touch(claimed.video.uid);
-        await (stage === 'probe' ? runProbeStage(context, claimed) : runTranscodeStage(context, claimed));
+        if (stage === 'fetch') await runFetchStage(context, claimed, tuning);
+        else if (stage === 'probe') await runProbeStage(context, claimed);
+        else await runTranscodeStage(context, claimed);
         worked = true;
         break;
       }

@@ -46,6 +46,8 @@ export interface TransitionChange {
   error?: { code: ErrorCode; text: string };
   doc?: Partial<VideoDoc>;
   mediaInfo?: MediaInfo;
+  /** Where the source ended up: the final URL after redirects, the downloaded file. */
+  source?: { url?: string; path?: string };
   nextAttemptAt?: number;
   /** Ends the current claim (work finished, failed or was interrupted). */
   releaseLease?: boolean;
@@ -228,6 +230,7 @@ export class VideoStore {
         .prepare(
           `UPDATE videos SET state = @to, stage = @stage, pct = @pct, error_code = @code, error_text = @text,
                   doc = @doc, modified = @iso, next_attempt_at = @next, media_info = @mediaInfo,
+                  source_url = @sourceUrl, source_path = @sourcePath,
                   attempts = CASE WHEN @stage = stage THEN attempts ELSE 0 END,
                   lease_owner = CASE WHEN @release THEN NULL ELSE lease_owner END,
                   lease_expires_at = CASE WHEN @release THEN NULL ELSE lease_expires_at END
@@ -243,6 +246,8 @@ export class VideoStore {
           iso: new Date().toISOString(),
           next: change.nextAttemptAt ?? row.next_attempt_at,
           mediaInfo: change.mediaInfo ? JSON.stringify(change.mediaInfo) : row.media_info,
+          sourceUrl: change.source?.url ?? row.source_url,
+          sourcePath: change.source?.path ?? row.source_path,
           release: release ? 1 : 0,
           seq: row.seq,
         });

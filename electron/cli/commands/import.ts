@@ -1,0 +1,74 @@
+import type { Video } from '../../../shared/video';
+import { createEngine } from '../../engine/create-engine';
+import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
+import { parseIngestOptions } from '../parse-ingest-options';
+import { createProgressDisplay } from '../progress-display';
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Queue a list of links (text, CSV, JSON or NDJSON) and process them',
+  usage: `ferry import <list> [--queue-only] [--json] [ingest options]
+
+  A list is one link per line (# comments and blank lines are skipped), a CSV with a header
+  row (url, and optionally name, headers as JSON, meta.* columns), a JSON array or NDJSON of
+  {"url", "name", "headers", "meta"} objects. Links already queued or finished are reported
+  as duplicates; bad lines are reported with their line numbers and the rest is queued.
+
+  --queue-only   queue the links and return without processing them
+  --json         print the import report and the final Video objects as JSON
+  Ingest options (--ladder, --thumbnail-pct, --max-duration, --max-size, --meta, --watermark …)
+  apply to every link; see ferry ingest --help.`,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        'queue-only': { type: 'boolean' },
+        json: { type: 'boolean' },
+        meta: { type: 'string', multiple: true },
+        ladder: { type: 'string' },
+        'thumbnail-pct': { type: 'string' },
+        'max-duration': { type: 'string' },
+        'max-size': { type: 'string' },
+        watermark: { type: 'string' },
+        'watermark-position': { type: 'string' },
+        'watermark-opacity': { type: 'string' },
+        'watermark-scale': { type: 'string' },
+        'watermark-padding': { type: 'string' },
+      },
+      true,
+    );
+    const [list, ...extra] = positionals;
+    if (!list) throw new UsageError('Which list? Give the path of a file of links.');
+    if (extra.length > 0) throw new UsageError(`One list at a time; unexpected "${extra[0]}".`);
+    const options = parseIngestOptions(values);
+
+    const engine = createEngine({ dataDir: context.dataDir, env: context.env });
+    try {
+      const report = await engine.importList({ path: list, options });
+      context.stderr(
+        `Queued ${report.queued} link${report.queued === 1 ? '' : 's'}` +
+          `${report.duplicates.length ? `, ${report.duplicates.length} already queued or done` : ''}` +
+          `${report.invalid.length ? `, ${report.invalid.length} not usable` : ''}.`,
+      );
+      for (const dup of report.duplicates) context.stderr(`  line ${dup.line}: ${dup.url} is already ${dup.uid}`);
+      for (const bad of report.invalid) context.stderr(`  line ${bad.line}: ${bad.reason} (${bad.text})`);
+
+      let final: Video[] = [];
+      if (!values['queue-only']) {
+        const current = () =>
+          report.uids.map((uid) => engine.store.get(uid)).filter((v): v is Video => v !== undefined);
+        const display = createProgressDisplay(context, current());
+        const unsubscribe = engine.on('videos', (batch) => display.update(batch));
+        await engine.run();
+        unsubscribe();
+        final = current();
+        display.finish(final);
+      }
+      if (values.json) context.stdout(JSON.stringify({ report, videos: final }, null, 2));
+      const allReady = values['queue-only'] || final.every((v) => v.status.state === 'ready');
+      return report.invalid.length === 0 && allReady ? exitCodes.ok : exitCodes.failure;
+    } finally {
+      engine.close();
+    }
+  },
+};

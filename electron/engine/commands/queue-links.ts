@@ -1,0 +1,96 @@
+/**
+ * Turns links (pasted or from an imported list) into queued videos: each is normalised (share
+ * pages to direct downloads), checked, compared with what is already queued or finished, and
+ * inserted in one transaction. Links that can never be downloaded (a YouTube page, a Drive
+ * folder) are still listed, in error, so the user sees why.
+ */
+import type { IngestOptions } from '../../../shared/api';
+import type { EngineContext } from '../pipeline/engine-context';
+import type { NewVideo } from '../queue/video-store';
+import { normalizeLink } from '../sources/normalize-link';
+import { detailsFromOptions } from './add-files';
+
+export interface LinkInput {
+  /** Where it came from, for reports: the line number in a list, or the position pasted. */
+  position: number;
+  url: string;
+  name?: string;
+  headers?: Record<string, string>;
+  meta?: Record<string, string>;
+}
+
+export interface QueuedLinks {
+  queued: string[];
+  duplicates: { position: number; url: string; uid: string }[];
+  invalid: { position: number; text: string; reason: string }[];
+}
+
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function headerProblem(headers: Record<string, string>): string | null {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!headerName.test(name)) return `"${name}" is not a valid header name.`;
+    if (/[\r\n]/.test(value)) return `The value of header "${name}" contains a line break.`;
+  }
+  return null;
+}
+
+export function queueLinks(context: EngineContext, links: LinkInput[], options: IngestOptions = {}): QueuedLinks {
+  const result: QueuedLinks = { queued: [], duplicates: [], invalid: [] };
+  const fresh: NewVideo[] = [];
+  const notDirect: { index: number; text: string }[] = [];
+  /** Index in `fresh` of the first link with each key, for repeats within this batch. */
+  const seen = new Map<string, number>();
+  const repeats: { position: number; url: string; index: number }[] = [];
+  for (const link of links) {
+    const normalized = normalizeLink(link.url);
+    if (!normalized.ok && normalized.code !== 'ERR_NOT_A_DIRECT_LINK') {
+      result.invalid.push({ position: link.position, text: link.url, reason: normalized.reason });
+      continue;
+    }
+    const problem = link.headers ? headerProblem(link.headers) : null;
+    if (problem) {
+      result.invalid.push({ position: link.position, text: link.url, reason: problem });
+      continue;
+    }
+    const name = link.name ?? options.meta?.name;
+    const doc = detailsFromOptions({ ...options, meta: { ...options.meta, ...link.meta } }, name);
+    doc.meta = { ...doc.meta, 'downloaded-from': link.url };
+    if (!normalized.ok) {
+      notDirect.push({ index: fresh.length, text: normalized.reason });
+      fresh.push({ source: { kind: 'url', url: link.url }, stage: 'fetch', ...(name ? { name } : {}), doc });
+      continue;
+    }
+    const sourceKey = `url:${normalized.key}`;
+    const existing = context.store.findActiveBySourceKey(sourceKey);
+    if (existing) {
+      result.duplicates.push({ position: link.position, url: link.url, uid: existing });
+      continue;
+    }
+    const earlier = seen.get(sourceKey);
+    if (earlier !== undefined) {
+      repeats.push({ position: link.position, url: link.url, index: earlier });
+      continue;
+    }
+    seen.set(sourceKey, fresh.length);
+    fresh.push({
+      source: { kind: 'url', url: normalized.url },
+      stage: 'fetch',
+      sourceKey,
+      ...(name ? { name } : {}),
+      ...(link.headers && Object.keys(link.headers).length > 0 ? { requestHeaders: link.headers } : {}),
+      ...(options.ladder ? { options: { ladder: options.ladder } } : {}),
+      doc,
+    });
+  }
+  const uids = context.store.insertMany(fresh);
+  for (const { index, text } of notDirect) {
+    context.store.transition(uids[index] as string, 'error', { error: { code: 'ERR_NOT_A_DIRECT_LINK', text } });
+  }
+  for (const repeat of repeats) {
+    result.duplicates.push({ position: repeat.position, url: repeat.url, uid: uids[repeat.index] as string });
+  }
+  for (const uid of uids) context.feed.touch(uid);
+  result.queued = uids;
+  return result;
+}

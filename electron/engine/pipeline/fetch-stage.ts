@@ -1,0 +1,84 @@
+/**
+ * The fetch stage: downloads a link's original into `originals/<uid>/`, reporting progress as
+ * `downloading` pctComplete, then hands it to the probe stage like a local file. The request
+ * headers the user gave are used here and nowhere else.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ClaimedVideo } from '../queue/video-store';
+import { downloadUrl, DownloadError } from '../sources/download-url';
+import type { EngineContext } from './engine-context';
+
+export interface FetchTuning {
+  maxConnections: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  idleTimeoutMs: number;
+}
+
+export const defaultFetchTuning: FetchTuning = {
+  maxConnections: 8,
+  maxAttempts: 3,
+  retryBaseMs: 1000,
+  retryMaxMs: 60_000,
+  idleTimeoutMs: 30_000,
+};
+
+/** A file name for the original from the link's last path segment, safe on every OS. */
+export function originalFileName(url: string): string {
+  const last = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  const safe = last
+    .replace(/[^\w.\- ]+/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120);
+  return safe || 'original';
+}
+
+export async function runFetchStage(context: EngineContext, claimed: ClaimedVideo, tuning: FetchTuning): Promise<void> {
+  const { video, requestHeaders } = claimed;
+  const uid = video.uid;
+  const url = video.source.url;
+  if (!url) throw new Error(`Video ${uid} has no link to fetch.`);
+  const dir = path.join(context.paths.dataDir, 'originals', uid);
+  await fs.mkdir(dir, { recursive: true });
+  const dest = path.join(dir, originalFileName(url));
+
+  const controller = new AbortController();
+  let markFinished = () => {};
+  const finished = new Promise<void>((resolve) => (markFinished = resolve));
+  context.running.set(uid, { stop: () => controller.abort(), finished });
+  const heartbeat = setInterval(() => context.store.heartbeat(uid, context.leaseMs), context.leaseMs / 3);
+  try {
+    const result = await downloadUrl({
+      url,
+      headers: requestHeaders,
+      dest,
+      ...(video.maxSizeBytes > 0 ? { maxSizeBytes: video.maxSizeBytes } : {}),
+      ...tuning,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.total > 0) context.store.setProgress(uid, Math.round((p.bytes / p.total) * 1000) / 10);
+        context.feed.touch(uid);
+      },
+    });
+    if (context.store.get(uid)?.status.state !== 'downloading') return;
+    context.store.transition(uid, 'queued', {
+      stage: 'probe',
+      pctComplete: 0,
+      releaseLease: true,
+      source: { url: result.finalUrl, path: dest },
+      doc: { size: result.size },
+    });
+  } catch (error) {
+    // Stopped by cancel or pause: that state stands, and the bytes on disk stay for a resume.
+    if (controller.signal.aborted || context.store.get(uid)?.status.state !== 'downloading') return;
+    if (!(error instanceof DownloadError)) throw error;
+    context.store.transition(uid, 'error', { releaseLease: true, error: { code: error.code, text: error.message } });
+  } finally {
+    clearInterval(heartbeat);
+    context.running.delete(uid);
+    markFinished();
+    context.feed.touch(uid);
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * Downloads a link to a local file like a good download manager: HEAD first (a one-byte ranged
+ * GET when HEAD is refused), several connections on byte ranges when the origin supports them,
+ * resume from the pieces already on disk (checked with If-Range), retries with backoff, and
+ * refusal of web pages and playlists before they waste a transcode.
+ */
+import fs from 'node:fs/promises';
+import type { ErrorCode } from '../../../shared/error-codes';
+import { clearDownload, readDownloadState, writeDownloadState, type DownloadState } from './download-state';
+import { describeStatus, isRetryableStatus, planPieces, refuseContent, retryDelayMs } from './fetch-decisions';
+import { httpRequest, HttpError, type Reply } from './http-request';
+import { googleDriveConfirmationUrl } from './normalize-link';
+import { SpeedMeter } from './speed-meter';
+import { PieceRefused, RestartDownload, writePiece, type PieceTarget } from './write-piece';
+
+export interface DownloadProgress {
+  bytes: number;
+  total: number;
+  bytesPerSecond: number;
+  etaSeconds: number;
+}
+
+export interface DownloadOptions {
+  url: string;
+  headers: Record<string, string>;
+  /** The finished file; `<dest>.part` and `<dest>.part.json` hold the work in progress. */
+  dest: string;
+  maxSizeBytes?: number;
+  maxConnections: number;
+  /** Consecutive attempts without progress before giving up (Gcore: three). */
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  idleTimeoutMs: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: DownloadProgress) => void;
+}
+
+export interface DownloadResult {
+  finalUrl: string;
+  size: number;
+  contentType: string | null;
+}
+
+export class DownloadError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DownloadError';
+  }
+}
+
+interface Head {
+  finalUrl: string;
+  size: number;
+  ranges: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  contentType: string | null;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+function checkStatus(reply: Reply): void {
+  const { status, statusText } = reply.response;
+  if (status < 400) return;
+  reply.done();
+  void reply.response.body?.cancel();
+  throw new HttpError(
+    describeStatus(status, statusText),
+    isRetryableStatus(status),
+    status,
+    reply.response.headers.get('retry-after'),
+  );
+}
+
+function headFrom(reply: Reply): Head {
+  const h = reply.response.headers;
+  const total = /\/(\d+)$/.exec(h.get('content-range') ?? '')?.[1];
+  const length = reply.response.status === 206 ? Number(total ?? -1) : Number(h.get('content-length') ?? -1);
+  const etag = h.get('etag');
+  return {
+    finalUrl: reply.finalUrl,
+    size: Number.isFinite(length) ? length : -1,
+    ranges: reply.response.status === 206 || h.get('accept-ranges') === 'bytes',
+    // A weak ETag cannot vouch for byte-identical content, so it never validates a resume.
+    etag: etag && !etag.startsWith('W/') ? etag : null,
+    lastModified: h.get('last-modified'),
+    contentType: h.get('content-type'),
+  };
+}
+
+/** HEAD, or a one-byte ranged GET where HEAD is refused (405, 501, a presigned URL's 403 …). */
+async function probe(url: string, options: DownloadOptions, originHost: string): Promise<Head> {
+  const common = {
+    userHeaders: options.headers,
+    originHost,
+    idleTimeoutMs: options.idleTimeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const head = await httpRequest(url, { ...common, method: 'HEAD' });
+  head.done();
+  if (head.response.status < 400) return headFrom(head);
+  const ranged = await httpRequest(url, { ...common, method: 'GET', headers: { Range: 'bytes=0-0' } });
+  checkStatus(ranged);
+  await ranged.response.body?.cancel();
+  ranged.done();
+  return headFrom(ranged);
+}
+
+/** Follows Google Drive's "download anyway" page for large files, once. */
+async function driveConfirmation(url: string, options: DownloadOptions, originHost: string): Promise<string | null> {
+  if (!new URL(url).hostname.endsWith('google.com')) return null;
+  const page = await httpRequest(url, {
+    method: 'GET',
+    userHeaders: options.headers,
+    originHost,
+    idleTimeoutMs: options.idleTimeoutMs,
+  });
+  const html = (await page.response.text()).slice(0, 2_000_000);
+  page.done();
+  return googleDriveConfirmationUrl(html, page.finalUrl);
+}
+
+export async function downloadUrl(options: DownloadOptions): Promise<DownloadResult> {
+  const part = `${options.dest}.part`;
+  let url = options.url;
+  const originHost = new URL(url).host;
+  let failures = 0;
+  let lastFailure = '';
+  let followedDrive = false;
+  let noRanges = false;
+  for (let attempt = 1; attempt <= 50; attempt++) {
+    const progressedTo = { bytes: 0 };
+    try {
+      const head = await probe(url, options, originHost);
+      const refusal = refuseContent(head.contentType, null);
+      if (refusal) {
+        const confirmed =
+          refusal.code === 'ERR_NOT_A_DIRECT_LINK' && !followedDrive
+            ? await driveConfirmation(url, options, originHost)
+            : null;
+        if (!confirmed) throw new DownloadError(refusal.code, refusal.text);
+        url = confirmed;
+        followedDrive = true;
+        continue;
+      }
+      if (options.maxSizeBytes && head.size > options.maxSizeBytes) {
+        throw new DownloadError(
+          'ERR_SIZE_EXCEED_CONSTRAINT',
+          `The file is ${head.size} bytes, over the limit of ${options.maxSizeBytes} bytes set for it.`,
+        );
+      }
+      await fetchAll(url, noRanges ? { ...head, ranges: false } : head, part, options, originHost, progressedTo);
+      await fs.rm(`${part}.json`, { force: true });
+      await fs.rename(part, options.dest);
+      return {
+        finalUrl: head.finalUrl,
+        size: head.size >= 0 ? head.size : (await fs.stat(options.dest)).size,
+        contentType: head.contentType,
+      };
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason ?? error;
+      if (error instanceof DownloadError) throw error;
+      if (error instanceof PieceRefused) throw new DownloadError(error.code, error.message);
+      if (error instanceof RestartDownload) {
+        // Never stitch two versions together: drop what is on disk and fetch it whole, once.
+        await clearDownload(part);
+        if (noRanges) throw new DownloadError('ERR_FETCH_ORIGIN_ERROR', error.message);
+        noRanges = true;
+        continue;
+      }
+      if (!(error instanceof HttpError)) throw error;
+      lastFailure = error.message;
+      if (!error.retryable) throw new DownloadError('ERR_FETCH_ORIGIN_ERROR', error.message);
+      // A drop after progress is a new start, not a strike: only attempts that got nowhere count.
+      failures = progressedTo.bytes > 0 ? 1 : failures + 1;
+      if (failures >= options.maxAttempts) {
+        throw new DownloadError('ERR_FETCH_ORIGIN_ERROR', `${lastFailure} Gave up after ${failures} attempts.`);
+      }
+      await sleep(
+        retryDelayMs(failures, {
+          baseMs: options.retryBaseMs,
+          maxMs: options.retryMaxMs,
+          retryAfter: error.retryAfter ?? null,
+        }),
+        options.signal,
+      );
+    }
+  }
+  throw new DownloadError('ERR_FETCH_ORIGIN_ERROR', `${lastFailure} Gave up after 50 attempts.`);
+}
+
+async function fetchAll(
+  url: string,
+  head: Head,
+  part: string,
+  options: DownloadOptions,
+  originHost: string,
+  progressed: { bytes: number },
+): Promise<void> {
+  const saved = await readDownloadState(part);
+  const validator = head.etag ?? head.lastModified;
+  const resumable = head.ranges && head.size > 0 && validator !== null;
+  const same =
+    saved &&
+    resumable &&
+    saved.size === head.size &&
+    saved.etag === head.etag &&
+    saved.lastModified === head.lastModified;
+  if (!same) await clearDownload(part);
+  const plan = planPieces(head.size, resumable, options.maxConnections);
+  const state: DownloadState =
+    same && saved
+      ? saved
+      : {
+          url: head.finalUrl,
+          size: head.size,
+          etag: head.etag,
+          lastModified: head.lastModified,
+          pieceBytes: plan.pieceBytes,
+          done: [],
+        };
+  const handle = await fs.open(part, same ? 'r+' : 'w');
+  const meter = new SpeedMeter(0);
+  const done = new Set(state.done);
+  let written = done.size * state.pieceBytes;
+  let lastReport = 0;
+  const report = (delta: number) => {
+    written += delta;
+    progressed.bytes += delta;
+    const now = Date.now();
+    if (now - lastReport < 250) return;
+    lastReport = now;
+    const total = head.size;
+    const speed = meter.update(written, now);
+    options.onProgress?.({
+      bytes: written,
+      total,
+      bytesPerSecond: speed,
+      etaSeconds: total > 0 ? meter.eta(total - written) : -1,
+    });
+  };
+  const target: PieceTarget = {
+    url,
+    handle,
+    size: head.size,
+    originHost,
+    userHeaders: options.headers,
+    idleTimeoutMs: options.idleTimeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.maxSizeBytes ? { maxSizeBytes: options.maxSizeBytes } : {}),
+    validator: resumable ? validator : null,
+    onBytes: report,
+  };
+  try {
+    if (!resumable) {
+      await writePiece(target, { start: 0, end: head.size > 0 ? head.size - 1 : -1, ranged: false });
+      return;
+    }
+    // Workers finish pieces concurrently; their state writes go one after another.
+    let saving = Promise.resolve();
+    const save = () => (saving = saving.then(() => writeDownloadState(part, { ...state, done: [...done] })));
+    const queue = Array.from({ length: plan.pieces }, (_, i) => i).filter((i) => !done.has(i));
+    const worker = async () => {
+      for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+        const start = index * state.pieceBytes;
+        await writePiece(target, { start, end: Math.min(head.size, start + state.pieceBytes) - 1, ranged: true });
+        done.add(index);
+        await save();
+      }
+    };
+    await save();
+    await Promise.all(Array.from({ length: plan.connections }, worker));
+    await saving;
+    const size = (await handle.stat()).size;
+    if (size !== head.size) throw new HttpError(`The download ended at ${size} of ${head.size} bytes.`, true);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Fetches one byte range (or the whole body) and writes it at its place in the `.part` file,
+ * awaiting each write so a slow disk slows the download instead of filling memory.
+ */
+import type { FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { describeStatus, isRetryableStatus, rangeResponseVerdict, refuseContent } from './fetch-decisions';
+import { httpRequest, HttpError } from './http-request';
+
+export interface PieceTarget {
+  url: string;
+  handle: FileHandle;
+  /** The whole file's size, -1 when the origin did not say. */
+  size: number;
+  originHost: string;
+  userHeaders: Record<string, string>;
+  idleTimeoutMs: number;
+  signal?: AbortSignal;
+  maxSizeBytes?: number;
+  /** Strong ETag or Last-Modified for If-Range, null when the download cannot resume. */
+  validator: string | null;
+  onBytes(delta: number): void;
+}
+
+/** The bytes on disk no longer match what the origin serves: start the file over. */
+export class RestartDownload extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'RestartDownload';
+  }
+}
+
+/** A refusal that retrying cannot fix (a web page, a playlist, a size limit, a full disk). */
+export class PieceRefused extends Error {
+  constructor(
+    readonly code: 'ERR_NOT_A_DIRECT_LINK' | 'ERR_STREAMING_MANIFEST' | 'ERR_SIZE_EXCEED_CONSTRAINT' | 'ERR_DISK_FULL',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PieceRefused';
+  }
+}
+
+export async function writePiece(
+  target: PieceTarget,
+  piece: { start: number; end: number; ranged: boolean },
+): Promise<void> {
+  const headers: Record<string, string> = {};
+  if (piece.ranged) {
+    headers.Range = `bytes=${piece.start}-${piece.end}`;
+    if (target.validator) headers['If-Range'] = target.validator;
+  }
+  const reply = await httpRequest(target.url, {
+    method: 'GET',
+    userHeaders: target.userHeaders,
+    originHost: target.originHost,
+    headers,
+    idleTimeoutMs: target.idleTimeoutMs,
+    ...(target.signal ? { signal: target.signal } : {}),
+  });
+  const { response } = reply;
+  try {
+    if (response.status >= 400) {
+      throw new HttpError(
+        describeStatus(response.status, response.statusText),
+        isRetryableStatus(response.status),
+        response.status,
+        response.headers.get('retry-after'),
+      );
+    }
+    if (piece.ranged) {
+      const verdict = rangeResponseVerdict(
+        { status: response.status, contentRange: response.headers.get('content-range') },
+        { start: piece.start, size: target.size },
+      );
+      // 200 to a ranged request: the origin ignored the range or (If-Range) the file changed.
+      if (verdict !== 'continue') throw new RestartDownload('The file on the server changed or ignores byte ranges.');
+    }
+    let position = piece.start;
+    let first = piece.start === 0;
+    try {
+      const body = response.body ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) : Readable.from([]);
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        reply.alive();
+        if (first) {
+          first = false;
+          const refusal = refuseContent(response.headers.get('content-type'), chunk);
+          if (refusal) throw new PieceRefused(refusal.code as 'ERR_NOT_A_DIRECT_LINK', refusal.text);
+        }
+        if (piece.end >= 0 && position + chunk.length > piece.end + 1) {
+          throw new HttpError('The server sent more bytes than it announced.', true);
+        }
+        if (target.maxSizeBytes && position + chunk.length > target.maxSizeBytes) {
+          throw new PieceRefused(
+            'ERR_SIZE_EXCEED_CONSTRAINT',
+            `The file is larger than the limit of ${target.maxSizeBytes} bytes set for it.`,
+          );
+        }
+        try {
+          await target.handle.write(chunk, 0, chunk.length, position);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+            throw new PieceRefused(
+              'ERR_DISK_FULL',
+              'The disk is full. Free some space in the data directory, then retry: the download resumes where it stopped.',
+            );
+          }
+          throw error;
+        }
+        position += chunk.length;
+        target.onBytes(chunk.length);
+      }
+    } catch (error) {
+      if (error instanceof PieceRefused || error instanceof HttpError || target.signal?.aborted) throw error;
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      throw new HttpError(
+        `The connection dropped after ${position - piece.start} bytes${cause ? ` (${cause})` : ''}.`,
+        true,
+      );
+    }
+    if (piece.end >= 0 && position !== piece.end + 1) {
+      throw new HttpError(`The server closed the connection after ${position} of ${piece.end + 1} bytes.`, true);
+    }
+  } finally {
+    reply.done();
+    if (!response.bodyUsed) await response.body?.cancel().catch(() => undefined);
+  }
+}

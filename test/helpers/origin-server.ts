@@ -1,0 +1,146 @@
+/**
+ * A real HTTP origin on 127.0.0.1 for download tests, with byte ranges, validators and faults
+ * that real servers have: dropped connections, 5xx and 429 bursts, lying lengths, refused HEAD,
+ * redirects, changed files, trickling bodies, header-protected files. It counts what it served.
+ */
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface FileRoute {
+  kind: 'file';
+  body: Buffer;
+  contentType?: string;
+  ranges?: boolean;
+  etag?: string | null;
+  lastModified?: string | null;
+  headAllowed?: boolean;
+  /** The first N GETs answer this status (with Retry-After when given). */
+  failFirst?: { times: number; status: number; retryAfter?: string };
+  /** The first N GETs close the connection after this fraction of the body. */
+  dropAt?: { times: number; fraction: number };
+  /** After N GETs, the file is replaced (new body, new ETag). */
+  changeAfter?: { gets: number; body: Buffer; etag: string };
+  /** Announce this many bytes but send the real body. */
+  claimLength?: number;
+  /** Send the body in chunks with pauses (a slow but live origin). */
+  trickle?: { chunkBytes: number; everyMs: number };
+  /** Answer 401 unless the request has this header. */
+  requireHeader?: [name: string, value: string];
+  /** No Content-Length: a chunked body. */
+  chunked?: boolean;
+}
+
+export type Route = FileRoute | { kind: 'redirect'; to: string; status?: number } | { kind: 'status'; status: number };
+
+export interface Served {
+  requests: { method: string; path: string; headers: http.IncomingHttpHeaders; socket: number }[];
+  bytes: Map<string, number>;
+  gets: Map<string, number>;
+  maxConcurrent: number;
+}
+
+export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+function parseRange(header: string | undefined, size: number): [number, number] | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
+  if (!match) return null;
+  const start = match[1] === '' ? size - Number(match[2]) : Number(match[1]);
+  const end = match[1] === '' || match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  return start <= end ? [start, end] : null;
+}
+
+export async function startOrigin(routes: Record<string, Route>) {
+  const served: Served = { requests: [], bytes: new Map(), gets: new Map(), maxConcurrent: 0 };
+  let concurrent = 0;
+  const sockets = new Set<Socket>();
+
+  const server = http.createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    served.requests.push({ method: req.method ?? '', path, headers: req.headers, socket: req.socket.remotePort ?? 0 });
+    concurrent++;
+    served.maxConcurrent = Math.max(served.maxConcurrent, concurrent);
+    res.on('close', () => concurrent--);
+    const route = routes[path];
+    if (!route) return void res.writeHead(404, 'Not Found').end();
+    if (route.kind === 'redirect') return void res.writeHead(route.status ?? 302, { Location: route.to }).end();
+    if (route.kind === 'status') return void res.writeHead(route.status).end();
+
+    if (route.requireHeader && req.headers[route.requireHeader[0].toLowerCase()] !== route.requireHeader[1]) {
+      return void res.writeHead(401, 'Unauthorized').end();
+    }
+    if (req.method === 'HEAD' && route.headAllowed === false)
+      return void res.writeHead(405, 'Method Not Allowed').end();
+    const gets = req.method === 'GET' ? (served.gets.get(path) ?? 0) + 1 : (served.gets.get(path) ?? 0);
+    if (req.method === 'GET') served.gets.set(path, gets);
+    if (route.changeAfter && gets > route.changeAfter.gets) {
+      route.body = route.changeAfter.body;
+      route.etag = route.changeAfter.etag;
+    }
+    if (req.method === 'GET' && route.failFirst && gets <= route.failFirst.times) {
+      const headers = route.failFirst.retryAfter ? { 'Retry-After': route.failFirst.retryAfter } : undefined;
+      return void res.writeHead(route.failFirst.status, headers).end();
+    }
+
+    const size = route.body.length;
+    const etag = route.etag === undefined ? `"${sha256(route.body).slice(0, 16)}"` : route.etag;
+    const headers: http.OutgoingHttpHeaders = { 'Content-Type': route.contentType ?? 'video/mp4' };
+    if (etag) headers.ETag = etag;
+    if (route.lastModified) headers['Last-Modified'] = route.lastModified;
+    if (route.ranges !== false) headers['Accept-Ranges'] = 'bytes';
+    let [start, end] = [0, size - 1];
+    let status = 200;
+    const range = route.ranges !== false ? parseRange(req.headers.range, size) : null;
+    const ifRange = req.headers['if-range'];
+    if (range && (!ifRange || ifRange === etag || ifRange === route.lastModified)) {
+      [start, end] = range;
+      status = 206;
+      headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+    }
+    if (!route.chunked) headers['Content-Length'] = route.claimLength ?? end - start + 1;
+    res.writeHead(status, headers);
+    if (req.method === 'HEAD') return void res.end();
+
+    let body = route.body.subarray(start, end + 1);
+    const drop = req.method === 'GET' && route.dropAt && gets <= route.dropAt.times;
+    if (drop && route.dropAt) body = body.subarray(0, Math.floor(body.length * route.dropAt.fraction));
+    const count = (n: number) => served.bytes.set(path, (served.bytes.get(path) ?? 0) + n);
+    const finish = () => (drop || route.claimLength ? req.socket.destroy() : res.end());
+    if (!route.trickle) {
+      count(body.length);
+      res.write(body, () => finish());
+      return;
+    }
+    const { chunkBytes, everyMs } = route.trickle;
+    let at = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed) return void clearInterval(timer);
+      const chunk = body.subarray(at, at + chunkBytes);
+      at += chunk.length;
+      count(chunk.length);
+      res.write(chunk);
+      if (at >= body.length) {
+        clearInterval(timer);
+        finish();
+      }
+    }, everyMs);
+    res.on('close', () => clearInterval(timer));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (path: string) => `http://127.0.0.1:${port}${path}`,
+    port,
+    served,
+    routes,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
