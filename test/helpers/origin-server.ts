@@ -34,7 +34,8 @@ export interface FileRoute {
 export type Route = FileRoute | { kind: 'redirect'; to: string; status?: number } | { kind: 'status'; status: number };
 
 export interface Served {
-  requests: { method: string; path: string; headers: http.IncomingHttpHeaders; socket: number }[];
+  /** `active`: requests in flight when this one arrived, itself included. */
+  requests: { method: string; path: string; headers: http.IncomingHttpHeaders; socket: number; active: number }[];
   bytes: Map<string, number>;
   gets: Map<string, number>;
   maxConcurrent: number;
@@ -57,8 +58,14 @@ export async function startOrigin(routes: Record<string, Route>) {
 
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    served.requests.push({ method: req.method ?? '', path, headers: req.headers, socket: req.socket.remotePort ?? 0 });
     concurrent++;
+    served.requests.push({
+      method: req.method ?? '',
+      path,
+      headers: req.headers,
+      socket: req.socket.remotePort ?? 0,
+      active: concurrent,
+    });
     served.maxConcurrent = Math.max(served.maxConcurrent, concurrent);
     res.on('close', () => concurrent--);
     const route = routes[path];

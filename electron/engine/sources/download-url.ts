@@ -32,6 +32,8 @@ export interface DownloadOptions {
   retryBaseMs: number;
   retryMaxMs: number;
   idleTimeoutMs: number;
+  /** Hosts (and their subdomains) whose HTML may be a Drive "download anyway" page. */
+  driveHosts?: string[];
   signal?: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
 }
@@ -123,7 +125,8 @@ async function probe(url: string, options: DownloadOptions, originHost: string):
 
 /** Follows Google Drive's "download anyway" page for large files, once. */
 async function driveConfirmation(url: string, options: DownloadOptions, originHost: string): Promise<string | null> {
-  if (!new URL(url).hostname.endsWith('google.com')) return null;
+  const host = new URL(url).hostname;
+  if (!(options.driveHosts ?? ['google.com']).some((h) => host === h || host.endsWith(`.${h}`))) return null;
   const page = await httpRequest(url, {
     method: 'GET',
     userHeaders: options.headers,
@@ -143,6 +146,7 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
   let lastFailure = '';
   let followedDrive = false;
   let noRanges = false;
+  let connections = options.maxConnections;
   for (let attempt = 1; attempt <= 50; attempt++) {
     const progressedTo = { bytes: 0 };
     try {
@@ -164,7 +168,8 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
           `The file is ${head.size} bytes, over the limit of ${options.maxSizeBytes} bytes set for it.`,
         );
       }
-      await fetchAll(url, noRanges ? { ...head, ranges: false } : head, part, options, originHost, progressedTo);
+      const shape = noRanges ? { ...head, ranges: false } : head;
+      await fetchAll(url, shape, part, { ...options, maxConnections: connections }, originHost, progressedTo);
       await fs.rm(`${part}.json`, { force: true });
       await fs.rename(part, options.dest);
       return {
@@ -186,6 +191,8 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
       if (!(error instanceof HttpError)) throw error;
       lastFailure = error.message;
       if (!error.retryable) throw new DownloadError('ERR_FETCH_ORIGIN_ERROR', error.message);
+      // An origin that says it is busy gets fewer connections from then on.
+      if (error.status === 429 || error.status === 503) connections = Math.max(1, Math.floor(connections / 2));
       // A drop after progress is a new start, not a strike: only attempts that got nowhere count.
       failures = progressedTo.bytes > 0 ? 1 : failures + 1;
       if (failures >= options.maxAttempts) {
@@ -254,6 +261,9 @@ async function fetchAll(
       etaSeconds: total > 0 ? meter.eta(total - written) : -1,
     });
   };
+  // When one piece fails, the others stop too, before the file is closed.
+  const stopAll = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stopAll.signal]) : stopAll.signal;
   const target: PieceTarget = {
     url,
     handle,
@@ -261,7 +271,7 @@ async function fetchAll(
     originHost,
     userHeaders: options.headers,
     idleTimeoutMs: options.idleTimeoutMs,
-    ...(options.signal ? { signal: options.signal } : {}),
+    signal,
     ...(options.maxSizeBytes ? { maxSizeBytes: options.maxSizeBytes } : {}),
     validator: resumable ? validator : null,
     onBytes: report,
@@ -284,8 +294,22 @@ async function fetchAll(
       }
     };
     await save();
-    await Promise.all(Array.from({ length: plan.connections }, worker));
+    const results = await Promise.allSettled(
+      Array.from({ length: plan.connections }, () =>
+        worker().catch((error: unknown) => {
+          stopAll.abort();
+          throw error;
+        }),
+      ),
+    );
     await saving;
+    // The first real failure, not the aborts it caused in the other workers.
+    const failed = results.find(
+      (r): r is PromiseRejectedResult =>
+        r.status === 'rejected' && !(r.reason instanceof Error && r.reason.name === 'AbortError'),
+    );
+    const anyFailed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed ?? anyFailed) throw (failed ?? anyFailed)?.reason;
     const size = (await handle.stat()).size;
     if (size !== head.size) throw new HttpError(`The download ended at ${size} of ${head.size} bytes.`, true);
   } finally {

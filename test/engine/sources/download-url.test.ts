@@ -260,3 +260,61 @@ describe('downloading a link', () => {
     expect(fs.existsSync(`${opts.dest}.part.json`)).toBe(true);
   });
 });
+
+describe('share links that need one more step', () => {
+  it('follows a Google Drive "download anyway" page to the file', async () => {
+    const body = file(MiB);
+    const o = await origin({
+      '/uc': {
+        kind: 'file',
+        contentType: 'text/html; charset=utf-8',
+        body: Buffer.from(''),
+      },
+      '/download': { kind: 'file', body },
+    });
+    // The page Drive serves for files too large to scan for viruses.
+    (o.routes['/uc'] as { body: Buffer }).body = Buffer.from(
+      `<!DOCTYPE html><html><head><title>Google Drive - Virus scan warning</title></head><body>
+      <form id="download-form" action="${o.url('/download')}" method="get">
+      <input type="submit" value="Download anyway"/>
+      <input type="hidden" name="id" value="1AbC"><input type="hidden" name="export" value="download">
+      <input type="hidden" name="confirm" value="t"><input type="hidden" name="uuid" value="u-1"></form></body></html>`,
+    );
+    const opts = options(o.url('/uc?export=download&id=1AbC'), { driveHosts: ['127.0.0.1'] });
+    const result = await downloadUrl(opts);
+    expectSame(opts.dest, body);
+    expect(result.finalUrl).toBe(`${o.url('/download')}?id=1AbC&export=download&confirm=t&uuid=u-1`);
+  });
+
+  it('still refuses the same kind of page from any other host', async () => {
+    const o = await origin({
+      '/uc': {
+        kind: 'file',
+        contentType: 'text/html',
+        body: Buffer.from('<html><form id="download-form"></form></html>'),
+      },
+    });
+    await expect(downloadUrl(options(o.url('/uc')))).rejects.toMatchObject({ code: 'ERR_NOT_A_DIRECT_LINK' });
+  });
+
+  it('uses fewer connections after the origin says it is busy', async () => {
+    const body = file(8 * MiB);
+    const trickle = { chunkBytes: 256 * 1024, everyMs: 5 };
+    const o = await origin({
+      '/calm.mp4': { kind: 'file', body, trickle },
+      '/busy.mp4': { kind: 'file', body, trickle, failFirst: { times: 1, status: 503 } },
+    });
+    // Requests of the last attempt (each attempt starts with a HEAD), while pieces overlap.
+    const peak = (path: string) => {
+      const requests = o.served.requests.filter((r) => r.path === path);
+      const lastHead = requests.map((r) => r.method).lastIndexOf('HEAD');
+      return Math.max(...requests.slice(lastHead + 1).map((r) => r.active));
+    };
+    await downloadUrl(options(o.url('/calm.mp4'), { maxConnections: 4 }));
+    expect(peak('/calm.mp4')).toBeGreaterThan(2);
+    const busy = options(o.url('/busy.mp4'), { maxConnections: 4 });
+    await downloadUrl(busy);
+    expectSame(busy.dest, body);
+    expect(peak('/busy.mp4')).toBeLessThanOrEqual(2);
+  });
+});
