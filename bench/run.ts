@@ -2,10 +2,15 @@
  * `npm run bench -- [name...]`: each benchmark runs Ferry and a peer on the same input in the
  * same run and prints the ratio. Timings are reported, never asserted.
  */
+import { benchFetch } from './fetch';
 import { benchQueue } from './queue';
 import { benchTranscode } from './transcode';
 
-const benches: Record<string, (args: string[]) => Promise<void>> = { queue: benchQueue, transcode: benchTranscode };
+const benches: Record<string, (args: string[]) => Promise<void>> = {
+  queue: benchQueue,
+  transcode: benchTranscode,
+  fetch: benchFetch,
+};
 
 const [name, ...args] = process.argv.slice(2);
 const selected = name ? [name] : Object.keys(benches);

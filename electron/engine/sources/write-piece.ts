@@ -3,8 +3,6 @@
  * awaiting each write so a slow disk slows the download instead of filling memory.
  */
 import type { FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { describeStatus, isRetryableStatus, rangeResponseVerdict, refuseContent } from './fetch-decisions';
 import { httpRequest, HttpError } from './http-request';
 
@@ -41,6 +39,10 @@ export class PieceRefused extends Error {
     this.name = 'PieceRefused';
   }
 }
+
+const batchBytes = 1024 * 1024;
+const diskFull =
+  'The disk is full. Free some space in the data directory, then retry: the download resumes where it stopped.';
 
 export async function writePiece(
   target: PieceTarget,
@@ -79,9 +81,29 @@ export async function writePiece(
     }
     let position = piece.start;
     let first = piece.start === 0;
+    // Chunks arrive at 16-64 KiB; writing them in 1 MiB batches (one pwritev each) keeps the
+    // download close to disk speed instead of paying a thread-pool round trip per chunk.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (pendingBytes === 0) return;
+      const at = position - pendingBytes;
+      const batch = pending;
+      pending = [];
+      pendingBytes = 0;
+      try {
+        await target.handle.writev(batch, at);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+          throw new PieceRefused('ERR_DISK_FULL', diskFull);
+        }
+        throw error;
+      }
+    };
     try {
-      const body = response.body ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) : Readable.from([]);
-      for await (const chunk of body as AsyncIterable<Buffer>) {
+      const body = (response.body ?? []) as AsyncIterable<Uint8Array>;
+      for await (const bytes of body) {
+        const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         reply.alive();
         if (first) {
           first = false;
@@ -97,25 +119,18 @@ export async function writePiece(
             `The file is larger than the limit of ${target.maxSizeBytes} bytes set for it.`,
           );
         }
-        try {
-          await target.handle.write(chunk, 0, chunk.length, position);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
-            throw new PieceRefused(
-              'ERR_DISK_FULL',
-              'The disk is full. Free some space in the data directory, then retry: the download resumes where it stopped.',
-            );
-          }
-          throw error;
-        }
+        pending.push(chunk);
+        pendingBytes += chunk.length;
         position += chunk.length;
         target.onBytes(chunk.length);
+        if (pendingBytes >= batchBytes) await flush();
       }
+      await flush();
     } catch (error) {
       if (error instanceof PieceRefused || error instanceof HttpError || target.signal?.aborted) throw error;
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       throw new HttpError(
-        `The connection dropped after ${position - piece.start} bytes${cause ? ` (${cause})` : ''}.`,
+        `The connection dropped after ${position - pendingBytes - piece.start} bytes${cause ? ` (${cause})` : ''}.`,
         true,
       );
     }
