@@ -29,6 +29,8 @@ export interface FileRoute {
   requireHeader?: [name: string, value: string];
   /** No Content-Length: a chunked body. */
   chunked?: boolean;
+  /** Advertise Accept-Ranges but answer every request with the whole file (200). */
+  ignoreRange?: boolean;
 }
 
 export type Route = FileRoute | { kind: 'redirect'; to: string; status?: number } | { kind: 'status'; status: number };
@@ -97,7 +99,7 @@ export async function startOrigin(routes: Record<string, Route>) {
     if (route.ranges !== false) headers['Accept-Ranges'] = 'bytes';
     let [start, end] = [0, size - 1];
     let status = 200;
-    const range = route.ranges !== false ? parseRange(req.headers.range, size) : null;
+    const range = route.ranges !== false && !route.ignoreRange ? parseRange(req.headers.range, size) : null;
     const ifRange = req.headers['if-range'];
     if (range && (!ifRange || ifRange === etag || ifRange === route.lastModified)) {
       [start, end] = range;

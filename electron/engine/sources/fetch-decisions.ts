@@ -37,11 +37,12 @@ export interface PiecePlan {
 
 const MiB = 1024 * 1024;
 
-/** One connection without range support; otherwise up to `maxConnections`, pieces of 1..8 MiB. */
+/** One connection without range support; otherwise up to `maxConnections`, pieces of 1..32 MiB
+ * (a new request per piece costs a round trip; a piece is also what a crash can make us fetch twice). */
 export function planPieces(size: number, rangesSupported: boolean, maxConnections: number): PiecePlan {
   if (!rangesSupported || size <= 0) return { pieceBytes: Math.max(size, 1), pieces: 1, connections: 1 };
   const connections = Math.max(1, Math.min(maxConnections, Math.ceil(size / (2 * MiB))));
-  const pieceBytes = Math.max(MiB, Math.min(8 * MiB, Math.ceil(size / (connections * 4))));
+  const pieceBytes = Math.max(MiB, Math.min(32 * MiB, Math.ceil(size / (connections * 4))));
   const pieces = Math.ceil(size / pieceBytes);
   return { pieceBytes, pieces, connections: Math.min(connections, pieces) };
 }

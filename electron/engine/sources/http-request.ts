@@ -43,16 +43,21 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
   let current = url;
   const idle = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, idle.signal]) : idle.signal;
-  let timer: NodeJS.Timeout | undefined;
+  // One watchdog per request that compares timestamps: re-arming a timer for every chunk would
+  // allocate one per 64 KiB, thousands a second on a fast link.
+  let lastSign = Date.now();
   const alive = () => {
-    clearTimeout(timer);
-    timer = setTimeout(
-      () => idle.abort(new HttpError('The server stopped sending data.', true)),
-      options.idleTimeoutMs,
-    );
+    lastSign = Date.now();
   };
-  const done = () => clearTimeout(timer);
-  alive();
+  const watchdog = setInterval(
+    () => {
+      if (Date.now() - lastSign > options.idleTimeoutMs) {
+        idle.abort(new HttpError('The server stopped sending data.', true));
+      }
+    },
+    Math.max(50, options.idleTimeoutMs / 4),
+  );
+  const done = () => clearInterval(watchdog);
   try {
     for (;;) {
       visited.push(current);

@@ -82,23 +82,25 @@ export async function writePiece(
     let position = piece.start;
     let first = piece.start === 0;
     // Chunks arrive at 16-64 KiB; writing them in 1 MiB batches (one pwritev each) keeps the
-    // download close to disk speed instead of paying a thread-pool round trip per chunk.
+    // download close to disk speed instead of paying a thread-pool round trip per chunk. One
+    // batch is written while the next is read, so the socket never waits for the disk.
     let pending: Buffer[] = [];
     let pendingBytes = 0;
-    const flush = async () => {
-      if (pendingBytes === 0) return;
-      const at = position - pendingBytes;
-      const batch = pending;
-      pending = [];
-      pendingBytes = 0;
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (batch: Buffer[], at: number) => {
       try {
         await target.handle.writev(batch, at);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
-          throw new PieceRefused('ERR_DISK_FULL', diskFull);
-        }
+        if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw new PieceRefused('ERR_DISK_FULL', diskFull);
         throw error;
       }
+    };
+    const flush = async () => {
+      await writing;
+      if (pendingBytes === 0) return;
+      writing = write(pending, position - pendingBytes);
+      pending = [];
+      pendingBytes = 0;
     };
     try {
       const body = (response.body ?? []) as AsyncIterable<Uint8Array>;
@@ -126,7 +128,10 @@ export async function writePiece(
         if (pendingBytes >= batchBytes) await flush();
       }
       await flush();
+      await writing;
     } catch (error) {
+      // Let a write still in flight finish (or fail) before the file is closed.
+      await writing.catch(() => undefined);
       if (error instanceof PieceRefused || error instanceof HttpError || target.signal?.aborted) throw error;
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       throw new HttpError(

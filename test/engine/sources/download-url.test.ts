@@ -185,6 +185,14 @@ describe('downloading a link', () => {
     expectSame(opts.dest, v2);
   });
 
+  it('fetches the whole file cleanly from an origin that advertises ranges but answers 200', async () => {
+    const body = file(4 * MiB);
+    const o = await origin({ '/v.mp4': { kind: 'file', body, ignoreRange: true } });
+    const opts = options(o.url('/v.mp4'));
+    await downloadUrl(opts);
+    expectSame(opts.dest, body);
+  });
+
   it.each([
     ['an HTML page served as text/html', { contentType: 'text/html; charset=utf-8' }, 'ERR_NOT_A_DIRECT_LINK'],
     [
