@@ -46,7 +46,7 @@ describe('fetch decisions', () => {
     expect(planPieces(MiB, true, 8)).toEqual({ pieceBytes: MiB, pieces: 1, connections: 1 });
     expect(planPieces(6 * MiB, true, 8)).toEqual({ pieceBytes: MiB, pieces: 6, connections: 3 });
     const big = planPieces(1024 * MiB, true, 8);
-    expect(big).toEqual({ pieceBytes: 8 * MiB, pieces: 128, connections: 8 });
+    expect(big).toEqual({ pieceBytes: 32 * MiB, pieces: 32, connections: 8 });
     expect(planPieces(1024 * MiB, true, 2).connections).toBe(2);
   });
 
