@@ -72,10 +72,10 @@ describe('ferry ingest', () => {
   });
 
   it.each([
-    [['ingest'], 'Which files?'],
+    [['ingest'], 'Which videos?'],
     [['ingest', 'a.mp4', '--ladder', 'huge'], '--ladder takes'],
     [['ingest', 'a.mp4', '--watermark-scale', '0.2'], '--watermark-scale needs --watermark IMAGE'],
-    [['ingest', 'a.mp4', 'b.mp4', '--name', 'x'], '--name is for one file at a time'],
+    [['ingest', 'a.mp4', 'b.mp4', '--name', 'x'], '--name is for one input at a time'],
   ])('exits 2 for %j', async (args, message) => {
     const result = await ferry([...args, '--data-dir', tempDir()]);
     expect(result.code).toBe(2);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandNames, type CommandName } from '../../shared/api';
 import { commandSchemas } from '../../shared/validate-command';
@@ -12,7 +14,7 @@ const trusted = (sender: SenderInfo) => sender === appFrame;
 const validInputs: Record<CommandName, unknown> = {
   addLinks: { links: [{ url: 'https://example.test/a.mp4' }] },
   addFiles: { paths: ['/tmp/a.mp4'] },
-  importList: { path: '/tmp/list.txt' },
+  importList: { path: '' }, // set to a real list file in beforeEach
   pause: { all: true },
   resume: { all: true },
   cancel: { all: true },
@@ -31,7 +33,11 @@ const validInputs: Record<CommandName, unknown> = {
 describe('the IPC contract', () => {
   let engine: Engine;
   beforeEach(() => {
-    engine = createEngine({ dataDir: tempDir() });
+    const dir = tempDir();
+    engine = createEngine({ dataDir: dir });
+    const list = path.join(dir, 'links.txt');
+    fs.writeFileSync(list, 'https://example.test/b.mp4\n');
+    validInputs.importList = { path: list };
   });
   afterEach(() => engine.close());
 
