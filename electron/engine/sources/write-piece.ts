@@ -103,7 +103,9 @@ export async function writePiece(
       pendingBytes = 0;
     };
     try {
-      const body = (response.body ?? []) as AsyncIterable<Uint8Array>;
+      // Node's web streams are async iterable; the DOM typings (used when the e2e tests compile
+      // this file) do not say so.
+      const body = (response.body ?? []) as unknown as AsyncIterable<Uint8Array>;
       for await (const bytes of body) {
         const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         reply.alive();
