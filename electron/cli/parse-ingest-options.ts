@@ -17,6 +17,20 @@ export interface IngestFlags {
   'watermark-padding'?: string;
 }
 
+/** The flags behind IngestFlags, for node:util parseArgs (shared by ingest and import). */
+export const ingestOptionFlags = {
+  meta: { type: 'string', multiple: true },
+  ladder: { type: 'string' },
+  'thumbnail-pct': { type: 'string' },
+  'max-duration': { type: 'string' },
+  'max-size': { type: 'string' },
+  watermark: { type: 'string' },
+  'watermark-position': { type: 'string' },
+  'watermark-opacity': { type: 'string' },
+  'watermark-scale': { type: 'string' },
+  'watermark-padding': { type: 'string' },
+} as const;
+
 const positions: Watermark['position'][] = ['upperRight', 'upperLeft', 'lowerLeft', 'lowerRight', 'center'];
 
 function fraction(flag: string, text: string | undefined, fallback: number): number {

@@ -1,7 +1,7 @@
 import type { Video } from '../../../shared/video';
 import { createEngine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
-import { parseIngestOptions } from '../parse-ingest-options';
+import { ingestOptionFlags, parseIngestOptions } from '../parse-ingest-options';
 import { createProgressDisplay } from '../progress-display';
 
 export const importCommand: CliCommand = {
@@ -24,16 +24,7 @@ export const importCommand: CliCommand = {
       {
         'queue-only': { type: 'boolean' },
         json: { type: 'boolean' },
-        meta: { type: 'string', multiple: true },
-        ladder: { type: 'string' },
-        'thumbnail-pct': { type: 'string' },
-        'max-duration': { type: 'string' },
-        'max-size': { type: 'string' },
-        watermark: { type: 'string' },
-        'watermark-position': { type: 'string' },
-        'watermark-opacity': { type: 'string' },
-        'watermark-scale': { type: 'string' },
-        'watermark-padding': { type: 'string' },
+        ...ingestOptionFlags,
       },
       true,
     );

@@ -2,7 +2,7 @@ import type { Video } from '../../../shared/video';
 import { createEngine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
 import { looksLikeLink, parseHeaders } from '../parse-headers';
-import { parseIngestOptions } from '../parse-ingest-options';
+import { ingestOptionFlags, parseIngestOptions } from '../parse-ingest-options';
 import { createProgressDisplay } from '../progress-display';
 
 export const ingestCommand: CliCommand = {
@@ -32,16 +32,7 @@ export const ingestCommand: CliCommand = {
       {
         name: { type: 'string' },
         header: { type: 'string', multiple: true },
-        meta: { type: 'string', multiple: true },
-        ladder: { type: 'string' },
-        'thumbnail-pct': { type: 'string' },
-        'max-duration': { type: 'string' },
-        'max-size': { type: 'string' },
-        watermark: { type: 'string' },
-        'watermark-position': { type: 'string' },
-        'watermark-opacity': { type: 'string' },
-        'watermark-scale': { type: 'string' },
-        'watermark-padding': { type: 'string' },
+        ...ingestOptionFlags,
         json: { type: 'boolean' },
       },
       true,
