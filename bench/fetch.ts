@@ -25,6 +25,11 @@ function freePort(): Promise<number> {
   });
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
 function timed(bin: string, args: string[]): number {
   const start = performance.now();
   const run = spawnSync(bin, args, { encoding: 'utf8' });
@@ -82,36 +87,46 @@ http { access_log off; sendfile on; tcp_nopush on; default_type application/octe
         fs.rmSync(out, { force: true });
       };
 
-      const ferryRun = JSON.parse(
-        execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fetch-one.ts'), url, out], {
-          encoding: 'utf8',
-        }),
-      ) as { seconds: number; peakRssMiB: number };
-      check('Ferry');
-      const curl = timed('curl', ['-s', '-f', '-o', out, url]);
-      check('curl');
-      const aria = timed('aria2c', [
-        '-x8',
-        '-s8',
-        '-k1M',
-        '--file-allocation=none',
-        '--allow-overwrite=true',
-        '--auto-file-renaming=false',
-        '--console-log-level=error',
-        '--summary-interval=0',
-        '-d',
-        dir,
-        '-o',
-        'out.bin',
-        url,
-      ]);
-      check('aria2c');
-      const f = ferryRun.seconds;
+      // Each tool three times, interleaved, each after a sync so that no run pays for the
+      // previous one's dirty pages; the median counts.
+      const ferryRuns: { seconds: number; peakRssMiB: number }[] = [];
+      const curlRuns: number[] = [];
+      const ariaRuns: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        execFileSync('sync');
+        ferryRuns.push(
+          JSON.parse(
+            execFileSync(
+              process.execPath,
+              ['--import', 'tsx', path.join(import.meta.dirname, 'fetch-one.ts'), url, out],
+              {
+                encoding: 'utf8',
+              },
+            ),
+          ) as { seconds: number; peakRssMiB: number },
+        );
+        check('Ferry');
+        execFileSync('sync');
+        curlRuns.push(timed('curl', ['-s', '-f', '-o', out, url]));
+        check('curl');
+        execFileSync('sync');
+        ariaRuns.push(
+          timed('aria2c', [
+            ...['-x8', '-s8', '-k1M', '--file-allocation=none', '--allow-overwrite=true', '--auto-file-renaming=false'],
+            ...['--console-log-level=error', '--summary-interval=0', '-d', dir, '-o', 'out.bin', url],
+          ]),
+        );
+        check('aria2c');
+      }
+      const f = median(ferryRuns.map((r) => r.seconds));
+      const curl = median(curlRuns);
+      const aria = median(ariaRuns);
+      const rss = Math.max(...ferryRuns.map((r) => r.peakRssMiB));
       console.log(
-        `fetch ${label}, ${mib} MiB: ferry ${f.toFixed(2)} s, curl ${curl.toFixed(2)} s, aria2c -x8 ${aria.toFixed(2)} s`,
+        `fetch ${label}, ${mib} MiB (median of 3): ferry ${f.toFixed(2)} s, curl ${curl.toFixed(2)} s, aria2c -x8 ${aria.toFixed(2)} s`,
       );
       console.log(
-        `fetch ${label}: speed ratio ferry/curl ${(curl / f).toFixed(2)}x, ferry/aria2c ${(aria / f).toFixed(2)}x, ferry peak RSS ${ferryRun.peakRssMiB.toFixed(0)} MiB`,
+        `fetch ${label}: speed ratio ferry/curl ${(curl / f).toFixed(2)}x, ferry/aria2c ${(aria / f).toFixed(2)}x, ferry peak RSS ${rss.toFixed(0)} MiB`,
       );
       fs.rmSync(source);
     }

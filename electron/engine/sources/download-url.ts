@@ -80,7 +80,7 @@ function checkStatus(reply: Reply): void {
   const { status, statusText } = reply.response;
   if (status < 400) return;
   reply.done();
-  void reply.response.body?.cancel();
+  reply.response.cancel();
   throw new HttpError(
     describeStatus(status, statusText),
     isRetryableStatus(status),
@@ -118,7 +118,7 @@ async function probe(url: string, options: DownloadOptions, originHost: string):
   if (head.response.status < 400) return headFrom(head);
   const ranged = await httpRequest(url, { ...common, method: 'GET', headers: { Range: 'bytes=0-0' } });
   checkStatus(ranged);
-  await ranged.response.body?.cancel();
+  ranged.response.cancel();
   ranged.done();
   return headFrom(ranged);
 }

@@ -1,9 +1,15 @@
 /**
- * One HTTP request on Node's fetch, following redirects by hand so that the user's headers (a
- * token, a cookie) go to the origin's host only and never to a redirect target elsewhere, with
- * a limit and loop detection. An idle timer aborts a request that stops sending bytes; a slow
- * one that keeps sending is never cut off.
+ * One HTTP request on Node's own http/https client, following redirects by hand so that the
+ * user's headers (a token, a cookie) go to the origin's host only and never to a redirect target
+ * elsewhere, with a limit and loop detection. A watchdog aborts a request that stops sending
+ * bytes; a slow one that keeps sending is never cut off.
+ *
+ * Why node:http and not fetch: on a fast origin, fetch's web streams cost about twice the CPU
+ * per byte (measured: 1 GiB from a local nginx, one connection, 0.9-1.0 s with http against
+ * 1.3-3.4 s with fetch), and the download is then CPU-bound on a laptop.
  */
+import http from 'node:http';
+import https from 'node:https';
 
 export class HttpError extends Error {
   constructor(
@@ -29,13 +35,68 @@ export interface RequestOptions {
   maxRedirects?: number;
 }
 
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  headers: { get(name: string): string | null };
+  body: http.IncomingMessage;
+  /** Reads the whole body as text (for small pages only). */
+  text(): Promise<string>;
+  /** Drops the rest of the body. */
+  cancel(): void;
+}
+
 export interface Reply {
-  response: Response;
+  response: HttpResponse;
   finalUrl: string;
-  /** Re-arms the idle timer: call on every chunk read from the body. */
+  /** Tells the watchdog the server is still sending: call on every chunk read. */
   alive(): void;
-  /** Stops the idle timer once the body is read or abandoned. */
+  /** Stops the watchdog once the body is read or abandoned. */
   done(): void;
+}
+
+// Keep-alive pools, so the pieces of a download reuse their connections.
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 32 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 32 }),
+};
+
+function wrap(message: http.IncomingMessage): HttpResponse {
+  return {
+    status: message.statusCode ?? 0,
+    statusText: message.statusMessage ?? '',
+    headers: {
+      get(name) {
+        const value = message.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    body: message,
+    async text() {
+      let text = '';
+      message.setEncoding('utf8');
+      for await (const chunk of message) text += chunk as string;
+      return text;
+    },
+    cancel() {
+      if (!message.complete) message.destroy();
+    },
+  };
+}
+
+function send(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === 'https:' ? https : http;
+    const request = client.request(url, { method, headers, signal, agent: agents[url.protocol as 'http:' | 'https:'] });
+    request.on('response', resolve);
+    request.on('error', reject);
+    request.end();
+  });
 }
 
 export async function httpRequest(url: string, options: RequestOptions): Promise<Reply> {
@@ -43,8 +104,8 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
   let current = url;
   const idle = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, idle.signal]) : idle.signal;
-  // One watchdog per request that compares timestamps: re-arming a timer for every chunk would
-  // allocate one per 64 KiB, thousands a second on a fast link.
+  // One watchdog that compares timestamps: re-arming a timer per chunk would allocate one per
+  // 64 KiB, thousands a second on a fast link.
   let lastSign = Date.now();
   const alive = () => {
     lastSign = Date.now();
@@ -61,18 +122,20 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
   try {
     for (;;) {
       visited.push(current);
-      const sameHost = new URL(current).host === options.originHost;
-      const response = await fetch(current, {
-        method: options.method,
-        headers: { ...(sameHost ? options.userHeaders : {}), ...options.headers },
-        redirect: 'manual',
+      const target = new URL(current);
+      const sameHost = target.host === options.originHost;
+      const message = await send(
+        target,
+        options.method,
+        { ...(sameHost ? options.userHeaders : {}), ...options.headers },
         signal,
-      });
+      );
       alive();
-      const location = response.headers.get('location');
-      if (response.status < 300 || response.status >= 400 || !location)
-        return { response, finalUrl: current, alive, done };
-      await response.body?.cancel();
+      const status = message.statusCode ?? 0;
+      const location = message.headers.location;
+      if (status < 300 || status >= 400 || !location)
+        return { response: wrap(message), finalUrl: current, alive, done };
+      message.resume();
       const next = new URL(location, current).href;
       if (!/^https?:$/.test(new URL(next).protocol)) {
         throw new HttpError(`The link redirects to ${new URL(next).protocol} which Ferry cannot fetch.`, false);
@@ -90,7 +153,7 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
     if (error instanceof HttpError) throw error;
     if (idle.signal.aborted) throw idle.signal.reason as HttpError;
     if (options.signal?.aborted) throw error;
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new HttpError(`The connection failed (${cause?.code ?? cause?.message ?? (error as Error).message}).`, true);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new HttpError(`The connection failed (${code ?? (error as Error).message}).`, true);
   }
 }
