@@ -1,4 +1,5 @@
 /** `--header 'Name: value'` flags to a header record, or a UsageError. Pure. */
+import { isHttpHeaderName } from '../../shared/http-header-name';
 import { UsageError } from './cli-context';
 
 export function parseHeaders(flags: readonly string[] = []): Record<string, string> {
@@ -6,7 +7,7 @@ export function parseHeaders(flags: readonly string[] = []): Record<string, stri
   for (const flag of flags) {
     const at = flag.indexOf(':');
     const name = flag.slice(0, at).trim();
-    if (at <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    if (at <= 0 || !isHttpHeaderName(name)) {
       throw new UsageError(`--header takes 'Name: value', not "${flag}".`);
     }
     headers[name] = flag.slice(at + 1).trim();

@@ -5,6 +5,7 @@
  * folder) are still listed, in error, so the user sees why.
  */
 import type { IngestOptions } from '../../../shared/api';
+import { isHttpHeaderName } from '../../../shared/http-header-name';
 import type { EngineContext } from '../pipeline/engine-context';
 import type { NewVideo } from '../queue/video-store';
 import { normalizeLink } from '../sources/normalize-link';
@@ -25,11 +26,9 @@ export interface QueuedLinks {
   invalid: { position: number; text: string; reason: string }[];
 }
 
-const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
 function headerProblem(headers: Record<string, string>): string | null {
   for (const [name, value] of Object.entries(headers)) {
-    if (!headerName.test(name)) return `"${name}" is not a valid header name.`;
+    if (!isHttpHeaderName(name)) return `"${name}" is not a valid header name.`;
     if (/[\r\n]/.test(value)) return `The value of header "${name}" contains a line break.`;
   }
   return null;

@@ -30,3 +30,23 @@ export function mediaTools(context: EngineContext): Promise<MediaTools> {
 export function videoFolder(context: EngineContext, uid: string): string {
   return path.join(context.paths.library, uid);
 }
+
+/**
+ * Registers a stage's work so that cancel, pause and quit can stop it, and keeps its claim
+ * alive while it runs. Call `end` when the work is over, however it ended.
+ */
+export function trackRunningWork(context: EngineContext, uid: string): { signal: AbortSignal; end(): void } {
+  const controller = new AbortController();
+  let markFinished = () => {};
+  const finished = new Promise<void>((resolve) => (markFinished = resolve));
+  context.running.set(uid, { stop: () => controller.abort(), finished });
+  const heartbeat = setInterval(() => context.store.heartbeat(uid, context.leaseMs), context.leaseMs / 3);
+  return {
+    signal: controller.signal,
+    end() {
+      clearInterval(heartbeat);
+      context.running.delete(uid);
+      markFinished();
+    },
+  };
+}

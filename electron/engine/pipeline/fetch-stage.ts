@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ClaimedVideo } from '../queue/video-store';
 import { downloadUrl, DownloadError } from '../sources/download-url';
-import type { EngineContext } from './engine-context';
+import { trackRunningWork, type EngineContext } from './engine-context';
 
 export interface FetchTuning {
   maxConnections: number;
@@ -44,11 +44,7 @@ export async function runFetchStage(context: EngineContext, claimed: ClaimedVide
   await fs.mkdir(dir, { recursive: true });
   const dest = path.join(dir, originalFileName(url));
 
-  const controller = new AbortController();
-  let markFinished = () => {};
-  const finished = new Promise<void>((resolve) => (markFinished = resolve));
-  context.running.set(uid, { stop: () => controller.abort(), finished });
-  const heartbeat = setInterval(() => context.store.heartbeat(uid, context.leaseMs), context.leaseMs / 3);
+  const work = trackRunningWork(context, uid);
   try {
     const result = await downloadUrl({
       url,
@@ -56,7 +52,7 @@ export async function runFetchStage(context: EngineContext, claimed: ClaimedVide
       dest,
       ...(video.maxSizeBytes > 0 ? { maxSizeBytes: video.maxSizeBytes } : {}),
       ...tuning,
-      signal: controller.signal,
+      signal: work.signal,
       onProgress: (p) => {
         if (p.total > 0) context.store.setProgress(uid, Math.round((p.bytes / p.total) * 1000) / 10);
         context.feed.touch(uid);
@@ -72,13 +68,11 @@ export async function runFetchStage(context: EngineContext, claimed: ClaimedVide
     });
   } catch (error) {
     // Stopped by cancel or pause: that state stands, and the bytes on disk stay for a resume.
-    if (controller.signal.aborted || context.store.get(uid)?.status.state !== 'downloading') return;
+    if (work.signal.aborted || context.store.get(uid)?.status.state !== 'downloading') return;
     if (!(error instanceof DownloadError)) throw error;
     context.store.transition(uid, 'error', { releaseLease: true, error: { code: error.code, text: error.message } });
   } finally {
-    clearInterval(heartbeat);
-    context.running.delete(uid);
-    markFinished();
+    work.end();
     context.feed.touch(uid);
   }
 }

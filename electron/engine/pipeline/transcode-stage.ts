@@ -6,7 +6,7 @@
 import { FfmpegAbortedError } from '../media/run-ffmpeg';
 import { TranscodeError, transcodeVideo } from '../media/transcode-video';
 import type { ClaimedVideo } from '../queue/video-store';
-import { mediaTools, videoFolder, type EngineContext } from './engine-context';
+import { mediaTools, trackRunningWork, videoFolder, type EngineContext } from './engine-context';
 
 const progressEveryMs = 250;
 
@@ -15,11 +15,7 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
   const uid = video.uid;
   if (!mediaInfo || !video.source.path) throw new Error(`Video ${uid} reached transcode without a probe.`);
   const { ffmpeg, ffprobe } = await mediaTools(context);
-  const controller = new AbortController();
-  let markFinished = () => {};
-  const finished = new Promise<void>((resolve) => (markFinished = resolve));
-  context.running.set(uid, { stop: () => controller.abort(), finished });
-  const heartbeat = setInterval(() => context.store.heartbeat(uid, context.leaseMs), context.leaseMs / 3);
+  const work = trackRunningWork(context, uid);
   let lastReport = 0;
   try {
     const result = await transcodeVideo({
@@ -31,7 +27,7 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
       thumbnailTimestampPct: video.thumbnailTimestampPct,
       watermark: video.watermark,
       outputDir: videoFolder(context, uid),
-      signal: controller.signal,
+      signal: work.signal,
       onProgress: (pct) => {
         const now = Date.now();
         if (now - lastReport < progressEveryMs) return;
@@ -63,9 +59,7 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
     if (failure.stderrTail) context.store.record(uid, 'ffmpeg-stderr', { tail: failure.stderrTail });
     context.store.transition(uid, 'error', { releaseLease: true, error: { code: failure.code, text: failure.text } });
   } finally {
-    clearInterval(heartbeat);
-    context.running.delete(uid);
-    markFinished();
+    work.end();
     context.feed.touch(uid);
   }
 }

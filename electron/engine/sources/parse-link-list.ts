@@ -4,6 +4,7 @@
  * row is reported with its line number and the rest of the list still imports.
  */
 import { CsvError, parse } from 'csv-parse/sync';
+import { isHttpHeaderName } from '../../../shared/http-header-name';
 
 export type ListFormat = 'text' | 'csv' | 'json' | 'ndjson';
 
@@ -29,8 +30,6 @@ export interface ParsedList {
 
 type Outcome = Omit<ParsedList, 'format'>;
 
-// RFC 7230 token: anything else would be rejected by the HTTP client, or smuggle a second header.
-const headerName = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const oneLinkPerLine = 'a line holds one link: put each link on its own line';
 const csvOptions = { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true };
 // Lists pasted together often mix line endings, so every kind ends a record.
@@ -105,7 +104,7 @@ function readHeaders(value: unknown): Record<string, string> | string {
   const headers: Record<string, string> = {};
   for (const [name, headerValue] of Object.entries(value)) {
     const quoted = JSON.stringify(name);
-    if (!headerName.test(name)) return `header ${quoted} is not a valid HTTP header name; use letters, digits and -`;
+    if (!isHttpHeaderName(name)) return `header ${quoted} is not a valid HTTP header name; use letters, digits and -`;
     if (typeof headerValue !== 'string') return `header ${quoted} must have a string value, e.g. ${quoted}: "value"`;
     if (/[\r\n]/.test(headerValue)) return `header ${quoted} must have a value on one line; remove the line break`;
     headers[name] = headerValue;
