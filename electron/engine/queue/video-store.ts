@@ -9,9 +9,10 @@ import type { MediaInfo } from '../media/read-probe';
 import type { ListQuery, VideoPage } from '../../../shared/api';
 import type { ErrorCode } from '../../../shared/error-codes';
 import { unknownVideoDetails, type Stage, type Video, type VideoSource } from '../../../shared/video';
-import { canTransition, IllegalTransitionError, videoStates, type VideoState } from '../../../shared/video-states';
+import { canTransition, IllegalTransitionError, type VideoState } from '../../../shared/video-states';
 import { isOwnerAlive } from './lease-owner';
 import { waitingState, workingState } from './stage-states';
+import { countByState, listVideos } from './list-videos';
 import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
 
 /** What the user asked for that the Video object does not hold. */
@@ -58,8 +59,6 @@ export interface VideoEvent {
   type: string;
   data: Record<string, unknown>;
 }
-
-const defaultPageSize = 100;
 
 export class VideoStore {
   private readonly insertStmt: Database.Statement;
@@ -124,44 +123,12 @@ export class VideoStore {
   }
 
   list(query: ListQuery = {}): VideoPage {
-    const where: string[] = [];
-    const params: Record<string, string | number> = {};
-    if (query.state) {
-      where.push('state = @state');
-      params.state = query.state;
-    }
-    if (query.stage) {
-      where.push('stage = @stage');
-      params.stage = query.stage;
-    }
-    if (query.search) {
-      where.push(
-        "(name LIKE @like ESCAPE '\\' OR source_url LIKE @like ESCAPE '\\' OR source_path LIKE @like ESCAPE '\\')",
-      );
-      params.like = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    }
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const order = query.asc ? 'ASC' : 'DESC';
-    const rows = this.db
-      .prepare(`SELECT * FROM videos ${filter} ORDER BY seq ${order} LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: query.limit ?? defaultPageSize, offset: query.offset ?? 0 }) as VideoRow[];
-    return { videos: rows.map(rowToVideo), total: this.count(query, filter, params) };
-  }
-
-  private count(query: ListQuery, filter: string, params: Record<string, string | number>): number {
-    if (!query.stage && !query.search) {
-      const counts = this.countByState();
-      return query.state ? counts[query.state] : Object.values(counts).reduce((a, b) => a + b, 0);
-    }
-    return this.db.prepare(`SELECT COUNT(*) FROM videos ${filter}`).pluck().get(params) as number;
+    return listVideos(this.db, query);
   }
 
   /** From the trigger-kept counts table: constant time however many videos there are. */
   countByState(): Record<VideoState, number> {
-    const counts = Object.fromEntries(videoStates.map((s) => [s, 0])) as Record<VideoState, number>;
-    const rows = this.db.prepare('SELECT state, n FROM video_counts').all() as { state: VideoState; n: number }[];
-    for (const row of rows) counts[row.state] = row.n;
-    return counts;
+    return countByState(this.db);
   }
 
   /**

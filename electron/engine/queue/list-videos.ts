@@ -1,0 +1,47 @@
+/** Reading the queue for the UI and the CLI: filters, search by name, link or path, paging, totals. */
+import type Database from 'better-sqlite3';
+import type { ListQuery, VideoPage } from '../../../shared/api';
+import { videoStates, type VideoState } from '../../../shared/video-states';
+import { rowToVideo, type VideoRow } from './video-row';
+
+const defaultPageSize = 100;
+
+export function countByState(db: Database.Database): Record<VideoState, number> {
+  const counts = Object.fromEntries(videoStates.map((s) => [s, 0])) as Record<VideoState, number>;
+  const rows = db.prepare('SELECT state, n FROM video_counts').all() as { state: VideoState; n: number }[];
+  for (const row of rows) counts[row.state] = row.n;
+  return counts;
+}
+
+export function listVideos(db: Database.Database, query: ListQuery): VideoPage {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (query.state) {
+    where.push('state = @state');
+    params.state = query.state;
+  }
+  if (query.stage) {
+    where.push('stage = @stage');
+    params.stage = query.stage;
+  }
+  if (query.search) {
+    where.push(
+      "(name LIKE @like ESCAPE '\\' OR source_url LIKE @like ESCAPE '\\' OR source_path LIKE @like ESCAPE '\\')",
+    );
+    params.like = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const order = query.asc ? 'ASC' : 'DESC';
+  const rows = db
+    .prepare(`SELECT * FROM videos ${filter} ORDER BY seq ${order} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: query.limit ?? defaultPageSize, offset: query.offset ?? 0 }) as VideoRow[];
+  // Without a search or stage filter the total comes from the kept counts, not a scan.
+  let total: number;
+  if (!query.stage && !query.search) {
+    const counts = countByState(db);
+    total = query.state ? counts[query.state] : Object.values(counts).reduce((a, b) => a + b, 0);
+  } else {
+    total = db.prepare(`SELECT COUNT(*) FROM videos ${filter}`).pluck().get(params) as number;
+  }
+  return { videos: rows.map(rowToVideo), total };
+}
