@@ -10,6 +10,7 @@ import { FerryError } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import { addFiles } from './commands/add-files';
 import { cancelVideos } from './commands/cancel-videos';
+import { pauseVideos, resumeVideos, retryVideos } from './commands/control-videos';
 import { importList } from './commands/import-list';
 import { queueLinks } from './commands/queue-links';
 import { dataPaths, type DataPaths } from './data-paths';
@@ -100,10 +101,18 @@ export function createEngine(options: EngineOptions): Engine {
       waker.notify();
       return { ...report, uids };
     },
-    pause: notAvailable('pause'),
-    resume: notAvailable('resume'),
+    pause: (selection) => pauseVideos(context, selection),
+    resume: async (selection) => {
+      const result = await resumeVideos(context, selection);
+      waker.notify();
+      return result;
+    },
     cancel: (selection) => cancelVideos(context, selection),
-    retry: notAvailable('retry'),
+    retry: async (selection) => {
+      const result = await retryVideos(context, selection);
+      waker.notify();
+      return result;
+    },
     remove: notAvailable('remove'),
     listTargets: notAvailable('listTargets'),
     saveTarget: notAvailable('saveTarget'),

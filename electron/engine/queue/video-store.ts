@@ -52,6 +52,8 @@ export interface TransitionChange {
   nextAttemptAt?: number;
   /** Ends the current claim (work finished, failed or was interrupted). */
   releaseLease?: boolean;
+  /** Starts the attempt count again (a retry asked for by the user). */
+  resetAttempts?: boolean;
 }
 
 export interface VideoEvent {
@@ -198,7 +200,7 @@ export class VideoStore {
           `UPDATE videos SET state = @to, stage = @stage, pct = @pct, error_code = @code, error_text = @text,
                   doc = @doc, modified = @iso, next_attempt_at = @next, media_info = @mediaInfo,
                   source_url = @sourceUrl, source_path = @sourcePath,
-                  attempts = CASE WHEN @stage = stage THEN attempts ELSE 0 END,
+                  attempts = CASE WHEN @stage = stage AND NOT @resetAttempts THEN attempts ELSE 0 END,
                   lease_owner = CASE WHEN @release THEN NULL ELSE lease_owner END,
                   lease_expires_at = CASE WHEN @release THEN NULL ELSE lease_expires_at END
             WHERE seq = @seq`,
@@ -216,6 +218,7 @@ export class VideoStore {
           sourceUrl: change.source?.url ?? row.source_url,
           sourcePath: change.source?.path ?? row.source_path,
           release: release ? 1 : 0,
+          resetAttempts: change.resetAttempts ? 1 : 0,
           seq: row.seq,
         });
       this.addEvent(row.seq, 'state', {
