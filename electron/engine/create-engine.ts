@@ -9,8 +9,7 @@ import type { CommandName, FerryCommands, FerryEvents, EventName } from '../../s
 import { FerryError } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import { addFiles } from './commands/add-files';
-import { cancelVideos } from './commands/cancel-videos';
-import { pauseVideos, resumeVideos, retryVideos } from './commands/control-videos';
+import { cancelVideos, pauseVideos, resumeVideos, retryVideos } from './commands/control-videos';
 import { importList } from './commands/import-list';
 import { queueLinks } from './commands/queue-links';
 import { dataPaths, type DataPaths } from './data-paths';
