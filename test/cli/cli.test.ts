@@ -101,12 +101,16 @@ describe('ferry CLI', () => {
     expect(result.stderr).toContain(message);
   });
 
-  it.each([['--help'], ['doctor', '--help'], ['list', '--help'], ['show', '--help']])(
-    '%s prints help and exits 0',
-    async (...args) => {
-      const result = await ferry(args);
-      expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/Usage: ferry/);
-    },
-  );
+  it.each([
+    ['--help'],
+    ['doctor', '--help'],
+    ['list', '--help'],
+    ['show', '--help'],
+    ['ingest', '--help'],
+    ['import', '--help'],
+  ])('%s prints help and exits 0', async (...args) => {
+    const result = await ferry(args);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Usage: ferry/);
+  });
 });
