@@ -8,6 +8,7 @@ export const ferryErrorCodes = [
   'NOT_AVAILABLE',
   'ILLEGAL_TRANSITION',
   'FORBIDDEN',
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type FerryErrorCode = (typeof ferryErrorCodes)[number];

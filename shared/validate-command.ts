@@ -26,6 +26,8 @@ const ingestOptions = z.strictObject({
   maxSizeBytes: z.number().int().positive().optional(),
   watermark: watermark.optional(),
   meta: stringMap.optional(),
+  transcode: z.boolean().optional(),
+  scheduledDeletion: z.iso.datetime({ offset: true }).optional(),
 });
 
 const selection = z.union([z.strictObject({ uids: z.array(uid).min(1) }), z.strictObject({ all: z.literal(true) })]);
@@ -71,6 +73,10 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     offset: z.number().int().min(0).optional(),
     asc: z.boolean().optional(),
   }),
+  moveToTop: z.strictObject({ uid }),
+  pauseQueue: z.void(),
+  resumeQueue: z.void(),
+  stopAfterCurrent: z.void(),
   get: z.strictObject({ uid }),
   totals: z.void(),
   getSettings: z.void(),

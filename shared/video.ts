@@ -14,6 +14,12 @@ export interface VideoStatus {
   step?: Stage;
   errorReasonCode?: ErrorCode;
   errorReasonText?: string;
+  /** Ferry's own: when an automatic retry is due (ISO date), while the video waits for it. */
+  nextAttemptAt?: string;
+  /** Ferry's own: download speed in bytes per second, while downloading. */
+  bytesPerSecond?: number;
+  /** Ferry's own: seconds left in the current working state, when known. */
+  etaSeconds?: number;
 }
 
 export const stages = ['fetch', 'probe', 'transcode', 'deliver', 'done'] as const;
@@ -72,6 +78,8 @@ export interface Video {
   maxDurationSeconds: number;
   maxSizeBytes: number;
   scheduledDeletion: string | null;
+  /** Ferry's own: when the outputs were deleted (scheduledDeletion passed, or removed by the user). */
+  outputsDeletedAt: string | null;
   watermark: Watermark | null;
   renditions: Rendition[];
   source: VideoSource;
@@ -97,6 +105,7 @@ export function unknownVideoDetails(): VideoDetails {
     maxDurationSeconds: -1,
     maxSizeBytes: -1,
     scheduledDeletion: null,
+    outputsDeletedAt: null,
     watermark: null,
     renditions: [],
     deliveries: [],

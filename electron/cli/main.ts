@@ -9,8 +9,9 @@ import { importCommand } from './commands/import';
 import { ingestCommand } from './commands/ingest';
 import { listCommand } from './commands/list';
 import { showCommand } from './commands/show';
+import { webhookCommand } from './commands/webhook';
 
-const commands: CliCommand[] = [ingestCommand, importCommand, listCommand, showCommand, doctorCommand];
+const commands: CliCommand[] = [ingestCommand, importCommand, listCommand, showCommand, doctorCommand, webhookCommand];
 
 function mainUsage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -9,19 +9,38 @@ import type { CommandName, FerryCommands, FerryEvents, EventName } from '../../s
 import { FerryError } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import { addFiles } from './commands/add-files';
-import { cancelVideos, pauseVideos, resumeVideos, retryVideos } from './commands/control-videos';
+import {
+  cancelVideos,
+  interruptRunning,
+  pauseVideos,
+  removeVideos,
+  resumeVideos,
+  retryVideos,
+} from './commands/control-videos';
 import { importList } from './commands/import-list';
 import { queueLinks } from './commands/queue-links';
 import { dataPaths, type DataPaths } from './data-paths';
 import type { EngineContext } from './pipeline/engine-context';
 import { defaultFetchTuning, type FetchTuning } from './pipeline/fetch-stage';
 import { cleanPartialFolders } from './pipeline/clean-partial-folders';
+import { ActiveTime } from './pipeline/active-time';
+import { HostSlowdown } from './pipeline/host-slowdown';
+import { runProbeStage } from './pipeline/probe-stage';
+import { queueTotals } from './pipeline/queue-totals';
 import { createWaker, runQueue, type RunOptions } from './pipeline/run-queue';
+import { runFetchStage } from './pipeline/fetch-stage';
+import { runTranscodeStage } from './pipeline/transcode-stage';
 import { VideoChangeFeed } from './pipeline/video-change-feed';
+import { QueueControlStore } from './queue/queue-control';
+import { QueueEdits } from './queue/queue-edits';
+import { WebhookOutbox } from './queue/webhook-outbox';
+import { startWebhookSender } from './notify/send-webhooks';
+import { defaultWebhookTuning, type WebhookTuning } from './notify/webhook-retry';
 import { newLeaseOwner } from './queue/lease-owner';
 import { openDatabase } from './queue/open-database';
 import { SettingsStore } from './queue/settings-store';
-import { VideoStore } from './queue/video-store';
+import { VideoStore, type ClaimedVideo } from './queue/video-store';
+import type { QueueSwitches } from './queue/queue-control';
 
 export interface EngineOptions {
   dataDir: string;
@@ -29,6 +48,10 @@ export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
   /** Download behaviour (connections, retries, timeouts); the defaults suit real origins. */
   fetch?: Partial<FetchTuning>;
+  /** Webhook retries and timeout; the defaults suit real receivers. */
+  webhooks?: Partial<WebhookTuning>;
+  /** How long a run without `watch` waits at its end for webhooks still being retried (default 60 s). */
+  webhookDrainMs?: number;
 }
 
 export interface Engine extends FerryCommands {
@@ -43,6 +66,13 @@ export interface Engine extends FerryCommands {
   close(): void;
 }
 
+/** Waits for `work`, but no longer than `ms`. */
+async function settleWithin(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 function notAvailable(command: CommandName): () => Promise<never> {
   return () =>
     Promise.reject(new FerryError('NOT_AVAILABLE', `"${command}" is not available in this version of Ferry yet.`));
@@ -54,21 +84,45 @@ export function createEngine(options: EngineOptions): Engine {
   const paths = dataPaths(options.dataDir);
   const { db, schemaVersion } = openDatabase(paths.database);
   const store = new VideoStore(db, newLeaseOwner());
-  const settings = new SettingsStore(db);
   const recovered = store.recoverInFlight();
   cleanPartialFolders(paths.library, store);
   const events = new EventEmitter();
-  const feed = new VideoChangeFeed(store, (event, payload) => events.emit(event, payload));
+  const waker = createWaker();
+  const fetchTuning: FetchTuning = { ...defaultFetchTuning, ...options.fetch };
   const context: EngineContext = {
     store,
+    edits: new QueueEdits(db),
+    control: new QueueControlStore(db),
+    settings: new SettingsStore(db),
     paths,
-    feed,
+    feed: new VideoChangeFeed(
+      store,
+      (event, payload) => events.emit(event, payload),
+      () => queueTotals(context),
+    ),
     env: options.env ?? process.env,
     running: new Map(),
     leaseMs,
+    hosts: new HostSlowdown(),
+    activity: new ActiveTime(),
+    lowDiskSpace: false,
+    housekeeping: { diskCheckedAt: 0, deletionsCheckedAt: 0 },
+    onWorkDone: () => {},
   };
-  const waker = createWaker();
-  const fetchTuning: FetchTuning = { ...defaultFetchTuning, ...options.fetch };
+  const { feed, settings } = context;
+  const runners = {
+    fetch: (c: EngineContext, claimed: ClaimedVideo) => runFetchStage(c, claimed, fetchTuning),
+    probe: runProbeStage,
+    transcode: runTranscodeStage,
+  };
+  /** Answers the new totals once the queue's switches are saved (and any running work has stopped). */
+  const switchQueue = async (patch: Partial<QueueSwitches>) => {
+    context.control.setSwitches(patch);
+    if (patch.paused) await interruptRunning(context, 'queue-paused');
+    feed.touchTotals();
+    waker.notify();
+    return queueTotals(context);
+  };
 
   return {
     paths,
@@ -112,7 +166,21 @@ export function createEngine(options: EngineOptions): Engine {
       waker.notify();
       return result;
     },
-    remove: notAvailable('remove'),
+    remove: async (selection) => {
+      const result = await removeVideos(context, selection);
+      waker.notify();
+      return result;
+    },
+    moveToTop: async ({ uid }) => {
+      if (!context.edits.moveToTop(uid))
+        throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
+      feed.touch(uid);
+      waker.notify();
+      return store.get(uid) as Video;
+    },
+    pauseQueue: () => switchQueue({ paused: true, stopAfterCurrent: false }),
+    resumeQueue: () => switchQueue({ paused: false, stopAfterCurrent: false }),
+    stopAfterCurrent: () => switchQueue({ stopAfterCurrent: true }),
     listTargets: notAvailable('listTargets'),
     saveTarget: notAvailable('saveTarget'),
     removeTarget: notAvailable('removeTarget'),
@@ -123,18 +191,37 @@ export function createEngine(options: EngineOptions): Engine {
       if (!video) throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
       return video;
     },
-    totals: async () => {
-      const byState = store.countByState();
-      return { byState, total: Object.values(byState).reduce((a, b) => a + b, 0) };
-    },
+    totals: async () => queueTotals(context),
     getSettings: async () => settings.get(),
-    setSettings: async (patch) => settings.update(patch),
+    setSettings: async (patch) => {
+      const updated = settings.update(patch);
+      // A new threshold or new limits apply at once, not at the next scheduled look.
+      context.housekeeping.diskCheckedAt = 0;
+      waker.notify();
+      return updated;
+    },
 
     on(event, listener) {
       events.on(event, listener);
       return () => events.off(event, listener);
     },
-    run: (runOptions) => runQueue(context, waker, fetchTuning, runOptions),
+    run: async (runOptions) => {
+      const sender = startWebhookSender({
+        outbox: new WebhookOutbox(db),
+        store,
+        settings: () => settings.get(),
+        tuning: { ...defaultWebhookTuning, ...options.webhooks },
+      });
+      context.onWorkDone = () => sender.notify();
+      try {
+        await runQueue(context, waker, runners, runOptions);
+        // A headless run ends once its webhooks are out; any still failing are retried by the next run.
+        if (!runOptions?.signal?.aborted) await settleWithin(sender.drain(), options.webhookDrainMs ?? 60_000);
+      } finally {
+        context.onWorkDone = () => {};
+        await sender.stop();
+      }
+    },
     close() {
       for (const work of context.running.values()) work.stop();
       feed.close();

@@ -108,6 +108,7 @@ describe('ferry CLI', () => {
     ['show', '--help'],
     ['ingest', '--help'],
     ['import', '--help'],
+    ['webhook', '--help'],
   ])('%s prints help and exits 0', async (...args) => {
     const result = await ferry(args);
     expect(result.code).toBe(0);

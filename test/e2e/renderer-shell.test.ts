@@ -12,17 +12,18 @@ import { tempDir } from '../helpers/temp-dir';
 /** A window.ferry for the page: two videos, and an event pushed after the first render. */
 const fakeFerryScript = `
   (() => {
-    const listeners = { videos: [], totals: [] };
+    const listeners = { videos: [], removed: [], totals: [] };
     const base = { created: '2026-11-21T10:00:00Z', modified: '2026-11-21T10:00:00Z', uploaded: null,
       readyToStream: false, readyToStreamAt: null, duration: -1, size: -1, input: { width: -1, height: -1 },
       thumbnail: null, thumbnailTimestampPct: 0, playback: null, downloads: null, maxDurationSeconds: -1,
-      maxSizeBytes: -1, scheduledDeletion: null, watermark: null, renditions: [], deliveries: [] };
+      maxSizeBytes: -1, scheduledDeletion: null, outputsDeletedAt: null, watermark: null, renditions: [], deliveries: [] };
     const video = (uid, name, state, pct) => ({ ...base, uid: uid.repeat(32), meta: { name },
       status: { state, pctComplete: pct, step: 'fetch' }, source: { kind: 'url', url: 'https://a.test/' + name } });
     const byState = { queued: 1, downloading: 1, inprogress: 0, ready: 0, error: 0, paused: 0, canceled: 0 };
     window.ferry = {
       list: async () => ({ videos: [video('b', 'Keynote', 'downloading', 30), video('a', 'Trailer', 'queued', 0)], total: 2 }),
-      totals: async () => ({ byState, total: 2 }),
+      totals: async () => ({ byState, total: 2, bytesPerSecond: 3 * 1024 * 1024, etaSeconds: 185,
+        queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false } }),
       on: (event, listener) => { listeners[event].push(listener); return () => {}; },
     };
     window.pushUpdate = () => listeners.videos.forEach((l) => l([video('b', 'Keynote', 'downloading', 80)]));
@@ -66,6 +67,7 @@ describe('the renderer in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toContain('Keynote');
     expect(await page.getByLabel('Queue totals').textContent()).toContain('2 videos · 1 working · 1 queued');
+    expect(await page.getByLabel('Queue totals').textContent()).toContain('3.0 MiB/s · 3m 05s left');
     expect(await page.getByRole('progressbar').getAttribute('value')).toBe('30');
 
     await page.evaluate(() => (globalThis as unknown as { pushUpdate: () => void }).pushUpdate());

@@ -21,12 +21,22 @@ function video(uid: string, name: string, state: Video['status']['state'], pctCo
 
 function totals(byState: Partial<QueueTotals['byState']>): QueueTotals {
   const full = { queued: 0, downloading: 0, inprogress: 0, ready: 0, error: 0, paused: 0, canceled: 0, ...byState };
-  return { byState: full, total: Object.values(full).reduce((a, b) => a + b, 0) };
+  return {
+    byState: full,
+    total: Object.values(full).reduce((a, b) => a + b, 0),
+    bytesPerSecond: 0,
+    etaSeconds: -1,
+    queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false },
+  };
 }
 
 /** A stand-in for window.ferry: answers list/totals from memory and lets the test push events. */
 function fakeFerry(videos: Video[]) {
-  const listeners: { [E in keyof FerryEvents]: ((payload: FerryEvents[E]) => void)[] } = { videos: [], totals: [] };
+  const listeners: { [E in keyof FerryEvents]: ((payload: FerryEvents[E]) => void)[] } = {
+    videos: [],
+    removed: [],
+    totals: [],
+  };
   const notUsed = () => Promise.reject(new Error('not used by this screen'));
   const api: FerryApi = {
     list: async () => ({ videos, total: videos.length }),
@@ -40,6 +50,10 @@ function fakeFerry(videos: Video[]) {
     cancel: notUsed,
     retry: notUsed,
     remove: notUsed,
+    moveToTop: notUsed,
+    pauseQueue: notUsed,
+    resumeQueue: notUsed,
+    stopAfterCurrent: notUsed,
     getSettings: notUsed,
     setSettings: notUsed,
     listTargets: notUsed,
@@ -87,8 +101,24 @@ describe('the app shell', () => {
     expect(within(updated[1]!).getByRole('progressbar', { name: 'Processing 75%' })).toBeTruthy();
     expect(screen.getByLabelText('Queue totals').textContent).toContain('3 videos · 1 working · 1 queued');
 
+    act(() => {
+      emit('removed', [video('c', 'third', 'queued').uid]);
+      emit('totals', {
+        ...totals({ inprogress: 1, error: 1 }),
+        bytesPerSecond: 5 * 1024 * 1024,
+        etaSeconds: 125,
+        queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: true },
+      });
+    });
+    const afterRemove = within(list).getAllByRole('listitem');
+    expect(afterRemove.map((r) => r.querySelector('.video-name')?.textContent)).toEqual(['second', 'first']);
+    const summary = screen.getByLabelText('Queue totals').textContent;
+    expect(summary).toContain('5.0 MiB/s · 2m 05s left');
+    expect(screen.getByRole('status').textContent).toContain('the disk is almost full');
+
     unmount();
     expect(listeners.videos).toHaveLength(0);
+    expect(listeners.removed).toHaveLength(0);
   });
 
   it('says so when the queue cannot be loaded', async () => {

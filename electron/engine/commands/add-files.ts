@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddResult, CommandInput } from '../../../shared/api';
 import type { VideoDetails } from '../../../shared/video';
-import type { NewVideo } from '../queue/video-store';
+import type { NewVideo, QueueOptions } from '../queue/video-store';
 import type { EngineContext } from '../pipeline/engine-context';
 
 /** The Video-object fields that the ingest options set. */
@@ -17,7 +17,17 @@ export function detailsFromOptions(options: CommandInput<'addFiles'>['options'],
   if (options?.maxDurationSeconds !== undefined) details.maxDurationSeconds = options.maxDurationSeconds;
   if (options?.maxSizeBytes !== undefined) details.maxSizeBytes = options.maxSizeBytes;
   if (options?.watermark) details.watermark = options.watermark;
+  // Stored in UTC so that the housekeeping query can compare dates as text.
+  if (options?.scheduledDeletion) details.scheduledDeletion = new Date(options.scheduledDeletion).toISOString();
   return details;
+}
+
+/** The options the queue keeps beside the Video object (see QueueOptions). */
+export function queueOptions(options: CommandInput<'addFiles'>['options']): { options?: QueueOptions } {
+  const kept: QueueOptions = {};
+  if (options?.ladder) kept.ladder = options.ladder;
+  if (options?.transcode === false) kept.transcode = false;
+  return Object.keys(kept).length > 0 ? { options: kept } : {};
 }
 
 export function addFiles(context: EngineContext, input: CommandInput<'addFiles'>): AddResult {
@@ -49,7 +59,7 @@ export function addFiles(context: EngineContext, input: CommandInput<'addFiles'>
       name,
       sourceKey,
       doc: detailsFromOptions(input.options, name),
-      ...(input.options?.ladder ? { options: { ladder: input.options.ladder } } : {}),
+      ...queueOptions(input.options),
     });
   }
   const uids = context.store.insertMany(fresh);

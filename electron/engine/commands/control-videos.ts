@@ -1,17 +1,21 @@
 /**
- * Cancel, pause, resume and retry, for one video, a selection or the whole queue. Each moves
- * the selected videos to a new state and stops any work running on them, answering only when
- * that work is gone (its ffmpeg killed, its temporary files removed by the stage that ran it).
+ * Cancel, pause, resume, retry and remove, for one video, a selection or the whole queue. Each
+ * moves the selected videos to a new state and stops any work running on them, answering only
+ * when that work is gone (its ffmpeg killed, its temporary files removed by the stage that ran it).
  * - cancel: the video stays in the list as canceled.
  * - pause: a download keeps its bytes on disk, a transcode starts that stage again later. The
  *   video stays paused until resumed, across restarts.
  * - resume: a paused video waits in the queue again, at the stage where it stopped.
  * - retry: a failed or canceled video goes back to the stage that failed, with a fresh attempt
  *   count, not to the start.
+ * - remove: the video leaves the list; its outputs go too when asked (an unfinished video's
+ *   partial download always goes).
  */
 import type { Selection } from '../../../shared/api';
 import { canTransition, type VideoState } from '../../../shared/video-states';
+import { deleteOutputs } from '../pipeline/delete-outputs';
 import type { EngineContext } from '../pipeline/engine-context';
+import { waitingState } from '../queue/stage-states';
 import type { TransitionChange } from '../queue/video-store';
 
 export function selectedUids(context: EngineContext, selection: Selection): string[] {
@@ -24,28 +28,34 @@ export function selectedUids(context: EngineContext, selection: Selection): stri
   }
 }
 
+/** Stops the work running on these videos (all when none are named) and waits until it is gone. */
+async function stopWork(context: EngineContext, uids: Iterable<string>): Promise<void> {
+  const stopping: Promise<void>[] = [];
+  for (const uid of uids) {
+    const work = context.running.get(uid);
+    if (!work) continue;
+    work.stop();
+    stopping.push(work.finished);
+  }
+  await Promise.all(stopping);
+}
+
 async function move(
   context: EngineContext,
   selection: Selection,
   to: VideoState,
   options: { from?: readonly VideoState[]; change: TransitionChange },
 ): Promise<{ changed: number }> {
-  const stopping: Promise<void>[] = [];
-  let changed = 0;
+  const moved: string[] = [];
   for (const uid of selectedUids(context, selection)) {
     const state = context.store.get(uid)?.status.state;
     if (!state || (options.from && !options.from.includes(state)) || !canTransition(state, to)) continue;
     context.store.transition(uid, to, options.change);
-    const work = context.running.get(uid);
-    if (work) {
-      work.stop();
-      stopping.push(work.finished);
-    }
-    changed++;
+    moved.push(uid);
     context.feed.touch(uid);
   }
-  await Promise.all(stopping);
-  return { changed };
+  await stopWork(context, moved);
+  return { changed: moved.length };
 }
 
 export const cancelVideos = (context: EngineContext, selection: Selection) =>
@@ -68,3 +78,39 @@ export const retryVideos = (context: EngineContext, selection: Selection) =>
     from: ['error', 'canceled'],
     change: { releaseLease: true, nextAttemptAt: 0, resetAttempts: true },
   });
+
+export async function removeVideos(
+  context: EngineContext,
+  selection: Selection & { deleteOutputs?: boolean },
+): Promise<{ removed: number }> {
+  const uids = selectedUids(context, selection);
+  await stopWork(context, uids);
+  // A video that never finished has nothing worth keeping: its partial download goes with it.
+  const unfinished = uids.filter((uid) => context.store.get(uid)?.status.state !== 'ready');
+  const removed = context.edits.remove(uids);
+  for (const uid of selection.deleteOutputs ? uids : unfinished) await deleteOutputs(context, uid);
+  context.feed.removed(uids);
+  return { removed };
+}
+
+/**
+ * Returns every video this process is working on to the stage it was at (a download keeps its
+ * bytes, a transcode starts again later): for a paused queue or a full disk, not a user's pause.
+ */
+export async function interruptRunning(
+  context: EngineContext,
+  reason: 'queue-paused' | 'low-disk-space',
+): Promise<void> {
+  const uids = [...context.running.keys()];
+  for (const uid of uids) {
+    const video = context.store.get(uid);
+    if (!video?.status.step) continue;
+    const to = waitingState(video.status.step);
+    if (video.status.state !== to && canTransition(video.status.state, to)) {
+      context.store.transition(uid, to, { releaseLease: true });
+    }
+    context.store.record(uid, 'interrupted', { reason });
+    context.feed.touch(uid);
+  }
+  await stopWork(context, uids);
+}

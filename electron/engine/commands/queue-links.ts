@@ -9,7 +9,7 @@ import { isHttpHeaderName } from '../../../shared/http-header-name';
 import type { EngineContext } from '../pipeline/engine-context';
 import type { NewVideo } from '../queue/video-store';
 import { normalizeLink } from '../sources/normalize-link';
-import { detailsFromOptions } from './add-files';
+import { detailsFromOptions, queueOptions } from './add-files';
 
 export interface LinkInput {
   /** Where it came from, for reports: the line number in a list, or the position pasted. */
@@ -78,7 +78,7 @@ export function queueLinks(context: EngineContext, links: LinkInput[], options: 
       sourceKey,
       ...(name ? { name } : {}),
       ...(link.headers && Object.keys(link.headers).length > 0 ? { requestHeaders: link.headers } : {}),
-      ...(options.ladder ? { options: { ladder: options.ladder } } : {}),
+      ...queueOptions(options),
       doc,
     });
   }

@@ -2,11 +2,19 @@
 import path from 'node:path';
 import type { DataPaths } from '../data-paths';
 import { findMediaTools, type MediaTools } from '../media/find-media-tools';
+import type { QueueControlStore } from '../queue/queue-control';
+import type { QueueEdits } from '../queue/queue-edits';
+import type { SettingsStore } from '../queue/settings-store';
 import type { VideoStore } from '../queue/video-store';
+import type { ActiveTime } from './active-time';
+import type { HostSlowdown } from './host-slowdown';
 import type { VideoChangeFeed } from './video-change-feed';
 
 export interface EngineContext {
   store: VideoStore;
+  edits: QueueEdits;
+  control: QueueControlStore;
+  settings: SettingsStore;
   paths: DataPaths;
   feed: VideoChangeFeed;
   env: NodeJS.ProcessEnv;
@@ -14,6 +22,14 @@ export interface EngineContext {
   running: Map<string, RunningWork>;
   /** Lease length for claimed work; renewed by a heartbeat while the work runs. */
   leaseMs: number;
+  hosts: HostSlowdown;
+  activity: ActiveTime;
+  /** Set by the disk guard while free space is under the threshold. */
+  lowDiskSpace: boolean;
+  /** When housekeeping last looked at the disk and at scheduled deletions (epoch ms). */
+  housekeeping: { diskCheckedAt: number; deletionsCheckedAt: number };
+  /** Called after each piece of work (the webhook sender looks for new webhooks then). */
+  onWorkDone(): void;
 }
 
 export interface RunningWork {
@@ -29,6 +45,11 @@ export function mediaTools(context: EngineContext): Promise<MediaTools> {
 
 export function videoFolder(context: EngineContext, uid: string): string {
   return path.join(context.paths.library, uid);
+}
+
+/** Where a link's original is downloaded to. */
+export function originalsFolder(context: EngineContext, uid: string): string {
+  return path.join(context.paths.dataDir, 'originals', uid);
 }
 
 /**

@@ -6,8 +6,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ClaimedVideo } from '../queue/video-store';
-import { downloadUrl, DownloadError } from '../sources/download-url';
-import { trackRunningWork, type EngineContext } from './engine-context';
+import { downloadUrl, DownloadError, type DownloadRetry } from '../sources/download-url';
+import { originalsFolder, trackRunningWork, type EngineContext } from './engine-context';
 
 export interface FetchTuning {
   maxConnections: number;
@@ -40,7 +40,7 @@ export async function runFetchStage(context: EngineContext, claimed: ClaimedVide
   const uid = video.uid;
   const url = video.source.url;
   if (!url) throw new Error(`Video ${uid} has no link to fetch.`);
-  const dir = path.join(context.paths.dataDir, 'originals', uid);
+  const dir = originalsFolder(context, uid);
   await fs.mkdir(dir, { recursive: true });
   const dest = path.join(dir, originalFileName(url));
 
@@ -54,15 +54,21 @@ export async function runFetchStage(context: EngineContext, claimed: ClaimedVide
       ...tuning,
       signal: work.signal,
       onProgress: (p) => {
-        if (p.total > 0) context.store.setProgress(uid, Math.round((p.bytes / p.total) * 1000) / 10);
+        const pct = p.total > 0 ? Math.round((p.bytes / p.total) * 1000) / 10 : 0;
+        context.store.setProgress(uid, pct, {
+          bytesPerSecond: p.bytesPerSecond,
+          ...(p.etaSeconds >= 0 ? { etaSeconds: p.etaSeconds } : {}),
+        });
         context.feed.touch(uid);
       },
+      onRetry: (retry) => noteRetry(context, uid, url, retry),
     });
     if (context.store.get(uid)?.status.state !== 'downloading') return;
     context.store.transition(uid, 'queued', {
       stage: 'probe',
       pctComplete: 0,
       releaseLease: true,
+      nextAttemptAt: 0,
       source: { url: result.finalUrl, path: dest },
       doc: { size: result.size },
     });
@@ -70,9 +76,29 @@ export async function runFetchStage(context: EngineContext, claimed: ClaimedVide
     // Stopped by cancel or pause: that state stands, and the bytes on disk stay for a resume.
     if (work.signal.aborted || context.store.get(uid)?.status.state !== 'downloading') return;
     if (!(error instanceof DownloadError)) throw error;
-    context.store.transition(uid, 'error', { releaseLease: true, error: { code: error.code, text: error.message } });
+    context.store.transition(uid, 'error', {
+      releaseLease: true,
+      nextAttemptAt: 0,
+      error: { code: error.code, text: error.message },
+    });
   } finally {
     work.end();
     context.feed.touch(uid);
   }
+}
+
+/**
+ * Makes the wait before the next attempt visible (status.nextAttemptAt, and the history), and
+ * when the origin asked us to slow down, slows down every download from that host.
+ */
+function noteRetry(context: EngineContext, uid: string, url: string, retry: DownloadRetry): void {
+  const at = Date.now() + retry.delayMs;
+  context.edits.setNextAttempt(uid, at);
+  context.store.record(uid, 'retry', {
+    reason: retry.reason,
+    ...(retry.status ? { status: retry.status } : {}),
+    nextAttemptAt: new Date(at).toISOString(),
+  });
+  if (retry.status === 429 || retry.status === 503) context.hosts.slowDown(new URL(url).host, retry.delayMs);
+  context.feed.touch(uid);
 }

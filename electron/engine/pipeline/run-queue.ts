@@ -1,23 +1,37 @@
 /**
- * Works the queue in this process, one piece of work at a time: the next probe, transcode or
- * download (probing is cheap; one transcode already uses every core). With `watch`, waits for
- * new work instead of returning when the queue is idle.
+ * Works the queue: claims videos for each stage up to that stage's limit (downloads also per
+ * host), runs them side by side, and looks again whenever one finishes or a command changes
+ * the queue. Without `watch` it returns when nothing is left that could run; with `watch` it
+ * waits for new work until its signal aborts. One process at a time works a data directory.
  */
-import type { Stage } from '../../../shared/video';
+import { FerryError } from '../../../shared/ferry-error';
+import type { QueueControl } from '../../../shared/api';
+import type { ClaimedVideo } from '../queue/video-store';
+import { workingStates } from '../../../shared/video-states';
+import { interruptRunning } from '../commands/control-videos';
 import type { EngineContext } from './engine-context';
-import { runFetchStage, type FetchTuning } from './fetch-stage';
-import { runProbeStage } from './probe-stage';
-import { runTranscodeStage } from './transcode-stage';
+import { queueControl } from './queue-totals';
+import { runHousekeeping } from './run-housekeeping';
+import { freeSlots, hostsAtLimit, queueAcceptsWork, type StageLimits, type WorkStage } from './plan-claims';
 
 export interface RunOptions {
   watch?: boolean;
   signal?: AbortSignal;
-  /** How long to sleep between looks at an idle queue in watch mode. */
+  /** Longest sleep between looks at the queue (new work from other processes, their pause and cancel). */
   pollMs?: number;
+  /** When another process is working this data directory: wait for it to stop (default: fail at once). */
+  waitForRunner?: boolean;
 }
 
-// Finish what is nearest to done first: a probed video before a new download.
-const stageOrder: Stage[] = ['probe', 'transcode', 'fetch'];
+export type StageRunner = (context: EngineContext, claimed: ClaimedVideo) => Promise<void>;
+
+interface Task {
+  stage: WorkStage;
+  host: string | null;
+  done: Promise<void>;
+}
+
+const runnerBeatMs = 5_000;
 
 export function createWaker() {
   let wake: (() => void) | undefined;
@@ -25,7 +39,7 @@ export function createWaker() {
     /** Resolves after `ms`, or sooner when `notify` is called. */
     sleep(ms: number): Promise<void> {
       return new Promise((resolve) => {
-        const timer = setTimeout(done, ms);
+        const timer = setTimeout(done, Math.max(0, ms));
         function done() {
           clearTimeout(timer);
           wake = undefined;
@@ -39,34 +53,150 @@ export function createWaker() {
     },
   };
 }
+export type Waker = ReturnType<typeof createWaker>;
+
+function stageLimits(context: EngineContext): StageLimits {
+  const { concurrency } = context.settings.get();
+  return {
+    fetch: concurrency.downloads,
+    fetchPerHost: concurrency.downloadsPerHost,
+    // ffprobe reads a few frames: cheap next to a transcode, and it keeps the transcoder fed.
+    probe: 2,
+    transcode: concurrency.transcodes,
+    deliver: concurrency.deliveries,
+  };
+}
+
+async function takeRunnerLock(context: EngineContext, waker: Waker, options: RunOptions): Promise<void> {
+  for (;;) {
+    const claim = context.control.claimRunner(context.store.owner);
+    if (claim.ok) return;
+    if (!options.waitForRunner || options.signal?.aborted) {
+      throw new FerryError(
+        'BUSY',
+        `Another Ferry (process ${claim.holder.pid}) is working the queue in ${context.paths.dataDir}. ` +
+          'It will do the queued work; stop it first, or wait for it (ferry run --wait).',
+      );
+    }
+    await waker.sleep(runnerBeatMs);
+  }
+}
 
 export async function runQueue(
   context: EngineContext,
-  waker: ReturnType<typeof createWaker>,
-  tuning: FetchTuning,
+  waker: Waker,
+  runners: Partial<Record<WorkStage, StageRunner>>,
   options: RunOptions = {},
 ): Promise<void> {
+  const pollMs = options.pollMs ?? 1000;
   const abort = () => waker.notify();
   options.signal?.addEventListener('abort', abort);
+  await takeRunnerLock(context, waker, options);
+  const owner = context.store.owner;
+  const tasks = new Map<string, Task>();
+  const beat = setInterval(() => context.control.claimRunner(owner), runnerBeatMs);
+
+  const start = (stage: WorkStage, run: StageRunner, claimed: ClaimedVideo) => {
+    const uid = claimed.video.uid;
+    const url = stage === 'fetch' ? claimed.video.source.url : undefined;
+    context.feed.touch(uid);
+    const done = run(context, claimed)
+      .catch((error: unknown) => failUnexpectedly(context, uid, error))
+      .finally(() => {
+        tasks.delete(uid);
+        if (tasks.size === 0) context.activity.stop();
+        const state = context.store.get(uid)?.status.state;
+        if (state === 'ready' || state === 'error') context.activity.finished++;
+        context.onWorkDone();
+        waker.notify();
+      });
+    if (tasks.size === 0) context.activity.start();
+    tasks.set(uid, { stage, host: url ? new URL(url).host : null, done });
+  };
+
   try {
     while (!options.signal?.aborted) {
-      let worked = false;
-      for (const stage of stageOrder) {
-        const claimed = context.store.claimNext(stage, context.leaseMs);
-        if (!claimed) continue;
-        context.feed.touch(claimed.video.uid);
-        if (stage === 'fetch') await runFetchStage(context, claimed, tuning);
-        else if (stage === 'probe') await runProbeStage(context, claimed);
-        else await runTranscodeStage(context, claimed);
-        worked = true;
-        break;
+      await runHousekeeping(context);
+      const queue = queueControl(context);
+      if ((queue.paused || queue.lowDiskSpace) && tasks.size > 0) {
+        await interruptRunning(context, queue.paused ? 'queue-paused' : 'low-disk-space');
       }
-      if (worked) continue;
-      if (!options.watch) return;
-      await waker.sleep(options.pollMs ?? 1000);
+      if (queue.stopAfterCurrent && tasks.size === 0)
+        context.control.setSwitches({ paused: true, stopAfterCurrent: false });
+      stopWorkChangedElsewhere(context, tasks);
+
+      let started = 0;
+      const limits = stageLimits(context);
+      const running: Partial<Record<WorkStage, number>> = {};
+      for (const task of tasks.values()) running[task.stage] = (running[task.stage] ?? 0) + 1;
+      for (const { stage, slots } of freeSlots(limits, running, queue)) {
+        const run = runners[stage];
+        if (!run) continue;
+        for (let i = 0; i < slots; i++) {
+          const exclude =
+            stage === 'fetch' ? hostsAtLimit(limits.fetchPerHost, hostCounts(tasks), context.hosts.allowance()) : [];
+          const claimed = context.store.claimNext(stage, context.leaseMs, Date.now(), exclude);
+          if (!claimed) break;
+          start(stage, run, claimed);
+          started++;
+        }
+      }
+      if (started > 0) continue;
+
+      let sleepMs = pollMs;
+      if (tasks.size === 0) {
+        const wakeAt = nextWakeAt(context, queue);
+        if (!options.watch && wakeAt === undefined) break;
+        if (wakeAt !== undefined) sleepMs = Math.min(sleepMs, wakeAt - Date.now());
+      }
+      await waker.sleep(sleepMs);
     }
   } finally {
     options.signal?.removeEventListener('abort', abort);
+    for (const uid of tasks.keys()) context.running.get(uid)?.stop();
+    await Promise.all([...tasks.values()].map((t) => t.done));
+    clearInterval(beat);
+    context.control.releaseRunner(owner);
     context.feed.flush();
   }
+}
+
+/** When something now blocked could run by itself: a retry falling due, a slowed host's wait ending. */
+function nextWakeAt(context: EngineContext, queue: QueueControl): number | undefined {
+  if (!queueAcceptsWork(queue)) return undefined;
+  const times = [
+    context.edits.nextRetryAt(),
+    context.edits.unfinishedCount() > 0 ? context.hosts.nextChangeAt() : undefined,
+  ];
+  const due = times.filter((t): t is number => t !== undefined);
+  return due.length > 0 ? Math.min(...due) : undefined;
+}
+
+function hostCounts(tasks: ReadonlyMap<string, Task>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const task of tasks.values()) if (task.host) counts.set(task.host, (counts.get(task.host) ?? 0) + 1);
+  return counts;
+}
+
+/** Stops work whose video another process paused, canceled or removed: this process no longer holds its lease. */
+function stopWorkChangedElsewhere(context: EngineContext, tasks: ReadonlyMap<string, Task>): void {
+  for (const uid of tasks.keys()) {
+    if (context.store.leaseHolder(uid) !== context.store.owner) context.running.get(uid)?.stop();
+  }
+}
+
+/** A bug, not a verdict on the video: it ends in error with what happened, and the queue goes on. */
+function failUnexpectedly(context: EngineContext, uid: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  context.store.record(uid, 'internal-error', { message, stack: error instanceof Error ? error.stack : undefined });
+  const state = context.store.get(uid)?.status.state;
+  if (state === undefined || !workingStates.includes(state)) return;
+  context.store.transition(uid, 'error', {
+    releaseLease: true,
+    error: {
+      code: 'ERR_UNKNOWN',
+      text: `Ferry failed unexpectedly: ${message}. Retry the video; if it fails again, report it.`,
+    },
+  });
+  context.feed.touch(uid);
 }

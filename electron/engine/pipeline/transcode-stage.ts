@@ -3,10 +3,11 @@
  * alive, and ends ready (with the outputs in the Video object) or in error (with ffmpeg's stderr
  * tail in the history). A stopped run (cancel) leaves no output behind.
  */
+import fs from 'node:fs/promises';
 import { FfmpegAbortedError } from '../media/run-ffmpeg';
 import { TranscodeError, transcodeVideo } from '../media/transcode-video';
 import type { ClaimedVideo } from '../queue/video-store';
-import { mediaTools, trackRunningWork, videoFolder, type EngineContext } from './engine-context';
+import { mediaTools, originalsFolder, trackRunningWork, videoFolder, type EngineContext } from './engine-context';
 
 const progressEveryMs = 250;
 
@@ -17,6 +18,7 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
   const { ffmpeg, ffprobe } = await mediaTools(context);
   const work = trackRunningWork(context, uid);
   let lastReport = 0;
+  const startedAt = Date.now();
   try {
     const result = await transcodeVideo({
       ffmpeg: ffmpeg.path,
@@ -32,11 +34,16 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
         const now = Date.now();
         if (now - lastReport < progressEveryMs) return;
         lastReport = now;
-        context.store.setProgress(uid, Math.round(pct * 10) / 10);
+        // Time left at the pace so far: a transcode's pace is steady enough for that.
+        const etaSeconds = pct > 0 ? (((now - startedAt) / pct) * (100 - pct)) / 1000 : undefined;
+        context.store.setProgress(uid, Math.round(pct * 10) / 10, etaSeconds === undefined ? {} : { etaSeconds });
         context.feed.touch(uid);
       },
     });
     if (context.store.get(uid)?.status.state !== 'inprogress') return;
+    // Only an original Ferry downloaded is removed, and only once the video is ready (a crash
+    // before then must find it again); a file the user added is theirs.
+    const dropOriginal = video.source.kind === 'url' && !context.settings.get().keepOriginal;
     context.store.transition(uid, 'ready', {
       stage: 'done',
       pctComplete: 100,
@@ -48,7 +55,13 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
         renditions: result.renditions,
         readyToStreamAt: new Date().toISOString(),
       },
+      ...(dropOriginal ? { source: { path: null } } : {}),
     });
+    if (dropOriginal) {
+      await fs
+        .rm(originalsFolder(context, uid), { recursive: true, force: true })
+        .catch((error: unknown) => context.store.record(uid, 'cleanup-failed', { error: (error as Error).message }));
+    }
   } catch (error) {
     // Whoever stopped the work (cancel, pause) has already set the state.
     if (error instanceof FfmpegAbortedError || context.store.get(uid)?.status.state !== 'inprogress') return;

@@ -1,22 +1,27 @@
 /**
  * Coalesces video changes into batched `videos` events: however often a video changes, the UI
- * gets at most one message per flush interval, holding each changed video once, plus the new
- * queue totals.
+ * gets at most one message per flush interval (so no video updates more than ten times a
+ * second), holding each changed video once, plus the new queue totals. A burst of thousands of
+ * changes goes out as a few messages of at most `batchSize` videos.
  */
-import type { FerryEvents } from '../../../shared/api';
+import type { FerryEvents, QueueTotals } from '../../../shared/api';
 import type { Video } from '../../../shared/video';
 import type { VideoStore } from '../queue/video-store';
 
 export type Emit = <E extends keyof FerryEvents>(event: E, payload: FerryEvents[E]) => void;
 
+const batchSize = 1000;
+
 export class VideoChangeFeed {
   private readonly changed = new Set<string>();
+  private totalsChanged = false;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(
     private readonly store: VideoStore,
     private readonly emit: Emit,
+    private readonly totals: () => QueueTotals,
     private readonly intervalMs = 100,
   ) {}
 
@@ -24,18 +29,39 @@ export class VideoChangeFeed {
   touch(uid: string): void {
     if (this.closed) return;
     this.changed.add(uid);
-    this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
+    this.schedule();
+  }
+
+  /** The queue changed as a whole (paused, low on disk): send the totals at the next flush. */
+  touchTotals(): void {
+    if (this.closed) return;
+    this.totalsChanged = true;
+    this.schedule();
+  }
+
+  /** Removed videos go out at once: there is nothing to read back from the store. */
+  removed(uids: string[]): void {
+    if (this.closed || uids.length === 0) return;
+    for (const uid of uids) this.changed.delete(uid);
+    this.emit('removed', uids);
+    this.touchTotals();
   }
 
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.closed || this.changed.size === 0) return;
-    const videos = [...this.changed].map((uid) => this.store.get(uid)).filter((v): v is Video => v !== undefined);
+    if (this.closed || (this.changed.size === 0 && !this.totalsChanged)) return;
+    const uids = [...this.changed];
     this.changed.clear();
-    if (videos.length > 0) this.emit('videos', videos);
-    const byState = this.store.countByState();
-    this.emit('totals', { byState, total: Object.values(byState).reduce((a, b) => a + b, 0) });
+    this.totalsChanged = false;
+    for (let i = 0; i < uids.length; i += batchSize) {
+      const videos = uids
+        .slice(i, i + batchSize)
+        .map((uid) => this.store.get(uid))
+        .filter((v): v is Video => v !== undefined);
+      if (videos.length > 0) this.emit('videos', videos);
+    }
+    this.emit('totals', this.totals());
   }
 
   close(): void {
@@ -43,5 +69,9 @@ export class VideoChangeFeed {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.changed.clear();
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
   }
 }

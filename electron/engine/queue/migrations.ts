@@ -88,6 +88,34 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE videos ADD COLUMN media_info TEXT;     -- JSON: the probe's findings, for the transcode stage
     `,
   },
+  {
+    version: 4,
+    name: 'stage scheduling, live speed and webhooks',
+    sql: `
+      ALTER TABLE videos ADD COLUMN source_host TEXT; -- the link's host:port, for per-host download limits
+      ALTER TABLE videos ADD COLUMN speed INTEGER;    -- bytes per second while downloading
+      ALTER TABLE videos ADD COLUMN eta INTEGER;      -- seconds left in the working state, when known
+      UPDATE videos SET source_host = lower(substr(
+          substr(source_url, instr(source_url, '://') + 3), 1,
+          instr(substr(source_url, instr(source_url, '://') + 3) || '/', '/') - 1))
+        WHERE source_url IS NOT NULL AND source_kind = 'url';
+      -- Webhooks waiting to be sent, written in the same transaction as the state they announce,
+      -- so that a crash can neither lose one nor send one twice.
+      CREATE TABLE webhook_deliveries (
+        id              INTEGER PRIMARY KEY,
+        video_seq       INTEGER NOT NULL REFERENCES videos (seq) ON DELETE CASCADE,
+        state           TEXT NOT NULL,   -- the final state announced: ready or error
+        url             TEXT NOT NULL,
+        body            TEXT NOT NULL,   -- the exact bytes signed and sent
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0, -- epoch ms
+        outcome         TEXT,            -- NULL while waiting, then 'delivered' or 'gave up'
+        finished_at     TEXT,
+        last_error      TEXT
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE outcome IS NULL;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

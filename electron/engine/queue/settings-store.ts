@@ -1,8 +1,9 @@
 /** User settings, one JSON value per key, with defaults for anything never set. */
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Settings } from '../../../shared/api';
+import type { Settings, SettingsPatch } from '../../../shared/api';
 
-export const defaultSettings: Settings = {
+export const defaultSettings: Omit<Settings, 'webhookSecret'> = {
   concurrency: { downloads: 4, downloadsPerHost: 2, transcodes: 1, deliveries: 3 },
   webhookUrl: null,
   minFreeDiskBytes: 2 * 1024 ** 3,
@@ -10,21 +11,35 @@ export const defaultSettings: Settings = {
 };
 
 export class SettingsStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly put: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.put = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+  }
 
   get(): Settings {
     const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
-    const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-    return { ...defaultSettings, ...(stored as Partial<Settings>) };
+    // The table also holds the queue's own state (queue-control.ts); only settings are returned.
+    const known = rows.filter((r) => r.key in defaultSettings || r.key === 'webhookSecret');
+    const stored = Object.fromEntries(known.map((r) => [r.key, JSON.parse(r.value) as unknown])) as Partial<Settings>;
+    return { ...defaultSettings, ...stored, webhookSecret: stored.webhookSecret ?? this.createWebhookSecret() };
   }
 
-  update(patch: Partial<Settings>): Settings {
-    const put = this.db.prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    );
+  /** Made once per data directory and kept, since receivers are configured with it; the first process to write it wins. */
+  private createWebhookSecret(): string {
+    this.db
+      .prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('webhookSecret', ?)")
+      .run(JSON.stringify(randomBytes(32).toString('hex')));
+    const value = this.db.prepare("SELECT value FROM settings WHERE key = 'webhookSecret'").pluck().get() as string;
+    return JSON.parse(value) as string;
+  }
+
+  update(patch: SettingsPatch): Settings {
     this.db.transaction(() => {
       for (const [key, value] of Object.entries(patch)) {
-        if (value !== undefined) put.run(key, JSON.stringify(value));
+        if (value !== undefined) this.put.run(key, JSON.stringify(value));
       }
     })();
     return this.get();

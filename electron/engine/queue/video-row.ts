@@ -1,5 +1,11 @@
 /** Mapping between a `videos` row and the Video object. Pure. */
-import type { Stage, Video, VideoDetails, VideoSource } from '../../../shared/video';
+import {
+  unknownVideoDetails,
+  type Stage,
+  type Video,
+  type VideoDetails,
+  type VideoSource,
+} from '../../../shared/video';
 import type { VideoState } from '../../../shared/video-states';
 import type { ErrorCode } from '../../../shared/error-codes';
 
@@ -28,26 +34,35 @@ export interface VideoRow {
   doc: string;
   ingest_options: string | null;
   media_info: string | null;
+  source_host: string | null;
+  speed: number | null;
+  eta: number | null;
 }
 
 /** The parts of the Video object kept as JSON in `doc`. */
 export type VideoDoc = VideoDetails;
 
-export function rowToVideo(row: VideoRow): Video {
-  const doc = JSON.parse(row.doc) as VideoDoc;
+export function rowToVideo(row: VideoRow, now = Date.now()): Video {
+  // Defaults first: a document written by an older Ferry lacks the fields added since.
+  const doc: VideoDoc = { ...unknownVideoDetails(), ...(JSON.parse(row.doc) as Partial<VideoDoc>) };
   const source: VideoSource = { kind: row.source_kind };
   if (row.source_url !== null) source.url = row.source_url;
   if (row.source_path !== null) source.path = row.source_path;
   const status: Video['status'] = { state: row.state, pctComplete: row.pct, step: row.stage };
   if (row.error_code !== null) status.errorReasonCode = row.error_code as ErrorCode;
   if (row.error_text !== null) status.errorReasonText = row.error_text;
+  if ((row.state === 'queued' || row.state === 'downloading') && row.next_attempt_at > now) {
+    status.nextAttemptAt = new Date(row.next_attempt_at).toISOString();
+  }
+  if (row.speed !== null) status.bytesPerSecond = row.speed;
+  if (row.eta !== null) status.etaSeconds = row.eta;
   return {
     ...doc,
     uid: row.uid,
     created: row.created,
     modified: row.modified,
     status,
-    readyToStream: row.state === 'ready',
+    readyToStream: row.state === 'ready' && doc.outputsDeletedAt === null,
     source,
   };
 }

@@ -14,10 +14,13 @@ import { isOwnerAlive } from './lease-owner';
 import { waitingState, workingState } from './stage-states';
 import { countByState, listVideos } from './list-videos';
 import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
+import { enqueueWebhook } from './webhook-outbox';
 
 /** What the user asked for that the Video object does not hold. */
 export interface QueueOptions {
   ladder?: 'auto' | number[];
+  /** false: the original is the output, no ladder. */
+  transcode?: boolean;
 }
 
 export interface NewVideo {
@@ -48,7 +51,7 @@ export interface TransitionChange {
   doc?: Partial<VideoDoc>;
   mediaInfo?: MediaInfo;
   /** Where the source ended up: the final URL after redirects, the downloaded file. */
-  source?: { url?: string; path?: string };
+  source?: { url?: string; path?: string | null };
   nextAttemptAt?: number;
   /** Ends the current claim (work finished, failed or was interrupted). */
   releaseLease?: boolean;
@@ -73,12 +76,13 @@ export class VideoStore {
     readonly owner: string,
   ) {
     this.insertStmt = db.prepare(`
-      INSERT INTO videos (uid, created, modified, name, source_kind, source_url, source_path, source_key,
+      INSERT INTO videos (uid, created, modified, name, source_kind, source_url, source_path, source_key, source_host,
                           request_headers, state, stage, priority, doc, ingest_options)
-      VALUES (@uid, @now, @now, @name, @kind, @url, @path, @key, @headers, 'queued', @stage, @priority, @doc, @options)`);
+      VALUES (@uid, @now, @now, @name, @kind, @url, @path, @key, @host, @headers, 'queued', @stage, @priority, @doc,
+              @options)`);
     this.eventStmt = db.prepare('INSERT INTO video_events (video_seq, at, type, data) VALUES (?, ?, ?, ?)');
     this.getStmt = db.prepare('SELECT * FROM videos WHERE uid = ?');
-    this.progressStmt = db.prepare('UPDATE videos SET pct = ?, modified = ? WHERE uid = ?');
+    this.progressStmt = db.prepare('UPDATE videos SET pct = ?, speed = ?, eta = ?, modified = ? WHERE uid = ?');
   }
 
   /** Inserts all videos in one transaction and returns their uids, in order. */
@@ -97,6 +101,7 @@ export class VideoStore {
           url: video.source.url ?? null,
           path: video.source.path ?? null,
           key: video.sourceKey ?? null,
+          host: video.source.kind === 'url' && video.source.url ? new URL(video.source.url).host : null,
           headers: video.requestHeaders ? JSON.stringify(video.requestHeaders) : null,
           stage: video.stage,
           priority: video.priority ?? 0,
@@ -135,9 +140,15 @@ export class VideoStore {
 
   /**
    * Atomically takes the next video waiting for `stage` (priority, then insertion order) and
-   * moves it to the stage's working state under a lease held by this store's owner.
+   * moves it to the stage's working state under a lease held by this store's owner. Links from
+   * `excludeHosts` are passed over (their host is at its limit, or asked us to slow down).
    */
-  claimNext(stage: Stage, leaseMs: number, now = Date.now()): ClaimedVideo | undefined {
+  claimNext(
+    stage: Stage,
+    leaseMs: number,
+    now = Date.now(),
+    excludeHosts: readonly string[] = [],
+  ): ClaimedVideo | undefined {
     const from = waitingState(stage);
     const to = workingState(stage);
     const claim = this.db.transaction(() => {
@@ -148,6 +159,7 @@ export class VideoStore {
                   attempts = attempts + 1, modified = @iso
             WHERE seq = (SELECT seq FROM videos
                           WHERE stage = @stage AND state = @from AND lease_owner IS NULL AND next_attempt_at <= @now
+                            AND (source_host IS NULL OR source_host NOT IN (SELECT value FROM json_each(@hosts)))
                           ORDER BY priority DESC, seq LIMIT 1)
             RETURNING *`,
         )
@@ -159,6 +171,7 @@ export class VideoStore {
           now,
           expires: now + leaseMs,
           iso: new Date(now).toISOString(),
+          hosts: JSON.stringify(excludeHosts),
         }) as VideoRow | undefined;
       if (row) this.addEvent(row.seq, 'claimed', { stage, from, to, owner: this.owner });
       return row;
@@ -182,9 +195,16 @@ export class VideoStore {
     return result.changes === 1;
   }
 
+  /** Which process holds the claim on a video, if any. */
+  leaseHolder(uid: string): string | null {
+    return (this.db.prepare('SELECT lease_owner FROM videos WHERE uid = ?').pluck().get(uid) as string | null) ?? null;
+  }
+
   /** Cheap progress update: one indexed UPDATE, no history row. */
-  setProgress(uid: string, pctComplete: number): void {
-    this.progressStmt.run(pctComplete, new Date().toISOString(), uid);
+  setProgress(uid: string, pctComplete: number, live: { bytesPerSecond?: number; etaSeconds?: number } = {}): void {
+    const speed = live.bytesPerSecond === undefined ? null : Math.round(live.bytesPerSecond);
+    const eta = live.etaSeconds === undefined || !Number.isFinite(live.etaSeconds) ? null : Math.round(live.etaSeconds);
+    this.progressStmt.run(pctComplete, speed, eta, new Date().toISOString(), uid);
   }
 
   /** Moves a video to another state, checked against the state machine. Throws when illegal. */
@@ -199,7 +219,7 @@ export class VideoStore {
         .prepare(
           `UPDATE videos SET state = @to, stage = @stage, pct = @pct, error_code = @code, error_text = @text,
                   doc = @doc, modified = @iso, next_attempt_at = @next, media_info = @mediaInfo,
-                  source_url = @sourceUrl, source_path = @sourcePath,
+                  source_url = @sourceUrl, source_path = @sourcePath, speed = NULL, eta = NULL,
                   attempts = CASE WHEN @stage = stage AND NOT @resetAttempts THEN attempts ELSE 0 END,
                   lease_owner = CASE WHEN @release THEN NULL ELSE lease_owner END,
                   lease_expires_at = CASE WHEN @release THEN NULL ELSE lease_expires_at END
@@ -216,7 +236,7 @@ export class VideoStore {
           next: change.nextAttemptAt ?? row.next_attempt_at,
           mediaInfo: change.mediaInfo ? JSON.stringify(change.mediaInfo) : row.media_info,
           sourceUrl: change.source?.url ?? row.source_url,
-          sourcePath: change.source?.path ?? row.source_path,
+          sourcePath: change.source && 'path' in change.source ? (change.source.path ?? null) : row.source_path,
           release: release ? 1 : 0,
           resetAttempts: change.resetAttempts ? 1 : 0,
           seq: row.seq,
@@ -227,7 +247,9 @@ export class VideoStore {
         ...(change.stage && change.stage !== row.stage ? { stage: change.stage } : {}),
         ...(change.error ? { code: change.error.code, text: change.error.text } : {}),
       });
-      return this.getStmt.get(uid) as VideoRow;
+      const updated = this.getStmt.get(uid) as VideoRow;
+      if (to !== row.state && (to === 'ready' || to === 'error')) enqueueWebhook(this.db, updated);
+      return updated;
     });
     return rowToVideo(run.immediate());
   }

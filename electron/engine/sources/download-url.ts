@@ -36,6 +36,15 @@ export interface DownloadOptions {
   driveHosts?: string[];
   signal?: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
+  /** Told before each wait for another attempt: why, how long, and the status when the origin answered. */
+  onRetry?: (retry: DownloadRetry) => void;
+}
+
+export interface DownloadRetry {
+  reason: string;
+  delayMs: number;
+  /** The HTTP status, when the origin answered (429 and 503 mean it asked us to slow down). */
+  status?: number;
 }
 
 export interface DownloadResult {
@@ -198,14 +207,13 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
       if (failures >= options.maxAttempts) {
         throw new DownloadError('ERR_FETCH_ORIGIN_ERROR', `${lastFailure} Gave up after ${failures} attempts.`);
       }
-      await sleep(
-        retryDelayMs(failures, {
-          baseMs: options.retryBaseMs,
-          maxMs: options.retryMaxMs,
-          retryAfter: error.retryAfter ?? null,
-        }),
-        options.signal,
-      );
+      const delayMs = retryDelayMs(failures, {
+        baseMs: options.retryBaseMs,
+        maxMs: options.retryMaxMs,
+        retryAfter: error.retryAfter ?? null,
+      });
+      options.onRetry?.({ reason: error.message, delayMs, ...(error.status ? { status: error.status } : {}) });
+      await sleep(delayMs, options.signal);
     }
   }
   throw new DownloadError('ERR_FETCH_ORIGIN_ERROR', `${lastFailure} Gave up after 50 attempts.`);

@@ -15,6 +15,8 @@ export interface VideoState {
   load(): Promise<void>;
   /** Merges a batch of changed videos: known ones are replaced, new ones go on top. */
   applyChanges(changed: readonly Video[]): void;
+  /** Drops videos that left the queue. */
+  applyRemoved(uids: readonly string[]): void;
   /** Starts listening to the engine's events; returns the function that stops it. */
   subscribe(): () => void;
 }
@@ -46,13 +48,19 @@ export function createVideoStore(api: FerryApi, pageSize = 200): VideoStore {
       set({ videos: [...added, ...updated], total: get().total + added.length });
     },
 
+    applyRemoved(uids) {
+      const gone = new Set(uids);
+      const videos = get().videos.filter((v) => !gone.has(v.uid));
+      set({ videos, total: Math.max(0, get().total - (get().videos.length - videos.length)) });
+    },
+
     subscribe() {
-      const offVideos = api.on('videos', (batch) => get().applyChanges(batch));
-      const offTotals = api.on('totals', (totals) => set({ totals }));
-      return () => {
-        offVideos();
-        offTotals();
-      };
+      const offs = [
+        api.on('videos', (batch) => get().applyChanges(batch)),
+        api.on('removed', (uids) => get().applyRemoved(uids)),
+        api.on('totals', (totals) => set({ totals })),
+      ];
+      return () => offs.forEach((off) => off());
     },
   }));
 }

@@ -1,0 +1,39 @@
+/**
+ * Deleting what Ferry made for a video: its published folder, any half-made one, and the
+ * original it downloaded. A file the user added is theirs and is never touched.
+ */
+import fs from 'node:fs/promises';
+import { workFolderFor } from '../media/publish-folder';
+import { originalsFolder, videoFolder, type EngineContext } from './engine-context';
+
+export async function deleteOutputs(context: EngineContext, uid: string): Promise<void> {
+  const folder = videoFolder(context, uid);
+  for (const dir of [folder, workFolderFor(folder), originalsFolder(context, uid)]) {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Deletes the outputs of ready videos whose scheduledDeletion has passed, and marks each video so. */
+export async function deleteExpiredOutputs(context: EngineContext, now = Date.now()): Promise<string[]> {
+  const expired = context.edits.expiredOutputs(now);
+  for (const uid of expired) {
+    await deleteOutputs(context, uid);
+    const video = context.store.get(uid);
+    context.store.transition(uid, 'ready', {
+      doc: {
+        outputsDeletedAt: new Date(now).toISOString(),
+        playback: null,
+        downloads: null,
+        thumbnail: null,
+        renditions: [],
+      },
+      ...(video?.source.kind === 'url' ? { source: { path: null } } : {}),
+    });
+    context.store.record(uid, 'outputs-deleted', {
+      reason: 'scheduledDeletion',
+      scheduledDeletion: video?.scheduledDeletion,
+    });
+    context.feed.touch(uid);
+  }
+  return expired;
+}

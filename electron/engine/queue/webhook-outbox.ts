@@ -1,0 +1,94 @@
+/**
+ * Webhooks waiting to be sent. A webhook is written in the same transaction as the final state
+ * it announces (see VideoStore.transition), so a crash can neither lose one nor create a second;
+ * the sender (notify/send-webhooks.ts) takes due ones from here and records how each attempt went.
+ */
+import type Database from 'better-sqlite3';
+import { rowToVideo, type VideoRow } from './video-row';
+
+export interface PendingWebhook {
+  id: number;
+  uid: string;
+  state: 'ready' | 'error';
+  url: string;
+  /** The exact text to sign and send: the Video object as it was when it reached its final state. */
+  body: string;
+  attempts: number;
+}
+
+/** Queues a POST of the video to the webhook URL in settings, if there is one. Call inside the transition's transaction. */
+export function enqueueWebhook(db: Database.Database, row: VideoRow): void {
+  const setting = db.prepare("SELECT value FROM settings WHERE key = 'webhookUrl'").pluck().get() as string | undefined;
+  const url = setting ? (JSON.parse(setting) as string | null) : null;
+  if (!url) return;
+  db.prepare('INSERT INTO webhook_deliveries (video_seq, state, url, body) VALUES (?, ?, ?, ?)').run(
+    row.seq,
+    row.state,
+    url,
+    JSON.stringify(rowToVideo(row)),
+  );
+}
+
+export class WebhookOutbox {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Webhooks whose next attempt is due, oldest first. */
+  due(now = Date.now(), limit = 20): PendingWebhook[] {
+    return this.db
+      .prepare(
+        `SELECT w.id, v.uid, w.state, w.url, w.body, w.attempts FROM webhook_deliveries w
+           JOIN videos v ON v.seq = w.video_seq
+          WHERE w.outcome IS NULL AND w.next_attempt_at <= ? ORDER BY w.next_attempt_at, w.id LIMIT ?`,
+      )
+      .all(now, limit) as PendingWebhook[];
+  }
+
+  /**
+   * Takes due webhooks for sending: in one write transaction, moves each one's next attempt to
+   * `holdUntil`, so that another process sharing the data directory does not send the same ones
+   * meanwhile, and a crash mid-send leaves them to be sent again from `holdUntil`.
+   */
+  take(now: number, limit: number, holdUntil: number): PendingWebhook[] {
+    const run = this.db.transaction(() => {
+      const taken = this.due(now, limit);
+      const hold = this.db.prepare('UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?');
+      for (const hook of taken) hold.run(holdUntil, hook.id);
+      return taken;
+    });
+    return run.immediate();
+  }
+
+  /** When the next undelivered webhook is due (epoch ms), or undefined when none is waiting. */
+  nextDueAt(): number | undefined {
+    const at = this.db
+      .prepare('SELECT MIN(next_attempt_at) FROM webhook_deliveries WHERE outcome IS NULL')
+      .pluck()
+      .get() as number | null;
+    return at ?? undefined;
+  }
+
+  /** Webhooks not yet delivered or given up on, whenever they are due. */
+  pendingCount(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM webhook_deliveries WHERE outcome IS NULL').pluck().get() as number;
+  }
+
+  delivered(id: number, now = Date.now()): void {
+    this.db
+      .prepare(
+        "UPDATE webhook_deliveries SET attempts = attempts + 1, outcome = 'delivered', finished_at = ?, last_error = NULL WHERE id = ?",
+      )
+      .run(new Date(now).toISOString(), id);
+  }
+
+  /** Records a failed attempt; with `nextAttemptAt` undefined the webhook is given up on. */
+  failed(id: number, error: string, nextAttemptAt: number | undefined, now = Date.now()): void {
+    const givenUp = nextAttemptAt === undefined;
+    this.db
+      .prepare(
+        `UPDATE webhook_deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+                outcome = ?, finished_at = ?
+          WHERE id = ?`,
+      )
+      .run(error, nextAttemptAt ?? now, givenUp ? 'gave up' : null, givenUp ? new Date(now).toISOString() : null, id);
+  }
+}

@@ -1,0 +1,154 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { signWebhook } from '../../electron/engine/notify/sign-webhook';
+import { openDatabase } from '../../electron/engine/queue/open-database';
+import { SettingsStore } from '../../electron/engine/queue/settings-store';
+import { finished, repoRoot, spawnTs } from '../helpers/spawn-ts';
+import { tempDir } from '../helpers/temp-dir';
+
+const bin = path.join(repoRoot, 'bin/ferry.mjs');
+const secret = '85011ed3a913c6ad5f9cf6c5573cc0a7'.repeat(2);
+const body = '{"uid":"6b9e68b07dfee8cc2d116e4c51d6a957","status":{"state":"ready","pctComplete":100}}';
+
+function ferry(args: string[], env: Record<string, string> = {}) {
+  return finished(spawnTs(bin, args, env));
+}
+
+function bodyFile(text: string | Buffer): string {
+  const file = path.join(tempDir(), 'body.json');
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe('ferry webhook', () => {
+  it('verify says valid, with the signing time, for a body and header as sent', async () => {
+    const time = Math.floor(Date.now() / 1000);
+    const signature = signWebhook(body, secret, time);
+    const result = await ferry([
+      'webhook',
+      'verify',
+      '--secret',
+      secret,
+      '--signature',
+      signature,
+      '--body-file',
+      bodyFile(body),
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result).toMatchObject({ code: 0, stdout: `valid (signed at ${new Date(time * 1000).toISOString()})\n` });
+  });
+
+  it('verify reads the body from stdin when no file is given', async () => {
+    const signature = signWebhook(body, secret, Math.floor(Date.now() / 1000));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', bin, 'webhook', 'verify', '--secret', secret, '--signature', signature],
+      {
+        cwd: repoRoot,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    child.stdin.end(body);
+    const result = await finished(child);
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^valid \(signed at /) });
+  });
+
+  it('verify says invalid and exits 1 for a tampered body, a wrong secret or an old signature', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const signature = signWebhook(body, secret, now);
+    const tampered = await ferry([
+      'webhook',
+      'verify',
+      '--secret',
+      secret,
+      '--signature',
+      signature,
+      '--body-file',
+      bodyFile(body.replace('ready', 'error')),
+    ]);
+    expect(tampered).toMatchObject({ code: 1, stdout: expect.stringMatching(/^invalid: signature does not match/) });
+
+    const wrongSecret = await ferry([
+      'webhook',
+      'verify',
+      '--secret',
+      'ab'.repeat(32),
+      '--signature',
+      signature,
+      '--body-file',
+      bodyFile(body),
+    ]);
+    expect(wrongSecret).toMatchObject({ code: 1, stdout: expect.stringContaining('signature does not match') });
+
+    const old = signWebhook(body, secret, now - 3600);
+    const stale = await ferry([
+      'webhook',
+      'verify',
+      '--secret',
+      secret,
+      '--signature',
+      old,
+      '--body-file',
+      bodyFile(body),
+    ]);
+    expect(stale).toMatchObject({ code: 1, stdout: expect.stringContaining('invalid: signed too long ago') });
+    const tolerated = await ferry([
+      'webhook',
+      'verify',
+      '--secret',
+      secret,
+      '--signature',
+      old,
+      '--tolerance',
+      '7200',
+      '--body-file',
+      bodyFile(body),
+    ]);
+    expect(tolerated.code).toBe(0);
+  });
+
+  it('verify points out a newline added to the body', async () => {
+    const signature = signWebhook(body, secret, Math.floor(Date.now() / 1000));
+    const result = await ferry([
+      'webhook',
+      'verify',
+      '--secret',
+      secret,
+      '--signature',
+      signature,
+      '--body-file',
+      bodyFile(`${body}\n`),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('it matches without the final newline');
+  });
+
+  it('secret prints the data directory secret, the one the sender signs with', async () => {
+    const dataDir = tempDir();
+    const result = await ferry(['webhook', 'secret', '--data-dir', dataDir]);
+    expect(result.code, result.stderr).toBe(0);
+    const printed = result.stdout.trim();
+    expect(printed).toMatch(/^[0-9a-f]{64}$/);
+    const { db } = openDatabase(path.join(dataDir, 'ferry.db'));
+    expect(new SettingsStore(db).get().webhookSecret).toBe(printed);
+    db.close();
+    expect((await ferry(['webhook', 'secret'], { FERRY_DATA_DIR: dataDir })).stdout.trim()).toBe(printed);
+  });
+
+  it.each([
+    [['webhook'], 'Which one? verify or secret'],
+    [['webhook', 'sign'], 'Unknown subcommand "sign"'],
+    [['webhook', 'verify', '--signature', 'time=1,sig1=00'], '--secret is needed'],
+    [['webhook', 'verify', '--secret', secret], '--signature is needed'],
+    [['webhook', 'verify', '--secret', secret, '--signature', 'x', '--body-file', '/nowhere/body.json'], 'No file at'],
+    [['webhook', 'verify', '--secret', secret, '--signature', 'x', '--tolerance', 'soon'], '--tolerance must be'],
+    [['webhook', 'secret', 'extra'], 'Unexpected argument "extra"'],
+  ])('exits 2 with a usage message for %j', async (args, message) => {
+    const result = await ferry(args, { FERRY_DATA_DIR: tempDir() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain('See: ferry webhook --help');
+  });
+});
