@@ -37,7 +37,15 @@ export type Route = FileRoute | { kind: 'redirect'; to: string; status?: number 
 
 export interface Served {
   /** `active`: requests in flight when this one arrived, itself included. */
-  requests: { method: string; path: string; headers: http.IncomingHttpHeaders; socket: number; active: number }[];
+  requests: {
+    method: string;
+    path: string;
+    headers: http.IncomingHttpHeaders;
+    socket: number;
+    active: number;
+    /** When it arrived (epoch ms). */
+    at: number;
+  }[];
   bytes: Map<string, number>;
   gets: Map<string, number>;
   maxConcurrent: number;
@@ -67,6 +75,7 @@ export async function startOrigin(routes: Record<string, Route>) {
       headers: req.headers,
       socket: req.socket.remotePort ?? 0,
       active: concurrent,
+      at: Date.now(),
     });
     served.maxConcurrent = Math.max(served.maxConcurrent, concurrent);
     res.on('close', () => concurrent--);
@@ -146,6 +155,8 @@ export async function startOrigin(routes: Record<string, Route>) {
     port,
     served,
     routes,
+    /** Requests in flight right now. */
+    active: () => concurrent,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -19,9 +19,12 @@ export interface StageLimits {
 /** Claim order: finish what is nearest to done first. */
 export const claimOrder: readonly WorkStage[] = ['deliver', 'transcode', 'probe', 'fetch'];
 
-/** Whether the queue may start new work at all. */
+/**
+ * Whether the queue may start work at all. With "stop after current" it may, but only on the
+ * videos already under way (the scheduler narrows its claims to those).
+ */
 export function queueAcceptsWork(queue: QueueControl): boolean {
-  return !queue.paused && !queue.stopAfterCurrent && !queue.lowDiskSpace;
+  return !queue.paused && !queue.lowDiskSpace;
 }
 
 /** Free slots per stage, in claim order; stages without a free slot are left out. */

@@ -94,6 +94,8 @@ export async function runQueue(
   await takeRunnerLock(context, waker, options);
   const owner = context.store.owner;
   const tasks = new Map<string, Task>();
+  // Videos this run has worked on and that have not reached an end yet.
+  const underWay = new Set<string>();
   const beat = setInterval(() => context.control.claimRunner(owner), runnerBeatMs);
 
   const start = (stage: WorkStage, run: StageRunner, claimed: ClaimedVideo) => {
@@ -107,10 +109,12 @@ export async function runQueue(
         if (tasks.size === 0) context.activity.stop();
         const state = context.store.get(uid)?.status.state;
         if (state === 'ready' || state === 'error') context.activity.finished++;
+        if (state !== 'queued' && state !== 'downloading' && state !== 'inprogress') underWay.delete(uid);
         context.onWorkDone();
         waker.notify();
       });
     if (tasks.size === 0) context.activity.start();
+    underWay.add(uid);
     tasks.set(uid, { stage, host: url ? new URL(url).host : null, done });
   };
 
@@ -121,25 +125,29 @@ export async function runQueue(
       if ((queue.paused || queue.lowDiskSpace) && tasks.size > 0) {
         await interruptRunning(context, queue.paused ? 'queue-paused' : 'low-disk-space');
       }
-      if (queue.stopAfterCurrent && tasks.size === 0)
-        context.control.setSwitches({ paused: true, stopAfterCurrent: false });
       stopWorkChangedElsewhere(context, tasks);
 
       let started = 0;
       const limits = stageLimits(context);
       const running: Partial<Record<WorkStage, number>> = {};
       for (const task of tasks.values()) running[task.stage] = (running[task.stage] ?? 0) + 1;
+      // "Stop after current": the videos under way go on to their end; no other starts.
+      const only = queue.stopAfterCurrent ? [...underWay] : undefined;
       for (const { stage, slots } of freeSlots(limits, running, queue)) {
         const run = runners[stage];
         if (!run) continue;
         for (let i = 0; i < slots; i++) {
-          const exclude =
+          const busyHosts =
             stage === 'fetch' ? hostsAtLimit(limits.fetchPerHost, hostCounts(tasks), context.hosts.allowance()) : [];
-          const claimed = context.store.claimNext(stage, context.leaseMs, Date.now(), exclude);
+          const claimed = context.store.claimNext(stage, context.leaseMs, Date.now(), busyHosts, only);
           if (!claimed) break;
           start(stage, run, claimed);
           started++;
         }
+      }
+      if (queue.stopAfterCurrent && tasks.size === 0) {
+        context.control.setSwitches({ paused: true, stopAfterCurrent: false });
+        context.feed.touchTotals();
       }
       if (started > 0) continue;
 

@@ -141,13 +141,15 @@ export class VideoStore {
   /**
    * Atomically takes the next video waiting for `stage` (priority, then insertion order) and
    * moves it to the stage's working state under a lease held by this store's owner. Links from
-   * `excludeHosts` are passed over (their host is at its limit, or asked us to slow down).
+   * `excludeHosts` are passed over (their host is at its limit, or asked us to slow down); with
+   * `onlyUids`, only those videos are taken ("stop after current").
    */
   claimNext(
     stage: Stage,
     leaseMs: number,
     now = Date.now(),
     excludeHosts: readonly string[] = [],
+    onlyUids?: readonly string[],
   ): ClaimedVideo | undefined {
     const from = waitingState(stage);
     const to = workingState(stage);
@@ -160,6 +162,7 @@ export class VideoStore {
             WHERE seq = (SELECT seq FROM videos
                           WHERE stage = @stage AND state = @from AND lease_owner IS NULL AND next_attempt_at <= @now
                             AND (source_host IS NULL OR source_host NOT IN (SELECT value FROM json_each(@hosts)))
+                            AND (@only IS NULL OR uid IN (SELECT value FROM json_each(@only)))
                           ORDER BY priority DESC, seq LIMIT 1)
             RETURNING *`,
         )
@@ -172,6 +175,7 @@ export class VideoStore {
           expires: now + leaseMs,
           iso: new Date(now).toISOString(),
           hosts: JSON.stringify(excludeHosts),
+          only: onlyUids ? JSON.stringify(onlyUids) : null,
         }) as VideoRow | undefined;
       if (row) this.addEvent(row.seq, 'claimed', { stage, from, to, owner: this.owner });
       return row;
