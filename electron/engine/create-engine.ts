@@ -213,6 +213,8 @@ export function createEngine(options: EngineOptions): Engine {
         tuning: { ...defaultWebhookTuning, ...options.webhooks },
       });
       context.onWorkDone = () => sender.notify();
+      // Every run starts by looking at the disk and at scheduled deletions.
+      context.housekeeping = { diskCheckedAt: 0, deletionsCheckedAt: 0 };
       try {
         await runQueue(context, waker, runners, runOptions);
         // A headless run ends once its webhooks are out; any still failing are retried by the next run.

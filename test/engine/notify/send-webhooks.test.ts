@@ -1,8 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebhookSender, type WebhookSender } from '../../../electron/engine/notify/send-webhooks';
-import { verifyWebhook } from '../../../electron/engine/notify/sign-webhook';
 import type { WebhookTuning } from '../../../electron/engine/notify/webhook-retry';
 import { SettingsStore } from '../../../electron/engine/queue/settings-store';
 import type { VideoStore } from '../../../electron/engine/queue/video-store';
@@ -10,56 +7,9 @@ import { WebhookOutbox } from '../../../electron/engine/queue/webhook-outbox';
 import type { Video } from '../../../shared/video';
 import { newLinks, openStore } from '../../helpers/open-store';
 import { tempDir } from '../../helpers/temp-dir';
+import { startReceiver } from '../../helpers/webhook-receiver';
 
 const tiny: WebhookTuning = { baseMs: 20, maxMs: 200, maxAttempts: 5, timeoutMs: 2000 };
-
-interface Received {
-  body: string;
-  signature: string;
-  contentType: string | undefined;
-  /** What the receiver answered. */
-  status: number;
-  /** Why verification failed, if it did. */
-  invalid?: string;
-}
-
-/**
- * A real receiver on loopback that verifies every signature with the secret it is given now and
- * answers with `status(n)` for the n-th request (1-based), or holds the request open when that is 0.
- */
-async function startReceiver(secret: () => string, status: (n: number) => number) {
-  const received: Received[] = [];
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const signature = String(request.headers['webhook-signature'] ?? '');
-      const check = verifyWebhook(signature, body, secret());
-      const answer = check.ok ? status(received.length + 1) : 401;
-      received.push({
-        body: body.toString('utf8'),
-        signature,
-        contentType: request.headers['content-type'],
-        status: answer,
-        ...(check.ok ? {} : { invalid: check.reason }),
-      });
-      if (answer === 0) return;
-      response.writeHead(answer, { 'Content-Type': 'text/plain' }).end(answer < 300 ? 'ok' : 'not now, try later');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/ferry`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

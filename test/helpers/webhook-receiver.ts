@@ -1,0 +1,52 @@
+/** A real webhook receiver on loopback that checks every signature, as a user's receiver would. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyWebhook } from '../../electron/engine/notify/sign-webhook';
+
+export interface Received {
+  body: string;
+  signature: string;
+  contentType: string | undefined;
+  /** What the receiver answered. */
+  status: number;
+  /** Why verification failed, if it did. */
+  invalid?: string;
+}
+
+/**
+ * A real receiver on loopback that verifies every signature with the secret it is given now and
+ * answers with `status(n)` for the n-th request (1-based), or holds the request open when that is 0.
+ */
+export async function startReceiver(secret: () => string, status: (n: number) => number) {
+  const received: Received[] = [];
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const signature = String(request.headers['webhook-signature'] ?? '');
+      const check = verifyWebhook(signature, body, secret());
+      const answer = check.ok ? status(received.length + 1) : 401;
+      received.push({
+        body: body.toString('utf8'),
+        signature,
+        contentType: request.headers['content-type'],
+        status: answer,
+        ...(check.ok ? {} : { invalid: check.reason }),
+      });
+      if (answer === 0) return;
+      response.writeHead(answer, { 'Content-Type': 'text/plain' }).end(answer < 300 ? 'ok' : 'not now, try later');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/ferry`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
