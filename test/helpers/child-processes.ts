@@ -17,3 +17,19 @@ export function countChildren(name: string, parent = process.pid): number {
   }
   return count;
 }
+
+/** Any process on the machine whose command line mentions `text` (an orphaned ffmpeg included). */
+export function processesMentioning(text: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    let cmdline: string;
+    try {
+      cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue; // the process ended while we looked
+    }
+    if (cmdline.includes(text)) pids.push(Number(entry));
+  }
+  return pids;
+}

@@ -8,7 +8,7 @@ import { ffmpeg, ffprobe } from './media-fixtures';
 const run = promisify(execFile);
 
 export async function probeJson(file: string): Promise<{
-  streams: { codec_type: string; codec_name: string; width?: number; height?: number }[];
+  streams: { codec_type: string; codec_name: string; width?: number; height?: number; nb_frames?: string }[];
   format: { duration: string; format_name: string };
 }> {
   const { stdout } = await run(ffprobe, ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]);

@@ -4,6 +4,7 @@
  * folder is either complete or absent (a rename is atomic, but durable only after the parent's
  * fsync).
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -36,7 +37,18 @@ export async function publishFolder(workDir: string, finalDir: string): Promise<
   await fsyncPath(path.dirname(finalDir));
 }
 
-/** The temporary folder a video's outputs are written to, beside where they will be published. */
+const partialSuffix = '.partial';
+
+/**
+ * A new temporary folder for one attempt at a video's outputs, beside where they will be
+ * published. Each attempt gets its own: an ffmpeg left running by a killed Ferry (it ignores
+ * SIGPIPE, so it outlives us) can only ever write into its own attempt's folder, never the next.
+ */
 export function workFolderFor(finalDir: string): string {
-  return `${finalDir}.partial`;
+  return `${finalDir}.${randomBytes(4).toString('hex')}${partialSuffix}`;
+}
+
+/** The uid a temporary folder's name belongs to, or undefined when the entry is not one. */
+export function partialFolderOwner(entry: string): string | undefined {
+  return entry.endsWith(partialSuffix) ? entry.split('.')[0] : undefined;
 }

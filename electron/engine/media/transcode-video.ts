@@ -1,7 +1,7 @@
 /**
  * From a probed source to a published video folder: ladder, one ffmpeg pass (HLS + DASH over
  * shared fMP4 segments, storyboard), measured HLS master, MP4 by remux, thumbnail. Everything is
- * written to `<uid>.partial` and renamed to `<uid>` at the end; on failure or cancel the partial
+ * written to `<uid>.<attempt>.partial` and renamed to `<uid>` at the end; on failure or cancel the partial
  * folder is removed.
  */
 import { execFile } from 'node:child_process';

@@ -3,12 +3,19 @@
  * original it downloaded. A file the user added is theirs and is never touched.
  */
 import fs from 'node:fs/promises';
-import { workFolderFor } from '../media/publish-folder';
+import path from 'node:path';
+import { partialFolderOwner } from '../media/publish-folder';
 import { originalsFolder, videoFolder, type EngineContext } from './engine-context';
 
 export async function deleteOutputs(context: EngineContext, uid: string): Promise<void> {
-  const folder = videoFolder(context, uid);
-  for (const dir of [folder, workFolderFor(folder), originalsFolder(context, uid)]) {
+  const library = await fs.readdir(context.paths.library).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return []; // nothing was ever made
+    throw error;
+  });
+  const partials = library
+    .filter((entry) => partialFolderOwner(entry) === uid)
+    .map((e) => path.join(context.paths.library, e));
+  for (const dir of [videoFolder(context, uid), ...partials, originalsFolder(context, uid)]) {
     await fs.rm(dir, { recursive: true, force: true });
   }
 }

@@ -90,7 +90,8 @@ describe('cancel', () => {
       const running = engine.run();
       await started;
       expect(ffmpegProcessesUsing(source).length).toBeGreaterThan(0);
-      expect(fs.existsSync(path.join(dataDir, 'library', `${uid}.partial`))).toBe(true);
+      const partials = fs.readdirSync(path.join(dataDir, 'library')).filter((e) => e.startsWith(`${uid}.`));
+      expect(partials).toEqual([expect.stringMatching(/\.partial$/)]);
 
       expect(await engine.cancel({ uids: [uid] })).toEqual({ changed: 1 });
       expect(ffmpegProcessesUsing(source)).toEqual([]);
