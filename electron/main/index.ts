@@ -39,7 +39,8 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       engine = createEngine({ dataDir: app.getPath('userData') });
-      const running = engine.run({ watch: true, signal: stopQueue.signal });
+      // A `ferry run` already working this data directory keeps it; the app takes over when it ends.
+      const running = engine.run({ watch: true, signal: stopQueue.signal, waitForRunner: true });
       running.catch((error: unknown) => {
         dialog.showErrorBox(
           'Ferry stopped working on the queue',
