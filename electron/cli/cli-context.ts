@@ -28,7 +28,8 @@ export class UsageError extends Error {
   }
 }
 
-export const exitCodes = { ok: 0, failure: 1, usage: 2 } as const;
+/** 3: another process is working the data directory's queue (`ferry run` without --wait). 130: interrupted. */
+export const exitCodes = { ok: 0, failure: 1, usage: 2, busy: 3, interrupted: 130 } as const;
 
 /** node:util parseArgs, with its errors turned into UsageError. */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(

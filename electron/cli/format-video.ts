@@ -1,5 +1,8 @@
-/** Human-readable forms of videos for the terminal. Pure. */
+/** Human-readable forms of videos and of the queue for the terminal. Pure. */
+import type { QueueTotals } from '../../shared/api';
+import { formatBytes, formatDuration } from '../../shared/format-units';
 import type { Video } from '../../shared/video';
+import { workingStates, type VideoState } from '../../shared/video-states';
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
@@ -9,19 +12,76 @@ export function describeSource(video: Video): string {
   return video.source.url ?? video.source.path ?? '';
 }
 
-export function formatVideoTable(videos: readonly Video[]): string {
+/** Download speed while downloading; blank otherwise, so that a stale figure never shows. */
+export function formatSpeed(video: Video): string {
+  const speed = video.status.bytesPerSecond;
+  return video.status.state === 'downloading' && speed !== undefined && speed >= 0 ? `${formatBytes(speed)}/s` : '';
+}
+
+/** Time left in the current working state, or how long until an automatic retry. */
+export function formatEta(video: Video, now: number): string {
+  const { nextAttemptAt, etaSeconds, state } = video.status;
+  const retryAt = nextAttemptAt ? Date.parse(nextAttemptAt) : NaN;
+  if (retryAt > now) return `retry in ${formatDuration(Math.ceil((retryAt - now) / 1000))}`;
+  if (workingStates.includes(state) && etaSeconds !== undefined && etaSeconds >= 0) return formatDuration(etaSeconds);
+  return '';
+}
+
+export function formatVideoTable(videos: readonly Video[], now = Date.now()): string {
   const rows = videos.map((v) => [
     v.uid,
     v.status.state,
     v.status.step ?? '',
     `${Math.round(v.status.pctComplete)}%`,
+    formatSpeed(v),
+    formatEta(v, now),
     v.meta.name ?? describeSource(v),
   ]);
-  const header = ['UID', 'STATE', 'STAGE', 'PCT', 'NAME'];
+  const header = ['UID', 'STATE', 'STAGE', 'PCT', 'SPEED', 'ETA', 'NAME'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   return [header, ...rows]
     .map((cells) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] ?? 0))).join('  '))
     .join('\n');
+}
+
+/** The order people read a queue in: outcomes first, then the work still to do. */
+const countOrder: readonly VideoState[] = [
+  'ready',
+  'error',
+  'downloading',
+  'inprogress',
+  'queued',
+  'paused',
+  'canceled',
+];
+const countWords: Partial<Record<VideoState, string>> = { error: 'failed', inprogress: 'processing' };
+
+/** "2 ready, 1 failed, 3 queued": the states that have videos, in reading order. */
+export function describeCounts(byState: Partial<Record<VideoState, number>>): string {
+  return countOrder
+    .filter((state) => (byState[state] ?? 0) > 0)
+    .map((state) => `${byState[state]} ${countWords[state] ?? state}`)
+    .join(', ');
+}
+
+/** What the queue as a whole is doing, in one line: counts, speed, time left and why it may be stopped. */
+export function formatQueueTotals(totals: QueueTotals): string {
+  const counts = describeCounts(totals.byState);
+  const parts = [`${totals.total} video${totals.total === 1 ? '' : 's'}${counts ? `: ${counts}` : ''}`];
+  if (totals.bytesPerSecond > 0) parts.push(`${formatBytes(totals.bytesPerSecond)}/s`);
+  const waiting = totals.byState.queued + totals.byState.downloading + totals.byState.inprogress;
+  if (waiting > 0 && totals.etaSeconds > 0) parts.push(`about ${formatDuration(totals.etaSeconds)} left`);
+  parts.push(...queueNotices(totals));
+  return parts.join(' · ');
+}
+
+/** Why the queue takes no new work, if it does not; each notice says how to change it. */
+export function queueNotices(totals: QueueTotals): string[] {
+  const notices: string[] = [];
+  if (totals.queue.paused) notices.push('queue paused: nothing new starts (resume with: ferry resume --queue)');
+  else if (totals.queue.stopAfterCurrent) notices.push('queue pauses after the current work');
+  if (totals.queue.lowDiskSpace) notices.push('low disk space: nothing new starts until there is room');
+  return notices;
 }
 
 export function formatVideoDetails(video: Video): string {

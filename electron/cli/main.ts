@@ -1,17 +1,41 @@
 /**
  * The `ferry` command: the same engine as the desktop app, without a window.
- * Exit codes: 0 ok, 1 failure, 2 usage.
+ * Exit codes: 0 ok, 1 failure, 2 usage, 3 busy (another process is working the data directory's
+ * queue: `ferry run` without --wait), 130 interrupted (Ctrl-C or SIGTERM; work goes back to the queue).
  */
 import { defaultDataDir } from '../engine/data-paths';
 import { exitCodes, UsageError, type CliCommand, type CliIo } from './cli-context';
 import { doctorCommand } from './commands/doctor';
 import { importCommand } from './commands/import';
 import { ingestCommand } from './commands/ingest';
+import {
+  cancelCommand,
+  pauseCommand,
+  removeCommand,
+  resumeCommand,
+  retryCommand,
+  topCommand,
+} from './commands/control';
 import { listCommand } from './commands/list';
+import { runCommand } from './commands/run';
 import { showCommand } from './commands/show';
 import { webhookCommand } from './commands/webhook';
 
-const commands: CliCommand[] = [ingestCommand, importCommand, listCommand, showCommand, doctorCommand, webhookCommand];
+const commands: CliCommand[] = [
+  ingestCommand,
+  importCommand,
+  runCommand,
+  listCommand,
+  showCommand,
+  pauseCommand,
+  resumeCommand,
+  cancelCommand,
+  retryCommand,
+  removeCommand,
+  topCommand,
+  doctorCommand,
+  webhookCommand,
+];
 
 function mainUsage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,4 +1,4 @@
-/** Turns `ferry ingest` flags into the engine's IngestOptions, or a UsageError naming the flag. Pure. */
+/** Turns `ferry ingest` (and `ferry import`) flags into the engine's IngestOptions, or a UsageError naming the flag. Pure. */
 import type { IngestOptions } from '../../shared/api';
 import type { Watermark } from '../../shared/video';
 import { UsageError } from './cli-context';
@@ -15,6 +15,8 @@ export interface IngestFlags {
   'watermark-opacity'?: string;
   'watermark-scale'?: string;
   'watermark-padding'?: string;
+  'no-transcode'?: boolean;
+  'delete-after'?: string;
 }
 
 /** The flags behind IngestFlags, for node:util parseArgs (shared by ingest and import). */
@@ -29,6 +31,8 @@ export const ingestOptionFlags = {
   'watermark-opacity': { type: 'string' },
   'watermark-scale': { type: 'string' },
   'watermark-padding': { type: 'string' },
+  'no-transcode': { type: 'boolean' },
+  'delete-after': { type: 'string' },
 } as const;
 
 const positions: Watermark['position'][] = ['upperRight', 'upperLeft', 'lowerLeft', 'lowerRight', 'center'];
@@ -58,7 +62,32 @@ export function parseLadder(text: string): 'auto' | number[] {
   return heights;
 }
 
-export function parseIngestOptions(flags: IngestFlags): IngestOptions {
+/** ISO 8601 only: Date.parse also takes forms like "3/4/2030", whose meaning depends on who reads them. */
+const isoDateTime = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** Whether the calendar has this day (Date.parse turns February 30 into March 2). */
+function isCalendarDay(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
+/** An ISO date or date-time in the future, as a UTC ISO string. A date alone means its midnight, local time. */
+export function parseDeleteAfter(text: string, now: number): string {
+  // JavaScript reads a bare date as UTC but a bare date-time as local: local midnight is what people mean.
+  const local = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00` : text;
+  const time = isoDateTime.test(text) && isCalendarDay(text) ? Date.parse(local) : NaN;
+  if (Number.isNaN(time)) {
+    throw new UsageError(
+      `--delete-after takes an ISO date or date-time such as 2030-01-31 or 2030-01-31T18:00Z, not "${text}".`,
+    );
+  }
+  if (time <= now)
+    throw new UsageError(`--delete-after must be in the future; ${new Date(time).toISOString()} has passed.`);
+  return new Date(time).toISOString();
+}
+
+export function parseIngestOptions(flags: IngestFlags, now = Date.now()): IngestOptions {
   const options: IngestOptions = {};
   if (flags.meta?.length) {
     options.meta = {};
@@ -75,6 +104,13 @@ export function parseIngestOptions(flags: IngestFlags): IngestOptions {
   if (maxDuration !== undefined) options.maxDurationSeconds = maxDuration;
   const maxSize = positive('max-size', flags['max-size'], true);
   if (maxSize !== undefined) options.maxSizeBytes = maxSize;
+  if (flags['no-transcode']) {
+    // Without a transcode there is no ladder to shape or image to burn in: saying so beats ignoring the flag.
+    const shaping = (['ladder', 'watermark'] as const).find((f) => flags[f] !== undefined);
+    if (shaping) throw new UsageError(`--${shaping} needs a transcode; leave out --no-transcode.`);
+    options.transcode = false;
+  }
+  if (flags['delete-after'] !== undefined) options.scheduledDeletion = parseDeleteAfter(flags['delete-after'], now);
 
   const watermarkFlags = ['watermark-position', 'watermark-opacity', 'watermark-scale', 'watermark-padding'] as const;
   if (!flags.watermark) {

@@ -1,31 +1,65 @@
 /**
- * Shows the videos of one `ferry ingest` on stderr: redrawn bars on a terminal (at most ten
- * times a second), or one line per state change when stderr is a file or a pipe.
+ * Shows the videos of one `ferry ingest`, `import` or `run` on stderr: redrawn bars on a terminal
+ * (at most ten times a second), or one line per state change when stderr is a file or a pipe.
  */
 import type { Video } from '../../shared/video';
+import type { VideoState } from '../../shared/video-states';
 import type { CliIo } from './cli-context';
 import { formatProgressLine } from './format-progress';
+import { describeCounts } from './format-video';
 
 /** Past this many videos, one summary line replaces the bars (a 10,000-link import). */
 const maxBars = 12;
 
-export function summaryLine(videos: Iterable<Video>): string {
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const video of videos) {
-    counts.set(video.status.state, (counts.get(video.status.state) ?? 0) + 1);
-    total++;
-  }
-  const parts = ['ready', 'error', 'downloading', 'inprogress', 'queued', 'paused', 'canceled']
-    .filter((state) => counts.get(state))
-    .map(
-      (state) => `${counts.get(state)} ${state === 'error' ? 'failed' : state === 'inprogress' ? 'processing' : state}`,
-    );
-  return `${total} videos: ${parts.join(', ')}`;
+export interface ProgressDisplay {
+  /** Videos that changed; with `follow`, videos not shown yet join the display. */
+  update(changed: Video[]): void;
+  finish(final: Video[]): void;
 }
 
-export function createProgressDisplay(io: CliIo, initial: Video[]) {
-  if (initial.length > maxBars) return createSummaryDisplay(io, initial);
+interface InnerDisplay extends ProgressDisplay {
+  add(videos: Video[]): void;
+}
+
+export function summaryLine(videos: Iterable<Video>): string {
+  const counts: Partial<Record<VideoState, number>> = {};
+  let total = 0;
+  for (const video of videos) {
+    counts[video.status.state] = (counts[video.status.state] ?? 0) + 1;
+    total++;
+  }
+  return `${total} videos: ${describeCounts(counts)}`;
+}
+
+/**
+ * `follow`: for `ferry run`, which shows whatever it works on, not a list known at the start.
+ * Once more than `maxBars` videos have joined, the bars give way to the summary line.
+ */
+export function createProgressDisplay(
+  io: CliIo,
+  initial: Video[],
+  options: { follow?: boolean } = {},
+): ProgressDisplay {
+  const known = new Set(initial.map((v) => v.uid));
+  let inner = initial.length > maxBars ? createSummaryDisplay(io, initial) : createBarDisplay(io, initial);
+  let bars = initial.length <= maxBars;
+  return {
+    update(changed) {
+      const fresh = options.follow ? changed.filter((v) => !known.has(v.uid)) : [];
+      for (const video of fresh) known.add(video.uid);
+      if (fresh.length > 0 && bars && known.size > maxBars) {
+        inner.finish([]);
+        inner = createSummaryDisplay(io, []);
+        bars = false;
+      }
+      inner.add(fresh);
+      inner.update(changed);
+    },
+    finish: (final) => inner.finish(final),
+  };
+}
+
+function createBarDisplay(io: CliIo, initial: Video[]): InnerDisplay {
   const videos = new Map(initial.map((v) => [v.uid, v]));
   const lastState = new Map<string, string>();
   let drawnLines = 0;
@@ -56,13 +90,16 @@ export function createProgressDisplay(io: CliIo, initial: Video[]) {
   draw(true);
   logChanges(initial);
   return {
-    update(changed: Video[]) {
+    add(added) {
+      for (const video of added) videos.set(video.uid, video);
+    },
+    update(changed) {
       const mine = changed.filter((v) => videos.has(v.uid));
       for (const video of mine) videos.set(video.uid, video);
       logChanges(mine);
       draw(false);
     },
-    finish(final: Video[]) {
+    finish(final) {
       for (const video of final) videos.set(video.uid, video);
       logChanges(final);
       draw(true);
@@ -70,7 +107,7 @@ export function createProgressDisplay(io: CliIo, initial: Video[]) {
   };
 }
 
-function createSummaryDisplay(io: CliIo, initial: Video[]) {
+function createSummaryDisplay(io: CliIo, initial: Video[]): InnerDisplay {
   const videos = new Map(initial.map((v) => [v.uid, v]));
   let last = 0;
   const show = (force: boolean) => {
@@ -81,11 +118,14 @@ function createSummaryDisplay(io: CliIo, initial: Video[]) {
     else io.stderr(summaryLine(videos.values()));
   };
   return {
-    update(changed: Video[]) {
+    add(added) {
+      for (const video of added) videos.set(video.uid, video);
+    },
+    update(changed) {
       for (const video of changed) if (videos.has(video.uid)) videos.set(video.uid, video);
       show(false);
     },
-    finish(final: Video[]) {
+    finish(final) {
       for (const video of final) videos.set(video.uid, video);
       show(true);
     },

@@ -33,6 +33,7 @@ import { runTranscodeStage } from './pipeline/transcode-stage';
 import { VideoChangeFeed } from './pipeline/video-change-feed';
 import { QueueControlStore } from './queue/queue-control';
 import { QueueEdits } from './queue/queue-edits';
+import { closeIdleConnections } from './sources/http-request';
 import { WebhookOutbox } from './queue/webhook-outbox';
 import { startWebhookSender } from './notify/send-webhooks';
 import { defaultWebhookTuning, type WebhookTuning } from './notify/webhook-retry';
@@ -227,6 +228,7 @@ export function createEngine(options: EngineOptions): Engine {
     close() {
       for (const work of context.running.values()) work.stop();
       feed.close();
+      closeIdleConnections();
       events.removeAllListeners();
       db.close();
     },

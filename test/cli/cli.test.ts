@@ -63,6 +63,9 @@ describe('ferry CLI', () => {
     const [launch, interview] = seed(dataDir);
     const table = await ferry(['list', '--data-dir', dataDir]);
     expect(table.code).toBe(0);
+    const [totals, header] = table.stdout.split('\n');
+    expect(totals).toBe('2 videos: 1 downloading, 1 queued');
+    expect(header).toMatch(/^UID\s+STATE\s+STAGE\s+PCT\s+SPEED\s+ETA\s+NAME$/);
     expect(table.stdout).toMatch(new RegExp(`${interview}\\s+queued\\s+probe\\s+0%\\s+Interview`));
     expect(table.stdout).toMatch(new RegExp(`${launch}\\s+downloading\\s+fetch\\s+0%\\s+Launch video`));
 
@@ -94,6 +97,18 @@ describe('ferry CLI', () => {
     [['show'], 'Which video?'],
     [['show', 'abc'], '"abc" is not a video uid'],
     [['--data-dir'], '--data-dir needs a directory'],
+    [['run', 'now'], 'Unexpected argument "now"'],
+    [['pause'], 'Which videos? Give their uids'],
+    [['resume', 'abc'], '"abc" is not a video uid'],
+    [['cancel', '--all', 'a'.repeat(32)], 'Give uids or --all, not both'],
+    [['pause', '--queue', 'a'.repeat(32)], '--queue is for the whole queue'],
+    [['pause', '--queue', '--after-current'], '--queue or --after-current, not both'],
+    [['retry', '--queue'], "Unknown option '--queue'"],
+    [['remove'], 'Which videos?'],
+    [['top'], 'Which video?'],
+    [['top', 'a'.repeat(32), 'b'.repeat(32)], 'One video at a time'],
+    [['ingest', 'a.mp4', '--delete-after', '2001-01-01'], '--delete-after must be in the future'],
+    [['import', 'list.txt', '--no-transcode', '--ladder', '240'], '--ladder needs a transcode'],
     [[], 'Usage: ferry'],
   ])('exits 2 with a usage message for %j', async (args, message) => {
     const result = await ferry(args, { FERRY_DATA_DIR: tempDir() });
@@ -108,6 +123,13 @@ describe('ferry CLI', () => {
     ['show', '--help'],
     ['ingest', '--help'],
     ['import', '--help'],
+    ['run', '--help'],
+    ['pause', '--help'],
+    ['resume', '--help'],
+    ['cancel', '--help'],
+    ['retry', '--help'],
+    ['remove', '--help'],
+    ['top', '--help'],
     ['webhook', '--help'],
   ])('%s prints help and exits 0', async (...args) => {
     const result = await ferry(args);

@@ -71,6 +71,23 @@ describe('ferry ingest', () => {
     expect(result.stderr).toContain('failed: ERR_NON_VIDEO');
   });
 
+  it('--no-transcode keeps the original as the output: no ladder, no manifest', async () => {
+    const media = tempDir();
+    const dataDir = tempDir();
+    const file = await make.standardDefinition43(media);
+    const result = await ferry(['ingest', '--no-transcode', file, '--json', '--data-dir', dataDir]);
+    expect(result.code, result.stderr).toBe(0);
+    const [video] = JSON.parse(result.stdout) as Video[];
+    expect(video).toMatchObject({
+      status: { state: 'ready' },
+      downloads: { default: file },
+      playback: null,
+      renditions: [],
+      readyToStream: true,
+    });
+    expect(fs.existsSync(path.join(dataDir, 'library', video!.uid, 'manifest'))).toBe(false);
+  });
+
   it.each([
     [['ingest'], 'Which videos?'],
     [['ingest', 'a.mp4', '--ladder', 'huge'], '--ladder takes'],

@@ -2,7 +2,7 @@ import type { Video } from '../../../shared/video';
 import { createEngine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
 import { ingestOptionFlags, parseIngestOptions } from '../parse-ingest-options';
-import { createProgressDisplay } from '../progress-display';
+import { interruptOnSignals, workVideos } from '../work-queue';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -14,10 +14,13 @@ export const importCommand: CliCommand = {
   {"url", "name", "headers", "meta"} objects. Links already queued or finished are reported
   as duplicates; bad lines are reported with their line numbers and the rest is queued.
 
-  --queue-only   queue the links and return without processing them
+  --queue-only   queue the links and return without processing them (ferry run works them later)
   --json         print the import report and the final Video objects as JSON
   Ingest options (--ladder, --thumbnail-pct, --max-duration, --max-size, --meta, --watermark …)
-  apply to every link; see ferry ingest --help.`,
+  apply to every link, --no-transcode and --delete-after DATE included; see ferry ingest --help.
+  When another Ferry already works this data directory, it does the links and this command waits
+  for them. Exits 0 when every link is ready, 1 when any failed or was not usable, 2 for a usage
+  error, 130 when interrupted (Ctrl-C; the links stay queued).`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -46,14 +49,16 @@ export const importCommand: CliCommand = {
 
       let final: Video[] = [];
       if (!values['queue-only']) {
-        const current = () =>
-          report.uids.map((uid) => engine.store.get(uid)).filter((v): v is Video => v !== undefined);
-        const display = createProgressDisplay(context, current());
-        const unsubscribe = engine.on('videos', (batch) => display.update(batch));
-        await engine.run();
-        unsubscribe();
-        final = current();
-        display.finish(final);
+        const interrupt = interruptOnSignals();
+        try {
+          final = await workVideos(engine, context, report.uids, interrupt.signal);
+        } finally {
+          interrupt.dispose();
+        }
+        if (interrupt.signal.aborted) {
+          context.stderr('Stopped. The links wait in the queue; ferry run goes on with them.');
+          return exitCodes.interrupted;
+        }
       }
       if (values.json) context.stdout(JSON.stringify({ report, videos: final }, null, 2));
       const allReady = values['queue-only'] || final.every((v) => v.status.state === 'ready');

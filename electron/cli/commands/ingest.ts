@@ -1,9 +1,8 @@
-import type { Video } from '../../../shared/video';
 import { createEngine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
 import { looksLikeLink, parseHeaders } from '../parse-headers';
 import { ingestOptionFlags, parseIngestOptions } from '../parse-ingest-options';
-import { createProgressDisplay } from '../progress-display';
+import { interruptOnSignals, workVideos } from '../work-queue';
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',
@@ -23,9 +22,15 @@ export const ingestCommand: CliCommand = {
     --watermark-opacity 0..1   (default 1)
     --watermark-scale 0..1     width as a fraction of the video's (default 0.15)
     --watermark-padding 0..1   distance from the edges (default 0.05)
+  --no-transcode               keep the original as the output and make no ladder (to move files to a provider)
+  --delete-after DATE          delete the outputs after this ISO date or date-time (2030-01-31, 2030-01-31T18:00Z);
+                               files you gave are yours and never deleted
   --json                       print the final Video objects as a JSON array on stdout
 
-  Exits 0 when every video is ready, 1 when any failed, 2 for a usage error.`,
+  The videos are worked as \`ferry run\` works the queue. When another Ferry already works this data
+  directory, it does them and this command waits for them to finish.
+  Exits 0 when every video is ready, 1 when any failed, 2 for a usage error, 130 when interrupted
+  (Ctrl-C; the videos stay queued).`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -47,12 +52,7 @@ export const ingestCommand: CliCommand = {
     if (values.name !== undefined) options.meta = { ...options.meta, name: values.name };
 
     const engine = createEngine({ dataDir: context.dataDir, env: context.env });
-    const interrupt = () => {
-      // Work in flight is returned to the queue when the data directory is next opened.
-      engine.close();
-      process.exit(130);
-    };
-    process.once('SIGINT', interrupt);
+    const interrupt = interruptOnSignals();
     try {
       const none = { queued: [], duplicates: [], invalid: [] };
       const fromFiles = files.length > 0 ? await engine.addFiles({ paths: files, options }) : none;
@@ -71,20 +71,17 @@ export const ingestCommand: CliCommand = {
       for (const bad of added.invalid) context.stderr(`ferry: ${bad.input}: ${bad.reason}`);
       for (const dup of added.duplicates) context.stderr(`ferry: ${dup.input} is already in the queue as ${dup.uid}.`);
       const tracked = [...added.queued.map((v) => v.uid), ...added.duplicates.map((d) => d.uid)];
-      const current = () => tracked.map((uid) => engine.store.get(uid)).filter((v): v is Video => v !== undefined);
 
-      const display = createProgressDisplay(context, current());
-      const unsubscribe = engine.on('videos', (batch) => display.update(batch));
-      await engine.run();
-      unsubscribe();
-      const final = current();
-      display.finish(final);
-
+      const final = await workVideos(engine, context, tracked, interrupt.signal);
+      if (interrupt.signal.aborted) {
+        context.stderr('Stopped. The videos wait in the queue; ferry run goes on with them.');
+        return exitCodes.interrupted;
+      }
       if (values.json) context.stdout(JSON.stringify(final, null, 2));
       const allReady = added.invalid.length === 0 && final.every((v) => v.status.state === 'ready');
       return allReady ? exitCodes.ok : exitCodes.failure;
     } finally {
-      process.off('SIGINT', interrupt);
+      interrupt.dispose();
       engine.close();
     }
   },

@@ -1,7 +1,7 @@
 import { videoStates, type VideoState } from '../../../shared/video-states';
 import { createEngine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
-import { formatVideoTable } from '../format-video';
+import { formatQueueTotals, formatVideoTable } from '../format-video';
 
 export const listCommand: CliCommand = {
   name: 'list',
@@ -12,7 +12,11 @@ export const listCommand: CliCommand = {
   --search TEXT   only videos whose name, link or path contains TEXT
   --limit N       at most N videos (default 100)
   --offset N      skip the first N
-  --json          print {"videos": [...], "total": N} with full Video objects`,
+  --json          print {"videos": [...], "total": N} with full Video objects
+
+  The first line sums up the queue: videos by state, download speed, time left, and whether the
+  queue is paused. SPEED shows while a video downloads; ETA is the time left in its current
+  step, or when its next automatic attempt is due.`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -45,17 +49,16 @@ export const listCommand: CliCommand = {
       });
       if (values.json) {
         context.stdout(JSON.stringify(page, null, 2));
-      } else if (page.total === 0) {
-        context.stdout(
-          values.state || values.search
-            ? 'No videos match.'
-            : 'No videos yet. Add one with: ferry ingest <file or link>',
-        );
-      } else {
-        context.stdout(formatVideoTable(page.videos));
-        if (page.total > page.videos.length)
-          context.stdout(`(${page.videos.length} of ${page.total}; use --offset for more)`);
+        return exitCodes.ok;
       }
+      if (page.total === 0 && !values.state && !values.search) {
+        context.stdout('No videos yet. Add one with: ferry ingest <file or link>');
+        return exitCodes.ok;
+      }
+      context.stdout(formatQueueTotals(await engine.totals()));
+      context.stdout(page.total === 0 ? 'No videos match.' : formatVideoTable(page.videos));
+      if (page.total > page.videos.length)
+        context.stdout(`(${page.videos.length} of ${page.total}; use --offset for more)`);
       return exitCodes.ok;
     } finally {
       engine.close();

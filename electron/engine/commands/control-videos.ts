@@ -95,11 +95,12 @@ export async function removeVideos(
 
 /**
  * Returns every video this process is working on to the stage it was at (a download keeps its
- * bytes, a transcode starts again later): for a paused queue or a full disk, not a user's pause.
+ * bytes, a transcode starts again later): for a paused queue, a full disk or a stopped engine,
+ * not a user's pause.
  */
 export async function interruptRunning(
   context: EngineContext,
-  reason: 'queue-paused' | 'low-disk-space',
+  reason: 'queue-paused' | 'low-disk-space' | 'engine-stopped',
 ): Promise<void> {
   const uids = [...context.running.keys()];
   for (const uid of uids) {

@@ -92,6 +92,8 @@ export async function runQueue(
   const abort = () => waker.notify();
   options.signal?.addEventListener('abort', abort);
   await takeRunnerLock(context, waker, options);
+  // Work left by a runner that has since stopped or died is ours now (the lock says so).
+  context.store.recoverInFlight();
   const owner = context.store.owner;
   const tasks = new Map<string, Task>();
   // Videos this run has worked on and that have not reached an end yet.
@@ -161,7 +163,8 @@ export async function runQueue(
     }
   } finally {
     options.signal?.removeEventListener('abort', abort);
-    for (const uid of tasks.keys()) context.running.get(uid)?.stop();
+    // Stopped from outside (the app quits, Ctrl-C): running work goes back to its stage, for the next run.
+    if (tasks.size > 0) await interruptRunning(context, 'engine-stopped');
     await Promise.all([...tasks.values()].map((t) => t.done));
     clearInterval(beat);
     context.control.releaseRunner(owner);

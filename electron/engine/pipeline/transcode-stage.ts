@@ -35,7 +35,9 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
         if (now - lastReport < progressEveryMs) return;
         lastReport = now;
         // Time left at the pace so far: a transcode's pace is steady enough for that.
-        const etaSeconds = pct > 0 ? (((now - startedAt) / pct) * (100 - pct)) / 1000 : undefined;
+        // Not before a few seconds and a few percent: the first moments (probing, the first GOP) say little.
+        const elapsed = now - startedAt;
+        const etaSeconds = pct >= 3 && elapsed >= 3000 ? ((elapsed / pct) * (100 - pct)) / 1000 : undefined;
         context.store.setProgress(uid, Math.round(pct * 10) / 10, etaSeconds === undefined ? {} : { etaSeconds });
         context.feed.touch(uid);
       },

@@ -1,0 +1,120 @@
+import type { QueueTotals } from '../../../shared/api';
+import type { Video } from '../../../shared/video';
+import { createEngine, type Engine } from '../../engine/create-engine';
+import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
+import { queueNotices } from '../format-video';
+import { createProgressDisplay } from '../progress-display';
+import { busyHolderPid, interruptOnSignals, isBusy } from '../work-queue';
+
+/** "Queue: 4 ready, 1 failed, 2 paused, 3 waiting": the outcome counts always, the rest when there are any. */
+export function describeQueue(totals: QueueTotals): string {
+  const { byState } = totals;
+  const waiting = byState.queued + byState.downloading + byState.inprogress;
+  const parts = [`${byState.ready} ready`, `${byState.error} failed`, `${byState.paused} paused`];
+  if (waiting > 0) parts.push(`${waiting} waiting`);
+  if (byState.canceled > 0) parts.push(`${byState.canceled} canceled`);
+  return `Queue: ${parts.join(', ')}.`;
+}
+
+function describeRun(worked: readonly Video[]): string {
+  if (worked.length === 0) return 'Nothing was worked on in this run.';
+  const ready = worked.filter((v) => v.status.state === 'ready').length;
+  const failed = worked.filter((v) => v.status.state === 'error').length;
+  const other = worked.length - ready - failed;
+  return `This run: ${ready} ready, ${failed} failed${other > 0 ? `, ${other} not finished` : ''}.`;
+}
+
+/**
+ * Works the queue; without --wait, answers false when another process holds it (after saying so).
+ * With --wait, says once whom it waits for.
+ */
+async function workQueue(
+  engine: Engine,
+  context: CliContext,
+  options: { watch: boolean; wait: boolean; signal: AbortSignal },
+): Promise<boolean> {
+  const { watch, signal } = options;
+  try {
+    await engine.run({ watch, signal });
+    return true;
+  } catch (error) {
+    if (!isBusy(error) || signal.aborted) throw error;
+    if (!options.wait) {
+      context.stderr(`ferry: ${error.message}`);
+      return false;
+    }
+    const pid = busyHolderPid(error);
+    context.stderr(`ferry: waiting for the other Ferry${pid ? ` (process ${pid})` : ''} to finish… (Ctrl-C stops)`);
+  }
+  try {
+    await engine.run({ watch, signal, waitForRunner: true });
+  } catch (error) {
+    // Stopped while still waiting for the lock: an interruption, not a failure.
+    if (!(isBusy(error) && signal.aborted)) throw error;
+  }
+  return true;
+}
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'Work the queue until it is empty (or, with --watch, until stopped)',
+  usage: `ferry run [--watch] [--wait] [--json]
+
+  Downloads, checks and transcodes the waiting videos (queued by ferry import --queue-only, an
+  interrupted ingest, or the app), showing their progress on stderr, then prints a summary.
+  One process at a time works a data directory's queue: videos are never worked twice.
+  --watch   keep going: wait for new videos until Ctrl-C or SIGTERM
+  --wait    when another Ferry works this queue, wait for it to stop, then work (default: exit 3)
+  --json    print {"videos": [...], "totals": {...}} on stdout: the videos this run worked on, as
+            they ended, and the queue's totals
+
+  A paused queue (ferry pause --queue) starts nothing: resume it with ferry resume --queue.
+  Ctrl-C or SIGTERM stops the run; work in flight goes back to the queue at the stage it was at.
+  Exits 0 when no video failed during the run, 1 when any did, 2 for a usage error, 3 when
+  another Ferry is working the queue (without --wait), 130 when stopped.`,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { watch: { type: 'boolean' }, wait: { type: 'boolean' }, json: { type: 'boolean' } },
+      true,
+    );
+    if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+    const watch = values.watch ?? false;
+
+    const engine = createEngine({ dataDir: context.dataDir, env: context.env });
+    const interrupt = interruptOnSignals();
+    try {
+      if (watch) {
+        // Otherwise a watching run on a paused queue would sit silent.
+        for (const notice of queueNotices(await engine.totals())) context.stderr(`ferry: ${notice}`);
+      }
+      // Whatever this run works on, as it last saw it (a video removed meanwhile keeps its last look).
+      const worked = new Map<string, Video>();
+      const display = createProgressDisplay(context, [], { follow: true });
+      const unsubscribe = engine.on('videos', (batch) => {
+        for (const video of batch) worked.set(video.uid, video);
+        display.update(batch);
+      });
+      let ran: boolean;
+      try {
+        ran = await workQueue(engine, context, { watch, wait: values.wait ?? false, signal: interrupt.signal });
+      } finally {
+        unsubscribe();
+      }
+      if (!ran) return exitCodes.busy;
+      const final = [...worked.values()].map((v) => engine.store.get(v.uid) ?? v);
+      display.finish(final);
+
+      const totals = await engine.totals();
+      const say = values.json ? context.stderr : context.stdout;
+      if (values.json) context.stdout(JSON.stringify({ videos: final, totals }, null, 2));
+      say(`${describeRun(final)} ${describeQueue(totals)}`);
+      for (const notice of queueNotices(totals)) say(notice);
+      if (interrupt.signal.aborted) return exitCodes.interrupted;
+      return final.some((v) => v.status.state === 'error') ? exitCodes.failure : exitCodes.ok;
+    } finally {
+      interrupt.dispose();
+      engine.close();
+    }
+  },
+};

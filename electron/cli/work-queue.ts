@@ -1,0 +1,130 @@
+/**
+ * The one way the CLI works the queue, shared by `ferry run`, `ingest` and `import`: run the
+ * engine with a progress display, stop cleanly on Ctrl-C or SIGTERM, and, when another process
+ * already works this data directory, either fail with its message or wait for it.
+ */
+import { FerryError } from '../../shared/ferry-error';
+import type { Video } from '../../shared/video';
+import type { VideoState } from '../../shared/video-states';
+import type { Engine } from '../engine/create-engine';
+import type { CliIo } from './cli-context';
+import { createProgressDisplay, type ProgressDisplay } from './progress-display';
+
+/** States in which a video waits for nobody: the CLI can stop watching it. */
+export const settledStates: readonly VideoState[] = ['ready', 'error', 'canceled', 'paused'];
+
+const pollMs = 500;
+
+export interface Interrupt {
+  signal: AbortSignal;
+  /** Stops listening for the signals (call when the command ends). */
+  dispose(): void;
+}
+
+/**
+ * Turns the first SIGINT or SIGTERM into an abort; work in flight is returned to its stage by
+ * the engine. A second Ctrl-C gets Node's default and ends the process at once.
+ */
+export function interruptOnSignals(): Interrupt {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', abort);
+      process.off('SIGTERM', abort);
+    },
+  };
+}
+
+export function isBusy(error: unknown): error is FerryError {
+  return error instanceof FerryError && error.code === 'BUSY';
+}
+
+/** The process id the engine names in its BUSY message, for "waiting for … (process N)". */
+export function busyHolderPid(error: FerryError): number | undefined {
+  const match = /\(process (\d+)\)/.exec(error.message);
+  return match ? Number(match[1]) : undefined;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+
+/**
+ * Works these videos to a settled state, showing their progress, and answers them as they ended.
+ * If another process works the queue it will do them: this one watches the database until they
+ * settle, ready to take over should that process stop first. Ctrl-C stops the work or the wait.
+ */
+export async function workVideos(engine: Engine, io: CliIo, uids: string[], signal: AbortSignal): Promise<Video[]> {
+  const current = () => uids.map((uid) => engine.store.get(uid)).filter((v): v is Video => v !== undefined);
+  const display = createProgressDisplay(io, current());
+  const unsubscribe = engine.on('videos', (batch) => display.update(batch));
+  try {
+    await engine.run({ signal });
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+    if (!signal.aborted) {
+      const pid = busyHolderPid(error);
+      io.stderr(
+        `Another Ferry${pid ? ` (process ${pid})` : ''} is working this queue and will do these videos; ` +
+          'waiting for them (Ctrl-C stops waiting)…',
+      );
+      await waitForOtherRunner(engine, display, current, signal);
+    }
+  } finally {
+    unsubscribe();
+  }
+  const final = current();
+  display.finish(final);
+  return final;
+}
+
+async function waitForOtherRunner(
+  engine: Engine,
+  display: ProgressDisplay,
+  current: () => Video[],
+  signal: AbortSignal,
+): Promise<void> {
+  const takeover = new AbortController();
+  const stopTakeover = () => takeover.abort();
+  signal.addEventListener('abort', stopTakeover);
+  const outcome: { running: boolean; failed: boolean; error?: unknown } = { running: false, failed: false };
+  let run = Promise.resolve();
+  const startTakeover = () => {
+    outcome.running = true;
+    run = engine
+      .run({ signal: takeover.signal, waitForRunner: true })
+      .catch((error: unknown) => {
+        // Aborted while the lock is still held elsewhere ends in BUSY: that is this wait ending, not a failure.
+        if (takeover.signal.aborted && isBusy(error)) return;
+        outcome.failed = true;
+        outcome.error = error;
+      })
+      .finally(() => (outcome.running = false));
+  };
+  try {
+    while (!signal.aborted && !outcome.failed) {
+      const videos = current();
+      display.update(videos);
+      if (videos.every((v) => settledStates.includes(v.status.state))) return;
+      // Not running: this process took over, then ran out of work while some videos were still leased elsewhere.
+      if (!outcome.running) startTakeover();
+      await sleep(pollMs, signal);
+    }
+  } finally {
+    signal.removeEventListener('abort', stopTakeover);
+    takeover.abort();
+    await run;
+  }
+  if (outcome.failed) throw outcome.error;
+}

@@ -1,0 +1,79 @@
+/** Running the real `ferry` CLI from tests: one-shot commands, and long-lived ones stopped after the test. */
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach } from 'vitest';
+import type { Video } from '../../shared/video';
+import { finished, repoRoot, spawnTs, type Finished } from '../helpers/spawn-ts';
+
+export const bin = path.join(repoRoot, 'bin/ferry.mjs');
+
+export const ferry = (args: string[], timeoutMs = 120_000): Promise<Finished> =>
+  finished(spawnTs(bin, args), timeoutMs);
+
+export interface RunningFerry {
+  child: ChildProcess;
+  pid: number;
+  /** Settles when the process ends (killed after 120 s). */
+  done: Promise<Finished>;
+  stderr(): string;
+}
+
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of running.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+/** A ferry process left running; killed after the test if it has not ended. */
+export function startFerry(args: string[]): RunningFerry {
+  const child = spawnTs(bin, args);
+  running.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  if (child.pid === undefined) throw new Error(`ferry ${args.join(' ')} did not start`);
+  return { child, pid: child.pid, done: finished(child, 120_000), stderr: () => stderr };
+}
+
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The process holding the data directory's runner lock, read as another process would. */
+export function runnerPid(dataDir: string): number | undefined {
+  const file = path.join(dataDir, 'ferry.db');
+  if (!fs.existsSync(file)) return undefined;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const value = db.prepare("SELECT value FROM settings WHERE key = 'runner'").pluck().get() as string | undefined;
+    const runner = value ? (JSON.parse(value) as { pid: number } | null) : null;
+    return runner?.pid;
+  } finally {
+    db.close();
+  }
+}
+
+export async function listVideos(dataDir: string): Promise<Video[]> {
+  const result = await ferry(['list', '--json', '--limit', '1000', '--data-dir', dataDir]);
+  if (result.code !== 0) throw new Error(`ferry list failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { videos: Video[] }).videos;
+}
+
+export async function statesByUid(dataDir: string): Promise<Record<string, string>> {
+  return Object.fromEntries((await listVideos(dataDir)).map((v) => [v.uid, v.status.state]));
+}
+
+/** Queues links without working them, as a user would before `ferry run`. Answers their uids in list order. */
+export async function queueLinks(dataDir: string, urls: string[], options: string[] = []): Promise<string[]> {
+  const list = path.join(dataDir, `links-${Date.now()}.txt`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(list, `${urls.join('\n')}\n`);
+  const result = await ferry(['import', list, '--queue-only', '--json', '--data-dir', dataDir, ...options]);
+  if (result.code !== 0) throw new Error(`ferry import failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { report: { uids: string[] } }).report.uids;
+}
