@@ -5,25 +5,16 @@
  * each time, the ratios to curl and to aria2c (above 1: Ferry is faster), and Ferry's peak RSS.
  * Every output is checked against the source's SHA-256 before its time counts.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { missingTool, startOrigin, type LocalOrigin } from './local-origin';
 
 const hashOf = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -42,97 +33,91 @@ export async function benchFetch(args: string[]): Promise<void> {
     args,
     options: { mib: { type: 'string', default: '1024' }, 'slow-mib': { type: 'string', default: '200' } },
   });
-  for (const tool of ['nginx', 'curl', 'aria2c']) {
-    if (spawnSync('which', [tool]).status !== 0) {
-      console.log(
-        `fetch: ${tool} is not installed (apt-get install nginx-light curl aria2); skipping the fetch benchmark`,
-      );
-      return;
-    }
+  const missing = missingTool(['nginx', 'curl', 'aria2c']);
+  if (missing) {
+    console.log(
+      `fetch: ${missing} is not installed (apt-get install nginx-light curl aria2); skipping the fetch benchmark`,
+    );
+    return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-bench-fetch-'));
-  // nginx's workers drop to an unprivileged user when started as root; they must read the files.
-  fs.chmodSync(dir, 0o755);
-  const port = await freePort();
-  const conf = path.join(dir, 'nginx.conf');
   fs.mkdirSync(path.join(dir, 'www'));
-  fs.writeFileSync(
-    conf,
-    `daemon off; worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
-events { worker_connections 256; }
-http { access_log off; sendfile on; tcp_nopush on; default_type application/octet-stream;
-  client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
-  server { listen 127.0.0.1:${port}; root ${dir}/www;
-    location /slow/ { alias ${dir}/www/; limit_rate 20m; } } }
-`,
-  );
-  fs.mkdirSync(path.join(dir, 'tmp'));
-  const nginx = spawn('nginx', ['-c', conf, '-p', dir], { stdio: 'ignore' });
   try {
-    await new Promise((r) => setTimeout(r, 500));
-    const runs: [label: string, mib: number, prefix: string][] = [
-      ['plain', Number(values.mib), '/'],
-      ['limit_rate 20m per connection', Number(values['slow-mib']), '/slow/'],
-    ];
-    for (const [label, mib, prefix] of runs) {
-      const name = `file-${mib}.bin`;
-      const source = path.join(dir, 'www', name);
-      execFileSync('dd', ['if=/dev/urandom', `of=${source}`, 'bs=1M', `count=${mib}`], { stdio: 'ignore' });
-      fs.chmodSync(source, 0o644);
-      const sourceHash = hashOf(source);
-      const url = `http://127.0.0.1:${port}${prefix}${name}`;
-      const out = path.join(dir, 'out.bin');
-      const check = (tool: string) => {
-        if (hashOf(out) !== sourceHash) throw new Error(`${tool}'s download differs from the source`);
-        fs.rmSync(out, { force: true });
-      };
-
-      // Each tool three times, interleaved, each after a sync so that no run pays for the
-      // previous one's dirty pages; the median counts.
-      const ferryRuns: { seconds: number; peakRssMiB: number }[] = [];
-      const curlRuns: number[] = [];
-      const ariaRuns: number[] = [];
-      for (let round = 0; round < 3; round++) {
-        execFileSync('sync');
-        ferryRuns.push(
-          JSON.parse(
-            execFileSync(
-              process.execPath,
-              ['--import', 'tsx', path.join(import.meta.dirname, 'fetch-one.ts'), url, out],
-              {
-                encoding: 'utf8',
-              },
-            ),
-          ) as { seconds: number; peakRssMiB: number },
-        );
-        check('Ferry');
-        execFileSync('sync');
-        curlRuns.push(timed('curl', ['-s', '-f', '-o', out, url]));
-        check('curl');
-        execFileSync('sync');
-        ariaRuns.push(
-          timed('aria2c', [
-            ...['-x8', '-s8', '-k1M', '--file-allocation=none', '--allow-overwrite=true', '--auto-file-renaming=false'],
-            ...['--console-log-level=error', '--summary-interval=0', '-d', dir, '-o', 'out.bin', url],
-          ]),
-        );
-        check('aria2c');
-      }
-      const f = median(ferryRuns.map((r) => r.seconds));
-      const curl = median(curlRuns);
-      const aria = median(ariaRuns);
-      const rss = Math.max(...ferryRuns.map((r) => r.peakRssMiB));
-      console.log(
-        `fetch ${label}, ${mib} MiB (median of 3): ferry ${f.toFixed(2)} s, curl ${curl.toFixed(2)} s, aria2c -x8 ${aria.toFixed(2)} s`,
-      );
-      console.log(
-        `fetch ${label}: speed ratio ferry/curl ${(curl / f).toFixed(2)}x, ferry/aria2c ${(aria / f).toFixed(2)}x, ferry peak RSS ${rss.toFixed(0)} MiB`,
-      );
-      fs.rmSync(source);
+    const origin = await startOrigin({
+      workDir: dir,
+      root: path.join(dir, 'www'),
+      locations: `location /slow/ { alias ${dir}/www/; limit_rate 20m; }`,
+    });
+    try {
+      await benchFiles(values, dir, origin);
+    } finally {
+      await origin.close();
     }
   } finally {
-    nginx.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 200));
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Each file size against the running origin: Ferry, curl and aria2c in turn. */
+async function benchFiles(values: { mib: string; 'slow-mib': string }, dir: string, origin: LocalOrigin) {
+  const runs: [label: string, mib: number, prefix: string][] = [
+    ['plain', Number(values.mib), '/'],
+    ['limit_rate 20m per connection', Number(values['slow-mib']), '/slow/'],
+  ];
+  for (const [label, mib, prefix] of runs) {
+    const name = `file-${mib}.bin`;
+    const source = path.join(dir, 'www', name);
+    execFileSync('dd', ['if=/dev/urandom', `of=${source}`, 'bs=1M', `count=${mib}`], { stdio: 'ignore' });
+    fs.chmodSync(source, 0o644);
+    const sourceHash = hashOf(source);
+    const url = origin.url(`${prefix}${name}`);
+    const out = path.join(dir, 'out.bin');
+    const check = (tool: string) => {
+      if (hashOf(out) !== sourceHash) throw new Error(`${tool}'s download differs from the source`);
+      fs.rmSync(out, { force: true });
+    };
+
+    // Each tool three times, interleaved, each after a sync so that no run pays for the
+    // previous one's dirty pages; the median counts.
+    const ferryRuns: { seconds: number; peakRssMiB: number }[] = [];
+    const curlRuns: number[] = [];
+    const ariaRuns: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      execFileSync('sync');
+      ferryRuns.push(
+        JSON.parse(
+          execFileSync(
+            process.execPath,
+            ['--import', 'tsx', path.join(import.meta.dirname, 'fetch-one.ts'), url, out],
+            {
+              encoding: 'utf8',
+            },
+          ),
+        ) as { seconds: number; peakRssMiB: number },
+      );
+      check('Ferry');
+      execFileSync('sync');
+      curlRuns.push(timed('curl', ['-s', '-f', '-o', out, url]));
+      check('curl');
+      execFileSync('sync');
+      ariaRuns.push(
+        timed('aria2c', [
+          ...['-x8', '-s8', '-k1M', '--file-allocation=none', '--allow-overwrite=true', '--auto-file-renaming=false'],
+          ...['--console-log-level=error', '--summary-interval=0', '-d', dir, '-o', 'out.bin', url],
+        ]),
+      );
+      check('aria2c');
+    }
+    const f = median(ferryRuns.map((r) => r.seconds));
+    const curl = median(curlRuns);
+    const aria = median(ariaRuns);
+    const rss = Math.max(...ferryRuns.map((r) => r.peakRssMiB));
+    console.log(
+      `fetch ${label}, ${mib} MiB (median of 3): ferry ${f.toFixed(2)} s, curl ${curl.toFixed(2)} s, aria2c -x8 ${aria.toFixed(2)} s`,
+    );
+    console.log(
+      `fetch ${label}: speed ratio ferry/curl ${(curl / f).toFixed(2)}x, ferry/aria2c ${(aria / f).toFixed(2)}x, ferry peak RSS ${rss.toFixed(0)} MiB`,
+    );
+    fs.rmSync(source);
   }
 }

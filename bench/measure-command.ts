@@ -8,6 +8,11 @@ export interface Timing {
   cpuSeconds: number;
 }
 
+export interface MeasureOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
 const ticksPerSecond = 100; // USER_HZ on Linux
 
 /** CPU time of this process's waited-for children, in seconds (cutime + cstime). */
@@ -17,19 +22,32 @@ function childrenCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
 }
 
-export function measure(commands: string[][], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Timing {
+function run([bin, ...args]: string[], options: MeasureOptions): string {
+  const result = spawnSync(bin as string, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    throw new Error(`${bin} ${args.join(' ')} failed (${result.status}): ${(result.stderr ?? '').slice(-2000)}`);
+  }
+  return result.stdout ?? '';
+}
+
+export function measure(commands: string[][], options: MeasureOptions = {}): Timing {
+  return measureWithOutput(commands, options).timing;
+}
+
+/** The same, with the commands' standard output (a child that reports its own figures as JSON). */
+export function measureWithOutput(
+  commands: string[][],
+  options: MeasureOptions = {},
+): { timing: Timing; stdout: string } {
   const cpuBefore = childrenCpuSeconds();
   const start = performance.now();
-  for (const [bin, ...args] of commands) {
-    const result = spawnSync(bin as string, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    if (result.status !== 0) {
-      throw new Error(`${bin} ${args.join(' ')} failed (${result.status}): ${(result.stderr ?? '').slice(-2000)}`);
-    }
-  }
-  return { wallSeconds: (performance.now() - start) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore };
+  let stdout = '';
+  for (const command of commands) stdout += run(command, options);
+  const timing = { wallSeconds: (performance.now() - start) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore };
+  return { timing, stdout };
 }

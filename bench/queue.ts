@@ -1,7 +1,8 @@
 /**
  * Queue benchmark (issue: foundation). Ferry's store against the same work done naively:
  *  - 100,000 inserts in one call vs one transaction per insert;
- *  - cold open + first page of 100 (in a fresh process) vs the same page from an unindexed table.
+ *  - cold open + first page of 100 (in a fresh process) vs the same page from an unindexed table;
+ *  - 10,000 links downloaded from a local origin vs aria2c on the same list (bench/queue-links.ts).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { newLeaseOwner } from '../electron/engine/queue/lease-owner';
 import { openDatabase } from '../electron/engine/queue/open-database';
 import { VideoStore, type NewVideo } from '../electron/engine/queue/video-store';
+import { benchQueueLinks } from './queue-links';
 
 function videos(count: number, offset = 0): NewVideo[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -55,7 +57,12 @@ const fmt = (n: number, digits = 0) =>
 export async function benchQueue(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { count: { type: 'string', default: '100000' }, 'naive-count': { type: 'string', default: '10000' } },
+    options: {
+      count: { type: 'string', default: '100000' },
+      'naive-count': { type: 'string', default: '10000' },
+      links: { type: 'string', default: '10000' },
+      'links-rounds': { type: 'string', default: '1' },
+    },
   });
   const count = Number(values.count);
   const naiveCount = Number(values['naive-count']);
@@ -116,4 +123,5 @@ export async function benchQueue(args: string[]): Promise<void> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  await benchQueueLinks({ links: Number(values.links), rounds: Number(values['links-rounds']) });
 }
