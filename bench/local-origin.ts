@@ -75,12 +75,19 @@ http { access_log off; sendfile on; tcp_nopush on; default_type application/octe
   const exited = new Promise<void>((resolve) => nginx.once('exit', () => resolve()));
   let running = true;
   void exited.then(() => (running = false));
+  // With `daemon off` nginx is our child but outlives us: if the benchmark dies before its
+  // finally blocks run, the origin must not stay behind holding the port and the temp dir.
+  const stop = () => {
+    if (running) nginx.kill('SIGTERM');
+  };
+  process.once('exit', stop);
 
   // Ready when the port accepts connections (a fixed sleep is either slow or flaky).
   const deadline = Date.now() + 5000;
   while (!(await canConnect(port))) {
     if (!running || Date.now() > deadline) {
-      nginx.kill('SIGTERM');
+      stop();
+      process.off('exit', stop);
       const log = fs.existsSync(path.join(workDir, 'error.log'))
         ? fs.readFileSync(path.join(workDir, 'error.log'), 'utf8')
         : '';
@@ -93,7 +100,8 @@ http { access_log off; sendfile on; tcp_nopush on; default_type application/octe
     port,
     url: (pathname) => `http://127.0.0.1:${port}${pathname}`,
     async close() {
-      if (running) nginx.kill('SIGTERM');
+      stop();
+      process.off('exit', stop);
       await exited;
     },
   };

@@ -123,6 +123,8 @@ async function probe(url: string, options: DownloadOptions, originHost: string):
     ...(options.signal ? { signal: options.signal } : {}),
   };
   const head = await httpRequest(url, { ...common, method: 'HEAD' });
+  // A HEAD answer has no body, but must still be read to its end to free its connection.
+  head.response.body.resume();
   head.done();
   if (head.response.status < 400) return headFrom(head);
   const ranged = await httpRequest(url, { ...common, method: 'GET', headers: { Range: 'bytes=0-0' } });

@@ -86,7 +86,10 @@ function wrap(message: http.IncomingMessage): HttpResponse {
       return text;
     },
     cancel() {
-      if (!message.complete) message.destroy();
+      // A finished response must still be read to its end, or its keep-alive connection is never
+      // given back to the pool (after 32 downloads to a host, every new request would wait).
+      if (message.complete) message.resume();
+      else message.destroy();
     },
   };
 }
