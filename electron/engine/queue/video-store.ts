@@ -14,7 +14,7 @@ import { isOwnerAlive } from './lease-owner';
 import { waitingState, workingState } from './stage-states';
 import { countByState, listVideos } from './list-videos';
 import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
-import { enqueueWebhook } from './webhook-outbox';
+import { WebhookOutbox } from './webhook-outbox';
 
 /** What the user asked for that the Video object does not hold. */
 export interface QueueOptions {
@@ -66,10 +66,17 @@ export interface VideoEvent {
 }
 
 export class VideoStore {
+  // Prepared once: claims, transitions and lease checks run for every video at every stage.
   private readonly insertStmt: Database.Statement;
   private readonly eventStmt: Database.Statement;
   private readonly getStmt: Database.Statement;
   private readonly progressStmt: Database.Statement;
+  private readonly claimStmt: Database.Statement;
+  private readonly updateStmt: Database.Statement;
+  private readonly heartbeatStmt: Database.Statement;
+  private readonly leaseStmt: Database.Statement;
+  private readonly seqStmt: Database.Statement;
+  private readonly outbox: WebhookOutbox;
 
   constructor(
     private readonly db: Database.Database,
@@ -83,6 +90,32 @@ export class VideoStore {
     this.eventStmt = db.prepare('INSERT INTO video_events (video_seq, at, type, data) VALUES (?, ?, ?, ?)');
     this.getStmt = db.prepare('SELECT * FROM videos WHERE uid = ?');
     this.progressStmt = db.prepare('UPDATE videos SET pct = ?, speed = ?, eta = ?, modified = ? WHERE uid = ?');
+    this.claimStmt = db.prepare(
+      `UPDATE videos
+          SET state = @to, lease_owner = @owner, lease_expires_at = @expires, heartbeat_at = @now,
+              attempts = attempts + 1, modified = @iso
+        WHERE seq = (SELECT seq FROM videos
+                      WHERE stage = @stage AND state = @from AND lease_owner IS NULL AND next_attempt_at <= @now
+                        AND (source_host IS NULL OR source_host NOT IN (SELECT value FROM json_each(@hosts)))
+                        AND (@only IS NULL OR uid IN (SELECT value FROM json_each(@only)))
+                      ORDER BY priority DESC, seq LIMIT 1)
+        RETURNING *`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE videos SET state = @to, stage = @stage, pct = @pct, error_code = @code, error_text = @text,
+              doc = @doc, modified = @iso, next_attempt_at = @next, media_info = @mediaInfo,
+              source_url = @sourceUrl, source_path = @sourcePath, speed = NULL, eta = NULL,
+              attempts = CASE WHEN @stage = stage AND NOT @resetAttempts THEN attempts ELSE 0 END,
+              lease_owner = CASE WHEN @release THEN NULL ELSE lease_owner END,
+              lease_expires_at = CASE WHEN @release THEN NULL ELSE lease_expires_at END
+        WHERE seq = @seq`,
+    );
+    this.heartbeatStmt = db.prepare(
+      'UPDATE videos SET heartbeat_at = ?, lease_expires_at = ? WHERE uid = ? AND lease_owner = ?',
+    );
+    this.leaseStmt = db.prepare('SELECT lease_owner FROM videos WHERE uid = ?').pluck();
+    this.seqStmt = db.prepare('SELECT seq FROM videos WHERE uid = ?').pluck();
+    this.outbox = new WebhookOutbox(db);
   }
 
   /** Inserts all videos in one transaction and returns their uids, in order. */
@@ -154,29 +187,17 @@ export class VideoStore {
     const from = waitingState(stage);
     const to = workingState(stage);
     const claim = this.db.transaction(() => {
-      const row = this.db
-        .prepare(
-          `UPDATE videos
-              SET state = @to, lease_owner = @owner, lease_expires_at = @expires, heartbeat_at = @now,
-                  attempts = attempts + 1, modified = @iso
-            WHERE seq = (SELECT seq FROM videos
-                          WHERE stage = @stage AND state = @from AND lease_owner IS NULL AND next_attempt_at <= @now
-                            AND (source_host IS NULL OR source_host NOT IN (SELECT value FROM json_each(@hosts)))
-                            AND (@only IS NULL OR uid IN (SELECT value FROM json_each(@only)))
-                          ORDER BY priority DESC, seq LIMIT 1)
-            RETURNING *`,
-        )
-        .get({
-          to,
-          from,
-          stage,
-          owner: this.owner,
-          now,
-          expires: now + leaseMs,
-          iso: new Date(now).toISOString(),
-          hosts: JSON.stringify(excludeHosts),
-          only: onlyUids ? JSON.stringify(onlyUids) : null,
-        }) as VideoRow | undefined;
+      const row = this.claimStmt.get({
+        to,
+        from,
+        stage,
+        owner: this.owner,
+        now,
+        expires: now + leaseMs,
+        iso: new Date(now).toISOString(),
+        hosts: JSON.stringify(excludeHosts),
+        only: onlyUids ? JSON.stringify(onlyUids) : null,
+      }) as VideoRow | undefined;
       if (row) this.addEvent(row.seq, 'claimed', { stage, from, to, owner: this.owner });
       return row;
     });
@@ -193,15 +214,13 @@ export class VideoStore {
 
   /** Extends this owner's lease on a video it is working on. */
   heartbeat(uid: string, leaseMs: number, now = Date.now()): boolean {
-    const result = this.db
-      .prepare('UPDATE videos SET heartbeat_at = ?, lease_expires_at = ? WHERE uid = ? AND lease_owner = ?')
-      .run(now, now + leaseMs, uid, this.owner);
+    const result = this.heartbeatStmt.run(now, now + leaseMs, uid, this.owner);
     return result.changes === 1;
   }
 
   /** Which process holds the claim on a video, if any. */
   leaseHolder(uid: string): string | null {
-    return (this.db.prepare('SELECT lease_owner FROM videos WHERE uid = ?').pluck().get(uid) as string | null) ?? null;
+    return (this.leaseStmt.get(uid) as string | null | undefined) ?? null;
   }
 
   /** Cheap progress update: one indexed UPDATE, no history row. */
@@ -219,32 +238,22 @@ export class VideoStore {
       if (row.state !== to && !canTransition(row.state, to)) throw new IllegalTransitionError(uid, row.state, to);
       const doc = change.doc ? JSON.stringify({ ...(JSON.parse(row.doc) as VideoDoc), ...change.doc }) : row.doc;
       const release = change.releaseLease ?? false;
-      this.db
-        .prepare(
-          `UPDATE videos SET state = @to, stage = @stage, pct = @pct, error_code = @code, error_text = @text,
-                  doc = @doc, modified = @iso, next_attempt_at = @next, media_info = @mediaInfo,
-                  source_url = @sourceUrl, source_path = @sourcePath, speed = NULL, eta = NULL,
-                  attempts = CASE WHEN @stage = stage AND NOT @resetAttempts THEN attempts ELSE 0 END,
-                  lease_owner = CASE WHEN @release THEN NULL ELSE lease_owner END,
-                  lease_expires_at = CASE WHEN @release THEN NULL ELSE lease_expires_at END
-            WHERE seq = @seq`,
-        )
-        .run({
-          to,
-          stage: change.stage ?? row.stage,
-          pct: change.pctComplete ?? row.pct,
-          code: to === 'error' ? (change.error?.code ?? row.error_code ?? 'ERR_UNKNOWN') : null,
-          text: to === 'error' ? (change.error?.text ?? row.error_text) : null,
-          doc,
-          iso: new Date().toISOString(),
-          next: change.nextAttemptAt ?? row.next_attempt_at,
-          mediaInfo: change.mediaInfo ? JSON.stringify(change.mediaInfo) : row.media_info,
-          sourceUrl: change.source?.url ?? row.source_url,
-          sourcePath: change.source && 'path' in change.source ? (change.source.path ?? null) : row.source_path,
-          release: release ? 1 : 0,
-          resetAttempts: change.resetAttempts ? 1 : 0,
-          seq: row.seq,
-        });
+      this.updateStmt.run({
+        to,
+        stage: change.stage ?? row.stage,
+        pct: change.pctComplete ?? row.pct,
+        code: to === 'error' ? (change.error?.code ?? row.error_code ?? 'ERR_UNKNOWN') : null,
+        text: to === 'error' ? (change.error?.text ?? row.error_text) : null,
+        doc,
+        iso: new Date().toISOString(),
+        next: change.nextAttemptAt ?? row.next_attempt_at,
+        mediaInfo: change.mediaInfo ? JSON.stringify(change.mediaInfo) : row.media_info,
+        sourceUrl: change.source?.url ?? row.source_url,
+        sourcePath: change.source && 'path' in change.source ? (change.source.path ?? null) : row.source_path,
+        release: release ? 1 : 0,
+        resetAttempts: change.resetAttempts ? 1 : 0,
+        seq: row.seq,
+      });
       this.addEvent(row.seq, 'state', {
         from: row.state,
         to,
@@ -252,7 +261,7 @@ export class VideoStore {
         ...(change.error ? { code: change.error.code, text: change.error.text } : {}),
       });
       const updated = this.getStmt.get(uid) as VideoRow;
-      if (to !== row.state && (to === 'ready' || to === 'error')) enqueueWebhook(this.db, updated);
+      if (to !== row.state && (to === 'ready' || to === 'error')) this.outbox.enqueue(updated);
       return updated;
     });
     return rowToVideo(run.immediate());
@@ -260,8 +269,8 @@ export class VideoStore {
 
   /** Appends to a video's history (for example an ffmpeg stderr tail or a webhook attempt). */
   record(uid: string, type: string, data: Record<string, unknown>): void {
-    const row = this.db.prepare('SELECT seq FROM videos WHERE uid = ?').get(uid) as { seq: number } | undefined;
-    if (row) this.addEvent(row.seq, type, data);
+    const seq = this.seqStmt.get(uid) as number | undefined;
+    if (seq !== undefined) this.addEvent(seq, type, data);
   }
 
   history(uid: string): VideoEvent[] {

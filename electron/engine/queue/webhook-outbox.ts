@@ -16,21 +16,22 @@ export interface PendingWebhook {
   attempts: number;
 }
 
-/** Queues a POST of the video to the webhook URL in settings, if there is one. Call inside the transition's transaction. */
-export function enqueueWebhook(db: Database.Database, row: VideoRow): void {
-  const setting = db.prepare("SELECT value FROM settings WHERE key = 'webhookUrl'").pluck().get() as string | undefined;
-  const url = setting ? (JSON.parse(setting) as string | null) : null;
-  if (!url) return;
-  db.prepare('INSERT INTO webhook_deliveries (video_seq, state, url, body) VALUES (?, ?, ?, ?)').run(
-    row.seq,
-    row.state,
-    url,
-    JSON.stringify(rowToVideo(row)),
-  );
-}
-
 export class WebhookOutbox {
-  constructor(private readonly db: Database.Database) {}
+  private readonly urlStmt: Database.Statement;
+  private readonly insertStmt: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.urlStmt = db.prepare("SELECT value FROM settings WHERE key = 'webhookUrl'").pluck();
+    this.insertStmt = db.prepare('INSERT INTO webhook_deliveries (video_seq, state, url, body) VALUES (?, ?, ?, ?)');
+  }
+
+  /** Queues a POST of the video to the webhook URL in settings, if there is one. Call inside the transition's transaction. */
+  enqueue(row: VideoRow): void {
+    const setting = this.urlStmt.get() as string | undefined;
+    const url = setting ? (JSON.parse(setting) as string | null) : null;
+    if (!url) return;
+    this.insertStmt.run(row.seq, row.state, url, JSON.stringify(rowToVideo(row)));
+  }
 
   /** Webhooks whose next attempt is due, oldest first. */
   due(now = Date.now(), limit = 20): PendingWebhook[] {
