@@ -19,13 +19,7 @@ import { waitingState } from '../queue/stage-states';
 import type { TransitionChange } from '../queue/video-store';
 
 export function selectedUids(context: EngineContext, selection: Selection): string[] {
-  if ('uids' in selection) return selection.uids;
-  const uids: string[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = context.store.list({ limit: 1000, offset, asc: true });
-    uids.push(...page.videos.map((v) => v.uid));
-    if (page.videos.length < 1000) return uids;
-  }
+  return 'uids' in selection ? selection.uids : context.edits.allUids();
 }
 
 /** Stops the work running on these videos (all when none are named) and waits until it is gone. */
@@ -88,7 +82,7 @@ export async function removeVideos(
   // A video that never finished has nothing worth keeping: its partial download goes with it.
   const unfinished = uids.filter((uid) => context.store.get(uid)?.status.state !== 'ready');
   const removed = context.edits.remove(uids);
-  for (const uid of selection.deleteOutputs ? uids : unfinished) await deleteOutputs(context, uid);
+  await deleteOutputs(context, selection.deleteOutputs ? uids : unfinished);
   context.feed.removed(uids);
   return { removed };
 }

@@ -7,24 +7,27 @@ import path from 'node:path';
 import { partialFolderOwner } from '../media/publish-folder';
 import { originalsFolder, videoFolder, type EngineContext } from './engine-context';
 
-export async function deleteOutputs(context: EngineContext, uid: string): Promise<void> {
+export async function deleteOutputs(context: EngineContext, uids: readonly string[]): Promise<void> {
+  if (uids.length === 0) return;
+  // One look at the library for the whole batch: removing thousands of videos must not list it thousands of times.
   const library = await fs.readdir(context.paths.library).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return []; // nothing was ever made
     throw error;
   });
-  const partials = library
-    .filter((entry) => partialFolderOwner(entry) === uid)
-    .map((e) => path.join(context.paths.library, e));
-  for (const dir of [videoFolder(context, uid), ...partials, originalsFolder(context, uid)]) {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  const wanted = new Set(uids);
+  const partials = library.filter((entry) => wanted.has(partialFolderOwner(entry) ?? ''));
+  const dirs = [
+    ...uids.flatMap((uid) => [videoFolder(context, uid), originalsFolder(context, uid)]),
+    ...partials.map((entry) => path.join(context.paths.library, entry)),
+  ];
+  for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
 }
 
 /** Deletes the outputs of ready videos whose scheduledDeletion has passed, and marks each video so. */
 export async function deleteExpiredOutputs(context: EngineContext, now = Date.now()): Promise<string[]> {
   const expired = context.edits.expiredOutputs(now);
+  await deleteOutputs(context, expired);
   for (const uid of expired) {
-    await deleteOutputs(context, uid);
     const video = context.store.get(uid);
     context.store.transition(uid, 'ready', {
       doc: {

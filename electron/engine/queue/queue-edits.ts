@@ -27,6 +27,11 @@ export class QueueEdits {
     return result.changes === 1;
   }
 
+  /** Every video's uid, oldest first ("all" in a selection). */
+  allUids(): string[] {
+    return this.db.prepare('SELECT uid FROM videos ORDER BY seq').pluck().all() as string[];
+  }
+
   /** Deletes videos with their history and pending webhooks (cascade). Answers how many went. */
   remove(uids: readonly string[]): number {
     const del = this.db.prepare('DELETE FROM videos WHERE uid = ?');
