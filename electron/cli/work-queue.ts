@@ -3,10 +3,10 @@
  * engine with a progress display, stop cleanly on Ctrl-C or SIGTERM, and, when another process
  * already works this data directory, either fail with its message or wait for it.
  */
-import { FerryError } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import type { VideoState } from '../../shared/video-states';
 import type { Engine } from '../engine/create-engine';
+import { QueueBusyError } from '../engine/pipeline/run-queue';
 import type { CliIo } from './cli-context';
 import { createProgressDisplay, type ProgressDisplay } from './progress-display';
 
@@ -39,14 +39,8 @@ export function interruptOnSignals(): Interrupt {
   };
 }
 
-export function isBusy(error: unknown): error is FerryError {
-  return error instanceof FerryError && error.code === 'BUSY';
-}
-
-/** The process id the engine names in its BUSY message, for "waiting for … (process N)". */
-export function busyHolderPid(error: FerryError): number | undefined {
-  const match = /\(process (\d+)\)/.exec(error.message);
-  return match ? Number(match[1]) : undefined;
+export function isBusy(error: unknown): error is QueueBusyError {
+  return error instanceof QueueBusyError;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -74,9 +68,8 @@ export async function workVideos(engine: Engine, io: CliIo, uids: string[], sign
   } catch (error) {
     if (!isBusy(error)) throw error;
     if (!signal.aborted) {
-      const pid = busyHolderPid(error);
       io.stderr(
-        `Another Ferry${pid ? ` (process ${pid})` : ''} is working this queue and will do these videos; ` +
+        `Another Ferry (process ${error.holderPid}) is working this queue and will do these videos; ` +
           'waiting for them (Ctrl-C stops waiting)…',
       );
       await waitForOtherRunner(engine, display, current, signal);

@@ -4,7 +4,7 @@ import { createEngine, type Engine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
 import { queueNotices } from '../format-video';
 import { createProgressDisplay } from '../progress-display';
-import { busyHolderPid, interruptOnSignals, isBusy } from '../work-queue';
+import { interruptOnSignals, isBusy } from '../work-queue';
 
 /** "Queue: 4 ready, 1 failed, 2 paused, 3 waiting": the outcome counts always, the rest when there are any. */
 export function describeQueue(totals: QueueTotals): string {
@@ -43,8 +43,7 @@ async function workQueue(
       context.stderr(`ferry: ${error.message}`);
       return false;
     }
-    const pid = busyHolderPid(error);
-    context.stderr(`ferry: waiting for the other Ferry${pid ? ` (process ${pid})` : ''} to finish… (Ctrl-C stops)`);
+    context.stderr(`ferry: waiting for the other Ferry (process ${error.holderPid}) to finish… (Ctrl-C stops)`);
   }
   try {
     await engine.run({ watch, signal, waitForRunner: true });

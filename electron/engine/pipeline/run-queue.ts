@@ -33,6 +33,20 @@ interface Task {
 
 const runnerBeatMs = 5_000;
 
+/** Another process holds the data directory's runner lock; `holderPid` says which. */
+export class QueueBusyError extends FerryError {
+  constructor(
+    readonly holderPid: number,
+    dataDir: string,
+  ) {
+    super(
+      'BUSY',
+      `Another Ferry (process ${holderPid}) is working the queue in ${dataDir}. ` +
+        'It will do the queued work; stop it first, or wait for it (ferry run --wait).',
+    );
+  }
+}
+
 export function createWaker() {
   let wake: (() => void) | undefined;
   return {
@@ -72,11 +86,7 @@ async function takeRunnerLock(context: EngineContext, waker: Waker, options: Run
     const claim = context.control.claimRunner(context.store.owner);
     if (claim.ok) return;
     if (!options.waitForRunner || options.signal?.aborted) {
-      throw new FerryError(
-        'BUSY',
-        `Another Ferry (process ${claim.holder.pid}) is working the queue in ${context.paths.dataDir}. ` +
-          'It will do the queued work; stop it first, or wait for it (ferry run --wait).',
-      );
+      throw new QueueBusyError(claim.holder.pid, context.paths.dataDir);
     }
     await waker.sleep(runnerBeatMs);
   }
