@@ -164,3 +164,10 @@ export async function solidImage(dir: string, color: string, size: string): Prom
   await ff(['-f', 'lavfi', '-i', `color=c=${color}:s=${size}`, '-frames:v', '1', out]);
   return out;
 }
+
+/** The source re-encoded with noise and no loss: it does not compress, so a download spans several 1 MiB pieces. */
+export async function incompressible(source: string): Promise<string> {
+  const out = `${source}.big.mkv`;
+  await ff(['-i', source, '-vf', 'noise=alls=30:allf=t', '-c:v', 'libx264', '-qp', '0', '-preset', 'ultrafast', out]);
+  return out;
+}

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin, type FileRoute } from '../../helpers/origin-server';
 import { tempDir } from '../../helpers/temp-dir';
+import { piecesOnDisk, until } from '../../helpers/wait-for';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -24,21 +24,7 @@ async function setup(routes: Parameters<typeof startOrigin>[0]) {
 describe('pause, resume and retry', () => {
   it('pauses a download keeping its bytes, and resumes it from there', async () => {
     const source = await make.variableFrameRate(tempDir());
-    // Pad the file with a lossless copy so it spans several pieces.
-    const big = `${source}.big.mkv`;
-    await make.ff([
-      '-i',
-      source,
-      '-vf',
-      'noise=alls=30:allf=t',
-      '-c:v',
-      'libx264',
-      '-qp',
-      '0',
-      '-preset',
-      'ultrafast',
-      big,
-    ]);
+    const big = await make.incompressible(source);
     const body = fs.readFileSync(big);
     const { origin, engine } = await setup({
       '/v.mkv': { kind: 'file', body, trickle: { chunkBytes: 16 * 1024, everyMs: 20 } },
@@ -48,12 +34,7 @@ describe('pause, resume and retry', () => {
     const uid = video!.uid;
     const running = engine.run();
     // Pause once at least two pieces are safely on disk (bounded wait).
-    const stateFile = path.join(engine.paths.dataDir, 'originals', uid, 'v.mkv.part.json');
-    const deadline = Date.now() + 60_000;
-    const piecesDone = () =>
-      fs.existsSync(stateFile) ? (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { done: number[] }).done.length : 0;
-    while (Date.now() < deadline && piecesDone() < 2) await new Promise((r) => setTimeout(r, 50));
-    expect(piecesDone()).toBeGreaterThanOrEqual(2);
+    await until(() => piecesOnDisk(engine.paths.dataDir, uid, 'v.mkv') >= 2);
     expect(await engine.pause({ uids: [uid] })).toEqual({ changed: 1 });
     await running;
     expect((await engine.get({ uid })).status.state).toBe('paused');

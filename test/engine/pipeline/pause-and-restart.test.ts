@@ -12,6 +12,7 @@ import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin, type FileRoute } from '../../helpers/origin-server';
 import { finished, repoRoot, spawnTs } from '../../helpers/spawn-ts';
 import { tempDir } from '../../helpers/temp-dir';
+import { piecesOnDisk, until } from '../../helpers/wait-for';
 
 const worker = path.join(repoRoot, 'test/helpers/engine-worker.ts');
 let origin: Awaited<ReturnType<typeof startOrigin>>;
@@ -41,14 +42,6 @@ beforeAll(async () => {
 });
 afterAll(() => origin.close());
 
-async function until(check: () => boolean, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('pause, restart, resume', () => {
   it('continues each stage from its saved point: bytes on disk, the probe, a fresh transcode', async () => {
     const dataDir = tempDir();
@@ -58,11 +51,6 @@ describe('pause, restart, resume', () => {
         .queued;
       const uid = queued!.uid;
       const video = (): Video => user.store.get(uid)!;
-      const partState = path.join(dataDir, 'originals', uid, 'talk.mkv.part.json');
-      const piecesDone = () =>
-        fs.existsSync(partState)
-          ? (JSON.parse(fs.readFileSync(partState, 'utf8')) as { done: number[] }).done.length
-          : 0;
 
       /** Starts the engine process, pauses the video once `when` holds, and waits for the process to end. */
       const pauseWhen = async (when: () => boolean) => {
@@ -79,7 +67,7 @@ describe('pause, restart, resume', () => {
       };
 
       // 1. Mid-download, with two pieces on disk.
-      await pauseWhen(() => piecesDone() >= 2);
+      await pauseWhen(() => piecesOnDisk(dataDir, uid, 'talk.mkv') >= 2);
       const servedAtPause = origin.served.bytes.get('/talk.mkv') ?? 0;
       expect(servedAtPause).toBeLessThan(body.length);
       (origin.routes['/talk.mkv'] as FileRoute).trickle = undefined;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
 import { freeDiskBytes } from '../../../electron/engine/pipeline/run-housekeeping';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin, type FileRoute } from '../../helpers/origin-server';
 import { tempDir } from '../../helpers/temp-dir';
+import { piecesOnDisk, until } from '../../helpers/wait-for';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -18,32 +18,9 @@ function open(dataDir: string): Engine {
   return engine;
 }
 
-async function until(check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** A file of several download pieces (1 MiB each): noise does not compress. */
+/** A file of several download pieces (1 MiB each). */
 async function bigBody(): Promise<Buffer> {
-  const source = await make.standardDefinition43(tempDir());
-  const big = `${source}.big.mkv`;
-  await make.ff([
-    '-i',
-    source,
-    '-vf',
-    'noise=alls=30:allf=t',
-    '-c:v',
-    'libx264',
-    '-qp',
-    '0',
-    '-preset',
-    'ultrafast',
-    big,
-  ]);
-  return fs.readFileSync(big);
+  return fs.readFileSync(await make.incompressible(await make.standardDefinition43(tempDir())));
 }
 
 describe('pausing the whole queue', () => {
@@ -64,10 +41,7 @@ describe('pausing the whole queue', () => {
     const [a, b] = queued.map((v) => v.uid) as [string, string];
     const running = engine.run();
     // Pause once two pieces are safely on disk.
-    const stateFile = path.join(dataDir, 'originals', a, 'a.mp4.part.json');
-    const piecesDone = () =>
-      fs.existsSync(stateFile) ? (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { done: number[] }).done.length : 0;
-    await until(() => piecesDone() >= 2);
+    await until(() => piecesOnDisk(dataDir, a, 'a.mp4') >= 2);
     const totals = await engine.pauseQueue();
     expect(totals.queue).toEqual({ paused: true, stopAfterCurrent: false, lowDiskSpace: false });
     await running;
