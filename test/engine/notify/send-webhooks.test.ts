@@ -7,6 +7,7 @@ import { WebhookOutbox } from '../../../electron/engine/queue/webhook-outbox';
 import type { Video } from '../../../shared/video';
 import { newLinks, openStore } from '../../helpers/open-store';
 import { tempDir } from '../../helpers/temp-dir';
+import { until } from '../../helpers/wait-for';
 import { startReceiver } from '../../helpers/webhook-receiver';
 
 const tiny: WebhookTuning = { baseMs: 20, maxMs: 200, maxAttempts: 5, timeoutMs: 2000 };
@@ -22,6 +23,17 @@ function setup(webhookUrl: string) {
   const settings = new SettingsStore(opened.db);
   settings.update({ webhookUrl });
   return { ...opened, settings, outbox: new WebhookOutbox(opened.db) };
+}
+
+/** A receiver that takes each request and never answers, set as the webhook URL. */
+async function silentReceiver(settings: SettingsStore) {
+  const receiver = await startReceiver(
+    () => settings.get().webhookSecret,
+    () => 0,
+  );
+  cleanups.push(receiver.close);
+  settings.update({ webhookUrl: receiver.url });
+  return receiver;
 }
 
 function start(options: Parameters<typeof startWebhookSender>[0]): WebhookSender {
@@ -153,12 +165,7 @@ describe('the webhook sender', () => {
 
   it('counts a receiver that does not answer in time, or cannot be reached, as a failed attempt', async () => {
     const { store, settings, outbox } = setup('http://127.0.0.1:9/placeholder');
-    const receiver = await startReceiver(
-      () => settings.get().webhookSecret,
-      () => 0,
-    );
-    cleanups.push(receiver.close);
-    settings.update({ webhookUrl: receiver.url });
+    const receiver = await silentReceiver(settings);
     const [slow] = store.insertMany(newLinks(1)) as [string];
     fail(store, slow);
     // Nothing listens on port 9 of loopback (discard), so the connection is refused.
@@ -188,19 +195,13 @@ describe('the webhook sender', () => {
 
   it('stops promptly while a request is in flight, leaving the webhook to be sent next time', async () => {
     const { store, settings, outbox } = setup('http://127.0.0.1:9/placeholder');
-    const receiver = await startReceiver(
-      () => settings.get().webhookSecret,
-      () => 0,
-    );
-    cleanups.push(receiver.close);
-    settings.update({ webhookUrl: receiver.url });
+    const receiver = await silentReceiver(settings);
     const [uid] = store.insertMany(newLinks(1)) as [string];
     fail(store, uid);
     const before = activeResources();
     const sender = start({ outbox, store, settings: () => settings.get(), tuning: { ...tiny, timeoutMs: 60_000 } });
     const drained = sender.drain();
-    const deadline = Date.now() + 10_000;
-    while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await until(() => receiver.received.length > 0, 10_000);
     expect(receiver.received).toHaveLength(1);
 
     const startedAt = Date.now();
