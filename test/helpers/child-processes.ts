@@ -1,8 +1,9 @@
-/** This process's children by program name, from /proc (Linux): how many ffmpeg runs are live. */
+/** This process's children by program name, from /proc (Linux): how many ffmpeg runs are live, and at what priority. */
 import fs from 'node:fs';
 
-export function countChildren(name: string, parent = process.pid): number {
-  let count = 0;
+/** The nice value of each live child called `name`. */
+export function childNiceness(name: string, parent = process.pid): number[] {
+  const found: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -12,10 +13,11 @@ export function countChildren(name: string, parent = process.pid): number {
       continue; // the process ended while we looked
     }
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (ppid === parent && comm === name) count++;
+    // Fields after the command: state, ppid, …; nice is the 19th field of the whole line.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[1]) === parent && comm === name) found.push(Number(fields[16]));
   }
-  return count;
+  return found;
 }
 
 /** Any process on the machine whose command line mentions `text` (an orphaned ffmpeg included). */

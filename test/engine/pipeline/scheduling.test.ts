@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
 import { findMediaTools } from '../../../electron/engine/media/find-media-tools';
-import { countChildren } from '../../helpers/child-processes';
+import { childNiceness } from '../../helpers/child-processes';
 import * as make from '../../helpers/media-fixtures';
 import { startOrigin, type Route } from '../../helpers/origin-server';
 import { tempDir } from '../../helpers/temp-dir';
@@ -52,11 +52,19 @@ describe('stage scheduling', () => {
 
     // Find ffmpeg first: its checks run ffmpeg too, and are not transcodes.
     await findMediaTools(process.env);
-    const peak = { downloads: 0, perHost: 0, ffmpeg: 0, downloadsDuringTranscode: 0 };
+    const peak = { downloads: 0, perHost: 0, ffmpeg: 0, downloadsDuringTranscode: 0, bytesPerSecond: 0 };
+    const niceness = new Set<number>();
+    let etaShown = false;
+    engine.on('totals', (totals) => {
+      peak.bytesPerSecond = Math.max(peak.bytesPerSecond, totals.bytesPerSecond);
+      if (totals.etaSeconds > 0) etaShown = true;
+    });
     await sampling(engine.run(), () => {
       const perHost = hosts.map((h) => h.active());
       const downloads = perHost.reduce((a, b) => a + b, 0);
-      const ffmpeg = countChildren('ffmpeg');
+      const nice = childNiceness('ffmpeg');
+      for (const n of nice) niceness.add(n);
+      const ffmpeg = nice.length;
       peak.downloads = Math.max(peak.downloads, downloads);
       peak.perHost = Math.max(peak.perHost, ...perHost);
       peak.ffmpeg = Math.max(peak.ffmpeg, ffmpeg);
@@ -68,6 +76,11 @@ describe('stage scheduling', () => {
     expect(peak.perHost).toBe(2);
     expect(peak.ffmpeg).toBe(1);
     expect(peak.downloadsDuringTranscode).toBeGreaterThan(0);
+    // Transcodes run at a lower priority than Ferry itself, so the desktop stays responsive.
+    expect([...niceness]).toEqual([10]);
+    // The queue's totals carried its download speed and an overall ETA while it worked.
+    expect(peak.bytesPerSecond).toBeGreaterThan(0);
+    expect(etaShown).toBe(true);
   }, 120_000);
 
   it('takes videos by priority, then in the order they were added; "move to top" jumps the line', async () => {
