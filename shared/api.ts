@@ -19,6 +19,8 @@ export interface IngestOptions {
   transcode?: boolean;
   /** ISO date after which the video's outputs are deleted (Cloudflare Stream's scheduledDeletion). */
   scheduledDeletion?: string;
+  /** Ids of delivery targets (listTargets) to send the finished video to. */
+  deliverTo?: string[];
 }
 
 export interface NewLink {

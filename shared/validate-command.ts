@@ -28,6 +28,11 @@ const ingestOptions = z.strictObject({
   meta: stringMap.optional(),
   transcode: z.boolean().optional(),
   scheduledDeletion: z.iso.datetime({ offset: true }).optional(),
+  deliverTo: z
+    .array(z.string().min(1))
+    .max(16)
+    .refine((ids) => new Set(ids).size === ids.length, 'each delivery target once')
+    .optional(),
 });
 
 const selection = z.union([z.strictObject({ uids: z.array(uid).min(1) }), z.strictObject({ all: z.literal(true) })]);
@@ -91,8 +96,8 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
   }),
   listTargets: z.void(),
   saveTarget: z.strictObject({
-    id: z.string().optional(),
-    name: z.string().min(1),
+    id: z.string().min(1).optional(),
+    name: z.string().trim().min(1).max(100),
     provider,
     mode: z.enum(['tus', 'pull']),
     endpoint: z.url({ protocol: /^https?$/ }),

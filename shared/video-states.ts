@@ -7,8 +7,9 @@ export type VideoState = (typeof videoStates)[number];
 
 const transitions: Record<VideoState, readonly VideoState[]> = {
   queued: ['downloading', 'inprogress', 'error', 'paused', 'canceled'],
-  // Back to `queued` when a download finishes or when interrupted work returns to its stage.
-  downloading: ['queued', 'error', 'paused', 'canceled'],
+  // Back to `queued` when a download finishes or when interrupted work returns to its stage;
+  // straight to `ready` when the original, as downloaded, is the output (no transcode).
+  downloading: ['queued', 'ready', 'error', 'paused', 'canceled'],
   inprogress: ['queued', 'ready', 'error', 'paused', 'canceled'],
   ready: [],
   error: ['queued', 'canceled'],

@@ -36,11 +36,16 @@ export interface Rendition {
 export type DeliveryState = 'queued' | 'uploading' | 'processing' | 'ready' | 'error';
 
 export interface Delivery {
+  /** The delivery target's id (listTargets). */
   target: string;
   mode: 'tus' | 'pull';
   state: DeliveryState;
+  /** The provider's id for the video, once the upload exists there. */
   remoteId: string | null;
   pctComplete: number;
+  /** Set with `error`: ERR_DELIVERY_FAILED. */
+  errorReasonCode?: ErrorCode;
+  /** What went wrong and what to do, in one sentence. */
   error?: string;
 }
 

@@ -15,6 +15,7 @@ function describe(video: Video): string {
   const { state, step } = video.status;
   if (state === 'inprogress') return step === 'probe' ? 'checking' : 'transcoding';
   if (state === 'queued' && step === 'transcode') return 'waiting to transcode';
+  if (state === 'ready' && step === 'deliver') return 'ready, delivering';
   return stateWords[state];
 }
 
@@ -27,6 +28,8 @@ export function formatProgressLine(video: Video, columns = 80): string {
   const name = video.meta.name ?? video.source.path ?? video.uid;
   const { state, pctComplete, errorReasonCode, errorReasonText } = video.status;
   if (state === 'error') return `${name}  failed: ${errorReasonCode ?? ''} ${errorReasonText ?? ''}`.trim();
+  const undelivered = state === 'ready' ? video.deliveries.find((d) => d.state === 'error') : undefined;
+  if (undelivered) return `${name}  ready, but delivery failed: ${undelivered.errorReasonCode} ${undelivered.error}`;
   const pct = state === 'ready' ? 100 : pctComplete;
   const tail = ` ${progressBar(pct, 24)} ${String(Math.floor(pct)).padStart(3)}%  ${describe(video)}`;
   const room = Math.max(8, columns - tail.length - 1);

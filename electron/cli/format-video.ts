@@ -3,6 +3,7 @@ import type { QueueTotals } from '../../shared/api';
 import { formatBytes, formatDuration } from '../../shared/format-units';
 import type { Video } from '../../shared/video';
 import { workingStates, type VideoState } from '../../shared/video-states';
+import { deliveriesCell, deliveryLines, type TargetNames } from './format-deliveries';
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
@@ -27,7 +28,9 @@ export function formatEta(video: Video, now: number): string {
   return '';
 }
 
-export function formatVideoTable(videos: readonly Video[], now = Date.now()): string {
+/** A DELIVERY column shows when any of the videos has deliveries. */
+export function formatVideoTable(videos: readonly Video[], now = Date.now(), names: TargetNames = new Map()): string {
+  const delivering = videos.some((v) => v.deliveries.length > 0);
   const rows = videos.map((v) => [
     v.uid,
     v.status.state,
@@ -35,9 +38,10 @@ export function formatVideoTable(videos: readonly Video[], now = Date.now()): st
     `${Math.round(v.status.pctComplete)}%`,
     formatSpeed(v),
     formatEta(v, now),
+    ...(delivering ? [deliveriesCell(v, names)] : []),
     v.meta.name ?? describeSource(v),
   ]);
-  const header = ['UID', 'STATE', 'STAGE', 'PCT', 'SPEED', 'ETA', 'NAME'];
+  const header = ['UID', 'STATE', 'STAGE', 'PCT', 'SPEED', 'ETA', ...(delivering ? ['DELIVERY'] : []), 'NAME'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   return [header, ...rows]
     .map((cells) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] ?? 0))).join('  '))
@@ -84,7 +88,7 @@ export function queueNotices(totals: QueueTotals): string[] {
   return notices;
 }
 
-export function formatVideoDetails(video: Video): string {
+export function formatVideoDetails(video: Video, names: TargetNames = new Map()): string {
   const lines: [string, string][] = [
     ['uid', video.uid],
     ['name', video.meta.name ?? ''],
@@ -101,6 +105,7 @@ export function formatVideoDetails(video: Video): string {
   if (video.playback) lines.push(['hls', video.playback.hls], ['dash', video.playback.dash]);
   if (video.downloads) lines.push(['mp4', video.downloads.default]);
   if (video.thumbnail) lines.push(['thumbnail', video.thumbnail]);
+  lines.push(...deliveryLines(video, names));
   const width = Math.max(...lines.map(([k]) => k.length));
   return lines.map(([k, v]) => `${pad(k, width)}  ${v}`).join('\n');
 }

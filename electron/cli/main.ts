@@ -19,6 +19,7 @@ import {
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
 import { showCommand } from './commands/show';
+import { targetCommand } from './commands/target';
 import { webhookCommand } from './commands/webhook';
 
 const commands: CliCommand[] = [
@@ -35,6 +36,7 @@ const commands: CliCommand[] = [
   topCommand,
   doctorCommand,
   webhookCommand,
+  targetCommand,
 ];
 
 function mainUsage(): string {

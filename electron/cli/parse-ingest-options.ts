@@ -17,6 +17,8 @@ export interface IngestFlags {
   'watermark-padding'?: string;
   'no-transcode'?: boolean;
   'delete-after'?: string;
+  /** Target ids or names: resolved against the data directory's targets by the command (format-deliveries.ts). */
+  deliver?: string[];
 }
 
 /** The flags behind IngestFlags, for node:util parseArgs (shared by ingest and import). */
@@ -33,6 +35,7 @@ export const ingestOptionFlags = {
   'watermark-padding': { type: 'string' },
   'no-transcode': { type: 'boolean' },
   'delete-after': { type: 'string' },
+  deliver: { type: 'string', multiple: true },
 } as const;
 
 const positions: Watermark['position'][] = ['upperRight', 'upperLeft', 'lowerLeft', 'lowerRight', 'center'];

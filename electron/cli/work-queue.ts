@@ -10,8 +10,14 @@ import { QueueBusyError } from '../engine/pipeline/run-queue';
 import type { CliIo } from './cli-context';
 import { createProgressDisplay, type ProgressDisplay } from './progress-display';
 
-/** States in which a video waits for nobody: the CLI can stop watching it. */
+/** States in which a video waits for nobody: the CLI can stop watching it (once delivered, if it is to be). */
 export const settledStates: readonly VideoState[] = ['ready', 'error', 'canceled', 'paused'];
+
+const isSettled = (video: Video) => settledStates.includes(video.status.state) && video.status.step !== 'deliver';
+
+/** Ready, and sent to every delivery target it was to go to. */
+export const isDone = (video: Video) =>
+  video.status.state === 'ready' && video.deliveries.every((d) => d.state === 'ready');
 
 const pollMs = 500;
 
@@ -109,7 +115,7 @@ async function waitForOtherRunner(
     while (!signal.aborted && !outcome.failed) {
       const videos = current();
       display.update(videos);
-      if (videos.every((v) => settledStates.includes(v.status.state))) return;
+      if (videos.every(isSettled)) return;
       // Not running: this process took over, then ran out of work while some videos were still leased elsewhere.
       if (!outcome.running) startTakeover();
       await sleep(pollMs, signal);

@@ -1,11 +1,10 @@
 /**
  * The engine's one entry point. The returned object answers every command of the API contract
  * (shared/api.ts) and emits its events; Electron's main process, the CLI and the tests all use
- * it the same way. Commands that later work fills in answer NOT_AVAILABLE, so the contract is
- * complete from the start.
+ * it the same way.
  */
 import { EventEmitter } from 'node:events';
-import type { CommandName, FerryCommands, FerryEvents, EventName } from '../../shared/api';
+import type { FerryCommands, FerryEvents, EventName } from '../../shared/api';
 import { FerryError } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import { addFiles } from './commands/add-files';
@@ -17,6 +16,8 @@ import {
   resumeVideos,
   retryVideos,
 } from './commands/control-videos';
+import { pauseDeliveries, resumeDeliveries, retryDeliveries } from './commands/control-deliveries';
+import { checkDeliverTo, removeTarget, saveTarget } from './commands/delivery-targets';
 import { importList } from './commands/import-list';
 import { queueLinks } from './commands/queue-links';
 import { dataPaths, type DataPaths } from './data-paths';
@@ -25,6 +26,7 @@ import { defaultFetchTuning, type FetchTuning } from './pipeline/fetch-stage';
 import { cleanPartialFolders } from './pipeline/clean-partial-folders';
 import { ActiveTime } from './pipeline/active-time';
 import { HostSlowdown } from './pipeline/host-slowdown';
+import { defaultDeliveryTuning, runDeliverStage, type DeliveryTuning } from './pipeline/deliver-stage';
 import { runProbeStage } from './pipeline/probe-stage';
 import { queueTotals } from './pipeline/queue-totals';
 import { createWaker, runQueue, type RunOptions } from './pipeline/run-queue';
@@ -40,6 +42,8 @@ import { defaultWebhookTuning, type WebhookTuning } from './notify/webhook-retry
 import { newLeaseOwner } from './queue/lease-owner';
 import { openDatabase } from './queue/open-database';
 import { SettingsStore } from './queue/settings-store';
+import { DeliveryStore } from './queue/delivery-store';
+import { TargetStore } from './queue/target-store';
 import { VideoStore, type ClaimedVideo } from './queue/video-store';
 import type { QueueSwitches } from './queue/queue-control';
 
@@ -49,6 +53,8 @@ export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
   /** Download behaviour (connections, retries, timeouts); the defaults suit real origins. */
   fetch?: Partial<FetchTuning>;
+  /** Upload retries, chunk size and stall timeout; the defaults suit real providers. */
+  delivery?: Partial<DeliveryTuning>;
   /** Webhook retries and timeout; the defaults suit real receivers. */
   webhooks?: Partial<WebhookTuning>;
   /** How long a run without `watch` waits at its end for webhooks still being retried (default 60 s). */
@@ -74,11 +80,6 @@ async function settleWithin(work: Promise<void>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
-function notAvailable(command: CommandName): () => Promise<never> {
-  return () =>
-    Promise.reject(new FerryError('NOT_AVAILABLE', `"${command}" is not available in this version of Ferry yet.`));
-}
-
 const leaseMs = 5 * 60_000;
 
 export function createEngine(options: EngineOptions): Engine {
@@ -90,16 +91,21 @@ export function createEngine(options: EngineOptions): Engine {
   const events = new EventEmitter();
   const waker = createWaker();
   const fetchTuning: FetchTuning = { ...defaultFetchTuning, ...options.fetch };
+  const deliveryTuning: DeliveryTuning = { ...defaultDeliveryTuning, ...options.delivery };
   const context: EngineContext = {
     store,
     edits: new QueueEdits(db),
     control: new QueueControlStore(db),
     settings: new SettingsStore(db),
+    targets: new TargetStore(db),
+    deliveries: new DeliveryStore(db),
     paths,
     feed: new VideoChangeFeed(
       store,
       (event, payload) => events.emit(event, payload),
       () => queueTotals(context),
+      100,
+      (event) => events.listenerCount(event) > 0,
     ),
     env: options.env ?? process.env,
     running: new Map(),
@@ -115,6 +121,7 @@ export function createEngine(options: EngineOptions): Engine {
     fetch: (c: EngineContext, claimed: ClaimedVideo) => runFetchStage(c, claimed, fetchTuning),
     probe: runProbeStage,
     transcode: runTranscodeStage,
+    deliver: (c: EngineContext, claimed: ClaimedVideo) => runDeliverStage(c, claimed, deliveryTuning),
   };
   /** Answers the new totals once the queue's switches are saved (and any running work has stopped). */
   const switchQueue = async (patch: Partial<QueueSwitches>) => {
@@ -132,6 +139,7 @@ export function createEngine(options: EngineOptions): Engine {
     recovered,
 
     addLinks: async ({ links, options: ingest }) => {
+      checkDeliverTo(context, ingest);
       const queued = queueLinks(
         context,
         links.map((link, i) => ({ ...link, position: i + 1 })),
@@ -146,26 +154,34 @@ export function createEngine(options: EngineOptions): Engine {
       };
     },
     addFiles: async (input) => {
+      checkDeliverTo(context, input.options);
       const result = addFiles(context, input);
       waker.notify();
       return result;
     },
     importList: async (input) => {
+      checkDeliverTo(context, input.options);
       const { uids, ...report } = await importList(context, input);
       waker.notify();
       return { ...report, uids };
     },
-    pause: (selection) => pauseVideos(context, selection),
+    pause: async (selection) => {
+      const videos = await pauseVideos(context, selection);
+      const delivering = await pauseDeliveries(context, selection);
+      return { changed: videos.changed + delivering.changed };
+    },
     resume: async (selection) => {
-      const result = await resumeVideos(context, selection);
+      const videos = await resumeVideos(context, selection);
+      const delivering = resumeDeliveries(context, selection);
       waker.notify();
-      return result;
+      return { changed: videos.changed + delivering.changed };
     },
     cancel: (selection) => cancelVideos(context, selection),
     retry: async (selection) => {
-      const result = await retryVideos(context, selection);
+      const videos = await retryVideos(context, selection);
+      const deliveries = retryDeliveries(context, selection);
       waker.notify();
-      return result;
+      return { changed: videos.changed + deliveries.changed };
     },
     remove: async (selection) => {
       const result = await removeVideos(context, selection);
@@ -182,9 +198,9 @@ export function createEngine(options: EngineOptions): Engine {
     pauseQueue: () => switchQueue({ paused: true, stopAfterCurrent: false }),
     resumeQueue: () => switchQueue({ paused: false, stopAfterCurrent: false }),
     stopAfterCurrent: () => switchQueue({ stopAfterCurrent: true }),
-    listTargets: notAvailable('listTargets'),
-    saveTarget: notAvailable('saveTarget'),
-    removeTarget: notAvailable('removeTarget'),
+    listTargets: async () => context.targets.list(),
+    saveTarget: async (input) => saveTarget(context, input),
+    removeTarget: async ({ id }) => removeTarget(context, id),
 
     list: async (query) => store.list(query),
     get: async ({ uid }) => {

@@ -6,7 +6,11 @@ import { createEngine } from '../../electron/engine/create-engine';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: engine-worker.ts <dataDir>');
-const engine = createEngine({ dataDir, fetch: { retryBaseMs: 20, idleTimeoutMs: 10_000 } });
+const engine = createEngine({
+  dataDir,
+  fetch: { retryBaseMs: 20, idleTimeoutMs: 10_000 },
+  delivery: { retryBaseMs: 20, chunkSize: 1024 * 1024 },
+});
 try {
   await engine.run();
 } finally {

@@ -171,3 +171,23 @@ export async function incompressible(source: string): Promise<string> {
   await ff(['-i', source, '-vf', 'noise=alls=30:allf=t', '-c:v', 'libx264', '-qp', '0', '-preset', 'ultrafast', out]);
   return out;
 }
+
+/** A small MP4 that does not compress (about 3 MB a second): uploads of it take a while when the server is slow. */
+export async function noisyMp4(dir: string, seconds = 1): Promise<string> {
+  const out = path.join(dir, 'noisy.mp4');
+  await ff([
+    ...video('320x240', seconds, 25),
+    '-vf',
+    'noise=alls=30:allf=t',
+    '-c:v',
+    'libx264',
+    '-qp',
+    '0',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    out,
+  ]);
+  return out;
+}

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './listen-loopback';
 
 export interface FileRoute {
   kind: 'file';
@@ -64,7 +64,6 @@ function parseRange(header: string | undefined, size: number): [number, number] 
 export async function startOrigin(routes: Record<string, Route>) {
   const served: Served = { requests: [], bytes: new Map(), gets: new Map(), maxConcurrent: 0 };
   let concurrent = 0;
-  const sockets = new Set<Socket>();
 
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -144,12 +143,7 @@ export async function startOrigin(routes: Record<string, Route>) {
     }, everyMs);
     res.on('close', () => clearInterval(timer));
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
     port,
@@ -157,10 +151,6 @@ export async function startOrigin(routes: Record<string, Route>) {
     routes,
     /** Requests in flight right now. */
     active: () => concurrent,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

@@ -1,7 +1,7 @@
 /** A real webhook receiver on loopback that checks every signature, as a user's receiver would. */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { verifyWebhook } from '../../electron/engine/notify/sign-webhook';
+import { listenOnLoopback } from './listen-loopback';
 
 export interface Received {
   body: string;
@@ -38,15 +38,6 @@ export async function startReceiver(secret: () => string, status: (n: number) =>
       response.writeHead(answer, { 'Content-Type': 'text/plain' }).end(answer < 300 ? 'ok' : 'not now, try later');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/ferry`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { port, close } = await listenOnLoopback(server);
+  return { url: `http://127.0.0.1:${port}/hooks/ferry`, received, close };
 }

@@ -7,6 +7,7 @@ describe('the state machine', () => {
     ['downloading', 'queued'],
     ['queued', 'inprogress'],
     ['inprogress', 'ready'],
+    ['downloading', 'ready'],
     ['downloading', 'error'],
     ['inprogress', 'error'],
     ['queued', 'paused'],
@@ -19,7 +20,6 @@ describe('the state machine', () => {
 
   it.each([
     ['queued', 'ready'],
-    ['downloading', 'ready'],
     ['downloading', 'inprogress'],
     ['ready', 'queued'],
     ['ready', 'error'],

@@ -2,7 +2,8 @@ import type { Video } from '../../../shared/video';
 import { createEngine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
 import { ingestOptionFlags, parseIngestOptions } from '../parse-ingest-options';
-import { interruptOnSignals, workVideos } from '../work-queue';
+import { resolveTargets } from '../format-deliveries';
+import { interruptOnSignals, isDone, workVideos } from '../work-queue';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -17,10 +18,11 @@ export const importCommand: CliCommand = {
   --queue-only   queue the links and return without processing them (ferry run works them later)
   --json         print the import report and the final Video objects as JSON
   Ingest options (--ladder, --thumbnail-pct, --max-duration, --max-size, --meta, --watermark …)
-  apply to every link, --no-transcode and --delete-after DATE included; see ferry ingest --help.
+  apply to every link, --no-transcode, --delete-after DATE and --deliver TARGET included; see
+  ferry ingest --help.
   When another Ferry already works this data directory, it does the links and this command waits
-  for them. Exits 0 when every link is ready, 1 when any failed or was not usable, 2 for a usage
-  error, 130 when interrupted (Ctrl-C; the links stay queued).`,
+  for them. Exits 0 when every link is ready (and delivered, with --deliver), 1 when any failed or
+  was not usable, 2 for a usage error, 130 when interrupted (Ctrl-C; the links stay queued).`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -38,6 +40,7 @@ export const importCommand: CliCommand = {
 
     const engine = createEngine({ dataDir: context.dataDir, env: context.env });
     try {
+      if (values.deliver) options.deliverTo = resolveTargets(values.deliver, await engine.listTargets());
       const report = await engine.importList({ path: list, options });
       context.stderr(
         `Queued ${report.queued} link${report.queued === 1 ? '' : 's'}` +
@@ -61,7 +64,7 @@ export const importCommand: CliCommand = {
         }
       }
       if (values.json) context.stdout(JSON.stringify({ report, videos: final }, null, 2));
-      const allReady = values['queue-only'] || final.every((v) => v.status.state === 'ready');
+      const allReady = values['queue-only'] || final.every(isDone);
       return report.invalid.length === 0 && allReady ? exitCodes.ok : exitCodes.failure;
     } finally {
       engine.close();

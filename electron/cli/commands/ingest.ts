@@ -2,7 +2,8 @@ import { createEngine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
 import { looksLikeLink, parseHeaders } from '../parse-headers';
 import { ingestOptionFlags, parseIngestOptions } from '../parse-ingest-options';
-import { interruptOnSignals, workVideos } from '../work-queue';
+import { resolveTargets } from '../format-deliveries';
+import { interruptOnSignals, isDone, workVideos } from '../work-queue';
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',
@@ -25,11 +26,13 @@ export const ingestCommand: CliCommand = {
   --no-transcode               keep the original as the output and make no ladder (to move files to a provider)
   --delete-after DATE          delete the outputs after this ISO date or date-time (2030-01-31, 2030-01-31T18:00Z);
                                files you gave are yours and never deleted
+  --deliver TARGET             once ready, upload the MP4 (the original with --no-transcode) to this delivery
+                               target, by id or name (repeatable; see ferry target)
   --json                       print the final Video objects as a JSON array on stdout
 
   The videos are worked as \`ferry run\` works the queue. When another Ferry already works this data
   directory, it does them and this command waits for them to finish.
-  Exits 0 when every video is ready, 1 when any failed, 2 for a usage error, 130 when interrupted
+  Exits 0 when every video is ready (and delivered, with --deliver), 1 when any failed, 2 for a usage error, 130 when interrupted
   (Ctrl-C; the videos stay queued).`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
@@ -54,6 +57,7 @@ export const ingestCommand: CliCommand = {
     const engine = createEngine({ dataDir: context.dataDir, env: context.env });
     const interrupt = interruptOnSignals();
     try {
+      if (values.deliver) options.deliverTo = resolveTargets(values.deliver, await engine.listTargets());
       const none = { queued: [], duplicates: [], invalid: [] };
       const fromFiles = files.length > 0 ? await engine.addFiles({ paths: files, options }) : none;
       const fromLinks =
@@ -78,7 +82,7 @@ export const ingestCommand: CliCommand = {
         return exitCodes.interrupted;
       }
       if (values.json) context.stdout(JSON.stringify(final, null, 2));
-      const allReady = added.invalid.length === 0 && final.every((v) => v.status.state === 'ready');
+      const allReady = added.invalid.length === 0 && final.every(isDone);
       return allReady ? exitCodes.ok : exitCodes.failure;
     } finally {
       interrupt.dispose();

@@ -1,6 +1,7 @@
 import { videoStates, type VideoState } from '../../../shared/video-states';
 import { createEngine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
+import { targetNames } from '../format-deliveries';
 import { formatQueueTotals, formatVideoTable } from '../format-video';
 
 export const listCommand: CliCommand = {
@@ -16,7 +17,8 @@ export const listCommand: CliCommand = {
 
   The first line sums up the queue: videos by state, download speed, time left, and whether the
   queue is paused. SPEED shows while a video downloads; ETA is the time left in its current
-  step, or when its next automatic attempt is due.`,
+  step, or when its next automatic attempt is due. DELIVERY, when any video is sent to delivery
+  targets, shows each target and how its upload stands (ferry show has the details).`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -56,7 +58,8 @@ export const listCommand: CliCommand = {
         return exitCodes.ok;
       }
       context.stdout(formatQueueTotals(await engine.totals()));
-      context.stdout(page.total === 0 ? 'No videos match.' : formatVideoTable(page.videos));
+      const names = targetNames(await engine.listTargets());
+      context.stdout(page.total === 0 ? 'No videos match.' : formatVideoTable(page.videos, Date.now(), names));
       if (page.total > page.videos.length)
         context.stdout(`(${page.videos.length} of ${page.total}; use --offset for more)`);
       return exitCodes.ok;

@@ -1,6 +1,7 @@
 import { FerryError } from '../../../shared/ferry-error';
 import { createEngine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
+import { targetNames } from '../format-deliveries';
 import { formatVideoDetails } from '../format-video';
 
 export const showCommand: CliCommand = {
@@ -27,7 +28,7 @@ export const showCommand: CliCommand = {
       if (values.json) {
         context.stdout(JSON.stringify(history ? { ...video, history } : video, null, 2));
       } else {
-        context.stdout(formatVideoDetails(video));
+        context.stdout(formatVideoDetails(video, targetNames(await engine.listTargets())));
         for (const event of history ?? []) context.stdout(`${event.at}  ${event.type}  ${JSON.stringify(event.data)}`);
       }
       return exitCodes.ok;

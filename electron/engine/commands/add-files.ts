@@ -27,6 +27,7 @@ export function queueOptions(options: CommandInput<'addFiles'>['options']): { op
   const kept: QueueOptions = {};
   if (options?.ladder) kept.ladder = options.ladder;
   if (options?.transcode === false) kept.transcode = false;
+  if (options?.deliverTo?.length) kept.deliverTo = options.deliverTo;
   return Object.keys(kept).length > 0 ? { options: kept } : {};
 }
 

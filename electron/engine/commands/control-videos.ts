@@ -22,8 +22,8 @@ export function selectedUids(context: EngineContext, selection: Selection): stri
   return 'uids' in selection ? selection.uids : context.edits.allUids();
 }
 
-/** Stops the work running on these videos (all when none are named) and waits until it is gone. */
-async function stopWork(context: EngineContext, uids: Iterable<string>): Promise<void> {
+/** Stops the work running on these videos and waits until it is gone. */
+export async function stopWork(context: EngineContext, uids: Iterable<string>): Promise<void> {
   const stopping: Promise<void>[] = [];
   for (const uid of uids) {
     const work = context.running.get(uid);

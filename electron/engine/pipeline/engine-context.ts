@@ -2,9 +2,11 @@
 import path from 'node:path';
 import type { DataPaths } from '../data-paths';
 import { findMediaTools, type MediaTools } from '../media/find-media-tools';
+import type { DeliveryStore } from '../queue/delivery-store';
 import type { QueueControlStore } from '../queue/queue-control';
 import type { QueueEdits } from '../queue/queue-edits';
 import type { SettingsStore } from '../queue/settings-store';
+import type { TargetStore } from '../queue/target-store';
 import type { VideoStore } from '../queue/video-store';
 import type { ActiveTime } from './active-time';
 import type { HostSlowdown } from './host-slowdown';
@@ -15,6 +17,8 @@ export interface EngineContext {
   edits: QueueEdits;
   control: QueueControlStore;
   settings: SettingsStore;
+  targets: TargetStore;
+  deliveries: DeliveryStore;
   paths: DataPaths;
   feed: VideoChangeFeed;
   env: NodeJS.ProcessEnv;

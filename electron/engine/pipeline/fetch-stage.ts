@@ -6,8 +6,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ClaimedVideo } from '../queue/video-store';
-import { downloadUrl, DownloadError, type DownloadRetry } from '../sources/download-url';
+import { downloadUrl, DownloadError, type DownloadResult, type DownloadRetry } from '../sources/download-url';
 import { originalsFolder, trackRunningWork, type EngineContext } from './engine-context';
+import { keepOriginalAsOutput } from './probe-stage';
 
 export interface FetchTuning {
   maxConnections: number;
@@ -45,6 +46,7 @@ export async function runFetchStage(context: EngineContext, claimed: ClaimedVide
   const dest = path.join(dir, originalFileName(url));
 
   const work = trackRunningWork(context, uid);
+  let keptAsOutput: DownloadResult | undefined;
   try {
     const result = await downloadUrl({
       url,
@@ -63,18 +65,22 @@ export async function runFetchStage(context: EngineContext, claimed: ClaimedVide
       },
       onRetry: (retry) => noteRetry(context, uid, url, retry),
     });
-    if (context.store.get(uid)?.status.state !== 'downloading') return;
-    context.store.transition(uid, 'queued', {
-      stage: 'probe',
-      pctComplete: 0,
-      releaseLease: true,
-      nextAttemptAt: 0,
-      source: { url: result.finalUrl, path: dest },
-      doc: { size: result.size },
-    });
+    if (context.store.stateOf(uid) !== 'downloading') return;
+    // Without a transcode there is nothing to probe for: the original becomes the output here and
+    // now, under the same claim, instead of waiting for a probe slot.
+    if (claimed.options.transcode === false) keptAsOutput = result;
+    else
+      context.store.transition(uid, 'queued', {
+        stage: 'probe',
+        pctComplete: 0,
+        releaseLease: true,
+        nextAttemptAt: 0,
+        source: { url: result.finalUrl, path: dest },
+        doc: { size: result.size },
+      });
   } catch (error) {
     // Stopped by cancel or pause: that state stands, and the bytes on disk stay for a resume.
-    if (work.signal.aborted || context.store.get(uid)?.status.state !== 'downloading') return;
+    if (work.signal.aborted || context.store.stateOf(uid) !== 'downloading') return;
     if (!(error instanceof DownloadError)) throw error;
     context.store.transition(uid, 'error', {
       releaseLease: true,
@@ -85,6 +91,7 @@ export async function runFetchStage(context: EngineContext, claimed: ClaimedVide
     work.end();
     context.feed.touch(uid);
   }
+  if (keptAsOutput) await keepOriginalAsOutput(context, claimed, dest, keptAsOutput);
 }
 
 /**

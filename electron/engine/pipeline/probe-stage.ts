@@ -3,12 +3,14 @@
  * success the video waits for a transcode slot (queued, stage transcode) with what the probe
  * found; otherwise it ends in error with the reason.
  */
-import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import { probeMedia } from '../media/probe-media';
-import { publishFolder, workFolderFor } from '../media/publish-folder';
+import { publishFolder } from '../media/publish-folder';
 import type { ClaimedVideo } from '../queue/video-store';
+import type { DownloadResult } from '../sources/download-url';
 import { mediaTools, videoFolder, type EngineContext } from './engine-context';
+import { markReady } from './mark-ready';
 
 export async function runProbeStage(context: EngineContext, claimed: ClaimedVideo): Promise<void> {
   const { video } = claimed;
@@ -32,7 +34,7 @@ export async function runProbeStage(context: EngineContext, claimed: ClaimedVide
     };
   }
   // Canceled or paused while probing: that state stands.
-  if (context.store.get(video.uid)?.status.state !== 'inprogress') return;
+  if (context.store.stateOf(video.uid) !== 'inprogress') return;
   if (!verdict.ok) {
     context.store.transition(video.uid, 'error', {
       releaseLease: true,
@@ -54,39 +56,62 @@ export async function runProbeStage(context: EngineContext, claimed: ClaimedVide
 /**
  * `--no-transcode`: the original, as it came, is the output (for moving files to a provider).
  * A downloaded original moves into the video's folder; a file the user added stays where it is.
+ * The fetch stage calls this straight after a download, still holding the video's claim.
  */
-async function keepOriginalAsOutput(context: EngineContext, claimed: ClaimedVideo, file: string): Promise<void> {
+export async function keepOriginalAsOutput(
+  context: EngineContext,
+  claimed: ClaimedVideo,
+  file: string,
+  /** From the fetch stage: the video is still `downloading`, and this is what the download found. */
+  fetched?: DownloadResult,
+): Promise<void> {
   const { uid, source } = claimed.video;
   let output = file;
   if (source.kind === 'url') {
+    // The download's own folder becomes the video's folder, renamed whole: no copy, and no new
+    // folder to create (on some disks creating one costs a millisecond, more than the rest of a
+    // small video's bookkeeping).
     const finalDir = videoFolder(context, uid);
-    const workDir = workFolderFor(finalDir);
-    await fs.rm(workDir, { recursive: true, force: true });
-    await fs.mkdir(path.join(workDir, 'downloads'), { recursive: true });
-    // A link, not a move: until the folder is published, a crash must leave the download in place.
-    await linkOrCopy(file, path.join(workDir, 'downloads', path.basename(file)));
-    await publishFolder(workDir, finalDir);
-    await fs.rm(path.dirname(file), { recursive: true, force: true });
-    output = path.join(finalDir, 'downloads', path.basename(file));
+    output = path.join(finalDir, path.basename(file));
+    const downloaded = isFile(file);
+    // Stopped after publishing but before the commit that says so: the output is already in place.
+    if (!downloaded && !isFile(output)) return downloadGone(context, uid, file);
+    if (downloaded) await publishFolder(path.dirname(file), finalDir);
   }
-  if (context.store.get(uid)?.status.state !== 'inprogress') return;
-  context.store.transition(uid, 'ready', {
-    stage: 'done',
+  // Paused or canceled meanwhile: that state stands.
+  if (context.store.stateOf(uid) !== (fetched ? 'downloading' : 'inprogress')) return;
+  markReady(context, claimed, {
     pctComplete: 100,
     releaseLease: true,
-    source: { path: output },
-    doc: { downloads: { default: output }, readyToStreamAt: new Date().toISOString() },
+    ...(fetched ? { nextAttemptAt: 0 } : {}),
+    source: { path: output, ...(fetched ? { url: fetched.finalUrl } : {}) },
+    doc: {
+      downloads: { default: output },
+      readyToStreamAt: new Date().toISOString(),
+      ...(fetched ? { size: fetched.size } : {}),
+    },
   });
   context.feed.touch(uid);
 }
 
-async function linkOrCopy(from: string, to: string): Promise<void> {
+/** The original vanished before it was published (removed by hand): a retry downloads it again. */
+function downloadGone(context: EngineContext, uid: string, file: string): void {
+  context.store.transition(uid, 'error', {
+    stage: 'fetch',
+    releaseLease: true,
+    error: {
+      code: 'ERR_UNKNOWN',
+      text: `The downloaded original ${file} is gone. Retry the video to download it again.`,
+    },
+  });
+  context.feed.touch(uid);
+}
+
+function isFile(file: string): boolean {
   try {
-    await fs.link(from, to);
+    return fsSync.statSync(file).isFile();
   } catch (error) {
-    // File systems without hard links (FAT, some network shares) get a copy.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'EXDEV' && code !== 'ENOTSUP') throw error;
-    await fs.copyFile(from, to);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
   }
 }

@@ -32,6 +32,7 @@ interface Task {
 }
 
 const runnerBeatMs = 5_000;
+const leaseCheckMs = 250;
 
 /** Another process holds the data directory's runner lock; `holderPid` says which. */
 export class QueueBusyError extends FerryError {
@@ -109,25 +110,30 @@ export async function runQueue(
   // Videos this run has worked on and that have not reached an end yet.
   const underWay = new Set<string>();
   const beat = setInterval(() => context.control.claimRunner(owner), runnerBeatMs);
+  let leasesCheckedAt = 0;
 
   const start = (stage: WorkStage, run: StageRunner, claimed: ClaimedVideo) => {
     const uid = claimed.video.uid;
     const url = stage === 'fetch' ? claimed.video.source.url : undefined;
     context.feed.touch(uid);
-    const done = run(context, claimed)
+    const task: Task = { stage, host: url ? new URL(url).host : null, done: Promise.resolve() };
+    task.done = run(context, claimed)
       .catch((error: unknown) => failUnexpectedly(context, uid, error))
       .finally(() => {
-        tasks.delete(uid);
+        // A stage that ends without awaiting anything may see its video claimed for the next
+        // stage before this runs: that task is not this one.
+        if (tasks.get(uid) === task) tasks.delete(uid);
         if (tasks.size === 0) context.activity.stop();
-        const state = context.store.get(uid)?.status.state;
-        if (state === 'ready' || state === 'error') context.activity.finished++;
+        const state = context.store.stateOf(uid);
+        // A delivered video was counted when it became ready.
+        if ((state === 'ready' && stage !== 'deliver') || state === 'error') context.activity.finished++;
         if (state !== 'queued' && state !== 'downloading' && state !== 'inprogress') underWay.delete(uid);
         context.onWorkDone();
         waker.notify();
       });
     if (tasks.size === 0) context.activity.start();
     underWay.add(uid);
-    tasks.set(uid, { stage, host: url ? new URL(url).host : null, done });
+    tasks.set(uid, task);
   };
 
   try {
@@ -137,9 +143,13 @@ export async function runQueue(
       if ((queue.paused || queue.lowDiskSpace) && tasks.size > 0) {
         await interruptRunning(context, queue.paused ? 'queue-paused' : 'low-disk-space');
       }
-      stopWorkChangedElsewhere(context, tasks);
+      // Looked at a few times a second, not after every finished download: the point is that a
+      // pause from another process lands within a second.
+      if (Date.now() - leasesCheckedAt >= leaseCheckMs) {
+        leasesCheckedAt = Date.now();
+        stopWorkChangedElsewhere(context, tasks);
+      }
 
-      let started = 0;
       const limits = stageLimits(context);
       const running: Partial<Record<WorkStage, number>> = {};
       for (const task of tasks.values()) running[task.stage] = (running[task.stage] ?? 0) + 1;
@@ -154,15 +164,14 @@ export async function runQueue(
           const claimed = context.store.claimNext(stage, context.leaseMs, Date.now(), busyHosts, only);
           if (!claimed) break;
           start(stage, run, claimed);
-          started++;
         }
       }
       if (queue.stopAfterCurrent && tasks.size === 0) {
         context.control.setSwitches({ paused: true, stopAfterCurrent: false });
         context.feed.touchTotals();
       }
-      if (started > 0) continue;
-
+      // Every free slot was offered work just now; what frees the next one (a finished task, a
+      // command) wakes the sleep below.
       let sleepMs = pollMs;
       if (tasks.size === 0) {
         const wakeAt = nextWakeAt(context, queue);
@@ -210,7 +219,7 @@ function stopWorkChangedElsewhere(context: EngineContext, tasks: ReadonlyMap<str
 function failUnexpectedly(context: EngineContext, uid: string, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   context.store.record(uid, 'internal-error', { message, stack: error instanceof Error ? error.stack : undefined });
-  const state = context.store.get(uid)?.status.state;
+  const state = context.store.stateOf(uid);
   if (state === undefined || !workingStates.includes(state)) return;
   context.store.transition(uid, 'error', {
     releaseLease: true,

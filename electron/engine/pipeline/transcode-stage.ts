@@ -8,6 +8,7 @@ import { FfmpegAbortedError } from '../media/run-ffmpeg';
 import { TranscodeError, transcodeVideo } from '../media/transcode-video';
 import type { ClaimedVideo } from '../queue/video-store';
 import { mediaTools, originalsFolder, trackRunningWork, videoFolder, type EngineContext } from './engine-context';
+import { markReady } from './mark-ready';
 
 const progressEveryMs = 250;
 
@@ -42,12 +43,11 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
         context.feed.touch(uid);
       },
     });
-    if (context.store.get(uid)?.status.state !== 'inprogress') return;
+    if (context.store.stateOf(uid) !== 'inprogress') return;
     // Only an original Ferry downloaded is removed, and only once the video is ready (a crash
     // before then must find it again); a file the user added is theirs.
     const dropOriginal = video.source.kind === 'url' && !context.settings.get().keepOriginal;
-    context.store.transition(uid, 'ready', {
-      stage: 'done',
+    markReady(context, claimed, {
       pctComplete: 100,
       releaseLease: true,
       doc: {
@@ -66,7 +66,7 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
     }
   } catch (error) {
     // Whoever stopped the work (cancel, pause) has already set the state.
-    if (error instanceof FfmpegAbortedError || context.store.get(uid)?.status.state !== 'inprogress') return;
+    if (error instanceof FfmpegAbortedError || context.store.stateOf(uid) !== 'inprogress') return;
     const failure =
       error instanceof TranscodeError
         ? error

@@ -23,6 +23,8 @@ export class VideoChangeFeed {
     private readonly emit: Emit,
     private readonly totals: () => QueueTotals,
     private readonly intervalMs = 100,
+    /** Whether anyone listens for an event: a headless run with nobody watching reads nothing back. */
+    private readonly wanted: (event: keyof FerryEvents) => boolean = () => true,
   ) {}
 
   /** Marks a video as changed; it is read from the store and sent at the next flush. */
@@ -54,14 +56,14 @@ export class VideoChangeFeed {
     const uids = [...this.changed];
     this.changed.clear();
     this.totalsChanged = false;
-    for (let i = 0; i < uids.length; i += batchSize) {
+    for (let i = 0; this.wanted('videos') && i < uids.length; i += batchSize) {
       const videos = uids
         .slice(i, i + batchSize)
         .map((uid) => this.store.get(uid))
         .filter((v): v is Video => v !== undefined);
       if (videos.length > 0) this.emit('videos', videos);
     }
-    this.emit('totals', this.totals());
+    if (this.wanted('totals')) this.emit('totals', this.totals());
   }
 
   close(): void {

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ListQuery, VideoPage } from '../../../shared/api';
 import { videoStates, type VideoState } from '../../../shared/video-states';
+import { DeliveryStore } from './delivery-store';
 import { rowToVideo, type VideoRow } from './video-row';
 
 const defaultPageSize = 100;
@@ -43,5 +44,7 @@ export function listVideos(db: Database.Database, query: ListQuery): VideoPage {
   } else {
     total = db.prepare(`SELECT COUNT(*) FROM videos ${filter}`).pluck().get(params) as number;
   }
-  return { videos: rows.map(rowToVideo), total };
+  const now = Date.now();
+  const deliveries = new DeliveryStore(db).ofVideos(rows.map((r) => r.seq));
+  return { videos: rows.map((row) => rowToVideo(row, now, deliveries.get(row.seq))), total };
 }

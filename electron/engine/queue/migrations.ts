@@ -116,6 +116,44 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE outcome IS NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'delivery targets and deliveries',
+    sql: `
+      CREATE TABLE delivery_targets (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE,
+        provider   TEXT NOT NULL,
+        mode       TEXT NOT NULL CHECK (mode IN ('tus', 'pull')),
+        endpoint   TEXT NOT NULL,
+        credential TEXT,           -- sent to the target only, never returned
+        created    TEXT NOT NULL,
+        modified   TEXT NOT NULL
+      );
+      -- One row per video and target. No foreign key to the target: a removed target's
+      -- deliveries keep their outcome. The upload URL and offset are written as soon as they are
+      -- known, so that a pause, a crash or a kill resumes the upload instead of sending it again.
+      CREATE TABLE deliveries (
+        id              INTEGER PRIMARY KEY,
+        video_seq       INTEGER NOT NULL REFERENCES videos (seq) ON DELETE CASCADE,
+        target_id       TEXT NOT NULL,
+        mode            TEXT NOT NULL CHECK (mode IN ('tus', 'pull')),
+        state           TEXT NOT NULL CHECK (state IN ('queued', 'uploading', 'processing', 'ready', 'error')),
+        upload_url      TEXT,
+        upload_size     INTEGER,          -- the file's size when the upload was created
+        upload_offset   INTEGER NOT NULL DEFAULT 0,
+        remote_id       TEXT,
+        pct             REAL NOT NULL DEFAULT 0,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0, -- epoch ms
+        error_code      TEXT,
+        error_text      TEXT,
+        created         TEXT NOT NULL,
+        modified        TEXT NOT NULL,
+        UNIQUE (video_seq, target_id)
+      );
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -12,8 +12,12 @@ export class QueueEdits {
   constructor(private readonly db: Database.Database) {
     this.nextRetryStmt = db
       .prepare(
-        `SELECT MIN(next_attempt_at) FROM videos
-          WHERE state = 'queued' AND lease_owner IS NULL AND next_attempt_at > ?`,
+        `SELECT MIN(at) FROM (
+           SELECT MIN(next_attempt_at) AS at FROM videos
+            WHERE state = 'queued' AND lease_owner IS NULL AND next_attempt_at > @now
+           UNION ALL
+           SELECT MIN(next_attempt_at) FROM videos
+            WHERE stage = 'deliver' AND state = 'ready' AND lease_owner IS NULL AND next_attempt_at > 0)`,
       )
       .pluck();
     this.speedStmt = db.prepare("SELECT COALESCE(SUM(speed), 0) FROM videos WHERE state = 'downloading'").pluck();
@@ -39,9 +43,13 @@ export class QueueEdits {
     return run.immediate();
   }
 
-  /** The earliest automatic retry still waiting for its time, epoch ms. */
+  /**
+   * The earliest automatic retry (of a stage or of a delivery) still waiting for its time, epoch ms.
+   * A delivery's retry counts until it is claimed, even once due: one that fell due between the
+   * scheduler's claims and this look must still wake it, and nothing else holds a due delivery back.
+   */
   nextRetryAt(now = Date.now()): number | undefined {
-    return (this.nextRetryStmt.get(now) as number | null) ?? undefined;
+    return (this.nextRetryStmt.get({ now }) as number | null) ?? undefined;
   }
 
   /** Makes a video wait before its next attempt (shown as status.nextAttemptAt). */

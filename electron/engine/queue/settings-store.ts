@@ -12,15 +12,18 @@ export const defaultSettings: Omit<Settings, 'webhookSecret'> = {
 
 export class SettingsStore {
   private readonly put: Database.Statement;
+  private readonly all: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
+    // Read before every scheduling decision: prepared once.
+    this.all = db.prepare('SELECT key, value FROM settings');
     this.put = db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
   }
 
   get(): Settings {
-    const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+    const rows = this.all.all() as { key: string; value: string }[];
     // The table also holds the queue's own state (queue-control.ts); only settings are returned.
     const known = rows.filter((r) => r.key in defaultSettings || r.key === 'webhookSecret');
     const stored = Object.fromEntries(known.map((r) => [r.key, JSON.parse(r.value) as unknown])) as Partial<Settings>;

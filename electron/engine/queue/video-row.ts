@@ -1,6 +1,7 @@
 /** Mapping between a `videos` row and the Video object. Pure. */
 import {
   unknownVideoDetails,
+  type Delivery,
   type Stage,
   type Video,
   type VideoDetails,
@@ -42,7 +43,8 @@ export interface VideoRow {
 /** The parts of the Video object kept as JSON in `doc`. */
 export type VideoDoc = VideoDetails;
 
-export function rowToVideo(row: VideoRow, now = Date.now()): Video {
+/** `deliveries`: the video's rows in the deliveries table (the document's own list is always empty). */
+export function rowToVideo(row: VideoRow, now = Date.now(), deliveries: Delivery[] = []): Video {
   // Defaults first: a document written by an older Ferry lacks the fields added since.
   const doc: VideoDoc = { ...unknownVideoDetails(), ...(JSON.parse(row.doc) as Partial<VideoDoc>) };
   const source: VideoSource = { kind: row.source_kind };
@@ -51,7 +53,8 @@ export function rowToVideo(row: VideoRow, now = Date.now()): Video {
   const status: Video['status'] = { state: row.state, pctComplete: row.pct, step: row.stage };
   if (row.error_code !== null) status.errorReasonCode = row.error_code as ErrorCode;
   if (row.error_text !== null) status.errorReasonText = row.error_text;
-  if ((row.state === 'queued' || row.state === 'downloading') && row.next_attempt_at > now) {
+  const waits = row.state === 'queued' || row.state === 'downloading' || row.stage === 'deliver';
+  if (waits && row.next_attempt_at > now) {
     status.nextAttemptAt = new Date(row.next_attempt_at).toISOString();
   }
   if (row.speed !== null) status.bytesPerSecond = row.speed;
@@ -64,5 +67,6 @@ export function rowToVideo(row: VideoRow, now = Date.now()): Video {
     status,
     readyToStream: row.state === 'ready' && doc.outputsDeletedAt === null,
     source,
+    deliveries,
   };
 }

@@ -12,6 +12,7 @@ import { unknownVideoDetails, type Stage, type Video, type VideoSource } from '.
 import { canTransition, IllegalTransitionError, type VideoState } from '../../../shared/video-states';
 import { isOwnerAlive } from './lease-owner';
 import { waitingState, workingState } from './stage-states';
+import { DeliveryStore } from './delivery-store';
 import { countByState, listVideos } from './list-videos';
 import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
 import { WebhookOutbox } from './webhook-outbox';
@@ -21,6 +22,8 @@ export interface QueueOptions {
   ladder?: 'auto' | number[];
   /** false: the original is the output, no ladder. */
   transcode?: boolean;
+  /** Delivery target ids: the video goes to the deliver stage once ready. */
+  deliverTo?: string[];
 }
 
 export interface NewVideo {
@@ -72,11 +75,14 @@ export class VideoStore {
   private readonly getStmt: Database.Statement;
   private readonly progressStmt: Database.Statement;
   private readonly claimStmt: Database.Statement;
+  private readonly waitingStmt: Database.Statement;
   private readonly updateStmt: Database.Statement;
   private readonly heartbeatStmt: Database.Statement;
   private readonly leaseStmt: Database.Statement;
   private readonly seqStmt: Database.Statement;
+  private readonly stateStmt: Database.Statement;
   private readonly outbox: WebhookOutbox;
+  private readonly deliveries: DeliveryStore;
 
   constructor(
     private readonly db: Database.Database,
@@ -90,15 +96,17 @@ export class VideoStore {
     this.eventStmt = db.prepare('INSERT INTO video_events (video_seq, at, type, data) VALUES (?, ?, ?, ?)');
     this.getStmt = db.prepare('SELECT * FROM videos WHERE uid = ?');
     this.progressStmt = db.prepare('UPDATE videos SET pct = ?, speed = ?, eta = ?, modified = ? WHERE uid = ?');
+    const nextWaiting = `SELECT seq FROM videos
+                          WHERE stage = @stage AND state = @from AND lease_owner IS NULL AND next_attempt_at <= @now
+                            AND (source_host IS NULL OR source_host NOT IN (SELECT value FROM json_each(@hosts)))
+                            AND (@only IS NULL OR uid IN (SELECT value FROM json_each(@only)))
+                          ORDER BY priority DESC, seq LIMIT 1`;
+    this.waitingStmt = db.prepare(nextWaiting).pluck();
     this.claimStmt = db.prepare(
       `UPDATE videos
           SET state = @to, lease_owner = @owner, lease_expires_at = @expires, heartbeat_at = @now,
               attempts = attempts + 1, modified = @iso
-        WHERE seq = (SELECT seq FROM videos
-                      WHERE stage = @stage AND state = @from AND lease_owner IS NULL AND next_attempt_at <= @now
-                        AND (source_host IS NULL OR source_host NOT IN (SELECT value FROM json_each(@hosts)))
-                        AND (@only IS NULL OR uid IN (SELECT value FROM json_each(@only)))
-                      ORDER BY priority DESC, seq LIMIT 1)
+        WHERE seq = (${nextWaiting})
         RETURNING *`,
     );
     this.updateStmt = db.prepare(
@@ -115,7 +123,9 @@ export class VideoStore {
     );
     this.leaseStmt = db.prepare('SELECT lease_owner FROM videos WHERE uid = ?').pluck();
     this.seqStmt = db.prepare('SELECT seq FROM videos WHERE uid = ?').pluck();
+    this.stateStmt = db.prepare('SELECT state FROM videos WHERE uid = ?').pluck();
     this.outbox = new WebhookOutbox(db);
+    this.deliveries = new DeliveryStore(db);
   }
 
   /** Inserts all videos in one transaction and returns their uids, in order. */
@@ -151,7 +161,12 @@ export class VideoStore {
 
   get(uid: string): Video | undefined {
     const row = this.getStmt.get(uid) as VideoRow | undefined;
-    return row && rowToVideo(row);
+    return row && rowToVideo(row, Date.now(), this.deliveries.ofVideo(row.seq));
+  }
+
+  /** Just the state: what a stage checks after its work, to learn whether it was paused or canceled meanwhile. */
+  stateOf(uid: string): VideoState | undefined {
+    return this.stateStmt.get(uid) as VideoState | undefined;
   }
 
   /** A video from the same source that is queued, in progress or finished (not failed or canceled). */
@@ -186,17 +201,23 @@ export class VideoStore {
   ): ClaimedVideo | undefined {
     const from = waitingState(stage);
     const to = workingState(stage);
+    const match = {
+      from,
+      stage,
+      now,
+      hosts: JSON.stringify(excludeHosts),
+      only: onlyUids ? JSON.stringify(onlyUids) : null,
+    };
+    // The scheduler asks every stage with a free slot after each finished piece of work, and
+    // mostly there is nothing waiting: a plain read answers that without taking the write lock.
+    if (this.waitingStmt.get(match) === undefined) return undefined;
     const claim = this.db.transaction(() => {
       const row = this.claimStmt.get({
+        ...match,
         to,
-        from,
-        stage,
         owner: this.owner,
-        now,
         expires: now + leaseMs,
         iso: new Date(now).toISOString(),
-        hosts: JSON.stringify(excludeHosts),
-        only: onlyUids ? JSON.stringify(onlyUids) : null,
       }) as VideoRow | undefined;
       if (row) this.addEvent(row.seq, 'claimed', { stage, from, to, owner: this.owner });
       return row;
@@ -231,7 +252,7 @@ export class VideoStore {
   }
 
   /** Moves a video to another state, checked against the state machine. Throws when illegal. */
-  transition(uid: string, to: VideoState, change: TransitionChange = {}): Video {
+  transition(uid: string, to: VideoState, change: TransitionChange = {}): void {
     const run = this.db.transaction(() => {
       const row = this.getStmt.get(uid) as VideoRow | undefined;
       if (!row) throw new Error(`No video with uid ${uid}.`);
@@ -260,11 +281,10 @@ export class VideoStore {
         ...(change.stage && change.stage !== row.stage ? { stage: change.stage } : {}),
         ...(change.error ? { code: change.error.code, text: change.error.text } : {}),
       });
-      const updated = this.getStmt.get(uid) as VideoRow;
-      if (to !== row.state && (to === 'ready' || to === 'error')) this.outbox.enqueue(updated);
-      return updated;
+      if (to !== row.state && (to === 'ready' || to === 'error'))
+        this.outbox.enqueue(() => this.getStmt.get(uid) as VideoRow);
     });
-    return rowToVideo(run.immediate());
+    run.immediate();
   }
 
   /** Appends to a video's history (for example an ffmpeg stderr tail or a webhook attempt). */

@@ -19,29 +19,38 @@ export interface PendingWebhook {
 export class WebhookOutbox {
   private readonly urlStmt: Database.Statement;
   private readonly insertStmt: Database.Statement;
+  private readonly dueStmt: Database.Statement;
+  private readonly holdStmt: Database.Statement;
+  private readonly nextDueStmt: Database.Statement;
+  private readonly pendingStmt: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
+    // Prepared once: the sender looks at the outbox after every finished piece of work.
     this.urlStmt = db.prepare("SELECT value FROM settings WHERE key = 'webhookUrl'").pluck();
     this.insertStmt = db.prepare('INSERT INTO webhook_deliveries (video_seq, state, url, body) VALUES (?, ?, ?, ?)');
+    this.dueStmt = db.prepare(
+      `SELECT w.id, v.uid, w.state, w.url, w.body, w.attempts FROM webhook_deliveries w
+         JOIN videos v ON v.seq = w.video_seq
+        WHERE w.outcome IS NULL AND w.next_attempt_at <= ? ORDER BY w.next_attempt_at, w.id LIMIT ?`,
+    );
+    this.holdStmt = db.prepare('UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?');
+    this.nextDueStmt = db.prepare('SELECT MIN(next_attempt_at) FROM webhook_deliveries WHERE outcome IS NULL').pluck();
+    this.pendingStmt = db.prepare('SELECT COUNT(*) FROM webhook_deliveries WHERE outcome IS NULL').pluck();
   }
 
   /** Queues a POST of the video to the webhook URL in settings, if there is one. Call inside the transition's transaction. */
-  enqueue(row: VideoRow): void {
+  enqueue(readRow: () => VideoRow): void {
     const setting = this.urlStmt.get() as string | undefined;
     const url = setting ? (JSON.parse(setting) as string | null) : null;
+    // Read only when sent: most users have no webhook, and a video's row is not small.
     if (!url) return;
+    const row = readRow();
     this.insertStmt.run(row.seq, row.state, url, JSON.stringify(rowToVideo(row)));
   }
 
   /** Webhooks whose next attempt is due, oldest first. */
   due(now = Date.now(), limit = 20): PendingWebhook[] {
-    return this.db
-      .prepare(
-        `SELECT w.id, v.uid, w.state, w.url, w.body, w.attempts FROM webhook_deliveries w
-           JOIN videos v ON v.seq = w.video_seq
-          WHERE w.outcome IS NULL AND w.next_attempt_at <= ? ORDER BY w.next_attempt_at, w.id LIMIT ?`,
-      )
-      .all(now, limit) as PendingWebhook[];
+    return this.dueStmt.all(now, limit) as PendingWebhook[];
   }
 
   /**
@@ -50,10 +59,11 @@ export class WebhookOutbox {
    * meanwhile, and a crash mid-send leaves them to be sent again from `holdUntil`.
    */
   take(now: number, limit: number, holdUntil: number): PendingWebhook[] {
+    // Most looks find nothing: a read first spares them the write lock.
+    if (this.due(now, 1).length === 0) return [];
     const run = this.db.transaction(() => {
       const taken = this.due(now, limit);
-      const hold = this.db.prepare('UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?');
-      for (const hook of taken) hold.run(holdUntil, hook.id);
+      for (const hook of taken) this.holdStmt.run(holdUntil, hook.id);
       return taken;
     });
     return run.immediate();
@@ -61,16 +71,13 @@ export class WebhookOutbox {
 
   /** When the next undelivered webhook is due (epoch ms), or undefined when none is waiting. */
   nextDueAt(): number | undefined {
-    const at = this.db
-      .prepare('SELECT MIN(next_attempt_at) FROM webhook_deliveries WHERE outcome IS NULL')
-      .pluck()
-      .get() as number | null;
+    const at = this.nextDueStmt.get() as number | null;
     return at ?? undefined;
   }
 
   /** Webhooks not yet delivered or given up on, whenever they are due. */
   pendingCount(): number {
-    return this.db.prepare('SELECT COUNT(*) FROM webhook_deliveries WHERE outcome IS NULL').pluck().get() as number;
+    return this.pendingStmt.get() as number;
   }
 
   delivered(id: number, now = Date.now()): void {

@@ -4,6 +4,7 @@
  * resume from the pieces already on disk (checked with If-Range), retries with backoff, and
  * refusal of web pages and playlists before they waste a transcode.
  */
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import type { ErrorCode } from '../../../shared/error-codes';
 import { clearDownload, readDownloadState, writeDownloadState, type DownloadState } from './download-state';
@@ -180,9 +181,17 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
         );
       }
       const shape = noRanges ? { ...head, ranges: false } : head;
-      await fetchAll(url, shape, part, { ...options, maxConnections: connections }, originHost, progressedTo);
-      await fs.rm(`${part}.json`, { force: true });
-      await fs.rename(part, options.dest);
+      const keptState = await fetchAll(
+        url,
+        shape,
+        part,
+        { ...options, maxConnections: connections },
+        originHost,
+        progressedTo,
+      );
+      if (keptState) await fs.rm(`${part}.json`, { force: true });
+      // Synchronous: a rename takes microseconds, less than a thread-pool round trip.
+      fsSync.renameSync(part, options.dest);
       return {
         finalUrl: head.finalUrl,
         size: head.size >= 0 ? head.size : (await fs.stat(options.dest)).size,
@@ -221,6 +230,7 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
   throw new DownloadError('ERR_FETCH_ORIGIN_ERROR', `${lastFailure} Gave up after 50 attempts.`);
 }
 
+/** Fetches every missing piece into `part`; answers whether a download state file was kept beside it. */
 async function fetchAll(
   url: string,
   head: Head,
@@ -228,7 +238,7 @@ async function fetchAll(
   options: DownloadOptions,
   originHost: string,
   progressed: { bytes: number },
-): Promise<void> {
+): Promise<boolean> {
   const saved = await readDownloadState(part);
   const validator = head.etag ?? head.lastModified;
   const resumable = head.ranges && head.size > 0 && validator !== null;
@@ -238,7 +248,8 @@ async function fetchAll(
     saved.size === head.size &&
     saved.etag === head.etag &&
     saved.lastModified === head.lastModified;
-  if (!same) await clearDownload(part);
+  // Without a saved state there is nothing to clear: opening the part for writing empties it.
+  if (saved && !same) await clearDownload(part);
   const plan = planPieces(head.size, resumable, options.maxConnections);
   const state: DownloadState =
     same && saved
@@ -255,7 +266,8 @@ async function fetchAll(
   const meter = new SpeedMeter(0);
   const done = new Set(state.done);
   let written = done.size * state.pieceBytes;
-  let lastReport = 0;
+  // The first report after a quarter second too: a file that arrives sooner needs none.
+  let lastReport = Date.now();
   const report = (delta: number) => {
     written += delta;
     progressed.bytes += delta;
@@ -287,9 +299,10 @@ async function fetchAll(
     onBytes: report,
   };
   try {
-    if (!resumable) {
+    // One piece is all or nothing (a crash restarts it), so there is no state worth writing.
+    if (!resumable || plan.pieces === 1) {
       await writePiece(target, { start: 0, end: head.size > 0 ? head.size - 1 : -1, ranged: false });
-      return;
+      return false;
     }
     // Workers finish pieces concurrently; their state writes go one after another.
     let saving = Promise.resolve();
@@ -322,6 +335,7 @@ async function fetchAll(
     if (failed ?? anyFailed) throw (failed ?? anyFailed)?.reason;
     const size = (await handle.stat()).size;
     if (size !== head.size) throw new HttpError(`The download ended at ${size} of ${head.size} bytes.`, true);
+    return true;
   } finally {
     await handle.close();
   }

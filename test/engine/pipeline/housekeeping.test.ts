@@ -35,7 +35,7 @@ describe('keeping the original, or not', () => {
     const video = await engine.get({ uid: queued!.uid });
     expect(video.status.state).toBe('ready');
     expect(video.playback).toBeNull();
-    expect(video.downloads!.default).toBe(path.join(engine.paths.library, video.uid, 'downloads', 'clip.avi'));
+    expect(video.downloads!.default).toBe(path.join(engine.paths.library, video.uid, 'clip.avi'));
     expect(sha256(fs.readFileSync(video.downloads!.default))).toBe(sha256(body));
     expect(fs.existsSync(path.join(engine.paths.dataDir, 'originals', video.uid))).toBe(false);
   });

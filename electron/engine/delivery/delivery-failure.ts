@@ -1,0 +1,93 @@
+/**
+ * What a failed upload attempt means, pure: try again later (and whether with a new upload), or
+ * give up with a sentence that names the target and says what to do.
+ */
+import { retryDelayMs } from '../sources/fetch-decisions';
+
+/** How a delivery retries (DeliveryTuning in the deliver stage). */
+export interface RetryTuning {
+  /** Attempts without progress before a delivery fails. */
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+export interface UploadFailure {
+  /** The HTTP status of the failed request; undefined when no response came (a network error). */
+  status?: number;
+  /** The method of the failed request: POST creates the upload, HEAD and PATCH continue it. */
+  method?: string;
+  retryAfter?: string | null;
+  /** What happened, for the history and the final sentence. */
+  message: string;
+}
+
+export type FailureVerdict = { kind: 'retry'; delayMs: number; forgetUpload: boolean } | { kind: 'fail'; text: string };
+
+export interface FailureContext {
+  /** This attempt's number, counted since the last attempt that moved the offset forward. */
+  attempt: number;
+  target: { name: string; endpoint: string };
+  uid: string;
+  size: number;
+}
+
+/** Transient: a network error, a timeout, an offset conflict, a lock, a rate limit, a server error. */
+function isTransient(status: number | undefined): boolean {
+  if (status === undefined) return true;
+  return status === 408 || status === 409 || status === 423 || status === 429 || status === 460 || status >= 500;
+}
+
+function describe(failure: UploadFailure): string {
+  if (failure.status === undefined) return failure.message;
+  return `the server answered ${failure.status}`;
+}
+
+function refusal(failure: UploadFailure, context: FailureContext): string {
+  const { name, endpoint } = context.target;
+  const retry = `then run: ferry retry ${context.uid}`;
+  switch (failure.status) {
+    case 401:
+    case 403:
+      return (
+        `Delivery to "${name}" failed: ${endpoint} answered ${failure.status}, the credential is missing or refused. ` +
+        `Save the right one (ferry target add "${name}" --tus ${endpoint} --credential …), ${retry}.`
+      );
+    case 404:
+      return `Delivery to "${name}" failed: ${endpoint} answered 404, there is no TUS endpoint there. Check the target's URL, ${retry}.`;
+    case 413:
+      return `Delivery to "${name}" failed: ${endpoint} refuses a file of ${context.size} bytes (413). Raise the server's size limit, ${retry}.`;
+    default:
+      return (
+        `Delivery to "${name}" failed: ${endpoint} refused the upload (${describe(failure)}: ${failure.message}). ` +
+        `Check that it is a TUS server that accepts this file, ${retry}.`
+      );
+  }
+}
+
+export function judgeFailure(
+  failure: UploadFailure,
+  context: FailureContext,
+  tuning: RetryTuning,
+  random: () => number = Math.random,
+): FailureVerdict {
+  // The upload is gone (expired, removed) while the endpoint is fine: start a new one.
+  const uploadGone = failure.method !== 'POST' && (failure.status === 404 || failure.status === 410);
+  if (!uploadGone && !isTransient(failure.status)) return { kind: 'fail', text: refusal(failure, context) };
+  if (context.attempt >= tuning.maxAttempts) {
+    const { name, endpoint } = context.target;
+    return {
+      kind: 'fail',
+      text:
+        `Delivery to "${name}" failed after ${context.attempt} attempts (${describe(failure)}). ` +
+        `Check that ${endpoint} is up and reachable, then run: ferry retry ${context.uid}.`,
+    };
+  }
+  const delayMs = retryDelayMs(context.attempt, {
+    baseMs: tuning.retryBaseMs,
+    maxMs: tuning.retryMaxMs,
+    retryAfter: failure.retryAfter ?? null,
+    random,
+  });
+  return { kind: 'retry', delayMs, forgetUpload: uploadGone };
+}

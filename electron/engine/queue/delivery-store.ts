@@ -1,0 +1,200 @@
+/**
+ * Per-video deliveries: one row per video and target, with what a resumed upload needs (its URL,
+ * the file size it was created for, the offset the server accepted) written as soon as known.
+ */
+import type Database from 'better-sqlite3';
+import type { ErrorCode } from '../../../shared/error-codes';
+import type { Delivery, DeliveryState } from '../../../shared/video';
+
+export interface DeliveryRow {
+  id: number;
+  video_seq: number;
+  target_id: string;
+  mode: 'tus' | 'pull';
+  state: DeliveryState;
+  upload_url: string | null;
+  upload_size: number | null;
+  upload_offset: number;
+  remote_id: string | null;
+  pct: number;
+  attempts: number;
+  next_attempt_at: number;
+  error_code: string | null;
+  error_text: string | null;
+}
+
+export interface NewDelivery {
+  targetId: string;
+  mode: 'tus' | 'pull';
+  /** A delivery that cannot start (its target is gone) is created in error. */
+  error?: string;
+}
+
+export function rowToDelivery(row: DeliveryRow): Delivery {
+  const delivery: Delivery = {
+    target: row.target_id,
+    mode: row.mode,
+    state: row.state,
+    remoteId: row.remote_id,
+    pctComplete: row.pct,
+  };
+  if (row.error_text !== null) {
+    delivery.errorReasonCode = (row.error_code ?? 'ERR_DELIVERY_FAILED') as ErrorCode;
+    delivery.error = row.error_text;
+  }
+  return delivery;
+}
+
+const videoSeq = '(SELECT seq FROM videos WHERE uid = @uid)';
+
+export class DeliveryStore {
+  private readonly bySeqStmt: Database.Statement;
+  private readonly progressStmt: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.bySeqStmt = db.prepare('SELECT * FROM deliveries WHERE video_seq = ? ORDER BY id');
+    this.progressStmt = db.prepare('UPDATE deliveries SET upload_offset = ?, pct = ?, modified = ? WHERE id = ?');
+  }
+
+  /** Runs `work` in one transaction (a video becoming ready and its deliveries being queued). */
+  atomically<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  /** Queues deliveries for a video; targets it already has a delivery for are left as they are. */
+  create(uid: string, deliveries: readonly NewDelivery[]): void {
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO deliveries (video_seq, target_id, mode, state, error_code, error_text, created, modified)
+       SELECT seq, @targetId, @mode, @state, @code, @text, @now, @now FROM videos WHERE uid = @uid`,
+    );
+    const now = new Date().toISOString();
+    for (const d of deliveries) {
+      insert.run({
+        uid,
+        targetId: d.targetId,
+        mode: d.mode,
+        state: d.error ? 'error' : 'queued',
+        code: d.error ? 'ERR_DELIVERY_FAILED' : null,
+        text: d.error ?? null,
+        now,
+      });
+    }
+  }
+
+  /** The rows of one video, for the delivery stage. */
+  rows(uid: string): DeliveryRow[] {
+    return this.db
+      .prepare(`SELECT * FROM deliveries WHERE video_seq = ${videoSeq} ORDER BY id`)
+      .all({ uid }) as DeliveryRow[];
+  }
+
+  /** One video's deliveries as the Video object shows them. */
+  ofVideo(seq: number): Delivery[] {
+    return (this.bySeqStmt.all(seq) as DeliveryRow[]).map(rowToDelivery);
+  }
+
+  /** The deliveries of a page of videos, in one query. */
+  ofVideos(seqs: readonly number[]): Map<number, Delivery[]> {
+    const found = new Map<number, Delivery[]>();
+    if (seqs.length === 0) return found;
+    const rows = this.db
+      .prepare('SELECT * FROM deliveries WHERE video_seq IN (SELECT value FROM json_each(?)) ORDER BY id')
+      .all(JSON.stringify(seqs)) as DeliveryRow[];
+    for (const row of rows) found.set(row.video_seq, [...(found.get(row.video_seq) ?? []), rowToDelivery(row)]);
+    return found;
+  }
+
+  /** An attempt begins. */
+  start(id: number, attempts: number): void {
+    this.update(id, "state = 'uploading', attempts = @attempts, error_code = NULL, error_text = NULL", { attempts });
+  }
+
+  /** The upload exists on the server: where, for which file size, and the provider's id for it. */
+  saveUpload(id: number, url: string, size: number, remoteId: string): void {
+    this.update(
+      id,
+      `upload_offset = CASE WHEN upload_url IS @url THEN upload_offset ELSE 0 END,
+       upload_url = @url, upload_size = @size, remote_id = @remoteId`,
+      { url, size, remoteId },
+    );
+  }
+
+  /** Cheap, frequent: the offset the server accepted and the share sent. */
+  saveProgress(id: number, offset: number, pct: number): void {
+    this.progressStmt.run(offset, pct, new Date().toISOString(), id);
+  }
+
+  finish(id: number, size: number): void {
+    this.update(id, "state = 'ready', pct = 100, upload_offset = @size, error_code = NULL, error_text = NULL", {
+      size,
+    });
+  }
+
+  /** Waits for another attempt at `at` (epoch ms); `forgetUpload` starts a new upload then. */
+  retryLater(id: number, at: number, options: { attempts: number; forgetUpload: boolean }): void {
+    const forget = options.forgetUpload ? ', upload_url = NULL, upload_size = NULL, upload_offset = 0, pct = 0' : '';
+    this.update(id, `state = 'queued', next_attempt_at = @at, attempts = @attempts${forget}`, {
+      at,
+      attempts: options.attempts,
+    });
+  }
+
+  fail(id: number, text: string): void {
+    this.update(id, "state = 'error', error_code = 'ERR_DELIVERY_FAILED', error_text = @text", { text });
+  }
+
+  /** Stopped (pause, quit, kill): waits again, keeping its upload for the next attempt. */
+  interrupt(id: number): void {
+    this.update(id, "state = 'queued'", {});
+  }
+
+  /** Of these videos (null: all), those waiting for or in the deliver stage. */
+  videosAtDeliverStage(uids: readonly string[] | null): string[] {
+    return this.db
+      .prepare(
+        `SELECT uid FROM videos WHERE stage = 'deliver' AND state = 'ready'
+            AND (@uids IS NULL OR uid IN (SELECT value FROM json_each(@uids)))`,
+      )
+      .pluck()
+      .all({ uids: uids && JSON.stringify(uids) }) as string[];
+  }
+
+  /** Of these videos (null: all), the ready ones out of the deliver stage with a delivery in one of `states`. */
+  videosWithDeliveries(states: readonly DeliveryState[], uids: readonly string[] | null): string[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT v.uid FROM deliveries d JOIN videos v ON v.seq = d.video_seq
+          WHERE d.state IN (SELECT value FROM json_each(@states)) AND v.state = 'ready' AND v.stage = 'done'
+            AND (@uids IS NULL OR v.uid IN (SELECT value FROM json_each(@uids)))`,
+      )
+      .pluck()
+      .all({ states: JSON.stringify(states), uids: uids && JSON.stringify(uids) }) as string[];
+  }
+
+  /** Deliveries of this video that are neither ready nor failed go again now, with fresh attempts. */
+  reschedule(uid: string): number {
+    return this.db
+      .prepare(
+        `UPDATE deliveries SET state = 'queued', attempts = 0, next_attempt_at = 0, modified = @now
+          WHERE video_seq = ${videoSeq} AND state IN ('queued', 'uploading')`,
+      )
+      .run({ uid, now: new Date().toISOString() }).changes;
+  }
+
+  /** Failed deliveries of this video go again, with fresh attempts. */
+  requeueFailed(uid: string): number {
+    return this.db
+      .prepare(
+        `UPDATE deliveries SET state = 'queued', attempts = 0, next_attempt_at = 0, error_code = NULL,
+                error_text = NULL, modified = @now
+          WHERE video_seq = ${videoSeq} AND state = 'error'`,
+      )
+      .run({ uid, now: new Date().toISOString() }).changes;
+  }
+
+  private update(id: number, set: string, params: Record<string, string | number>): void {
+    this.db
+      .prepare(`UPDATE deliveries SET ${set}, modified = @now WHERE id = @id`)
+      .run({ ...params, id, now: new Date().toISOString() });
+  }
+}

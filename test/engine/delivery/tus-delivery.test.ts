@@ -1,0 +1,138 @@
+/**
+ * Delivery to a real TUS server: the video's MP4 arrives byte for byte, with its name, type and
+ * credential; transient failures are retried with backoff; one that never ends fails the
+ * delivery with ERR_DELIVERY_FAILED while the video stays ready, and `retry` sends it again.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../electron/engine/create-engine';
+import type { Video } from '../../../shared/video';
+import * as make from '../../helpers/media-fixtures';
+import { sha256 } from '../../helpers/origin-server';
+import { tempDir } from '../../helpers/temp-dir';
+import { startTusServer, type TusTestServer } from '../../helpers/tus-server';
+
+const tuning = { retryBaseMs: 20, retryMaxMs: 100, maxAttempts: 3, chunkSize: 64 * 1024 };
+const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-tus-media-'));
+let media: string;
+const servers: TusTestServer[] = [];
+const engines: Engine[] = [];
+
+beforeAll(async () => {
+  media = await make.standardDefinition43(mediaDir);
+});
+afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
+afterEach(async () => {
+  for (const engine of engines.splice(0)) engine.close();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function setUp(options: { requireAuthorization?: string; credential?: string } = {}) {
+  const tus = await startTusServer(options);
+  servers.push(tus);
+  const engine = createEngine({ dataDir: tempDir(), delivery: tuning });
+  engines.push(engine);
+  const target = await engine.saveTarget({
+    name: 'archive',
+    provider: 'tus',
+    mode: 'tus',
+    endpoint: tus.endpoint,
+    ...(options.credential ? { credential: options.credential } : {}),
+  });
+  return { tus, engine, target };
+}
+
+async function ingest(engine: Engine, targetId: string, options: { transcode?: boolean } = {}): Promise<Video> {
+  const added = await engine.addFiles({
+    paths: [media],
+    options: { ladder: [240], meta: { name: 'Board meeting' }, deliverTo: [targetId], ...options },
+  });
+  const uid = added.queued[0]!.uid;
+  expect(added.queued[0]!.deliveries).toEqual([]);
+  await engine.run();
+  return engine.get({ uid });
+}
+
+describe('delivery to a TUS server', () => {
+  it('uploads the MP4 once ready: byte-identical, named, typed, with the credential, then stage done', async () => {
+    const { tus, engine, target } = await setUp({ requireAuthorization: 'Bearer s3cret', credential: 'Bearer s3cret' });
+    const video = await ingest(engine, target.id);
+
+    expect(video.status).toMatchObject({ state: 'ready', step: 'done', pctComplete: 100 });
+    expect(video.readyToStream).toBe(true);
+    const [delivery] = video.deliveries;
+    expect(video.deliveries).toEqual([
+      { target: target.id, mode: 'tus', state: 'ready', remoteId: expect.any(String), pctComplete: 100 },
+    ]);
+    expect(tus.uploads()).toEqual([delivery!.remoteId]);
+    const mp4 = fs.readFileSync(video.downloads!.default);
+    expect(video.downloads!.default.endsWith('downloads/default.mp4')).toBe(true);
+    expect(sha256(tus.file(delivery!.remoteId!))).toBe(sha256(mp4));
+    expect(tus.metadata(delivery!.remoteId!)).toEqual({ name: 'Board meeting', filetype: 'video/mp4' });
+    // One PATCH per chunk, every request with the credential.
+    expect(tus.requests.filter((r) => r.method === 'PATCH')).toHaveLength(Math.ceil(mp4.length / tuning.chunkSize));
+    expect(tus.requests.every((r) => r.authorization === 'Bearer s3cret')).toBe(true);
+    expect(engine.store.history(video.uid).map((e) => e.type)).toContain('delivered');
+    // The list shows the same deliveries as get.
+    expect((await engine.list({})).videos[0]!.deliveries).toEqual(video.deliveries);
+  });
+
+  it('uploads the original when the video was not transcoded', async () => {
+    const { tus, engine, target } = await setUp();
+    const video = await ingest(engine, target.id, { transcode: false });
+    expect(video.status).toMatchObject({ state: 'ready', step: 'done' });
+    expect(video.downloads!.default).toBe(media);
+    const remoteId = video.deliveries[0]!.remoteId!;
+    expect(sha256(tus.file(remoteId))).toBe(sha256(fs.readFileSync(media)));
+    expect(tus.metadata(remoteId)).toEqual({ name: 'Board meeting', filetype: 'video/x-msvideo' });
+    expect(tus.requests.filter((r) => r.method === 'PATCH').length).toBeGreaterThan(5);
+  });
+
+  it('retries a server that fails twice (500), continuing the same upload, and completes', async () => {
+    const { tus, engine, target } = await setUp();
+    tus.fail({ method: 'PATCH', status: 500, times: 2 });
+    const video = await ingest(engine, target.id, { transcode: false });
+
+    expect(video.deliveries[0]).toMatchObject({ state: 'ready', pctComplete: 100 });
+    expect(tus.requests.filter((r) => r.status === 500)).toHaveLength(2);
+    expect(tus.uploads()).toHaveLength(1);
+    expect(sha256(tus.file(tus.uploads()[0]!))).toBe(sha256(fs.readFileSync(media)));
+    const retries = engine.store.history(video.uid).filter((e) => e.type === 'delivery-retry');
+    expect(retries.map((e) => e.data.status)).toEqual([500, 500]);
+  });
+
+  it('fails the delivery, not the video, when the server keeps failing; retry sends it again', async () => {
+    const { tus, engine, target } = await setUp();
+    tus.fail({ method: 'POST', status: 503, times: Infinity });
+    const video = await ingest(engine, target.id, { transcode: false });
+
+    expect(video.status).toMatchObject({ state: 'ready', step: 'done' });
+    expect(video.status.errorReasonCode).toBeUndefined();
+    expect(video.readyToStream).toBe(true);
+    expect(video.deliveries[0]).toMatchObject({
+      state: 'error',
+      errorReasonCode: 'ERR_DELIVERY_FAILED',
+      remoteId: null,
+    });
+    expect(video.deliveries[0]!.error).toMatch(/"archive" failed after 3 attempts.*ferry retry [0-9a-f]{32}/);
+    expect(tus.requests.filter((r) => r.method === 'POST')).toHaveLength(tuning.maxAttempts);
+
+    tus.clearFaults();
+    expect(await engine.retry({ uids: [video.uid] })).toEqual({ changed: 1 });
+    await engine.run();
+    const retried = await engine.get({ uid: video.uid });
+    expect(retried.deliveries[0]).toMatchObject({ state: 'ready', pctComplete: 100 });
+    expect(retried.deliveries[0]).not.toHaveProperty('error');
+    expect(retried.status.step).toBe('done');
+  });
+
+  it('does not retry a refused credential, and says what to do', async () => {
+    const { tus, engine, target } = await setUp({ requireAuthorization: 'Bearer right' });
+    const video = await ingest(engine, target.id, { transcode: false });
+    expect(video.deliveries[0]).toMatchObject({ state: 'error', errorReasonCode: 'ERR_DELIVERY_FAILED' });
+    expect(video.deliveries[0]!.error).toMatch(/answered 401.*credential.*ferry target add "archive"/);
+    expect(tus.requests).toHaveLength(1);
+  });
+});
