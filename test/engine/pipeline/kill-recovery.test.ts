@@ -1,7 +1,8 @@
 /**
  * The queue never loses work: an engine process killed at any point of a 20-video run (during a
- * download, a transcode, just after a database write, at random) and started again ends with
- * every video ready, complete and like a run that was never killed, with nothing left over.
+ * download, a transcode, a delivery, right at a database write, at random) and started again
+ * ends with every video ready, complete, delivered once and like a run that was never killed,
+ * with nothing left over.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,11 +16,13 @@ import { dashFiles, hlsMaster, hlsMediaFiles, probeJson } from '../../helpers/in
 import { sha256, startOrigin, type Route } from '../../helpers/origin-server';
 import { finished, repoRoot, spawnTs } from '../../helpers/spawn-ts';
 import { tempDir } from '../../helpers/temp-dir';
+import { startTusServer, type TusTestServer } from '../../helpers/tus-server';
 
 const worker = path.join(repoRoot, 'test/helpers/engine-worker.ts');
 const videoCount = 20;
 
 let origin: Awaited<ReturnType<typeof startOrigin>>;
+let tus: TusTestServer;
 let body: Buffer;
 
 beforeAll(async () => {
@@ -34,14 +37,24 @@ beforeAll(async () => {
     };
   }
   origin = await startOrigin(routes);
+  tus = await startTusServer();
+  // Slow enough that a kill can land mid-upload (the MP4s are a few hundred KiB).
+  tus.throttle(512 * 1024);
 });
-afterAll(() => origin.close());
+afterAll(async () => {
+  await origin.close();
+  await tus.close();
+});
 
-async function queueAll(dataDir: string): Promise<void> {
+/** Queues the 20 links; with `deliver`, each one's MP4 also goes to the TUS server. */
+async function queueAll(dataDir: string, deliver: boolean): Promise<void> {
   const engine = createEngine({ dataDir });
   try {
+    const target = deliver
+      ? await engine.saveTarget({ name: 'archive', provider: 'tus', mode: 'tus', endpoint: tus.endpoint })
+      : undefined;
     const links = Array.from({ length: videoCount }, (_, i) => ({ url: origin.url(`/v${i}.avi`) }));
-    await engine.addLinks({ links, options: { ladder: [240, 360] } });
+    await engine.addLinks({ links, options: { ladder: [240, 360], ...(target ? { deliverTo: [target.id] } : {}) } });
   } finally {
     engine.close();
   }
@@ -61,7 +74,8 @@ function states(dataDir: string): Record<string, number> {
       counts[r.state] = (counts[r.state] ?? 0) + r.n;
       counts[`${r.state}/${r.stage}`] = r.n;
     }
-    return counts;
+    const uploading = db.prepare("SELECT COUNT(*) FROM deliveries WHERE state = 'uploading'").pluck().get() as number;
+    return { ...counts, uploading };
   } finally {
     db.close();
   }
@@ -70,9 +84,10 @@ function states(dataDir: string): Record<string, number> {
 const kills: { name: string; when: (dataDir: string, startedAt: number, readyAtStart: number) => boolean }[] = [
   { name: 'during a download', when: (dir) => (states(dir)['downloading'] ?? 0) > 0 },
   { name: 'during a transcode', when: (dir) => (states(dir)['inprogress/transcode'] ?? 0) > 0 },
-  { name: 'just after a video became ready', when: (dir, _, ready) => (states(dir)['ready'] ?? 0) > ready },
+  { name: 'during a delivery', when: (dir) => (states(dir)['uploading'] ?? 0) > 0 },
+  // The ready commit has just landed; its deliveries, webhook and history rows are being written.
+  { name: 'right at a database write', when: (dir, _, ready) => (states(dir)['ready'] ?? 0) > ready },
   { name: 'at a random moment', when: (_, startedAt) => Date.now() - startedAt > 300 + Math.random() * 1200 },
-  { name: 'at another random moment', when: (_, startedAt) => Date.now() - startedAt > 100 + Math.random() * 2000 },
 ];
 
 async function runAndKill(dataDir: string, kill: (typeof kills)[number]): Promise<string> {
@@ -83,12 +98,14 @@ async function runAndKill(dataDir: string, kill: (typeof kills)[number]): Promis
   let exited = false;
   void done.then(() => (exited = true));
   const deadline = startedAt + 30_000;
-  while (!exited && Date.now() < deadline && !kill.when(dataDir, startedAt, readyAtStart)) {
+  let hit = false;
+  while (!exited && Date.now() < deadline && !(hit = kill.when(dataDir, startedAt, readyAtStart))) {
     await new Promise((r) => setTimeout(r, 10));
   }
   child.kill('SIGKILL');
   const result = await done;
-  return result.signal === 'SIGKILL' ? `killed ${kill.name}` : `finished before the kill (${result.code})`;
+  if (result.signal !== 'SIGKILL') return `finished before the kill (${result.code})`;
+  return hit ? `killed ${kill.name}` : 'killed at the deadline';
 }
 
 function filesUnder(dir: string): string[] {
@@ -117,16 +134,19 @@ async function frames(file: string): Promise<number> {
 describe('killing the engine at any point of a 20-video run, five times', () => {
   it('ends with every video ready and complete, none lost or doubled, nothing left over', async () => {
     const reference = tempDir();
-    await queueAll(reference);
+    await queueAll(reference, false);
     expect((await finished(spawnTs(worker, [reference]), 180_000)).code).toBe(0);
 
     const dataDir = tempDir();
-    await queueAll(dataDir);
+    await queueAll(dataDir, true);
     const outcomes: string[] = [];
     for (const kill of kills) outcomes.push(await runAndKill(dataDir, kill));
     expect(outcomes.filter((o) => o.startsWith('killed')).length).toBeGreaterThanOrEqual(4);
     expect((await finished(spawnTs(worker, [dataDir]), 180_000)).code).toBe(0);
 
+    // What the TUS server holds. A kill between creating an upload and saving its address can
+    // leave an unfinished orphan there; a finished upload is never made twice.
+    const delivered = tus.uploads().map((id) => sha256(tus.file(id)));
     const expected = await videosByPath(reference);
     const actual = await videosByPath(dataDir);
     expect(actual.size).toBe(videoCount);
@@ -152,6 +172,14 @@ describe('killing the engine at any point of a 20-video run, five times', () => 
         twin.renditions.map((r) => expect.objectContaining({ name: r.name, width: r.width, height: r.height })),
       );
       expect(await frames(video.downloads!.default), route).toBe(await frames(twin.downloads!.default));
+      // Delivered once, whole: the upload it names holds the MP4, and no other upload does.
+      const mp4 = sha256(fs.readFileSync(video.downloads!.default));
+      expect(video.deliveries, route).toEqual([expect.objectContaining({ state: 'ready' })]);
+      expect(sha256(tus.file(video.deliveries[0]!.remoteId!)), route).toBe(mp4);
+      expect(
+        delivered.filter((sum) => sum === mp4),
+        route,
+      ).toHaveLength(1);
     }
     // No ffmpeg outlived the processes that were killed (each wrote into its own attempt's folder, now gone).
     const deadline = Date.now() + 15_000;
