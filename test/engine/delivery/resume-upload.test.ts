@@ -65,8 +65,10 @@ function expectDelivered(received: number, before: number): void {
 }
 
 describe('a stopped upload continues from the server offset', () => {
-  it('after a pause and a resume', async () => {
-    const { engine, uid } = await queued(tempDir());
+  it('after a pause, a restart of the engine and a resume', async () => {
+    const dataDir = tempDir();
+    const { engine: first, uid } = await queued(dataDir);
+    let engine = first;
     tus.throttle(size / 2);
     const running = engine.run();
     await until(() => tus.totalReceived() > 256 * 1024, 20_000);
@@ -78,6 +80,14 @@ describe('a stopped upload continues from the server offset', () => {
     expect(paused.status).toMatchObject({ state: 'ready', step: 'done' });
     expect(paused.deliveries[0]).toMatchObject({ state: 'queued', remoteId: tus.uploads()[0] });
     expect(engine.store.history(uid).map((e) => e.type)).toContain('deliveries-paused');
+
+    // A new engine on the same data directory: the delivery is still paused, and no run touches it.
+    engine.close();
+    engine = createEngine({ dataDir, delivery: { retryBaseMs: 20, chunkSize: 1024 * 1024 } });
+    engines.push(engine);
+    await engine.run();
+    expect(tus.totalReceived()).toBe(before);
+    expect((await engine.get({ uid })).deliveries[0]).toMatchObject({ state: 'queued' });
 
     tus.throttle(null);
     expect(await engine.resume({ uids: [uid] })).toEqual({ changed: 1 });
