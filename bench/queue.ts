@@ -12,7 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { newLeaseOwner } from '../electron/engine/queue/lease-owner';
 import { openDatabase } from '../electron/engine/queue/open-database';
-import { VideoStore, type NewVideo } from '../electron/engine/queue/video-store';
+import { VideoStore } from '../electron/engine/queue/video-store';
+import type { NewVideo } from '../electron/engine/queue/queue-job';
 import { benchQueueLinks } from './queue-links';
 
 function videos(count: number, offset = 0): NewVideo[] {

@@ -44,7 +44,8 @@ import { openDatabase } from './queue/open-database';
 import { SettingsStore } from './queue/settings-store';
 import { DeliveryStore } from './queue/delivery-store';
 import { TargetStore } from './queue/target-store';
-import { VideoStore, type ClaimedVideo } from './queue/video-store';
+import { VideoStore } from './queue/video-store';
+import type { ClaimedVideo } from './queue/queue-job';
 import type { QueueSwitches } from './queue/queue-control';
 
 export interface EngineOptions {

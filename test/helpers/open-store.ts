@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { newLeaseOwner } from '../../electron/engine/queue/lease-owner';
 import { openDatabase } from '../../electron/engine/queue/open-database';
-import { VideoStore, type NewVideo } from '../../electron/engine/queue/video-store';
+import { VideoStore } from '../../electron/engine/queue/video-store';
+import type { NewVideo } from '../../electron/engine/queue/queue-job';
 
 /** A real SQLite file in `dir`, opened as the engine opens it. */
 export function openStore(dir: string) {

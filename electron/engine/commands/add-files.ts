@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddResult, CommandInput } from '../../../shared/api';
 import type { VideoDetails } from '../../../shared/video';
-import type { NewVideo, QueueOptions } from '../queue/video-store';
+import type { NewVideo, QueueOptions } from '../queue/queue-job';
 import type { EngineContext } from '../pipeline/engine-context';
 
 /** The Video-object fields that the ingest options set. */

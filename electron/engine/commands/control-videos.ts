@@ -16,7 +16,7 @@ import { canTransition, type VideoState } from '../../../shared/video-states';
 import { deleteOutputs } from '../pipeline/delete-outputs';
 import type { EngineContext } from '../pipeline/engine-context';
 import { waitingState } from '../queue/stage-states';
-import type { TransitionChange } from '../queue/video-store';
+import type { TransitionChange } from '../queue/queue-job';
 
 export function selectedUids(context: EngineContext, selection: Selection): string[] {
   return 'uids' in selection ? selection.uids : context.edits.allUids();

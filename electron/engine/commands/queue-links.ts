@@ -7,7 +7,7 @@
 import type { IngestOptions } from '../../../shared/api';
 import { isHttpHeaderName } from '../../../shared/http-header-name';
 import type { EngineContext } from '../pipeline/engine-context';
-import type { NewVideo } from '../queue/video-store';
+import type { NewVideo } from '../queue/queue-job';
 import { normalizeLink } from '../sources/normalize-link';
 import { detailsFromOptions, queueOptions } from './add-files';
 

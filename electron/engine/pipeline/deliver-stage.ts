@@ -17,7 +17,7 @@ import {
 } from '../delivery/plan-delivery';
 import { TusUploadError, tusUpload, UploadStoppedError } from '../delivery/tus-upload';
 import type { DeliveryRow } from '../queue/delivery-store';
-import type { ClaimedVideo } from '../queue/video-store';
+import type { ClaimedVideo } from '../queue/queue-job';
 import { trackRunningWork, type EngineContext } from './engine-context';
 import { queueDeliveries } from './mark-ready';
 

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ClaimedVideo } from '../queue/video-store';
+import type { ClaimedVideo } from '../queue/queue-job';
 import { downloadUrl, DownloadError, type DownloadResult, type DownloadRetry } from '../sources/download-url';
 import { originalsFolder, trackRunningWork, type EngineContext } from './engine-context';
 import { keepOriginalAsOutput } from './probe-stage';

@@ -3,7 +3,7 @@
  * queued in the same transaction; without, it is done.
  */
 import { plannedDeliveries, stageWhenReady } from '../delivery/plan-delivery';
-import type { ClaimedVideo, TransitionChange } from '../queue/video-store';
+import type { ClaimedVideo, TransitionChange } from '../queue/queue-job';
 import type { EngineContext } from './engine-context';
 
 /** Creates the deliveries a video does not have yet (a crash may have come between ready and them). */

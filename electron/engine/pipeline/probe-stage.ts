@@ -7,7 +7,7 @@ import fsSync from 'node:fs';
 import path from 'node:path';
 import { probeMedia } from '../media/probe-media';
 import { publishFolder } from '../media/publish-folder';
-import type { ClaimedVideo } from '../queue/video-store';
+import type { ClaimedVideo } from '../queue/queue-job';
 import type { DownloadResult } from '../sources/download-url';
 import { mediaTools, videoFolder, type EngineContext } from './engine-context';
 import { markReady } from './mark-ready';

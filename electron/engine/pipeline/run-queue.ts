@@ -6,7 +6,7 @@
  */
 import { FerryError } from '../../../shared/ferry-error';
 import type { QueueControl } from '../../../shared/api';
-import type { ClaimedVideo } from '../queue/video-store';
+import type { ClaimedVideo } from '../queue/queue-job';
 import { workingStates } from '../../../shared/video-states';
 import { interruptRunning } from '../commands/control-videos';
 import type { EngineContext } from './engine-context';

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import { FfmpegAbortedError } from '../media/run-ffmpeg';
 import { TranscodeError, transcodeVideo } from '../media/transcode-video';
-import type { ClaimedVideo } from '../queue/video-store';
+import type { ClaimedVideo } from '../queue/queue-job';
 import { mediaTools, originalsFolder, trackRunningWork, videoFolder, type EngineContext } from './engine-context';
 import { markReady } from './mark-ready';
 

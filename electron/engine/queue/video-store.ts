@@ -7,8 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { MediaInfo } from '../media/read-probe';
 import type { ListQuery, VideoPage } from '../../../shared/api';
-import type { ErrorCode } from '../../../shared/error-codes';
-import { unknownVideoDetails, type Stage, type Video, type VideoSource } from '../../../shared/video';
+import { unknownVideoDetails, type Stage, type Video } from '../../../shared/video';
 import { canTransition, IllegalTransitionError, type VideoState } from '../../../shared/video-states';
 import { isOwnerAlive } from './lease-owner';
 import { waitingState, workingState } from './stage-states';
@@ -16,51 +15,7 @@ import { DeliveryStore } from './delivery-store';
 import { countByState, listVideos } from './list-videos';
 import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
 import { WebhookOutbox } from './webhook-outbox';
-
-/** What the user asked for that the Video object does not hold. */
-export interface QueueOptions {
-  ladder?: 'auto' | number[];
-  /** false: the original is the output, no ladder. */
-  transcode?: boolean;
-  /** Delivery target ids: the video goes to the deliver stage once ready. */
-  deliverTo?: string[];
-}
-
-export interface NewVideo {
-  source: VideoSource;
-  /** The first stage: `fetch` for links, `probe` for local files. */
-  stage: Stage;
-  name?: string;
-  sourceKey?: string;
-  requestHeaders?: Record<string, string>;
-  priority?: number;
-  doc?: Partial<VideoDoc>;
-  options?: QueueOptions;
-}
-
-export interface ClaimedVideo {
-  video: Video;
-  attempts: number;
-  requestHeaders: Record<string, string>;
-  options: QueueOptions;
-  /** Set by the probe stage for the stages after it. */
-  mediaInfo: MediaInfo | null;
-}
-
-export interface TransitionChange {
-  stage?: Stage;
-  pctComplete?: number;
-  error?: { code: ErrorCode; text: string };
-  doc?: Partial<VideoDoc>;
-  mediaInfo?: MediaInfo;
-  /** Where the source ended up: the final URL after redirects, the downloaded file. */
-  source?: { url?: string; path?: string | null };
-  nextAttemptAt?: number;
-  /** Ends the current claim (work finished, failed or was interrupted). */
-  releaseLease?: boolean;
-  /** Starts the attempt count again (a retry asked for by the user). */
-  resetAttempts?: boolean;
-}
+import type { ClaimedVideo, NewVideo, QueueOptions, TransitionChange } from './queue-job';
 
 export interface VideoEvent {
   at: string;

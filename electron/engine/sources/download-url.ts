@@ -8,9 +8,9 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import type { ErrorCode } from '../../../shared/error-codes';
 import { clearDownload, readDownloadState, writeDownloadState, type DownloadState } from './download-state';
-import { describeStatus, isRetryableStatus, planPieces, refuseContent, retryDelayMs } from './fetch-decisions';
-import { httpRequest, HttpError, type Reply } from './http-request';
-import { googleDriveConfirmationUrl } from './normalize-link';
+import { driveConfirmation, probe, type Head } from './ask-origin';
+import { planPieces, refuseContent, retryDelayMs } from './fetch-decisions';
+import { HttpError } from './http-request';
 import { SpeedMeter } from './speed-meter';
 import { PieceRefused, RestartDownload, writePiece, type PieceTarget } from './write-piece';
 
@@ -64,15 +64,6 @@ export class DownloadError extends Error {
   }
 }
 
-interface Head {
-  finalUrl: string;
-  size: number;
-  ranges: boolean;
-  etag: string | null;
-  lastModified: string | null;
-  contentType: string | null;
-}
-
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
@@ -85,70 +76,6 @@ const sleep = (ms: number, signal?: AbortSignal) =>
       { once: true },
     );
   });
-
-function checkStatus(reply: Reply): void {
-  const { status, statusText } = reply.response;
-  if (status < 400) return;
-  reply.done();
-  reply.response.cancel();
-  throw new HttpError(
-    describeStatus(status, statusText),
-    isRetryableStatus(status),
-    status,
-    reply.response.headers.get('retry-after'),
-  );
-}
-
-function headFrom(reply: Reply): Head {
-  const h = reply.response.headers;
-  const total = /\/(\d+)$/.exec(h.get('content-range') ?? '')?.[1];
-  const length = reply.response.status === 206 ? Number(total ?? -1) : Number(h.get('content-length') ?? -1);
-  const etag = h.get('etag');
-  return {
-    finalUrl: reply.finalUrl,
-    size: Number.isFinite(length) ? length : -1,
-    ranges: reply.response.status === 206 || h.get('accept-ranges') === 'bytes',
-    // A weak ETag cannot vouch for byte-identical content, so it never validates a resume.
-    etag: etag && !etag.startsWith('W/') ? etag : null,
-    lastModified: h.get('last-modified'),
-    contentType: h.get('content-type'),
-  };
-}
-
-/** HEAD, or a one-byte ranged GET where HEAD is refused (405, 501, a presigned URL's 403 …). */
-async function probe(url: string, options: DownloadOptions, originHost: string): Promise<Head> {
-  const common = {
-    userHeaders: options.headers,
-    originHost,
-    idleTimeoutMs: options.idleTimeoutMs,
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
-  const head = await httpRequest(url, { ...common, method: 'HEAD' });
-  // A HEAD answer has no body, but must still be read to its end to free its connection.
-  head.response.body.resume();
-  head.done();
-  if (head.response.status < 400) return headFrom(head);
-  const ranged = await httpRequest(url, { ...common, method: 'GET', headers: { Range: 'bytes=0-0' } });
-  checkStatus(ranged);
-  ranged.response.cancel();
-  ranged.done();
-  return headFrom(ranged);
-}
-
-/** Follows Google Drive's "download anyway" page for large files, once. */
-async function driveConfirmation(url: string, options: DownloadOptions, originHost: string): Promise<string | null> {
-  const host = new URL(url).hostname;
-  if (!(options.driveHosts ?? ['google.com']).some((h) => host === h || host.endsWith(`.${h}`))) return null;
-  const page = await httpRequest(url, {
-    method: 'GET',
-    userHeaders: options.headers,
-    originHost,
-    idleTimeoutMs: options.idleTimeoutMs,
-  });
-  const html = (await page.response.text()).slice(0, 2_000_000);
-  page.done();
-  return googleDriveConfirmationUrl(html, page.finalUrl);
-}
 
 export async function downloadUrl(options: DownloadOptions): Promise<DownloadResult> {
   const part = `${options.dest}.part`;

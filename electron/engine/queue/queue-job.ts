@@ -1,0 +1,53 @@
+/**
+ * The shapes of a queued video as the stages see it: what goes in, what a claim hands out, and
+ * what a state change may carry.
+ */
+import type { MediaInfo } from '../media/read-probe';
+import type { ErrorCode } from '../../../shared/error-codes';
+import type { Stage, Video, VideoSource } from '../../../shared/video';
+import type { VideoDoc } from './video-row';
+
+/** What the user asked for that the Video object does not hold. */
+export interface QueueOptions {
+  ladder?: 'auto' | number[];
+  /** false: the original is the output, no ladder. */
+  transcode?: boolean;
+  /** Delivery target ids: the video goes to the deliver stage once ready. */
+  deliverTo?: string[];
+}
+
+export interface NewVideo {
+  source: VideoSource;
+  /** The first stage: `fetch` for links, `probe` for local files. */
+  stage: Stage;
+  name?: string;
+  sourceKey?: string;
+  requestHeaders?: Record<string, string>;
+  priority?: number;
+  doc?: Partial<VideoDoc>;
+  options?: QueueOptions;
+}
+
+export interface ClaimedVideo {
+  video: Video;
+  attempts: number;
+  requestHeaders: Record<string, string>;
+  options: QueueOptions;
+  /** Set by the probe stage for the stages after it. */
+  mediaInfo: MediaInfo | null;
+}
+
+export interface TransitionChange {
+  stage?: Stage;
+  pctComplete?: number;
+  error?: { code: ErrorCode; text: string };
+  doc?: Partial<VideoDoc>;
+  mediaInfo?: MediaInfo;
+  /** Where the source ended up: the final URL after redirects, the downloaded file. */
+  source?: { url?: string; path?: string | null };
+  nextAttemptAt?: number;
+  /** Ends the current claim (work finished, failed or was interrupted). */
+  releaseLease?: boolean;
+  /** Starts the attempt count again (a retry asked for by the user). */
+  resetAttempts?: boolean;
+}

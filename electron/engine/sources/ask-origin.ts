@@ -1,0 +1,88 @@
+/**
+ * What the origin says about a link before any byte of it is written: its size, whether it takes
+ * byte ranges, the validators that prove a resumed file is the same one, its content type.
+ */
+import { describeStatus, isRetryableStatus } from './fetch-decisions';
+import { httpRequest, HttpError, type Reply } from './http-request';
+import { googleDriveConfirmationUrl } from './normalize-link';
+
+/** What asking needs from the download's options. */
+export interface AskOptions {
+  headers: Record<string, string>;
+  idleTimeoutMs: number;
+  driveHosts?: string[];
+  signal?: AbortSignal;
+}
+
+export interface Head {
+  finalUrl: string;
+  size: number;
+  ranges: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  contentType: string | null;
+}
+
+export function checkStatus(reply: Reply): void {
+  const { status, statusText } = reply.response;
+  if (status < 400) return;
+  reply.done();
+  reply.response.cancel();
+  throw new HttpError(
+    describeStatus(status, statusText),
+    isRetryableStatus(status),
+    status,
+    reply.response.headers.get('retry-after'),
+  );
+}
+
+export function headFrom(reply: Reply): Head {
+  const h = reply.response.headers;
+  const total = /\/(\d+)$/.exec(h.get('content-range') ?? '')?.[1];
+  const length = reply.response.status === 206 ? Number(total ?? -1) : Number(h.get('content-length') ?? -1);
+  const etag = h.get('etag');
+  return {
+    finalUrl: reply.finalUrl,
+    size: Number.isFinite(length) ? length : -1,
+    ranges: reply.response.status === 206 || h.get('accept-ranges') === 'bytes',
+    // A weak ETag cannot vouch for byte-identical content, so it never validates a resume.
+    etag: etag && !etag.startsWith('W/') ? etag : null,
+    lastModified: h.get('last-modified'),
+    contentType: h.get('content-type'),
+  };
+}
+
+/** HEAD, or a one-byte ranged GET where HEAD is refused (405, 501, a presigned URL's 403 …). */
+export async function probe(url: string, options: AskOptions, originHost: string): Promise<Head> {
+  const common = {
+    userHeaders: options.headers,
+    originHost,
+    idleTimeoutMs: options.idleTimeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const head = await httpRequest(url, { ...common, method: 'HEAD' });
+  // A HEAD answer has no body, but must still be read to its end to free its connection.
+  head.response.body.resume();
+  head.done();
+  if (head.response.status < 400) return headFrom(head);
+  const ranged = await httpRequest(url, { ...common, method: 'GET', headers: { Range: 'bytes=0-0' } });
+  checkStatus(ranged);
+  ranged.response.cancel();
+  ranged.done();
+  return headFrom(ranged);
+}
+
+/** Follows Google Drive's "download anyway" page for large files, once. */
+export async function driveConfirmation(url: string, options: AskOptions, originHost: string): Promise<string | null> {
+  const host = new URL(url).hostname;
+  if (!(options.driveHosts ?? ['google.com']).some((h) => host === h || host.endsWith(`.${h}`))) return null;
+  const page = await httpRequest(url, {
+    method: 'GET',
+    userHeaders: options.headers,
+    originHost,
+    idleTimeoutMs: options.idleTimeoutMs,
+  });
+  const html = (await page.response.text()).slice(0, 2_000_000);
+  page.done();
+  return googleDriveConfirmationUrl(html, page.finalUrl);
+}
