@@ -37,6 +37,8 @@ export async function startTusServer(options: { requireAuthorization?: string } 
   const requests: TusRequest[] = [];
   const faults: Fault[] = [];
   let bytesPerSecond: number | null = null;
+  // PATCH bodies being written right now, and the most at once.
+  const writing = { now: 0, peak: 0 };
 
   // Every byte of every PATCH passes here on its way to the file: counted, and slowed when asked.
   class CountingStore extends FileStore {
@@ -51,8 +53,10 @@ export async function startTusServer(options: { requireAuthorization?: string } 
           else setTimeout(pass, (chunk.length / bytesPerSecond) * 1000);
         },
       });
+      writing.now++;
+      writing.peak = Math.max(writing.peak, writing.now);
       pipeline(readable, meter, () => {});
-      return super.write(meter, id, offset);
+      return super.write(meter, id, offset).finally(() => writing.now--);
     }
   }
 
@@ -90,6 +94,8 @@ export async function startTusServer(options: { requireAuthorization?: string } 
     endpoint: `http://127.0.0.1:${port}/files`,
     received,
     requests,
+    /** The most uploads that were receiving bytes at the same time. */
+    peakConcurrentUploads: () => writing.peak,
     /** All bytes received, over every upload. */
     totalReceived: () => [...received.values()].reduce((a, b) => a + b, 0),
     /** The ids of the uploads created so far. */

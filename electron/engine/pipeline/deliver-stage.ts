@@ -73,11 +73,13 @@ export async function runDeliverStage(
   }
 }
 
+/** The file's size, or -1 when it is gone (removed by hand, or deleted as scheduled). */
 async function sizeOf(file: string): Promise<number> {
   try {
     return (await fs.stat(file)).size;
-  } catch {
-    return -1;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return -1;
+    throw error;
   }
 }
 

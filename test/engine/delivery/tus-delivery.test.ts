@@ -56,6 +56,23 @@ async function ingest(engine: Engine, targetId: string, options: { transcode?: b
 }
 
 describe('delivery to a TUS server', () => {
+  it('sends at most 3 videos at once (the default limit), and all of them', async () => {
+    const { tus, engine, target } = await setUp();
+    const copies = Array.from({ length: 5 }, (_, i) => {
+      const copy = path.join(mediaDir, `copy-${i}.avi`);
+      fs.copyFileSync(media, copy);
+      return copy;
+    });
+    // Slow enough that every upload overlaps the others.
+    tus.throttle(fs.statSync(media).size);
+    await engine.addFiles({ paths: copies, options: { transcode: false, deliverTo: [target.id] } });
+    await engine.run();
+    expect(tus.peakConcurrentUploads()).toBe(3);
+    const videos = (await engine.list({})).videos;
+    expect(videos.map((v) => v.deliveries[0]?.state)).toEqual(Array(5).fill('ready'));
+    expect(tus.uploads()).toHaveLength(5);
+  });
+
   it('uploads the MP4 once ready: byte-identical, named, typed, with the credential, then stage done', async () => {
     const { tus, engine, target } = await setUp({ requireAuthorization: 'Bearer s3cret', credential: 'Bearer s3cret' });
     const video = await ingest(engine, target.id);
