@@ -1,7 +1,8 @@
 /**
  * What the scheduler checks between pieces of work, each at its own pace: free disk space (the
  * queue pauses under the threshold and resumes when there is room, as HandBrake's
- * PauseOnLowDiskspace does) and outputs whose scheduledDeletion has passed.
+ * PauseOnLowDiskspace does), a checkpoint of the database, and outputs whose scheduledDeletion
+ * has passed.
  */
 import fs from 'node:fs/promises';
 import type { EngineContext } from './engine-context';
@@ -20,6 +21,8 @@ export async function runHousekeeping(context: EngineContext, now = Date.now()):
   const { housekeeping } = context;
   if (now - housekeeping.diskCheckedAt >= diskEveryMs) {
     housekeeping.diskCheckedAt = now;
+    // At the same pace, so that a power cut costs at most the last two seconds of state changes.
+    context.store.checkpoint();
     const free = await freeDiskBytes(context.paths.dataDir);
     const low = free < context.settings.get().minFreeDiskBytes;
     if (low !== context.lowDiskSpace) {

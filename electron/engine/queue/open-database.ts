@@ -16,8 +16,9 @@ export function openDatabase(dbPath: string): OpenDatabase {
   try {
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: every commit survives Ferry being killed or crashing, and the file is never
-    // corrupted. A power cut can lose the last commits; those videos redo their last step (outputs are
-    // flushed and published before the commit that says so). FULL costs an fsync per commit, which
+    // corrupted. A power cut can lose the commits since the last checkpoint (the runner makes one
+    // every 2 s; imports are flushed at once); those videos redo their last step, as outputs are
+    // flushed and published before the commit that says so. FULL costs an fsync per commit, which
     // made queue bookkeeping, not downloads, the limit on thousands of small links.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
