@@ -24,7 +24,8 @@ export function markReady(
 ): void {
   const uid = claimed.video.uid;
   context.deliveries.atomically(() => {
-    context.store.transition(uid, 'ready', { ...change, stage: stageWhenReady(claimed.options) });
+    // Deliveries first, so that the ready webhook written with the transition lists them.
     queueDeliveries(context, uid, claimed.options.deliverTo ?? []);
+    context.store.transition(uid, 'ready', { ...change, stage: stageWhenReady(claimed.options) });
   });
 }

@@ -244,7 +244,7 @@ export class VideoStore {
         ...(change.error ? { code: change.error.code, text: change.error.text } : {}),
       });
       if (to !== row.state && (to === 'ready' || to === 'error'))
-        this.outbox.enqueue(() => this.getStmt.get(uid) as VideoRow);
+        this.outbox.enqueue(row.seq, () => this.get(uid) as Video);
     });
     run.immediate();
   }

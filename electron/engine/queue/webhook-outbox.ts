@@ -4,7 +4,7 @@
  * the sender (notify/send-webhooks.ts) takes due ones from here and records how each attempt went.
  */
 import type Database from 'better-sqlite3';
-import { rowToVideo, type VideoRow } from './video-row';
+import type { Video } from '../../../shared/video';
 
 export interface PendingWebhook {
   id: number;
@@ -39,13 +39,13 @@ export class WebhookOutbox {
   }
 
   /** Queues a POST of the video to the webhook URL in settings, if there is one. Call inside the transition's transaction. */
-  enqueue(readRow: () => VideoRow): void {
+  enqueue(seq: number, readVideo: () => Video): void {
     const setting = this.urlStmt.get() as string | undefined;
     const url = setting ? (JSON.parse(setting) as string | null) : null;
-    // Read only when sent: most users have no webhook, and a video's row is not small.
+    // Read only when sent: most users have no webhook, and a whole video is not small.
     if (!url) return;
-    const row = readRow();
-    this.insertStmt.run(row.seq, row.state, url, JSON.stringify(rowToVideo(row)));
+    const video = readVideo();
+    this.insertStmt.run(seq, video.status.state, url, JSON.stringify(video));
   }
 
   /** Webhooks whose next attempt is due, oldest first. */

@@ -13,6 +13,7 @@ import * as make from '../../helpers/media-fixtures';
 import { sha256 } from '../../helpers/origin-server';
 import { tempDir } from '../../helpers/temp-dir';
 import { startTusServer, type TusTestServer } from '../../helpers/tus-server';
+import { startReceiver } from '../../helpers/webhook-receiver';
 
 const tuning = { retryBaseMs: 20, retryMaxMs: 100, maxAttempts: 3, chunkSize: 64 * 1024 };
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-tus-media-'));
@@ -56,6 +57,26 @@ async function ingest(engine: Engine, targetId: string, options: { transcode?: b
 }
 
 describe('delivery to a TUS server', () => {
+  it('announces the queued deliveries in the ready webhook', async () => {
+    const { engine, target } = await setUp();
+    const secret = (await engine.getSettings()).webhookSecret;
+    const receiver = await startReceiver(
+      () => secret,
+      () => 200,
+    );
+    try {
+      await engine.setSettings({ webhookUrl: receiver.url });
+      const video = await ingest(engine, target.id, { transcode: false });
+      expect(video.deliveries[0]).toMatchObject({ state: 'ready' });
+      const [hook] = receiver.received.map((r) => JSON.parse(r.body) as Video);
+      expect(receiver.received).toHaveLength(1);
+      expect(hook).toMatchObject({ uid: video.uid, status: { state: 'ready' } });
+      expect(hook!.deliveries).toEqual([expect.objectContaining({ target: target.id, state: 'queued' })]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('sends at most 3 videos at once (the default limit), and all of them', async () => {
     const { tus, engine, target } = await setUp();
     const copies = Array.from({ length: 5 }, (_, i) => {
