@@ -7,7 +7,7 @@
 import { FerryError } from '../../../shared/ferry-error';
 import type { QueueControl } from '../../../shared/api';
 import type { ClaimedVideo } from '../queue/queue-job';
-import { workingStates } from '../../../shared/video-states';
+import { workingStates, type VideoState } from '../../../shared/video-states';
 import { interruptRunning } from '../commands/control-videos';
 import type { EngineContext } from './engine-context';
 import { queueControl } from './queue-totals';
@@ -127,7 +127,9 @@ export async function runQueue(
         const state = context.store.stateOf(uid);
         // A delivered video was counted when it became ready.
         if ((state === 'ready' && stage !== 'deliver') || state === 'error') context.activity.finished++;
-        if (state !== 'queued' && state !== 'downloading' && state !== 'inprogress') underWay.delete(uid);
+        // Under way until its end: a ready video still to be delivered is not there yet.
+        const ended = state === 'ready' ? context.store.stageOf(uid) !== 'deliver' : !workingOrWaiting(state);
+        if (ended) underWay.delete(uid);
         context.onWorkDone();
         waker.notify();
       });
@@ -189,6 +191,10 @@ export async function runQueue(
     context.control.releaseRunner(owner);
     context.feed.flush();
   }
+}
+
+function workingOrWaiting(state: VideoState | undefined): boolean {
+  return state === 'queued' || state === 'downloading' || state === 'inprogress';
 }
 
 /** When something now blocked could run by itself: a retry falling due, a slowed host's wait ending. */

@@ -36,6 +36,7 @@ export class VideoStore {
   private readonly leaseStmt: Database.Statement;
   private readonly seqStmt: Database.Statement;
   private readonly stateStmt: Database.Statement;
+  private readonly stageStmt: Database.Statement;
   private readonly outbox: WebhookOutbox;
   private readonly deliveries: DeliveryStore;
 
@@ -79,6 +80,7 @@ export class VideoStore {
     this.leaseStmt = db.prepare('SELECT lease_owner FROM videos WHERE uid = ?').pluck();
     this.seqStmt = db.prepare('SELECT seq FROM videos WHERE uid = ?').pluck();
     this.stateStmt = db.prepare('SELECT state FROM videos WHERE uid = ?').pluck();
+    this.stageStmt = db.prepare('SELECT stage FROM videos WHERE uid = ?').pluck();
     this.outbox = new WebhookOutbox(db);
     this.deliveries = new DeliveryStore(db);
   }
@@ -129,6 +131,11 @@ export class VideoStore {
   /** Just the state: what a stage checks after its work, to learn whether it was paused or canceled meanwhile. */
   stateOf(uid: string): VideoState | undefined {
     return this.stateStmt.get(uid) as VideoState | undefined;
+  }
+
+  /** Just the stage: whether a ready video still has deliveries to make. */
+  stageOf(uid: string): Stage | undefined {
+    return this.stageStmt.get(uid) as Stage | undefined;
   }
 
   /** A video from the same source that is queued, in progress or finished (not failed or canceled). */

@@ -13,6 +13,7 @@ import * as make from '../../helpers/media-fixtures';
 import { sha256 } from '../../helpers/origin-server';
 import { tempDir } from '../../helpers/temp-dir';
 import { startTusServer, type TusTestServer } from '../../helpers/tus-server';
+import { until } from '../../helpers/wait-for';
 import { startReceiver } from '../../helpers/webhook-receiver';
 
 const tuning = { retryBaseMs: 20, retryMaxMs: 100, maxAttempts: 3, chunkSize: 64 * 1024 };
@@ -75,6 +76,25 @@ describe('delivery to a TUS server', () => {
     } finally {
       await receiver.close();
     }
+  });
+
+  it('"stop after current" lets the videos under way finish their deliveries, then pauses', async () => {
+    const { tus, engine, target } = await setUp();
+    const copies = Array.from({ length: 4 }, (_, i) => {
+      const copy = path.join(mediaDir, `after-${i}.avi`);
+      fs.copyFileSync(media, copy);
+      return copy;
+    });
+    tus.throttle(fs.statSync(media).size);
+    await engine.addFiles({ paths: copies, options: { transcode: false, deliverTo: [target.id] } });
+    const running = engine.run();
+    // Three uploads run (the limit); the fourth video is ready and waits for a slot.
+    await until(() => tus.totalReceived() > 0, 10_000);
+    await engine.stopAfterCurrent();
+    await running;
+    const videos = (await engine.list({})).videos;
+    expect(videos.map((v) => v.deliveries[0]?.state)).toEqual(Array(4).fill('ready'));
+    expect((await engine.totals()).queue).toMatchObject({ paused: true, stopAfterCurrent: false });
   });
 
   it('sends at most 3 videos at once (the default limit), and all of them', async () => {
