@@ -36,13 +36,11 @@ import { VideoChangeFeed } from './pipeline/video-change-feed';
 import { QueueControlStore } from './queue/queue-control';
 import { QueueEdits } from './queue/queue-edits';
 import { closeIdleConnections } from './sources/http-request';
-import { WebhookOutbox } from './queue/webhook-outbox';
 import { startWebhookSender } from './notify/send-webhooks';
 import { defaultWebhookTuning, type WebhookTuning } from './notify/webhook-retry';
 import { newLeaseOwner } from './queue/lease-owner';
 import { openDatabase } from './queue/open-database';
 import { SettingsStore } from './queue/settings-store';
-import { DeliveryStore } from './queue/delivery-store';
 import { TargetStore } from './queue/target-store';
 import { VideoStore } from './queue/video-store';
 import type { ClaimedVideo } from './queue/queue-job';
@@ -99,7 +97,7 @@ export function createEngine(options: EngineOptions): Engine {
     control: new QueueControlStore(db),
     settings: new SettingsStore(db),
     targets: new TargetStore(db),
-    deliveries: new DeliveryStore(db),
+    deliveries: store.deliveries,
     paths,
     feed: new VideoChangeFeed(
       store,
@@ -225,7 +223,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     run: async (runOptions) => {
       const sender = startWebhookSender({
-        outbox: new WebhookOutbox(db),
+        outbox: store.outbox,
         store,
         settings: () => settings.get(),
         tuning: { ...defaultWebhookTuning, ...options.webhooks },

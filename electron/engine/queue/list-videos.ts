@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ListQuery, VideoPage } from '../../../shared/api';
 import { videoStates, type VideoState } from '../../../shared/video-states';
-import { DeliveryStore } from './delivery-store';
+import type { DeliveryStore } from './delivery-store';
 import { rowToVideo, type VideoRow } from './video-row';
 
 const defaultPageSize = 100;
@@ -14,7 +14,7 @@ export function countByState(db: Database.Database): Record<VideoState, number> 
   return counts;
 }
 
-export function listVideos(db: Database.Database, query: ListQuery): VideoPage {
+export function listVideos(db: Database.Database, query: ListQuery, deliveryStore: DeliveryStore): VideoPage {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (query.state) {
@@ -45,6 +45,6 @@ export function listVideos(db: Database.Database, query: ListQuery): VideoPage {
     total = db.prepare(`SELECT COUNT(*) FROM videos ${filter}`).pluck().get(params) as number;
   }
   const now = Date.now();
-  const deliveries = new DeliveryStore(db).ofVideos(rows.map((r) => r.seq));
+  const deliveries = deliveryStore.ofVideos(rows.map((r) => r.seq));
   return { videos: rows.map((row) => rowToVideo(row, now, deliveries.get(row.seq))), total };
 }

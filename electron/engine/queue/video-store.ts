@@ -37,8 +37,10 @@ export class VideoStore {
   private readonly seqStmt: Database.Statement;
   private readonly stateStmt: Database.Statement;
   private readonly stageStmt: Database.Statement;
-  private readonly outbox: WebhookOutbox;
-  private readonly deliveries: DeliveryStore;
+  /** The webhooks waiting to go out: written here with the final state, sent by notify/send-webhooks. */
+  readonly outbox: WebhookOutbox;
+  /** Each video's deliveries: shown in the Video object, worked by the deliver stage. */
+  readonly deliveries: DeliveryStore;
 
   constructor(
     private readonly db: Database.Database,
@@ -147,7 +149,7 @@ export class VideoStore {
   }
 
   list(query: ListQuery = {}): VideoPage {
-    return listVideos(this.db, query);
+    return listVideos(this.db, query, this.deliveries);
   }
 
   /** From the trigger-kept counts table: constant time however many videos there are. */
