@@ -75,7 +75,7 @@ async function applyVerb(
   const spec = verbs[verb];
   const engine = createEngine({ dataDir: context.dataDir, env: context.env });
   try {
-    const missing = 'uids' in selection ? selection.uids.filter((uid) => !engine.store.get(uid)) : [];
+    const missing = 'uids' in selection ? selection.uids.filter((uid) => engine.store.stateOf(uid) === undefined) : [];
     for (const uid of missing) context.stderr(`ferry: no video with uid ${uid} in ${context.dataDir}.`);
     const found: Selection =
       'uids' in selection ? { uids: selection.uids.filter((u) => !missing.includes(u)) } : selection;

@@ -42,7 +42,7 @@ async function move(
 ): Promise<{ changed: number }> {
   const moved: string[] = [];
   for (const uid of selectedUids(context, selection)) {
-    const state = context.store.get(uid)?.status.state;
+    const state = context.store.stateOf(uid);
     if (!state || (options.from && !options.from.includes(state)) || !canTransition(state, to)) continue;
     context.store.transition(uid, to, options.change);
     moved.push(uid);
@@ -80,7 +80,7 @@ export async function removeVideos(
   const uids = selectedUids(context, selection);
   await stopWork(context, uids);
   // A video that never finished has nothing worth keeping: its partial download goes with it.
-  const unfinished = uids.filter((uid) => context.store.get(uid)?.status.state !== 'ready');
+  const unfinished = uids.filter((uid) => context.store.stateOf(uid) !== 'ready');
   const removed = context.edits.remove(uids);
   await deleteOutputs(context, selection.deleteOutputs ? uids : unfinished);
   context.feed.removed(uids);
@@ -98,10 +98,10 @@ export async function interruptRunning(
 ): Promise<void> {
   const uids = [...context.running.keys()];
   for (const uid of uids) {
-    const video = context.store.get(uid);
-    if (!video?.status.step) continue;
-    const to = waitingState(video.status.step);
-    if (video.status.state !== to && canTransition(video.status.state, to)) {
+    const position = context.store.positionOf(uid);
+    if (!position) continue;
+    const to = waitingState(position.stage);
+    if (position.state !== to && canTransition(position.state, to)) {
       context.store.transition(uid, to, { releaseLease: true });
     }
     context.store.record(uid, 'interrupted', { reason });

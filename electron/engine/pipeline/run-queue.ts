@@ -124,11 +124,12 @@ export async function runQueue(
         // stage before this runs: that task is not this one.
         if (tasks.get(uid) === task) tasks.delete(uid);
         if (tasks.size === 0) context.activity.stop();
-        const state = context.store.stateOf(uid);
+        const position = context.store.positionOf(uid);
+        const state = position?.state;
         // A delivered video was counted when it became ready.
         if ((state === 'ready' && stage !== 'deliver') || state === 'error') context.activity.finished++;
         // Under way until its end: a ready video still to be delivered is not there yet.
-        const ended = state === 'ready' ? context.store.stageOf(uid) !== 'deliver' : !workingOrWaiting(state);
+        const ended = state === 'ready' ? position?.stage !== 'deliver' : !workingOrWaiting(state);
         if (ended) underWay.delete(uid);
         context.onWorkDone();
         waker.notify();

@@ -36,7 +36,7 @@ export class VideoStore {
   private readonly leaseStmt: Database.Statement;
   private readonly seqStmt: Database.Statement;
   private readonly stateStmt: Database.Statement;
-  private readonly stageStmt: Database.Statement;
+  private readonly positionStmt: Database.Statement;
   /** The webhooks waiting to go out: written here with the final state, sent by notify/send-webhooks. */
   readonly outbox: WebhookOutbox;
   /** Each video's deliveries: shown in the Video object, worked by the deliver stage. */
@@ -82,7 +82,7 @@ export class VideoStore {
     this.leaseStmt = db.prepare('SELECT lease_owner FROM videos WHERE uid = ?').pluck();
     this.seqStmt = db.prepare('SELECT seq FROM videos WHERE uid = ?').pluck();
     this.stateStmt = db.prepare('SELECT state FROM videos WHERE uid = ?').pluck();
-    this.stageStmt = db.prepare('SELECT stage FROM videos WHERE uid = ?').pluck();
+    this.positionStmt = db.prepare('SELECT state, stage FROM videos WHERE uid = ?');
     this.outbox = new WebhookOutbox(db);
     this.deliveries = new DeliveryStore(db);
   }
@@ -135,9 +135,9 @@ export class VideoStore {
     return this.stateStmt.get(uid) as VideoState | undefined;
   }
 
-  /** Just the stage: whether a ready video still has deliveries to make. */
-  stageOf(uid: string): Stage | undefined {
-    return this.stageStmt.get(uid) as Stage | undefined;
+  /** Where a video is: its state and its stage, without reading the rest of it. */
+  positionOf(uid: string): { state: VideoState; stage: Stage } | undefined {
+    return this.positionStmt.get(uid) as { state: VideoState; stage: Stage } | undefined;
   }
 
   /** A video from the same source that is queued, in progress or finished (not failed or canceled). */
