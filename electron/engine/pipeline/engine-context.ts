@@ -64,13 +64,16 @@ export function trackRunningWork(context: EngineContext, uid: string): { signal:
   const controller = new AbortController();
   let markFinished = () => {};
   const finished = new Promise<void>((resolve) => (markFinished = resolve));
-  context.running.set(uid, { stop: () => controller.abort(), finished });
+  const entry: RunningWork = { stop: () => controller.abort(), finished };
+  context.running.set(uid, entry);
   const heartbeat = setInterval(() => context.store.heartbeat(uid, context.leaseMs), context.leaseMs / 3);
   return {
     signal: controller.signal,
     end() {
       clearInterval(heartbeat);
-      context.running.delete(uid);
+      // A stage that releases its claim before its last await may already see its video's next
+      // stage registered here: that work is not this one.
+      if (context.running.get(uid) === entry) context.running.delete(uid);
       markFinished();
     },
   };

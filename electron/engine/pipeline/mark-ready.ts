@@ -23,9 +23,13 @@ export function markReady(
   change: Omit<TransitionChange, 'stage'>,
 ): void {
   const uid = claimed.video.uid;
+  const stage = stageWhenReady(claimed.options);
+  const ready = () => context.store.transition(uid, 'ready', { ...change, stage });
+  // Without deliveries the transition is the whole change, and is a transaction of its own.
+  if (stage === 'done') return ready();
   context.deliveries.atomically(() => {
     // Deliveries first, so that the ready webhook written with the transition lists them.
     queueDeliveries(context, uid, claimed.options.deliverTo ?? []);
-    context.store.transition(uid, 'ready', { ...change, stage: stageWhenReady(claimed.options) });
+    ready();
   });
 }
