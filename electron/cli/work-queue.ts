@@ -104,8 +104,6 @@ async function waitForOtherRunner(
     run = engine
       .run({ signal: takeover.signal, waitForRunner: true })
       .catch((error: unknown) => {
-        // Aborted while the lock is still held elsewhere ends in BUSY: that is this wait ending, not a failure.
-        if (takeover.signal.aborted && isBusy(error)) return;
         outcome.failed = true;
         outcome.error = error;
       })

@@ -16,6 +16,8 @@ const appUrl =
 
 let engine: Engine | undefined;
 const stopQueue = new AbortController();
+/** Settles once the queue has stopped: its work handed back to its stages, its lock released. */
+let queueStopped: Promise<void> = Promise.resolve();
 
 function openWindow(): void {
   if (!engine) return;
@@ -41,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
       engine = createEngine({ dataDir: app.getPath('userData') });
       // A `ferry run` already working this data directory keeps it; the app takes over when it ends.
       const running = engine.run({ watch: true, signal: stopQueue.signal, waitForRunner: true });
-      running.catch((error: unknown) => {
+      queueStopped = running.catch((error: unknown) => {
         dialog.showErrorBox(
           'Ferry stopped working on the queue',
           error instanceof Error ? error.message : String(error),
@@ -60,8 +62,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
+    if (!engine) return;
+    // The database closes only after the queue has stopped using it; then quit for real.
+    const closing = engine;
+    engine = undefined;
+    event.preventDefault();
     stopQueue.abort();
-    engine?.close();
+    void queueStopped.finally(() => {
+      closing.close();
+      app.quit();
+    });
   });
 }

@@ -129,6 +129,24 @@ describe('ferry run', () => {
     expect(runnerPid(dataDir)).toBeUndefined();
   });
 
+  it('stops a run still waiting for the queue on Ctrl-C, as an interruption, not an error', async () => {
+    const dataDir = tempDir();
+    expect((await ferry(['list', '--data-dir', dataDir])).code).toBe(0); // the database exists before anyone races for it
+    const first = startFerry(['run', '--watch', '--data-dir', dataDir]);
+    await waitFor(() => runnerPid(dataDir) === first.pid, 'the first run to take the queue');
+    const waiting = startFerry(['run', '--wait', '--data-dir', dataDir]);
+    await waitFor(() => waiting.stderr().includes('waiting for the other Ferry'), 'the waiting message');
+
+    waiting.child.kill('SIGINT');
+    const stopped = await waiting.done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stdout).toContain('Nothing was worked on in this run.');
+    expect(runnerPid(dataDir)).toBe(first.pid);
+
+    first.child.kill('SIGINT');
+    expect((await first.done).code).toBe(130);
+  });
+
   it('lets ingest finish its videos through the process that already works the queue', async () => {
     const dataDir = tempDir();
     const file = await make.standardDefinition43(tempDir());

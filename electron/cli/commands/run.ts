@@ -45,12 +45,7 @@ async function workQueue(
     }
     context.stderr(`ferry: waiting for the other Ferry (process ${error.holderPid}) to finish… (Ctrl-C stops)`);
   }
-  try {
-    await engine.run({ watch, signal, waitForRunner: true });
-  } catch (error) {
-    // Stopped while still waiting for the lock: an interruption, not a failure.
-    if (!(isBusy(error) && signal.aborted)) throw error;
-  }
+  await engine.run({ watch, signal, waitForRunner: true });
   return true;
 }
 

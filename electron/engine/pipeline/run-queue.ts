@@ -19,7 +19,10 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Longest sleep between looks at the queue (new work from other processes, their pause and cancel). */
   pollMs?: number;
-  /** When another process is working this data directory: wait for it to stop (default: fail at once). */
+  /**
+   * When another process is working this data directory: wait for it to stop (default: fail at
+   * once). Stopped by the signal while still waiting, the run ends having done nothing.
+   */
   waitForRunner?: boolean;
 }
 
@@ -82,13 +85,13 @@ function stageLimits(context: EngineContext): StageLimits {
   };
 }
 
-async function takeRunnerLock(context: EngineContext, waker: Waker, options: RunOptions): Promise<void> {
+/** Answers whether the lock is ours; false when stopped while waiting for it (nothing to do then). */
+async function takeRunnerLock(context: EngineContext, waker: Waker, options: RunOptions): Promise<boolean> {
   for (;;) {
     const claim = context.control.claimRunner(context.store.owner);
-    if (claim.ok) return;
-    if (!options.waitForRunner || options.signal?.aborted) {
-      throw new QueueBusyError(claim.holder.pid, context.paths.dataDir);
-    }
+    if (claim.ok) return true;
+    if (!options.waitForRunner) throw new QueueBusyError(claim.holder.pid, context.paths.dataDir);
+    if (options.signal?.aborted) return false;
     await waker.sleep(runnerBeatMs);
   }
 }
@@ -102,7 +105,10 @@ export async function runQueue(
   const pollMs = options.pollMs ?? 1000;
   const abort = () => waker.notify();
   options.signal?.addEventListener('abort', abort);
-  await takeRunnerLock(context, waker, options);
+  if (!(await takeRunnerLock(context, waker, options))) {
+    options.signal?.removeEventListener('abort', abort);
+    return;
+  }
   // Work left by a runner that has since stopped or died is ours now (the lock says so).
   context.store.recoverInFlight();
   const owner = context.store.owner;
