@@ -34,3 +34,11 @@ export class IllegalTransitionError extends Error {
 
 /** States in which work is being done on the video right now. */
 export const workingStates: readonly VideoState[] = ['downloading', 'inprogress'];
+
+/** States the queue has yet to bring to an end: waiting for a stage, or being worked on. */
+export const unfinishedStates: readonly VideoState[] = ['queued', ...workingStates];
+
+/** How many videos the queue has yet to bring to an end, from counts by state. */
+export function unfinishedCount(byState: Readonly<Record<VideoState, number>>): number {
+  return unfinishedStates.reduce((n, state) => n + byState[state], 0);
+}

@@ -2,12 +2,9 @@
 import type { QueueTotals } from '../../shared/api';
 import { formatBytes, formatDuration } from '../../shared/format-units';
 import type { Video } from '../../shared/video';
-import { workingStates, type VideoState } from '../../shared/video-states';
+import { unfinishedCount, workingStates, type VideoState } from '../../shared/video-states';
 import { deliveriesCell, deliveryLines, type TargetNames } from './format-deliveries';
-
-function pad(text: string, width: number): string {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length);
-}
+import { formatColumns } from './format-columns';
 
 export function describeSource(video: Video): string {
   return video.source.url ?? video.source.path ?? '';
@@ -42,10 +39,7 @@ export function formatVideoTable(videos: readonly Video[], now = Date.now(), nam
     v.meta.name ?? describeSource(v),
   ]);
   const header = ['UID', 'STATE', 'STAGE', 'PCT', 'SPEED', 'ETA', ...(delivering ? ['DELIVERY'] : []), 'NAME'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  return [header, ...rows]
-    .map((cells) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] ?? 0))).join('  '))
-    .join('\n');
+  return formatColumns(header, rows);
 }
 
 /** The order people read a queue in: outcomes first, then the work still to do. */
@@ -73,7 +67,7 @@ export function formatQueueTotals(totals: QueueTotals): string {
   const counts = describeCounts(totals.byState);
   const parts = [`${totals.total} video${totals.total === 1 ? '' : 's'}${counts ? `: ${counts}` : ''}`];
   if (totals.bytesPerSecond > 0) parts.push(`${formatBytes(totals.bytesPerSecond)}/s`);
-  const waiting = totals.byState.queued + totals.byState.downloading + totals.byState.inprogress;
+  const waiting = unfinishedCount(totals.byState);
   if (waiting > 0 && totals.etaSeconds > 0) parts.push(`about ${formatDuration(totals.etaSeconds)} left`);
   parts.push(...queueNotices(totals));
   return parts.join(' · ');
@@ -107,5 +101,5 @@ export function formatVideoDetails(video: Video, names: TargetNames = new Map())
   if (video.thumbnail) lines.push(['thumbnail', video.thumbnail]);
   lines.push(...deliveryLines(video, names));
   const width = Math.max(...lines.map(([k]) => k.length));
-  return lines.map(([k, v]) => `${pad(k, width)}  ${v}`).join('\n');
+  return lines.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n');
 }

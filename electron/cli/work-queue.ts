@@ -11,7 +11,7 @@ import type { CliIo } from './cli-context';
 import { createProgressDisplay, type ProgressDisplay } from './progress-display';
 
 /** States in which a video waits for nobody: the CLI can stop watching it (once delivered, if it is to be). */
-export const settledStates: readonly VideoState[] = ['ready', 'error', 'canceled', 'paused'];
+const settledStates: readonly VideoState[] = ['ready', 'error', 'canceled', 'paused'];
 
 const isSettled = (video: Video) => settledStates.includes(video.status.state) && video.status.step !== 'deliver';
 
@@ -66,8 +66,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * settle, ready to take over should that process stop first. Ctrl-C stops the work or the wait.
  */
 export async function workVideos(engine: Engine, io: CliIo, uids: string[], signal: AbortSignal): Promise<Video[]> {
-  const current = () => uids.map((uid) => engine.store.get(uid)).filter((v): v is Video => v !== undefined);
-  const display = createProgressDisplay(io, current());
+  const read = (some: readonly string[]) =>
+    some.map((uid) => engine.store.get(uid)).filter((v): v is Video => v !== undefined);
+  const display = createProgressDisplay(io, read(uids));
   const unsubscribe = engine.on('videos', (batch) => display.update(batch));
   try {
     await engine.run({ signal });
@@ -78,12 +79,12 @@ export async function workVideos(engine: Engine, io: CliIo, uids: string[], sign
         `Another Ferry (process ${error.holderPid}) is working this queue and will do these videos; ` +
           'waiting for them (Ctrl-C stops waiting)…',
       );
-      await waitForOtherRunner(engine, display, current, signal);
+      await waitForOtherRunner(engine, display, uids, read, signal);
     }
   } finally {
     unsubscribe();
   }
-  const final = current();
+  const final = read(uids);
   display.finish(final);
   return final;
 }
@@ -91,9 +92,12 @@ export async function workVideos(engine: Engine, io: CliIo, uids: string[], sign
 async function waitForOtherRunner(
   engine: Engine,
   display: ProgressDisplay,
-  current: () => Video[],
+  uids: readonly string[],
+  read: (uids: readonly string[]) => Video[],
   signal: AbortSignal,
 ): Promise<void> {
+  // Only the videos not settled yet are read again: a list of thousands is polled for its tail.
+  let unsettled = uids;
   const takeover = new AbortController();
   const stopTakeover = () => takeover.abort();
   signal.addEventListener('abort', stopTakeover);
@@ -111,9 +115,10 @@ async function waitForOtherRunner(
   };
   try {
     while (!signal.aborted && !outcome.failed) {
-      const videos = current();
+      const videos = read(unsettled);
       display.update(videos);
-      if (videos.every(isSettled)) return;
+      unsettled = videos.filter((v) => !isSettled(v)).map((v) => v.uid);
+      if (unsettled.length === 0) return;
       // Not running: this process took over, then ran out of work while some videos were still leased elsewhere.
       if (!outcome.running) startTakeover();
       await sleep(pollMs, signal);

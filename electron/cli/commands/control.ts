@@ -4,7 +4,8 @@
  * changes the queue and ends; a `ferry run` or the app working the queue in another process sees
  * the change within a second or so and stops or starts work to match.
  */
-import type { Selection } from '../../../shared/api';
+import type { QueueTotals, Selection } from '../../../shared/api';
+import { unfinishedCount } from '../../../shared/video-states';
 import { FerryError } from '../../../shared/ferry-error';
 import { createEngine, type Engine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
@@ -16,7 +17,7 @@ function checkUid(uid: string): void {
   if (!uidPattern.test(uid)) throw new UsageError(`"${uid}" is not a video uid (32 hexadecimal characters).`);
 }
 
-export function parseSelection(uids: string[], all: boolean | undefined): Selection {
+function parseSelection(uids: string[], all: boolean | undefined): Selection {
   if (all && uids.length > 0) throw new UsageError('Give uids or --all, not both.');
   if (all) return { all: true };
   if (uids.length === 0) throw new UsageError('Which videos? Give their uids (see ferry list), or --all.');
@@ -92,14 +93,13 @@ async function applyVerb(
 
 async function switchQueue(
   context: CliContext,
-  change: (engine: Engine) => Promise<unknown>,
+  change: (engine: Engine) => Promise<QueueTotals>,
   describe: (waiting: number) => string,
 ): Promise<number> {
   const engine = createEngine({ dataDir: context.dataDir, env: context.env });
   try {
-    await change(engine);
-    const { byState } = await engine.totals();
-    context.stdout(describe(byState.queued + byState.downloading + byState.inprogress));
+    const { byState } = await change(engine);
+    context.stdout(describe(unfinishedCount(byState)));
     return exitCodes.ok;
   } finally {
     engine.close();

@@ -1,4 +1,5 @@
 import type { QueueTotals } from '../../../shared/api';
+import { unfinishedCount } from '../../../shared/video-states';
 import type { Video } from '../../../shared/video';
 import { createEngine, type Engine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
@@ -7,9 +8,9 @@ import { createProgressDisplay } from '../progress-display';
 import { interruptOnSignals, isBusy } from '../work-queue';
 
 /** "Queue: 4 ready, 1 failed, 2 paused, 3 waiting": the outcome counts always, the rest when there are any. */
-export function describeQueue(totals: QueueTotals): string {
+function describeQueue(totals: QueueTotals): string {
   const { byState } = totals;
-  const waiting = byState.queued + byState.downloading + byState.inprogress;
+  const waiting = unfinishedCount(byState);
   const parts = [`${byState.ready} ready`, `${byState.error} failed`, `${byState.paused} paused`];
   if (waiting > 0) parts.push(`${waiting} waiting`);
   if (byState.canceled > 0) parts.push(`${byState.canceled} canceled`);

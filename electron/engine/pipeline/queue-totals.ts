@@ -1,5 +1,6 @@
 /** The queue as a whole, for the UI's summary and `ferry list`: counts, speed, ETA and switches. */
 import type { QueueControl, QueueTotals } from '../../../shared/api';
+import { unfinishedCount } from '../../../shared/video-states';
 import type { EngineContext } from './engine-context';
 import { estimateQueueEtaSeconds } from './plan-claims';
 
@@ -9,7 +10,7 @@ export function queueControl(context: EngineContext): QueueControl {
 
 export function queueTotals(context: EngineContext): QueueTotals {
   const byState = context.store.countByState();
-  const remaining = byState.queued + byState.downloading + byState.inprogress;
+  const remaining = unfinishedCount(byState);
   return {
     byState,
     total: Object.values(byState).reduce((a, b) => a + b, 0),

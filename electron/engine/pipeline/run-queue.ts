@@ -7,7 +7,7 @@
 import { FerryError } from '../../../shared/ferry-error';
 import type { QueueControl } from '../../../shared/api';
 import type { ClaimedVideo } from '../queue/queue-job';
-import { workingStates, type VideoState } from '../../../shared/video-states';
+import { unfinishedStates, workingStates } from '../../../shared/video-states';
 import { interruptRunning } from '../commands/control-videos';
 import type { EngineContext } from './engine-context';
 import { queueControl } from './queue-totals';
@@ -135,7 +135,7 @@ export async function runQueue(
         // A delivered video was counted when it became ready.
         if ((state === 'ready' && stage !== 'deliver') || state === 'error') context.activity.finished++;
         // Under way until its end: a ready video still to be delivered is not there yet.
-        const ended = state === 'ready' ? position?.stage !== 'deliver' : !workingOrWaiting(state);
+        const ended = state === 'ready' ? position?.stage !== 'deliver' : !(state && unfinishedStates.includes(state));
         if (ended) underWay.delete(uid);
         context.onWorkDone();
         waker.notify();
@@ -198,10 +198,6 @@ export async function runQueue(
     context.control.releaseRunner(owner);
     context.feed.flush();
   }
-}
-
-function workingOrWaiting(state: VideoState | undefined): boolean {
-  return state === 'queued' || state === 'downloading' || state === 'inprogress';
 }
 
 /** When something now blocked could run by itself: a retry falling due, a slowed host's wait ending. */
