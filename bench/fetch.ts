@@ -13,13 +13,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { missingTool, startOrigin, type LocalOrigin } from './local-origin';
+import { median } from './figures';
 
 const hashOf = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
 
 function timed(bin: string, args: string[]): number {
   const start = performance.now();

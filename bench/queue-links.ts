@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { missingTool, startOrigin, type LocalOrigin } from './local-origin';
 import { measureWithOutput, type Timing } from './measure-command';
+import { fmt, median } from './figures';
 
 interface Phase {
   wallMs: number;
@@ -52,14 +53,7 @@ interface AriaRound {
   check: Check;
 }
 
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const MiB = 1024 * 1024;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
 
 /** N distinct files of 16-64 KiB random bytes: not videos (transcode is off) and never mistaken for a page or a playlist. */
 function makeOrigin(www: string, count: number, urlOf: (pathname: string) => string, list: string): Origin {

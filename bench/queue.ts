@@ -15,6 +15,7 @@ import { openDatabase } from '../electron/engine/queue/open-database';
 import { VideoStore } from '../electron/engine/queue/video-store';
 import type { NewVideo } from '../electron/engine/queue/queue-job';
 import { benchQueueLinks } from './queue-links';
+import { fmt, median } from './figures';
 
 function videos(count: number, offset = 0): NewVideo[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -23,11 +24,6 @@ function videos(count: number, offset = 0): NewVideo[] {
     name: `video ${offset + i}`,
     doc: { thumbnailTimestampPct: 0.5 },
   }));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 /** Runs bench/first-page.ts in a new process: the database is opened cold, as at app start. */
@@ -51,9 +47,6 @@ function tryDropPageCache(): boolean {
     return false; // not permitted (not root, or a container): the page cache stays warm
   }
 }
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export async function benchQueue(args: string[]): Promise<void> {
   const { values } = parseArgs({
