@@ -2,6 +2,7 @@
 import type { DeliveryTarget } from '../../shared/api';
 import type { Delivery, Video } from '../../shared/video';
 import { UsageError } from './cli-context';
+import { formatColumns } from './format-columns';
 
 /** Target names by id, for showing deliveries; a removed target shows as its id. */
 export type TargetNames = ReadonlyMap<string, string>;
@@ -41,11 +42,15 @@ export function deliveryLines(video: Video, names: TargetNames): [string, string
   });
 }
 
+/** A target by id, or else by name. */
+export const findTarget = (targets: readonly DeliveryTarget[], idOrName: string) =>
+  targets.find((t) => t.id === idOrName) ?? targets.find((t) => t.name === idOrName);
+
 /** `--deliver` values (ids or names) as target ids; an unknown one is a usage error naming the targets there are. */
 export function resolveTargets(given: readonly string[] | undefined, targets: readonly DeliveryTarget[]): string[] {
   const ids: string[] = [];
   for (const wanted of given ?? []) {
-    const target = targets.find((t) => t.id === wanted) ?? targets.find((t) => t.name === wanted);
+    const target = findTarget(targets, wanted);
     if (!target) {
       const known = targets.map((t) => `${t.name} (${t.id})`).join(', ');
       throw new UsageError(
@@ -59,9 +64,5 @@ export function resolveTargets(given: readonly string[] | undefined, targets: re
 
 export function formatTargetTable(targets: readonly DeliveryTarget[]): string {
   const rows = targets.map((t) => [t.id, t.name, t.provider, t.hasCredential ? 'yes' : 'no', t.endpoint]);
-  const header = ['ID', 'NAME', 'PROVIDER', 'CREDENTIAL', 'ENDPOINT'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  return [header, ...rows]
-    .map((cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  '))
-    .join('\n');
+  return formatColumns(['ID', 'NAME', 'PROVIDER', 'CREDENTIAL', 'ENDPOINT'], rows);
 }

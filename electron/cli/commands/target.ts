@@ -2,11 +2,10 @@
  * `ferry target add|list|remove`: the delivery targets videos can be sent to (`--deliver`).
  * Only generic TUS servers for now. A credential is stored for the uploads and never printed.
  */
-import type { DeliveryTarget } from '../../../shared/api';
 import { FerryError } from '../../../shared/ferry-error';
 import { createEngine, type Engine } from '../../engine/create-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
-import { formatTargetTable } from '../format-deliveries';
+import { findTarget, formatTargetTable } from '../format-deliveries';
 
 async function withEngine(context: CliContext, work: (engine: Engine) => Promise<number>): Promise<number> {
   const engine = createEngine({ dataDir: context.dataDir, env: context.env });
@@ -20,9 +19,6 @@ async function withEngine(context: CliContext, work: (engine: Engine) => Promise
     engine.close();
   }
 }
-
-const find = (targets: readonly DeliveryTarget[], idOrName: string) =>
-  targets.find((t) => t.id === idOrName) ?? targets.find((t) => t.name === idOrName);
 
 function credentialFrom(values: { credential?: string; 'credential-env'?: string }, env: NodeJS.ProcessEnv) {
   if (values.credential !== undefined && values['credential-env'] !== undefined) {
@@ -48,7 +44,7 @@ async function add(args: string[], context: CliContext): Promise<number> {
   if (!endpoint) throw new UsageError('--tus <endpoint> is needed: the URL uploads are created at.');
   const credential = credentialFrom(values, context.env);
   return withEngine(context, async (engine) => {
-    const existing = find(await engine.listTargets(), name);
+    const existing = findTarget(await engine.listTargets(), name);
     const target = await engine.saveTarget({
       ...(existing ? { id: existing.id } : {}),
       name,
@@ -81,7 +77,7 @@ async function remove(args: string[], context: CliContext): Promise<number> {
   if (!idOrName) throw new UsageError('Which target? Give its id or name (see ferry target list).');
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
   return withEngine(context, async (engine) => {
-    const target = find(await engine.listTargets(), idOrName);
+    const target = findTarget(await engine.listTargets(), idOrName);
     if (!target) {
       context.stderr(`ferry: no delivery target "${idOrName}" in ${context.dataDir}.`);
       return exitCodes.failure;
