@@ -3,14 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { latestSchemaVersion } from '../../electron/engine/queue/migrations';
-import { finished, repoRoot, spawnTs } from '../helpers/spawn-ts';
+import { ferry } from './ferry-process';
 import { tempDir } from '../helpers/temp-dir';
-
-const bin = path.join(repoRoot, 'bin/ferry.mjs');
-
-function ferry(args: string[], env: Record<string, string> = {}) {
-  return finished(spawnTs(bin, args, env));
-}
 
 function seed(dataDir: string): string[] {
   const engine = createEngine({ dataDir });

@@ -9,8 +9,9 @@ import { finished, repoRoot, spawnTs, type Finished } from '../helpers/spawn-ts'
 
 export const bin = path.join(repoRoot, 'bin/ferry.mjs');
 
-export const ferry = (args: string[], timeoutMs = 120_000): Promise<Finished> =>
-  finished(spawnTs(bin, args), timeoutMs);
+/** One `ferry` command run to its end, with `env` added to this process's environment. */
+export const ferry = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> =>
+  finished(spawnTs(bin, args, env), 120_000);
 
 export interface RunningFerry {
   child: ChildProcess;
@@ -50,6 +51,8 @@ export function runnerPid(dataDir: string): number | undefined {
   if (!fs.existsSync(file)) return undefined;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    // A process that has just created the file may not have made its tables yet.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'settings'").get()) return undefined;
     const value = db.prepare("SELECT value FROM settings WHERE key = 'runner'").pluck().get() as string | undefined;
     const runner = value ? (JSON.parse(value) as { pid: number } | null) : null;
     return runner?.pid;

@@ -3,10 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
-import { finished, repoRoot, spawnTs } from '../helpers/spawn-ts';
+import { ferry } from './ferry-process';
 import { tempDir } from '../helpers/temp-dir';
-
-const ferry = (args: string[]) => finished(spawnTs(path.join(repoRoot, 'bin/ferry.mjs'), args), 120_000);
 
 describe('ferry ingest', () => {
   it('turns files into ready videos, prints them as JSON, and exits 0', async () => {

@@ -5,11 +5,11 @@ import type { Video } from '../../shared/video';
 import { createEngine } from '../../electron/engine/create-engine';
 import * as make from '../helpers/media-fixtures';
 import { sha256, startOrigin } from '../helpers/origin-server';
-import { finished, repoRoot, spawnTs } from '../helpers/spawn-ts';
+import { finished, spawnTs } from '../helpers/spawn-ts';
+import { bin, ferry } from './ferry-process';
 import { tempDir } from '../helpers/temp-dir';
+import { piecesOnDisk, until } from '../helpers/wait-for';
 
-const bin = path.join(repoRoot, 'bin/ferry.mjs');
-const ferry = (args: string[]) => finished(spawnTs(bin, args), 120_000);
 const origins: Awaited<ReturnType<typeof startOrigin>>[] = [];
 afterEach(async () => {
   for (const origin of origins.splice(0)) await origin.close();
@@ -85,17 +85,16 @@ describe('ferry with links', () => {
     const dataDir = tempDir();
     const child = spawnTs(bin, ['ingest', origin.url('/big.mkv'), '--ladder', '240', '--data-dir', dataDir]);
     const done = finished(child);
-    // Wait (bounded) until at least one piece is on disk, then kill without warning.
-    const deadline = Date.now() + 60_000;
-    let state: { done: number[]; pieceBytes: number } | undefined;
-    while (Date.now() < deadline && !(state && state.done.length >= 2)) {
-      await new Promise((r) => setTimeout(r, 50));
-      const originals = path.join(dataDir, 'originals');
-      const uid = fs.existsSync(originals) ? fs.readdirSync(originals)[0] : undefined;
-      const file = uid ? path.join(originals, uid, 'big.mkv.part.json') : '';
-      if (file && fs.existsSync(file)) state = JSON.parse(fs.readFileSync(file, 'utf8'));
-    }
-    expect(state?.done.length).toBeGreaterThanOrEqual(2);
+    // Wait (bounded) until pieces are on disk, then kill without warning.
+    const originals = path.join(dataDir, 'originals');
+    let downloading: string | undefined;
+    await until(() => {
+      downloading ??= fs.existsSync(originals) ? fs.readdirSync(originals)[0] : undefined;
+      return downloading !== undefined && piecesOnDisk(dataDir, downloading, 'big.mkv') >= 2;
+    });
+    const state = JSON.parse(fs.readFileSync(path.join(originals, downloading!, 'big.mkv.part.json'), 'utf8')) as {
+      pieceBytes: number;
+    };
     child.kill('SIGKILL');
     await done;
     const servedBeforeKill = origin.served.bytes.get('/big.mkv') ?? 0;
@@ -112,7 +111,7 @@ describe('ferry with links', () => {
       // Only pieces that were in flight when it died are sent twice: at most one per connection.
       const connections = new Set(origin.served.requests.filter((r) => r.headers.range).map((r) => r.socket)).size;
       const resent = (origin.served.bytes.get('/big.mkv') ?? 0) - body.length;
-      expect(resent).toBeLessThanOrEqual(state!.pieceBytes * Math.min(connections, 8));
+      expect(resent).toBeLessThanOrEqual(state.pieceBytes * Math.min(connections, 8));
       expect(resent).toBeLessThan(servedBeforeKill);
     } finally {
       engine.close();

@@ -5,16 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { signWebhook } from '../../electron/engine/notify/sign-webhook';
 import { openDatabase } from '../../electron/engine/queue/open-database';
 import { SettingsStore } from '../../electron/engine/queue/settings-store';
-import { finished, repoRoot, spawnTs } from '../helpers/spawn-ts';
+import { finished, repoRoot } from '../helpers/spawn-ts';
+import { bin, ferry } from './ferry-process';
 import { tempDir } from '../helpers/temp-dir';
 
-const bin = path.join(repoRoot, 'bin/ferry.mjs');
 const secret = '85011ed3a913c6ad5f9cf6c5573cc0a7'.repeat(2);
 const body = '{"uid":"6b9e68b07dfee8cc2d116e4c51d6a957","status":{"state":"ready","pctComplete":100}}';
-
-function ferry(args: string[], env: Record<string, string> = {}) {
-  return finished(spawnTs(bin, args, env));
-}
 
 function bodyFile(text: string | Buffer): string {
   const file = path.join(tempDir(), 'body.json');
