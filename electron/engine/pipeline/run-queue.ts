@@ -164,6 +164,7 @@ export async function runQueue(
       for (const task of tasks.values()) running[task.stage] = (running[task.stage] ?? 0) + 1;
       // "Stop after current": the videos under way go on to their end; no other starts.
       const only = queue.stopAfterCurrent ? [...underWay] : undefined;
+      const claimedAt = Date.now();
       for (const { stage, slots } of freeSlots(limits, running, queue)) {
         const run = runners[stage];
         if (!run) continue;
@@ -183,7 +184,7 @@ export async function runQueue(
       // command) wakes the sleep below.
       let sleepMs = pollMs;
       if (tasks.size === 0) {
-        const wakeAt = nextWakeAt(context, queue);
+        const wakeAt = nextWakeAt(context, queue, claimedAt);
         if (!options.watch && wakeAt === undefined) break;
         if (wakeAt !== undefined) sleepMs = Math.min(sleepMs, wakeAt - Date.now());
       }
@@ -201,10 +202,10 @@ export async function runQueue(
 }
 
 /** When something now blocked could run by itself: a retry falling due, a slowed host's wait ending. */
-function nextWakeAt(context: EngineContext, queue: QueueControl): number | undefined {
+function nextWakeAt(context: EngineContext, queue: QueueControl, claimedAt: number): number | undefined {
   if (!queueAcceptsWork(queue)) return undefined;
   const times = [
-    context.edits.nextRetryAt(),
+    context.edits.nextRetryAt(claimedAt),
     context.edits.unfinishedCount() > 0 ? context.hosts.nextChangeAt() : undefined,
   ];
   const due = times.filter((t): t is number => t !== undefined);

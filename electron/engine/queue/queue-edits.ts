@@ -12,12 +12,9 @@ export class QueueEdits {
   constructor(private readonly db: Database.Database) {
     this.nextRetryStmt = db
       .prepare(
-        `SELECT MIN(at) FROM (
-           SELECT MIN(next_attempt_at) AS at FROM videos
-            WHERE state = 'queued' AND lease_owner IS NULL AND next_attempt_at > @now
-           UNION ALL
-           SELECT MIN(next_attempt_at) FROM videos
-            WHERE stage = 'deliver' AND state = 'ready' AND lease_owner IS NULL AND next_attempt_at > 0)`,
+        `SELECT MIN(next_attempt_at) FROM videos
+          WHERE lease_owner IS NULL AND next_attempt_at > @after
+            AND (state = 'queued' OR (stage = 'deliver' AND state = 'ready'))`,
       )
       .pluck();
     this.speedStmt = db.prepare("SELECT COALESCE(SUM(speed), 0) FROM videos WHERE state = 'downloading'").pluck();
@@ -44,12 +41,12 @@ export class QueueEdits {
   }
 
   /**
-   * The earliest automatic retry (of a stage or of a delivery) still waiting for its time, epoch ms.
-   * A delivery's retry counts until it is claimed, even once due: one that fell due between the
-   * scheduler's claims and this look must still wake it, and nothing else holds a due delivery back.
+   * The earliest automatic retry (of a stage or of a delivery) due after `after`, epoch ms. The
+   * scheduler passes the time of its last claims: a retry due before then was offered a slot
+   * there; one that fell due since must still wake it, even if its time has passed by now.
    */
-  nextRetryAt(now = Date.now()): number | undefined {
-    return (this.nextRetryStmt.get({ now }) as number | null) ?? undefined;
+  nextRetryAt(after: number): number | undefined {
+    return (this.nextRetryStmt.get({ after }) as number | null) ?? undefined;
   }
 
   /** Makes a video wait before its next attempt (shown as status.nextAttemptAt). */
