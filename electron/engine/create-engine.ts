@@ -10,7 +10,6 @@ import type { Video } from '../../shared/video';
 import { addFiles } from './commands/add-files';
 import {
   cancelVideos,
-  interruptRunning,
   pauseVideos,
   removeVideos,
   resumeVideos,
@@ -23,11 +22,11 @@ import { queueLinks } from './commands/queue-links';
 import { dataPaths, type DataPaths } from './data-paths';
 import type { EngineContext } from './pipeline/engine-context';
 import { defaultFetchTuning, type FetchTuning } from './pipeline/fetch-stage';
-import { cleanPartialFolders } from './pipeline/clean-partial-folders';
 import { ActiveTime } from './pipeline/active-time';
 import { HostSlowdown } from './pipeline/host-slowdown';
 import { defaultDeliveryTuning, runDeliverStage, type DeliveryTuning } from './pipeline/deliver-stage';
 import { runProbeStage } from './pipeline/probe-stage';
+import { interruptRunning } from './pipeline/stop-work';
 import { queueTotals } from './pipeline/queue-totals';
 import { createWaker, runQueue, type RunOptions } from './pipeline/run-queue';
 import { runFetchStage } from './pipeline/fetch-stage';
@@ -64,8 +63,6 @@ export interface Engine extends FerryCommands {
   readonly paths: DataPaths;
   readonly schemaVersion: number;
   readonly store: VideoStore;
-  /** Uids of in-flight work returned to its stage when the database was opened. */
-  readonly recovered: string[];
   on<E extends EventName>(event: E, listener: (payload: FerryEvents[E]) => void): () => void;
   /** Works the queue until it is idle (or, with `watch`, until the signal aborts). */
   run(options?: RunOptions): Promise<void>;
@@ -85,8 +82,6 @@ export function createEngine(options: EngineOptions): Engine {
   const paths = dataPaths(options.dataDir);
   const { db, schemaVersion } = openDatabase(paths.database);
   const store = new VideoStore(db, newLeaseOwner());
-  const recovered = store.recoverInFlight();
-  cleanPartialFolders(paths.library, store);
   const events = new EventEmitter();
   const waker = createWaker();
   const fetchTuning: FetchTuning = { ...defaultFetchTuning, ...options.fetch };
@@ -135,7 +130,6 @@ export function createEngine(options: EngineOptions): Engine {
     paths,
     schemaVersion,
     store,
-    recovered,
 
     addLinks: async ({ links, options: ingest }) => {
       checkDeliverTo(context, ingest);

@@ -102,8 +102,8 @@ describe('ferry with links', () => {
 
     const engine = createEngine({ dataDir });
     try {
-      const [uid] = engine.recovered;
-      expect((await engine.get({ uid: uid! })).status).toMatchObject({ state: 'queued', step: 'fetch' });
+      const [uid] = (await engine.list({})).videos.map((v) => v.uid);
+      expect((await engine.get({ uid: uid! })).status).toMatchObject({ state: 'downloading', step: 'fetch' });
       await engine.run();
       const video = await engine.get({ uid: uid! });
       expect(video.status.state).toBe('ready');

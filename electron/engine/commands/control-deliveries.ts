@@ -8,7 +8,7 @@ import type { Selection } from '../../../shared/api';
 import type { DeliveryState } from '../../../shared/video';
 import { unfinishedDeliveryStates } from '../delivery/plan-delivery';
 import type { EngineContext } from '../pipeline/engine-context';
-import { stopWork } from './control-videos';
+import { stopWork } from '../pipeline/stop-work';
 
 const named = (selection: Selection): string[] | null => ('uids' in selection ? selection.uids : null);
 

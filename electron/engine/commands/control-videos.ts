@@ -15,23 +15,11 @@ import type { Selection } from '../../../shared/api';
 import { canTransition, type VideoState } from '../../../shared/video-states';
 import { deleteOutputs } from '../pipeline/delete-outputs';
 import type { EngineContext } from '../pipeline/engine-context';
-import { waitingState } from '../queue/stage-states';
+import { stopWork } from '../pipeline/stop-work';
 import type { TransitionChange } from '../queue/queue-job';
 
 export function selectedUids(context: EngineContext, selection: Selection): string[] {
   return 'uids' in selection ? selection.uids : context.edits.allUids();
-}
-
-/** Stops the work running on these videos and waits until it is gone. */
-export async function stopWork(context: EngineContext, uids: Iterable<string>): Promise<void> {
-  const stopping: Promise<void>[] = [];
-  for (const uid of uids) {
-    const work = context.running.get(uid);
-    if (!work) continue;
-    work.stop();
-    stopping.push(work.finished);
-  }
-  await Promise.all(stopping);
 }
 
 async function move(
@@ -85,27 +73,4 @@ export async function removeVideos(
   await deleteOutputs(context, selection.deleteOutputs ? uids : unfinished);
   context.feed.removed(uids);
   return { removed };
-}
-
-/**
- * Returns every video this process is working on to the stage it was at (a download keeps its
- * bytes, a transcode starts again later): for a paused queue, a full disk or a stopped engine,
- * not a user's pause.
- */
-export async function interruptRunning(
-  context: EngineContext,
-  reason: 'queue-paused' | 'low-disk-space' | 'engine-stopped',
-): Promise<void> {
-  const uids = [...context.running.keys()];
-  for (const uid of uids) {
-    const position = context.store.positionOf(uid);
-    if (!position) continue;
-    const to = waitingState(position.stage);
-    if (position.state !== to && canTransition(position.state, to)) {
-      context.store.transition(uid, to, { releaseLease: true });
-    }
-    context.store.record(uid, 'interrupted', { reason });
-    context.feed.touch(uid);
-  }
-  await stopWork(context, uids);
 }

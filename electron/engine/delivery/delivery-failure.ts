@@ -2,7 +2,7 @@
  * What a failed upload attempt means, pure: try again later (and whether with a new upload), or
  * give up with a sentence that names the target and says what to do.
  */
-import { retryDelayMs } from '../sources/fetch-decisions';
+import { isTransient, planRetry } from '../retry/retry-policy';
 
 /** How a delivery retries (DeliveryTuning in the deliver stage). */
 export interface RetryTuning {
@@ -32,11 +32,8 @@ export interface FailureContext {
   size: number;
 }
 
-/** Transient: a network error, a timeout, an offset conflict, a lock, a rate limit, a server error. */
-function isTransient(status: number | undefined): boolean {
-  if (status === undefined) return true;
-  return status === 408 || status === 409 || status === 423 || status === 429 || status === 460 || status >= 500;
-}
+/** TUS's own "not now" answers, besides the transient ones of HTTP: an offset conflict, a lock, a checksum mismatch. */
+const tusTransient = [409, 423, 460];
 
 function describe(failure: UploadFailure): string {
   if (failure.status === undefined) return failure.message;
@@ -73,8 +70,16 @@ export function judgeFailure(
 ): FailureVerdict {
   // The upload is gone (expired, removed) while the endpoint is fine: start a new one.
   const uploadGone = failure.method !== 'POST' && (failure.status === 404 || failure.status === 410);
-  if (!uploadGone && !isTransient(failure.status)) return { kind: 'fail', text: refusal(failure, context) };
-  if (context.attempt >= tuning.maxAttempts) {
+  if (!uploadGone && !isTransient(failure.status, tusTransient))
+    return { kind: 'fail', text: refusal(failure, context) };
+  const plan = planRetry(
+    context.attempt,
+    // An upload that is gone is started anew: that is worth another attempt, whatever its status.
+    { ...(uploadGone ? {} : { status: failure.status }), retryAfter: failure.retryAfter ?? null },
+    { baseMs: tuning.retryBaseMs, maxMs: tuning.retryMaxMs, maxAttempts: tuning.maxAttempts },
+    { alsoTransient: tusTransient, random },
+  );
+  if (plan.kind === 'give-up') {
     const { name, endpoint } = context.target;
     return {
       kind: 'fail',
@@ -83,11 +88,5 @@ export function judgeFailure(
         `Check that ${endpoint} is up and reachable, then run: ferry retry ${context.uid}.`,
     };
   }
-  const delayMs = retryDelayMs(context.attempt, {
-    baseMs: tuning.retryBaseMs,
-    maxMs: tuning.retryMaxMs,
-    retryAfter: failure.retryAfter ?? null,
-    random,
-  });
-  return { kind: 'retry', delayMs, forgetUpload: uploadGone };
+  return { kind: 'retry', delayMs: plan.delayMs, forgetUpload: uploadGone };
 }

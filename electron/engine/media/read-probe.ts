@@ -3,6 +3,7 @@
  * user sees. Pure: probe-media.ts runs ffprobe, this decides.
  */
 import type { ErrorCode } from '../../../shared/error-codes';
+import type { MediaInfo } from '../../../shared/media-info';
 import { isVideoFormat } from './media-formats';
 
 export interface FfprobeStream {
@@ -23,23 +24,6 @@ export interface FfprobeStream {
 export interface FfprobeOutput {
   streams?: FfprobeStream[];
   format?: { format_name?: string; duration?: string; size?: string; bit_rate?: string };
-}
-
-export interface MediaInfo {
-  /** ffprobe's demuxer name, reused as ffmpeg's -format_whitelist. */
-  formatName: string;
-  duration: number;
-  size: number;
-  /** As displayed: rotation and pixel aspect ratio applied. */
-  width: number;
-  height: number;
-  rotation: number;
-  /** Average frame rate, as ffprobe's rational ("30000/1001") and as a number. */
-  frameRate: string;
-  fps: number;
-  variableFrameRate: boolean;
-  videoCodec: string;
-  audioCodec: string | null;
 }
 
 export interface Limits {

@@ -19,7 +19,7 @@ import { keyframeSeconds, planLadder, type LadderPlan } from './plan-ladder';
 import { planStoryboard } from './plan-storyboard';
 import { placeWatermark } from './plan-watermark';
 import { publishFolder, workFolderFor } from './publish-folder';
-import type { MediaInfo } from './read-probe';
+import type { MediaInfo } from '../../../shared/media-info';
 import { runFfmpeg } from './run-ffmpeg';
 import { writeHlsMaster } from './write-hls-master';
 

@@ -1,17 +1,10 @@
 /**
- * When to try a webhook again. Exponential backoff with equal jitter: each wait is at least half
- * of the exponential step, so a receiver that is down gets real breathing room, and at most the
- * whole step, so that thousands of webhooks that failed together (the receiver restarted) do not
- * all come back in the same instant.
+ * When to try a webhook again: the engine's retry model (exponential backoff with equal jitter),
+ * with a schedule long enough to ride out a receiver's restart.
  */
+import { planRetry, type RetryTuning } from '../retry/retry-policy';
 
-export interface WebhookTuning {
-  /** The first retry's step; each later one doubles it. */
-  baseMs: number;
-  /** The longest wait between two attempts. */
-  maxMs: number;
-  /** Attempts in all, the first included, before giving up. */
-  maxAttempts: number;
+export interface WebhookTuning extends RetryTuning {
   /** How long one POST may take, connection to status line, before it counts as failed. */
   timeoutMs: number;
 }
@@ -26,23 +19,6 @@ export const defaultWebhookTuning: WebhookTuning = {
 };
 
 /**
- * The wait after the `failedAttempts`-th failed attempt (1 after the first), in ms.
- * `random` returns a number in [0, 1), as Math.random does; tests pass a fixed one.
- */
-export function retryDelayMs(
-  failedAttempts: number,
-  tuning: WebhookTuning,
-  random: () => number = Math.random,
-): number {
-  const exponent = Math.max(0, failedAttempts - 1);
-  // Capped before it is computed, so a large attempt count cannot overflow to Infinity.
-  const step = exponent >= 52 ? tuning.maxMs : Math.min(tuning.maxMs, tuning.baseMs * 2 ** exponent);
-  const half = step / 2;
-  const jitter = Math.min(Math.max(random(), 0), 1);
-  return Math.round(half + half * jitter);
-}
-
-/**
  * When to try again after a failed attempt, given how many attempts have failed so far (this one
  * included), or undefined when that was the last one allowed: give up.
  */
@@ -52,6 +28,7 @@ export function nextAttemptAt(
   now = Date.now(),
   random: () => number = Math.random,
 ): number | undefined {
-  if (failedAttempts >= tuning.maxAttempts) return undefined;
-  return now + retryDelayMs(failedAttempts, tuning, random);
+  // Whatever went wrong is worth another try: the receiver may be mid-deploy or misconfigured for now.
+  const plan = planRetry(failedAttempts, {}, tuning, { now, random });
+  return plan.kind === 'retry' ? plan.at : undefined;
 }

@@ -8,8 +8,9 @@ import { FerryError } from '../../../shared/ferry-error';
 import type { QueueControl } from '../../../shared/api';
 import type { ClaimedVideo } from '../queue/queue-job';
 import { unfinishedStates, workingStates } from '../../../shared/video-states';
-import { interruptRunning } from '../commands/control-videos';
 import type { EngineContext } from './engine-context';
+import { cleanPartialFolders } from './clean-partial-folders';
+import { interruptRunning } from './stop-work';
 import { queueControl } from './queue-totals';
 import { runHousekeeping } from './run-housekeeping';
 import { freeSlots, hostsAtLimit, queueAcceptsWork, type StageLimits, type WorkStage } from './plan-claims';
@@ -109,8 +110,10 @@ export async function runQueue(
     options.signal?.removeEventListener('abort', abort);
     return;
   }
-  // Work left by a runner that has since stopped or died is ours now (the lock says so).
+  // Work left by a runner that has since stopped or died is ours now (the lock says so), and so
+  // are the half-made output folders it left.
   context.store.recoverInFlight();
+  cleanPartialFolders(context.paths.library, context.store);
   const owner = context.store.owner;
   const tasks = new Map<string, Task>();
   // Videos this run has worked on and that have not reached an end yet.

@@ -2,7 +2,7 @@
  * The shapes of a queued video as the stages see it: what goes in, what a claim hands out, and
  * what a state change may carry.
  */
-import type { MediaInfo } from '../media/read-probe';
+import type { MediaInfo } from '../../../shared/media-info';
 import type { ErrorCode } from '../../../shared/error-codes';
 import type { Stage, Video, VideoSource } from '../../../shared/video';
 import type { VideoDoc } from './video-row';

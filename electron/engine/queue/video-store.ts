@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { MediaInfo } from '../media/read-probe';
+import type { MediaInfo } from '../../../shared/media-info';
 import type { ListQuery, VideoPage } from '../../../shared/api';
 import { unknownVideoDetails, type Stage, type Video } from '../../../shared/video';
 import { canTransition, IllegalTransitionError, type VideoState } from '../../../shared/video-states';

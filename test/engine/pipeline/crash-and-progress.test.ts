@@ -61,10 +61,12 @@ describe('a crash mid-transcode', () => {
 
     const engine = createEngine({ dataDir });
     try {
-      expect(engine.recovered).toEqual([uid]);
-      expect(fs.readdirSync(library)).toEqual([]);
-      expect((await engine.get({ uid })).status).toMatchObject({ state: 'queued', step: 'transcode' });
+      // Opening the data directory changes nothing: the killed run's work is taken back by the next run.
+      expect((await engine.get({ uid })).status).toMatchObject({ state: 'inprogress', step: 'transcode' });
+      expect(fs.readdirSync(library)).toEqual([partial]);
       await engine.run();
+      expect(fs.readdirSync(library)).toEqual([uid]);
+      expect(engine.store.history(uid).map((e) => e.type)).toContain('recovered');
       const video = await engine.get({ uid });
       await expectReadyVideo(video, { duration: Number((await probeJson(source)).format.duration), hasAudio: true });
     } finally {
