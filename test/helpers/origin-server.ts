@@ -1,11 +1,15 @@
 /**
  * A real HTTP origin on 127.0.0.1 for download tests, with byte ranges, validators and faults
  * that real servers have: dropped connections, 5xx and 429 bursts, lying lengths, refused HEAD,
- * redirects, changed files, trickling bodies, header-protected files. It counts what it served.
+ * redirects, changed files, trickling bodies, header-protected files, compression in transit
+ * whatever the client asked. It counts what it served.
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import zlib from 'node:zlib';
 import { listenOnLoopback } from './listen-loopback';
+
+export type Coding = 'gzip' | 'deflate' | 'br';
 
 export interface FileRoute {
   kind: 'file';
@@ -15,10 +19,16 @@ export interface FileRoute {
   etag?: string | null;
   lastModified?: string | null;
   headAllowed?: boolean;
-  /** The first N GETs answer this status (with Retry-After when given). */
-  failFirst?: { times: number; status: number; retryAfter?: string };
-  /** The first N GETs close the connection after this fraction of the body. */
-  dropAt?: { times: number; fraction: number };
+  /** N GETs (the first ones, or those after the first `after`) answer this status (with Retry-After when given). */
+  failFirst?: { times: number; status: number; retryAfter?: string; after?: number };
+  /** N GETs (the first ones, or those after the first `after`) close the connection after this fraction of the body. */
+  dropAt?: { times: number; fraction: number; after?: number };
+  /** With `trickle`: every response's connection is closed after this long, wherever it is. */
+  dropEveryMs?: number;
+  /** Serve the body compressed with this Content-Encoding, whatever the request's Accept-Encoding; lengths and ranges count compressed bytes. */
+  encoding?: Coding;
+  /** With `encoding`: whether HEAD says so too (default true); false when only GETs come compressed. */
+  encodeHead?: boolean;
   /** After N GETs, the file is replaced (new body, new ETag). */
   changeAfter?: { gets: number; body: Buffer; etag: string };
   /** Announce this many bytes but send the real body. */
@@ -52,6 +62,27 @@ export interface Served {
 }
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+const encoders: Record<Coding, (body: Buffer) => Buffer> = {
+  gzip: (body) => zlib.gzipSync(body),
+  deflate: (body) => zlib.deflateSync(body),
+  // Quality 4, not the default 11: the origin compresses in the test's own thread.
+  br: (body) => zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }),
+};
+
+/** Each body compressed once per coding, not once per request. */
+const compressed = new WeakMap<Buffer, Map<Coding, Buffer>>();
+function encode(body: Buffer, coding: Coding): Buffer {
+  const known = compressed.get(body) ?? new Map<Coding, Buffer>();
+  compressed.set(body, known);
+  const bytes = known.get(coding) ?? encoders[coding](body);
+  known.set(coding, bytes);
+  return bytes;
+}
+
+/** Whether GET number `gets` falls in a fault's window. */
+const inWindow = (gets: number, fault: { times: number; after?: number }) =>
+  gets > (fault.after ?? 0) && gets <= (fault.after ?? 0) + fault.times;
 
 function parseRange(header: string | undefined, size: number): [number, number] | null {
   const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
@@ -94,14 +125,17 @@ export async function startOrigin(routes: Record<string, Route>) {
       route.body = route.changeAfter.body;
       route.etag = route.changeAfter.etag;
     }
-    if (req.method === 'GET' && route.failFirst && gets <= route.failFirst.times) {
+    if (req.method === 'GET' && route.failFirst && inWindow(gets, route.failFirst)) {
       const headers = route.failFirst.retryAfter ? { 'Retry-After': route.failFirst.retryAfter } : undefined;
       return void res.writeHead(route.failFirst.status, headers).end();
     }
 
-    const size = route.body.length;
-    const etag = route.etag === undefined ? `"${sha256(route.body).slice(0, 16)}"` : route.etag;
+    const encoded = route.encoding && (req.method === 'GET' || route.encodeHead !== false);
+    const representation = encoded && route.encoding ? encode(route.body, route.encoding) : route.body;
+    const size = representation.length;
+    const etag = route.etag === undefined ? `"${sha256(representation).slice(0, 16)}"` : route.etag;
     const headers: http.OutgoingHttpHeaders = { 'Content-Type': route.contentType ?? 'video/mp4' };
+    if (encoded) headers['Content-Encoding'] = route.encoding;
     if (etag) headers.ETag = etag;
     if (route.lastModified) headers['Last-Modified'] = route.lastModified;
     if (route.ranges !== false) headers['Accept-Ranges'] = 'bytes';
@@ -118,8 +152,8 @@ export async function startOrigin(routes: Record<string, Route>) {
     res.writeHead(status, headers);
     if (req.method === 'HEAD') return void res.end();
 
-    let body = route.body.subarray(start, end + 1);
-    const drop = req.method === 'GET' && route.dropAt && gets <= route.dropAt.times;
+    let body = representation.subarray(start, end + 1);
+    const drop = req.method === 'GET' && route.dropAt && inWindow(gets, route.dropAt);
     if (drop && route.dropAt) body = body.subarray(0, Math.floor(body.length * route.dropAt.fraction));
     const count = (n: number) => served.bytes.set(path, (served.bytes.get(path) ?? 0) + n);
     const finish = () => (drop || route.claimLength ? req.socket.destroy() : res.end());
@@ -142,6 +176,10 @@ export async function startOrigin(routes: Record<string, Route>) {
       }
     }, everyMs);
     res.on('close', () => clearInterval(timer));
+    if (route.dropEveryMs) {
+      const cut = setTimeout(() => req.socket.destroy(), route.dropEveryMs);
+      res.on('close', () => clearTimeout(cut));
+    }
   });
   const { port, close } = await listenOnLoopback(server);
   return {

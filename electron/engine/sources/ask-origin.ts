@@ -2,7 +2,8 @@
  * What the origin says about a link before any byte of it is written: its size, whether it takes
  * byte ranges, the validators that prove a resumed file is the same one, its content type.
  */
-import { describeStatus, isRetryableStatus } from './fetch-decisions';
+import { contentCodings } from './decode-body';
+import { describeStatus } from './fetch-decisions';
 import { httpRequest, HttpError, type Reply } from './http-request';
 import { googleDriveConfirmationUrl } from './normalize-link';
 
@@ -21,6 +22,8 @@ export interface Head {
   etag: string | null;
   lastModified: string | null;
   contentType: string | null;
+  /** The origin compresses the body in transit: its lengths and ranges count compressed bytes. */
+  encoded: boolean;
 }
 
 export function checkStatus(reply: Reply): void {
@@ -28,12 +31,7 @@ export function checkStatus(reply: Reply): void {
   if (status < 400) return;
   reply.done();
   reply.response.cancel();
-  throw new HttpError(
-    describeStatus(status, statusText),
-    isRetryableStatus(status),
-    status,
-    reply.response.headers.get('retry-after'),
-  );
+  throw new HttpError(describeStatus(status, statusText), 'status', status, reply.response.headers.get('retry-after'));
 }
 
 export function headFrom(reply: Reply): Head {
@@ -41,14 +39,17 @@ export function headFrom(reply: Reply): Head {
   const total = /\/(\d+)$/.exec(h.get('content-range') ?? '')?.[1];
   const length = reply.response.status === 206 ? Number(total ?? -1) : Number(h.get('content-length') ?? -1);
   const etag = h.get('etag');
+  // A compressed answer's length and ranges are those of the compressed bytes, not of the file.
+  const encoded = contentCodings(h.get('content-encoding')).length > 0;
   return {
     finalUrl: reply.finalUrl,
-    size: Number.isFinite(length) ? length : -1,
-    ranges: reply.response.status === 206 || h.get('accept-ranges') === 'bytes',
+    size: Number.isFinite(length) && !encoded ? length : -1,
+    ranges: !encoded && (reply.response.status === 206 || h.get('accept-ranges') === 'bytes'),
     // A weak ETag cannot vouch for byte-identical content, so it never validates a resume.
     etag: etag && !etag.startsWith('W/') ? etag : null,
     lastModified: h.get('last-modified'),
     contentType: h.get('content-type'),
+    encoded,
   };
 }
 

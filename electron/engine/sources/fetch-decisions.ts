@@ -1,32 +1,23 @@
 /**
- * The fetcher's decisions, pure: when to retry and how long to wait, how to split a download
- * into pieces, whether a response may be trusted for a resume, and what a failure means in
- * plain words.
+ * The fetcher's decisions, pure: what a failure calls for (by the engine's one retry model), how
+ * to split a download into pieces, whether a response may be trusted for a resume, and what a
+ * failure means in plain words.
  */
 import type { ErrorCode } from '../../../shared/error-codes';
 import { sniffContent } from '../media/sniff-content';
-
-/** Statuses worth another try (RFC 9110 transient ones; 429 after its Retry-After). */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}
+import { isTransient } from '../retry/retry-policy';
+import type { FailureKind } from './http-request';
 
 /**
- * Milliseconds before the next attempt: the server's Retry-After when it gives one (seconds or
- * an HTTP date), otherwise capped exponential backoff with full jitter.
+ * What to do after a request failed: `resume` a piece at once from its first missing byte (the
+ * connection broke: that is no reason to wait), `wait` for a later attempt (the origin said "not
+ * now", or could not be reached), or stop for good.
  */
-export function retryDelayMs(
-  attempt: number,
-  options: { baseMs: number; maxMs: number; retryAfter?: string | null; now?: number; random?: () => number },
-): number {
-  const { baseMs, maxMs, retryAfter } = options;
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    const at = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - (options.now ?? Date.now());
-    if (Number.isFinite(at)) return Math.min(maxMs, Math.max(0, at));
-  }
-  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (options.random ?? Math.random)() * (ceiling / 2));
+export function failureVerdict(failure: { kind: FailureKind; status?: number }): 'resume' | 'wait' | 'final' {
+  if (failure.kind === 'dropped') return 'resume';
+  if (failure.kind === 'unreachable') return 'wait';
+  if (failure.kind === 'status' && isTransient(failure.status)) return 'wait';
+  return 'final';
 }
 
 export interface PiecePlan {

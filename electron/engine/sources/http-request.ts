@@ -11,16 +11,42 @@
 import http from 'node:http';
 import https from 'node:https';
 
+/**
+ * How a request failed, which decides what happens next:
+ * - `status`: the origin answered with an error status (transient or not, by the retry model);
+ * - `unreachable`: no connection at all (refused, DNS): only waiting can help;
+ * - `dropped`: the connection broke or went silent, before or during a body: resume at once;
+ * - `final`: nothing to retry (a redirect loop, a scheme Ferry cannot fetch).
+ */
+export type FailureKind = 'status' | 'unreachable' | 'dropped' | 'final';
+
 export class HttpError extends Error {
   constructor(
     message: string,
-    readonly retryable: boolean,
+    readonly kind: FailureKind,
     readonly status?: number,
     readonly retryAfter?: string | null,
   ) {
     super(message);
     this.name = 'HttpError';
   }
+}
+
+/** Errors that mean no connection could be made (as opposed to one that broke). */
+const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** A network error (from the socket or the body) as an HttpError of the right kind. */
+export function networkFailure(error: unknown, context: string): HttpError {
+  if (error instanceof HttpError) return error;
+  // The idle watchdog's abort reaches the body as an AbortError caused by its HttpError.
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof HttpError) return cause;
+  const code = (error as NodeJS.ErrnoException).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  const detail = code ?? (error as Error).message;
+  return new HttpError(
+    `${context} (${detail}).`,
+    code !== undefined && unreachableCodes.has(code) ? 'unreachable' : 'dropped',
+  );
 }
 
 export interface RequestOptions {
@@ -123,7 +149,7 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
   const watchdog = setInterval(
     () => {
       if (Date.now() - lastSign > options.idleTimeoutMs) {
-        idle.abort(new HttpError('The server stopped sending data.', true));
+        idle.abort(new HttpError('The server stopped sending data.', 'dropped'));
       }
     },
     Math.max(50, options.idleTimeoutMs / 4),
@@ -134,10 +160,11 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
       visited.push(current);
       const target = new URL(current);
       const sameHost = target.host === options.originHost;
+      // identity: a body compressed in transit cannot be resumed by byte ranges, and is not the file.
       const message = await send(
         target,
         options.method,
-        { ...(sameHost ? options.userHeaders : {}), ...options.headers },
+        { ...(sameHost ? options.userHeaders : {}), ...options.headers, 'Accept-Encoding': 'identity' },
         signal,
       );
       alive();
@@ -148,13 +175,13 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
       message.resume();
       const next = new URL(location, current).href;
       if (!/^https?:$/.test(new URL(next).protocol)) {
-        throw new HttpError(`The link redirects to ${new URL(next).protocol} which Ferry cannot fetch.`, false);
+        throw new HttpError(`The link redirects to ${new URL(next).protocol} which Ferry cannot fetch.`, 'final');
       }
       if (visited.includes(next)) {
-        throw new HttpError(`The link redirects in a loop (${[...visited, next].join(' -> ')}).`, false);
+        throw new HttpError(`The link redirects in a loop (${[...visited, next].join(' -> ')}).`, 'final');
       }
       if (visited.length > (options.maxRedirects ?? 10)) {
-        throw new HttpError(`The link redirects more than ${options.maxRedirects ?? 10} times.`, false);
+        throw new HttpError(`The link redirects more than ${options.maxRedirects ?? 10} times.`, 'final');
       }
       current = next;
     }
@@ -163,7 +190,6 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
     if (error instanceof HttpError) throw error;
     if (idle.signal.aborted) throw idle.signal.reason as HttpError;
     if (options.signal?.aborted) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new HttpError(`The connection failed (${code ?? (error as Error).message}).`, true);
+    throw networkFailure(error, 'The connection failed');
   }
 }

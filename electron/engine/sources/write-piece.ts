@@ -1,10 +1,15 @@
 /**
- * Fetches one byte range (or the whole body) and writes it at its place in the `.part` file,
- * awaiting each write so a slow disk slows the download instead of filling memory.
+ * Fetches one byte range of a download (or the whole body) from its first missing byte and
+ * writes it at its place in the `.part` file, awaiting the disk so a slow disk slows the download
+ * instead of filling memory. `piece.next` moves only once bytes are on disk, so after any failure
+ * it says exactly where a resume starts; bytes already read when a connection breaks are written
+ * first. A body compressed in transit is decoded on the way (decode-body.ts).
  */
 import type { FileHandle } from 'node:fs/promises';
-import { describeStatus, isRetryableStatus, rangeResponseVerdict, refuseContent } from './fetch-decisions';
-import { httpRequest, HttpError } from './http-request';
+import { pipeline, type Readable } from 'node:stream';
+import { contentCodings, decodeFailure, decodersFor, unsupportedCoding } from './decode-body';
+import { describeStatus, rangeResponseVerdict, refuseContent } from './fetch-decisions';
+import { httpRequest, HttpError, networkFailure, type HttpResponse } from './http-request';
 
 export interface PieceTarget {
   url: string;
@@ -18,12 +23,30 @@ export interface PieceTarget {
   maxSizeBytes?: number;
   /** Strong ETag or Last-Modified for If-Range, null when the download cannot resume. */
   validator: string | null;
+  /** The origin compresses in transit: decode the body (ranges are never asked for then). */
+  encoded: boolean;
+  /** Bytes received (for progress). */
   onBytes(delta: number): void;
+  /** Bytes now on disk (for the saved state). */
+  onWritten(delta: number): void;
+}
+
+/** A byte range of the file and how much of it is on disk. */
+export interface Piece {
+  start: number;
+  /** The last byte, inclusive; -1 when the size is unknown. */
+  end: number;
+  /** The first byte not yet on disk: where a resume starts. */
+  next: number;
 }
 
 /** The bytes on disk no longer match what the origin serves: start the file over. */
 export class RestartDownload extends Error {
-  constructor(reason: string) {
+  constructor(
+    reason: string,
+    /** The origin compresses in transit: fetch it whole, in one piece, and decode it. */
+    readonly encoded = false,
+  ) {
     super(reason);
     this.name = 'RestartDownload';
   }
@@ -44,13 +67,11 @@ const batchBytes = 256 * 1024;
 const diskFull =
   'The disk is full. Free some space in the data directory, then retry: the download resumes where it stopped.';
 
-export async function writePiece(
-  target: PieceTarget,
-  piece: { start: number; end: number; ranged: boolean },
-): Promise<void> {
+/** Fetches `piece` from `piece.next` to its end; `ranged` sends a Range header (with If-Range). */
+export async function writePiece(target: PieceTarget, piece: Piece, ranged: boolean): Promise<void> {
   const headers: Record<string, string> = {};
-  if (piece.ranged) {
-    headers.Range = `bytes=${piece.start}-${piece.end}`;
+  if (ranged) {
+    headers.Range = `bytes=${piece.next}-${piece.end >= 0 ? piece.end : ''}`;
     if (target.validator) headers['If-Range'] = target.validator;
   }
   const reply = await httpRequest(target.url, {
@@ -61,88 +82,140 @@ export async function writePiece(
     idleTimeoutMs: target.idleTimeoutMs,
     ...(target.signal ? { signal: target.signal } : {}),
   });
-  const { response } = reply;
   try {
-    if (response.status >= 400) {
-      throw new HttpError(
-        describeStatus(response.status, response.statusText),
-        isRetryableStatus(response.status),
-        response.status,
-        response.headers.get('retry-after'),
-      );
-    }
-    if (piece.ranged) {
-      const verdict = rangeResponseVerdict(
-        { status: response.status, contentRange: response.headers.get('content-range') },
-        { start: piece.start, size: target.size },
-      );
-      // 200 to a ranged request: the origin ignored the range or (If-Range) the file changed.
-      if (verdict !== 'continue') throw new RestartDownload('The file on the server changed or ignores byte ranges.');
-    }
-    let position = piece.start;
-    let first = piece.start === 0;
-    // Chunks arrive at 16-64 KiB; writing them in 256 KiB batches (one pwritev each) keeps the
-    // download close to disk speed instead of paying a thread-pool round trip per chunk. One
-    // batch is written while the next is read, so the socket never waits for the disk.
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    let writing: Promise<void> = Promise.resolve();
-    const write = async (batch: Buffer[], at: number) => {
-      try {
-        await target.handle.writev(batch, at);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw new PieceRefused('ERR_DISK_FULL', diskFull);
-        throw error;
-      }
-    };
-    const flush = async () => {
-      await writing;
-      if (pendingBytes === 0) return;
-      writing = write(pending, position - pendingBytes);
-      pending = [];
-      pendingBytes = 0;
-    };
-    try {
-      for await (const data of response.body) {
-        const chunk = data as Buffer;
-        reply.alive();
-        if (first) {
-          first = false;
-          const refusal = refuseContent(response.headers.get('content-type'), chunk);
-          if (refusal) throw new PieceRefused(refusal.code as 'ERR_NOT_A_DIRECT_LINK', refusal.text);
-        }
-        if (piece.end >= 0 && position + chunk.length > piece.end + 1) {
-          throw new HttpError('The server sent more bytes than it announced.', true);
-        }
-        if (target.maxSizeBytes && position + chunk.length > target.maxSizeBytes) {
-          throw new PieceRefused(
-            'ERR_SIZE_EXCEED_CONSTRAINT',
-            `The file is larger than the limit of ${target.maxSizeBytes} bytes set for it.`,
-          );
-        }
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        position += chunk.length;
-        target.onBytes(chunk.length);
-        if (pendingBytes >= batchBytes) await flush();
-      }
-      await flush();
-      await writing;
-    } catch (error) {
-      // Let a write still in flight finish (or fail) before the file is closed.
-      await writing.catch(() => undefined);
-      if (error instanceof PieceRefused || error instanceof HttpError || target.signal?.aborted) throw error;
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new HttpError(
-        `The connection dropped after ${position - pendingBytes - piece.start} bytes${cause ? ` (${cause})` : ''}.`,
-        true,
-      );
-    }
-    if (piece.end >= 0 && position !== piece.end + 1) {
-      throw new HttpError(`The server closed the connection after ${position} of ${piece.end + 1} bytes.`, true);
-    }
+    const body = checkedBody(reply.response, target, piece, ranged);
+    await receive(body, reply.response.headers.get('content-type'), reply.alive, target, piece);
   } finally {
     reply.done();
-    response.cancel();
+    reply.response.cancel();
+  }
+}
+
+/** The body to read, decoded when compressed, once the answer is known to continue our bytes. */
+function checkedBody(response: HttpResponse, target: PieceTarget, piece: Piece, ranged: boolean): Readable {
+  if (response.status >= 400) {
+    throw new HttpError(
+      describeStatus(response.status, response.statusText),
+      'status',
+      response.status,
+      response.headers.get('retry-after'),
+    );
+  }
+  const codings = contentCodings(response.headers.get('content-encoding'));
+  if (codings.length > 0 && !target.encoded) {
+    // Ranges of a compressed answer count compressed bytes: they cannot continue the file on disk.
+    throw new RestartDownload('The server compresses the file in transit.', true);
+  }
+  const unknown = unsupportedCoding(codings);
+  if (unknown) {
+    throw new HttpError(
+      `The server sends the file compressed as "${unknown}", which Ferry cannot decode. Ask its owner to serve it without compression.`,
+      'final',
+    );
+  }
+  if (ranged) {
+    const verdict = rangeResponseVerdict(
+      { status: response.status, contentRange: response.headers.get('content-range') },
+      { start: piece.next, size: target.size },
+    );
+    // 200 to a ranged request: the origin ignored the range or (If-Range) the file changed.
+    if (verdict !== 'continue') throw new RestartDownload('The file on the server changed or ignores byte ranges.');
+  }
+  if (codings.length === 0) return response.body;
+  // Each pipeline passes an error on to the next decoder; the last one is read, and so throws it.
+  return decodersFor(codings).reduce<Readable>(
+    (source, decoder) => pipeline(source, decoder, () => undefined),
+    response.body,
+  );
+}
+
+async function receive(
+  body: Readable,
+  contentType: string | null,
+  alive: () => void,
+  target: PieceTarget,
+  piece: Piece,
+): Promise<void> {
+  let received = piece.next;
+  let first = piece.next === 0;
+  // Chunks arrive at 16-64 KiB; writing them in 256 KiB batches (one pwritev each) keeps the
+  // download close to disk speed instead of paying a thread-pool round trip per chunk. One
+  // batch is written while the next is read, so the socket never waits for the disk.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await writing;
+    if (pendingBytes === 0) return;
+    const [batch, at, bytes] = [pending, received - pendingBytes, pendingBytes];
+    pending = [];
+    pendingBytes = 0;
+    writing = writeAt(target.handle, batch, at).then(() => {
+      piece.next = at + bytes;
+      target.onWritten(bytes);
+    });
+  };
+  try {
+    for await (const data of body) {
+      const chunk = data as Buffer;
+      alive();
+      if (first) {
+        first = false;
+        const refusal = refuseContent(contentType, chunk);
+        if (refusal) throw new PieceRefused(refusal.code as 'ERR_NOT_A_DIRECT_LINK', refusal.text);
+      }
+      if (piece.end >= 0 && received + chunk.length > piece.end + 1) {
+        throw new RestartDownload('The server sent more bytes than it announced: the file may have changed.');
+      }
+      if (target.maxSizeBytes && received + chunk.length > target.maxSizeBytes) {
+        throw new PieceRefused(
+          'ERR_SIZE_EXCEED_CONSTRAINT',
+          `The file is larger than the limit of ${target.maxSizeBytes} bytes set for it.`,
+        );
+      }
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      received += chunk.length;
+      target.onBytes(chunk.length);
+      if (pendingBytes >= batchBytes) await flush();
+    }
+    await flush();
+    await writing;
+  } catch (error) {
+    if (error instanceof PieceRefused || error instanceof RestartDownload) {
+      // These bytes are not wanted; only let a write in flight settle before the file is closed
+      // (its own failure would say less than the refusal being thrown).
+      await writing.catch(() => undefined);
+      throw error;
+    }
+    // Keep every byte that arrived: what was read goes to disk before the piece is given up.
+    await flush();
+    await writing;
+    throw failureOf(error, target, piece);
+  }
+  if (piece.end >= 0 && piece.next !== piece.end + 1) {
+    const [got, wanted] = [piece.next - piece.start, piece.end - piece.start + 1];
+    throw new HttpError(`The server closed the connection after ${got} of ${wanted} bytes.`, 'dropped');
+  }
+}
+
+function failureOf(error: unknown, target: PieceTarget, piece: Piece): unknown {
+  // Stopped (paused, canceled, or another piece failed): not this piece's failure.
+  if (target.signal?.aborted) return error;
+  if (decodeFailure(error) === 'corrupt') {
+    return new HttpError(
+      `The server's compressed answer cannot be decoded (${(error as Error).message}). Ask its owner to serve the file without compression.`,
+      'final',
+    );
+  }
+  return networkFailure(error, `The connection dropped after ${piece.next - piece.start} bytes of a piece`);
+}
+
+async function writeAt(handle: FileHandle, batch: Buffer[], at: number): Promise<void> {
+  try {
+    await handle.writev(batch, at);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw new PieceRefused('ERR_DISK_FULL', diskFull);
+    throw error;
   }
 }

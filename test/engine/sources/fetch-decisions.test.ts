@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeStatus,
-  isRetryableStatus,
+  failureVerdict,
   planPieces,
   rangeResponseVerdict,
   refuseContent,
-  retryDelayMs,
 } from '../../../electron/engine/sources/fetch-decisions';
 import { SpeedMeter } from '../../../electron/engine/sources/speed-meter';
 
@@ -14,31 +13,16 @@ const text = (s: string) => new TextEncoder().encode(s);
 
 describe('fetch decisions', () => {
   it.each([
-    [408, true],
-    [429, true],
-    [500, true],
-    [503, true],
-    [400, false],
-    [401, false],
-    [403, false],
-    [404, false],
-    [410, false],
-  ])('retries %i: %s', (status, retry) => {
-    expect(isRetryableStatus(status)).toBe(retry);
-  });
-
-  it('backs off exponentially with jitter, capped, and honours Retry-After', () => {
-    const at = (attempt: number, random: number) =>
-      retryDelayMs(attempt, { baseMs: 1000, maxMs: 10_000, random: () => random });
-    expect([at(1, 0), at(1, 1)]).toEqual([500, 1000]);
-    expect([at(3, 0), at(3, 1)]).toEqual([2000, 4000]);
-    expect(at(10, 1)).toBe(10_000);
-    expect(retryDelayMs(1, { baseMs: 1000, maxMs: 60_000, retryAfter: '7' })).toBe(7000);
-    const now = Date.parse('2026-11-21T10:00:00Z');
-    expect(retryDelayMs(1, { baseMs: 1000, maxMs: 60_000, retryAfter: 'Sat, 21 Nov 2026 10:00:30 GMT', now })).toBe(
-      30_000,
-    );
-    expect(retryDelayMs(1, { baseMs: 1000, maxMs: 5000, retryAfter: '3600' })).toBe(5000);
+    [{ kind: 'dropped' as const }, 'resume'],
+    [{ kind: 'unreachable' as const }, 'wait'],
+    [{ kind: 'status' as const, status: 503 }, 'wait'],
+    [{ kind: 'status' as const, status: 429 }, 'wait'],
+    [{ kind: 'status' as const, status: 408 }, 'wait'],
+    [{ kind: 'status' as const, status: 404 }, 'final'],
+    [{ kind: 'status' as const, status: 401 }, 'final'],
+    [{ kind: 'final' as const }, 'final'],
+  ])('after %j: %s', (failure, verdict) => {
+    expect(failureVerdict(failure)).toBe(verdict);
   });
 
   it('splits large ranged files over several connections, and nothing without ranges', () => {

@@ -1,0 +1,145 @@
+/**
+ * Fills `<dest>.part` with what the origin serves, going on from the bytes already there when the
+ * saved state (`<dest>.part.json`) and the origin's validators say they belong to the same file.
+ * The state records finished pieces and how far each unfinished one got; it is written every half
+ * MiB or so per connection, so a crash or a kill costs at most about that much per connection.
+ */
+import fs from 'node:fs/promises';
+import type { RetryTuning } from '../retry/retry-policy';
+import type { Head } from './ask-origin';
+import {
+  clearDownload,
+  missingPieces,
+  progressState,
+  readDownloadState,
+  writeDownloadState,
+  type DownloadState,
+  type StatePiece,
+} from './download-state';
+import { planPieces } from './fetch-decisions';
+import { fetchPieces } from './fetch-pieces';
+import { SpeedMeter } from './speed-meter';
+import type { PieceTarget } from './write-piece';
+
+export interface FillOptions {
+  headers: Record<string, string>;
+  maxConnections: number;
+  idleTimeoutMs: number;
+  maxSizeBytes?: number;
+  signal?: AbortSignal;
+  dropRetry: RetryTuning;
+  onProgress?: (progress: { bytes: number; total: number; bytesPerSecond: number; etaSeconds: number }) => void;
+}
+
+const saveEveryBytesPerConnection = 512 * 1024;
+
+export async function fillPartFile(
+  url: string,
+  head: Head,
+  part: string,
+  options: FillOptions,
+  originHost: string,
+): Promise<void> {
+  const saved = await readDownloadState(part);
+  const validator = head.etag ?? head.lastModified;
+  const resumable = head.ranges && head.size > 0 && validator !== null && !head.encoded;
+  const same =
+    saved &&
+    resumable &&
+    saved.size === head.size &&
+    saved.etag === head.etag &&
+    saved.lastModified === head.lastModified;
+  // Without a saved state there is nothing to clear: opening the part for writing empties it.
+  if (saved && !same) await clearDownload(part);
+  const plan = planPieces(head.size, resumable, options.maxConnections);
+  const state: DownloadState =
+    same && saved
+      ? saved
+      : {
+          url: head.finalUrl,
+          size: head.size,
+          etag: head.etag,
+          lastModified: head.lastModified,
+          pieceBytes: plan.pieceBytes,
+          done: [],
+        };
+  // One piece needs no state: it is at most 1 MiB, or the origin cannot resume it anyway.
+  const keepState = resumable && plan.pieces > 1;
+  const pieces: StatePiece[] = head.size > 0 ? missingPieces(state) : [{ index: 0, start: 0, end: -1, next: 0 }];
+  const done = new Set(state.done);
+  const connections = Math.min(plan.connections, pieces.length);
+
+  let saving = Promise.resolve();
+  let unsaved = 0;
+  const save = () => {
+    unsaved = 0;
+    const snapshot = progressState(state, done, pieces);
+    saving = saving.then(() => writeDownloadState(part, snapshot));
+  };
+
+  const handle = await fs.open(part, same ? 'r+' : 'w');
+  const report = progressReporter(head.size, bytesOnDisk(state, pieces), options.onProgress);
+  const target: PieceTarget = {
+    url,
+    handle,
+    size: head.size,
+    originHost,
+    userHeaders: options.headers,
+    idleTimeoutMs: options.idleTimeoutMs,
+    ...(options.maxSizeBytes ? { maxSizeBytes: options.maxSizeBytes } : {}),
+    validator: resumable ? validator : null,
+    encoded: head.encoded,
+    onBytes: report,
+    onWritten: (bytes) => {
+      unsaved += bytes;
+      if (keepState && unsaved >= saveEveryBytesPerConnection * connections) save();
+    },
+  };
+  try {
+    if (keepState) save();
+    await fetchPieces(
+      {
+        target,
+        pieces,
+        connections,
+        resumable,
+        split: plan.pieces > 1,
+        dropRetry: options.dropRetry,
+        onPieceDone: (piece) => {
+          done.add(piece.index);
+          if (keepState) save();
+        },
+      },
+      options.signal,
+    );
+  } finally {
+    // Whatever happened, the state on disk says how far every piece got.
+    if (keepState) save();
+    try {
+      await saving;
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+function bytesOnDisk(state: DownloadState, pieces: StatePiece[]): number {
+  if (state.size <= 0) return 0;
+  return state.size - pieces.reduce((missing, piece) => missing + piece.end + 1 - piece.next, 0);
+}
+
+/** Progress at most four times a second (a file that arrives sooner needs none). */
+function progressReporter(total: number, startBytes: number, onProgress: FillOptions['onProgress']) {
+  const meter = new SpeedMeter(startBytes);
+  let bytes = startBytes;
+  let lastReport = Date.now();
+  return (delta: number) => {
+    bytes += delta;
+    if (!onProgress) return;
+    const now = Date.now();
+    if (now - lastReport < 250) return;
+    lastReport = now;
+    const bytesPerSecond = meter.update(bytes, now);
+    onProgress({ bytes, total, bytesPerSecond, etaSeconds: total > 0 ? meter.eta(total - bytes) : -1 });
+  };
+}
