@@ -1,9 +1,11 @@
 /**
  * The contract between the UI and the engine: every command the UI can call, its input and its
- * answer, and the events it receives. The preload, the IPC handlers in main and (later) the
- * headless server are all generated from `commandNames`; inputs are validated at each boundary
- * by `commandSchemas` (validate-command.ts).
+ * answer, and the events it receives. Every caller goes through the engine's one dispatcher
+ * (electron/engine/api/dispatch.ts), which validates inputs with `commandSchemas`
+ * (validate-command.ts) and answers envelopes (ferry-error.ts); the preload, the IPC handlers in
+ * main, the CLI and (later) the headless server are all generated from `commandNames`.
  */
+import type { Envelope } from './ferry-error';
 import type { Stage, Video, Watermark } from './video';
 import type { VideoState } from './video-states';
 
@@ -118,6 +120,29 @@ export interface DeliveryTargetInput {
   credential?: string;
 }
 
+/** One entry of a video's history: a state change, a retry, a webhook attempt, an ffmpeg error's tail… */
+export interface VideoEvent {
+  /** ISO date-time. */
+  at: string;
+  /** For example `transition`, `retry`, `interrupted`, `recovered`, `webhook`, `delivered`. */
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** A webhook as received: checked against a data directory's secret, or the one given. */
+export interface WebhookCheckInput {
+  /** The `Webhook-Signature` header's value. */
+  signature: string;
+  /** The body exactly as received (Ferry sends UTF-8 JSON). */
+  body: string;
+  /** Default: this data directory's `webhookSecret`. */
+  secret?: string;
+  /** How old (or how far ahead) the signing time may be; default 300. */
+  toleranceSeconds?: number;
+}
+
+export type WebhookCheck = { valid: true; signedAt: string } | { valid: false; reason: string };
+
 /** Each command: what it takes and what it answers. */
 export interface CommandMap {
   addLinks: { input: { links: NewLink[]; options?: IngestOptions }; output: AddResult };
@@ -135,12 +160,18 @@ export interface CommandMap {
   stopAfterCurrent: { input: void; output: QueueTotals };
   list: { input: ListQuery; output: VideoPage };
   get: { input: { uid: string }; output: Video };
+  /** The videos of these uids that exist, in the order given; a uid with no video is left out. */
+  getMany: { input: { uids: string[] }; output: Video[] };
+  /** A video's history, oldest first. */
+  history: { input: { uid: string }; output: VideoEvent[] };
   totals: { input: void; output: QueueTotals };
   getSettings: { input: void; output: Settings };
   setSettings: { input: SettingsPatch; output: Settings };
   listTargets: { input: void; output: DeliveryTarget[] };
   saveTarget: { input: DeliveryTargetInput; output: DeliveryTarget };
   removeTarget: { input: { id: string }; output: { removed: boolean } };
+  /** Whether a webhook's signature is Ferry's (Cloudflare Stream's scheme), and if not, why. */
+  verifyWebhook: { input: WebhookCheckInput; output: WebhookCheck };
 }
 
 export type CommandName = keyof CommandMap;
@@ -163,12 +194,15 @@ const commandSet: Record<CommandName, true> = {
   stopAfterCurrent: true,
   list: true,
   get: true,
+  getMany: true,
+  history: true,
   totals: true,
   getSettings: true,
   setSettings: true,
   listTargets: true,
   saveTarget: true,
   removeTarget: true,
+  verifyWebhook: true,
 };
 export const commandNames = Object.keys(commandSet) as CommandName[];
 
@@ -186,10 +220,20 @@ export interface FerryEvents {
 export type EventName = keyof FerryEvents;
 export const eventNames: EventName[] = ['videos', 'removed', 'totals'];
 
-/** What the renderer sees as `window.ferry`, whatever the transport behind it. */
+export type Subscribe = <E extends EventName>(event: E, listener: (payload: FerryEvents[E]) => void) => () => void;
+
+/** What the renderer's code talks to, whatever the transport behind it: failures are thrown FerryErrors. */
 export interface FerryApi extends FerryCommands {
-  on<E extends EventName>(event: E, listener: (payload: FerryEvents[E]) => void): () => void;
+  on: Subscribe;
 }
+
+/**
+ * What the preload exposes as `window.ferry`: each command answers its envelope unchanged, since
+ * Electron's contextBridge would drop a thrown error's code. The renderer's transport unwraps it.
+ */
+export type FerryBridge = {
+  [K in CommandName]: (input: CommandInput<K>) => Promise<Envelope<CommandOutput<K>>>;
+} & { on: Subscribe };
 
 /** IPC channel names, shared by the preload and main. */
 export const commandChannel = (name: CommandName): string => `ferry:${name}`;

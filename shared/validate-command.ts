@@ -1,29 +1,55 @@
 /**
- * Runtime validation of every command's input (zod). Both the IPC handlers in main and the
- * headless server parse with these before anything reaches the engine.
+ * Runtime validation of every command's input (zod). The engine's dispatcher parses with these
+ * before anything reaches the engine, whichever door the call came through (IPC, CLI, server).
+ * Messages are read after the field's name and a colon, as callers show them (or the CLI's flag).
  */
 import { z } from 'zod';
 import type { CommandInput, CommandName } from './api';
+import type { InputIssue } from './ferry-error';
+import { headerProblem } from './http-header-name';
 import { stages } from './video';
 import { videoStates } from './video-states';
 
-const fraction = z.number().min(0).max(1);
+const fraction = z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1');
 const stringMap = z.record(z.string(), z.string());
 const uid = z.string().regex(/^[0-9a-f]{32}$/, 'a video uid is 32 hexadecimal characters');
 
+/** Request headers for a link: one check of names and values (http-header-name.ts). */
+const headers = z.record(z.string(), z.string()).superRefine((given, context) => {
+  for (const [name, value] of Object.entries(given)) {
+    const problem = headerProblem(name, value);
+    if (problem) context.addIssue({ code: 'custom', message: problem, path: [name] });
+  }
+});
+
+const watermarkPositions = ['upperRight', 'upperLeft', 'lowerLeft', 'lowerRight', 'center'] as const;
+
 const watermark = z.strictObject({
   image: z.string().min(1),
-  position: z.enum(['upperRight', 'upperLeft', 'lowerLeft', 'lowerRight', 'center']),
+  position: z.enum(watermarkPositions, `must be one of ${watermarkPositions.join(', ')}`),
   opacity: fraction,
   scale: fraction,
   padding: fraction,
 });
 
 const ingestOptions = z.strictObject({
-  ladder: z.union([z.literal('auto'), z.array(z.number().int().min(64).max(4320)).min(1)]).optional(),
+  ladder: z
+    .union([
+      z.literal('auto'),
+      z
+        .array(
+          z
+            .number()
+            .int('must be whole numbers of pixels')
+            .min(64, 'must be heights from 64 to 4320')
+            .max(4320, 'must be heights from 64 to 4320'),
+        )
+        .min(1, 'needs at least one height'),
+    ])
+    .optional(),
   thumbnailTimestampPct: fraction.optional(),
-  maxDurationSeconds: z.number().positive().optional(),
-  maxSizeBytes: z.number().int().positive().optional(),
+  maxDurationSeconds: z.number().positive('must be a positive number of seconds').optional(),
+  maxSizeBytes: z.number().int('must be a whole number of bytes').positive('must be a positive number').optional(),
   watermark: watermark.optional(),
   meta: stringMap.optional(),
   transcode: z.boolean().optional(),
@@ -37,11 +63,18 @@ const ingestOptions = z.strictObject({
 
 const selection = z.union([z.strictObject({ uids: z.array(uid).min(1) }), z.strictObject({ all: z.literal(true) })]);
 
+const limit = (max: number) =>
+  z
+    .number()
+    .int(`must be a whole number from 1 to ${max}`)
+    .min(1, `must be a whole number from 1 to ${max}`)
+    .max(max, `must be a whole number from 1 to ${max}`);
+
 const concurrency = z.strictObject({
-  downloads: z.number().int().min(1).max(32),
-  downloadsPerHost: z.number().int().min(1).max(16),
-  transcodes: z.number().int().min(1).max(8),
-  deliveries: z.number().int().min(1).max(16),
+  downloads: limit(32),
+  downloadsPerHost: limit(16),
+  transcodes: limit(8),
+  deliveries: limit(16),
 });
 
 const provider = z.enum(['cloudflare', 'gcore', 'bunny', 'vimeo', 'twelvelabs', 'tus']);
@@ -53,7 +86,7 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
         z.strictObject({
           url: z.string().min(1),
           name: z.string().optional(),
-          headers: stringMap.optional(),
+          headers: headers.optional(),
           meta: stringMap.optional(),
         }),
       )
@@ -71,7 +104,7 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     z.strictObject({ all: z.literal(true), deleteOutputs: z.boolean().optional() }),
   ]),
   list: z.strictObject({
-    state: z.enum(videoStates).optional(),
+    state: z.enum(videoStates, `must be one of ${videoStates.join(', ')}`).optional(),
     stage: z.enum(stages).optional(),
     search: z.string().max(500).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
@@ -83,15 +116,17 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
   resumeQueue: z.void(),
   stopAfterCurrent: z.void(),
   get: z.strictObject({ uid }),
+  getMany: z.strictObject({ uids: z.array(uid).max(1000, 'at most 1000 uids at a time') }),
+  history: z.strictObject({ uid }),
   totals: z.void(),
   getSettings: z.void(),
   setSettings: z.strictObject({
     concurrency: concurrency.optional(),
     webhookUrl: z
-      .url({ protocol: /^https?$/ })
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
       .nullable()
       .optional(),
-    minFreeDiskBytes: z.number().int().min(0).optional(),
+    minFreeDiskBytes: z.number().int('must be a whole number of bytes').min(0, 'cannot be negative').optional(),
     keepOriginal: z.boolean().optional(),
   }),
   listTargets: z.void(),
@@ -104,18 +139,39 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     credential: z.string().optional(),
   }),
   removeTarget: z.strictObject({ id: z.string().min(1) }),
+  verifyWebhook: z.strictObject({
+    signature: z.string().min(1, "must be the Webhook-Signature header's value"),
+    body: z.string().max(16 * 1024 * 1024, 'is larger than any webhook Ferry sends'),
+    secret: z.string().min(1).optional(),
+    toleranceSeconds: z.number().min(0, 'cannot be negative').optional(),
+  }),
 };
 
-/** Parses a command's input; on failure the message names the command and each bad field. */
+/**
+ * Zod's issues as fields of the input. An unknown key is an issue at its own path; for a union
+ * (a selection: uids or all) the issues of the form the input came closest to, not "Invalid input".
+ */
+function inputIssues(issues: readonly z.core.$ZodIssue[], at: PropertyKey[] = []): InputIssue[] {
+  return issues.flatMap((issue) => {
+    const where = [...at, ...issue.path].map(String);
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ path: [...where, key].join('.'), message: 'is not a field of this command' }));
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const closest = issue.errors.reduce((best, next) => (next.length < best.length ? next : best));
+      return inputIssues(closest, [...at, ...issue.path]);
+    }
+    return [{ path: where.length > 0 ? where.join('.') : 'input', message: issue.message }];
+  });
+}
+
+/** Parses a command's input; on failure the message names the command and each bad field, and `issues` lists them. */
 export function validateCommand<K extends CommandName>(
   name: K,
   input: unknown,
-): { ok: true; value: CommandInput<K> } | { ok: false; message: string } {
+): { ok: true; value: CommandInput<K> } | { ok: false; message: string; issues: InputIssue[] } {
   const result = commandSchemas[name].safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  const problems = result.error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
-    return `${where}: ${issue.message}`;
-  });
-  return { ok: false, message: `Invalid input for "${name}": ${problems.join('; ')}.` };
+  const issues = inputIssues(result.error.issues);
+  const problems = issues.map((issue) => `${issue.path}: ${issue.message}`);
+  return { ok: false, message: `Invalid input for "${name}": ${problems.join('; ')}.`, issues };
 }

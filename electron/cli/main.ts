@@ -1,9 +1,13 @@
 /**
  * The `ferry` command: the same engine as the desktop app, without a window.
- * Exit codes: 0 ok, 1 failure, 2 usage, 3 busy (another process is working the data directory's
- * queue: `ferry run` without --wait), 130 interrupted (Ctrl-C or SIGTERM; work goes back to the queue).
+ * Every command reaches the engine through its dispatcher (call-engine.ts), as the app does.
+ * Exit codes: 0 ok, 1 failure, 2 usage (an input the contract's schemas refuse included), 3 busy
+ * (another process is working the data directory's queue: `ferry run` without --wait), 130
+ * interrupted (Ctrl-C or SIGTERM; work goes back to the queue).
  */
+import { FerryError } from '../../shared/ferry-error';
 import { defaultDataDir } from '../engine/data-paths';
+import { exitCodeOf } from './call-engine';
 import { exitCodes, UsageError, type CliCommand, type CliIo } from './cli-context';
 import { doctorCommand } from './commands/doctor';
 import { importCommand } from './commands/import';
@@ -18,7 +22,9 @@ import {
 } from './commands/control';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
+import { settingsCommand } from './commands/settings';
 import { showCommand } from './commands/show';
+import { statusCommand } from './commands/status';
 import { targetCommand } from './commands/target';
 import { webhookCommand } from './commands/webhook';
 
@@ -28,15 +34,17 @@ const commands: CliCommand[] = [
   runCommand,
   listCommand,
   showCommand,
+  statusCommand,
   pauseCommand,
   resumeCommand,
   cancelCommand,
   retryCommand,
   removeCommand,
   topCommand,
-  doctorCommand,
-  webhookCommand,
+  settingsCommand,
   targetCommand,
+  webhookCommand,
+  doctorCommand,
 ];
 
 function mainUsage(): string {
@@ -96,6 +104,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr(`ferry: ${error.message}`);
       return exitCodes.usage;
+    }
+    if (error instanceof FerryError) {
+      io.stderr(`ferry: ${error.message}`);
+      return exitCodeOf(error);
     }
     io.stderr(`ferry: ${(error as Error).message}`);
     return exitCodes.failure;

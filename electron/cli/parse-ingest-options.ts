@@ -1,7 +1,13 @@
-/** Turns `ferry ingest` (and `ferry import`) flags into the engine's IngestOptions, or a UsageError naming the flag. Pure. */
+/**
+ * Turns `ferry ingest` (and `ferry import`) flags into the contract's IngestOptions, or a
+ * UsageError naming the flag. Only the reading of text is done here: ranges are checked by the
+ * contract's schemas at the dispatcher, and `ingestFields` names the flag behind a refused field. Pure.
+ */
 import type { IngestOptions } from '../../shared/api';
 import type { Watermark } from '../../shared/video';
+import { fieldsByPrefix } from './call-engine';
 import { UsageError } from './cli-context';
+import { parseNumber } from './parse-values';
 
 export interface IngestFlags {
   name?: string;
@@ -38,28 +44,38 @@ export const ingestOptionFlags = {
   deliver: { type: 'string', multiple: true },
 } as const;
 
-const positions: Watermark['position'][] = ['upperRight', 'upperLeft', 'lowerLeft', 'lowerRight', 'center'];
+/** Which flag set each field of the ingest commands' input (addFiles, addLinks, importList). */
+export const ingestFields = fieldsByPrefix({
+  'options.ladder': '--ladder',
+  'options.thumbnailTimestampPct': '--thumbnail-pct',
+  'options.maxDurationSeconds': '--max-duration',
+  'options.maxSizeBytes': '--max-size',
+  'options.watermark': '--watermark',
+  'options.watermark.position': '--watermark-position',
+  'options.watermark.opacity': '--watermark-opacity',
+  'options.watermark.scale': '--watermark-scale',
+  'options.watermark.padding': '--watermark-padding',
+  'options.meta': '--meta',
+  'options.meta.name': '--name',
+  'options.scheduledDeletion': '--delete-after',
+  'options.deliverTo': '--deliver',
+  links: 'a link',
+  'links.*.headers': '--header',
+  paths: 'a file',
+  path: 'the list',
+});
 
-function fraction(flag: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!(value >= 0 && value <= 1)) throw new UsageError(`--${flag} must be a number from 0 to 1, not "${text}".`);
-  return value;
-}
-
-function positive(flag: string, text: string | undefined, integer: boolean): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!(value > 0) || (integer && !Number.isInteger(value))) {
-    throw new UsageError(`--${flag} must be a positive ${integer ? 'whole number' : 'number'}, not "${text}".`);
-  }
-  return value;
+/** A number given to a flag, or `fallback` when the flag is not there. */
+function numberFlag(flag: string, text: string | undefined, fallback: number): number;
+function numberFlag(flag: string, text: string | undefined): number | undefined;
+function numberFlag(flag: string, text: string | undefined, fallback?: number): number | undefined {
+  return text === undefined ? fallback : parseNumber(`--${flag}`, text);
 }
 
 export function parseLadder(text: string): 'auto' | number[] {
   if (text === 'auto') return 'auto';
   const heights = text.split(',').map((part) => Number(part.trim().replace(/p$/i, '')));
-  if (heights.length === 0 || heights.some((h) => !Number.isInteger(h) || h < 64 || h > 4320)) {
+  if (heights.some((h) => !Number.isFinite(h)) || text.trim() === '') {
     throw new UsageError(`--ladder takes "auto" or heights such as 1080,720,480,360, not "${text}".`);
   }
   return heights;
@@ -101,11 +117,11 @@ export function parseIngestOptions(flags: IngestFlags, now = Date.now()): Ingest
     }
   }
   if (flags.ladder !== undefined) options.ladder = parseLadder(flags.ladder);
-  if (flags['thumbnail-pct'] !== undefined)
-    options.thumbnailTimestampPct = fraction('thumbnail-pct', flags['thumbnail-pct'], 0);
-  const maxDuration = positive('max-duration', flags['max-duration'], false);
+  const thumbnail = numberFlag('thumbnail-pct', flags['thumbnail-pct']);
+  if (thumbnail !== undefined) options.thumbnailTimestampPct = thumbnail;
+  const maxDuration = numberFlag('max-duration', flags['max-duration']);
   if (maxDuration !== undefined) options.maxDurationSeconds = maxDuration;
-  const maxSize = positive('max-size', flags['max-size'], true);
+  const maxSize = numberFlag('max-size', flags['max-size']);
   if (maxSize !== undefined) options.maxSizeBytes = maxSize;
   if (flags['no-transcode']) {
     // Without a transcode there is no ladder to shape or image to burn in: saying so beats ignoring the flag.
@@ -120,17 +136,13 @@ export function parseIngestOptions(flags: IngestFlags, now = Date.now()): Ingest
     const stray = watermarkFlags.find((f) => flags[f] !== undefined);
     if (stray) throw new UsageError(`--${stray} needs --watermark IMAGE.`);
   } else {
-    const position = (flags['watermark-position'] ?? 'upperRight') as Watermark['position'];
-    if (!positions.includes(position)) {
-      throw new UsageError(`--watermark-position must be one of ${positions.join(', ')}, not "${position}".`);
-    }
-    // Cloudflare Stream's watermark defaults.
+    // Cloudflare Stream's watermark defaults; the schema checks the position's name.
     options.watermark = {
       image: flags.watermark,
-      position,
-      opacity: fraction('watermark-opacity', flags['watermark-opacity'], 1),
-      scale: fraction('watermark-scale', flags['watermark-scale'], 0.15),
-      padding: fraction('watermark-padding', flags['watermark-padding'], 0.05),
+      position: (flags['watermark-position'] ?? 'upperRight') as Watermark['position'],
+      opacity: numberFlag('watermark-opacity', flags['watermark-opacity'], 1),
+      scale: numberFlag('watermark-scale', flags['watermark-scale'], 0.15),
+      padding: numberFlag('watermark-padding', flags['watermark-padding'], 0.05),
     };
   }
   return options;

@@ -3,10 +3,12 @@
  * engine with a progress display, stop cleanly on Ctrl-C or SIGTERM, and, when another process
  * already works this data directory, either fail with its message or wait for it.
  */
+import type { FailureInfo } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import type { VideoState } from '../../shared/video-states';
-import type { Engine } from '../engine/create-engine';
-import { QueueBusyError } from '../engine/pipeline/run-queue';
+import { runEngine } from '../engine/api/run-engine';
+import type { Engine, RunOptions } from '../engine/create-engine';
+import { call, cliFailure, uidFields } from './call-engine';
 import type { CliIo } from './cli-context';
 import { createProgressDisplay, type ProgressDisplay } from './progress-display';
 
@@ -45,8 +47,28 @@ export function interruptOnSignals(): Interrupt {
   };
 }
 
-export function isBusy(error: unknown): error is QueueBusyError {
-  return error instanceof QueueBusyError;
+/**
+ * Works the queue through the engine's door. Answers null when it ran, or the BUSY failure when
+ * another process works the queue; any other failure is thrown for `main` to report.
+ */
+export async function workOrBusy(engine: Engine, options: RunOptions): Promise<FailureInfo | null> {
+  const ran = await runEngine(engine, options);
+  if (ran.ok) return null;
+  if (ran.error.code === 'BUSY') return ran.error;
+  throw cliFailure(ran.error, () => undefined);
+}
+
+/** The largest `getMany` the contract takes. */
+const readBatch = 1000;
+
+/** The videos of these uids that still exist, in order, read in batches the contract allows; a malformed uid is a usage error. */
+export async function readVideos(engine: Engine, uids: readonly string[]): Promise<Video[]> {
+  const videos: Video[] = [];
+  for (let at = 0; at < uids.length; at += readBatch) {
+    const batch = uids.slice(at, at + readBatch);
+    videos.push(...(await call(engine, 'getMany', { uids: batch }, uidFields(batch))));
+  }
+  return videos;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -66,25 +88,21 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * settle, ready to take over should that process stop first. Ctrl-C stops the work or the wait.
  */
 export async function workVideos(engine: Engine, io: CliIo, uids: string[], signal: AbortSignal): Promise<Video[]> {
-  const read = (some: readonly string[]) =>
-    some.map((uid) => engine.store.get(uid)).filter((v): v is Video => v !== undefined);
-  const display = createProgressDisplay(io, read(uids));
+  const display = createProgressDisplay(io, await readVideos(engine, uids));
   const unsubscribe = engine.on('videos', (batch) => display.update(batch));
   try {
-    await engine.run({ signal });
-  } catch (error) {
-    if (!isBusy(error)) throw error;
-    if (!signal.aborted) {
+    const busy = await workOrBusy(engine, { signal });
+    if (busy && !signal.aborted) {
       io.stderr(
-        `Another Ferry (process ${error.holderPid}) is working this queue and will do these videos; ` +
+        `Another Ferry (process ${busy.runnerPid ?? '?'}) is working this queue and will do these videos; ` +
           'waiting for them (Ctrl-C stops waiting)…',
       );
-      await waitForOtherRunner(engine, display, uids, read, signal);
+      await waitForOtherRunner(engine, display, uids, signal);
     }
   } finally {
     unsubscribe();
   }
-  const final = read(uids);
+  const final = await readVideos(engine, uids);
   display.finish(final);
   return final;
 }
@@ -93,7 +111,6 @@ async function waitForOtherRunner(
   engine: Engine,
   display: ProgressDisplay,
   uids: readonly string[],
-  read: (uids: readonly string[]) => Video[],
   signal: AbortSignal,
 ): Promise<void> {
   // Only the videos not settled yet are read again: a list of thousands is polled for its tail.
@@ -105,17 +122,17 @@ async function waitForOtherRunner(
   let run = Promise.resolve();
   const startTakeover = () => {
     outcome.running = true;
-    run = engine
-      .run({ signal: takeover.signal, waitForRunner: true })
-      .catch((error: unknown) => {
+    run = runEngine(engine, { signal: takeover.signal, waitForRunner: true })
+      .then((ran) => {
+        if (ran.ok) return;
         outcome.failed = true;
-        outcome.error = error;
+        outcome.error = cliFailure(ran.error, () => undefined);
       })
       .finally(() => (outcome.running = false));
   };
   try {
     while (!signal.aborted && !outcome.failed) {
-      const videos = read(unsettled);
+      const videos = await readVideos(engine, unsettled);
       display.update(videos);
       unsettled = videos.filter((v) => !isSettled(v)).map((v) => v.uid);
       if (unsettled.length === 0) return;

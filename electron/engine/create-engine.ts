@@ -8,13 +8,7 @@ import type { FerryCommands, FerryEvents, EventName } from '../../shared/api';
 import { FerryError } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import { addFiles } from './commands/add-files';
-import {
-  cancelVideos,
-  pauseVideos,
-  removeVideos,
-  resumeVideos,
-  retryVideos,
-} from './commands/control-videos';
+import { cancelVideos, pauseVideos, removeVideos, resumeVideos, retryVideos } from './commands/control-videos';
 import { pauseDeliveries, resumeDeliveries, retryDeliveries } from './commands/control-deliveries';
 import { checkDeliverTo, removeTarget, saveTarget } from './commands/delivery-targets';
 import { importList } from './commands/import-list';
@@ -36,6 +30,7 @@ import { QueueControlStore } from './queue/queue-control';
 import { QueueEdits } from './queue/queue-edits';
 import { closeIdleConnections } from './sources/http-request';
 import { startWebhookSender } from './notify/send-webhooks';
+import { verifyWebhook } from './notify/sign-webhook';
 import { defaultWebhookTuning, type WebhookTuning } from './notify/webhook-retry';
 import { newLeaseOwner } from './queue/lease-owner';
 import { openDatabase } from './queue/open-database';
@@ -44,6 +39,10 @@ import { TargetStore } from './queue/target-store';
 import { VideoStore } from './queue/video-store';
 import type { ClaimedVideo } from './queue/queue-job';
 import type { QueueSwitches } from './queue/queue-control';
+
+// What a run can be asked and what it can throw, for the callers that may import only this entry.
+export { QueueBusyError } from './pipeline/run-queue';
+export type { RunOptions } from './pipeline/run-queue';
 
 export interface EngineOptions {
   dataDir: string;
@@ -201,8 +200,22 @@ export function createEngine(options: EngineOptions): Engine {
       if (!video) throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
       return video;
     },
+    getMany: async ({ uids }) => uids.map((uid) => store.get(uid)).filter((v): v is Video => v !== undefined),
+    history: async ({ uid }) => {
+      if (store.stateOf(uid) === undefined)
+        throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
+      return store.history(uid);
+    },
     totals: async () => queueTotals(context),
     getSettings: async () => settings.get(),
+    verifyWebhook: async ({ signature, body, secret, toleranceSeconds }) => {
+      const checked = verifyWebhook(signature, body, secret ?? settings.get().webhookSecret, {
+        ...(toleranceSeconds !== undefined ? { toleranceSeconds } : {}),
+      });
+      return checked.ok
+        ? { valid: true, signedAt: new Date(checked.time * 1000).toISOString() }
+        : { valid: false, reason: checked.reason };
+    },
     setSettings: async (patch) => {
       const updated = settings.update(patch);
       // A new threshold or new limits apply at once, not at the next scheduled look.

@@ -1,6 +1,8 @@
 /**
- * Builds `window.ferry` from the contract: one named function per command and `on` for events.
- * The renderer never sees ipcRenderer or the IPC event object.
+ * Builds `window.ferry` from the contract: one named function per command, answering main's
+ * envelope unchanged, and `on` for events. Nothing is thrown across the contextBridge (it would
+ * keep only an error's message); the renderer's transport turns a failed envelope into a typed
+ * error. The renderer never sees ipcRenderer or the IPC event object.
  */
 import {
   commandChannel,
@@ -8,9 +10,8 @@ import {
   eventChannel,
   eventNames,
   type EventName,
-  type FerryApi,
+  type FerryBridge,
 } from '../../shared/api';
-import { FerryError, type Envelope } from '../../shared/ferry-error';
 
 export interface IpcLike {
   invoke(channel: string, input: unknown): Promise<unknown>;
@@ -18,15 +19,9 @@ export interface IpcLike {
   removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): void;
 }
 
-function unwrap(reply: unknown): unknown {
-  const envelope = reply as Envelope<unknown>;
-  if (envelope.ok) return envelope.value;
-  throw new FerryError(envelope.error.code, envelope.error.message);
-}
-
-export function createBridge(ipc: IpcLike): FerryApi {
+export function createBridge(ipc: IpcLike): FerryBridge {
   const commands = Object.fromEntries(
-    commandNames.map((name) => [name, async (input: unknown) => unwrap(await ipc.invoke(commandChannel(name), input))]),
+    commandNames.map((name) => [name, (input: unknown) => ipc.invoke(commandChannel(name), input)]),
   );
   const on = (event: EventName, listener: (payload: never) => void): (() => void) => {
     if (!eventNames.includes(event)) throw new Error(`Unknown event "${String(event)}".`);
@@ -35,5 +30,5 @@ export function createBridge(ipc: IpcLike): FerryApi {
     ipc.on(channel, forward);
     return () => ipc.removeListener(channel, forward);
   };
-  return { ...commands, on } as unknown as FerryApi;
+  return { ...commands, on } as unknown as FerryBridge;
 }

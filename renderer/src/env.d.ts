@@ -1,8 +1,11 @@
-import type { FerryApi } from '../../shared/api';
+import type { FerryBridge } from '../../shared/api';
 
 declare global {
   interface Window {
-    /** Exposed by the preload (electron/preload); the renderer's only way to the engine. */
-    ferry: FerryApi;
+    /**
+     * Exposed by the preload (electron/preload): each command answers an envelope. The renderer's
+     * code talks to it only through its transport (transport/ipc-transport.ts), a FerryApi.
+     */
+    ferry: FerryBridge;
   }
 }

@@ -9,7 +9,7 @@ import { serveFolder } from '../helpers/static-server';
 import { repoRoot } from '../helpers/spawn-ts';
 import { tempDir } from '../helpers/temp-dir';
 
-/** A window.ferry for the page: two videos, and an event pushed after the first render. */
+/** A window.ferry for the page, answering envelopes as the preload does: two videos, and an event pushed after the first render. */
 const fakeFerryScript = `
   (() => {
     const listeners = { videos: [], removed: [], totals: [] };
@@ -21,9 +21,9 @@ const fakeFerryScript = `
       status: { state, pctComplete: pct, step: 'fetch' }, source: { kind: 'url', url: 'https://a.test/' + name } });
     const byState = { queued: 1, downloading: 1, inprogress: 0, ready: 0, error: 0, paused: 0, canceled: 0 };
     window.ferry = {
-      list: async () => ({ videos: [video('b', 'Keynote', 'downloading', 30), video('a', 'Trailer', 'queued', 0)], total: 2 }),
-      totals: async () => ({ byState, total: 2, bytesPerSecond: 3 * 1024 * 1024, etaSeconds: 185,
-        queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false } }),
+      list: async () => ({ ok: true, value: { videos: [video('b', 'Keynote', 'downloading', 30), video('a', 'Trailer', 'queued', 0)], total: 2 } }),
+      totals: async () => ({ ok: true, value: { byState, total: 2, bytesPerSecond: 3 * 1024 * 1024, etaSeconds: 185,
+        queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false } } }),
       on: (event, listener) => { listeners[event].push(listener); return () => {}; },
     };
     window.pushUpdate = () => listeners.videos.forEach((l) => l([video('b', 'Keynote', 'downloading', 80)]));

@@ -35,13 +35,17 @@ describe('window.ferry', () => {
     expect(api).not.toHaveProperty('ipcRenderer');
   });
 
-  it('round-trips a command and turns an error envelope into a thrown error with its code', async () => {
+  it('round-trips a command and hands every envelope through unchanged, failures included', async () => {
     engine = createEngine({ dataDir: tempDir() });
     const { api } = loopback(engine);
-    const [uid] = engine.store.insertMany([{ source: { kind: 'url', url: 'https://a.test/v.mp4' }, stage: 'fetch' }]);
-    expect((await api.get({ uid: uid! })).uid).toBe(uid);
-    await expect(api.get({ uid: 'f'.repeat(32) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(api.list({ limit: -1 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const added = await api.addLinks({ links: [{ url: 'https://a.test/v.mp4' }] });
+    const uid = added.ok ? added.value.queued[0]?.uid : undefined;
+    expect(await api.get({ uid: uid! })).toEqual({ ok: true, value: expect.objectContaining({ uid }) });
+    expect(await api.get({ uid: 'f'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await api.list({ limit: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'limit' }] },
+    });
   });
 
   it('delivers events without the IPC event object, and stops after unsubscribing', () => {

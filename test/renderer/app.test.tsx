@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FerryApi, FerryEvents, QueueTotals } from '../../shared/api';
+import { commandNames, type FerryApi, type FerryEvents, type QueueTotals } from '../../shared/api';
 import { unknownVideoDetails, type Video } from '../../shared/video';
 import { App } from '../../renderer/src/App';
 import { createVideoStore } from '../../renderer/src/store/video-store';
@@ -39,26 +39,9 @@ function fakeFerry(videos: Video[]) {
   };
   const notUsed = () => Promise.reject(new Error('not used by this screen'));
   const api: FerryApi = {
+    ...(Object.fromEntries(commandNames.map((name) => [name, notUsed])) as unknown as FerryApi),
     list: async () => ({ videos, total: videos.length }),
     totals: async () => totals({ queued: videos.filter((v) => v.status.state === 'queued').length }),
-    get: notUsed,
-    addLinks: notUsed,
-    addFiles: notUsed,
-    importList: notUsed,
-    pause: notUsed,
-    resume: notUsed,
-    cancel: notUsed,
-    retry: notUsed,
-    remove: notUsed,
-    moveToTop: notUsed,
-    pauseQueue: notUsed,
-    resumeQueue: notUsed,
-    stopAfterCurrent: notUsed,
-    getSettings: notUsed,
-    setSettings: notUsed,
-    listTargets: notUsed,
-    saveTarget: notUsed,
-    removeTarget: notUsed,
     on(event, listener) {
       listeners[event].push(listener);
       return () => {

@@ -37,4 +37,31 @@ describe('command validation', () => {
   ] as const)('refuses %s with %j', (name, input) => {
     expect(validateCommand(name, input).ok).toBe(false);
   });
+
+  it('lists each bad field with its path, an unknown key and a selection included', () => {
+    const issues = (name: Parameters<typeof validateCommand>[0], input: unknown) => {
+      const result = validateCommand(name, input);
+      return result.ok ? [] : result.issues;
+    };
+    expect(issues('addFiles', { paths: ['/a.mp4'], options: { thumbnailTimestampPct: 2, ladder: [20] } })).toEqual([
+      { path: 'options.ladder.0', message: 'must be heights from 64 to 4320' },
+      { path: 'options.thumbnailTimestampPct', message: 'must be from 0 to 1' },
+    ]);
+    expect(issues('list', { colour: 'red' })).toEqual([{ path: 'colour', message: 'is not a field of this command' }]);
+    expect(issues('pause', { uids: [42] })).toEqual([{ path: 'uids.0', message: expect.any(String) }]);
+    expect(issues('remove', { all: true, deleteOutputs: 'yes' })).toEqual([
+      { path: 'deleteOutputs', message: expect.any(String) },
+    ]);
+  });
+
+  it('checks request headers once, names and values, wherever they come from', () => {
+    const headers = (given: Record<string, string>) => {
+      const result = validateCommand('addLinks', { links: [{ url: 'https://a.test/v.mp4', headers: given }] });
+      return result.ok ? [] : result.issues.map((issue) => issue.path);
+    };
+    expect(headers({ Authorization: 'Bearer abc', 'X-Token': 'a\tb' })).toEqual([]);
+    expect(headers({ 'Bad Name': 'x', 'X-Ok': 'v' })).toEqual(['links.0.headers.Bad Name']);
+    expect(headers({ 'X-Split': 'a\r\nX-Injected: 1' })).toEqual(['links.0.headers.X-Split']);
+    expect(headers({ 'X-Nul': 'a\u0000b', '': 'v' })).toEqual(['links.0.headers.X-Nul', 'links.0.headers.']);
+  });
 });

@@ -4,24 +4,18 @@
  * changes the queue and ends; a `ferry run` or the app working the queue in another process sees
  * the change within a second or so and stops or starts work to match.
  */
-import type { QueueTotals, Selection } from '../../../shared/api';
+import type { Selection } from '../../../shared/api';
 import { unfinishedCount } from '../../../shared/video-states';
-import { FerryError } from '../../../shared/ferry-error';
-import { createEngine, type Engine } from '../../engine/create-engine';
+import type { Engine } from '../../engine/create-engine';
+import { call, uidFields, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
 import { describeSource } from '../format-video';
-
-const uidPattern = /^[0-9a-f]{32}$/;
-
-function checkUid(uid: string): void {
-  if (!uidPattern.test(uid)) throw new UsageError(`"${uid}" is not a video uid (32 hexadecimal characters).`);
-}
+import { readVideos } from '../work-queue';
 
 function parseSelection(uids: string[], all: boolean | undefined): Selection {
   if (all && uids.length > 0) throw new UsageError('Give uids or --all, not both.');
   if (all) return { all: true };
   if (uids.length === 0) throw new UsageError('Which videos? Give their uids (see ferry list), or --all.');
-  uids.forEach(checkUid);
   return { uids: [...new Set(uids)] };
 }
 
@@ -41,28 +35,28 @@ const verbs: Record<Verb, VerbSpec> = {
   pause: {
     done: (n) => `paused ${videos(n)}`,
     appliesTo: 'only queued and working videos pause',
-    apply: async (engine, selection) => (await engine.pause(selection)).changed,
+    apply: async (engine, selection) => (await call(engine, 'pause', selection)).changed,
   },
   resume: {
     done: (n) => `resumed ${videos(n)}`,
     appliesTo: 'only paused videos resume',
-    apply: async (engine, selection) => (await engine.resume(selection)).changed,
+    apply: async (engine, selection) => (await call(engine, 'resume', selection)).changed,
   },
   cancel: {
     done: (n) => `canceled ${videos(n)}`,
     appliesTo: 'ready and canceled videos stay as they are',
-    apply: async (engine, selection) => (await engine.cancel(selection)).changed,
+    apply: async (engine, selection) => (await call(engine, 'cancel', selection)).changed,
   },
   retry: {
     done: (n) => `queued ${videos(n)} again`,
     appliesTo: 'only failed and canceled videos are retried',
-    apply: async (engine, selection) => (await engine.retry(selection)).changed,
+    apply: async (engine, selection) => (await call(engine, 'retry', selection)).changed,
   },
   remove: {
     done: (n) => `removed ${videos(n)}`,
     appliesTo: 'already gone',
     apply: async (engine, selection, deleteOutputs) =>
-      (await engine.remove({ ...selection, ...(deleteOutputs ? { deleteOutputs: true } : {}) })).removed,
+      (await call(engine, 'remove', { ...selection, ...(deleteOutputs ? { deleteOutputs: true } : {}) })).removed,
   },
 };
 
@@ -74,36 +68,34 @@ async function applyVerb(
   deleteOutputs = false,
 ): Promise<number> {
   const spec = verbs[verb];
-  const engine = createEngine({ dataDir: context.dataDir, env: context.env });
-  try {
-    const missing = 'uids' in selection ? selection.uids.filter((uid) => engine.store.stateOf(uid) === undefined) : [];
+  const named = 'uids' in selection ? selection.uids : [];
+  return withEngine(context, async (engine) => {
+    // A malformed uid is a usage error before anything changes; then the uids with no video are named.
+    const existing = new Set((await readVideos(engine, named)).map((v) => v.uid));
+    const missing = named.filter((uid) => !existing.has(uid));
     for (const uid of missing) context.stderr(`ferry: no video with uid ${uid} in ${context.dataDir}.`);
-    const found: Selection =
-      'uids' in selection ? { uids: selection.uids.filter((u) => !missing.includes(u)) } : selection;
+    const found: Selection = 'uids' in selection ? { uids: named.filter((u) => existing.has(u)) } : selection;
     const changed = 'uids' in found && found.uids.length === 0 ? 0 : await spec.apply(engine, found, deleteOutputs);
-    const named = 'uids' in found ? found.uids.length : undefined;
+    const count = 'uids' in found ? found.uids.length : undefined;
     const left =
-      named !== undefined && changed < named ? ` (${named - changed} left as they were: ${spec.appliesTo})` : '';
+      count !== undefined && changed < count ? ` (${count - changed} left as they were: ${spec.appliesTo})` : '';
     context.stdout(`${spec.done(changed)}${left}`);
     return missing.length > 0 ? exitCodes.failure : exitCodes.ok;
-  } finally {
-    engine.close();
-  }
+  });
 }
+
+type QueueSwitch = 'pauseQueue' | 'resumeQueue' | 'stopAfterCurrent';
 
 async function switchQueue(
   context: CliContext,
-  change: (engine: Engine) => Promise<QueueTotals>,
+  command: QueueSwitch,
   describe: (waiting: number) => string,
 ): Promise<number> {
-  const engine = createEngine({ dataDir: context.dataDir, env: context.env });
-  try {
-    const { byState } = await change(engine);
+  return withEngine(context, async (engine) => {
+    const { byState } = await call(engine, command, undefined);
     context.stdout(describe(unfinishedCount(byState)));
     return exitCodes.ok;
-  } finally {
-    engine.close();
-  }
+  });
 }
 
 const selectionHelp = `  <uid>...   the videos (see ferry list)
@@ -133,13 +125,13 @@ ${selectionHelp}
     if (values.queue)
       return switchQueue(
         context,
-        (engine) => engine.pauseQueue(),
+        'pauseQueue',
         () => 'paused the queue: nothing new starts (resume with: ferry resume --queue)',
       );
     if (values['after-current'])
       return switchQueue(
         context,
-        (engine) => engine.stopAfterCurrent(),
+        'stopAfterCurrent',
         () => 'the queue pauses once the running work is done (resume with: ferry resume --queue)',
       );
     return applyVerb('pause', parseSelection(positionals, values.all), context);
@@ -166,7 +158,7 @@ ${selectionHelp}
     if (values.queue)
       return switchQueue(
         context,
-        (engine) => engine.resumeQueue(),
+        'resumeQueue',
         (waiting) => `resumed the queue (${videos(waiting)} waiting; a running ferry run or the app works them)`,
       );
     return applyVerb('resume', parseSelection(positionals, values.all), context);
@@ -228,20 +220,10 @@ export const topCommand: CliCommand = {
     const [uid, ...extra] = positionals;
     if (!uid) throw new UsageError('Which video? Give its uid (see ferry list).');
     if (extra.length > 0) throw new UsageError(`One video at a time; unexpected "${extra[0]}".`);
-    checkUid(uid);
-    const engine = createEngine({ dataDir: context.dataDir, env: context.env });
-    try {
-      const video = await engine.moveToTop({ uid });
+    return withEngine(context, async (engine) => {
+      const video = await call(engine, 'moveToTop', { uid }, uidFields([uid]));
       context.stdout(`moved ${uid} (${video.meta.name ?? describeSource(video)}) to the top of the queue`);
       return exitCodes.ok;
-    } catch (error) {
-      if (error instanceof FerryError && error.code === 'NOT_FOUND') {
-        context.stderr(`ferry: ${error.message}`);
-        return exitCodes.failure;
-      }
-      throw error;
-    } finally {
-      engine.close();
-    }
+    });
   },
 };

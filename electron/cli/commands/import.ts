@@ -1,7 +1,7 @@
 import type { Video } from '../../../shared/video';
-import { createEngine } from '../../engine/create-engine';
+import { call, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
-import { ingestOptionFlags, parseIngestOptions } from '../parse-ingest-options';
+import { ingestFields, ingestOptionFlags, parseIngestOptions } from '../parse-ingest-options';
 import { resolveTargets } from '../format-deliveries';
 import { interruptOnSignals, isDone, workVideos } from '../work-queue';
 
@@ -38,10 +38,10 @@ export const importCommand: CliCommand = {
     if (extra.length > 0) throw new UsageError(`One list at a time; unexpected "${extra[0]}".`);
     const options = parseIngestOptions(values);
 
-    const engine = createEngine({ dataDir: context.dataDir, env: context.env });
-    try {
-      if (values.deliver) options.deliverTo = resolveTargets(values.deliver, await engine.listTargets());
-      const report = await engine.importList({ path: list, options });
+    return withEngine(context, async (engine) => {
+      if (values.deliver)
+        options.deliverTo = resolveTargets(values.deliver, await call(engine, 'listTargets', undefined));
+      const report = await call(engine, 'importList', { path: list, options }, ingestFields);
       context.stderr(
         `Queued ${report.queued} link${report.queued === 1 ? '' : 's'}` +
           `${report.duplicates.length ? `, ${report.duplicates.length} already queued or done` : ''}` +
@@ -66,8 +66,6 @@ export const importCommand: CliCommand = {
       if (values.json) context.stdout(JSON.stringify({ report, videos: final }, null, 2));
       const allReady = values['queue-only'] || final.every(isDone);
       return report.invalid.length === 0 && allReady ? exitCodes.ok : exitCodes.failure;
-    } finally {
-      engine.close();
-    }
+    });
   },
 };

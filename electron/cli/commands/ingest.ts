@@ -1,7 +1,7 @@
-import { createEngine } from '../../engine/create-engine';
+import { call, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
 import { looksLikeLink, parseHeaders } from '../parse-headers';
-import { ingestOptionFlags, parseIngestOptions } from '../parse-ingest-options';
+import { ingestFields, ingestOptionFlags, parseIngestOptions } from '../parse-ingest-options';
 import { resolveTargets } from '../format-deliveries';
 import { interruptOnSignals, isDone, workVideos } from '../work-queue';
 
@@ -54,39 +54,47 @@ export const ingestCommand: CliCommand = {
     const options = parseIngestOptions(values);
     if (values.name !== undefined) options.meta = { ...options.meta, name: values.name };
 
-    const engine = createEngine({ dataDir: context.dataDir, env: context.env });
     const interrupt = interruptOnSignals();
     try {
-      if (values.deliver) options.deliverTo = resolveTargets(values.deliver, await engine.listTargets());
-      const none = { queued: [], duplicates: [], invalid: [] };
-      const fromFiles = files.length > 0 ? await engine.addFiles({ paths: files, options }) : none;
-      const fromLinks =
-        links.length > 0
-          ? await engine.addLinks({
-              links: links.map((url) => ({ url, ...(Object.keys(headers).length > 0 ? { headers } : {}) })),
-              options,
-            })
-          : none;
-      const added = {
-        queued: [...fromFiles.queued, ...fromLinks.queued],
-        duplicates: [...fromFiles.duplicates, ...fromLinks.duplicates],
-        invalid: [...fromFiles.invalid, ...fromLinks.invalid],
-      };
-      for (const bad of added.invalid) context.stderr(`ferry: ${bad.input}: ${bad.reason}`);
-      for (const dup of added.duplicates) context.stderr(`ferry: ${dup.input} is already in the queue as ${dup.uid}.`);
-      const tracked = [...added.queued.map((v) => v.uid), ...added.duplicates.map((d) => d.uid)];
+      return await withEngine(context, async (engine) => {
+        if (values.deliver)
+          options.deliverTo = resolveTargets(values.deliver, await call(engine, 'listTargets', undefined));
+        const none = { queued: [], duplicates: [], invalid: [] };
+        const fromFiles =
+          files.length > 0 ? await call(engine, 'addFiles', { paths: files, options }, ingestFields) : none;
+        const fromLinks =
+          links.length > 0
+            ? await call(
+                engine,
+                'addLinks',
+                {
+                  links: links.map((url) => ({ url, ...(Object.keys(headers).length > 0 ? { headers } : {}) })),
+                  options,
+                },
+                ingestFields,
+              )
+            : none;
+        const added = {
+          queued: [...fromFiles.queued, ...fromLinks.queued],
+          duplicates: [...fromFiles.duplicates, ...fromLinks.duplicates],
+          invalid: [...fromFiles.invalid, ...fromLinks.invalid],
+        };
+        for (const bad of added.invalid) context.stderr(`ferry: ${bad.input}: ${bad.reason}`);
+        for (const dup of added.duplicates)
+          context.stderr(`ferry: ${dup.input} is already in the queue as ${dup.uid}.`);
+        const tracked = [...added.queued.map((v) => v.uid), ...added.duplicates.map((d) => d.uid)];
 
-      const final = await workVideos(engine, context, tracked, interrupt.signal);
-      if (interrupt.signal.aborted) {
-        context.stderr('Stopped. The videos wait in the queue; ferry run goes on with them.');
-        return exitCodes.interrupted;
-      }
-      if (values.json) context.stdout(JSON.stringify(final, null, 2));
-      const allReady = added.invalid.length === 0 && final.every(isDone);
-      return allReady ? exitCodes.ok : exitCodes.failure;
+        const final = await workVideos(engine, context, tracked, interrupt.signal);
+        if (interrupt.signal.aborted) {
+          context.stderr('Stopped. The videos wait in the queue; ferry run goes on with them.');
+          return exitCodes.interrupted;
+        }
+        if (values.json) context.stdout(JSON.stringify(final, null, 2));
+        const allReady = added.invalid.length === 0 && final.every(isDone);
+        return allReady ? exitCodes.ok : exitCodes.failure;
+      });
     } finally {
       interrupt.dispose();
-      engine.close();
     }
   },
 };

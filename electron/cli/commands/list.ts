@@ -1,8 +1,11 @@
 import { videoStates, type VideoState } from '../../../shared/video-states';
-import { createEngine } from '../../engine/create-engine';
+import { call, fieldsByPrefix, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
 import { targetNames } from '../format-deliveries';
 import { formatQueueTotals, formatVideoTable } from '../format-video';
+import { parseNumber } from '../parse-values';
+
+const listFields = fieldsByPrefix({ state: '--state', search: '--search', limit: '--limit', offset: '--offset' });
 
 export const listCommand: CliCommand = {
   name: 'list',
@@ -11,7 +14,7 @@ export const listCommand: CliCommand = {
 
   --state STATE   only videos in this state (${videoStates.join(', ')})
   --search TEXT   only videos whose name, link or path contains TEXT
-  --limit N       at most N videos (default 100)
+  --limit N       at most N videos (default 100, at most 1000)
   --offset N      skip the first N
   --json          print {"videos": [...], "total": N} with full Video objects
 
@@ -32,23 +35,14 @@ export const listCommand: CliCommand = {
       true,
     );
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
-    if (values.state !== undefined && !videoStates.includes(values.state as VideoState)) {
-      throw new UsageError(`Unknown state "${values.state}". Use one of: ${videoStates.join(', ')}.`);
-    }
-    const count = (name: string, text: string | undefined, min: number): number | undefined => {
-      if (text === undefined) return undefined;
-      const n = Number(text);
-      if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min}.`);
-      return n;
+    const query = {
+      ...(values.state !== undefined ? { state: values.state as VideoState } : {}),
+      ...(values.search ? { search: values.search } : {}),
+      limit: values.limit === undefined ? 100 : parseNumber('--limit', values.limit),
+      offset: values.offset === undefined ? 0 : parseNumber('--offset', values.offset),
     };
-    const engine = createEngine({ dataDir: context.dataDir });
-    try {
-      const page = await engine.list({
-        ...(values.state ? { state: values.state as VideoState } : {}),
-        ...(values.search ? { search: values.search } : {}),
-        limit: Math.min(count('limit', values.limit, 1) ?? 100, 1000),
-        offset: count('offset', values.offset, 0) ?? 0,
-      });
+    return withEngine(context, async (engine) => {
+      const page = await call(engine, 'list', query, listFields);
       if (values.json) {
         context.stdout(JSON.stringify(page, null, 2));
         return exitCodes.ok;
@@ -57,14 +51,12 @@ export const listCommand: CliCommand = {
         context.stdout('No videos yet. Add one with: ferry ingest <file or link>');
         return exitCodes.ok;
       }
-      context.stdout(formatQueueTotals(await engine.totals()));
-      const names = targetNames(await engine.listTargets());
+      context.stdout(formatQueueTotals(await call(engine, 'totals', undefined)));
+      const names = targetNames(await call(engine, 'listTargets', undefined));
       context.stdout(page.total === 0 ? 'No videos match.' : formatVideoTable(page.videos, Date.now(), names));
       if (page.total > page.videos.length)
         context.stdout(`(${page.videos.length} of ${page.total}; use --offset for more)`);
       return exitCodes.ok;
-    } finally {
-      engine.close();
-    }
+    });
   },
 };

@@ -1,11 +1,12 @@
 import type { QueueTotals } from '../../../shared/api';
 import { unfinishedCount } from '../../../shared/video-states';
 import type { Video } from '../../../shared/video';
-import { createEngine, type Engine } from '../../engine/create-engine';
+import type { Engine } from '../../engine/create-engine';
+import { call, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
 import { queueNotices } from '../format-video';
 import { createProgressDisplay } from '../progress-display';
-import { interruptOnSignals, isBusy } from '../work-queue';
+import { interruptOnSignals, readVideos, workOrBusy } from '../work-queue';
 
 /** "Queue: 4 ready, 1 failed, 2 paused, 3 waiting": the outcome counts always, the rest when there are any. */
 function describeQueue(totals: QueueTotals): string {
@@ -35,18 +36,14 @@ async function workQueue(
   options: { watch: boolean; wait: boolean; signal: AbortSignal },
 ): Promise<boolean> {
   const { watch, signal } = options;
-  try {
-    await engine.run({ watch, signal });
-    return true;
-  } catch (error) {
-    if (!isBusy(error) || signal.aborted) throw error;
-    if (!options.wait) {
-      context.stderr(`ferry: ${error.message}`);
-      return false;
-    }
-    context.stderr(`ferry: waiting for the other Ferry (process ${error.holderPid}) to finish… (Ctrl-C stops)`);
+  const busy = await workOrBusy(engine, { watch, signal });
+  if (!busy || signal.aborted) return true;
+  if (!options.wait) {
+    context.stderr(`ferry: ${busy.message}`);
+    return false;
   }
-  await engine.run({ watch, signal, waitForRunner: true });
+  context.stderr(`ferry: waiting for the other Ferry (process ${busy.runnerPid ?? '?'}) to finish… (Ctrl-C stops)`);
+  await workOrBusy(engine, { watch, signal, waitForRunner: true });
   return true;
 }
 
@@ -74,42 +71,49 @@ export const runCommand: CliCommand = {
       true,
     );
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
-    const watch = values.watch ?? false;
-
-    const engine = createEngine({ dataDir: context.dataDir, env: context.env });
     const interrupt = interruptOnSignals();
     try {
-      if (watch) {
-        // Otherwise a watching run on a paused queue would sit silent.
-        for (const notice of queueNotices(await engine.totals())) context.stderr(`ferry: ${notice}`);
-      }
-      // Whatever this run works on, as it last saw it (a video removed meanwhile keeps its last look).
-      const worked = new Map<string, Video>();
-      const display = createProgressDisplay(context, [], { follow: true });
-      const unsubscribe = engine.on('videos', (batch) => {
-        for (const video of batch) worked.set(video.uid, video);
-        display.update(batch);
-      });
-      let ran: boolean;
-      try {
-        ran = await workQueue(engine, context, { watch, wait: values.wait ?? false, signal: interrupt.signal });
-      } finally {
-        unsubscribe();
-      }
-      if (!ran) return exitCodes.busy;
-      const final = [...worked.values()].map((v) => engine.store.get(v.uid) ?? v);
-      display.finish(final);
-
-      const totals = await engine.totals();
-      const say = values.json ? context.stderr : context.stdout;
-      if (values.json) context.stdout(JSON.stringify({ videos: final, totals }, null, 2));
-      say(`${describeRun(final)} ${describeQueue(totals)}`);
-      for (const notice of queueNotices(totals)) say(notice);
-      if (interrupt.signal.aborted) return exitCodes.interrupted;
-      return final.some((v) => v.status.state === 'error') ? exitCodes.failure : exitCodes.ok;
+      return await withEngine(context, (engine) => runAndReport(engine, context, values, interrupt.signal));
     } finally {
       interrupt.dispose();
-      engine.close();
     }
   },
 };
+
+async function runAndReport(
+  engine: Engine,
+  context: CliContext,
+  values: { watch?: boolean; wait?: boolean; json?: boolean },
+  signal: AbortSignal,
+): Promise<number> {
+  const watch = values.watch ?? false;
+  if (watch) {
+    // Otherwise a watching run on a paused queue would sit silent.
+    for (const notice of queueNotices(await call(engine, 'totals', undefined))) context.stderr(`ferry: ${notice}`);
+  }
+  // Whatever this run works on, as it last saw it (a video removed meanwhile keeps its last look).
+  const worked = new Map<string, Video>();
+  const display = createProgressDisplay(context, [], { follow: true });
+  const unsubscribe = engine.on('videos', (batch) => {
+    for (const video of batch) worked.set(video.uid, video);
+    display.update(batch);
+  });
+  let ran: boolean;
+  try {
+    ran = await workQueue(engine, context, { watch, wait: values.wait ?? false, signal });
+  } finally {
+    unsubscribe();
+  }
+  if (!ran) return exitCodes.busy;
+  const current = new Map((await readVideos(engine, [...worked.keys()])).map((v) => [v.uid, v]));
+  const final = [...worked.values()].map((v) => current.get(v.uid) ?? v);
+  display.finish(final);
+
+  const totals = await call(engine, 'totals', undefined);
+  const say = values.json ? context.stderr : context.stdout;
+  if (values.json) context.stdout(JSON.stringify({ videos: final, totals }, null, 2));
+  say(`${describeRun(final)} ${describeQueue(totals)}`);
+  for (const notice of queueNotices(totals)) say(notice);
+  if (signal.aborted) return exitCodes.interrupted;
+  return final.some((v) => v.status.state === 'error') ? exitCodes.failure : exitCodes.ok;
+}

@@ -2,23 +2,11 @@
  * `ferry target add|list|remove`: the delivery targets videos can be sent to (`--deliver`).
  * Only generic TUS servers for now. A credential is stored for the uploads and never printed.
  */
-import { FerryError } from '../../../shared/ferry-error';
-import { createEngine, type Engine } from '../../engine/create-engine';
+import { call, fieldsByPrefix, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
 import { findTarget, formatTargetTable } from '../format-deliveries';
 
-async function withEngine(context: CliContext, work: (engine: Engine) => Promise<number>): Promise<number> {
-  const engine = createEngine({ dataDir: context.dataDir, env: context.env });
-  try {
-    return await work(engine);
-  } catch (error) {
-    if (!(error instanceof FerryError)) throw error;
-    context.stderr(`ferry: ${error.message}`);
-    return exitCodes.failure;
-  } finally {
-    engine.close();
-  }
-}
+const targetFields = fieldsByPrefix({ name: 'the name', endpoint: '--tus', credential: '--credential' });
 
 function credentialFrom(values: { credential?: string; 'credential-env'?: string }, env: NodeJS.ProcessEnv) {
   if (values.credential !== undefined && values['credential-env'] !== undefined) {
@@ -44,15 +32,20 @@ async function add(args: string[], context: CliContext): Promise<number> {
   if (!endpoint) throw new UsageError('--tus <endpoint> is needed: the URL uploads are created at.');
   const credential = credentialFrom(values, context.env);
   return withEngine(context, async (engine) => {
-    const existing = findTarget(await engine.listTargets(), name);
-    const target = await engine.saveTarget({
-      ...(existing ? { id: existing.id } : {}),
-      name,
-      provider: 'tus',
-      mode: 'tus',
-      endpoint,
-      ...(credential !== undefined ? { credential } : {}),
-    });
+    const existing = findTarget(await call(engine, 'listTargets', undefined), name);
+    const target = await call(
+      engine,
+      'saveTarget',
+      {
+        ...(existing ? { id: existing.id } : {}),
+        name,
+        provider: 'tus',
+        mode: 'tus',
+        endpoint,
+        ...(credential !== undefined ? { credential } : {}),
+      },
+      targetFields,
+    );
     context.stdout(`${existing ? 'changed' : 'added'} target ${target.name} (${target.id})`);
     return exitCodes.ok;
   });
@@ -62,7 +55,7 @@ async function list(args: string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, true);
   if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
   return withEngine(context, async (engine) => {
-    const targets = await engine.listTargets();
+    const targets = await call(engine, 'listTargets', undefined);
     if (values.json) context.stdout(JSON.stringify(targets, null, 2));
     else if (targets.length === 0)
       context.stdout('No delivery targets yet. Add one with: ferry target add <name> --tus <endpoint>');
@@ -77,12 +70,12 @@ async function remove(args: string[], context: CliContext): Promise<number> {
   if (!idOrName) throw new UsageError('Which target? Give its id or name (see ferry target list).');
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
   return withEngine(context, async (engine) => {
-    const target = findTarget(await engine.listTargets(), idOrName);
+    const target = findTarget(await call(engine, 'listTargets', undefined), idOrName);
     if (!target) {
       context.stderr(`ferry: no delivery target "${idOrName}" in ${context.dataDir}.`);
       return exitCodes.failure;
     }
-    await engine.removeTarget({ id: target.id });
+    await call(engine, 'removeTarget', { id: target.id });
     context.stdout(`removed target ${target.name} (${target.id})`);
     return exitCodes.ok;
   });
