@@ -87,7 +87,7 @@ export function createEngine(options: EngineOptions): Engine {
   const deliveryTuning: DeliveryTuning = { ...defaultDeliveryTuning, ...options.delivery };
   const context: EngineContext = {
     store,
-    edits: new QueueEdits(db),
+    edits: new QueueEdits(db, store.changes),
     control: new QueueControlStore(db),
     settings: new SettingsStore(db),
     targets: new TargetStore(db),
@@ -183,7 +183,6 @@ export function createEngine(options: EngineOptions): Engine {
     moveToTop: async ({ uid }) => {
       if (!context.edits.moveToTop(uid))
         throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
-      feed.touch(uid);
       waker.notify();
       return store.get(uid) as Video;
     },

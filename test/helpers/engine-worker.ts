@@ -8,7 +8,7 @@ const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: engine-worker.ts <dataDir>');
 const engine = createEngine({
   dataDir,
-  fetch: { retryBaseMs: 20, idleTimeoutMs: 10_000 },
+  fetch: { baseMs: 20, idleTimeoutMs: 10_000 },
   delivery: { retryBaseMs: 20, chunkSize: 1024 * 1024 },
 });
 try {

@@ -67,7 +67,6 @@ export function addFiles(context: EngineContext, input: CommandInput<'addFiles'>
   for (const uid of uids) {
     const video = context.store.get(uid);
     if (video) result.queued.push(video);
-    context.feed.touch(uid);
   }
   return result;
 }

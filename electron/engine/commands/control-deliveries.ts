@@ -17,7 +17,6 @@ export async function pauseDeliveries(context: EngineContext, selection: Selecti
   for (const uid of uids) {
     context.store.transition(uid, 'ready', { stage: 'done', releaseLease: true, nextAttemptAt: 0 });
     context.store.record(uid, 'deliveries-paused', {});
-    context.feed.touch(uid);
   }
   await stopWork(context, uids);
   return { changed: uids.length };
@@ -35,7 +34,6 @@ function sendAgain(
       requeue(uid);
       context.store.transition(uid, 'ready', { stage: 'deliver', releaseLease: true, nextAttemptAt: 0 });
     });
-    context.feed.touch(uid);
   }
   return { changed: uids.length };
 }

@@ -34,7 +34,6 @@ async function move(
     if (!state || (options.from && !options.from.includes(state)) || !canTransition(state, to)) continue;
     context.store.transition(uid, to, options.change);
     moved.push(uid);
-    context.feed.touch(uid);
   }
   await stopWork(context, moved);
   return { changed: moved.length };
@@ -71,6 +70,5 @@ export async function removeVideos(
   const unfinished = uids.filter((uid) => context.store.stateOf(uid) !== 'ready');
   const removed = context.edits.remove(uids);
   await deleteOutputs(context, selection.deleteOutputs ? uids : unfinished);
-  context.feed.removed(uids);
   return { removed };
 }

@@ -89,7 +89,6 @@ export function queueLinks(context: EngineContext, links: LinkInput[], options: 
   for (const repeat of repeats) {
     result.duplicates.push({ position: repeat.position, url: repeat.url, uid: uids[repeat.index] as string });
   }
-  for (const uid of uids) context.feed.touch(uid);
   result.queued = uids;
   return result;
 }

@@ -43,7 +43,6 @@ export async function deleteExpiredOutputs(context: EngineContext, now = Date.no
       reason: 'scheduledDeletion',
       scheduledDeletion: video?.scheduledDeletion,
     });
-    context.feed.touch(uid);
   }
   return expired;
 }

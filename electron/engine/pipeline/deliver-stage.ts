@@ -19,7 +19,8 @@ import { TusUploadError, tusUpload, UploadStoppedError } from '../delivery/tus-u
 import type { DeliveryRow } from '../queue/delivery-store';
 import type { ClaimedVideo } from '../queue/queue-job';
 import { trackRunningWork, type EngineContext } from './engine-context';
-import { queueDeliveries } from './mark-ready';
+import { queueDeliveries } from './queue-deliveries';
+import type { StageOutcome } from './stage-outcome';
 
 export interface DeliveryTuning extends RetryTuning {
   /** Bytes per PATCH: Cloudflare's recommended 50 MiB, a multiple of 256 KiB (its rule). */
@@ -43,7 +44,7 @@ export async function runDeliverStage(
   context: EngineContext,
   claimed: ClaimedVideo,
   tuning: DeliveryTuning,
-): Promise<void> {
+): Promise<StageOutcome> {
   const { video } = claimed;
   const uid = video.uid;
   const work = trackRunningWork(context, uid);
@@ -54,22 +55,13 @@ export async function runDeliverStage(
       .rows(uid)
       .filter((row) => unfinishedDeliveryStates.includes(row.state) && row.next_attempt_at <= now);
     await Promise.all(due.map((row) => deliver(context, video, row, work.signal, tuning)));
-    if (work.signal.aborted || context.store.leaseHolder(uid) !== context.store.owner) return;
+    // Stopped by a user's pause or a paused queue, which have already moved the video.
+    if (work.signal.aborted) return { kind: 'stopped' };
     const rows = context.deliveries.rows(uid).map((r) => ({ state: r.state, nextAttemptAt: r.next_attempt_at }));
     const next = stageAfterDeliveries(rows);
-    context.store.transition(uid, 'ready', {
-      stage: next.stage,
-      releaseLease: true,
-      nextAttemptAt: next.stage === 'deliver' ? next.nextAttemptAt : 0,
-    });
+    return { kind: 'next', stage: next.stage, at: next.stage === 'deliver' ? next.nextAttemptAt : 0 };
   } finally {
-    // Interrupted (the queue paused, the engine stopping): the video waits at this stage again.
-    // A user's pause has already moved it and released the claim.
-    if (context.store.leaseHolder(uid) === context.store.owner) {
-      context.store.transition(uid, 'ready', { releaseLease: true });
-    }
     work.end();
-    context.feed.touch(uid);
   }
 }
 
@@ -92,7 +84,7 @@ async function deliver(
   tuning: DeliveryTuning,
 ): Promise<void> {
   const { uid } = video;
-  const { deliveries, feed } = context;
+  const { deliveries } = context;
   const target = context.targets.withCredential(row.target_id);
   if (!target) {
     deliveries.fail(
@@ -112,12 +104,11 @@ async function deliver(
   }
   const attempts = row.attempts + 1;
   deliveries.start(row.id, attempts);
-  feed.touch(uid);
   // An upload made for another version of the file cannot be continued: it starts again.
   const continued = row.upload_url !== null && row.upload_size === size ? row.upload_url : null;
   const startOffset = continued ? row.upload_offset : 0;
   let accepted = startOffset;
-  const saver = progressSaver(context, uid, row.id);
+  const saver = progressSaver(context, row.id);
   try {
     const result = await tusUpload({
       endpoint: target.endpoint,
@@ -132,7 +123,6 @@ async function deliver(
       onUploadUrl: (url, mediaId) => {
         const remoteId = remoteIdFor(url, mediaId, { url: row.upload_url, remoteId: row.remote_id });
         deliveries.saveUpload(row.id, url, size, remoteId);
-        feed.touch(uid);
       },
       onProgress: (progress) => {
         accepted = progress.accepted;
@@ -164,19 +154,16 @@ async function deliver(
       deliveries.retryLater(row.id, at, { attempts: attempt, forgetUpload: verdict.forgetUpload });
       context.store.record(uid, 'delivery-retry', { ...record, nextAttemptAt: new Date(at).toISOString() });
     }
-  } finally {
-    feed.touch(uid);
   }
 }
 
 /** Writes an upload's offset and share at most every `progressEveryMs`, and the last one on flush. */
-function progressSaver(context: EngineContext, uid: string, id: number) {
+function progressSaver(context: EngineContext, id: number) {
   let pending: { offset: number; pct: number } | undefined;
   let savedAt = 0;
   const save = () => {
     if (!pending) return;
     context.deliveries.saveProgress(id, pending.offset, pending.pct);
-    context.feed.touch(uid);
     pending = undefined;
     savedAt = Date.now();
   };

@@ -2,28 +2,33 @@
  * The fetch stage: downloads a link's original into `originals/<uid>/`, reporting progress as
  * `downloading` pctComplete, then hands it to the probe stage like a local file. The request
  * headers the user gave are used here and nowhere else.
+ *
+ * A failed attempt that is worth another one does not wait here: the video goes back to the
+ * queue with `status.nextAttemptAt` (the engine's one retry model, retry/retry-policy.ts), giving
+ * its download slot to other hosts' links meanwhile. The bytes on disk stay for that attempt.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ClaimedVideo } from '../queue/queue-job';
-import { downloadUrl, DownloadError, type DownloadResult, type DownloadRetry } from '../sources/download-url';
+import { planRetry, type RetryTuning } from '../retry/retry-policy';
+import { downloadUrl, DownloadError, type DownloadProgress } from '../sources/download-url';
 import { originalsFolder, trackRunningWork, type EngineContext } from './engine-context';
 import { keepOriginalAsOutput } from './probe-stage';
+import type { StageOutcome } from './stage-outcome';
 
-export interface FetchTuning {
+/** For the fetcher (connections, stall timeout), and for planRetry between attempts. */
+export interface FetchTuning extends RetryTuning {
   maxConnections: number;
-  maxAttempts: number;
-  retryBaseMs: number;
-  retryMaxMs: number;
   idleTimeoutMs: number;
 }
 
 export const defaultFetchTuning: FetchTuning = {
   maxConnections: 8,
-  maxAttempts: 3,
-  retryBaseMs: 1000,
-  retryMaxMs: 60_000,
   idleTimeoutMs: 30_000,
+  // Three attempts without progress, as Gcore's origin_url fetcher makes.
+  maxAttempts: 3,
+  baseMs: 1000,
+  maxMs: 60_000,
 };
 
 /** A file name for the original from the link's last path segment, safe on every OS. */
@@ -36,7 +41,11 @@ export function originalFileName(url: string): string {
   return safe || 'original';
 }
 
-export async function runFetchStage(context: EngineContext, claimed: ClaimedVideo, tuning: FetchTuning): Promise<void> {
+export async function runFetchStage(
+  context: EngineContext,
+  claimed: ClaimedVideo,
+  tuning: FetchTuning,
+): Promise<StageOutcome> {
   const { video, requestHeaders } = claimed;
   const uid = video.uid;
   const url = video.source.url;
@@ -46,66 +55,91 @@ export async function runFetchStage(context: EngineContext, claimed: ClaimedVide
   const dest = path.join(dir, originalFileName(url));
 
   const work = trackRunningWork(context, uid);
-  let keptAsOutput: DownloadResult | undefined;
+  const progress = progressWatch(video.status.pctComplete);
   try {
     const result = await downloadUrl({
       url,
       headers: requestHeaders,
       dest,
       ...(video.maxSizeBytes > 0 ? { maxSizeBytes: video.maxSizeBytes } : {}),
-      ...tuning,
+      maxConnections: tuning.maxConnections,
+      idleTimeoutMs: tuning.idleTimeoutMs,
+      // Without a transcode nothing else will look inside: the fetcher refuses what is not a video.
+      videoOnly: claimed.options.transcode === false,
       signal: work.signal,
       onProgress: (p) => {
-        const pct = p.total > 0 ? Math.round((p.bytes / p.total) * 1000) / 10 : 0;
+        const pct = progress.saw(p);
         context.store.setProgress(uid, pct, {
           bytesPerSecond: p.bytesPerSecond,
           ...(p.etaSeconds >= 0 ? { etaSeconds: p.etaSeconds } : {}),
         });
-        context.feed.touch(uid);
       },
-      onRetry: (retry) => noteRetry(context, uid, url, retry),
     });
-    if (context.store.stateOf(uid) !== 'downloading') return;
     // Without a transcode there is nothing to probe for: the original becomes the output here and
     // now, under the same claim, instead of waiting for a probe slot.
-    if (claimed.options.transcode === false) keptAsOutput = result;
-    else
-      context.store.transition(uid, 'queued', {
-        stage: 'probe',
-        pctComplete: 0,
-        releaseLease: true,
-        nextAttemptAt: 0,
-        source: { url: result.finalUrl, path: dest },
-        doc: { size: result.size },
-      });
+    if (claimed.options.transcode === false) return await keepOriginalAsOutput(context, claimed, dest, result);
+    return {
+      kind: 'next',
+      stage: 'probe',
+      findings: { source: { url: result.finalUrl, path: dest }, doc: { size: result.size } },
+    };
   } catch (error) {
-    // Stopped by cancel or pause: that state stands, and the bytes on disk stay for a resume.
-    if (work.signal.aborted || context.store.stateOf(uid) !== 'downloading') return;
+    // Stopped by cancel, pause or a paused queue: that move stands, and the bytes on disk stay.
+    if (work.signal.aborted) return { kind: 'stopped' };
     if (!(error instanceof DownloadError)) throw error;
-    context.store.transition(uid, 'error', {
-      releaseLease: true,
-      nextAttemptAt: 0,
-      error: { code: error.code, text: error.message },
-    });
+    if (!error.retry) return { kind: 'error', code: error.code, text: error.message };
+    return retryLater(context, url, claimed.attempts, progress.made(), error, tuning);
   } finally {
     work.end();
-    context.feed.touch(uid);
   }
-  if (keptAsOutput) await keepOriginalAsOutput(context, claimed, dest, keptAsOutput);
 }
 
 /**
- * Makes the wait before the next attempt visible (status.nextAttemptAt, and the history), and
- * when the origin asked us to slow down, slows down every download from that host.
+ * Another attempt later, or the end of trying. Only attempts that got nowhere count against the
+ * limit (as the fetcher counted them when it retried by itself): one that made progress starts
+ * the count again, so a large file on a flaky link still finishes.
  */
-function noteRetry(context: EngineContext, uid: string, url: string, retry: DownloadRetry): void {
-  const at = Date.now() + retry.delayMs;
-  context.edits.setNextAttempt(uid, at);
-  context.store.record(uid, 'retry', {
-    reason: retry.reason,
-    ...(retry.status ? { status: retry.status } : {}),
-    nextAttemptAt: new Date(at).toISOString(),
-  });
-  if (retry.status === 429 || retry.status === 503) context.hosts.slowDown(new URL(url).host, retry.delayMs);
-  context.feed.touch(uid);
+function retryLater(
+  context: EngineContext,
+  url: string,
+  attempt: number,
+  progressed: boolean,
+  error: DownloadError,
+  tuning: FetchTuning,
+): StageOutcome {
+  const failedAttempts = progressed ? 1 : attempt;
+  const { status, retryAfter } = error.retry ?? {};
+  const verdict = planRetry(failedAttempts, { status, retryAfter: retryAfter ?? null }, tuning);
+  if (verdict.kind === 'give-up') {
+    const text = `${error.message} Gave up after ${failedAttempts} attempts; check that the link works, then retry the video.`;
+    return { kind: 'error', code: 'ERR_FETCH_ORIGIN_ERROR', text };
+  }
+  // "Too many requests" or "unavailable" is about the host, not this video: every download from it slows down.
+  if (status === 429 || status === 503) context.hosts.slowDown(new URL(url).host, verdict.delayMs);
+  return {
+    kind: 'retry',
+    at: verdict.at,
+    failedAttempts,
+    reason: error.message,
+    ...(status ? { status } : {}),
+  };
+}
+
+/**
+ * Whether this attempt moved the download on, from what the fetcher reports (at most four times a
+ * second): a larger share than the video showed when claimed, or more bytes than its first report.
+ */
+function progressWatch(startPct: number) {
+  let firstBytes: number | undefined;
+  let made = false;
+  return {
+    /** Takes a report; answers the share done, as pctComplete shows it. */
+    saw(p: DownloadProgress): number {
+      const pct = p.total > 0 ? Math.round((p.bytes / p.total) * 1000) / 10 : 0;
+      firstBytes ??= p.bytes;
+      if (pct > startPct || p.bytes > firstBytes) made = true;
+      return pct;
+    },
+    made: () => made,
+  };
 }

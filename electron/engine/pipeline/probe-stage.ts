@@ -5,14 +5,16 @@
  */
 import fsSync from 'node:fs';
 import path from 'node:path';
+import type { ErrorCode } from '../../../shared/error-codes';
 import { probeMedia } from '../media/probe-media';
 import { publishFolder } from '../media/publish-folder';
+import { checkVideoContainer } from '../media/sniff-content';
 import type { ClaimedVideo } from '../queue/queue-job';
 import type { DownloadResult } from '../sources/download-url';
 import { mediaTools, videoFolder, type EngineContext } from './engine-context';
-import { markReady } from './mark-ready';
+import type { StageOutcome } from './stage-outcome';
 
-export async function runProbeStage(context: EngineContext, claimed: ClaimedVideo): Promise<void> {
+export async function runProbeStage(context: EngineContext, claimed: ClaimedVideo): Promise<StageOutcome> {
   const { video } = claimed;
   const file = video.source.path;
   if (!file) throw new Error(`Video ${video.uid} has no local file to probe.`);
@@ -27,47 +29,40 @@ export async function runProbeStage(context: EngineContext, claimed: ClaimedVide
     verdict = await probeMedia(ffprobe.path, file, limits);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'The file is gone' : (error as Error).message;
-    verdict = {
-      ok: false as const,
-      code: 'ERR_UNKNOWN' as const,
-      text: `${reason}: ${file}. Put it back or add it again.`,
-    };
+    return { kind: 'error', code: 'ERR_UNKNOWN', text: `${reason}: ${file}. Put it back or add it again.` };
   }
-  // Canceled or paused while probing: that state stands.
-  if (context.store.stateOf(video.uid) !== 'inprogress') return;
-  if (!verdict.ok) {
-    context.store.transition(video.uid, 'error', {
-      releaseLease: true,
-      error: { code: verdict.code, text: verdict.text },
-    });
-  } else {
-    const { info } = verdict;
-    context.store.transition(video.uid, 'queued', {
-      stage: 'transcode',
-      pctComplete: 0,
-      releaseLease: true,
+  if (!verdict.ok) return { kind: 'error', code: verdict.code, text: verdict.text };
+  const { info } = verdict;
+  return {
+    kind: 'next',
+    stage: 'transcode',
+    findings: {
       mediaInfo: info,
       doc: { duration: info.duration, size: info.size, input: { width: info.width, height: info.height } },
-    });
-  }
-  context.feed.touch(video.uid);
+    },
+  };
 }
 
 /**
  * `--no-transcode`: the original, as it came, is the output (for moving files to a provider).
- * A downloaded original moves into the video's folder; a file the user added stays where it is.
- * The fetch stage calls this straight after a download, still holding the video's claim.
+ * A downloaded original moves into the video's folder; a file the user added stays where it is,
+ * once its first bytes say it is a video (nothing that is not one is ever ready; the fetcher
+ * checked a download the same way). The fetch stage calls this straight after a download, still
+ * holding the video's claim.
  */
 export async function keepOriginalAsOutput(
   context: EngineContext,
   claimed: ClaimedVideo,
   file: string,
-  /** From the fetch stage: the video is still `downloading`, and this is what the download found. */
+  /** From the fetch stage: what the download found. */
   fetched?: DownloadResult,
-): Promise<void> {
+): Promise<StageOutcome> {
   const { uid, source } = claimed.video;
   let output = file;
-  if (source.kind === 'url') {
+  if (source.kind === 'file') {
+    const refusal = await checkOriginal(file);
+    if (refusal) return { kind: 'error', ...refusal };
+  } else {
     // The download's own folder becomes the video's folder, renamed whole: no copy, and no new
     // folder to create (on some disks creating one costs a millisecond, more than the rest of a
     // small video's bookkeeping).
@@ -75,36 +70,39 @@ export async function keepOriginalAsOutput(
     output = path.join(finalDir, path.basename(file));
     const downloaded = isFile(file);
     // Stopped after publishing but before the commit that says so: the output is already in place.
-    if (!downloaded && !isFile(output)) return downloadGone(context, uid, file);
+    if (!downloaded && !isFile(output)) return downloadGone(file);
     if (downloaded) await publishFolder(path.dirname(file), finalDir);
   }
-  // Paused or canceled meanwhile: that state stands.
-  if (context.store.stateOf(uid) !== (fetched ? 'downloading' : 'inprogress')) return;
-  markReady(context, claimed, {
-    pctComplete: 100,
-    releaseLease: true,
-    ...(fetched ? { nextAttemptAt: 0 } : {}),
-    source: { path: output, ...(fetched ? { url: fetched.finalUrl } : {}) },
-    doc: {
-      downloads: { default: output },
-      readyToStreamAt: new Date().toISOString(),
-      ...(fetched ? { size: fetched.size } : {}),
+  return {
+    kind: 'ready',
+    findings: {
+      source: { path: output, ...(fetched ? { url: fetched.finalUrl } : {}) },
+      doc: {
+        downloads: { default: output },
+        readyToStreamAt: new Date().toISOString(),
+        ...(fetched ? { size: fetched.size } : {}),
+      },
     },
-  });
-  context.feed.touch(uid);
+  };
+}
+
+async function checkOriginal(file: string): Promise<{ code: ErrorCode; text: string } | null> {
+  try {
+    return await checkVideoContainer(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return { code: 'ERR_UNKNOWN', text: `The file is gone: ${file}. Put it back or add it again.` };
+  }
 }
 
 /** The original vanished before it was published (removed by hand): a retry downloads it again. */
-function downloadGone(context: EngineContext, uid: string, file: string): void {
-  context.store.transition(uid, 'error', {
+function downloadGone(file: string): StageOutcome {
+  return {
+    kind: 'error',
     stage: 'fetch',
-    releaseLease: true,
-    error: {
-      code: 'ERR_UNKNOWN',
-      text: `The downloaded original ${file} is gone. Retry the video to download it again.`,
-    },
-  });
-  context.feed.touch(uid);
+    code: 'ERR_UNKNOWN',
+    text: `The downloaded original ${file} is gone. Retry the video to download it again.`,
+  };
 }
 
 function isFile(file: string): boolean {

@@ -7,13 +7,15 @@
 import { FerryError } from '../../../shared/ferry-error';
 import type { QueueControl } from '../../../shared/api';
 import type { ClaimedVideo } from '../queue/queue-job';
-import { unfinishedStates, workingStates } from '../../../shared/video-states';
+import { unfinishedStates } from '../../../shared/video-states';
+import { finishStage, type ClaimRef } from './apply-outcome';
 import type { EngineContext } from './engine-context';
 import { cleanPartialFolders } from './clean-partial-folders';
 import { interruptRunning } from './stop-work';
 import { queueControl } from './queue-totals';
 import { runHousekeeping } from './run-housekeeping';
 import { freeSlots, hostsAtLimit, queueAcceptsWork, type StageLimits, type WorkStage } from './plan-claims';
+import type { StageOutcome, StageRunner } from './stage-outcome';
 
 export interface RunOptions {
   watch?: boolean;
@@ -26,8 +28,6 @@ export interface RunOptions {
    */
   waitForRunner?: boolean;
 }
-
-export type StageRunner = (context: EngineContext, claimed: ClaimedVideo) => Promise<void>;
 
 interface Task {
   stage: WorkStage;
@@ -120,14 +120,25 @@ export async function runQueue(
   const underWay = new Set<string>();
   const beat = setInterval(() => context.control.claimRunner(owner), runnerBeatMs);
   let leasesCheckedAt = 0;
+  // The earliest retry an outcome of this run set: the scheduler looks again then, even while busy.
+  let retryAt: number | undefined;
 
   const start = (stage: WorkStage, run: StageRunner, claimed: ClaimedVideo) => {
     const uid = claimed.video.uid;
     const url = stage === 'fetch' ? claimed.video.source.url : undefined;
-    context.feed.touch(uid);
     const task: Task = { stage, host: url ? new URL(url).host : null, done: Promise.resolve() };
+    const claim: ClaimRef = { uid, stage, options: claimed.options };
     task.done = run(context, claimed)
-      .catch((error: unknown) => failUnexpectedly(context, uid, error))
+      .catch((error: unknown) => unexpectedFailure(context, claim, error))
+      .then((outcome) => {
+        const at = waitsUntil(outcome);
+        if (at !== undefined && at > Date.now()) retryAt = Math.min(retryAt ?? at, at);
+        return finishStage(context, claim, outcome);
+      })
+      .catch((error: unknown) => {
+        // Committing failed (the disk, the database): the video stays claimed until recovery.
+        context.store.record(uid, 'internal-error', { message: String(error) });
+      })
       .finally(() => {
         // A stage that ends without awaiting anything may see its video claimed for the next
         // stage before this runs: that task is not this one.
@@ -186,6 +197,10 @@ export async function runQueue(
       // Every free slot was offered work just now; what frees the next one (a finished task, a
       // command) wakes the sleep below.
       let sleepMs = pollMs;
+      if (retryAt !== undefined) {
+        if (retryAt <= Date.now()) retryAt = undefined;
+        else sleepMs = Math.min(sleepMs, retryAt - Date.now());
+      }
       if (tasks.size === 0) {
         const wakeAt = nextWakeAt(context, queue, claimedAt);
         if (!options.watch && wakeAt === undefined) break;
@@ -228,18 +243,27 @@ function stopWorkChangedElsewhere(context: EngineContext, tasks: ReadonlyMap<str
   }
 }
 
-/** A bug, not a verdict on the video: it ends in error with what happened, and the queue goes on. */
-function failUnexpectedly(context: EngineContext, uid: string, error: unknown): void {
+/** When a video waits for its next attempt at a stage, if the outcome says so. */
+function waitsUntil(outcome: StageOutcome): number | undefined {
+  if (outcome.kind === 'retry') return outcome.at;
+  if (outcome.kind === 'next' && outcome.at) return outcome.at;
+  return undefined;
+}
+
+/**
+ * A bug, not a verdict on the video: it ends in error with what happened, and the queue goes on.
+ * A video at the deliver stage is ready and stays so: it waits there again.
+ */
+function unexpectedFailure(context: EngineContext, claim: ClaimRef, error: unknown): StageOutcome {
   const message = error instanceof Error ? error.message : String(error);
-  context.store.record(uid, 'internal-error', { message, stack: error instanceof Error ? error.stack : undefined });
-  const state = context.store.stateOf(uid);
-  if (state === undefined || !workingStates.includes(state)) return;
-  context.store.transition(uid, 'error', {
-    releaseLease: true,
-    error: {
-      code: 'ERR_UNKNOWN',
-      text: `Ferry failed unexpectedly: ${message}. Retry the video; if it fails again, report it.`,
-    },
+  context.store.record(claim.uid, 'internal-error', {
+    message,
+    stack: error instanceof Error ? error.stack : undefined,
   });
-  context.feed.touch(uid);
+  if (claim.stage === 'deliver') return { kind: 'interrupted', reason: 'internal-error' };
+  return {
+    kind: 'error',
+    code: 'ERR_UNKNOWN',
+    text: `Ferry failed unexpectedly: ${message}. Retry the video; if it fails again, report it.`,
+  };
 }

@@ -3,8 +3,7 @@
  * to its new state) or, with the video handed back to its stage, for a paused queue, a full disk
  * or a stopped engine.
  */
-import { canTransition } from '../../../shared/video-states';
-import { waitingState } from '../queue/stage-states';
+import { applyOutcome } from './apply-outcome';
 import type { EngineContext } from './engine-context';
 
 /** Stops the work running on these videos and waits until it is gone. */
@@ -22,7 +21,8 @@ export async function stopWork(context: EngineContext, uids: Iterable<string>): 
 /**
  * Returns every video this process is working on to the stage it was at (a download keeps its
  * bytes, a transcode starts again later): for a paused queue, a full disk or a stopped engine,
- * not a user's pause.
+ * not a user's pause. Committed like a stage's outcome, so a command that moved a video
+ * meanwhile (in another process too) stands.
  */
 export async function interruptRunning(
   context: EngineContext,
@@ -31,13 +31,9 @@ export async function interruptRunning(
   const uids = [...context.running.keys()];
   for (const uid of uids) {
     const position = context.store.positionOf(uid);
-    if (!position) continue;
-    const to = waitingState(position.stage);
-    if (position.state !== to && canTransition(position.state, to)) {
-      context.store.transition(uid, to, { releaseLease: true });
+    if (position && position.stage !== 'done') {
+      applyOutcome(context, { uid, stage: position.stage, options: {} }, { kind: 'interrupted', reason });
     }
-    context.store.record(uid, 'interrupted', { reason });
-    context.feed.touch(uid);
   }
   await stopWork(context, uids);
 }

@@ -8,11 +8,11 @@ import { FfmpegAbortedError } from '../media/run-ffmpeg';
 import { TranscodeError, transcodeVideo } from '../media/transcode-video';
 import type { ClaimedVideo } from '../queue/queue-job';
 import { mediaTools, originalsFolder, trackRunningWork, videoFolder, type EngineContext } from './engine-context';
-import { markReady } from './mark-ready';
+import type { StageOutcome } from './stage-outcome';
 
 const progressEveryMs = 250;
 
-export async function runTranscodeStage(context: EngineContext, claimed: ClaimedVideo): Promise<void> {
+export async function runTranscodeStage(context: EngineContext, claimed: ClaimedVideo): Promise<StageOutcome> {
   const { video, mediaInfo } = claimed;
   const uid = video.uid;
   if (!mediaInfo || !video.source.path) throw new Error(`Video ${uid} reached transcode without a probe.`);
@@ -40,41 +40,45 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
         const elapsed = now - startedAt;
         const etaSeconds = pct >= 3 && elapsed >= 3000 ? ((elapsed / pct) * (100 - pct)) / 1000 : undefined;
         context.store.setProgress(uid, Math.round(pct * 10) / 10, etaSeconds === undefined ? {} : { etaSeconds });
-        context.feed.touch(uid);
       },
     });
-    if (context.store.stateOf(uid) !== 'inprogress') return;
     // Only an original Ferry downloaded is removed, and only once the video is ready (a crash
     // before then must find it again); a file the user added is theirs.
     const dropOriginal = video.source.kind === 'url' && !context.settings.get().keepOriginal;
-    markReady(context, claimed, {
-      pctComplete: 100,
-      releaseLease: true,
-      doc: {
-        playback: result.playback,
-        downloads: result.downloads,
-        thumbnail: result.thumbnail,
-        renditions: result.renditions,
-        readyToStreamAt: new Date().toISOString(),
+    return {
+      kind: 'ready',
+      findings: {
+        doc: {
+          playback: result.playback,
+          downloads: result.downloads,
+          thumbnail: result.thumbnail,
+          renditions: result.renditions,
+          readyToStreamAt: new Date().toISOString(),
+        },
+        ...(dropOriginal ? { source: { path: null } } : {}),
       },
-      ...(dropOriginal ? { source: { path: null } } : {}),
-    });
-    if (dropOriginal) {
-      await fs
-        .rm(originalsFolder(context, uid), { recursive: true, force: true })
-        .catch((error: unknown) => context.store.record(uid, 'cleanup-failed', { error: (error as Error).message }));
-    }
+      ...(dropOriginal ? { afterCommit: () => removeOriginal(context, uid) } : {}),
+    };
   } catch (error) {
-    // Whoever stopped the work (cancel, pause) has already set the state.
-    if (error instanceof FfmpegAbortedError || context.store.stateOf(uid) !== 'inprogress') return;
+    // Whoever stopped the work (cancel, pause, a paused queue) has already moved the video.
+    if (error instanceof FfmpegAbortedError || work.signal.aborted) return { kind: 'stopped' };
     const failure =
       error instanceof TranscodeError
         ? error
         : new TranscodeError('ERR_UNKNOWN', `Transcoding failed: ${(error as Error).message}`, '');
-    if (failure.stderrTail) context.store.record(uid, 'ffmpeg-stderr', { tail: failure.stderrTail });
-    context.store.transition(uid, 'error', { releaseLease: true, error: { code: failure.code, text: failure.text } });
+    return {
+      kind: 'error',
+      code: failure.code,
+      text: failure.text,
+      ...(failure.stderrTail ? { stderrTail: failure.stderrTail } : {}),
+    };
   } finally {
     work.end();
-    context.feed.touch(uid);
   }
+}
+
+async function removeOriginal(context: EngineContext, uid: string): Promise<void> {
+  await fs
+    .rm(originalsFolder(context, uid), { recursive: true, force: true })
+    .catch((error: unknown) => context.store.record(uid, 'cleanup-failed', { error: (error as Error).message }));
 }

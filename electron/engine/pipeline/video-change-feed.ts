@@ -1,5 +1,6 @@
 /**
- * Coalesces video changes into batched `videos` events: however often a video changes, the UI
+ * Coalesces video changes into batched `videos` events. The store says which videos its commits
+ * changed (queue/video-changes.ts); nothing else has to. However often a video changes, the UI
  * gets at most one message per flush interval (so no video updates more than ten times a
  * second), holding each changed video once, plus the new queue totals. A burst of thousands of
  * changes goes out as a few messages of at most `batchSize` videos.
@@ -13,7 +14,6 @@ export type Emit = <E extends keyof FerryEvents>(event: E, payload: FerryEvents[
 const batchSize = 1000;
 
 export class VideoChangeFeed {
-  private readonly changed = new Set<string>();
   private totalsChanged = false;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -25,13 +25,8 @@ export class VideoChangeFeed {
     private readonly intervalMs = 100,
     /** Whether anyone listens for an event: a headless run with nobody watching reads nothing back. */
     private readonly wanted: (event: keyof FerryEvents) => boolean = () => true,
-  ) {}
-
-  /** Marks a video as changed; it is read from the store and sent at the next flush. */
-  touch(uid: string): void {
-    if (this.closed) return;
-    this.changed.add(uid);
-    this.schedule();
+  ) {
+    store.changes.listen((kind) => (kind === 'removed' ? this.sendRemoved() : this.schedule()));
   }
 
   /** The queue changed as a whole (paused, low on disk): send the totals at the next flush. */
@@ -41,20 +36,12 @@ export class VideoChangeFeed {
     this.schedule();
   }
 
-  /** Removed videos go out at once: there is nothing to read back from the store. */
-  removed(uids: string[]): void {
-    if (this.closed || uids.length === 0) return;
-    for (const uid of uids) this.changed.delete(uid);
-    this.emit('removed', uids);
-    this.touchTotals();
-  }
-
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.closed || (this.changed.size === 0 && !this.totalsChanged)) return;
-    const uids = [...this.changed];
-    this.changed.clear();
+    if (this.closed) return;
+    const uids = this.store.changes.takeChanged();
+    if (uids.length === 0 && !this.totalsChanged) return;
     this.totalsChanged = false;
     for (let i = 0; this.wanted('videos') && i < uids.length; i += batchSize) {
       const videos = uids
@@ -70,7 +57,15 @@ export class VideoChangeFeed {
     this.closed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.changed.clear();
+    this.store.changes.listen(undefined);
+  }
+
+  /** Removed videos go out at once: there is nothing to read back from the store. */
+  private sendRemoved(): void {
+    const uids = this.store.changes.takeRemoved();
+    if (this.closed || uids.length === 0) return;
+    this.emit('removed', uids);
+    this.touchTotals();
   }
 
   private schedule(): void {

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { ErrorCode } from '../../../shared/error-codes';
 import type { Delivery, DeliveryState } from '../../../shared/video';
+import type { VideoChanges } from './video-changes';
 
 export interface DeliveryRow {
   id: number;
@@ -50,10 +51,18 @@ const videoSeq = '(SELECT seq FROM videos WHERE uid = @uid)';
 export class DeliveryStore {
   private readonly bySeqStmt: Database.Statement;
   private readonly progressStmt: Database.Statement;
+  private readonly uidStmt: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** A delivery's row is part of its Video object: each write changes that video. */
+    private readonly changes: VideoChanges,
+  ) {
     this.bySeqStmt = db.prepare('SELECT * FROM deliveries WHERE video_seq = ? ORDER BY id');
     this.progressStmt = db.prepare('UPDATE deliveries SET upload_offset = ?, pct = ?, modified = ? WHERE id = ?');
+    this.uidStmt = db
+      .prepare('SELECT v.uid FROM deliveries d JOIN videos v ON v.seq = d.video_seq WHERE d.id = ?')
+      .pluck();
   }
 
   /** Runs `work` in one transaction (a video becoming ready and its deliveries being queued). */
@@ -79,6 +88,7 @@ export class DeliveryStore {
         now,
       });
     }
+    this.changes.note(uid);
   }
 
   /** The rows of one video, for the delivery stage. */
@@ -122,6 +132,7 @@ export class DeliveryStore {
   /** Cheap, frequent: the offset the server accepted and the share sent. */
   saveProgress(id: number, offset: number, pct: number): void {
     this.progressStmt.run(offset, pct, new Date().toISOString(), id);
+    this.noteChanged(id);
   }
 
   finish(id: number, size: number): void {
@@ -173,6 +184,7 @@ export class DeliveryStore {
 
   /** Deliveries of this video that are neither ready nor failed go again now, with fresh attempts. */
   reschedule(uid: string): number {
+    this.changes.note(uid);
     return this.db
       .prepare(
         `UPDATE deliveries SET state = 'queued', attempts = 0, next_attempt_at = 0, modified = @now
@@ -183,6 +195,7 @@ export class DeliveryStore {
 
   /** Failed deliveries of this video go again, with fresh attempts. */
   requeueFailed(uid: string): number {
+    this.changes.note(uid);
     return this.db
       .prepare(
         `UPDATE deliveries SET state = 'queued', attempts = 0, next_attempt_at = 0, error_code = NULL,
@@ -196,5 +209,12 @@ export class DeliveryStore {
     this.db
       .prepare(`UPDATE deliveries SET ${set}, modified = @now WHERE id = @id`)
       .run({ ...params, id, now: new Date().toISOString() });
+    this.noteChanged(id);
+  }
+
+  private noteChanged(id: number): void {
+    if (!this.changes.listening) return;
+    const uid = this.uidStmt.get(id) as string | undefined;
+    if (uid !== undefined) this.changes.note(uid);
   }
 }

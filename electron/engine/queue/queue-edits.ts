@@ -4,12 +4,17 @@
  * download speed, which videos' outputs have passed their scheduledDeletion).
  */
 import type Database from 'better-sqlite3';
+import type { VideoChanges } from './video-changes';
 
 export class QueueEdits {
   private readonly nextRetryStmt: Database.Statement;
   private readonly speedStmt: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** The store's: reorders and removals are changes the feed must hear of. */
+    private readonly changes: VideoChanges,
+  ) {
     this.nextRetryStmt = db
       .prepare(
         `SELECT MIN(next_attempt_at) FROM videos
@@ -25,6 +30,7 @@ export class QueueEdits {
     const result = this.db
       .prepare('UPDATE videos SET priority = (SELECT MAX(priority) FROM videos) + 1, modified = ? WHERE uid = ?')
       .run(new Date().toISOString(), uid);
+    if (result.changes === 1) this.changes.note(uid);
     return result.changes === 1;
   }
 
@@ -36,8 +42,10 @@ export class QueueEdits {
   /** Deletes videos with their history and pending webhooks (cascade). Answers how many went. */
   remove(uids: readonly string[]): number {
     const del = this.db.prepare('DELETE FROM videos WHERE uid = ?');
-    const run = this.db.transaction(() => uids.reduce((n, uid) => n + del.run(uid).changes, 0));
-    return run.immediate();
+    const run = this.db.transaction(() => uids.filter((uid) => del.run(uid).changes === 1));
+    const removed = run.immediate();
+    this.changes.noteRemoved(removed);
+    return removed.length;
   }
 
   /**
@@ -47,13 +55,6 @@ export class QueueEdits {
    */
   nextRetryAt(after: number): number | undefined {
     return (this.nextRetryStmt.get({ after }) as number | null) ?? undefined;
-  }
-
-  /** Makes a video wait before its next attempt (shown as status.nextAttemptAt). */
-  setNextAttempt(uid: string, at: number): void {
-    this.db
-      .prepare('UPDATE videos SET next_attempt_at = ?, modified = ? WHERE uid = ?')
-      .run(at, new Date().toISOString(), uid);
   }
 
   /** Bytes per second over every running download. */

@@ -30,6 +30,10 @@ export interface NewVideo {
 
 export interface ClaimedVideo {
   video: Video;
+  /**
+   * This attempt's number at this stage: each claim adds one; a new stage, a user's resume or
+   * retry, an interrupted attempt and one that made progress start the count again.
+   */
   attempts: number;
   requestHeaders: Record<string, string>;
   options: QueueOptions;
@@ -50,4 +54,6 @@ export interface TransitionChange {
   releaseLease?: boolean;
   /** Starts the attempt count again (a retry asked for by the user). */
   resetAttempts?: boolean;
+  /** Sets the attempt count: a stage that will try again says how many attempts have failed so far. */
+  attempts?: number;
 }

@@ -1,7 +1,9 @@
 /**
  * The job store: videos and their queue fields in one SQLite table, with a per-video history.
- * Every write that decides ownership (claim, recovery) runs in a `BEGIN IMMEDIATE` transaction,
- * so two processes sharing a data directory can never both take the same video.
+ * Every write that decides ownership (claim, recovery, a stage's outcome) runs in a `BEGIN
+ * IMMEDIATE` transaction, so two processes sharing a data directory can never both take the same
+ * video, and a stage never overwrites what a user's command did meanwhile. Every commit that
+ * changes a video says so in `changes`, for the change feed.
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -9,38 +11,47 @@ import type { MediaInfo } from '../../../shared/media-info';
 import type { ListQuery, VideoPage } from '../../../shared/api';
 import { unknownVideoDetails, type Stage, type Video } from '../../../shared/video';
 import { canTransition, IllegalTransitionError, type VideoState } from '../../../shared/video-states';
-import { isOwnerAlive } from './lease-owner';
 import { waitingState, workingState } from './stage-states';
 import { DeliveryStore } from './delivery-store';
 import { countByState, listVideos } from './list-videos';
+import { recoverLeases } from './recover-leases';
+import { StateWriter } from './state-writer';
+import { VideoChanges } from './video-changes';
+import { VideoHistory, type VideoEvent } from './video-history';
 import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
 import { WebhookOutbox } from './webhook-outbox';
 import type { ClaimedVideo, NewVideo, QueueOptions, TransitionChange } from './queue-job';
 
-export interface VideoEvent {
-  at: string;
-  type: string;
-  data: Record<string, unknown>;
+export type { VideoEvent } from './video-history';
+
+/** How a stage found its video: in the working state of its stage, under this process's lease. */
+export interface Claim {
+  state: VideoState;
+  stage: Stage;
 }
+
+/** Where a claimed video was when its outcome could not be committed (`gone`: removed). */
+export type Found = { state: VideoState; stage: Stage; owner: string | null } | 'gone';
 
 export class VideoStore {
   // Prepared once: claims, transitions and lease checks run for every video at every stage.
   private readonly insertStmt: Database.Statement;
-  private readonly eventStmt: Database.Statement;
   private readonly getStmt: Database.Statement;
   private readonly progressStmt: Database.Statement;
   private readonly claimStmt: Database.Statement;
   private readonly waitingStmt: Database.Statement;
-  private readonly updateStmt: Database.Statement;
   private readonly heartbeatStmt: Database.Statement;
   private readonly leaseStmt: Database.Statement;
-  private readonly seqStmt: Database.Statement;
   private readonly stateStmt: Database.Statement;
   private readonly positionStmt: Database.Statement;
   /** The webhooks waiting to go out: written here with the final state, sent by notify/send-webhooks. */
   readonly outbox: WebhookOutbox;
   /** Each video's deliveries: shown in the Video object, worked by the deliver stage. */
   readonly deliveries: DeliveryStore;
+  /** Which videos this store's commits changed, for whoever listens (the change feed). */
+  readonly changes = new VideoChanges();
+  private readonly events: VideoHistory;
+  private readonly writer: StateWriter;
 
   constructor(
     private readonly db: Database.Database,
@@ -51,7 +62,6 @@ export class VideoStore {
                           request_headers, state, stage, priority, doc, ingest_options)
       VALUES (@uid, @now, @now, @name, @kind, @url, @path, @key, @host, @headers, 'queued', @stage, @priority, @doc,
               @options)`);
-    this.eventStmt = db.prepare('INSERT INTO video_events (video_seq, at, type, data) VALUES (?, ?, ?, ?)');
     this.getStmt = db.prepare('SELECT * FROM videos WHERE uid = ?');
     this.progressStmt = db.prepare('UPDATE videos SET pct = ?, speed = ?, eta = ?, modified = ? WHERE uid = ?');
     const nextWaiting = `SELECT seq FROM videos
@@ -67,24 +77,16 @@ export class VideoStore {
         WHERE seq = (${nextWaiting})
         RETURNING *`,
     );
-    this.updateStmt = db.prepare(
-      `UPDATE videos SET state = @to, stage = @stage, pct = @pct, error_code = @code, error_text = @text,
-              doc = @doc, modified = @iso, next_attempt_at = @next, media_info = @mediaInfo,
-              source_url = @sourceUrl, source_path = @sourcePath, speed = NULL, eta = NULL,
-              attempts = CASE WHEN @stage = stage AND NOT @resetAttempts THEN attempts ELSE 0 END,
-              lease_owner = CASE WHEN @release THEN NULL ELSE lease_owner END,
-              lease_expires_at = CASE WHEN @release THEN NULL ELSE lease_expires_at END
-        WHERE seq = @seq`,
-    );
     this.heartbeatStmt = db.prepare(
       'UPDATE videos SET heartbeat_at = ?, lease_expires_at = ? WHERE uid = ? AND lease_owner = ?',
     );
     this.leaseStmt = db.prepare('SELECT lease_owner FROM videos WHERE uid = ?').pluck();
-    this.seqStmt = db.prepare('SELECT seq FROM videos WHERE uid = ?').pluck();
     this.stateStmt = db.prepare('SELECT state FROM videos WHERE uid = ?').pluck();
     this.positionStmt = db.prepare('SELECT state, stage FROM videos WHERE uid = ?');
     this.outbox = new WebhookOutbox(db);
-    this.deliveries = new DeliveryStore(db);
+    this.deliveries = new DeliveryStore(db, this.changes);
+    this.events = new VideoHistory(db);
+    this.writer = new StateWriter(db, this.events, this.outbox, (uid) => this.get(uid));
   }
 
   /** Inserts all videos in one transaction and returns their uids, in order. */
@@ -119,7 +121,9 @@ export class VideoStore {
     // per import, so the flush costs nothing that matters).
     this.db.pragma('synchronous = FULL');
     try {
-      return run.immediate();
+      const uids = run.immediate();
+      this.changes.noteMany(uids);
+      return uids;
     } finally {
       this.db.pragma('synchronous = NORMAL');
     }
@@ -190,11 +194,12 @@ export class VideoStore {
         expires: now + leaseMs,
         iso: new Date(now).toISOString(),
       }) as VideoRow | undefined;
-      if (row) this.addEvent(row.seq, 'claimed', { stage, from, to, owner: this.owner });
+      if (row) this.events.add(row.seq, 'claimed', { stage, from, to, owner: this.owner });
       return row;
     });
     const row = claim.immediate();
     if (!row) return undefined;
+    this.changes.note(row.uid);
     return {
       video: rowToVideo(row),
       attempts: row.attempts,
@@ -220,6 +225,7 @@ export class VideoStore {
     const speed = live.bytesPerSecond === undefined ? null : Math.round(live.bytesPerSecond);
     const eta = live.etaSeconds === undefined || !Number.isFinite(live.etaSeconds) ? null : Math.round(live.etaSeconds);
     this.progressStmt.run(pctComplete, speed, eta, new Date().toISOString(), uid);
+    this.changes.note(uid);
   }
 
   /** Moves a video to another state, checked against the state machine. Throws when illegal. */
@@ -228,34 +234,41 @@ export class VideoStore {
       const row = this.getStmt.get(uid) as VideoRow | undefined;
       if (!row) throw new Error(`No video with uid ${uid}.`);
       if (row.state !== to && !canTransition(row.state, to)) throw new IllegalTransitionError(uid, row.state, to);
-      const doc = change.doc ? JSON.stringify({ ...(JSON.parse(row.doc) as VideoDoc), ...change.doc }) : row.doc;
-      const release = change.releaseLease ?? false;
-      this.updateStmt.run({
-        to,
-        stage: change.stage ?? row.stage,
-        pct: change.pctComplete ?? row.pct,
-        code: to === 'error' ? (change.error?.code ?? row.error_code ?? 'ERR_UNKNOWN') : null,
-        text: to === 'error' ? (change.error?.text ?? row.error_text) : null,
-        doc,
-        iso: new Date().toISOString(),
-        next: change.nextAttemptAt ?? row.next_attempt_at,
-        mediaInfo: change.mediaInfo ? JSON.stringify(change.mediaInfo) : row.media_info,
-        sourceUrl: change.source?.url ?? row.source_url,
-        sourcePath: change.source && 'path' in change.source ? (change.source.path ?? null) : row.source_path,
-        release: release ? 1 : 0,
-        resetAttempts: change.resetAttempts ? 1 : 0,
-        seq: row.seq,
-      });
-      this.addEvent(row.seq, 'state', {
-        from: row.state,
-        to,
-        ...(change.stage && change.stage !== row.stage ? { stage: change.stage } : {}),
-        ...(change.error ? { code: change.error.code, text: change.error.text } : {}),
-      });
-      if (to !== row.state && (to === 'ready' || to === 'error'))
-        this.outbox.enqueue(row.seq, () => this.get(uid) as Video);
+      this.writer.write(row, to, change);
     });
     run.immediate();
+    this.changes.note(uid);
+  }
+
+  /**
+   * Commits a stage's outcome: moves the video like `transition`, but only while it is as the
+   * stage claimed it (in `claim.state` at `claim.stage`, under this store's lease), checked in the
+   * same transaction. Otherwise someone moved it meanwhile (a pause, a cancel, a removal, from
+   * this process or another): that stands, nothing is written, and the answer says where it was
+   * found. `alongside` runs in the transaction, before the change (deliveries queued with ready).
+   */
+  commitClaimed(
+    uid: string,
+    claim: Claim,
+    to: VideoState,
+    change: TransitionChange,
+    alongside?: () => void,
+  ): { committed: true } | { committed: false; found: Found } {
+    const run = this.db.transaction(() => {
+      const row = this.getStmt.get(uid) as VideoRow | undefined;
+      if (!row) return { committed: false as const, found: 'gone' as const };
+      if (row.state !== claim.state || row.stage !== claim.stage || row.lease_owner !== this.owner) {
+        const found = { state: row.state, stage: row.stage, owner: row.lease_owner };
+        return { committed: false as const, found };
+      }
+      if (row.state !== to && !canTransition(row.state, to)) throw new IllegalTransitionError(uid, row.state, to);
+      alongside?.();
+      this.writer.write(row, to, change);
+      return { committed: true as const };
+    });
+    const result = run.immediate();
+    if (result.committed) this.changes.note(uid);
+    return result;
   }
 
   /**
@@ -268,18 +281,11 @@ export class VideoStore {
 
   /** Appends to a video's history (for example an ffmpeg stderr tail or a webhook attempt). */
   record(uid: string, type: string, data: Record<string, unknown>): void {
-    const seq = this.seqStmt.get(uid) as number | undefined;
-    if (seq !== undefined) this.addEvent(seq, type, data);
+    this.events.record(uid, type, data);
   }
 
   history(uid: string): VideoEvent[] {
-    const rows = this.db
-      .prepare(
-        `SELECT e.at, e.type, e.data FROM video_events e JOIN videos v ON v.seq = e.video_seq
-          WHERE v.uid = ? ORDER BY e.id`,
-      )
-      .all(uid) as { at: string; type: string; data: string }[];
-    return rows.map((r) => ({ at: r.at, type: r.type, data: JSON.parse(r.data) as Record<string, unknown> }));
+    return this.events.of(uid);
   }
 
   /**
@@ -287,27 +293,8 @@ export class VideoStore {
    * it is claimed again. A lease held by a live process elsewhere is left alone until it expires.
    */
   recoverInFlight(now = Date.now()): string[] {
-    const run = this.db.transaction(() => {
-      const leased = this.db.prepare('SELECT * FROM videos WHERE lease_owner IS NOT NULL').all() as VideoRow[];
-      const release = this.db.prepare(
-        'UPDATE videos SET state = ?, lease_owner = NULL, lease_expires_at = NULL, modified = ? WHERE seq = ?',
-      );
-      const recovered: string[] = [];
-      for (const row of leased) {
-        const owner = row.lease_owner as string;
-        const expired = (row.lease_expires_at ?? 0) <= now;
-        if (!expired && isOwnerAlive(owner, this.owner)) continue;
-        const to = waitingState(row.stage);
-        release.run(to, new Date(now).toISOString(), row.seq);
-        this.addEvent(row.seq, 'recovered', { stage: row.stage, from: row.state, to, owner });
-        recovered.push(row.uid);
-      }
-      return recovered;
-    });
-    return run.immediate();
-  }
-
-  private addEvent(seq: number, type: string, data: Record<string, unknown>): void {
-    this.eventStmt.run(seq, new Date().toISOString(), type, JSON.stringify(data));
+    const recovered = this.db.transaction(() => recoverLeases(this.db, this.events, this.owner, now)).immediate();
+    this.changes.noteMany(recovered);
+    return recovered;
   }
 }

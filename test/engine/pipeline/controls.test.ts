@@ -13,7 +13,7 @@ afterEach(async () => {
 
 async function setup(routes: Parameters<typeof startOrigin>[0]) {
   const origin = await startOrigin(routes);
-  const engine: Engine = createEngine({ dataDir: tempDir(), fetch: { retryBaseMs: 20, idleTimeoutMs: 5000 } });
+  const engine: Engine = createEngine({ dataDir: tempDir(), fetch: { baseMs: 20, idleTimeoutMs: 5000 } });
   cleanups.push(
     () => origin.close(),
     () => engine.close(),

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 function open(dataDir: string): Engine {
-  const engine = createEngine({ dataDir, fetch: { retryBaseMs: 20, idleTimeoutMs: 10_000 } });
+  const engine = createEngine({ dataDir, fetch: { baseMs: 20, idleTimeoutMs: 10_000 } });
   cleanups.push(() => engine.close());
   return engine;
 }

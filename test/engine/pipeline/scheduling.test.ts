@@ -19,7 +19,7 @@ async function origin(routes: Record<string, Route>) {
 }
 
 function engineFor(dataDir = tempDir()): Engine {
-  const engine = createEngine({ dataDir, fetch: { retryBaseMs: 20, idleTimeoutMs: 10_000 } });
+  const engine = createEngine({ dataDir, fetch: { baseMs: 20, idleTimeoutMs: 10_000 } });
   cleanups.push(() => engine.close());
   return engine;
 }

@@ -6,7 +6,7 @@ import { tempDir } from '../../helpers/temp-dir';
 describe('the next retry the scheduler waits for', () => {
   it('counts a retry due after the last claims, even once its time has passed, and none claimed since', () => {
     const { db, store, close } = openStore(tempDir());
-    const edits = new QueueEdits(db);
+    const edits = new QueueEdits(db, store.changes);
     const [waiting, delivering] = store.insertMany(newLinks(2)) as [string, string];
     const at = Date.now() + 1000;
     store.claimNext('fetch', 30_000);
