@@ -25,6 +25,7 @@ import { queueTotals } from './pipeline/queue-totals';
 import { createWaker, runQueue, type RunOptions } from './pipeline/run-queue';
 import { runFetchStage } from './pipeline/fetch-stage';
 import { runTranscodeStage } from './pipeline/transcode-stage';
+import { wrapRunners, type StageWrapper } from './pipeline/stage-outcome';
 import { VideoChangeFeed } from './pipeline/video-change-feed';
 import { QueueControlStore } from './queue/queue-control';
 import { QueueEdits } from './queue/queue-edits';
@@ -56,6 +57,8 @@ export interface EngineOptions {
   webhooks?: Partial<WebhookTuning>;
   /** How long a run without `watch` waits at its end for webhooks still being retried (default 60 s). */
   webhookDrainMs?: number;
+  /** Wraps each stage's runner, between its work and the commit of its outcome (tracing, tests). */
+  wrapStage?: StageWrapper;
 }
 
 export interface Engine extends FerryCommands {
@@ -110,12 +113,15 @@ export function createEngine(options: EngineOptions): Engine {
     onWorkDone: () => {},
   };
   const { feed, settings } = context;
-  const runners = {
-    fetch: (c: EngineContext, claimed: ClaimedVideo) => runFetchStage(c, claimed, fetchTuning),
-    probe: runProbeStage,
-    transcode: runTranscodeStage,
-    deliver: (c: EngineContext, claimed: ClaimedVideo) => runDeliverStage(c, claimed, deliveryTuning),
-  };
+  const runners = wrapRunners(
+    {
+      fetch: (c: EngineContext, claimed: ClaimedVideo) => runFetchStage(c, claimed, fetchTuning),
+      probe: runProbeStage,
+      transcode: runTranscodeStage,
+      deliver: (c: EngineContext, claimed: ClaimedVideo) => runDeliverStage(c, claimed, deliveryTuning),
+    },
+    options.wrapStage,
+  );
   /** Answers the new totals once the queue's switches are saved (and any running work has stopped). */
   const switchQueue = async (patch: Partial<QueueSwitches>) => {
     context.control.setSwitches(patch);

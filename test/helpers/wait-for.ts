@@ -18,3 +18,20 @@ export function piecesOnDisk(dataDir: string, uid: string, fileName: string): nu
     ? (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { done: number[] }).done.length
     : 0;
 }
+
+/** Calls `sample` every `everyMs` until `work` settles (bounded by the work itself); a slow sample is never overlapped. */
+export async function sampling<T>(work: Promise<T>, sample: () => void | Promise<void>, everyMs = 20): Promise<T> {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void Promise.resolve()
+      .then(sample)
+      .finally(() => (busy = false));
+  }, everyMs);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}

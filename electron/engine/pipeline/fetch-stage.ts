@@ -10,9 +10,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ClaimedVideo } from '../queue/queue-job';
-import { planRetry, type RetryTuning } from '../retry/retry-policy';
-import { downloadUrl, DownloadError, type DownloadProgress } from '../sources/download-url';
+import type { RetryTuning } from '../retry/retry-policy';
+import { downloadUrl, DownloadError } from '../sources/download-url';
 import { originalsFolder, trackRunningWork, type EngineContext } from './engine-context';
+import { fetchRetryOutcome, progressWatch } from './fetch-retry';
 import { keepOriginalAsOutput } from './probe-stage';
 import type { StageOutcome } from './stage-outcome';
 
@@ -94,11 +95,7 @@ export async function runFetchStage(
   }
 }
 
-/**
- * Another attempt later, or the end of trying. Only attempts that got nowhere count against the
- * limit (as the fetcher counted them when it retried by itself): one that made progress starts
- * the count again, so a large file on a flaky link still finishes.
- */
+/** Another attempt later (slowing the whole host when it asked for that), or the end of trying. */
 function retryLater(
   context: EngineContext,
   url: string,
@@ -107,39 +104,10 @@ function retryLater(
   error: DownloadError,
   tuning: FetchTuning,
 ): StageOutcome {
-  const failedAttempts = progressed ? 1 : attempt;
-  const { status, retryAfter } = error.retry ?? {};
-  const verdict = planRetry(failedAttempts, { status, retryAfter: retryAfter ?? null }, tuning);
-  if (verdict.kind === 'give-up') {
-    const text = `${error.message} Gave up after ${failedAttempts} attempts; check that the link works, then retry the video.`;
-    return { kind: 'error', code: 'ERR_FETCH_ORIGIN_ERROR', text };
-  }
+  const outcome = fetchRetryOutcome({ attempt, progressed, message: error.message, ...error.retry }, tuning);
   // "Too many requests" or "unavailable" is about the host, not this video: every download from it slows down.
-  if (status === 429 || status === 503) context.hosts.slowDown(new URL(url).host, verdict.delayMs);
-  return {
-    kind: 'retry',
-    at: verdict.at,
-    failedAttempts,
-    reason: error.message,
-    ...(status ? { status } : {}),
-  };
-}
-
-/**
- * Whether this attempt moved the download on, from what the fetcher reports (at most four times a
- * second): a larger share than the video showed when claimed, or more bytes than its first report.
- */
-function progressWatch(startPct: number) {
-  let firstBytes: number | undefined;
-  let made = false;
-  return {
-    /** Takes a report; answers the share done, as pctComplete shows it. */
-    saw(p: DownloadProgress): number {
-      const pct = p.total > 0 ? Math.round((p.bytes / p.total) * 1000) / 10 : 0;
-      firstBytes ??= p.bytes;
-      if (pct > startPct || p.bytes > firstBytes) made = true;
-      return pct;
-    },
-    made: () => made,
-  };
+  if (outcome.kind === 'retry' && (outcome.status === 429 || outcome.status === 503)) {
+    context.hosts.slowDown(new URL(url).host, outcome.at - Date.now());
+  }
+  return outcome;
 }

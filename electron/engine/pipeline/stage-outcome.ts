@@ -9,6 +9,7 @@ import type { Stage } from '../../../shared/video';
 import type { ClaimedVideo } from '../queue/queue-job';
 import type { VideoDoc } from '../queue/video-row';
 import type { EngineContext } from './engine-context';
+import type { WorkStage } from './plan-claims';
 
 /** What a stage learned about its video, to be saved with the outcome. */
 export interface Findings {
@@ -49,4 +50,23 @@ export function describeOutcome(outcome: StageOutcome): Record<string, unknown> 
     default:
       return { kind: outcome.kind };
   }
+}
+
+/**
+ * Wraps a stage's runner: what it adds runs between the stage's work and the commit of its
+ * outcome (tracing; the tests land a user's command in that window with it).
+ */
+export type StageWrapper = (stage: WorkStage, runner: StageRunner) => StageRunner;
+
+export function wrapRunners(
+  runners: Record<WorkStage, StageRunner>,
+  wrap: StageWrapper | undefined,
+): Record<WorkStage, StageRunner> {
+  if (!wrap) return runners;
+  return {
+    fetch: wrap('fetch', runners.fetch),
+    probe: wrap('probe', runners.probe),
+    transcode: wrap('transcode', runners.transcode),
+    deliver: wrap('deliver', runners.deliver),
+  };
 }

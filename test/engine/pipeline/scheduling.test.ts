@@ -6,6 +6,7 @@ import { childNiceness } from '../../helpers/child-processes';
 import * as make from '../../helpers/media-fixtures';
 import { startOrigin, type Route } from '../../helpers/origin-server';
 import { tempDir } from '../../helpers/temp-dir';
+import { sampling } from '../../helpers/wait-for';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -22,16 +23,6 @@ function engineFor(dataDir = tempDir()): Engine {
   const engine = createEngine({ dataDir, fetch: { baseMs: 20, idleTimeoutMs: 10_000 } });
   cleanups.push(() => engine.close());
   return engine;
-}
-
-/** Calls `sample` every 20 ms until `work` settles (bounded by the work itself). */
-async function sampling<T>(work: Promise<T>, sample: () => void): Promise<T> {
-  const timer = setInterval(sample, 20);
-  try {
-    return await work;
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 describe('stage scheduling', () => {
