@@ -1,19 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../electron/engine/create-engine';
 import { latestSchemaVersion } from '../../electron/engine/queue/migrations';
 import { ferry } from './ferry-process';
+import { openStore } from '../helpers/open-store';
 import { tempDir } from '../helpers/temp-dir';
 
+/** A video downloading (claimed by a process that is still alive: this one) and one waiting for its check. */
 function seed(dataDir: string): string[] {
-  const engine = createEngine({ dataDir });
-  const uids = engine.store.insertMany([
+  const opened = openStore(dataDir);
+  const uids = opened.store.insertMany([
     { source: { kind: 'url', url: 'https://cdn.example.test/launch.mp4' }, stage: 'fetch', name: 'Launch video' },
     { source: { kind: 'file', path: '/videos/interview.mov' }, stage: 'probe', name: 'Interview' },
   ]);
-  engine.store.claimNext('fetch', 60_000);
-  engine.close();
+  opened.store.claimNext('fetch', 60_000);
+  opened.close();
   return uids;
 }
 
@@ -83,17 +84,53 @@ describe('ferry CLI', () => {
     expect(missing.stderr).toContain(`No video with uid ${'f'.repeat(32)}`);
   });
 
+  it('show takes several uids (getMany) and prints each history (history)', async () => {
+    const dataDir = tempDir();
+    const [launch, interview] = seed(dataDir) as [string, string];
+    const both = await ferry(['show', interview, launch, '--json', '--data-dir', dataDir]);
+    expect(both.code, both.stderr).toBe(0);
+    expect((JSON.parse(both.stdout) as { uid: string }[]).map((v) => v.uid)).toEqual([interview, launch]);
+
+    const partly = await ferry(['show', launch, 'f'.repeat(32), '--data-dir', dataDir]);
+    expect(partly.code).toBe(1);
+    expect(partly.stdout).toContain('source    https://cdn.example.test/launch.mp4');
+    expect(partly.stderr).toContain(`no video with uid ${'f'.repeat(32)}`);
+
+    const history = await ferry(['show', launch, '--history', '--json', '--data-dir', dataDir]);
+    const shown = JSON.parse(history.stdout) as { history: { type: string; data: { to?: string } }[] };
+    expect(shown.history).toContainEqual(
+      expect.objectContaining({ data: expect.objectContaining({ to: 'downloading' }) }),
+    );
+    const text = await ferry(['show', launch, '--history', '--data-dir', dataDir]);
+    expect(text.stdout).toMatch(/\n\d{4}-\d\d-\d\dT[\d:.]+Z {2}\w+ {2}\{.*"to":"downloading"/);
+  });
+
+  it('status sums up the queue (totals), as a line or as JSON', async () => {
+    const dataDir = tempDir();
+    seed(dataDir);
+    const line = await ferry(['status', '--data-dir', dataDir]);
+    expect(line).toMatchObject({ code: 0, stdout: '2 videos: 1 downloading, 1 queued\n' });
+    const json = await ferry(['status', '--json', '--data-dir', dataDir]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      total: 2,
+      byState: { downloading: 1, queued: 1, ready: 0 },
+      queue: { paused: false },
+    });
+  });
+
   it.each([
     [['frobnicate'], 'Unknown command "frobnicate"'],
-    [['list', '--state', 'done'], 'Unknown state "done"'],
-    [['list', '--limit', 'many'], '--limit must be a whole number'],
+    [['list', '--state', 'done'], '--state: must be one of queued, downloading'],
+    [['list', '--limit', 'many'], '--limit takes a number, not "many"'],
+    [['list', '--limit', '0'], '--limit: '],
+    [['list', '--limit', '5000'], '--limit: '],
     [['list', '--colour'], "Unknown option '--colour'"],
     [['show'], 'Which video?'],
-    [['show', 'abc'], '"abc" is not a video uid'],
+    [['show', 'abc'], '"abc": a video uid is 32 hexadecimal characters'],
     [['--data-dir'], '--data-dir needs a directory'],
     [['run', 'now'], 'Unexpected argument "now"'],
     [['pause'], 'Which videos? Give their uids'],
-    [['resume', 'abc'], '"abc" is not a video uid'],
+    [['resume', 'abc'], '"abc": a video uid is 32 hexadecimal characters'],
     [['cancel', '--all', 'a'.repeat(32)], 'Give uids or --all, not both'],
     [['pause', '--queue', 'a'.repeat(32)], '--queue is for the whole queue'],
     [['pause', '--queue', '--after-current'], '--queue or --after-current, not both'],
@@ -103,6 +140,8 @@ describe('ferry CLI', () => {
     [['top', 'a'.repeat(32), 'b'.repeat(32)], 'One video at a time'],
     [['ingest', 'a.mp4', '--delete-after', '2001-01-01'], '--delete-after must be in the future'],
     [['import', 'list.txt', '--no-transcode', '--ladder', '240'], '--ladder needs a transcode'],
+    [['settings', 'colour'], 'Unknown setting "colour". Settings: webhookUrl, concurrency.downloads'],
+    [['status', 'now'], 'Unexpected argument "now"'],
     [[], 'Usage: ferry'],
   ])('exits 2 with a usage message for %j', async (args, message) => {
     const result = await ferry(args, { FERRY_DATA_DIR: tempDir() });
@@ -125,6 +164,9 @@ describe('ferry CLI', () => {
     ['remove', '--help'],
     ['top', '--help'],
     ['webhook', '--help'],
+    ['settings', '--help'],
+    ['status', '--help'],
+    ['target', '--help'],
   ])('%s prints help and exits 0', async (...args) => {
     const result = await ferry(args);
     expect(result.code).toBe(0);

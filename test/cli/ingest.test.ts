@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
-import { ferry } from './ferry-process';
+import { ferry, listVideos } from './ferry-process';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('ferry ingest', () => {
@@ -95,5 +95,30 @@ describe('ferry ingest', () => {
     const result = await ferry([...args, '--data-dir', tempDir()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+
+  it.each([
+    [['ingest', 'a.mp4', '--thumbnail-pct', '2'], '--thumbnail-pct: must be from 0 to 1'],
+    [['ingest', 'a.mp4', '--ladder', '1080,20'], '--ladder: must be heights from 64 to 4320'],
+    [['ingest', 'a.mp4', '--max-size', '1.5'], '--max-size: must be a whole number of bytes'],
+    [['ingest', 'a.mp4', '--max-duration=-3'], '--max-duration: must be a positive number of seconds'],
+    [['ingest', 'a.mp4', '--thumbnail-pct', 'half'], '--thumbnail-pct takes a number, not "half"'],
+    [
+      ['ingest', 'a.mp4', '--watermark', 'logo.png', '--watermark-position', 'top'],
+      '--watermark-position: must be one of',
+    ],
+    [
+      ['ingest', 'a.mp4', '--watermark', 'logo.png', '--watermark-opacity', '1.5'],
+      '--watermark-opacity: must be from 0',
+    ],
+    [['ingest', 'https://a.test/v.mp4', '--header', 'Bad Name: x'], '--header: header "Bad Name" is not a valid HTTP'],
+    [['import', 'links.txt', '--thumbnail-pct', '2'], '--thumbnail-pct: must be from 0 to 1'],
+  ])("refuses %j by the contract's schema, naming the flag, and queues nothing", async (args, message) => {
+    const dataDir = tempDir();
+    const result = await ferry([...args, '--data-dir', dataDir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain(`See: ferry ${args[0]} --help`);
+    expect(await listVideos(dataDir)).toEqual([]);
   });
 });

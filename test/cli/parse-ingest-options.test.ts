@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../electron/cli/cli-context';
 import { formatProgressLine, progressBar } from '../../electron/cli/format-progress';
-import { parseDeleteAfter, parseIngestOptions, parseLadder } from '../../electron/cli/parse-ingest-options';
+import {
+  ingestFields,
+  parseDeleteAfter,
+  parseIngestOptions,
+  parseLadder,
+} from '../../electron/cli/parse-ingest-options';
 import { unknownVideoDetails, type Video } from '../../shared/video';
 
 describe('ingest flags', () => {
@@ -46,12 +51,13 @@ describe('ingest flags', () => {
 
   it.each([
     [{ ladder: 'big,small' }, /--ladder takes "auto" or heights/],
-    [{ 'thumbnail-pct': '1.5' }, /--thumbnail-pct must be a number from 0 to 1/],
-    [{ 'max-size': '1.5' }, /--max-size must be a positive whole number/],
-    [{ 'max-duration': '-3' }, /--max-duration must be a positive number/],
+    [{ ladder: '' }, /--ladder takes "auto" or heights/],
+    [{ 'thumbnail-pct': 'half' }, /--thumbnail-pct takes a number, not "half"/],
+    [{ 'max-size': '10 MB' }, /--max-size takes a number, not "10 MB"/],
+    [{ 'max-duration': '' }, /--max-duration takes a number/],
+    [{ watermark: 'a.png', 'watermark-scale': 'big' }, /--watermark-scale takes a number, not "big"/],
     [{ meta: ['novalue'] }, /--meta takes key=value/],
     [{ 'watermark-opacity': '0.5' }, /--watermark-opacity needs --watermark IMAGE/],
-    [{ watermark: 'a.png', 'watermark-position': 'top' }, /--watermark-position must be one of/],
     [{ 'no-transcode': true, ladder: '720' }, /--ladder needs a transcode; leave out --no-transcode/],
     [{ 'no-transcode': true, watermark: 'a.png' }, /--watermark needs a transcode/],
     [{ 'delete-after': 'tomorrow' }, /--delete-after takes an ISO date or date-time/],
@@ -66,6 +72,28 @@ describe('ingest flags', () => {
     const now = Date.parse('2030-01-01T12:00:00Z');
     expect(() => parseIngestOptions(flags, now)).toThrow(UsageError);
     expect(() => parseIngestOptions(flags, now)).toThrow(message);
+  });
+});
+
+describe('ingest flags and the contract', () => {
+  it('leaves ranges to the schema: numbers out of range pass through as given', () => {
+    expect(parseIngestOptions({ 'thumbnail-pct': '2', ladder: '20', 'max-size': '1.5' })).toEqual({
+      thumbnailTimestampPct: 2,
+      ladder: [20],
+      maxSizeBytes: 1.5,
+    });
+  });
+
+  it('names the flag behind each field the schema can refuse', () => {
+    expect(ingestFields('options.thumbnailTimestampPct')).toBe('--thumbnail-pct');
+    expect(ingestFields('options.ladder.1')).toBe('--ladder');
+    expect(ingestFields('options.watermark.opacity')).toBe('--watermark-opacity');
+    expect(ingestFields('options.watermark.image')).toBe('--watermark');
+    expect(ingestFields('options.meta.name')).toBe('--name');
+    expect(ingestFields('options.meta.team')).toBe('--meta');
+    expect(ingestFields('links.12.headers.Bad Name')).toBe('--header');
+    expect(ingestFields('options.scheduledDeletion')).toBe('--delete-after');
+    expect(ingestFields('somethingElse')).toBeUndefined();
   });
 });
 

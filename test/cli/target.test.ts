@@ -63,8 +63,9 @@ describe('ferry target', () => {
     );
 
     const bad = await ferry(['target', 'add', 'other', '--tus', 'ftp://tus.example.test/', '--data-dir', dataDir]);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('endpoint');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--tus: ');
+    expect(bad.stderr).toContain('See: ferry target --help');
 
     const removed = await ferry(['target', 'remove', 'archive', '--data-dir', dataDir]);
     expect(removed.stdout).toContain(`removed target archive (${target!.id})`);

@@ -3,8 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signWebhook } from '../../electron/engine/notify/sign-webhook';
-import { openDatabase } from '../../electron/engine/queue/open-database';
-import { SettingsStore } from '../../electron/engine/queue/settings-store';
 import { finished, repoRoot } from '../helpers/spawn-ts';
 import { bin, ferry } from './ferry-process';
 import { tempDir } from '../helpers/temp-dir';
@@ -20,7 +18,9 @@ function bodyFile(text: string | Buffer): string {
 
 /** `ferry webhook verify` with a body file, as a user checking a captured webhook runs it. */
 const verify = (withSecret: string, signature: string, file: string, extra: string[] = []) =>
-  ferry(['webhook', 'verify', '--secret', withSecret, '--signature', signature, ...extra, '--body-file', file]);
+  ferry(['webhook', 'verify', '--secret', withSecret, '--signature', signature, ...extra, '--body-file', file], {
+    FERRY_DATA_DIR: tempDir(),
+  });
 
 describe('ferry webhook', () => {
   it('verify says valid, with the signing time, for a body and header as sent', async () => {
@@ -38,6 +38,7 @@ describe('ferry webhook', () => {
       ['--import', 'tsx', bin, 'webhook', 'verify', '--secret', secret, '--signature', signature],
       {
         cwd: repoRoot,
+        env: { ...process.env, FERRY_DATA_DIR: tempDir() },
         stdio: ['pipe', 'pipe', 'pipe'],
       },
     );
@@ -69,25 +70,55 @@ describe('ferry webhook', () => {
     expect(result.stderr).toContain('it matches without the final newline');
   });
 
-  it('secret prints the data directory secret, the one the sender signs with', async () => {
+  it('secret prints the data directory secret, the one verify checks with when no --secret is given', async () => {
     const dataDir = tempDir();
     const result = await ferry(['webhook', 'secret', '--data-dir', dataDir]);
     expect(result.code, result.stderr).toBe(0);
     const printed = result.stdout.trim();
     expect(printed).toMatch(/^[0-9a-f]{64}$/);
-    const { db } = openDatabase(path.join(dataDir, 'ferry.db'));
-    expect(new SettingsStore(db).get().webhookSecret).toBe(printed);
-    db.close();
     expect((await ferry(['webhook', 'secret'], { FERRY_DATA_DIR: dataDir })).stdout.trim()).toBe(printed);
+    expect(JSON.parse((await ferry(['settings', '--json', '--data-dir', dataDir])).stdout)).toMatchObject({
+      webhookSecret: printed,
+    });
+
+    const signature = signWebhook(body, printed, Math.floor(Date.now() / 1000));
+    const own = ['webhook', 'verify', '--signature', signature, '--body-file', bodyFile(body), '--data-dir'];
+    expect(await ferry([...own, dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^valid/) });
+    expect(await ferry([...own, tempDir()])).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('invalid: signature does not match'),
+    });
+  });
+
+  it('verify says a body that is not UTF-8 was changed on the way', async () => {
+    const signature = signWebhook(body, secret, Math.floor(Date.now() / 1000));
+    const result = await verify(secret, signature, bodyFile(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])));
+    expect(result).toMatchObject({ code: 1, stdout: expect.stringContaining('invalid: the body is not UTF-8') });
   });
 
   it.each([
     [['webhook'], 'Which one? verify or secret'],
     [['webhook', 'sign'], 'Unknown subcommand "sign"'],
-    [['webhook', 'verify', '--signature', 'time=1,sig1=00'], '--secret is needed'],
     [['webhook', 'verify', '--secret', secret], '--signature is needed'],
     [['webhook', 'verify', '--secret', secret, '--signature', 'x', '--body-file', '/nowhere/body.json'], 'No file at'],
-    [['webhook', 'verify', '--secret', secret, '--signature', 'x', '--tolerance', 'soon'], '--tolerance must be'],
+    [
+      ['webhook', 'verify', '--secret', secret, '--signature', 'x', '--tolerance', 'soon'],
+      '--tolerance takes a number',
+    ],
+    [
+      [
+        'webhook',
+        'verify',
+        '--secret',
+        secret,
+        '--signature',
+        'x',
+        '--tolerance=-5',
+        '--body-file',
+        path.join(repoRoot, 'package.json'),
+      ],
+      '--tolerance: cannot be negative',
+    ],
     [['webhook', 'secret', 'extra'], 'Unexpected argument "extra"'],
   ])('exits 2 with a usage message for %j', async (args, message) => {
     const result = await ferry(args, { FERRY_DATA_DIR: tempDir() });
