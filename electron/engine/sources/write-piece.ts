@@ -6,7 +6,7 @@
  * first. A body compressed in transit is decoded on the way (decode-body.ts).
  */
 import type { FileHandle } from 'node:fs/promises';
-import { pipeline, type Readable } from 'node:stream';
+import { finished, pipeline, type Readable } from 'node:stream';
 import { contentCodings, decodeFailure, decodersFor, unsupportedCoding } from './decode-body';
 import { describeStatus, rangeResponseVerdict, refuseContent } from './fetch-decisions';
 import { httpRequest, HttpError, networkFailure, type HttpResponse } from './http-request';
@@ -156,8 +156,7 @@ async function receive(
     });
   };
   try {
-    for await (const data of body) {
-      const chunk = data as Buffer;
+    await consume(body, (chunk) => {
       alive();
       if (first) {
         first = false;
@@ -177,8 +176,8 @@ async function receive(
       pendingBytes += chunk.length;
       received += chunk.length;
       target.onBytes(chunk.length);
-      if (pendingBytes >= batchBytes) await flush();
-    }
+      return pendingBytes >= batchBytes ? flush() : undefined;
+    });
     await flush();
     await writing;
   } catch (error) {
@@ -197,6 +196,37 @@ async function receive(
     const [got, wanted] = [piece.next - piece.start, piece.end - piece.start + 1];
     throw new HttpError(`The server closed the connection after ${got} of ${wanted} bytes.`, 'dropped');
   }
+}
+
+/**
+ * Reads a stream to its end through 'data' events, which cost less per chunk than async
+ * iteration (a promise per 64 KiB chunk), pausing while `take` waits. Rejects with the stream's
+ * error, a premature close, or what `take` throws.
+ */
+function consume(body: Readable, take: (chunk: Buffer) => Promise<void> | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      body.off('data', onData);
+      body.pause();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      let waiting: Promise<void> | undefined;
+      try {
+        waiting = take(chunk);
+      } catch (error) {
+        return fail(error);
+      }
+      if (!waiting) return;
+      body.pause();
+      waiting.then(() => failed || body.resume(), fail);
+    };
+    body.on('data', onData);
+    finished(body, (error) => (error ? fail(error) : failed || resolve()));
+  });
 }
 
 function failureOf(error: unknown, target: PieceTarget, piece: Piece): unknown {
