@@ -61,10 +61,10 @@ export interface EngineOptions {
   wrapStage?: StageWrapper;
 }
 
+/** The contract's commands and its event stream; the store stays inside (callers use history, getMany…). */
 export interface Engine extends FerryCommands {
   readonly paths: DataPaths;
   readonly schemaVersion: number;
-  readonly store: VideoStore;
   on<E extends EventName>(event: E, listener: (payload: FerryEvents[E]) => void): () => void;
   /** Works the queue until it is idle (or, with `watch`, until the signal aborts). */
   run(options?: RunOptions): Promise<void>;
@@ -134,7 +134,6 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     paths,
     schemaVersion,
-    store,
 
     addLinks: async ({ links, options: ingest }) => {
       checkDeliverTo(context, ingest);

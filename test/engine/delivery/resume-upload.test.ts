@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
 import * as make from '../../helpers/media-fixtures';
+import { openStore } from '../../helpers/open-store';
 import { sha256 } from '../../helpers/origin-server';
 import { finished, repoRoot, spawnTs } from '../../helpers/spawn-ts';
 import { tempDir } from '../../helpers/temp-dir';
@@ -79,7 +80,7 @@ describe('a stopped upload continues from the server offset', () => {
     const paused = await engine.get({ uid });
     expect(paused.status).toMatchObject({ state: 'ready', step: 'done' });
     expect(paused.deliveries[0]).toMatchObject({ state: 'queued', remoteId: tus.uploads()[0] });
-    expect(engine.store.history(uid).map((e) => e.type)).toContain('deliveries-paused');
+    expect((await engine.history({ uid })).map((e) => e.type)).toContain('deliveries-paused');
 
     // A new engine on the same data directory: the delivery is still paused, and no run touches it.
     engine.close();
@@ -110,7 +111,9 @@ describe('a stopped upload continues from the server offset', () => {
     expect(before).toBeLessThan(size);
     // Still waiting at the deliver stage, unclaimed, for when the queue goes on.
     expect((await engine.get({ uid })).status).toMatchObject({ state: 'ready', step: 'deliver' });
-    expect(engine.store.leaseHolder(uid)).toBeNull();
+    const opened = openStore(engine.paths.dataDir);
+    expect(opened.store.leaseHolder(uid)).toBeNull();
+    opened.close();
 
     tus.throttle(null);
     await engine.resumeQueue();

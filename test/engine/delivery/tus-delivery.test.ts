@@ -132,7 +132,7 @@ describe('delivery to a TUS server', () => {
     // One PATCH per chunk, every request with the credential.
     expect(tus.requests.filter((r) => r.method === 'PATCH')).toHaveLength(Math.ceil(mp4.length / tuning.chunkSize));
     expect(tus.requests.every((r) => r.authorization === 'Bearer s3cret')).toBe(true);
-    expect(engine.store.history(video.uid).map((e) => e.type)).toContain('delivered');
+    expect((await engine.history({ uid: video.uid })).map((e) => e.type)).toContain('delivered');
     // The list shows the same deliveries as get.
     expect((await engine.list({})).videos[0]!.deliveries).toEqual(video.deliveries);
   });
@@ -157,7 +157,7 @@ describe('delivery to a TUS server', () => {
     expect(tus.requests.filter((r) => r.status === 500)).toHaveLength(2);
     expect(tus.uploads()).toHaveLength(1);
     expect(sha256(tus.file(tus.uploads()[0]!))).toBe(sha256(fs.readFileSync(media)));
-    const retries = engine.store.history(video.uid).filter((e) => e.type === 'delivery-retry');
+    const retries = (await engine.history({ uid: video.uid })).filter((e) => e.type === 'delivery-retry');
     expect(retries.map((e) => e.data.status)).toEqual([500, 500]);
   });
 

@@ -66,7 +66,7 @@ describe('a crash mid-transcode', () => {
       expect(fs.readdirSync(library)).toEqual([partial]);
       await engine.run();
       expect(fs.readdirSync(library)).toEqual([uid]);
-      expect(engine.store.history(uid).map((e) => e.type)).toContain('recovered');
+      expect((await engine.history({ uid })).map((e) => e.type)).toContain('recovered');
       const video = await engine.get({ uid });
       await expectReadyVideo(video, { duration: Number((await probeJson(source)).format.duration), hasAudio: true });
     } finally {

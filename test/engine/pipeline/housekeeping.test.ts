@@ -91,7 +91,7 @@ describe('scheduledDeletion', () => {
     expect(Date.parse(deleted.outputsDeletedAt!)).toBeGreaterThanOrEqual(when.getTime());
     expect(fs.existsSync(folder)).toBe(false);
     expect(fs.existsSync(source)).toBe(true);
-    expect(engine.store.history(ready.uid).map((e) => e.type)).toContain('outputs-deleted');
+    expect((await engine.history({ uid: ready.uid })).map((e) => e.type)).toContain('outputs-deleted');
   });
 });
 

@@ -101,15 +101,15 @@ describe('ingesting files', () => {
     expect(right).toBeGreaterThan(late + 3);
   });
 
-  it("keeps ffmpeg's own words in the history when a transcode fails", () => {
-    const history = engine.store.history(byName.cutShort!.uid);
+  it("keeps ffmpeg's own words in the history when a transcode fails", async () => {
+    const history = await engine.history({ uid: byName.cutShort!.uid });
     const stderr = history.find((e) => e.type === 'ffmpeg-stderr');
     expect(String(stderr?.data.tail)).toMatch(/partial file|Invalid data/);
     expect(byName.cutShort!.status.errorReasonText).toMatch(/stops after [\d.]+ s of the 4\.0 s/);
   });
 
-  it('keeps the history of every step', () => {
-    const types = engine.store.history(byName.landscape!.uid).map((e) => `${e.type}:${String(e.data.to)}`);
+  it('keeps the history of every step', async () => {
+    const types = (await engine.history({ uid: byName.landscape!.uid })).map((e) => `${e.type}:${String(e.data.to)}`);
     expect(types).toEqual(['claimed:inprogress', 'state:queued', 'claimed:inprogress', 'state:ready']);
   });
 });

@@ -43,9 +43,9 @@ describe('ingesting links', () => {
     await engine.run();
     const done = await engine.get({ uid });
     expect(done.status.state).toBe('ready');
-    const steps = engine.store
-      .history(uid)
-      .map((e) => `${String(e.data.to)}${e.data.stage ? `/${String(e.data.stage)}` : ''}`);
+    const steps = (await engine.history({ uid })).map(
+      (e) => `${String(e.data.to)}${e.data.stage ? `/${String(e.data.stage)}` : ''}`,
+    );
     expect(steps).toEqual([
       'downloading/fetch',
       'queued/probe',
@@ -59,7 +59,7 @@ describe('ingesting links', () => {
     expect(sha256(fs.readFileSync(done.source.path!))).toBe(sha256(video));
     expect(done.size).toBe(video.length);
     expect(JSON.stringify(done)).not.toContain('k-123');
-    expect(JSON.stringify(engine.store.history(uid))).not.toContain('k-123');
+    expect(JSON.stringify(await engine.history({ uid }))).not.toContain('k-123');
     expect(JSON.stringify(await engine.list({}))).not.toContain('k-123');
   });
 
@@ -110,7 +110,7 @@ describe('ingesting links', () => {
     ]);
     expect(report.invalid.map((i) => i.line)).toEqual([10_004, 10_005]);
     expect((await engine.totals()).byState.queued).toBe(10_000);
-    const history = engine.store.history(report.uids[0]!);
+    const history = await engine.history({ uid: report.uids[0]! });
     expect(history).toEqual([]);
   });
 

@@ -50,19 +50,19 @@ describe('pause, restart, resume', () => {
       const [queued] = (await user.addLinks({ links: [{ url: origin.url('/talk.mkv') }], options: { ladder: [360] } }))
         .queued;
       const uid = queued!.uid;
-      const video = (): Video => user.store.get(uid)!;
+      const video = (): Promise<Video> => user.get({ uid });
 
       /** Starts the engine process, pauses the video once `when` holds, and waits for the process to end. */
-      const pauseWhen = async (when: () => boolean) => {
+      const pauseWhen = async (when: () => boolean | Promise<boolean>) => {
         const child = spawnTs(worker, [dataDir]);
         const done = finished(child, 120_000);
         await until(when);
         expect(await user.pause({ uids: [uid] })).toEqual({ changed: 1 });
         expect((await done).code).toBe(0); // the engine stopped the work and found nothing else to do
-        expect(video().status.state).toBe('paused');
+        expect((await video()).status.state).toBe('paused');
         // Restarted, a paused video stays paused.
         expect((await finished(spawnTs(worker, [dataDir]), 60_000)).code).toBe(0);
-        expect(video().status.state).toBe('paused');
+        expect((await video()).status.state).toBe('paused');
         expect(await user.resume({ uids: [uid] })).toEqual({ changed: 1 });
       };
 
@@ -73,27 +73,25 @@ describe('pause, restart, resume', () => {
       (origin.routes['/talk.mkv'] as FileRoute).trickle = undefined;
 
       // 2. Downloaded, waiting for or in its probe.
-      await pauseWhen(() => video().status.step === 'probe');
+      await pauseWhen(async () => (await video()).status.step === 'probe');
       const resent = (origin.served.bytes.get('/talk.mkv') ?? 0) - body.length;
       expect(resent).toBeLessThan(servedAtPause);
-      expect(sha256(fs.readFileSync(video().source.path!))).toBe(sha256(body));
+      expect(sha256(fs.readFileSync((await video()).source.path!))).toBe(sha256(body));
       const getsAfterDownload = origin.served.gets.get('/talk.mkv');
 
       // 3. Mid-transcode: that stage starts again from the beginning later, nothing before it does.
-      await pauseWhen(
-        () =>
-          video().status.state === 'inprogress' &&
-          video().status.step === 'transcode' &&
-          video().status.pctComplete > 0,
-      );
+      await pauseWhen(async () => {
+        const { status } = await video();
+        return status.state === 'inprogress' && status.step === 'transcode' && status.pctComplete > 0;
+      });
       expect(fs.readdirSync(user.paths.library).filter((e) => e.startsWith(uid))).toEqual([]);
 
       expect((await finished(spawnTs(worker, [dataDir]), 120_000)).code).toBe(0);
-      expect(video().status.state).toBe('ready');
+      expect((await video()).status.state).toBe('ready');
       expect(origin.served.gets.get('/talk.mkv')).toBe(getsAfterDownload);
-      const transcodeClaims = user.store
-        .history(uid)
-        .filter((e) => e.type === 'claimed' && e.data.stage === 'transcode');
+      const transcodeClaims = (await user.history({ uid })).filter(
+        (e) => e.type === 'claimed' && e.data.stage === 'transcode',
+      );
       expect(transcodeClaims.length).toBeGreaterThanOrEqual(2);
     } finally {
       user.close();

@@ -47,7 +47,7 @@ describe('pausing the whole queue', () => {
     await running;
     // Back in the queue (not paused one by one): the switch is what holds it.
     expect((await engine.get({ uid: a })).status.state).toBe('queued');
-    expect(engine.store.history(a).map((e) => e.type)).toContain('interrupted');
+    expect((await engine.history({ uid: a })).map((e) => e.type)).toContain('interrupted');
     const servedBeforeRestart = origin.served.bytes.get('/a.mp4') ?? 0;
     engine.close();
 

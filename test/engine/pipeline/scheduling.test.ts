@@ -119,7 +119,7 @@ describe('stage scheduling', () => {
     expect(slowDone.at).toBeLessThan(rejected.at + 900);
     expect(later.at).toBeGreaterThanOrEqual(rejected.at + 900);
     expect(Date.parse(shownRetry!)).toBeGreaterThanOrEqual(rejected.at + 900);
-    const retries = engine.store.history(busy).filter((e) => e.type === 'retry');
+    const retries = (await engine.history({ uid: busy })).filter((e) => e.type === 'retry');
     expect(retries).toEqual([expect.objectContaining({ data: expect.objectContaining({ status: 429 }) })]);
     expect((await engine.get({ uid: busy })).status.nextAttemptAt).toBeUndefined();
   });

@@ -98,7 +98,7 @@ describe('cancel', () => {
       expect(fs.readdirSync(path.join(dataDir, 'library'))).toEqual([]);
       await running;
       expect((await engine.get({ uid })).status.state).toBe('canceled');
-      expect(engine.store.history(uid).at(-1)?.data).toMatchObject({ from: 'inprogress', to: 'canceled' });
+      expect((await engine.history({ uid })).at(-1)?.data).toMatchObject({ from: 'inprogress', to: 'canceled' });
     } finally {
       engine.close();
     }

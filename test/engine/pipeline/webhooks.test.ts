@@ -39,7 +39,8 @@ describe('webhooks from a run', () => {
     );
     expect(accepted.find((v) => v.status.state === 'error')?.status.errorReasonCode).toBe('ERR_NON_VIDEO');
     expect(receiver.received).toHaveLength(4);
-    const attempts = queued.flatMap((v) => engine.store.history(v.uid).filter((e) => e.type === 'webhook'));
+    const histories = await Promise.all(queued.map((v) => engine.history({ uid: v.uid })));
+    const attempts = histories.flat().filter((e) => e.type === 'webhook');
     expect(attempts.map((e) => e.data.outcome).sort()).toEqual(['delivered', 'delivered', 'retrying', 'retrying']);
   });
 });
