@@ -21,7 +21,7 @@ import {
 import { planPieces } from './fetch-decisions';
 import { fetchPieces } from './fetch-pieces';
 import { SpeedMeter } from './speed-meter';
-import type { PieceTarget } from './write-piece';
+import { diskFullOr, type PieceTarget } from './write-piece';
 
 export interface FillOptions {
   headers: Record<string, string>;
@@ -71,12 +71,19 @@ export async function fillPartFile(
   const done = new Set(state.done);
   const connections = Math.min(plan.connections, pieces.length);
 
+  // State writes go one after another; the first that fails is kept (and later ones skipped),
+  // to be thrown once the pieces have stopped, unless the download failed first.
   let saving = Promise.resolve();
+  let saveFailure: { error: unknown } | undefined;
   let unsaved = 0;
   const save = () => {
     unsaved = 0;
     const snapshot = progressState(state, done, pieces);
-    saving = saving.then(() => writeDownloadState(part, snapshot));
+    saving = saving
+      .then(() => (saveFailure ? undefined : writeDownloadState(part, snapshot)))
+      .catch((error: unknown) => {
+        saveFailure ??= { error: diskFullOr(error) };
+      });
   };
 
   const handle = await fs.open(part, same ? 'r+' : 'w');
@@ -97,6 +104,7 @@ export async function fillPartFile(
       if (keepState && unsaved >= saveEveryBytesPerConnection * connections) save();
     },
   };
+  let fetched = false;
   try {
     if (keepState) save();
     await fetchPieces(
@@ -114,15 +122,14 @@ export async function fillPartFile(
       },
       options.signal,
     );
+    fetched = true;
   } finally {
     // Whatever happened, the state on disk says how far every piece got.
     if (keepState) save();
-    try {
-      await saving;
-    } finally {
-      await handle.close();
-    }
+    await saving;
+    await handle.close();
   }
+  if (saveFailure && fetched) throw saveFailure.error;
 }
 
 function bytesOnDisk(state: DownloadState, pieces: StatePiece[]): number {

@@ -64,8 +64,15 @@ export class PieceRefused extends Error {
 }
 
 const batchBytes = 256 * 1024;
-const diskFull =
-  'The disk is full. Free some space in the data directory, then retry: the download resumes where it stopped.';
+
+/** A full disk as a refusal that says what to do; any other error as it is. */
+export function diskFullOr(error: unknown): unknown {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') return error;
+  return new PieceRefused(
+    'ERR_DISK_FULL',
+    'The disk is full. Free some space in the data directory, then retry: the download resumes where it stopped.',
+  );
+}
 
 /** Fetches `piece` from `piece.next` to its end; `ranged` sends a Range header (with If-Range). */
 export async function writePiece(target: PieceTarget, piece: Piece, ranged: boolean): Promise<void> {
@@ -245,7 +252,6 @@ async function writeAt(handle: FileHandle, batch: Buffer[], at: number): Promise
   try {
     await handle.writev(batch, at);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') throw new PieceRefused('ERR_DISK_FULL', diskFull);
-    throw error;
+    throw diskFullOr(error);
   }
 }
