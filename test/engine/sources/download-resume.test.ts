@@ -113,4 +113,28 @@ describe('a download whose connections break or are refused', () => {
     ).toBeLessThanOrEqual(2);
     expect(o.served.bytes.get('/busy.mp4')).toBe(body.length);
   });
+
+  it('hands a 503 told to every connection at once back as transient', async () => {
+    const body = file(8 * MiB);
+    const o = await origin({ '/v.mp4': { kind: 'file', body, failFirst: { times: 4, status: 503 } } });
+    const opts = options(o.url('/v.mp4'), { maxConnections: 4 });
+    await expect(downloadUrl(opts)).rejects.toMatchObject({ retry: { status: 503 } });
+    await downloadUrl(opts);
+    expectSame(opts.dest, body);
+  });
+
+  it('keeps how far each piece got when stopped (a pause), and the next call goes on from there', async () => {
+    const body = file(8 * MiB);
+    const o = await origin({ '/v.mp4': { kind: 'file', body, trickle: { chunkBytes: 64 * 1024, everyMs: 10 } } });
+    const stop = new AbortController();
+    const opts = options(o.url('/v.mp4'), { maxConnections: 2, signal: stop.signal });
+    const stopped = downloadUrl({ ...opts, onProgress: (p) => p.bytes > 3 * MiB && stop.abort() });
+    await expect(stopped).rejects.toThrow();
+    const saved = JSON.parse(fs.readFileSync(`${opts.dest}.part.json`, 'utf8')) as { partial: Record<string, number> };
+    expect(Object.keys(saved.partial).length).toBeGreaterThan(0);
+    await downloadUrl({ ...opts, signal: undefined });
+    expectSame(opts.dest, body);
+    // Only what was on its way when it stopped came twice.
+    expect(o.served.bytes.get('/v.mp4')).toBeLessThanOrEqual(body.length + 2 * 256 * 1024);
+  });
 });
