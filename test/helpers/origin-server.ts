@@ -21,8 +21,8 @@ export interface FileRoute {
   headAllowed?: boolean;
   /** N GETs (the first ones, or those after the first `after`) answer this status (with Retry-After when given). */
   failFirst?: { times: number; status: number; retryAfter?: string; after?: number };
-  /** N GETs (the first ones, or those after the first `after`) close the connection after this fraction of the body. */
-  dropAt?: { times: number; fraction: number; after?: number };
+  /** N GETs (the first ones, or those after the first `after`) close the connection after this fraction of the body (or, `silent`, stop sending but keep it open). */
+  dropAt?: { times: number; fraction: number; after?: number; silent?: boolean };
   /** With `trickle`: every response's connection is closed after this long, wherever it is. */
   dropEveryMs?: number;
   /** Serve the body compressed with this Content-Encoding, whatever the request's Accept-Encoding; lengths and ranges count compressed bytes. */
@@ -156,7 +156,11 @@ export async function startOrigin(routes: Record<string, Route>) {
     const drop = req.method === 'GET' && route.dropAt && inWindow(gets, route.dropAt);
     if (drop && route.dropAt) body = body.subarray(0, Math.floor(body.length * route.dropAt.fraction));
     const count = (n: number) => served.bytes.set(path, (served.bytes.get(path) ?? 0) + n);
-    const finish = () => (drop || route.claimLength ? req.socket.destroy() : res.end());
+    const finish = () => {
+      if (drop && route.dropAt?.silent) return;
+      if (drop || route.claimLength) req.socket.destroy();
+      else res.end();
+    };
     if (!route.trickle) {
       count(body.length);
       res.write(body, () => finish());

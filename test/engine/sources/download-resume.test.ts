@@ -16,6 +16,17 @@ describe('a download whose connections break or are refused', () => {
     expect(ranges.slice(0, 3)).toEqual(['bytes=0-1048575', 'bytes=524288-1048575', 'bytes=786432-1048575']);
   });
 
+  it('goes on from the exact byte after a connection falls silent mid-piece', async () => {
+    const body = file(2 * MiB);
+    const o = await origin({ '/v.mp4': { kind: 'file', body, dropAt: { times: 1, fraction: 0.25, silent: true } } });
+    const opts = options(o.url('/v.mp4'), { maxConnections: 1, idleTimeoutMs: 300 });
+    await downloadUrl(opts);
+    expectSame(opts.dest, body);
+    expect(o.served.bytes.get('/v.mp4')).toBe(body.length);
+    const ranges = o.served.requests.filter((r) => r.method === 'GET').map((r) => r.headers.range);
+    expect(ranges.slice(0, 2)).toEqual(['bytes=0-1048575', 'bytes=262144-1048575']);
+  });
+
   it('hands a 503 back as transient with its status and Retry-After, keeping the bytes, and finishes on a later call', async () => {
     const body = file(4 * MiB);
     const o = await origin({
