@@ -77,6 +77,8 @@ const concurrency = z.strictObject({
   deliveries: limit(16),
 });
 
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
 const provider = z.enum(['cloudflare', 'gcore', 'bunny', 'vimeo', 'twelvelabs', 'tus']);
 
 export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } = {
@@ -122,10 +124,7 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
   getSettings: z.void(),
   setSettings: z.strictObject({
     concurrency: concurrency.optional(),
-    webhookUrl: z
-      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-      .nullable()
-      .optional(),
+    webhookUrl: httpUrl.nullable().optional(),
     minFreeDiskBytes: z.number().int('must be a whole number of bytes').min(0, 'cannot be negative').optional(),
     keepOriginal: z.boolean().optional(),
   }),
@@ -135,7 +134,7 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     name: z.string().trim().min(1).max(100),
     provider,
     mode: z.enum(['tus', 'pull']),
-    endpoint: z.url({ protocol: /^https?$/ }),
+    endpoint: httpUrl,
     credential: z.string().optional(),
   }),
   removeTarget: z.strictObject({ id: z.string().min(1) }),

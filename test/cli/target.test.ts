@@ -64,7 +64,7 @@ describe('ferry target', () => {
 
     const bad = await ferry(['target', 'add', 'other', '--tus', 'ftp://tus.example.test/', '--data-dir', dataDir]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--tus: ');
+    expect(bad.stderr).toContain('--tus: must be an http:// or https:// URL');
     expect(bad.stderr).toContain('See: ferry target --help');
 
     const removed = await ferry(['target', 'remove', 'archive', '--data-dir', dataDir]);

@@ -30,10 +30,11 @@ export async function dispatch(engine: FerryCommands, name: unknown, input: unkn
       },
     };
   }
-  const parsed = validateCommand(name, input);
-  if (!parsed.ok)
-    return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.message, issues: parsed.issues } };
   try {
+    // Inside the try: an input can be a Proxy or have getters that throw while it is read.
+    const parsed = validateCommand(name, input);
+    if (!parsed.ok)
+      return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.message, issues: parsed.issues } };
     const command = engine[name] as (input: unknown) => Promise<unknown>;
     return { ok: true, value: await command(parsed.value) };
   } catch (error) {

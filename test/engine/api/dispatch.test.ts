@@ -123,6 +123,15 @@ describe('the dispatcher', () => {
       ok: false,
       error: { code: 'INTERNAL', message: 'disk on fire' },
     });
+    const hostile = {
+      get limit(): number {
+        throw new Error('a getter that throws');
+      },
+    };
+    expect(await door(f.engine, 'list', hostile)).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'a getter that throws' },
+    });
     f.engine.close();
     const closed = await door(f.engine, 'list', {});
     expect(closed).toMatchObject({
