@@ -4,7 +4,7 @@
  * row is reported with its line number and the rest of the list still imports.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import { isHttpHeaderName } from '../../../shared/http-header-name';
+import { headerProblem } from '../../../shared/http-header-name';
 
 export type ListFormat = 'text' | 'csv' | 'json' | 'ndjson';
 
@@ -103,11 +103,9 @@ function readHeaders(value: unknown): Record<string, string> | string {
   if (!isObject(value)) return 'headers must be a JSON object of "Name": "value" pairs';
   const headers: Record<string, string> = {};
   for (const [name, headerValue] of Object.entries(value)) {
-    const quoted = JSON.stringify(name);
-    if (!isHttpHeaderName(name)) return `header ${quoted} is not a valid HTTP header name; use letters, digits and -`;
-    if (typeof headerValue !== 'string') return `header ${quoted} must have a string value, e.g. ${quoted}: "value"`;
-    if (/[\r\n]/.test(headerValue)) return `header ${quoted} must have a value on one line; remove the line break`;
-    headers[name] = headerValue;
+    const problem = headerProblem(name, headerValue);
+    if (problem !== null) return problem;
+    headers[name] = String(headerValue);
   }
   return headers;
 }

@@ -366,7 +366,7 @@ describe('checking each entry', () => {
     [
       'a header value with a line break',
       '{"url": "https://a.test/1.mp4", "headers": {"X-Token": "a\\r\\nX-Evil: 1"}}',
-      'header "X-Token" must have a value on one line',
+      'header "X-Token" has a line break or control character in its value; give it on one line',
     ],
     ['meta given as text', '{"url": "https://a.test/1.mp4", "meta": "show=Orbit"}', 'meta must be a JSON object'],
     ['nested meta', '{"url": "https://a.test/1.mp4", "meta": {"show": {"name": "Orbit"}}}', 'meta "show" must be'],
