@@ -145,9 +145,10 @@ async function receive(
 ): Promise<void> {
   let received = piece.next;
   let first = piece.next === 0;
-  // Chunks arrive at 16-64 KiB; writing them in 256 KiB batches (one pwritev each) keeps the
-  // download close to disk speed instead of paying a thread-pool round trip per chunk. One
-  // batch is written while the next is read, so the socket never waits for the disk.
+  // Chunks arrive at up to 64 KiB; writing them in 256 KiB batches (one pwritev each) keeps the
+  // download close to disk speed instead of paying a thread-pool round trip per chunk. One batch
+  // is written while the next is read, so the socket never waits for the disk. (512 KiB batches
+  // measured about 0.1 s less system CPU per GiB, but would double what a crash loses.)
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let writing: Promise<void> = Promise.resolve();
