@@ -55,7 +55,16 @@ interface AriaRound {
 
 const MiB = 1024 * 1024;
 
-/** N distinct files of 16-64 KiB random bytes: not videos (transcode is off) and never mistaken for a page or a playlist. */
+/**
+ * An MP4's first box (ftyp): without a transcode Ferry passes on only what starts like a video
+ * container, and it reads no further than that.
+ */
+const ftypBox = Buffer.concat([Buffer.from([0, 0, 0, 28]), Buffer.from('ftypisom\0\0\x02\0isomiso2mp41', 'latin1')]);
+
+/**
+ * N distinct files of 16-64 KiB: an MP4's first box, then random bytes (transcode is off, so
+ * nothing decodes them), never mistaken for a page or a playlist.
+ */
 function makeOrigin(www: string, count: number, urlOf: (pathname: string) => string, list: string): Origin {
   const names = new Map<string, number>();
   let bytes = 0;
@@ -63,7 +72,9 @@ function makeOrigin(www: string, count: number, urlOf: (pathname: string) => str
   for (let i = 1; i <= count; i++) {
     const name = `link-${String(i).padStart(width, '0')}.bin`;
     const size = randomInt(16 * 1024, 64 * 1024 + 1);
-    fs.writeFileSync(path.join(www, name), randomBytes(size), { mode: 0o644 });
+    fs.writeFileSync(path.join(www, name), Buffer.concat([ftypBox, randomBytes(size - ftypBox.length)]), {
+      mode: 0o644,
+    });
     names.set(name, size);
     bytes += size;
   }
@@ -158,7 +169,7 @@ export async function benchQueueLinks(options: { links: number; rounds: number }
     const server = origin;
     const files = makeOrigin(www, links, (p) => server.url(p), path.join(dir, 'links.txt'));
     console.log(
-      `queue links    origin: ${fmt(links)} files of 16-64 KiB random bytes (${fmt(files.bytes / MiB, 1)} MiB) from nginx on 127.0.0.1, keep-alive; ` +
+      `queue links    origin: ${fmt(links)} files of 16-64 KiB, an MP4 box then random bytes (${fmt(files.bytes / MiB, 1)} MiB) from nginx on 127.0.0.1, keep-alive; ` +
         `Ferry with transcode off and concurrency 4 downloads, 4 per host (default 2 per host) to match aria2c -j 4 on one host`,
     );
 

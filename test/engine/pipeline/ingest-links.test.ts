@@ -6,7 +6,7 @@ import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
 import { tempDir } from '../../helpers/temp-dir';
 
-const fast = { retryBaseMs: 20, idleTimeoutMs: 5000 };
+const fast = { baseMs: 20, idleTimeoutMs: 5000 };
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
