@@ -142,7 +142,10 @@ describe('deliverTo in ingest options', () => {
   it('takes target ids, each once', () => {
     expect(validateCommand('addFiles', { paths: ['/a.mp4'], options: { deliverTo: ['t1', 't2'] } }).ok).toBe(true);
     const twice = validateCommand('addFiles', { paths: ['/a.mp4'], options: { deliverTo: ['t1', 't1'] } });
-    expect(twice).toEqual({ ok: false, message: expect.stringContaining('each delivery target once') });
+    expect(twice).toMatchObject({
+      ok: false,
+      issues: [{ path: 'options.deliverTo', message: 'each delivery target once' }],
+    });
     expect(validateCommand('addFiles', { paths: ['/a.mp4'], options: { deliverTo: [''] } }).ok).toBe(false);
   });
 });
