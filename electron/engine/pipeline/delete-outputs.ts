@@ -29,6 +29,8 @@ export async function deleteExpiredOutputs(context: EngineContext, now = Date.no
   await deleteOutputs(context, expired);
   for (const uid of expired) {
     const video = context.store.get(uid);
+    // Removed while its outputs were being deleted: nothing left to mark.
+    if (!video) continue;
     context.store.transition(uid, 'ready', {
       doc: {
         outputsDeletedAt: new Date(now).toISOString(),
@@ -37,11 +39,11 @@ export async function deleteExpiredOutputs(context: EngineContext, now = Date.no
         thumbnail: null,
         renditions: [],
       },
-      ...(video?.source.kind === 'url' ? { source: { path: null } } : {}),
+      ...(video.source.kind === 'url' ? { source: { path: null } } : {}),
     });
     context.store.record(uid, 'outputs-deleted', {
       reason: 'scheduledDeletion',
-      scheduledDeletion: video?.scheduledDeletion,
+      scheduledDeletion: video.scheduledDeletion,
     });
   }
   return expired;

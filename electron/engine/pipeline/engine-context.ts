@@ -71,8 +71,7 @@ export function trackRunningWork(context: EngineContext, uid: string): { signal:
     signal: controller.signal,
     end() {
       clearInterval(heartbeat);
-      // A stage that releases its claim before its last await may already see its video's next
-      // stage registered here: that work is not this one.
+      // Only its own entry: newer work on the video, if any, is not this one's to unregister.
       if (context.running.get(uid) === entry) context.running.delete(uid);
       markFinished();
     },

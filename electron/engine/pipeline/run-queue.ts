@@ -140,9 +140,9 @@ export async function runQueue(
         context.store.record(uid, 'internal-error', { message: String(error) });
       })
       .finally(() => {
-        // A stage that ends without awaiting anything may see its video claimed for the next
-        // stage before this runs: that task is not this one.
-        if (tasks.get(uid) === task) tasks.delete(uid);
+        // Until here the video cannot be claimed again (claims pass over the uids in `tasks`), so a
+        // stale piece of work never runs beside a new one on the same video.
+        tasks.delete(uid);
         if (tasks.size === 0) context.activity.stop();
         const position = context.store.positionOf(uid);
         const state = position?.state;
@@ -185,7 +185,11 @@ export async function runQueue(
         for (let i = 0; i < slots; i++) {
           const busyHosts =
             stage === 'fetch' ? hostsAtLimit(limits.fetchPerHost, hostCounts(tasks), context.hosts.allowance()) : [];
-          const claimed = context.store.claimNext(stage, context.leaseMs, Date.now(), busyHosts, only);
+          const claimed = context.store.claimNext(stage, context.leaseMs, Date.now(), {
+            excludeHosts: busyHosts,
+            ...(only ? { onlyUids: only } : {}),
+            busyUids: [...tasks.keys()],
+          });
           if (!claimed) break;
           start(stage, run, claimed);
         }

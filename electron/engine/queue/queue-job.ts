@@ -5,6 +5,7 @@
 import type { MediaInfo } from '../../../shared/media-info';
 import type { ErrorCode } from '../../../shared/error-codes';
 import type { Stage, Video, VideoSource } from '../../../shared/video';
+import type { VideoState } from '../../../shared/video-states';
 import type { VideoDoc } from './video-row';
 
 /** What the user asked for that the Video object does not hold. */
@@ -40,6 +41,15 @@ export interface ClaimedVideo {
   /** Set by the probe stage for the stages after it. */
   mediaInfo: MediaInfo | null;
 }
+
+/** How a stage found its video: in the working state of its stage, under this process's lease. */
+export interface Claim {
+  state: VideoState;
+  stage: Stage;
+}
+
+/** Where a claimed video was when its outcome could not be committed (`gone`: removed). */
+export type Found = { state: VideoState; stage: Stage; owner: string | null } | 'gone';
 
 export interface TransitionChange {
   stage?: Stage;

@@ -20,18 +20,9 @@ import { VideoChanges } from './video-changes';
 import { VideoHistory, type VideoEvent } from './video-history';
 import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
 import { WebhookOutbox } from './webhook-outbox';
-import type { ClaimedVideo, NewVideo, QueueOptions, TransitionChange } from './queue-job';
+import type { Claim, ClaimedVideo, Found, NewVideo, QueueOptions, TransitionChange } from './queue-job';
 
 export type { VideoEvent } from './video-history';
-
-/** How a stage found its video: in the working state of its stage, under this process's lease. */
-export interface Claim {
-  state: VideoState;
-  stage: Stage;
-}
-
-/** Where a claimed video was when its outcome could not be committed (`gone`: removed). */
-export type Found = { state: VideoState; stage: Stage; owner: string | null } | 'gone';
 
 export class VideoStore {
   // Prepared once: claims, transitions and lease checks run for every video at every stage.
@@ -68,6 +59,7 @@ export class VideoStore {
                           WHERE stage = @stage AND state = @from AND lease_owner IS NULL AND next_attempt_at <= @now
                             AND (source_host IS NULL OR source_host NOT IN (SELECT value FROM json_each(@hosts)))
                             AND (@only IS NULL OR uid IN (SELECT value FROM json_each(@only)))
+                            AND uid NOT IN (SELECT value FROM json_each(@busy))
                           ORDER BY priority DESC, seq LIMIT 1`;
     this.waitingStmt = db.prepare(nextWaiting).pluck();
     this.claimStmt = db.prepare(
@@ -165,14 +157,14 @@ export class VideoStore {
    * Atomically takes the next video waiting for `stage` (priority, then insertion order) and
    * moves it to the stage's working state under a lease held by this store's owner. Links from
    * `excludeHosts` are passed over (their host is at its limit, or asked us to slow down); with
-   * `onlyUids`, only those videos are taken ("stop after current").
+   * `onlyUids`, only those videos are taken ("stop after current"); `busyUids` are never taken
+   * (this process still runs work on them: paused and resumed elsewhere, they wait for it to stop).
    */
   claimNext(
     stage: Stage,
     leaseMs: number,
     now = Date.now(),
-    excludeHosts: readonly string[] = [],
-    onlyUids?: readonly string[],
+    filter: { excludeHosts?: readonly string[]; onlyUids?: readonly string[]; busyUids?: readonly string[] } = {},
   ): ClaimedVideo | undefined {
     const from = waitingState(stage);
     const to = workingState(stage);
@@ -180,8 +172,9 @@ export class VideoStore {
       from,
       stage,
       now,
-      hosts: JSON.stringify(excludeHosts),
-      only: onlyUids ? JSON.stringify(onlyUids) : null,
+      hosts: JSON.stringify(filter.excludeHosts ?? []),
+      only: filter.onlyUids ? JSON.stringify(filter.onlyUids) : null,
+      busy: JSON.stringify(filter.busyUids ?? []),
     };
     // The scheduler asks every stage with a free slot after each finished piece of work, and
     // mostly there is nothing waiting: a plain read answers that without taking the write lock.

@@ -21,11 +21,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const pauser = path.join(repoRoot, 'test/helpers/pause-elsewhere.ts');
+const controller = path.join(repoRoot, 'test/helpers/control-elsewhere.ts');
 
-async function pauseElsewhere(dataDir: string, uid: string): Promise<void> {
-  const done = await finished(spawnTs(pauser, [dataDir, uid]), 60_000);
-  if (done.code !== 0 || done.stdout.trim() !== '1') throw new Error(`the pause did not land: ${done.stderr}`);
+/** Pauses or resumes a video from a process of its own. */
+async function elsewhere(command: 'pause' | 'resume', dataDir: string, uid: string): Promise<void> {
+  const done = await finished(spawnTs(controller, [dataDir, command, uid]), 60_000);
+  if (done.code !== 0 || done.stdout.trim() !== '1') throw new Error(`the ${command} did not land: ${done.stderr}`);
 }
 
 /** An engine whose `stage`, the first time it has done its work, has the video paused by another process. */
@@ -43,7 +44,7 @@ function pausingEngine(dataDir: string, stage: WorkStage, options: Partial<Engin
             const outcome = await run(context, claimed);
             if (!paused) {
               paused = true;
-              await pauseElsewhere(dataDir, claimed.video.uid);
+              await elsewhere('pause', dataDir, claimed.video.uid);
             }
             return outcome;
           },
@@ -142,5 +143,55 @@ describe("a pause from another process between a stage's work and its commit", (
     expect(await engine.resume({ uids: [uid] })).toEqual({ changed: 1 });
     await engine.run();
     expect((await engine.get({ uid })).deliveries).toMatchObject([{ state: 'ready' }]);
+  }, 120_000);
+
+  it('stands when the video is paused and resumed meanwhile: the old work is never committed, nor run twice at once', async () => {
+    const body = fs.readFileSync(await make.standardDefinition43(tempDir()));
+    const origin = await startOrigin({ '/v.avi': { kind: 'file', body } });
+    cleanups.push(() => origin.close());
+    const dataDir = tempDir();
+    let running = 0;
+    let mostAtOnce = 0;
+    let first = true;
+    const engine = createEngine({
+      dataDir,
+      wrapStage: (name, run) =>
+        name !== 'fetch'
+          ? run
+          : async (context, claimed) => {
+              running++;
+              mostAtOnce = Math.max(mostAtOnce, running);
+              try {
+                const outcome = await run(context, claimed);
+                if (first) {
+                  first = false;
+                  // Paused and queued again elsewhere: the video waits as new, while this work still
+                  // holds its outcome, and for longer than the scheduler takes to look again.
+                  await elsewhere('pause', dataDir, claimed.video.uid);
+                  await elsewhere('resume', dataDir, claimed.video.uid);
+                  await new Promise((resolve) => setTimeout(resolve, 1500));
+                }
+                return outcome;
+              } finally {
+                running--;
+              }
+            },
+    });
+    cleanups.push(() => engine.close());
+    const uid = (await engine.addLinks({ links: [{ url: origin.url('/v.avi') }], options: { transcode: false } }))
+      .queued[0]!.uid;
+    await engine.run();
+
+    expect(mostAtOnce).toBe(1);
+    expect(dropped(await engine.history({ uid }))).toEqual([
+      {
+        stage: 'fetch',
+        outcome: { kind: 'ready' },
+        found: { state: 'queued', stage: 'fetch', owner: null },
+      },
+    ]);
+    // Downloaded again under its new claim, and ready from that.
+    expect(origin.served.gets.get('/v.avi')).toBe(2);
+    expect((await engine.get({ uid })).status.state).toBe('ready');
   }, 120_000);
 });
