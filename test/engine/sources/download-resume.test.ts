@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { DownloadState } from '../../../electron/engine/sources/download-state';
 import { downloadUrl } from '../../../electron/engine/sources/download-url';
+import { until } from '../../helpers/wait-for';
 import { expectSame, file, MiB, options, origin } from './download-setup';
 
 describe('a download whose connections break or are refused', () => {
@@ -138,14 +140,24 @@ describe('a download whose connections break or are refused', () => {
     const body = file(8 * MiB);
     const o = await origin({ '/v.mp4': { kind: 'file', body, trickle: { chunkBytes: 64 * 1024, everyMs: 10 } } });
     const stop = new AbortController();
-    const opts = options(o.url('/v.mp4'), { maxConnections: 2, signal: stop.signal });
-    const stopped = downloadUrl({ ...opts, onProgress: (p) => p.bytes > 3 * MiB && stop.abort() });
+    const opts = options(o.url('/v.mp4'), { maxConnections: 2 });
+    const stateFile = `${opts.dest}.part.json`;
+    const saved = () => JSON.parse(fs.readFileSync(stateFile, 'utf8')) as DownloadState;
+    const stopped = downloadUrl({ ...opts, signal: stop.signal });
+    // Stopped once the state records bytes within a piece.
+    await until(() => fs.existsSync(stateFile) && Object.keys(saved().partial ?? {}).length > 0);
+    stop.abort();
     await expect(stopped).rejects.toThrow();
-    const saved = JSON.parse(fs.readFileSync(`${opts.dest}.part.json`, 'utf8')) as { partial: Record<string, number> };
-    expect(Object.keys(saved.partial).length).toBeGreaterThan(0);
-    await downloadUrl({ ...opts, signal: undefined });
+    const { partial = {}, pieceBytes } = saved();
+    const requestsBefore = o.served.requests.length;
+    await downloadUrl(opts);
     expectSame(opts.dest, body);
+    // The next call asked for each unfinished piece from its first missing byte.
+    const asked = o.served.requests.slice(requestsBefore).map((r) => r.headers.range);
+    for (const [index, bytes] of Object.entries(partial)) {
+      expect(asked).toContain(`bytes=${Number(index) * pieceBytes + bytes}-${(Number(index) + 1) * pieceBytes - 1}`);
+    }
     // Only what was on its way when it stopped came twice.
-    expect(o.served.bytes.get('/v.mp4')).toBeLessThanOrEqual(body.length + 2 * 256 * 1024);
+    expect(o.served.bytes.get('/v.mp4')).toBeLessThanOrEqual(body.length + 2 * 512 * 1024);
   });
 });
