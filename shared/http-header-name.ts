@@ -5,7 +5,7 @@
  */
 
 /** Whether a string is a valid HTTP header name (an RFC 9110 token). */
-export function isHttpHeaderName(name: string): boolean {
+function isHttpHeaderName(name: string): boolean {
   return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name);
 }
 

@@ -5,7 +5,6 @@
  * folder) are still listed, in error, so the user sees why.
  */
 import type { IngestOptions } from '../../../shared/api';
-import { isHttpHeaderName } from '../../../shared/http-header-name';
 import type { EngineContext } from '../pipeline/engine-context';
 import type { NewVideo } from '../queue/queue-job';
 import { normalizeLink } from '../sources/normalize-link';
@@ -26,14 +25,6 @@ export interface QueuedLinks {
   invalid: { position: number; text: string; reason: string }[];
 }
 
-function headerProblem(headers: Record<string, string>): string | null {
-  for (const [name, value] of Object.entries(headers)) {
-    if (!isHttpHeaderName(name)) return `"${name}" is not a valid header name.`;
-    if (/[\r\n]/.test(value)) return `The value of header "${name}" contains a line break.`;
-  }
-  return null;
-}
-
 export function queueLinks(context: EngineContext, links: LinkInput[], options: IngestOptions = {}): QueuedLinks {
   const result: QueuedLinks = { queued: [], duplicates: [], invalid: [] };
   const fresh: NewVideo[] = [];
@@ -45,11 +36,6 @@ export function queueLinks(context: EngineContext, links: LinkInput[], options: 
     const normalized = normalizeLink(link.url);
     if (!normalized.ok && normalized.code !== 'ERR_NOT_A_DIRECT_LINK') {
       result.invalid.push({ position: link.position, text: link.url, reason: normalized.reason });
-      continue;
-    }
-    const problem = link.headers ? headerProblem(link.headers) : null;
-    if (problem) {
-      result.invalid.push({ position: link.position, text: link.url, reason: problem });
       continue;
     }
     const name = link.name ?? options.meta?.name;

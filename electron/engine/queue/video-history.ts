@@ -3,12 +3,7 @@
  * webhooks, in order. Written inside the transactions that make those changes, where there is one.
  */
 import type Database from 'better-sqlite3';
-
-export interface VideoEvent {
-  at: string;
-  type: string;
-  data: Record<string, unknown>;
-}
+import type { VideoEvent } from '../../../shared/api';
 
 export class VideoHistory {
   private readonly insertStmt: Database.Statement;

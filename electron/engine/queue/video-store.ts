@@ -17,12 +17,12 @@ import { countByState, listVideos } from './list-videos';
 import { recoverLeases } from './recover-leases';
 import { StateWriter } from './state-writer';
 import { VideoChanges } from './video-changes';
-import { VideoHistory, type VideoEvent } from './video-history';
+import type { VideoEvent } from '../../../shared/api';
+import { VideoHistory } from './video-history';
 import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
 import { WebhookOutbox } from './webhook-outbox';
 import type { Claim, ClaimedVideo, Found, NewVideo, QueueOptions, TransitionChange } from './queue-job';
 
-export type { VideoEvent } from './video-history';
 
 export class VideoStore {
   // Prepared once: claims, transitions and lease checks run for every video at every stage.
