@@ -29,7 +29,7 @@ export interface WebhookSenderOptions {
 }
 
 export interface WebhookSender {
-  /** Looks at the outbox now instead of at the next due time (a video just reached ready or error). */
+  /** Looks at the outbox now, if this process queued a webhook since the last look (a video just reached ready or error). */
   notify(): void;
   /**
    * Resolves once no webhook is waiting any more (each delivered or given up on), or when the
@@ -120,6 +120,8 @@ export function startWebhookSender(options: WebhookSenderOptions): WebhookSender
   const drainers: { resolve: () => void; reject: (error: Error) => void }[] = [];
   let wake: (() => void) | undefined;
   let broken: Error | undefined;
+  // The outbox's count at the sender's last look: a notify with nothing new queued since costs nothing.
+  let lookedAt = -1;
 
   function sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
@@ -215,6 +217,7 @@ export function startWebhookSender(options: WebhookSenderOptions): WebhookSender
   async function loop(): Promise<void> {
     while (!stopping.signal.aborted) {
       const now = Date.now();
+      lookedAt = outbox.enqueuedCount;
       // Held past the request's timeout, so a crash mid-send only delays the webhook.
       const batch = outbox.take(now, concurrency, now + tuning.timeoutMs + 10_000);
       if (batch.length > 0) {
@@ -240,7 +243,7 @@ export function startWebhookSender(options: WebhookSenderOptions): WebhookSender
 
   return {
     notify() {
-      wake?.();
+      if (outbox.enqueuedCount !== lookedAt) wake?.();
     },
     drain() {
       if (broken) return Promise.reject(broken);

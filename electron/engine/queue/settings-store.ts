@@ -13,16 +13,30 @@ export const defaultSettings: Omit<Settings, 'webhookSecret'> = {
 export class SettingsStore {
   private readonly put: Database.Statement;
   private readonly all: Database.Statement;
+  private readonly version: Database.Statement;
+  private cached: { settings: Settings; version: unknown } | undefined;
 
   constructor(private readonly db: Database.Database) {
-    // Read before every scheduling decision: prepared once.
     this.all = db.prepare('SELECT key, value FROM settings');
+    this.version = db.prepare('PRAGMA data_version').pluck();
     this.put = db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
   }
 
+  /**
+   * Read before every scheduling decision, so kept: read again only when another process has
+   * committed anything since (SQLite's data_version), or this one changed them (update).
+   */
   get(): Settings {
+    const version = this.version.get();
+    if (this.cached && this.cached.version === version) return this.cached.settings;
+    const settings = this.read();
+    this.cached = { settings, version };
+    return settings;
+  }
+
+  private read(): Settings {
     const rows = this.all.all() as { key: string; value: string }[];
     // The table also holds the queue's own state (queue-control.ts); only settings are returned.
     const known = rows.filter((r) => r.key in defaultSettings || r.key === 'webhookSecret');
@@ -45,6 +59,7 @@ export class SettingsStore {
         if (value !== undefined) this.put.run(key, JSON.stringify(value));
       }
     })();
+    this.cached = undefined;
     return this.get();
   }
 }

@@ -23,6 +23,7 @@ export class WebhookOutbox {
   private readonly holdStmt: Database.Statement;
   private readonly nextDueStmt: Database.Statement;
   private readonly pendingStmt: Database.Statement;
+  private enqueued = 0;
 
   constructor(private readonly db: Database.Database) {
     // Prepared once: the sender looks at the outbox after every finished piece of work.
@@ -46,6 +47,16 @@ export class WebhookOutbox {
     if (!url) return;
     const video = readVideo();
     this.insertStmt.run(seq, video.status.state, url, JSON.stringify(video));
+    this.enqueued++;
+  }
+
+  /**
+   * How many webhooks this process has queued so far: when it has not moved, the sender has
+   * nothing new to look for (with no webhook URL, it never moves). Webhooks other processes queue
+   * are found by the sender's regular look.
+   */
+  get enqueuedCount(): number {
+    return this.enqueued;
   }
 
   /** Webhooks whose next attempt is due, oldest first. */
