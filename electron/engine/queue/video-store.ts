@@ -23,7 +23,6 @@ import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
 import { WebhookOutbox } from './webhook-outbox';
 import type { Claim, ClaimedVideo, Found, NewVideo, QueueOptions, TransitionChange } from './queue-job';
 
-
 export class VideoStore {
   // Prepared once: claims, transitions and lease checks run for every video at every stage.
   private readonly insertStmt: Database.Statement;
