@@ -7,23 +7,12 @@ import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { probeFormatWhitelist } from './media-formats';
 import { readProbe, type FfprobeOutput, type Limits, type ProbeVerdict } from './read-probe';
-import { sniffContent } from './sniff-content';
+import { readFirstBytes, sniffContent } from './sniff-content';
 
 const run = promisify(execFile);
 
 export interface ProbeLimits extends Limits {
   maxSizeBytes?: number;
-}
-
-async function readHead(file: string): Promise<Uint8Array> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(4096);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 export async function probeMedia(ffprobe: string, file: string, limits: ProbeLimits = {}): Promise<ProbeVerdict> {
@@ -35,7 +24,7 @@ export async function probeMedia(ffprobe: string, file: string, limits: ProbeLim
       text: `The file is ${stat.size} bytes, over the limit of ${limits.maxSizeBytes} bytes set for it.`,
     };
   }
-  const sniffed = sniffContent(await readHead(file));
+  const sniffed = sniffContent(readFirstBytes(file));
   if (sniffed.kind === 'hls' || sniffed.kind === 'dash') {
     return {
       ok: false,

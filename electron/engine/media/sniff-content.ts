@@ -4,7 +4,7 @@
  * that ffprobe cannot read) from something that was never a video, and, without a transcode
  * (nothing else looks at the file then), to refuse what is not a video container at all.
  */
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import type { ErrorCode } from '../../../shared/error-codes';
 
 export type Sniffed =
@@ -25,7 +25,10 @@ const ascii = (bytes: Uint8Array, start: number, length: number): string =>
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0): boolean =>
   signature.every((b, i) => bytes[at + i] === b);
 
-export function sniffContent(bytes: Uint8Array): Sniffed {
+/** First bytes a playlist or a page can start with: a BOM, whitespace, `#` or `<`. */
+const textLeads = new Set([0xef, 0x20, 0x09, 0x0a, 0x0d, 0x23, 0x3c]);
+
+function sniffText(bytes: Uint8Array): Sniffed | undefined {
   const text = new TextDecoder('utf-8', { fatal: false })
     .decode(bytes.subarray(0, 2048))
     .replace(/^\uFEFF/, '')
@@ -33,6 +36,13 @@ export function sniffContent(bytes: Uint8Array): Sniffed {
   if (text.startsWith('#EXTM3U')) return { kind: 'hls' };
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<MPD[\s>]/.test(text)) return { kind: 'dash' };
   if (/^(<!doctype html|<html|<head|<body|<!--[\s\S]*?-->\s*<html)/i.test(text)) return { kind: 'html' };
+  return undefined;
+}
+
+export function sniffContent(bytes: Uint8Array): Sniffed {
+  // Decoding text costs more than every signature below: only for what can start a playlist or a page.
+  const asText = textLeads.has(bytes[0] ?? -1) ? sniffText(bytes) : undefined;
+  if (asText) return asText;
 
   const box = ascii(bytes, 4, 4);
   // The same ISO box structure holds HEIF/AVIF stills and M4A audio: the brand tells them apart.
@@ -100,19 +110,23 @@ export function videoContainerRefusal(bytes: Uint8Array): { code: ErrorCode; tex
   };
 }
 
-/** The first bytes of a file: enough for every signature above (MPEG-TS needs two 188-byte packets). */
-export async function readFirstBytes(file: string, length = 4096): Promise<Uint8Array> {
-  const handle = await fs.open(file, 'r');
+/**
+ * The first bytes of a file: enough for every signature above (MPEG-TS needs two 188-byte
+ * packets). Synchronous: reading 4 KiB of a local file takes microseconds, less than the
+ * thread-pool round trips of an async open, read and close, which a queue of thousands of small
+ * videos would pay for each one.
+ */
+export function readFirstBytes(file: string, length = 4096): Uint8Array {
+  const fd = fs.openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
-    return buffer.subarray(0, bytesRead);
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, length, 0));
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
 }
 
 /** `videoContainerRefusal` of a file on disk. */
-export async function checkVideoContainer(file: string): Promise<{ code: ErrorCode; text: string } | null> {
-  return videoContainerRefusal(await readFirstBytes(file));
+export function checkVideoContainer(file: string): { code: ErrorCode; text: string } | null {
+  return videoContainerRefusal(readFirstBytes(file));
 }

@@ -60,7 +60,7 @@ export async function keepOriginalAsOutput(
   const { uid, source } = claimed.video;
   let output = file;
   if (source.kind === 'file') {
-    const refusal = await checkOriginal(file);
+    const refusal = checkOriginal(file);
     if (refusal) return { kind: 'error', ...refusal };
   } else {
     // The download's own folder becomes the video's folder, renamed whole: no copy, and no new
@@ -86,9 +86,9 @@ export async function keepOriginalAsOutput(
   };
 }
 
-async function checkOriginal(file: string): Promise<{ code: ErrorCode; text: string } | null> {
+function checkOriginal(file: string): { code: ErrorCode; text: string } | null {
   try {
-    return await checkVideoContainer(file);
+    return checkVideoContainer(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     return { code: 'ERR_UNKNOWN', text: `The file is gone: ${file}. Put it back or add it again.` };

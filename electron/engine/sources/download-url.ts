@@ -97,7 +97,7 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
       }
       await fillPartFile(url, shaped(head, mode), part, fillOptions(options), originHost);
       if (options.videoOnly) await refuseNonVideo(part);
-      await fs.rm(`${part}.json`, { force: true });
+      removeState(part);
       // Synchronous: a rename takes microseconds, less than a thread-pool round trip.
       fsSync.renameSync(part, options.dest);
       return {
@@ -135,9 +135,18 @@ function fillOptions(options: DownloadOptions) {
   };
 }
 
+/** The finished download's state file, when it kept one: one unlink, not a recursive removal. */
+function removeState(part: string): void {
+  try {
+    fsSync.unlinkSync(`${part}.json`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
 /** Without a transcode nothing else looks at the file: what is not a video is never published. */
 async function refuseNonVideo(part: string): Promise<void> {
-  const refusal = await checkVideoContainer(part);
+  const refusal = checkVideoContainer(part);
   if (!refusal) return;
   await clearDownload(part);
   throw new DownloadError(refusal.code, refusal.text);

@@ -105,7 +105,7 @@ describe('video only (no transcode)', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'clip.mov'), mp4Like(10_000));
     fs.writeFileSync(path.join(dir, 'notes.mov'), 'notes');
-    expect(await checkVideoContainer(path.join(dir, 'clip.mov'))).toBeNull();
-    expect(await checkVideoContainer(path.join(dir, 'notes.mov'))).toMatchObject({ code: 'ERR_NON_VIDEO' });
+    expect(checkVideoContainer(path.join(dir, 'clip.mov'))).toBeNull();
+    expect(checkVideoContainer(path.join(dir, 'notes.mov'))).toMatchObject({ code: 'ERR_NON_VIDEO' });
   });
 });
