@@ -13,7 +13,7 @@ import type { ClaimedVideo } from '../queue/queue-job';
 import type { RetryTuning } from '../retry/retry-policy';
 import { downloadUrl, DownloadError } from '../sources/download-url';
 import { originalsFolder, trackRunningWork, type EngineContext } from './engine-context';
-import { fetchRetryOutcome, progressWatch } from './fetch-retry';
+import { fetchRetryOutcome } from './fetch-retry';
 import { keepOriginalAsOutput } from './probe-stage';
 import type { StageOutcome } from './stage-outcome';
 
@@ -56,7 +56,6 @@ export async function runFetchStage(
   const dest = path.join(dir, originalFileName(url));
 
   const work = trackRunningWork(context, uid);
-  const progress = progressWatch(video.status.pctComplete);
   try {
     const result = await downloadUrl({
       url,
@@ -69,7 +68,7 @@ export async function runFetchStage(
       videoOnly: claimed.options.transcode === false,
       signal: work.signal,
       onProgress: (p) => {
-        const pct = progress.saw(p);
+        const pct = p.total > 0 ? Math.round((p.bytes / p.total) * 1000) / 10 : 0;
         context.store.setProgress(uid, pct, {
           bytesPerSecond: p.bytesPerSecond,
           ...(p.etaSeconds >= 0 ? { etaSeconds: p.etaSeconds } : {}),
@@ -89,7 +88,7 @@ export async function runFetchStage(
     if (work.signal.aborted) return { kind: 'stopped' };
     if (!(error instanceof DownloadError)) throw error;
     if (!error.retry) return { kind: 'error', code: error.code, text: error.message };
-    return retryLater(context, url, claimed.attempts, progress.made(), error, tuning);
+    return retryLater(context, url, claimed.attempts, error, tuning);
   } finally {
     work.end();
   }
@@ -100,11 +99,14 @@ function retryLater(
   context: EngineContext,
   url: string,
   attempt: number,
-  progressed: boolean,
   error: DownloadError,
   tuning: FetchTuning,
 ): StageOutcome {
-  const outcome = fetchRetryOutcome({ attempt, progressed, message: error.message, ...error.retry }, tuning);
+  const { madeProgress, ...answer } = error.retry ?? {};
+  const outcome = fetchRetryOutcome(
+    { attempt, progressed: madeProgress === true, message: error.message, ...answer },
+    tuning,
+  );
   // "Too many requests" or "unavailable" is about the host, not this video: every download from it slows down.
   if (outcome.kind === 'retry' && (outcome.status === 429 || outcome.status === 503)) {
     context.hosts.slowDown(new URL(url).host, outcome.at - Date.now());

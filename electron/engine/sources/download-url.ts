@@ -53,12 +53,15 @@ export interface DownloadResult {
   contentType: string | null;
 }
 
-/** `retry` present: transient, try again later (the bytes on disk stay); absent: final. */
+/**
+ * `retry` present: transient, try again later (the bytes on disk stay); absent: final. With
+ * `madeProgress`, this call got bytes before it failed: the next attempt starts further on.
+ */
 export class DownloadError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly retry?: { status?: number; retryAfter?: string | null },
+    readonly retry?: { status?: number; retryAfter?: string | null; madeProgress?: boolean },
   ) {
     super(message);
     this.name = 'DownloadError';
@@ -75,6 +78,7 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
   let followedDrive = false;
   // After a restart: ranges are not trusted any more, or the body comes compressed.
   let mode: 'as-told' | 'no-ranges' | 'encoded' = 'as-told';
+  const received = { bytes: 0 };
   for (;;) {
     try {
       const head = await probe(url, options, originHost);
@@ -95,7 +99,7 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
           `The file is ${head.size} bytes, over the limit of ${options.maxSizeBytes} bytes set for it.`,
         );
       }
-      await fillPartFile(url, shaped(head, mode), part, fillOptions(options), originHost);
+      await fillPartFile(url, shaped(head, mode), part, { ...fillOptions(options), received }, originHost);
       if (options.videoOnly) await refuseNonVideo(part);
       removeState(part);
       // Synchronous: a rename takes microseconds, less than a thread-pool round trip.
@@ -107,7 +111,7 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
       };
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason ?? error;
-      if (!(error instanceof RestartDownload)) throw asDownloadError(error);
+      if (!(error instanceof RestartDownload)) throw asDownloadError(error, received.bytes > 0);
       // Never stitch two versions (or compressed and plain bytes) together: fetch it whole, once.
       await clearDownload(part);
       const next = error.encoded ? 'encoded' : 'no-ranges';
@@ -152,13 +156,14 @@ async function refuseNonVideo(part: string): Promise<void> {
   throw new DownloadError(refusal.code, refusal.text);
 }
 
-function asDownloadError(error: unknown): unknown {
+function asDownloadError(error: unknown, madeProgress: boolean): unknown {
   if (error instanceof DownloadError) return error;
   if (error instanceof PieceRefused) return new DownloadError(error.code, error.message);
   if (!(error instanceof HttpError)) return error;
   const verdict = failureVerdict(error);
   if (verdict === 'final') return new DownloadError('ERR_FETCH_ORIGIN_ERROR', error.message);
   // Broken connections reach here only once a piece stopped making progress, or before any piece.
-  const retry = error.status === undefined ? {} : { status: error.status, retryAfter: error.retryAfter ?? null };
+  const answer = error.status === undefined ? {} : { status: error.status, retryAfter: error.retryAfter ?? null };
+  const retry = { ...answer, ...(madeProgress ? { madeProgress } : {}) };
   return new DownloadError('ERR_FETCH_ORIGIN_ERROR', error.message, retry);
 }

@@ -30,6 +30,8 @@ export interface FillOptions {
   maxSizeBytes?: number;
   signal?: AbortSignal;
   dropRetry: RetryTuning;
+  /** Counts the bytes this call added to the file (less any it had to throw away), as they arrive. */
+  received: { bytes: number };
   onProgress?: (progress: { bytes: number; total: number; bytesPerSecond: number; etaSeconds: number }) => void;
 }
 
@@ -87,7 +89,7 @@ export async function fillPartFile(
   };
 
   const handle = await fs.open(part, same ? 'r+' : 'w');
-  const report = progressReporter(head.size, bytesOnDisk(state, pieces), options.onProgress);
+  const report = progressReporter(head.size, bytesOnDisk(state, pieces), options);
   const target: PieceTarget = {
     url,
     handle,
@@ -138,12 +140,14 @@ function bytesOnDisk(state: DownloadState, pieces: StatePiece[]): number {
 }
 
 /** Progress at most four times a second (a file that arrives sooner needs none). */
-function progressReporter(total: number, startBytes: number, onProgress: FillOptions['onProgress']) {
+function progressReporter(total: number, startBytes: number, options: FillOptions) {
+  const { onProgress, received } = options;
   const meter = new SpeedMeter(startBytes);
   let bytes = startBytes;
   let lastReport = Date.now();
   return (delta: number) => {
     bytes += delta;
+    received.bytes += delta;
     if (!onProgress) return;
     const now = Date.now();
     if (now - lastReport < 250) return;

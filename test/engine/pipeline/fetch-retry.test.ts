@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchRetryOutcome, progressWatch } from '../../../electron/engine/pipeline/fetch-retry';
+import { fetchRetryOutcome } from '../../../electron/engine/pipeline/fetch-retry';
 
 const tuning = { baseMs: 1000, maxMs: 60_000, maxAttempts: 3 };
 const now = 1_700_000_000_000;
@@ -40,26 +40,5 @@ describe("a download's failed attempt", () => {
       expect(outcome.at - now).toBeGreaterThanOrEqual(step / 2);
       expect(outcome.at - now).toBeLessThanOrEqual(step);
     }
-  });
-});
-
-describe('progress within an attempt', () => {
-  const report = (bytes: number, total: number) => ({ bytes, total, bytesPerSecond: 0, etaSeconds: -1 });
-
-  it('is a larger share than the video showed when claimed, from the first report on', () => {
-    const stuck = progressWatch(40);
-    expect(stuck.saw(report(400, 1000))).toBe(40);
-    expect(stuck.made()).toBe(false);
-    const moved = progressWatch(40);
-    expect(moved.saw(report(450, 1000))).toBe(45);
-    expect(moved.made()).toBe(true);
-  });
-
-  it('is more bytes than the first report when the size is unknown', () => {
-    const watch = progressWatch(0);
-    expect(watch.saw(report(5000, -1))).toBe(0);
-    expect(watch.made()).toBe(false);
-    watch.saw(report(9000, -1));
-    expect(watch.made()).toBe(true);
   });
 });
