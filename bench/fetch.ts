@@ -140,4 +140,12 @@ async function benchFile(label: string, mib: number, prefix: string, rounds: num
       `CPU per GiB ferry/curl ${ratio(cpu[ferry], cpu[curl])}x, ferry/aria2c ${ratio(cpu[ferry], cpu[aria])}x; ` +
       `ferry peak RSS ${fmt(rss)} MiB`,
   );
+  if (label !== 'plain') return;
+  // The targets are the plain download's, against curl on the same file.
+  const speed = (wall[curl] ?? NaN) / (wall[ferry] ?? NaN);
+  const cpuRatio = (cpu[ferry] ?? NaN) / (cpu[curl] ?? NaN);
+  console.log(
+    `fetch ${label}: targets: speed >= 0.9x curl's ${speed >= 0.9 ? 'met' : 'NOT met'}; ` +
+      `CPU per GiB <= 2x curl's ${cpuRatio <= 2 ? 'met' : 'NOT met'}`,
+  );
 }
