@@ -14,6 +14,7 @@ type Layer =
   | 'preload'
   | 'main'
   | 'cli'
+  | 'server'
   | 'entry'
   | 'api'
   | 'commands'
@@ -35,7 +36,9 @@ const allowed: Record<Layer, Layer[]> = {
   preload: ['shared'],
   // Both find the data directory (data-paths) before they open an engine on it.
   main: ['entry', 'api', 'paths', 'shared'],
-  cli: ['entry', 'api', 'paths', 'shared'],
+  cli: ['server', 'entry', 'api', 'paths', 'shared'],
+  // `ferry serve`: an adapter over the one door, like main and the CLI.
+  server: ['entry', 'api', 'paths', 'shared'],
   // createEngine and doctor: the engine's entries, over everything in it.
   entry: ['commands', 'pipeline', ...engineBelowPipeline],
   // The dispatcher: the one door, over the engine's entry.
@@ -69,7 +72,7 @@ function layerOf(file: string): Layer | undefined {
   if (parts[0] === 'shared') return 'shared';
   if (parts[0] === 'renderer') return 'renderer';
   if (parts[0] !== 'electron') return undefined;
-  if (parts[1] === 'preload' || parts[1] === 'main' || parts[1] === 'cli') return parts[1];
+  if (parts[1] === 'preload' || parts[1] === 'main' || parts[1] === 'cli' || parts[1] === 'server') return parts[1];
   if (parts[1] !== 'engine') return undefined;
   if (parts.length === 3) return parts[2] === 'data-paths.ts' ? 'paths' : 'entry';
   const folder = parts[2] as Layer;
@@ -129,7 +132,7 @@ describe('import rules', () => {
   it('keeps electron out of the engine, and Node out of shared and the renderer', () => {
     const broken = imports.flatMap(({ from, specifier }) => {
       const layer = layerOf(from);
-      const engine = layer !== undefined && !['shared', 'renderer', 'preload', 'main', 'cli'].includes(layer);
+      const engine = layer !== undefined && !['shared', 'renderer', 'preload', 'main', 'cli', 'server'].includes(layer);
       if (engine && (specifier === 'electron' || specifier.startsWith('electron/')))
         return [`${from} imports ${specifier}: the engine never imports electron`];
       const nodeFree = layer === 'shared' || layer === 'renderer';

@@ -1,0 +1,32 @@
+/**
+ * The HTTP server of `ferry serve`, on fastify (routing, body limits, content types). Each family
+ * of routes is a module of its own under routes/, registered here; each answers its own clients'
+ * error shape (Cloudflare's envelope, Omega's, plain text for media), and none of them ever sends
+ * a stack trace, a path outside the library or a secret.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { RegisterRoutes, ServerContext } from './server-context';
+
+export interface ServerOptions {
+  /** Largest JSON body accepted (uploads go through TUS, not here). */
+  bodyLimitBytes?: number;
+}
+
+/** The route modules, in registration order. */
+const routeModules: RegisterRoutes[] = [];
+
+export async function createServer(context: ServerContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1024 * 1024 });
+  // The last word on anything a route did not answer itself: a status and a sentence, nothing internal.
+  app.setErrorHandler<FastifyError>((error, _request, reply) => {
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
+    const message = status < 500 ? error.message : 'Ferry failed to answer this request; see its terminal for more.';
+    if (status >= 500) process.emitWarning(`ferry serve: ${error.message}`);
+    void reply
+      .status(status)
+      .type('application/json')
+      .send({ success: false, errors: [{ code: status, message }] });
+  });
+  for (const register of routeModules) await register(app, context);
+  return app;
+}

@@ -1,0 +1,26 @@
+/**
+ * What every part of `ferry serve` shares: the engine behind the one door, the token, where the
+ * data lives and how the server is reached. Route modules get this and nothing else.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { CommandName, CommandOutput } from '../../shared/api';
+import type { Envelope } from '../../shared/ferry-error';
+import type { Engine } from '../engine/create-engine';
+import type { DataPaths } from '../engine/data-paths';
+
+export interface ServerContext {
+  /** For the event stream and the run; every command goes through `call`. */
+  engine: Engine;
+  /** The engine's one door (engine/api/dispatch.ts): validated input in, the contract's envelope out. */
+  call<K extends CommandName>(name: K, input: unknown): Promise<Envelope<CommandOutput<K>>>;
+  /** Every API request must carry it as `Authorization: Bearer <token>`. */
+  token: string;
+  paths: DataPaths;
+  /** Links that arrive over HTTP may reach loopback and private addresses only when this is set. */
+  allowPrivateNetworks: boolean;
+  /** How clients reach this server (`http://127.0.0.1:8787`), for the URLs in Video objects. */
+  baseUrl(): string;
+}
+
+/** A route module: registers its routes on the server. */
+export type RegisterRoutes = (app: FastifyInstance, context: ServerContext) => void | Promise<void>;
