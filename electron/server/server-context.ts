@@ -15,6 +15,8 @@ export interface ServerContext {
   call<K extends CommandName>(name: K, input: unknown): Promise<Envelope<CommandOutput<K>>>;
   /** Every API request must carry it as `Authorization: Bearer <token>`. */
   token: string;
+  /** Signs playback tokens (signed URLs) and one-time upload URLs; kept in the data directory, never sent. */
+  signingKey: Buffer;
   paths: DataPaths;
   /** Links that arrive over HTTP may reach loopback and private addresses only when this is set. */
   allowPrivateNetworks: boolean;
