@@ -23,6 +23,10 @@ export interface IngestOptions {
   scheduledDeletion?: string;
   /** Ids of delivery targets (listTargets) to send the finished video to. */
   deliverTo?: string[];
+  /** The Video object's fields of the same names (Cloudflare Stream's). */
+  requireSignedURLs?: boolean;
+  allowedOrigins?: string[];
+  creator?: string;
 }
 
 export interface NewLink {
@@ -58,6 +62,26 @@ export interface ListQuery {
   offset?: number;
   /** Oldest first; the default is newest first, as in Cloudflare Stream's list. */
   asc?: boolean;
+  /** Only the videos of this creator (the Video object's `creator`). */
+  creator?: string;
+  /** Only videos created at or after this ISO date-time (Cloudflare Stream's `start`; `after` is its older name). */
+  start?: string;
+  /** Only videos created at or before this ISO date-time (Cloudflare Stream's `end`; `before` is its older name). */
+  end?: string;
+}
+
+/**
+ * What `edit` may change on a video: its metadata and the fields that say how it is served. A
+ * `meta` key given with an empty string is removed; `null` clears scheduledDeletion or creator.
+ */
+export interface VideoEdit {
+  meta?: Record<string, string>;
+  requireSignedURLs?: boolean;
+  allowedOrigins?: string[];
+  thumbnailTimestampPct?: number;
+  scheduledDeletion?: string | null;
+  maxDurationSeconds?: number;
+  creator?: string | null;
 }
 
 export interface VideoPage {
@@ -160,6 +184,8 @@ export interface CommandMap {
   stopAfterCurrent: { input: void; output: QueueTotals };
   list: { input: ListQuery; output: VideoPage };
   get: { input: { uid: string }; output: Video };
+  /** Changes a video's metadata and serving fields (Cloudflare Stream's edit); answers the video as it is now. */
+  edit: { input: { uid: string; changes: VideoEdit }; output: Video };
   /** The videos of these uids that exist, in the order given; a uid with no video is left out. */
   getMany: { input: { uids: string[] }; output: Video[] };
   /** A video's history, oldest first. */
@@ -194,6 +220,7 @@ const commandSet: Record<CommandName, true> = {
   stopAfterCurrent: true,
   list: true,
   get: true,
+  edit: true,
   getMany: true,
   history: true,
   totals: true,

@@ -22,6 +22,17 @@ const headers = z.record(z.string(), z.string()).superRefine((given, context) =>
   }
 });
 
+/** An origin allowed to embed a video's media: a host (`example.com`, `example.com:8080`), `*.example.com` or `*`. */
+const allowedOrigin = z
+  .string()
+  .regex(
+    /^(\*|(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?)$/i,
+    'must be host names such as example.com, *.example.com or *',
+  );
+const allowedOrigins = z.array(allowedOrigin).max(100, 'at most 100 origins');
+const creator = z.string().min(1, 'cannot be empty').max(64, "is at most 64 characters (Cloudflare Stream's limit)");
+const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO date-time such as 2030-01-31T18:00:00Z' });
+
 const watermarkPositions = ['upperRight', 'upperLeft', 'lowerLeft', 'lowerRight', 'center'] as const;
 
 const watermark = z.strictObject({
@@ -53,7 +64,10 @@ const ingestOptions = z.strictObject({
   watermark: watermark.optional(),
   meta: stringMap.optional(),
   transcode: z.boolean().optional(),
-  scheduledDeletion: z.iso.datetime({ offset: true }).optional(),
+  scheduledDeletion: isoDateTime.optional(),
+  requireSignedURLs: z.boolean().optional(),
+  allowedOrigins: allowedOrigins.optional(),
+  creator: creator.optional(),
   deliverTo: z
     .array(z.string().min(1))
     .max(16)
@@ -112,12 +126,29 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     limit: z.number().int().min(1).max(1000).optional(),
     offset: z.number().int().min(0).optional(),
     asc: z.boolean().optional(),
+    creator: creator.optional(),
+    start: isoDateTime.optional(),
+    end: isoDateTime.optional(),
   }),
   moveToTop: z.strictObject({ uid }),
   pauseQueue: z.void(),
   resumeQueue: z.void(),
   stopAfterCurrent: z.void(),
   get: z.strictObject({ uid }),
+  edit: z.strictObject({
+    uid,
+    changes: z
+      .strictObject({
+        meta: stringMap.optional(),
+        requireSignedURLs: z.boolean().optional(),
+        allowedOrigins: allowedOrigins.optional(),
+        thumbnailTimestampPct: fraction.optional(),
+        scheduledDeletion: isoDateTime.nullable().optional(),
+        maxDurationSeconds: z.number().positive('must be a positive number of seconds').optional(),
+        creator: creator.nullable().optional(),
+      })
+      .refine((changes) => Object.keys(changes).length > 0, 'needs at least one field to change'),
+  }),
   getMany: z.strictObject({ uids: z.array(uid).max(1000, 'at most 1000 uids at a time') }),
   history: z.strictObject({ uid }),
   totals: z.void(),

@@ -86,6 +86,12 @@ export interface Video {
   /** Ferry's own: when the outputs were deleted (scheduledDeletion passed, or removed by the user). */
   outputsDeletedAt: string | null;
   watermark: Watermark | null;
+  /** Media are served over HTTP (`ferry serve`) only with a signed playback token (Cloudflare Stream's). */
+  requireSignedURLs: boolean;
+  /** Origins allowed to embed the media over HTTP; empty means any. `*.example.com` covers its subdomains. */
+  allowedOrigins: string[];
+  /** Who the video belongs to (Cloudflare Stream's creator id, at most 64 characters); a list filter. */
+  creator: string | null;
   renditions: Rendition[];
   source: VideoSource;
   deliveries: Delivery[];
@@ -112,6 +118,9 @@ export function unknownVideoDetails(): VideoDetails {
     scheduledDeletion: null,
     outputsDeletedAt: null,
     watermark: null,
+    requireSignedURLs: false,
+    allowedOrigins: [],
+    creator: null,
     renditions: [],
     deliveries: [],
   };

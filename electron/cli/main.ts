@@ -10,6 +10,7 @@ import { defaultDataDir } from '../engine/data-paths';
 import { exitCodeOf } from './call-engine';
 import { exitCodes, UsageError, type CliCommand, type CliIo } from './cli-context';
 import { doctorCommand } from './commands/doctor';
+import { editCommand } from './commands/edit';
 import { importCommand } from './commands/import';
 import { ingestCommand } from './commands/ingest';
 import {
@@ -34,6 +35,7 @@ const commands: CliCommand[] = [
   runCommand,
   listCommand,
   showCommand,
+  editCommand,
   statusCommand,
   pauseCommand,
   resumeCommand,

@@ -106,16 +106,20 @@ export function parseDeleteAfter(text: string, now: number): string {
   return new Date(time).toISOString();
 }
 
+/** `--meta key=value` flags as a map. */
+export function parseMeta(pairs: readonly string[]): Record<string, string> {
+  const meta: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`--meta takes key=value, not "${pair}".`);
+    meta[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return meta;
+}
+
 export function parseIngestOptions(flags: IngestFlags, now = Date.now()): IngestOptions {
   const options: IngestOptions = {};
-  if (flags.meta?.length) {
-    options.meta = {};
-    for (const pair of flags.meta) {
-      const at = pair.indexOf('=');
-      if (at <= 0) throw new UsageError(`--meta takes key=value, not "${pair}".`);
-      options.meta[pair.slice(0, at)] = pair.slice(at + 1);
-    }
-  }
+  if (flags.meta?.length) options.meta = parseMeta(flags.meta);
   if (flags.ladder !== undefined) options.ladder = parseLadder(flags.ladder);
   const thumbnail = numberFlag('thumbnail-pct', flags['thumbnail-pct']);
   if (thumbnail !== undefined) options.thumbnailTimestampPct = thumbnail;

@@ -11,6 +11,7 @@ import { addFiles } from './commands/add-files';
 import { cancelVideos, pauseVideos, removeVideos, resumeVideos, retryVideos } from './commands/control-videos';
 import { pauseDeliveries, resumeDeliveries, retryDeliveries } from './commands/control-deliveries';
 import { checkDeliverTo, removeTarget, saveTarget } from './commands/delivery-targets';
+import { editVideo } from './commands/edit-video';
 import { importList } from './commands/import-list';
 import { queueLinks } from './commands/queue-links';
 import { dataPaths, type DataPaths } from './data-paths';
@@ -204,6 +205,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (!video) throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
       return video;
     },
+    edit: async ({ uid, changes }) => editVideo(context, uid, changes),
     getMany: async ({ uids }) => uids.map((uid) => store.get(uid)).filter((v): v is Video => v !== undefined),
     history: async ({ uid }) => {
       if (store.stateOf(uid) === undefined)

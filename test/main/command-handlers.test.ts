@@ -26,6 +26,7 @@ const validInputs: Record<CommandName, unknown> = {
   stopAfterCurrent: undefined,
   list: {},
   get: { uid: '0123456789abcdef0123456789abcdef' },
+  edit: { uid: '0123456789abcdef0123456789abcdef', changes: { creator: 'c' } },
   getMany: { uids: ['0123456789abcdef0123456789abcdef'] },
   history: { uid: '0123456789abcdef0123456789abcdef' },
   totals: undefined,

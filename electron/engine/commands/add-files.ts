@@ -17,6 +17,9 @@ export function detailsFromOptions(options: CommandInput<'addFiles'>['options'],
   if (options?.maxDurationSeconds !== undefined) details.maxDurationSeconds = options.maxDurationSeconds;
   if (options?.maxSizeBytes !== undefined) details.maxSizeBytes = options.maxSizeBytes;
   if (options?.watermark) details.watermark = options.watermark;
+  if (options?.requireSignedURLs !== undefined) details.requireSignedURLs = options.requireSignedURLs;
+  if (options?.allowedOrigins) details.allowedOrigins = options.allowedOrigins;
+  if (options?.creator !== undefined) details.creator = options.creator;
   // Stored in UTC so that the housekeeping query can compare dates as text.
   if (options?.scheduledDeletion) details.scheduledDeletion = new Date(options.scheduledDeletion).toISOString();
   return details;

@@ -31,6 +31,19 @@ export function listVideos(db: Database.Database, query: ListQuery, deliveryStor
     );
     params.like = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
+  if (query.creator !== undefined) {
+    where.push("json_extract(doc, '$.creator') = @creator");
+    params.creator = query.creator;
+  }
+  // `created` is stored as UTC ISO text; the bounds are made the same form so that text compares as time.
+  if (query.start !== undefined) {
+    where.push('created >= @start');
+    params.start = new Date(query.start).toISOString();
+  }
+  if (query.end !== undefined) {
+    where.push('created <= @end');
+    params.end = new Date(query.end).toISOString();
+  }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const order = query.asc ? 'ASC' : 'DESC';
   const rows = db
@@ -38,7 +51,7 @@ export function listVideos(db: Database.Database, query: ListQuery, deliveryStor
     .all({ ...params, limit: query.limit ?? defaultPageSize, offset: query.offset ?? 0 }) as VideoRow[];
   // Without a search or stage filter the total comes from the kept counts, not a scan.
   let total: number;
-  if (!query.stage && !query.search) {
+  if (where.length === 0 || (where.length === 1 && query.state)) {
     const counts = countByState(db);
     total = query.state ? counts[query.state] : Object.values(counts).reduce((a, b) => a + b, 0);
   } else {

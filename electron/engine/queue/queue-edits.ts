@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { VideoChanges } from './video-changes';
+import type { VideoDoc } from './video-row';
 
 export class QueueEdits {
   private readonly nextRetryStmt: Database.Statement;
@@ -32,6 +33,26 @@ export class QueueEdits {
       .run(new Date().toISOString(), uid);
     if (result.changes === 1) this.changes.note(uid);
     return result.changes === 1;
+  }
+
+  /**
+   * Rewrites a video's document with `change` (a pure function of the stored one) in one
+   * transaction, keeping the name column (what search reads) in step with `meta.name`. Answers
+   * false when there is no such video.
+   */
+  editDoc(uid: string, change: (doc: VideoDoc) => VideoDoc): boolean {
+    const run = this.db.transaction(() => {
+      const stored = this.db.prepare('SELECT doc FROM videos WHERE uid = ?').pluck().get(uid) as string | undefined;
+      if (stored === undefined) return false;
+      const doc = change(JSON.parse(stored) as VideoDoc);
+      this.db
+        .prepare('UPDATE videos SET doc = ?, name = ?, modified = ? WHERE uid = ?')
+        .run(JSON.stringify(doc), doc.meta.name ?? '', new Date().toISOString(), uid);
+      return true;
+    });
+    const edited = run.immediate();
+    if (edited) this.changes.note(uid);
+    return edited;
   }
 
   /** Every video's uid, oldest first ("all" in a selection). */

@@ -147,6 +147,25 @@ export const cases: Record<CommandName, Case> = {
     invalid: { uid: 7 },
     field: 'uid',
   },
+  edit: {
+    valid: (f) => ({
+      uid: f.uid,
+      changes: {
+        meta: { name: 'Renamed' },
+        requireSignedURLs: true,
+        allowedOrigins: ['*.example.com'],
+        creator: 'c-1',
+      },
+    }),
+    answers: async (v, f) => {
+      const edited = { meta: expect.objectContaining({ name: 'Renamed' }), requireSignedURLs: true, creator: 'c-1' };
+      expect(v).toMatchObject({ uid: f.uid, ...edited, allowedOrigins: ['*.example.com'] });
+      expect(await value(f, 'get', { uid: f.uid })).toMatchObject(edited);
+      expect(await value(f, 'list', { creator: 'c-1', search: 'Renamed' })).toMatchObject({ total: 1 });
+    },
+    invalid: { uid: missingUid, changes: { allowedOrigins: ['https://a b'] } },
+    field: 'changes.allowedOrigins.0',
+  },
   getMany: {
     valid: (f) => ({ uids: [missingUid, f.uid] }),
     answers: (v, f) => expect(v).toEqual([queuedVideo(f)]),
