@@ -5,6 +5,8 @@
  * a stack trace, a path outside the library or a secret.
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerUi } from './routes/ui';
+import { registerSocketTransport } from './routes/ws-transport';
 import type { RegisterRoutes, ServerContext } from './server-context';
 
 export interface ServerOptions {
@@ -13,7 +15,7 @@ export interface ServerOptions {
 }
 
 /** The route modules, in registration order. */
-const routeModules: RegisterRoutes[] = [];
+const routeModules: RegisterRoutes[] = [registerUi, registerSocketTransport];
 
 export async function createServer(context: ServerContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1024 * 1024 });

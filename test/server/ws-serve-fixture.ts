@@ -1,0 +1,53 @@
+/**
+ * `ferry serve` for the socket and UI tests: the real server (createServer, every route module)
+ * over a real engine on a real data directory, on 127.0.0.1. It can be closed and started again
+ * on the same port, as a restarted `ferry serve` would be.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { dispatch } from '../../electron/engine/api/dispatch';
+import type { Engine } from '../../electron/engine/create-engine';
+import { createServer } from '../../electron/server/create-server';
+import type { ServerContext } from '../../electron/server/server-context';
+
+export interface Served {
+  url: string;
+  port: number;
+  context: ServerContext;
+  /** Stops the server (closing its sockets); the engine stays open for a restart. */
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  restart(): Promise<void>;
+}
+
+export async function serveEngine(engine: Engine, token = randomBytes(16).toString('hex')): Promise<Served> {
+  let port = 0;
+  const context: ServerContext = {
+    engine,
+    call: (name, input) => dispatch(engine, name, input),
+    token,
+    signingKey: randomBytes(32),
+    paths: engine.paths,
+    allowPrivateNetworks: true,
+    baseUrl: () => `http://127.0.0.1:${port}`,
+  };
+  let app: FastifyInstance | undefined;
+  const start = async () => {
+    app = await createServer(context);
+    await app.listen({ host: '127.0.0.1', port });
+    port = (app.server.address() as AddressInfo).port;
+  };
+  await start();
+  const served: Served = {
+    url: context.baseUrl(),
+    port,
+    context,
+    stop: async () => {
+      await app?.close();
+      app = undefined;
+    },
+    restart: start,
+  };
+  return served;
+}
