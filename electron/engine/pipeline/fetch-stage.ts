@@ -21,11 +21,19 @@ import type { StageOutcome } from './stage-outcome';
 export interface FetchTuning extends RetryTuning {
   maxConnections: number;
   idleTimeoutMs: number;
+  /**
+   * false: links may not reach loopback, private or link-local addresses (`ferry serve`, whose
+   * links come from other machines). The app and the CLI keep true: people fetch from their own NAS.
+   */
+  allowPrivateNetworks: boolean;
+  /** With allowPrivateNetworks false: addresses that may be reached anyway (tests; an admin's own list). */
+  allowAddresses?: string[];
 }
 
 export const defaultFetchTuning: FetchTuning = {
   maxConnections: 8,
   idleTimeoutMs: 30_000,
+  allowPrivateNetworks: true,
   // Three attempts without progress, as Gcore's origin_url fetcher makes.
   maxAttempts: 3,
   baseMs: 1000,
@@ -64,6 +72,7 @@ export async function runFetchStage(
       ...(video.maxSizeBytes > 0 ? { maxSizeBytes: video.maxSizeBytes } : {}),
       maxConnections: tuning.maxConnections,
       idleTimeoutMs: tuning.idleTimeoutMs,
+      ...(tuning.allowPrivateNetworks ? {} : { publicOnly: { allowAddresses: tuning.allowAddresses ?? [] } }),
       // Without a transcode nothing else will look inside: the fetcher refuses what is not a video.
       videoOnly: claimed.options.transcode === false,
       signal: work.signal,

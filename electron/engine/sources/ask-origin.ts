@@ -6,12 +6,15 @@ import { contentCodings } from './decode-body';
 import { describeStatus } from './fetch-decisions';
 import { httpRequest, HttpError, type Reply } from './http-request';
 import { googleDriveConfirmationUrl } from './normalize-link';
+import type { PublicOnly } from './private-network-guard';
 
 /** What asking needs from the download's options. */
 export interface AskOptions {
   headers: Record<string, string>;
   idleTimeoutMs: number;
   driveHosts?: string[];
+  /** Refuse loopback, private and link-local addresses at every hop (links that came over `ferry serve`). */
+  publicOnly?: PublicOnly;
   signal?: AbortSignal;
 }
 
@@ -60,6 +63,7 @@ export async function probe(url: string, options: AskOptions, originHost: string
     originHost,
     idleTimeoutMs: options.idleTimeoutMs,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.publicOnly ? { publicOnly: options.publicOnly } : {}),
   };
   const head = await httpRequest(url, { ...common, method: 'HEAD' });
   // A HEAD answer has no body, but must still be read to its end to free its connection.
@@ -82,6 +86,7 @@ export async function driveConfirmation(url: string, options: AskOptions, origin
     userHeaders: options.headers,
     originHost,
     idleTimeoutMs: options.idleTimeoutMs,
+    ...(options.publicOnly ? { publicOnly: options.publicOnly } : {}),
   });
   const html = (await page.response.text()).slice(0, 2_000_000);
   page.done();

@@ -21,6 +21,7 @@ import { failureVerdict, refuseContent } from './fetch-decisions';
 import { fillPartFile } from './fill-part-file';
 import { HttpError } from './http-request';
 import { PieceRefused, RestartDownload } from './write-piece';
+import type { PublicOnly } from './private-network-guard';
 
 export interface DownloadProgress {
   bytes: number;
@@ -37,6 +38,8 @@ export interface DownloadOptions {
   maxSizeBytes?: number;
   maxConnections: number;
   idleTimeoutMs: number;
+  /** Refuse loopback, private and link-local addresses at every hop (links that came over `ferry serve`). */
+  publicOnly?: PublicOnly;
   /** Hosts (and their subdomains) whose HTML may be a Drive "download anyway" page. */
   driveHosts?: string[];
   /** Refuse (ERR_NON_VIDEO) a file whose first bytes are not a video container's, before it is published. */
@@ -132,6 +135,7 @@ function fillOptions(options: DownloadOptions) {
     headers: options.headers,
     maxConnections: options.maxConnections,
     idleTimeoutMs: options.idleTimeoutMs,
+    ...(options.publicOnly ? { publicOnly: options.publicOnly } : {}),
     dropRetry: options.dropRetry ?? defaultDropRetry,
     ...(options.maxSizeBytes ? { maxSizeBytes: options.maxSizeBytes } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -22,11 +22,14 @@ import { planPieces } from './fetch-decisions';
 import { fetchPieces } from './fetch-pieces';
 import { SpeedMeter } from './speed-meter';
 import { diskFullOr, type PieceTarget } from './write-piece';
+import type { PublicOnly } from './private-network-guard';
 
 export interface FillOptions {
   headers: Record<string, string>;
   maxConnections: number;
   idleTimeoutMs: number;
+  /** Refuse loopback, private and link-local addresses at every hop (links that came over `ferry serve`). */
+  publicOnly?: PublicOnly;
   maxSizeBytes?: number;
   signal?: AbortSignal;
   dropRetry: RetryTuning;
@@ -97,6 +100,7 @@ export async function fillPartFile(
     originHost,
     userHeaders: options.headers,
     idleTimeoutMs: options.idleTimeoutMs,
+    ...(options.publicOnly ? { publicOnly: options.publicOnly } : {}),
     ...(options.maxSizeBytes ? { maxSizeBytes: options.maxSizeBytes } : {}),
     validator: resumable ? validator : null,
     encoded: head.encoded,

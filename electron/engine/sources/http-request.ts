@@ -10,6 +10,12 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import {
+  closeIdleGuardedConnections,
+  guardedAgent,
+  privateAddressRefusal,
+  type PublicOnly,
+} from './private-network-guard';
 
 /**
  * How a request failed, which decides what happens next:
@@ -59,6 +65,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   idleTimeoutMs: number;
   maxRedirects?: number;
+  /** Refuse loopback, private and link-local addresses, at every hop (links from `ferry serve`). */
+  publicOnly?: PublicOnly;
 }
 
 export interface HttpResponse {
@@ -92,6 +100,7 @@ export function closeIdleConnections(): void {
   for (const agent of Object.values(agents)) {
     for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
   }
+  closeIdleGuardedConnections();
 }
 
 function wrap(message: http.IncomingMessage): HttpResponse {
@@ -125,10 +134,13 @@ function send(
   method: string,
   headers: Record<string, string>,
   signal: AbortSignal,
+  publicOnly: PublicOnly | undefined,
 ): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
-    const request = client.request(url, { method, headers, signal, agent: agents[url.protocol as 'http:' | 'https:'] });
+    const protocol = url.protocol as 'http:' | 'https:';
+    const agent = publicOnly ? guardedAgent(protocol, publicOnly.allowAddresses) : agents[protocol];
+    const request = client.request(url, { method, headers, signal, agent });
     request.on('response', resolve);
     request.on('error', reject);
     request.end();
@@ -166,6 +178,7 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
         options.method,
         { ...(sameHost ? options.userHeaders : {}), ...options.headers, 'Accept-Encoding': 'identity' },
         signal,
+        options.publicOnly,
       );
       alive();
       const status = message.statusCode ?? 0;
@@ -190,6 +203,8 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
     if (error instanceof HttpError) throw error;
     if (idle.signal.aborted) throw idle.signal.reason as HttpError;
     if (options.signal?.aborted) throw error;
+    const refused = privateAddressRefusal(error);
+    if (refused) throw new HttpError(refused, 'final');
     throw networkFailure(error, 'The connection failed');
   }
 }

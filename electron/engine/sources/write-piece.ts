@@ -11,6 +11,7 @@ import { BatchWriter } from './batch-writer';
 import { contentCodings, decodeFailure, decodersFor, unsupportedCoding } from './decode-body';
 import { describeStatus, rangeResponseVerdict, refuseContent } from './fetch-decisions';
 import { httpRequest, HttpError, networkFailure, type HttpResponse } from './http-request';
+import type { PublicOnly } from './private-network-guard';
 
 export interface PieceTarget {
   url: string;
@@ -20,6 +21,8 @@ export interface PieceTarget {
   originHost: string;
   userHeaders: Record<string, string>;
   idleTimeoutMs: number;
+  /** Refuse loopback, private and link-local addresses at every hop (links that came over `ferry serve`). */
+  publicOnly?: PublicOnly;
   signal?: AbortSignal;
   maxSizeBytes?: number;
   /** Strong ETag or Last-Modified for If-Range, null when the download cannot resume. */
@@ -88,6 +91,7 @@ export async function writePiece(target: PieceTarget, piece: Piece, ranged: bool
     originHost: target.originHost,
     headers,
     idleTimeoutMs: target.idleTimeoutMs,
+    ...(target.publicOnly ? { publicOnly: target.publicOnly } : {}),
     ...(target.signal ? { signal: target.signal } : {}),
   });
   try {
