@@ -5,6 +5,7 @@
  * a stack trace, a path outside the library or a secret.
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerMediaRoutes } from './routes/media';
 import { registerUi } from './routes/ui';
 import { registerSocketTransport } from './routes/ws-transport';
 import type { RegisterRoutes, ServerContext } from './server-context';
@@ -15,7 +16,7 @@ export interface ServerOptions {
 }
 
 /** The route modules, in registration order. */
-const routeModules: RegisterRoutes[] = [registerUi, registerSocketTransport];
+const routeModules: RegisterRoutes[] = [registerUi, registerSocketTransport, registerMediaRoutes];
 
 export async function createServer(context: ServerContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1024 * 1024 });

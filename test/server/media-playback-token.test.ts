@@ -12,6 +12,7 @@ describe('playback tokens', () => {
 
   it('open the video they were signed for until they expire', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(token.length).toBeLessThan(100);
     expect(playbackTokenUid(token)).toBe(uid);
     expect(verifyPlaybackToken(key, token, uid, now)).toBe(true);
     expect(verifyPlaybackToken(key, token, uid, now + 3600)).toBe(false);
@@ -21,9 +22,7 @@ describe('playback tokens', () => {
     expect(verifyPlaybackToken(key, token, 'b'.repeat(32), now)).toBe(false);
     expect(verifyPlaybackToken(randomBytes(32), token, uid, now)).toBe(false);
     const [body, signature] = token.split('.') as [string, string];
-    const later = Buffer.from(JSON.stringify({ purpose: 'playback', sub: uid, exp: now + 999_999 })).toString(
-      'base64url',
-    );
+    const later = Buffer.from(`p${now + 999_999}:${uid}`).toString('base64url');
     expect(verifyPlaybackToken(key, `${later}.${signature}`, uid, now)).toBe(false);
     expect(verifyPlaybackToken(key, `${body}.${signature.slice(1)}`, uid, now)).toBe(false);
     expect(verifyPlaybackToken(key, 'not-a-token', uid, now)).toBe(false);

@@ -1,0 +1,64 @@
+/**
+ * The media over HTTP: `/media/{uid}/{folder}/{file}` (or `/media/{token}/…`, a signed URL as
+ * Cloudflare Stream writes it, so a manifest's relative segment URLs carry the token along; or
+ * `?token=`), only from inside `library/<uid>/`, only the outputs' own names. No bearer token:
+ * players cannot send one; a video's own rules (signed URLs, allowed origins) decide instead.
+ *
+ * Files go out through @fastify/static (`send`): byte ranges, 206/416, ETag and Last-Modified.
+ * It is registered in a scope of its own so the UI's static files can use it too.
+ */
+import fastifyStatic from '@fastify/static';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { corsHeaders, preflightHeaders } from '../cors';
+import { mediaAccess } from '../media-access';
+import { mediaFile } from '../media-files';
+import { playbackTokenUid } from '../playback-token';
+import type { ServerContext } from '../server-context';
+
+interface MediaParams {
+  id: string;
+  '*': string;
+}
+
+const refuse = (reply: FastifyReply, status: number, message: string) =>
+  reply.status(status).headers(corsHeaders).type('text/plain; charset=utf-8').send(message);
+
+export async function registerMediaRoutes(app: FastifyInstance, context: ServerContext): Promise<void> {
+  await app.register(async (media) => {
+    await media.register(fastifyStatic, { root: context.paths.library, serve: false });
+    // What `send` refuses (416 with its Content-Range, a path it will not open) said in plain text.
+    media.setErrorHandler<FastifyError & { headers?: Record<string, string> }>((error, _request, reply) => {
+      const status = error.statusCode ?? 500;
+      if (status >= 500) process.emitWarning(`ferry serve: media: ${error.message}`);
+      if (status === 416) return refuse(reply.headers(error.headers ?? {}), 416, 'Range Not Satisfiable.');
+      return refuse(reply, status >= 500 ? 500 : 404, status >= 500 ? 'Ferry failed to answer.' : 'Not found.');
+    });
+
+    media.options('/media/*', (_request, reply) => reply.status(204).headers(preflightHeaders).send());
+
+    media.get<{ Params: MediaParams; Querystring: { token?: string } }>('/media/:id/*', async (request, reply) => {
+      const inPath = request.params.id.includes('.');
+      const uid = inPath ? playbackTokenUid(request.params.id) : request.params.id;
+      const file = mediaFile(request.params['*']);
+      if (uid === undefined || file === undefined) return refuse(reply, 404, 'Not found.');
+      const found = await context.call('get', { uid });
+      if (!found.ok) return refuse(reply, 404, 'Not found.');
+      const video = found.value;
+      const rules = { requireSignedURLs: video.requireSignedURLs === true, allowedOrigins: video.allowedOrigins ?? [] };
+      const access = mediaAccess(context.signingKey, rules, {
+        uid,
+        token: inPath ? request.params.id : request.query.token,
+        origin: request.headers.origin,
+        referer: request.headers.referer,
+        nowEpochSeconds: Math.floor(Date.now() / 1000),
+      });
+      if (!access.allowed) return refuse(reply, access.status, access.message);
+      // A signed or origin-bound answer is for this requester only; shared caches must not keep it.
+      const restricted = rules.requireSignedURLs || rules.allowedOrigins.length > 0;
+      reply.headers(corsHeaders).header('Content-Type', file.contentType);
+      reply.header('Cache-Control', restricted ? file.cacheControl.replace('public', 'private') : file.cacheControl);
+      if (rules.allowedOrigins.length > 0) reply.header('Vary', 'Origin, Referer');
+      return reply.sendFile(`${uid}/${file.path}`, { contentType: false, cacheControl: false });
+    });
+  });
+}
