@@ -1,11 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { EmptyState } from './components/EmptyState';
 import { QueueSummary } from './components/QueueSummary';
 import { VideoList } from './components/VideoList';
 import type { VideoStore } from './store/video-store';
 
-export function App({ store }: { store: VideoStore }) {
+/** `notices`: what the page around the app has to say (the connection, what a paste queued), under the header. */
+export function App({ store, notices }: { store: VideoStore; notices?: ReactNode }) {
   const status = useStore(store, (s) => s.status);
   const error = useStore(store, (s) => s.error);
   const videos = useStore(store, (s) => s.videos);
@@ -23,6 +24,7 @@ export function App({ store }: { store: VideoStore }) {
         <h1>Ferry</h1>
         {totals && <QueueSummary totals={totals} />}
       </header>
+      {notices}
       <main>
         {status === 'loading' && <p className="muted">Loading…</p>}
         {status === 'failed' && (

@@ -14,7 +14,8 @@ export function QueueSummary({ totals }: { totals: QueueTotals }) {
   const notice = queueNotice(totals);
   return (
     <p className="summary" aria-label="Queue totals">
-      {totals.total} videos · {active} working · {totals.byState.queued} queued · {totals.byState.ready} ready
+      {totals.total} {totals.total === 1 ? 'video' : 'videos'} · {active} working · {totals.byState.queued} queued ·{' '}
+      {totals.byState.ready} ready
       {totals.byState.error > 0 && (
         <>
           {' '}

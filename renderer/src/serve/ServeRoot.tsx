@@ -1,0 +1,93 @@
+/**
+ * The renderer in a browser, served by `ferry serve`: the token (from the link or the sign-in
+ * form), the socket transport, and the same App the desktop window shows. When the socket comes
+ * back after the server restarted, the list and totals are loaded again; the events resume by
+ * themselves, since the transport's listeners outlive its sockets.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AddResult } from '../../../shared/api';
+import { App } from '../App';
+import { describeAdded, usePasteLinks } from '../add/use-paste-links';
+import { createVideoStore, type VideoStore } from '../store/video-store';
+import { createSocketTransport, type ConnectionState, type SocketTransport } from '../transport/socket-transport';
+import { ConnectionBanner } from './ConnectionBanner';
+import { SignIn } from './SignIn';
+import { forgetToken, keepToken, takeToken } from './token-store';
+
+export function ServeRoot({ storage = window.sessionStorage }: { storage?: Storage }) {
+  const [token, setToken] = useState(() => takeToken(window.location, window.history, storage));
+  const [refused, setRefused] = useState(false);
+  const onRefused = useCallback(() => {
+    forgetToken(storage);
+    setRefused(true);
+    setToken(null);
+  }, [storage]);
+
+  if (!token)
+    return (
+      <SignIn
+        refused={refused}
+        onSignIn={(given) => {
+          keepToken(storage, given);
+          setRefused(false);
+          setToken(given);
+        }}
+      />
+    );
+  return <SignedIn key={token} token={token} onRefused={onRefused} />;
+}
+
+interface Session {
+  transport: SocketTransport;
+  store: VideoStore;
+}
+
+function SignedIn({ token, onRefused }: { token: string; onRefused: () => void }) {
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [notice, setNotice] = useState<{ text: string; problem: boolean } | null>(null);
+  // Made once per token; connected by the effect, so a remount (StrictMode's) closes and opens it again.
+  const session = useMemo<Session>(() => {
+    const transport = createSocketTransport({ origin: window.location.origin, token });
+    return { transport, store: createVideoStore(transport) };
+  }, [token]);
+
+  useEffect(() => {
+    const { transport, store } = session;
+    const off = transport.onConnection((state, resumed) => {
+      setConnection(state);
+      if (state === 'refused') onRefused();
+      if (state === 'open' && resumed) void store.getState().load();
+    });
+    transport.open();
+    return () => {
+      off();
+      transport.close();
+    };
+  }, [session, onRefused]);
+
+  const onAdded = useCallback(
+    (result: AddResult) => {
+      session.store.getState().applyChanges(result.queued);
+      setNotice({ text: describeAdded(result), problem: result.queued.length === 0 });
+    },
+    [session],
+  );
+  const onProblem = useCallback((text: string) => setNotice({ text, problem: true }), []);
+  usePasteLinks(session.transport, onAdded, onProblem);
+
+  return (
+    <App
+      store={session.store}
+      notices={
+        <>
+          <ConnectionBanner state={connection} onRetry={() => session.transport.open()} />
+          {notice && (
+            <p role={notice.problem ? 'alert' : 'status'} className={notice.problem ? 'notice error' : 'notice'}>
+              {notice.text}
+            </p>
+          )}
+        </>
+      }
+    />
+  );
+}

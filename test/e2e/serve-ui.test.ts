@@ -1,0 +1,136 @@
+/**
+ * The UI from `ferry serve` in Debian's Chromium: the built renderer served at `/`, signed in by
+ * the link's fragment (which leaves the address bar) or by the sign-in form, talking to a real
+ * engine over the WebSocket. A pasted link is downloaded from a loopback origin, transcoded and
+ * shown as ready; a screenshot of that is kept in test-artifacts/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../electron/engine/create-engine';
+import { launchChromium } from '../helpers/chromium';
+import * as make from '../helpers/media-fixtures';
+import { startOrigin } from '../helpers/origin-server';
+import { repoRoot } from '../helpers/spawn-ts';
+import { serveEngine, type Served } from '../server/ws-serve-fixture';
+
+const artifacts = path.join(repoRoot, 'test-artifacts');
+
+describe('the UI served by ferry serve, in Chromium', () => {
+  let work: string;
+  let engine: Engine;
+  let served: Served;
+  let origin: Awaited<ReturnType<typeof startOrigin>>;
+  let browser: Browser;
+  const running = new AbortController();
+  let run: Promise<void>;
+
+  beforeAll(async () => {
+    work = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'ferry-serve-ui-'));
+    // The renderer as `npm run build` makes it (electron-vite's renderer config), from the current sources.
+    const rendererDir = path.join(work, 'renderer');
+    await build({
+      root: path.join(repoRoot, 'renderer'),
+      base: './',
+      logLevel: 'error',
+      plugins: [react()],
+      build: { outDir: rendererDir, emptyOutDir: true },
+    });
+    process.env.FERRY_RENDERER_DIR = rendererDir;
+
+    const source = await make.standardDefinition43(work);
+    origin = await startOrigin({
+      '/talk.avi': { kind: 'file', body: fs.readFileSync(source), contentType: 'video/x-msvideo' },
+    });
+    // The origin is on loopback: allowed here, as `ferry serve --allow-private-networks` allows it.
+    engine = createEngine({ dataDir: path.join(work, 'data'), fetch: { allowPrivateNetworks: true } });
+    run = engine.run({ watch: true, signal: running.signal, pollMs: 200 });
+    served = await serveEngine(engine);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    running.abort();
+    await run;
+    await served?.stop();
+    engine?.close();
+    await origin?.close();
+    delete process.env.FERRY_RENDERER_DIR;
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  /** A page that fails the test on any console error or uncaught exception. */
+  async function openPage(): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 420 } });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    return { page, problems };
+  }
+
+  it('signs in from the link, takes the token out of the address bar, and shows a pasted link reaching ready', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${served.url}/#token=${served.context.token}`);
+    await page.getByRole('heading', { name: 'No videos yet' }).waitFor();
+    expect(page.url()).toBe(`${served.url}/`);
+    expect(page.url()).not.toContain(served.context.token);
+
+    const link = origin.url('/talk.avi');
+    // What Ctrl+V on the page does: a paste event carrying the clipboard's text.
+    await page.evaluate((text) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', text);
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true }));
+    }, `${link}\n`);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Queued 1 video');
+
+    const row = page.getByRole('list', { name: 'Videos' }).getByRole('listitem');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('talk.avi');
+    await expect
+      .poll(() => row.locator('.video-state').textContent(), { timeout: 90_000, interval: 250 })
+      .toBe('Ready');
+    expect(await page.getByLabel('Queue totals').textContent()).toContain('1 video · 0 working · 0 queued · 1 ready');
+    fs.mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, 'serve-ui-ready.png') });
+
+    // A reload keeps the session (the token is in this tab's storage, not in the address).
+    await page.reload();
+    await expect.poll(() => row.locator('.video-state').textContent()).toBe('Ready');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('asks for the token without one, says when it is wrong, and signs in with the right one', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${served.url}/`);
+    const token = page.getByLabel('Token');
+    await token.fill('not-the-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('That token is wrong');
+
+    await token.fill(served.context.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says when the server is gone, and shows the queue again once it is back', async () => {
+    const { page } = await openPage();
+    await page.goto(`${served.url}/#token=${served.context.token}`);
+    await expect.poll(() => page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(1);
+    await served.stop();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('reconnecting');
+    await served.restart();
+    await expect.poll(() => page.getByRole('status').count()).toBe(0);
+    expect(await page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(1);
+    await page.close();
+  });
+});
