@@ -2,11 +2,14 @@
  * The renderer in a browser, served by `ferry serve`: the token (from the link or the sign-in
  * form), the socket transport, and the same App the desktop window shows. When the socket comes
  * back after the server restarted, the list and totals are loaded again; the events resume by
- * themselves, since the transport's listeners outlive its sockets.
+ * themselves, since the transport's listeners outlive its sockets. Links pasted on the page are
+ * added; files dropped on it are uploaded.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AddResult } from '../../../shared/api';
 import { App } from '../App';
+import type { UploadReport } from '../add/upload-file';
+import { useDropFiles } from '../add/use-drop-files';
 import { describeAdded, usePasteLinks } from '../add/use-paste-links';
 import { createVideoStore, type VideoStore } from '../store/video-store';
 import { createSocketTransport, type ConnectionState, type SocketTransport } from '../transport/socket-transport';
@@ -74,6 +77,15 @@ function SignedIn({ token, onRefused }: { token: string; onRefused: () => void }
   );
   const onProblem = useCallback((text: string) => setNotice({ text, problem: true }), []);
   usePasteLinks(session.transport, onAdded, onProblem);
+  const uploads = useMemo<UploadReport>(
+    () => ({
+      onProgress: (file, pct) => setNotice({ text: `Uploading ${file.name}… ${pct}%`, problem: false }),
+      onDone: (file) => setNotice({ text: `Uploaded ${file.name}; Ferry queued it.`, problem: false }),
+      onFailed: (file, message) => setNotice({ text: `Could not upload ${file.name}: ${message}`, problem: true }),
+    }),
+    [],
+  );
+  useDropFiles(window.location.origin, token, uploads);
 
   return (
     <App
