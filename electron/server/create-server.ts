@@ -6,6 +6,7 @@
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerMediaRoutes } from './routes/media';
+import { registerTusRoutes } from './routes/tus-upload';
 import { registerUi } from './routes/ui';
 import { registerSocketTransport } from './routes/ws-transport';
 import type { RegisterRoutes, ServerContext } from './server-context';
@@ -16,7 +17,7 @@ export interface ServerOptions {
 }
 
 /** The route modules, in registration order. */
-const routeModules: RegisterRoutes[] = [registerUi, registerSocketTransport, registerMediaRoutes];
+const routeModules: RegisterRoutes[] = [registerUi, registerSocketTransport, registerMediaRoutes, registerTusRoutes];
 
 export async function createServer(context: ServerContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1024 * 1024 });

@@ -1,0 +1,54 @@
+/**
+ * Where a TUS upload is reached and what it became. An upload made with the API token lives at
+ * `/tus/{id}` and needs the token on every request; a direct creator upload lives at
+ * `/tus/{ticket}`, a signed, expiring capability for that one upload that needs no token. Once
+ * the file is complete it is queued as a video, whose uid is kept beside the upload (`<id>.video`)
+ * for as long as the engine's uid is not the one announced in `stream-media-id`.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { claimedSubject, signToken, verifyToken } from './signed-token';
+
+/** An upload's id, in the form of the engine's uids (32 hex digits), reserved when it is created. */
+export const newUploadId = () => randomUUID().replaceAll('-', '');
+
+const uploadIdPattern = /^[0-9a-f]{32}$/;
+
+export type UploadRef = { kind: 'id'; id: string } | { kind: 'ticket'; id: string } | { kind: 'invalid' };
+
+/** What the last segment of an upload URL names. Pure. */
+export function readUploadRef(key: Buffer, ref: string, nowEpochSeconds: number): UploadRef {
+  if (uploadIdPattern.test(ref)) return { kind: 'id', id: ref };
+  const id = claimedSubject(ref);
+  return id !== undefined && uploadIdPattern.test(id) && verifyToken(key, ref, 'upload', id, nowEpochSeconds)
+    ? { kind: 'ticket', id }
+    : { kind: 'invalid' };
+}
+
+export function uploadTicket(key: Buffer, id: string, expiresAtEpochSeconds: number): string {
+  return signToken(key, 'upload', id, expiresAtEpochSeconds);
+}
+
+export class UploadVideos {
+  constructor(private readonly directory: string) {}
+
+  private file(id: string) {
+    return path.join(this.directory, `${id}.video`);
+  }
+
+  /** The uid of the video an upload became, once it was queued. */
+  videoOf(id: string): string | undefined {
+    if (!uploadIdPattern.test(id)) return undefined;
+    try {
+      return fs.readFileSync(this.file(id), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  remember(id: string, videoUid: string): void {
+    fs.writeFileSync(this.file(id), videoUid);
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Uploads to a real `ferry serve` (createServer over a real engine, 127.0.0.1) as Cloudflare
+ * Stream's documentation does them: tus-js-client in Node with 5 MiB chunks, the video's id read
+ * from `stream-media-id` in onAfterResponse; the server closed halfway and started again on the
+ * same data directory, the upload resumed; the finished file queued and transcoded to ready.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as tus from 'tus-js-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../electron/engine/create-engine';
+import { UploadVideos } from '../../electron/server/upload-links';
+import { noisyMp4 } from '../helpers/media-fixtures';
+import { serveEngine, type Served } from './ws-serve-fixture';
+
+let dataDir: string;
+let engine: Engine;
+let served: Served;
+
+beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-tus-'));
+  engine = createEngine({ dataDir });
+  served = await serveEngine(engine);
+});
+
+afterEach(async () => {
+  await served.stop();
+  engine.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const endpoint = () => `${served.url}/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/stream`;
+const bearer = () => ({ Authorization: `Bearer ${served.context.token}` });
+const chunkSize = 5 * 1024 * 1024;
+
+/** The video an upload became, as the engine has it. */
+async function videoOfUpload(mediaId: string) {
+  const uid = new UploadVideos(path.join(dataDir, 'uploads')).videoOf(mediaId);
+  const found = await served.context.call('get', { uid: uid ?? mediaId });
+  if (!found.ok) throw new Error(found.error.message);
+  return found.value;
+}
+
+function upload(file: string, options: tus.UploadOptions): { done: Promise<void>; tus: tus.Upload } {
+  let started!: tus.Upload;
+  const done = new Promise<void>((resolve, reject) => {
+    started = new tus.Upload(fs.createReadStream(file), {
+      chunkSize,
+      retryDelays: [],
+      uploadSize: fs.statSync(file).size,
+      ...options,
+      onSuccess: () => resolve(),
+      onError: reject,
+    });
+    started.start();
+  });
+  return { done, tus: started };
+}
+
+describe('TUS uploads', () => {
+  it('resume after the server restarts halfway, and the video ends ready with the same bytes', async () => {
+    const file = await noisyMp4(dataDir, 4);
+    const size = fs.statSync(file).size;
+    expect(size).toBeGreaterThan(2 * chunkSize);
+    let mediaId: string | undefined;
+    let uploadUrl: string | undefined;
+    const firstHalf = await new Promise<void>((resolve, reject) => {
+      const first = upload(file, {
+        endpoint: endpoint(),
+        headers: bearer(),
+        metadata: { name: 'noisy.mp4', filetype: 'video/mp4' },
+        onAfterResponse: (_request, response) => {
+          mediaId ??= response.getHeader('stream-media-id');
+          return Promise.resolve();
+        },
+        onUploadUrlAvailable: () => {
+          uploadUrl = first.tus.url ?? undefined;
+        },
+        onChunkComplete: (_chunk, accepted) => {
+          if (accepted !== chunkSize) return;
+          void first.tus.abort().then(resolve, reject);
+        },
+      });
+      first.done.catch(reject);
+    });
+    expect(firstHalf).toBeUndefined();
+    expect(mediaId).toMatch(/^[0-9a-f]{32}$/);
+    expect(uploadUrl).toMatch(/\/tus\/[0-9a-f]{32}$/);
+
+    await served.stop();
+    await served.restart();
+
+    const seen: string[] = [];
+    const second = upload(file, {
+      uploadUrl,
+      headers: bearer(),
+      onAfterResponse: (request, response) => {
+        seen.push(`${request.getMethod()} ${response.getStatus()} ${response.getHeader('Upload-Offset')}`);
+        return Promise.resolve();
+      },
+    });
+    await second.done;
+    expect(seen[0]).toBe(`HEAD 200 ${chunkSize}`);
+    expect(seen.at(-1)).toBe(`PATCH 204 ${size}`);
+
+    await engine.run();
+    const video = await videoOfUpload(mediaId!);
+    expect(video.status.state).toBe('ready');
+    expect(video.meta.name).toBe('noisy.mp4');
+    expect(fs.readFileSync(video.source.path!).equals(fs.readFileSync(file))).toBe(true);
+  }, 120_000);
+
+  it('refuses a creation without the API token, and an upload URL used without it', async () => {
+    const create = (headers: Record<string, string>) =>
+      fetch(endpoint(), { method: 'POST', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': '10', ...headers } });
+    expect((await create({})).status).toBe(401);
+    expect((await create({ Authorization: 'Bearer wrong' })).status).toBe(401);
+    const created = await create(bearer());
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location')!;
+    const head = await fetch(location, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+    expect(head.status).toBe(401);
+  });
+
+  it('keeps to Cloudflare chunk rules: a small chunk that is not the last is refused', async () => {
+    const created = await fetch(endpoint(), {
+      method: 'POST',
+      headers: { ...bearer(), 'Tus-Resumable': '1.0.0', 'Upload-Length': String(3 * chunkSize) },
+    });
+    const patch = (bytes: number) =>
+      fetch(created.headers.get('location')!, {
+        method: 'PATCH',
+        headers: {
+          ...bearer(),
+          'Tus-Resumable': '1.0.0',
+          'Upload-Offset': '0',
+          'Content-Type': 'application/offset+octet-stream',
+        },
+        body: Buffer.alloc(bytes),
+      });
+    expect((await patch(1024 * 1024)).status).toBe(400);
+    expect((await patch(chunkSize + 1000)).status).toBe(400);
+    const accepted = await patch(chunkSize);
+    expect([accepted.status, accepted.headers.get('upload-offset')]).toEqual([204, String(chunkSize)]);
+  });
+});
+
+describe('direct creator uploads', () => {
+  it('give a one-time URL that takes the upload without a token, once, with the metadata applied', async () => {
+    const file = await noisyMp4(dataDir, 1);
+    const size = fs.statSync(file).size;
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const created = await fetch(`${endpoint()}?direct_user=true`, {
+      method: 'POST',
+      headers: {
+        ...bearer(),
+        'Tus-Resumable': '1.0.0',
+        'Upload-Length': String(size),
+        'Upload-Creator': 'creator-42',
+        'Upload-Metadata': `maxDurationSeconds ${b64('600')},requiresignedurls,name ${b64('from a visitor')}`,
+      },
+    });
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location')!;
+    const mediaId = created.headers.get('stream-media-id')!;
+    expect(location.startsWith(`${served.url}/tus/`)).toBe(true);
+    expect(location).not.toContain(mediaId);
+
+    await upload(file, { uploadUrl: location }).done;
+    await expect(upload(file, { uploadUrl: location }).done).rejects.toThrow();
+    const again = await fetch(location, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+    expect(again.status).toBe(410);
+
+    await engine.run();
+    const video = await videoOfUpload(mediaId);
+    expect(video).toMatchObject({
+      status: { state: 'ready' },
+      requireSignedURLs: true,
+      creator: 'creator-42',
+      maxDurationSeconds: 600,
+      meta: { name: 'from a visitor' },
+    });
+  }, 120_000);
+});
