@@ -4,12 +4,14 @@
  */
 import { benchFetch } from './fetch';
 import { benchQueue } from './queue';
+import { benchServe } from './serve';
 import { benchTranscode } from './transcode';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   queue: benchQueue,
   transcode: benchTranscode,
   fetch: benchFetch,
+  serve: benchServe,
 };
 
 const [name, ...args] = process.argv.slice(2);
