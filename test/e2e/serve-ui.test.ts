@@ -2,7 +2,7 @@
  * The UI from `ferry serve` in Debian's Chromium: the built renderer served at `/`, signed in by
  * the link's fragment (which leaves the address bar) or by the sign-in form, talking to a real
  * engine over the WebSocket. A pasted link is downloaded from a loopback origin, transcoded and
- * shown as ready; a screenshot of that is kept in test-artifacts/.
+ * shown as ready, and so is a dropped file, uploaded over TUS; screenshots are kept in test-artifacts/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -107,6 +107,33 @@ describe('the UI served by ferry serve, in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('uploads a file dropped on the page with tus-js-client, and shows it reaching ready', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${served.url}/#token=${served.context.token}`);
+    const rows = page.getByRole('list', { name: 'Videos' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(1);
+
+    // What dropping a file from the desktop does: a drop event whose DataTransfer holds the file.
+    const bytes = fs.readFileSync(path.join(work, 'sd-4x3.avi')).toString('base64');
+    await page.evaluate((base64) => {
+      const body = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const dataTransfer = new DataTransfer();
+      dataTransfer.items.add(new File([body], 'dropped.avi', { type: 'video/x-msvideo' }));
+      document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
+    }, bytes);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Uploaded dropped.avi');
+
+    const dropped = rows.filter({ hasText: 'dropped.avi' });
+    await expect.poll(() => dropped.count()).toBe(1);
+    await expect
+      .poll(() => dropped.locator('.video-state').textContent(), { timeout: 90_000, interval: 250 })
+      .toBe('Ready');
+    await page.screenshot({ path: path.join(artifacts, 'serve-ui-dropped.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('asks for the token without one, says when it is wrong, and signs in with the right one', async () => {
     const { page, problems } = await openPage();
     await page.goto(`${served.url}/`);
@@ -117,7 +144,7 @@ describe('the UI served by ferry serve, in Chromium', () => {
 
     await token.fill(served.context.token);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(1);
+    await expect.poll(() => page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(2);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -125,12 +152,12 @@ describe('the UI served by ferry serve, in Chromium', () => {
   it('says when the server is gone, and shows the queue again once it is back', async () => {
     const { page } = await openPage();
     await page.goto(`${served.url}/#token=${served.context.token}`);
-    await expect.poll(() => page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(1);
+    await expect.poll(() => page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(2);
     await served.stop();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('reconnecting');
     await served.restart();
     await expect.poll(() => page.getByRole('status').count()).toBe(0);
-    expect(await page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(2);
     await page.close();
   });
 });
