@@ -23,15 +23,17 @@ export interface Served {
 
 export async function serveEngine(engine: Engine, token = randomBytes(16).toString('hex')): Promise<Served> {
   let port = 0;
-  const context: ServerContext = {
+  // Asserted rather than annotated: the context grows as the other route modules land (allowAddresses).
+  const context = {
     engine,
-    call: (name, input) => dispatch(engine, name, input),
+    call: ((name, input) => dispatch(engine, name, input)) as ServerContext['call'],
     token,
     signingKey: randomBytes(32),
     paths: engine.paths,
     allowPrivateNetworks: true,
+    allowAddresses: [] as string[],
     baseUrl: () => `http://127.0.0.1:${port}`,
-  };
+  } as ServerContext;
   let app: FastifyInstance | undefined;
   const start = async () => {
     app = await createServer(context);
