@@ -48,6 +48,15 @@ export class UploadVideos {
     }
   }
 
+  /** Uploads with no video yet (complete or not: the caller looks), from @tus/server's `<id>.json` files. */
+  withoutVideo(): string[] {
+    if (!fs.existsSync(this.directory)) return [];
+    return fs
+      .readdirSync(this.directory)
+      .flatMap((name) => (name.endsWith('.json') ? [name.slice(0, -'.json'.length)] : []))
+      .filter((id) => uploadIdPattern.test(id) && this.videoOf(id) === undefined);
+  }
+
   remember(id: string, videoUid: string): void {
     fs.writeFileSync(this.file(id), videoUid);
   }

@@ -183,3 +183,38 @@ describe('direct creator uploads', () => {
     });
   }, 120_000);
 });
+
+describe('an upload after a stop', () => {
+  it('is queued at the next start when it was complete but had not become a video', async () => {
+    const file = await noisyMp4(dataDir, 1);
+    const created = await fetch(endpoint(), {
+      method: 'POST',
+      headers: { ...bearer(), 'Tus-Resumable': '1.0.0', 'Upload-Length': String(fs.statSync(file).size) },
+    });
+    const mediaId = created.headers.get('stream-media-id')!;
+    // PATCH sent as POST, as tus-js-client's overridePatchMethod does for proxies that drop PATCH.
+    const patched = await fetch(created.headers.get('location')!, {
+      method: 'POST',
+      headers: {
+        ...bearer(),
+        'X-HTTP-Method-Override': 'PATCH',
+        'Tus-Resumable': '1.0.0',
+        'Upload-Offset': '0',
+        'Content-Type': 'application/offset+octet-stream',
+      },
+      body: fs.readFileSync(file),
+    });
+    expect(patched.status).toBe(204);
+    const first = await videoOfUpload(mediaId);
+
+    // As if the process had stopped between the last byte and the queue: no video, no link to one.
+    await served.stop();
+    expect((await served.context.call('remove', { uids: [first.uid] })).ok).toBe(true);
+    fs.rmSync(path.join(dataDir, 'uploads', `${mediaId}.video`));
+    await served.restart();
+
+    const again = await videoOfUpload(mediaId);
+    expect(again.uid).not.toBe(first.uid);
+    expect(fs.readFileSync(again.source.path!).equals(fs.readFileSync(file))).toBe(true);
+  }, 60_000);
+});

@@ -52,6 +52,18 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
     return {};
   };
 
+  // An upload complete on disk but never queued (the process stopped in between) is queued now.
+  const queueIfComplete = async (id: string) => {
+    const upload = await store.getUpload(id);
+    if (upload.size !== undefined && upload.offset === upload.size) await queueUpload(upload);
+  };
+  for (const id of videos.withoutVideo())
+    await queueIfComplete(id).catch((error: unknown) =>
+      process.emitWarning(
+        `ferry serve: upload ${id} could not be queued: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      ),
+    );
+
   const tus = new Server({
     path: '/tus',
     datastore: store,
@@ -137,12 +149,22 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
     handOver(request, reply);
   };
 
+  // tus-js-client's overridePatchMethod (for proxies that drop PATCH): @tus/server 2 does not read it.
+  const overridden = async (request: FastifyRequest<{ Params: { ref: string } }>, reply: FastifyReply) => {
+    const method = String(request.headers['x-http-method-override'] ?? '').toUpperCase();
+    if (!['PATCH', 'HEAD', 'DELETE'].includes(method))
+      return refuse(reply, 405, 'An upload URL takes PATCH, HEAD and DELETE (or POST with X-HTTP-Method-Override).');
+    request.raw.method = method;
+    return resume(request, reply);
+  };
+
   await app.register(async (scope) => {
     // The upload's bytes are @tus/server's to read, as they arrive.
     scope.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
     scope.post('/client/v4/accounts/:account/stream', create);
     scope.options('/client/v4/accounts/:account/stream', handOver);
     scope.route({ method: ['HEAD', 'PATCH', 'DELETE'], url: '/tus/:ref', handler: resume });
+    scope.post('/tus/:ref', overridden);
     scope.options('/tus/:ref', handOver);
   });
 }
