@@ -23,6 +23,7 @@ import {
 } from './commands/control';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
+import { serveCommand } from './commands/serve';
 import { settingsCommand } from './commands/settings';
 import { showCommand } from './commands/show';
 import { statusCommand } from './commands/status';
@@ -33,6 +34,7 @@ const commands: CliCommand[] = [
   ingestCommand,
   importCommand,
   runCommand,
+  serveCommand,
   listCommand,
   showCommand,
   editCommand,

@@ -6,6 +6,9 @@
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerMediaRoutes } from './routes/media';
+import { registerOmegaApi } from './routes/omega-api';
+import { registerStreamApi } from './routes/stream-api';
+import { registerStreamWebhook } from './routes/stream-webhook';
 import { registerTusRoutes } from './routes/tus-upload';
 import { registerUi } from './routes/ui';
 import { registerSocketTransport } from './routes/ws-transport';
@@ -17,7 +20,15 @@ export interface ServerOptions {
 }
 
 /** The route modules, in registration order. */
-const routeModules: RegisterRoutes[] = [registerUi, registerSocketTransport, registerMediaRoutes, registerTusRoutes];
+const routeModules: RegisterRoutes[] = [
+  registerUi,
+  registerSocketTransport,
+  registerMediaRoutes,
+  registerTusRoutes,
+  registerStreamApi,
+  registerStreamWebhook,
+  registerOmegaApi,
+];
 
 export async function createServer(context: ServerContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1024 * 1024 });

@@ -20,6 +20,8 @@ export interface ServerContext {
   paths: DataPaths;
   /** Links that arrive over HTTP may reach loopback and private addresses only when this is set. */
   allowPrivateNetworks: boolean;
+  /** Without allowPrivateNetworks: the addresses or CIDR ranges links may reach anyway (`--allow-address`). */
+  allowAddresses?: readonly string[];
   /** How clients reach this server (`http://127.0.0.1:8787`), for the URLs in Video objects. */
   baseUrl(): string;
 }

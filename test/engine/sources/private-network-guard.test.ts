@@ -6,11 +6,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { downloadUrl, DownloadError } from '../../../electron/engine/sources/download-url';
+import { downloadUrl, DownloadError, type DownloadOptions } from '../../../electron/engine/sources/download-url';
 import { privateAddressRefusal } from '../../../electron/engine/sources/private-network-guard';
 import { expectSame, file, options, origin } from './download-setup';
 
-const guarded = { publicOnly: { allowAddresses: [] } };
+const guarded: Partial<DownloadOptions> = { publicOnly: { allowAddresses: [] } };
 
 /** A server on 127.0.0.2 (loopback too) that redirects every request to `to`: the allowed "public" first hop. */
 async function redirector(to: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -28,7 +28,7 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-async function refusal(url: string, extra = guarded): Promise<string> {
+async function refusal(url: string, extra: Partial<DownloadOptions> = guarded): Promise<string> {
   const error = (await downloadUrl(options(url, extra)).catch((e: unknown) => e)) as DownloadError;
   expect(error).toBeInstanceOf(DownloadError);
   expect(error.code).toBe('ERR_FETCH_ORIGIN_ERROR');

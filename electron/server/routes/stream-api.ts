@@ -1,0 +1,104 @@
+/**
+ * Cloudflare Stream's video API on this machine (`/client/v4/accounts/{any}/stream`): upload via
+ * link (`/copy`), list with Cloudflare's filters, get, edit and delete, every one through the
+ * engine's one door. Videos are answered with their media as http URLs on this server. The TUS
+ * endpoint on `POST …/stream` is tus-upload.ts's; the webhook and token routes stream-webhook.ts's.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { privateLinkProblem } from '../link-guard';
+import type { ServerContext } from '../server-context';
+import { guardStreamScope, sendError, sendFailure, sendResult, streamPrefix } from '../stream-scope';
+import {
+  addLinksFromCopy,
+  copyBodySchema,
+  editBodySchema,
+  editFromBody,
+  listQueryFrom,
+  listQuerySchema,
+  type CopyBody,
+  type EditBody,
+  type ListParams,
+} from '../stream-requests';
+import { withHttpUrls } from '../video-urls';
+
+type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
+
+/** The list's contract names as Cloudflare's query calls them. */
+const listRenames = { state: 'status' };
+
+export async function registerStreamApi(app: FastifyInstance, context: ServerContext): Promise<void> {
+  const shown = <V extends Parameters<typeof withHttpUrls>[0]>(video: V) => withHttpUrls(video, context.baseUrl());
+
+  await app.register(
+    async (api) => {
+      guardStreamScope(api, context);
+
+      api.post<{ Body: CopyBody }>('/copy', { schema: { body: copyBodySchema } }, async (request, reply) => {
+        const creatorHeader = request.headers['upload-creator'];
+        const translated = addLinksFromCopy(
+          request.body ?? {},
+          typeof creatorHeader === 'string' ? creatorHeader : undefined,
+        );
+        if (!translated.ok) return sendError(reply, 400, translated.message);
+        const link = translated.input.links[0]?.url ?? '';
+        const problem = context.allowPrivateNetworks ? undefined : privateLinkProblem(link, context.allowAddresses);
+        if (problem) return sendError(reply, 400, `url: ${problem}`);
+        const added = await context.call('addLinks', translated.input);
+        if (!added.ok) return sendFailure(reply, added.error, context.paths);
+        const { queued, duplicates, invalid } = added.value;
+        if (invalid[0]) return sendError(reply, 400, `url: ${invalid[0].reason}`);
+        // The same link already waiting or working: that video is the answer, not a second copy.
+        if (queued[0]) return sendResult(reply, shown(queued[0]));
+        const existing = await context.call('get', { uid: duplicates[0]?.uid ?? '' });
+        if (!existing.ok) return sendFailure(reply, existing.error, context.paths);
+        return sendResult(reply, shown(existing.value));
+      });
+
+      api.get<{ Querystring: ListParams }>(
+        '/',
+        { schema: { querystring: listQuerySchema } },
+        async (request, reply) => {
+          const page = await context.call('list', listQueryFrom(request.query));
+          if (!page.ok) return sendFailure(reply, page.error, context.paths, listRenames);
+          return reply
+            .status(200)
+            .type('application/json')
+            .send({
+              result: page.value.videos.map(shown),
+              success: true,
+              errors: [],
+              messages: [],
+              total: page.value.total,
+            });
+        },
+      );
+
+      api.get('/:uid', async (request: UidRequest, reply) => {
+        const found = await context.call('get', { uid: request.params.uid });
+        if (!found.ok) return sendFailure(reply, found.error, context.paths);
+        return sendResult(reply, shown(found.value));
+      });
+
+      api.post<{ Params: { uid: string }; Body: EditBody }>(
+        '/:uid',
+        { schema: { body: editBodySchema } },
+        async (request, reply) => {
+          const translated = editFromBody(request.body ?? {});
+          if (!translated.ok) return sendError(reply, 400, translated.message);
+          const edited = await context.call('edit', { uid: request.params.uid, changes: translated.input });
+          if (!edited.ok) return sendFailure(reply, edited.error, context.paths);
+          return sendResult(reply, shown(edited.value));
+        },
+      );
+
+      api.delete('/:uid', async (request: UidRequest, reply) => {
+        const removed = await context.call('remove', { uids: [request.params.uid], deleteOutputs: true });
+        if (!removed.ok) return sendFailure(reply, removed.error, context.paths);
+        if (removed.value.removed === 0)
+          return sendError(reply, 404, `No video with uid ${request.params.uid} on this Ferry.`);
+        return sendResult(reply, null);
+      });
+    },
+    { prefix: streamPrefix },
+  );
+}

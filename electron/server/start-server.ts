@@ -1,0 +1,129 @@
+/**
+ * `ferry serve` without the terminal: opens the engine (links from HTTP kept off private
+ * networks unless allowed), works its queue (`watch`), and serves the API, the media and the UI
+ * on one port. `stop()` closes the server, hands running work back to the queue and closes the
+ * engine. The CLI command (cli/commands/serve.ts) and the tests both start it here.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import type { Envelope } from '../../shared/ferry-error';
+import { dispatch } from '../engine/api/dispatch';
+import { runEngine } from '../engine/api/run-engine';
+import { createEngine, type Engine, type EngineOptions } from '../engine/create-engine';
+import { createServer } from './create-server';
+import { serveSecrets } from './serve-secrets';
+import type { ServerContext } from './server-context';
+
+export const defaultPort = 8787;
+
+export interface ServeOptions {
+  dataDir: string;
+  /** Default 8787; 0 takes any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default: the data directory's `serve-token`, generated on first run. */
+  token?: string;
+  allowPrivateNetworks?: boolean;
+  /** Without allowPrivateNetworks: addresses or CIDR ranges links may reach anyway (a NAS, a test origin). */
+  allowAddresses?: string[];
+  env?: NodeJS.ProcessEnv;
+  /** The rest of the engine's options (tuning; tests shorten waits). */
+  engine?: Omit<EngineOptions, 'dataDir' | 'env'>;
+  bodyLimitBytes?: number;
+  /** Things the person running it should know (another process works the queue…). */
+  onNotice?: (text: string) => void;
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:8787` */
+  baseUrl: string;
+  /** Cloudflare Stream's API base on this server (any account id works). */
+  apiBase: string;
+  /** Opens the UI signed in: the token goes in the fragment, which browsers never send. */
+  signInUrl: string;
+  token: string;
+  engine: Engine;
+  app: FastifyInstance;
+  /** Settles when the queue stops working: after stop(), or on a failure the run could not survive. */
+  running: Promise<Envelope<void>>;
+  stop(): Promise<void>;
+}
+
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
+
+/** How clients reach a server bound to `host`: a wildcard binding is reached by this machine's name. */
+function urlHost(host: string): string {
+  const name = isWildcard(host) ? os.hostname() : host;
+  return net.isIPv6(name) ? `[${name}]` : name;
+}
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const { token, signingKey } = serveSecrets(options.dataDir, options.token);
+  const allowPrivateNetworks = options.allowPrivateNetworks ?? false;
+  const engine = createEngine({
+    ...options.engine,
+    dataDir: options.dataDir,
+    env: options.env ?? process.env,
+    fetch: { ...options.engine?.fetch, allowPrivateNetworks, allowAddresses: options.allowAddresses ?? [] },
+  });
+  const host = options.host ?? '127.0.0.1';
+  let baseUrl = '';
+  const context: ServerContext = {
+    engine,
+    call: (name, input) => dispatch(engine, name, input),
+    token,
+    signingKey,
+    paths: engine.paths,
+    allowPrivateNetworks,
+    allowAddresses: options.allowAddresses ?? [],
+    baseUrl: () => baseUrl,
+  };
+  let app: FastifyInstance;
+  try {
+    app = await createServer(context, options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {});
+    await app.listen({ port: options.port ?? defaultPort, host });
+  } catch (error) {
+    engine.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new Error(`Port ${options.port ?? defaultPort} on ${host} is in use; choose another with --port.`);
+    throw error;
+  }
+  const address = app.server.address() as net.AddressInfo;
+  baseUrl = `http://${urlHost(host)}:${address.port}`;
+
+  const stopRun = new AbortController();
+  const running = (async (): Promise<Envelope<void>> => {
+    const first = await runEngine(engine, { watch: true, signal: stopRun.signal });
+    if (first.ok || first.error.code !== 'BUSY') return first;
+    options.onNotice?.(
+      `Another Ferry (process ${first.error.runnerPid ?? '?'}) is working this queue; the API answers, and this ` +
+        'server takes the queue over when that one stops.',
+    );
+    return runEngine(engine, { watch: true, signal: stopRun.signal, waitForRunner: true });
+  })();
+
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      stopRun.abort();
+      await app.close();
+      await running;
+      engine.close();
+    })();
+    return stopped;
+  };
+  return {
+    baseUrl,
+    apiBase: `${baseUrl}/client/v4/accounts/local/stream`,
+    signInUrl: `${baseUrl}/#token=${encodeURIComponent(token)}`,
+    token,
+    engine,
+    app,
+    running,
+    stop,
+  };
+}
