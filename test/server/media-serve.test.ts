@@ -13,6 +13,7 @@ import { signPlaybackToken } from '../../electron/server/playback-token';
 import { withHttpUrls } from '../../electron/server/video-urls';
 import type { VideoEdit } from '../../shared/api';
 import type { Video } from '../../shared/video';
+import { dashFiles, hlsMaster, hlsMediaFiles } from '../helpers/inspect-outputs';
 import { noisyMp4 } from '../helpers/media-fixtures';
 import { rawRequest } from './media-http';
 import { serveEngine, type Served } from './ws-serve-fixture';
@@ -81,6 +82,25 @@ describe('media over HTTP', () => {
     for (const [file, type] of expected) {
       const answer = await get(file);
       expect([file, answer.status, answer.headers['content-type']]).toEqual([file, 200, type]);
+    }
+  });
+
+  it('serves every file the HLS and DASH manifests name, at the URLs they resolve to', async () => {
+    const base = `/media/${video.uid}/manifest/`;
+    const text = async (file: string) => (await get(base + file)).body.toString();
+    const master = hlsMaster(await text('video.m3u8'));
+    const playlists = [...master.variants.map((variant) => variant.uri), ...(master.audio ? [master.audio] : [])];
+    const files = new Set<string>(playlists);
+    for (const playlist of playlists) {
+      const media = hlsMediaFiles(await text(playlist));
+      for (const file of [media.init, ...media.segments]) files.add(file);
+    }
+    for (const names of dashFiles(await text('video.mpd')).values()) for (const file of names) files.add(file);
+    expect([...files].filter((file) => file.endsWith('.m4s')).length).toBeGreaterThanOrEqual(2);
+    for (const file of files) {
+      const answer = await get(base + file);
+      expect([file, answer.status]).toEqual([file, 200]);
+      expect(answer.body.equals(fs.readFileSync(path.join(folder, 'manifest', file)))).toBe(true);
     }
   });
 
