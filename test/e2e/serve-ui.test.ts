@@ -149,15 +149,22 @@ describe('the UI served by ferry serve, in Chromium', () => {
     await page.close();
   });
 
-  it('says when the server is gone, and shows the queue again once it is back', async () => {
+  it('says when the server is gone, and once it is back shows the queue as it is now', async () => {
     const { page } = await openPage();
     await page.goto(`${served.url}/#token=${served.context.token}`);
-    await expect.poll(() => page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(2);
+    const rows = page.getByRole('list', { name: 'Videos' }).getByRole('listitem');
+    await expect.poll(() => rows.count()).toBe(2);
     await served.stop();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('reconnecting');
+
+    // Changed while the page could not hear about it: only reloading after the reconnect shows it.
+    const { videos } = await engine.list({ search: 'talk.avi' });
+    expect(await engine.remove({ uids: videos.map((v) => v.uid) })).toEqual({ removed: 1 });
     await served.restart();
     await expect.poll(() => page.getByRole('status').count()).toBe(0);
-    expect(await page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.textContent()).toContain('dropped.avi');
+    expect(await page.getByLabel('Queue totals').textContent()).toContain('1 video · 0 working · 0 queued · 1 ready');
     await page.close();
   });
 });
