@@ -52,9 +52,11 @@ function validationMessage(error: FastifyError): string {
 
 /**
  * Reads every body of the scope as JSON, whatever its label: the providers' own examples post
- * JSON with `curl -d`, which labels it a form (application/x-www-form-urlencoded).
+ * JSON with `curl -d`, which labels it a form (application/x-www-form-urlencoded); fetch labels a
+ * string body text/plain.
  */
 export function readBodiesAsJson(scope: FastifyInstance): void {
+  scope.removeContentTypeParser('text/plain');
   scope.addContentTypeParser('*', { parseAs: 'string' }, scope.getDefaultJsonParser('error', 'error'));
 }
 
