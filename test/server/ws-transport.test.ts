@@ -4,9 +4,13 @@
  * real server on 127.0.0.1 over a real engine, answered with the same envelopes; the token
  * checked before anything else; broken messages answered, never fatal; events pushed.
  */
+import type { AddressInfo } from 'node:net';
+import websocket from '@fastify/websocket';
+import Fastify from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandNames } from '../../shared/api';
-import { maxSocketMessageBytes, socketCloseCodes } from '../../shared/socket-messages';
+import { maxSocketMessageBytes, socketCloseCodes, socketPath } from '../../shared/socket-messages';
+import { defaultSessionLimits, serveSocket } from '../../electron/server/socket-session';
 import { cases, openFixture, type Fixture } from '../engine/api/command-cases';
 import { until } from '../helpers/wait-for';
 import { openSocket, signedInSocket, type TestSocket } from './ws-client';
@@ -73,6 +77,23 @@ describe('signing in', () => {
     client = await openSocket(served.url);
     client.socket.send(JSON.stringify({ auth: '' }));
     expect((await client.closed).code).toBe(socketCloseCodes.refused);
+  });
+});
+
+describe('a socket that never signs in', () => {
+  it('is closed after the sign-in time, with the code that says so', async () => {
+    const app = Fastify({ logger: false });
+    await app.register(websocket);
+    app.get(socketPath, { websocket: true }, (socket) =>
+      serveSocket(socket, served.context, { ...defaultSessionLimits, signInMs: 100 }),
+    );
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      client = await openSocket(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+      expect((await client.closed).code).toBe(socketCloseCodes.signInTimeout);
+    } finally {
+      await app.close();
+    }
   });
 });
 
