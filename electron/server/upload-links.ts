@@ -8,7 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DataPaths } from '../engine/data-paths';
 import { claimedSubject, signToken, verifyToken } from './signed-token';
+
+/** Where TUS uploads are kept (with @tus/server's `<id>.json` and Ferry's `<id>.video`). */
+export const uploadsDirectory = (paths: DataPaths) => path.join(paths.dataDir, 'uploads');
 
 /** An upload's id, in the form of the engine's uids (32 hex digits), reserved when it is created. */
 export const newUploadId = () => randomUUID().replaceAll('-', '');

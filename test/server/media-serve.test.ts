@@ -110,6 +110,12 @@ describe('media over HTTP', () => {
     expect(part.status).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 1000-4999/${bytes.length}`);
     expect(part.body.equals(bytes.subarray(1000, 5000))).toBe(true);
+    const head = await rawRequest(served.url, `/media/${video.uid}/downloads/default.mp4`, { method: 'HEAD' });
+    expect([head.status, head.headers['content-length'], head.headers['accept-ranges']]).toEqual([
+      200,
+      String(bytes.length),
+      'bytes',
+    ]);
     const beyond = await get(`/media/${video.uid}/downloads/default.mp4`, { Range: `bytes=${bytes.length + 10}-` });
     expect(beyond.status).toBe(416);
     expect(beyond.headers['content-range']).toBe(`bytes */${bytes.length}`);

@@ -14,7 +14,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasValidBearer } from '../check-token';
 import type { ServerContext } from '../server-context';
 import { checkChunk } from '../upload-chunks';
-import { newUploadId, readUploadRef, uploadTicket, UploadVideos } from '../upload-links';
+import { newUploadId, readUploadRef, uploadsDirectory, uploadTicket, UploadVideos } from '../upload-links';
 import { parseUploadMetadata, type TusMetadata } from '../upload-metadata';
 
 /** A direct creator URL works this long unless the metadata's `expiry` says otherwise: hours, not minutes, so a slow upload is not cut off. */
@@ -31,7 +31,7 @@ function refuse(reply: FastifyReply, status: number, message: string) {
 }
 
 export async function registerTusRoutes(app: FastifyInstance, context: ServerContext): Promise<void> {
-  const directory = path.join(context.paths.dataDir, 'uploads');
+  const directory = uploadsDirectory(context.paths);
   const store = new FileStore({ directory });
   const videos = new UploadVideos(directory);
   /** Where each upload created just now is reached, read once by `generateUrl`. */
