@@ -1,7 +1,7 @@
 /**
- * The UI from `ferry serve` in Debian's Chromium: the built renderer served at `/`, signed in by
- * the link's fragment (which leaves the address bar) or by the sign-in form, talking to a real
- * engine over the WebSocket. A pasted link is downloaded from a loopback origin, transcoded and
+ * The UI from `ferry serve` (startServer, what the command runs) in Debian's Chromium: the built
+ * renderer served at `/`, signed in by the printed link's fragment (which leaves the address bar)
+ * or by the sign-in form, talking to the engine over the WebSocket. A pasted link is downloaded from a loopback origin, transcoded and
  * shown as ready, and so is a dropped file, uploaded over TUS; screenshots are kept in test-artifacts/.
  */
 import fs from 'node:fs';
@@ -10,23 +10,24 @@ import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../electron/engine/create-engine';
+import { createEngine } from '../../electron/engine/create-engine';
+import { startServer, type RunningServer } from '../../electron/server/start-server';
 import { launchChromium } from '../helpers/chromium';
 import * as make from '../helpers/media-fixtures';
 import { startOrigin } from '../helpers/origin-server';
 import { repoRoot } from '../helpers/spawn-ts';
-import { serveEngine, type Served } from '../server/ws-serve-fixture';
 
 const artifacts = path.join(repoRoot, 'test-artifacts');
 
 describe('the UI served by ferry serve, in Chromium', () => {
   let work: string;
-  let engine: Engine;
-  let served: Served;
+  let served: RunningServer;
   let origin: Awaited<ReturnType<typeof startOrigin>>;
   let browser: Browser;
-  const running = new AbortController();
-  let run: Promise<void>;
+
+  /** What `ferry serve` runs: the engine working its queue, and the server; links are kept off private
+   * networks except the test origin's address, as `ferry serve` with an allowed address would. */
+  const serve = (port = 0) => startServer({ dataDir: path.join(work, 'data'), port, allowAddresses: ['127.0.0.1'] });
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'ferry-serve-ui-'));
@@ -45,19 +46,13 @@ describe('the UI served by ferry serve, in Chromium', () => {
     origin = await startOrigin({
       '/talk.avi': { kind: 'file', body: fs.readFileSync(source), contentType: 'video/x-msvideo' },
     });
-    // The origin is on loopback: allowed here, as `ferry serve --allow-private-networks` allows it.
-    engine = createEngine({ dataDir: path.join(work, 'data'), fetch: { allowPrivateNetworks: true } });
-    run = engine.run({ watch: true, signal: running.signal, pollMs: 200 });
-    served = await serveEngine(engine);
+    served = await serve();
     browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    running.abort();
-    await run;
     await served?.stop();
-    engine?.close();
     await origin?.close();
     delete process.env.FERRY_RENDERER_DIR;
     fs.rmSync(work, { recursive: true, force: true });
@@ -76,10 +71,11 @@ describe('the UI served by ferry serve, in Chromium', () => {
 
   it('signs in from the link, takes the token out of the address bar, and shows a pasted link reaching ready', async () => {
     const { page, problems } = await openPage();
-    await page.goto(`${served.url}/#token=${served.context.token}`);
+    // The link `ferry serve` prints.
+    await page.goto(served.signInUrl);
     await page.getByRole('heading', { name: 'No videos yet' }).waitFor();
-    expect(page.url()).toBe(`${served.url}/`);
-    expect(page.url()).not.toContain(served.context.token);
+    expect(page.url()).toBe(`${served.baseUrl}/`);
+    expect(page.url()).not.toContain(served.token);
 
     const link = origin.url('/talk.avi');
     // What Ctrl+V on the page does: a paste event carrying the clipboard's text.
@@ -109,7 +105,7 @@ describe('the UI served by ferry serve, in Chromium', () => {
 
   it('uploads a file dropped on the page with tus-js-client, and shows it reaching ready', async () => {
     const { page, problems } = await openPage();
-    await page.goto(`${served.url}/#token=${served.context.token}`);
+    await page.goto(served.signInUrl);
     const rows = page.getByRole('list', { name: 'Videos' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(1);
 
@@ -136,13 +132,13 @@ describe('the UI served by ferry serve, in Chromium', () => {
 
   it('asks for the token without one, says when it is wrong, and signs in with the right one', async () => {
     const { page, problems } = await openPage();
-    await page.goto(`${served.url}/`);
+    await page.goto(`${served.baseUrl}/`);
     const token = page.getByLabel('Token');
     await token.fill('not-the-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('That token is wrong');
 
-    await token.fill(served.context.token);
+    await token.fill(served.token);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Videos' }).getByRole('listitem').count()).toBe(2);
     expect(problems).toEqual([]);
@@ -151,16 +147,22 @@ describe('the UI served by ferry serve, in Chromium', () => {
 
   it('says when the server is gone, and once it is back shows the queue as it is now', async () => {
     const { page } = await openPage();
-    await page.goto(`${served.url}/#token=${served.context.token}`);
+    await page.goto(served.signInUrl);
     const rows = page.getByRole('list', { name: 'Videos' }).getByRole('listitem');
     await expect.poll(() => rows.count()).toBe(2);
+    const port = new URL(served.baseUrl).port;
     await served.stop();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('reconnecting');
 
-    // Changed while the page could not hear about it: only reloading after the reconnect shows it.
-    const { videos } = await engine.list({ search: 'talk.avi' });
-    expect(await engine.remove({ uids: videos.map((v) => v.uid) })).toEqual({ removed: 1 });
-    await served.restart();
+    // Changed while the page could not hear about it (the CLI, say): only reloading after the reconnect shows it.
+    const engine = createEngine({ dataDir: path.join(work, 'data') });
+    try {
+      const { videos } = await engine.list({ search: 'talk.avi' });
+      expect(await engine.remove({ uids: videos.map((v) => v.uid) })).toEqual({ removed: 1 });
+    } finally {
+      engine.close();
+    }
+    served = await serve(Number(port));
     await expect.poll(() => page.getByRole('status').count()).toBe(0);
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.textContent()).toContain('dropped.avi');
