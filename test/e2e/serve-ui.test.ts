@@ -1,8 +1,9 @@
 /**
  * The UI from `ferry serve` (startServer, what the command runs) in Debian's Chromium: the built
  * renderer served at `/`, signed in by the printed link's fragment (which leaves the address bar)
- * or by the sign-in form, talking to the engine over the WebSocket. A pasted link is downloaded from a loopback origin, transcoded and
- * shown as ready, and so is a dropped file, uploaded over TUS; screenshots are kept in test-artifacts/.
+ * or by the sign-in form, talking to the engine over the WebSocket. A pasted link is downloaded
+ * from a loopback origin, transcoded and shown as ready, and so is a dropped file, uploaded over
+ * TUS; screenshots are kept in test-artifacts/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
