@@ -12,6 +12,10 @@ const flagAdvice = 'start ferry serve with --allow-private-networks (or --allow-
 /** Whether `text` is an address or a CIDR range ipaddr.js reads (what --allow-address takes). */
 export const isAddressOrRange = (text: string): boolean => ipaddr.isValid(text) || ipaddr.isValidCIDR(text);
 
+/** Whether a host to listen on is this machine only (127.0.0.0/8, ::1, localhost). */
+export const isLoopbackHost = (host: string): boolean =>
+  host === 'localhost' || (ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback');
+
 /** Whether `address` is one of `allowed` (addresses or CIDR ranges). */
 export function isAllowedAddress(address: string, allowed: readonly string[]): boolean {
   const parsed = ipaddr.process(address);

@@ -3,7 +3,7 @@
  * the bearer token (checked before the body is read), and every failure, fastify's own included
  * (schema, JSON syntax, body limit), answered as Cloudflare's envelope with Cloudflare's status.
  */
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FailureInfo } from '../../shared/ferry-error';
 import type { DataPaths } from '../engine/data-paths';
 import { hasValidBearer } from './check-token';
@@ -50,6 +50,12 @@ function validationMessage(error: FastifyError): string {
   return `${problems.join('; ')}.`;
 }
 
+/** A refusal answered before the body is read ends the connection with it, so the client stops sending. */
+export function closeIfBodyUnread(request: FastifyRequest, reply: FastifyReply): void {
+  if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined)
+    reply.header('Connection', 'close');
+}
+
 /**
  * Reads every body of the scope as JSON, whatever its label: the providers' own examples post
  * JSON with `curl -d`, which labels it a form (application/x-www-form-urlencoded); fetch labels a
@@ -62,9 +68,11 @@ export function readBodiesAsJson(scope: FastifyInstance): void {
 
 export function guardStreamScope(scope: FastifyInstance, context: ServerContext): void {
   readBodiesAsJson(scope);
+  // Answered in the hook, so a request without the token is refused before its body is read.
   scope.addHook('onRequest', async (request, reply) => {
     if (hasValidBearer(request.headers.authorization, context.token)) return;
-    await sendError(
+    closeIfBodyUnread(request, reply);
+    return sendError(
       reply,
       401,
       "Authentication error: send Authorization: Bearer <token>, the token ferry serve printed (also in its data directory's serve-token).",

@@ -48,6 +48,16 @@ describe('the Cloudflare Stream-compatible API', () => {
     }
   });
 
+  it('refuses a request without the token before reading its body (401, not 413)', async () => {
+    const api = await serve();
+    const answer = await fetch(`${api.server.baseUrl}${stream}/copy`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ url: 'https://cdn.example.test/a.mp4', meta: { x: 'a'.repeat(2 * 1024 * 1024) } }),
+    });
+    expect(answer.status).toBe(401);
+  });
+
   it('answers 404 for a uid it does not have, 400 naming the field of a bad request, 413 for a body too large', async () => {
     const api = await serve();
     for (const [method, route] of [

@@ -1,7 +1,7 @@
 /** The pure decisions of the HTTP API: statuses for the dispatcher's codes, field names, the up-front link check. */
 import { describe, expect, it } from 'vitest';
 import { ferryErrorCodes } from '../../shared/ferry-error';
-import { isAllowedAddress, privateLinkProblem } from '../../electron/server/link-guard';
+import { isAllowedAddress, isLoopbackHost, privateLinkProblem } from '../../electron/server/link-guard';
 import { failure, statusForFailure } from '../../electron/server/stream-envelope';
 import { addLinksFromCopy, describeFailure, listQueryFrom } from '../../electron/server/stream-requests';
 
@@ -109,5 +109,10 @@ describe('privateLinkProblem', () => {
     expect(privateLinkProblem('http://10.1.2.3/a.mp4', ['10.0.0.0/8'])).toBeUndefined();
     expect(privateLinkProblem('http://10.1.2.3/a.mp4', ['192.168.0.0/16'])).toContain('private');
     expect(isAllowedAddress('::ffff:10.1.2.3', ['10.0.0.0/8'])).toBe(true);
+  });
+
+  it('tells a loopback host to listen on from one the network reaches (which ferry serve warns about)', () => {
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'nas.local']) expect(isLoopbackHost(host), host).toBe(false);
   });
 });

@@ -1,10 +1,8 @@
-import { isAddressOrRange } from '../../server/link-guard';
+import { isAddressOrRange, isLoopbackHost } from '../../server/link-guard';
 import { defaultPort, startServer } from '../../server/start-server';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
 import { parseNumber } from '../parse-values';
 import { interruptOnSignals } from '../work-queue';
-
-const loopbackHosts = ['127.0.0.1', '::1', 'localhost'];
 
 /** A port from the command line: a whole number from 0 (any free port) to 65535. */
 export function parsePort(text: string): number {
@@ -57,7 +55,7 @@ export const serveCommand: CliCommand = {
         `--allow-address takes an IP address or a CIDR range such as 192.168.1.20 or 10.0.0.0/8, not "${notAddress}".`,
       );
     const host = values.host ?? '127.0.0.1';
-    if (!loopbackHosts.includes(host))
+    if (!isLoopbackHost(host))
       context.stderr(
         `ferry: warning: listening on ${host}: the API is reachable from the network, protected only by the token. ` +
           'Links sent to it still cannot reach private networks unless --allow-private-networks is given.',

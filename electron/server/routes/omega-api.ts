@@ -10,7 +10,7 @@ import { privateLinkProblem } from '../link-guard';
 import { omegaVideo, uidFromOmegaId } from '../omega-video';
 import type { ServerContext } from '../server-context';
 import { statusForFailure } from '../stream-envelope';
-import { readBodiesAsJson } from '../stream-scope';
+import { closeIfBodyUnread, readBodiesAsJson } from '../stream-scope';
 import { describeFailure } from '../stream-requests';
 import { withHttpUrls } from '../video-urls';
 
@@ -48,8 +48,9 @@ export async function registerOmegaApi(app: FastifyInstance, context: ServerCont
     async (api) => {
       readBodiesAsJson(api);
       api.addHook('onRequest', async (request, reply) => {
-        if (!hasValidBearer(request.headers.authorization, context.token))
-          await refuse(reply, 401, 'Unauthorized: send Authorization: Bearer <token>, the token ferry serve printed.');
+        if (hasValidBearer(request.headers.authorization, context.token)) return;
+        closeIfBodyUnread(request, reply);
+        return refuse(reply, 401, 'Unauthorized: send Authorization: Bearer <token>, the token ferry serve printed.');
       });
       api.setErrorHandler<FastifyError>((error, _request, reply) => {
         if (error.validation) {
