@@ -5,15 +5,27 @@ import { targetNames } from '../format-deliveries';
 import { formatQueueTotals, formatVideoTable } from '../format-video';
 import { parseNumber } from '../parse-values';
 
-const listFields = fieldsByPrefix({ state: '--state', search: '--search', limit: '--limit', offset: '--offset' });
+const listFields = fieldsByPrefix({
+  state: '--state',
+  search: '--search',
+  creator: '--creator',
+  start: '--start',
+  end: '--end',
+  limit: '--limit',
+  offset: '--offset',
+});
 
 export const listCommand: CliCommand = {
   name: 'list',
   summary: 'List videos, newest first',
-  usage: `ferry list [--state STATE] [--search TEXT] [--limit N] [--offset N] [--json]
+  usage: `ferry list [--state STATE] [--search TEXT] [--creator ID] [--start DATE] [--end DATE]
+                 [--limit N] [--offset N] [--json]
 
   --state STATE   only videos in this state (${videoStates.join(', ')})
   --search TEXT   only videos whose name, link or path contains TEXT
+  --creator ID    only videos of this creator (ferry edit --creator, Cloudflare's Upload-Creator)
+  --start DATE    only videos created at or after this ISO date-time (2030-01-31T00:00:00Z)
+  --end DATE      only videos created at or before it
   --limit N       at most N videos (default 100, at most 1000)
   --offset N      skip the first N
   --json          print {"videos": [...], "total": N} with full Video objects
@@ -28,6 +40,9 @@ export const listCommand: CliCommand = {
       {
         state: { type: 'string' },
         search: { type: 'string' },
+        creator: { type: 'string' },
+        start: { type: 'string' },
+        end: { type: 'string' },
         limit: { type: 'string' },
         offset: { type: 'string' },
         json: { type: 'boolean' },
@@ -38,6 +53,9 @@ export const listCommand: CliCommand = {
     const query = {
       ...(values.state !== undefined ? { state: values.state as VideoState } : {}),
       ...(values.search ? { search: values.search } : {}),
+      ...(values.creator !== undefined ? { creator: values.creator } : {}),
+      ...(values.start !== undefined ? { start: values.start } : {}),
+      ...(values.end !== undefined ? { end: values.end } : {}),
       limit: values.limit === undefined ? 100 : parseNumber('--limit', values.limit),
       offset: values.offset === undefined ? 0 : parseNumber('--offset', values.offset),
     };
@@ -47,7 +65,8 @@ export const listCommand: CliCommand = {
         context.stdout(JSON.stringify(page, null, 2));
         return exitCodes.ok;
       }
-      if (page.total === 0 && !values.state && !values.search) {
+      const filtered = [values.state, values.search, values.creator, values.start, values.end].some((v) => v);
+      if (page.total === 0 && !filtered) {
         context.stdout('No videos yet. Add one with: ferry ingest <file or link>');
         return exitCodes.ok;
       }
