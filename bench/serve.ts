@@ -4,19 +4,18 @@
  * the same segment from nginx (sendfile, one worker, as Ferry's one event loop). Rounds
  * interleave the three; the medians are printed with the ratios and the issue's targets: the
  * segment at 0.7x nginx's requests per second or better, the JSON endpoint above 5,000 requests
- * per second with p99 under 20 ms. Ferry's server runs in this process, as `ferry serve` would.
+ * per second with p99 under 20 ms. `ferry serve` (startServer: the server and the engine's queue)
+ * runs in this process.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dispatch } from '../electron/engine/api/dispatch';
-import { createEngine } from '../electron/engine/create-engine';
-import { createServer } from '../electron/server/create-server';
-import type { ServerContext } from '../electron/server/server-context';
+import type { Engine } from '../electron/engine/create-engine';
+import { startServer } from '../electron/server/start-server';
 import { fmt, median } from './figures';
 import { missingTool, startOrigin } from './local-origin';
 import { wrk, type WrkFigures, type WrkOptions } from './wrk';
@@ -42,63 +41,56 @@ export async function benchServe(args: string[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-bench-serve-'));
   const www = path.join(dir, 'www');
   fs.mkdirSync(www);
-  const engine = createEngine({ dataDir: path.join(dir, 'data') });
   try {
-    const uid = await readyVideo(engine, dir);
-    // The segment measured: 2 MiB of incompressible bytes, the same file for Ferry and nginx.
-    const segment = randomBytes(segmentBytes);
-    fs.writeFileSync(path.join(engine.paths.library, uid, 'manifest', segmentName), segment);
-    fs.writeFileSync(path.join(www, segmentName), segment);
-
-    let port = 0;
-    const context: ServerContext = {
-      engine,
-      call: (name, input) => dispatch(engine, name, input),
-      token: randomBytes(16).toString('hex'),
-      signingKey: randomBytes(32),
-      paths: engine.paths,
-      allowPrivateNetworks: false,
-      baseUrl: () => `http://127.0.0.1:${port}`,
-    };
-    const app = await createServer(context);
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    port = (app.server.address() as AddressInfo).port;
+    // `ferry serve` itself: the engine working its queue, the server on 127.0.0.1, in this process.
+    const server = await startServer({ dataDir: path.join(dir, 'data'), port: 0 });
     const origin = await startOrigin({ workDir: dir, root: www });
     try {
+      const uid = await readyVideo(server.engine, dir);
+      // The segment measured: 2 MiB of incompressible bytes, the same file for Ferry and nginx.
+      const segment = randomBytes(segmentBytes);
+      fs.writeFileSync(path.join(server.engine.paths.library, uid, 'manifest', segmentName), segment);
+      fs.writeFileSync(path.join(www, segmentName), segment);
       const load: WrkOptions = {
         seconds: Number(values.seconds),
         connections: Number(values.connections),
         threads: Number(values.threads),
       };
       const runs = { json: [] as WrkFigures[], segment: [] as WrkFigures[], nginx: [] as WrkFigures[] };
-      const jsonUrl = `${context.baseUrl()}/client/v4/accounts/bench/stream/${uid}`;
       for (let round = 0; round < Number(values.rounds); round++) {
-        runs.json.push(await wrk(jsonUrl, { ...load, headers: { Authorization: `Bearer ${context.token}` } }));
-        runs.segment.push(await wrk(`${context.baseUrl()}/media/${uid}/manifest/${segmentName}`, load));
+        const bearer = { Authorization: `Bearer ${server.token}` };
+        runs.json.push(await wrk(`${server.apiBase}/${uid}`, { ...load, headers: bearer }));
+        runs.segment.push(await wrk(`${server.baseUrl}/media/${uid}/manifest/${segmentName}`, load));
         runs.nginx.push(await wrk(origin.url(`/${segmentName}`), load));
       }
       report(runs, load);
     } finally {
       await origin.close();
-      await app.close();
+      await server.stop();
     }
   } finally {
-    engine.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** A real video, ingested through the dispatcher and transcoded: the uid the routes are asked about. */
-async function readyVideo(engine: ReturnType<typeof createEngine>, dir: string): Promise<string> {
+/** A real video, ingested through the dispatcher and transcoded by the server's own queue. */
+async function readyVideo(engine: Engine, dir: string): Promise<string> {
   const source = path.join(dir, 'source.mp4');
   execFileSync('ffmpeg', [
     ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=25:d=2'],
     ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', source],
   ]);
   const added = await dispatch(engine, 'addFiles', { paths: [source], options: { ladder: [240] } });
-  if (!added.ok || !added.value.queued[0]) throw new Error(`serve: the video was not queued: ${JSON.stringify(added)}`);
-  await engine.run();
-  return added.value.queued[0].uid;
+  const uid = added.ok ? added.value.queued[0]?.uid : undefined;
+  if (!uid) throw new Error(`serve: the video was not queued: ${JSON.stringify(added)}`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const video = await dispatch(engine, 'get', { uid });
+    if (video.ok && video.value.status.state === 'ready') return uid;
+    if (!video.ok || video.value.status.state === 'error' || Date.now() > deadline)
+      throw new Error(`serve: the video did not become ready: ${JSON.stringify(video)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function report(runs: Record<'json' | 'segment' | 'nginx', WrkFigures[]>, load: WrkOptions): void {

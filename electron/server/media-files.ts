@@ -9,6 +9,8 @@ export interface MediaFile {
   path: string;
   contentType: string;
   cacheControl: string;
+  /** Segments: small, many, asked again by every viewer, never changed once published. */
+  inMemory: boolean;
 }
 
 /** Segments never change once published; manifests, pictures and the MP4 are looked at again soon. */
@@ -31,5 +33,12 @@ export function mediaFile(pathInFolder: string): MediaFile | undefined {
   if (parts.length !== 2) return undefined;
   const [folder, name] = parts as [string, string];
   const rule = served.find((candidate) => candidate.folder === folder && candidate.name.test(name));
-  return rule && { path: `${folder}/${name}`, contentType: rule.contentType, cacheControl: rule.cacheControl };
+  return (
+    rule && {
+      path: `${folder}/${name}`,
+      contentType: rule.contentType,
+      cacheControl: rule.cacheControl,
+      inMemory: rule.cacheControl === immutable,
+    }
+  );
 }

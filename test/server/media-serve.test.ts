@@ -121,6 +121,20 @@ describe('media over HTTP', () => {
     expect(beyond.headers['content-range']).toBe(`bytes */${bytes.length}`);
   });
 
+  it('answers a range of a segment, as players of fMP4 ask, with exactly those bytes', async () => {
+    const bytes = fs.readFileSync(path.join(folder, 'manifest', segment));
+    const url = `/media/${video.uid}/manifest/${segment}`;
+    const part = await get(url, { Range: 'bytes=10-109' });
+    expect([part.status, part.headers['content-range']]).toEqual([206, `bytes 10-109/${bytes.length}`]);
+    expect(part.body.equals(bytes.subarray(10, 110))).toBe(true);
+    const tail = await get(url, { Range: 'bytes=-50' });
+    expect(tail.body.equals(bytes.subarray(bytes.length - 50))).toBe(true);
+    const beyond = await get(url, { Range: `bytes=${bytes.length}-` });
+    expect([beyond.status, beyond.headers['content-range']]).toEqual([416, `bytes */${bytes.length}`]);
+    const head = await rawRequest(served.url, url, { method: 'HEAD' });
+    expect([head.status, head.headers['content-length']]).toEqual([200, String(bytes.length)]);
+  });
+
   it('serves nothing outside the video folder nor any file that is not an output', async () => {
     fs.writeFileSync(path.join(dataDir, 'secret.txt'), 'not for the web');
     const attempts = [

@@ -4,21 +4,25 @@
  * `?token=`), only from inside `library/<uid>/`, only the outputs' own names. No bearer token:
  * players cannot send one; a video's own rules (signed URLs, allowed origins) decide instead.
  *
- * Files go out through @fastify/static (`send`): byte ranges, 206/416, ETag and Last-Modified.
- * It is registered in a scope of its own so the UI's static files can use it too.
+ * Segments are answered from memory (segment-cache.ts says why); every other file goes out
+ * through @fastify/static (`send`): byte ranges, 206/416, ETag and Last-Modified. It is registered
+ * in a scope of its own so the UI's static files can use it too.
  */
+import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { byteRange } from '../byte-range';
 import { corsHeaders, preflightHeaders } from '../cors';
 import { mediaAccess } from '../media-access';
 import { mediaFile } from '../media-files';
 import { playbackTokenUid } from '../playback-token';
+import { SegmentCache, type CachedFile } from '../segment-cache';
 import type { ServerContext } from '../server-context';
 
 /**
  * Ours, not `send`'s: type and caching (set above). `highWaterMark` is `send`'s read size (missing
- * from @fastify/static's types): at its 64 KiB default a 2 MiB segment took 32 reads and writes
- * and reached 0.16x nginx's requests per second in bench/serve.ts; at 2 MiB, about 0.7x.
+ * from @fastify/static's types): at its 64 KiB default a 2 MiB file took 32 reads and writes
+ * (0.16x nginx's requests per second in bench/serve.ts); at 2 MiB, one.
  */
 const sendOptions = { contentType: false, cacheControl: false, highWaterMark: 2 * 1024 * 1024 };
 
@@ -30,7 +34,25 @@ interface MediaParams {
 const refuse = (reply: FastifyReply, status: number, message: string) =>
   reply.status(status).headers(corsHeaders).type('text/plain; charset=utf-8').send(message);
 
+/** A file from memory, whole or the one byte range asked (unless If-Range names another version). */
+function sendBytes(request: FastifyRequest, reply: FastifyReply, file: CachedFile) {
+  const size = file.body.length;
+  const modified = file.modified.toUTCString();
+  const ifRange = request.headers['if-range'];
+  const range = ifRange === undefined || ifRange === modified ? byteRange(request.headers.range, size) : undefined;
+  reply.header('Accept-Ranges', 'bytes').header('Last-Modified', modified);
+  if (range === 'unsatisfiable')
+    return refuse(reply.header('Content-Range', `bytes */${size}`), 416, 'Range Not Satisfiable.');
+  if (range === undefined) return reply.send(file.body);
+  return reply
+    .status(206)
+    .header('Content-Range', `bytes ${range.start}-${range.end}/${size}`)
+    .send(file.body.subarray(range.start, range.end + 1));
+}
+
 export async function registerMediaRoutes(app: FastifyInstance, context: ServerContext): Promise<void> {
+  // 64 MiB: a few hundred segments of the videos being watched; a segment over 16 MiB is streamed.
+  const segments = new SegmentCache(64 * 1024 * 1024, 16 * 1024 * 1024);
   await app.register(async (media) => {
     await media.register(fastifyStatic, { root: context.paths.library, serve: false });
     // What `send` refuses (416 with its Content-Range, a path it will not open) said in plain text.
@@ -65,6 +87,11 @@ export async function registerMediaRoutes(app: FastifyInstance, context: ServerC
       reply.headers(corsHeaders).header('Content-Type', file.contentType);
       reply.header('Cache-Control', restricted ? file.cacheControl.replace('public', 'private') : file.cacheControl);
       if (rules.allowedOrigins.length > 0) reply.header('Vary', 'Origin, Referer');
+      if (file.inMemory) {
+        const cached = await segments.read(path.join(context.paths.library, uid, file.path));
+        if (cached === 'missing') return refuse(reply, 404, 'Not found.');
+        if (cached !== 'large') return sendBytes(request, reply, cached);
+      }
       return reply.sendFile(`${uid}/${file.path}`, sendOptions);
     });
   });
