@@ -66,6 +66,12 @@ describe('TUS uploads', () => {
     expect((await patch(chunkSize + 1000)).status).toBe(400);
     const accepted = await patch(chunkSize);
     expect([accepted.status, accepted.headers.get('upload-offset')]).toEqual([204, String(chunkSize)]);
+
+    // Termination: an unfinished upload can be ended, and is gone after.
+    const location = created.headers.get('location')!;
+    const tusHeaders = { ...bearer(), 'Tus-Resumable': '1.0.0' };
+    expect((await fetch(location, { method: 'DELETE', headers: tusHeaders })).status).toBe(204);
+    expect((await fetch(location, { method: 'HEAD', headers: tusHeaders })).status).toBe(404);
   });
 });
 
@@ -94,6 +100,10 @@ describe('direct creator uploads', () => {
     await expect(upload(file, { uploadUrl: location }).done).rejects.toThrow();
     const again = await fetch(location, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
     expect(again.status).toBe(410);
+    // Nor can the API token end it: the file is the video's source now.
+    const uploadUrl = `${served.url}/tus/${mediaId}`;
+    const ended = await fetch(uploadUrl, { method: 'DELETE', headers: { ...bearer(), 'Tus-Resumable': '1.0.0' } });
+    expect(ended.status).toBe(400);
 
     await engine.run();
     const video = await videoOf(mediaId);

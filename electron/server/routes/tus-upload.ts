@@ -67,6 +67,8 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
   const tus = new Server({
     path: '/tus',
     datastore: store,
+    // A complete upload is a queued video's source file: it stays.
+    disableTerminationForFinishedUploads: true,
     allowedHeaders: ['Upload-Creator', 'Upload-Checksum', 'Range'],
     exposedHeaders: ['stream-media-id', 'Upload-Expires'],
     namingFunction: (request) => {
@@ -134,7 +136,7 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
     }
     reservedIds.set(request.raw, id);
     reply.raw.setHeader('stream-media-id', id);
-    reply.raw.once('finish', () => locations.delete(id));
+    reply.raw.once('close', () => locations.delete(id));
     handOver(request, reply);
   };
 
