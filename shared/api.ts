@@ -23,6 +23,11 @@ export interface IngestOptions {
   scheduledDeletion?: string;
   /** Ids of delivery targets (listTargets) to send the finished video to. */
   deliverTo?: string[];
+  /**
+   * false: the link may reach public addresses only (not loopback, private or link-local ones, on
+   * any hop). The HTTP doors of Ferry set it for every link they take, unless they were allowed.
+   */
+  privateNetworks?: boolean;
   /** The Video object's fields of the same names (Cloudflare Stream's). */
   requireSignedURLs?: boolean;
   allowedOrigins?: string[];

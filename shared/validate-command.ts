@@ -73,6 +73,7 @@ const ingestOptions = z.strictObject({
     .max(16)
     .refine((ids) => new Set(ids).size === ids.length, 'each delivery target once')
     .optional(),
+  privateNetworks: z.boolean().optional(),
 });
 
 const selection = z.union([z.strictObject({ uids: z.array(uid).min(1) }), z.strictObject({ all: z.literal(true) })]);

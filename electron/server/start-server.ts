@@ -1,6 +1,6 @@
 /**
- * `ferry serve` without the terminal: opens the engine (links from HTTP kept off private
- * networks unless allowed), works its queue (`watch`), and serves the API, the media and the UI
+ * `ferry serve` without the terminal: opens the engine, keeps links that arrive over HTTP off
+ * private networks unless allowed (guard-links.ts), works its queue (`watch`), and serves the API, the media and the UI
  * on one port. `stop()` closes the server, hands running work back to the queue and closes the
  * engine. The CLI command (cli/commands/serve.ts) and the tests both start it here.
  */
@@ -9,10 +9,10 @@ import net from 'node:net';
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { Envelope } from '../../shared/ferry-error';
-import { dispatch } from '../engine/api/dispatch';
 import { runEngine } from '../engine/api/run-engine';
 import { createEngine, type Engine, type EngineOptions } from '../engine/create-engine';
 import { createServer } from './create-server';
+import { serverCall } from './guard-links';
 import { serveSecrets } from './serve-secrets';
 import type { ServerContext } from './server-context';
 
@@ -68,13 +68,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...options.engine,
     dataDir: options.dataDir,
     env: options.env ?? process.env,
-    fetch: { ...options.engine?.fetch, allowPrivateNetworks, allowAddresses: options.allowAddresses ?? [] },
+    // Links from HTTP are kept to public addresses one by one (guard-links.ts); links a local user
+    // adds to the same data directory (the CLI) still reach a NAS.
+    fetch: { ...options.engine?.fetch, allowAddresses: options.allowAddresses ?? [] },
   });
   const host = options.host ?? '127.0.0.1';
   let baseUrl = '';
   const context: ServerContext = {
     engine,
-    call: (name, input) => dispatch(engine, name, input),
+    call: serverCall(engine, allowPrivateNetworks),
     token,
     signingKey,
     paths: engine.paths,

@@ -31,6 +31,7 @@ export function queueOptions(options: CommandInput<'addFiles'>['options']): { op
   if (options?.ladder) kept.ladder = options.ladder;
   if (options?.transcode === false) kept.transcode = false;
   if (options?.deliverTo?.length) kept.deliverTo = options.deliverTo;
+  if (options?.privateNetworks === false) kept.privateNetworks = false;
   return Object.keys(kept).length > 0 ? { options: kept } : {};
 }
 

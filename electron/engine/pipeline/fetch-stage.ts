@@ -50,6 +50,11 @@ export function originalFileName(url: string): string {
   return safe || 'original';
 }
 
+/** Whether this link may reach public addresses only: the whole engine says so, or the door it came through did. */
+function publicOnly(tuning: FetchTuning, claimed: ClaimedVideo): boolean {
+  return !tuning.allowPrivateNetworks || claimed.options.privateNetworks === false;
+}
+
 export async function runFetchStage(
   context: EngineContext,
   claimed: ClaimedVideo,
@@ -72,7 +77,7 @@ export async function runFetchStage(
       ...(video.maxSizeBytes > 0 ? { maxSizeBytes: video.maxSizeBytes } : {}),
       maxConnections: tuning.maxConnections,
       idleTimeoutMs: tuning.idleTimeoutMs,
-      ...(tuning.allowPrivateNetworks ? {} : { publicOnly: { allowAddresses: tuning.allowAddresses ?? [] } }),
+      ...(publicOnly(tuning, claimed) ? { publicOnly: { allowAddresses: tuning.allowAddresses ?? [] } } : {}),
       // Without a transcode nothing else will look inside: the fetcher refuses what is not a video.
       videoOnly: claimed.options.transcode === false,
       signal: work.signal,

@@ -15,6 +15,8 @@ export interface QueueOptions {
   transcode?: boolean;
   /** Delivery target ids: the video goes to the deliver stage once ready. */
   deliverTo?: string[];
+  /** false: fetch from public addresses only (the link came through an HTTP door). */
+  privateNetworks?: boolean;
 }
 
 export interface NewVideo {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { keepToPublicAddresses } from '../../electron/server/guard-links';
+
+describe('links that arrive over HTTP', () => {
+  const link = { url: 'http://10.0.0.5/v.mp4' };
+
+  it('are kept to public addresses, whatever the client asked', () => {
+    expect(keepToPublicAddresses('addLinks', { links: [link] })).toEqual({
+      links: [link],
+      options: { privateNetworks: false },
+    });
+    expect(
+      keepToPublicAddresses('addLinks', { links: [link], options: { transcode: false, privateNetworks: true } }),
+    ).toEqual({ links: [link], options: { transcode: false, privateNetworks: false } });
+    expect(keepToPublicAddresses('importList', { path: '/lists/a.txt' })).toEqual({
+      path: '/lists/a.txt',
+      options: { privateNetworks: false },
+    });
+  });
+
+  it('leave other commands, and inputs of the wrong shape, to the schema', () => {
+    expect(keepToPublicAddresses('get', { uid: 'x' })).toEqual({ uid: 'x' });
+    expect(keepToPublicAddresses('addLinks', 'not an object')).toBe('not an object');
+    expect(keepToPublicAddresses('addLinks', { links: [link], options: 'fast' })).toEqual({
+      links: [link],
+      options: 'fast',
+    });
+  });
+});
