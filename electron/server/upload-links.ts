@@ -65,3 +65,11 @@ export class UploadVideos {
     fs.writeFileSync(this.file(id), videoUid);
   }
 }
+
+/**
+ * The uid of the video an id names: itself, or, for the id a TUS creation announced in
+ * `stream-media-id`, the video its upload became (once complete). For the routes that take a uid.
+ */
+export function videoUidFor(paths: DataPaths, id: string): string {
+  return new UploadVideos(uploadsDirectory(paths)).videoOf(id) ?? id;
+}

@@ -137,4 +137,7 @@ it('resumes after the server is killed mid-chunk, and the video ends ready with 
   const video = await videoOfUpload(context, mediaId!);
   expect(video).toMatchObject({ status: { state: 'ready' }, meta: { name: 'noisy.mp4' } });
   expect(fs.readFileSync(video.source.path!).equals(fs.readFileSync(file))).toBe(true);
+  // Players may build its URLs from the id the upload was announced by.
+  const manifest = await fetch(`${context.baseUrl()}/media/${mediaId}/manifest/video.m3u8`);
+  expect([manifest.status, (await manifest.text()).startsWith('#EXTM3U')]).toEqual([200, true]);
 }, 120_000);

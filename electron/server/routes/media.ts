@@ -18,6 +18,8 @@ import { mediaFile } from '../media-files';
 import { playbackTokenUid } from '../playback-token';
 import { SegmentCache, type CachedFile } from '../segment-cache';
 import type { ServerContext } from '../server-context';
+import { videoUidFor } from '../upload-links';
+import type { Video } from '../../../shared/video';
 
 /**
  * Ours, not `send`'s: type and caching (set above). `highWaterMark` is `send`'s read size (missing
@@ -33,6 +35,12 @@ interface MediaParams {
 
 const refuse = (reply: FastifyReply, status: number, message: string) =>
   reply.status(status).headers(corsHeaders).type('text/plain; charset=utf-8').send(message);
+
+async function videoOfUpload(context: ServerContext, id: string): Promise<Video | undefined> {
+  const uid = videoUidFor(context.paths, id);
+  const found = uid === id ? undefined : await context.call('get', { uid });
+  return found?.ok ? found.value : undefined;
+}
 
 /** A file from memory, whole or the one byte range asked (unless If-Range names another version). */
 function sendBytes(request: FastifyRequest, reply: FastifyReply, file: CachedFile) {
@@ -70,9 +78,10 @@ export async function registerMediaRoutes(app: FastifyInstance, context: ServerC
       const uid = inPath ? playbackTokenUid(request.params.id) : request.params.id;
       const file = mediaFile(request.params['*']);
       if (uid === undefined || file === undefined) return refuse(reply, 404, 'Not found.');
+      // A uid, or the id a TUS upload was announced by (stream-media-id), as clients build URLs from either.
       const found = await context.call('get', { uid });
-      if (!found.ok) return refuse(reply, 404, 'Not found.');
-      const video = found.value;
+      const video = found.ok ? found.value : await videoOfUpload(context, uid);
+      if (!video) return refuse(reply, 404, 'Not found.');
       const rules = { requireSignedURLs: video.requireSignedURLs === true, allowedOrigins: video.allowedOrigins ?? [] };
       const access = mediaAccess(context.signingKey, rules, {
         uid,
@@ -88,11 +97,11 @@ export async function registerMediaRoutes(app: FastifyInstance, context: ServerC
       reply.header('Cache-Control', restricted ? file.cacheControl.replace('public', 'private') : file.cacheControl);
       if (rules.allowedOrigins.length > 0) reply.header('Vary', 'Origin, Referer');
       if (file.inMemory) {
-        const cached = await segments.read(path.join(context.paths.library, uid, file.path));
+        const cached = await segments.read(path.join(context.paths.library, video.uid, file.path));
         if (cached === 'missing') return refuse(reply, 404, 'Not found.');
         if (cached !== 'large') return sendBytes(request, reply, cached);
       }
-      return reply.sendFile(`${uid}/${file.path}`, sendOptions);
+      return reply.sendFile(`${video.uid}/${file.path}`, sendOptions);
     });
   });
 }
