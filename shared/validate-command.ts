@@ -159,6 +159,9 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     webhookUrl: httpUrl.nullable().optional(),
     minFreeDiskBytes: z.number().int('must be a whole number of bytes').min(0, 'cannot be negative').optional(),
     keepOriginal: z.boolean().optional(),
+    serve: z
+      .strictObject({ enabled: z.boolean(), port: z.number().int().min(1).max(65_535, 'must be a port, 1 to 65535') })
+      .optional(),
   }),
   listTargets: z.void(),
   saveTarget: z.strictObject({

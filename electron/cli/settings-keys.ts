@@ -53,6 +53,18 @@ export const settingKeys: Readonly<Record<string, SettingKey>> = {
     show: String,
     patch: (text) => ({ keepOriginal: parseSwitch('keepOriginal', text) }),
   },
+  'serve.enabled': {
+    summary: "the desktop app's own ferry serve on 127.0.0.1 (true or false; off by default)",
+    read: (settings) => settings.serve.enabled,
+    show: String,
+    patch: (text, current) => ({ serve: { ...current.serve, enabled: parseSwitch('serve.enabled', text) } }),
+  },
+  'serve.port': {
+    summary: "the port of the desktop app's own ferry serve (default 8787)",
+    read: (settings) => settings.serve.port,
+    show: String,
+    patch: (text, current) => ({ serve: { ...current.serve, port: parseNumber('serve.port', text) } }),
+  },
   webhookSecret: {
     summary: 'signs every webhook; made by Ferry for this data directory (read only)',
     read: (settings) => settings.webhookSecret,

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { createEngine, type Engine } from '../engine/create-engine';
 import { createWindow } from './create-window';
 import { registerIpc } from './register-ipc';
+import { createServeSwitch, type ServeSwitch } from './serve-switch';
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const appUrl =
@@ -15,14 +16,31 @@ const appUrl =
     : pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
 
 let engine: Engine | undefined;
+let serve: ServeSwitch | undefined;
 const stopQueue = new AbortController();
 /** Settles once the queue has stopped: its work handed back to its stages, its lock released. */
 let queueStopped: Promise<void> = Promise.resolve();
 
+function showServeFailure(error: unknown): void {
+  dialog.showErrorBox('Ferry could not start its server', error instanceof Error ? error.message : String(error));
+}
+
+/** The engine as the window sees it: a change of settings also switches the app's own server. */
+function withServeSwitch(engine: Engine, serve: ServeSwitch): Engine {
+  return {
+    ...engine,
+    setSettings: async (patch) => {
+      const settings = await engine.setSettings(patch);
+      await serve.apply(settings.serve);
+      return settings;
+    },
+  };
+}
+
 function openWindow(): void {
-  if (!engine) return;
+  if (!engine || !serve) return;
   const window = createWindow(preloadPath, appUrl);
-  const unregister = registerIpc(engine, window, appUrl);
+  const unregister = registerIpc(withServeSwitch(engine, serve), window, appUrl);
   window.on('closed', unregister);
 }
 
@@ -41,6 +59,11 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       engine = createEngine({ dataDir: app.getPath('userData') });
+      serve = createServeSwitch(engine, app.getPath('userData'));
+      void engine
+        .getSettings()
+        .then((settings) => serve?.apply(settings.serve))
+        .catch(showServeFailure);
       // A `ferry run` already working this data directory keeps it; the app takes over when it ends.
       const running = engine.run({ watch: true, signal: stopQueue.signal, waitForRunner: true });
       queueStopped = running.catch((error: unknown) => {
@@ -66,10 +89,12 @@ if (!app.requestSingleInstanceLock()) {
     if (!engine) return;
     // The database closes only after the queue has stopped using it; then quit for real.
     const closing = engine;
+    const serving = serve;
     engine = undefined;
+    serve = undefined;
     event.preventDefault();
     stopQueue.abort();
-    void queueStopped.finally(() => {
+    void Promise.allSettled([queueStopped, serving?.close()]).finally(() => {
       closing.close();
       app.quit();
     });

@@ -60,19 +60,36 @@ function urlHost(host: string): string {
   return net.isIPv6(name) ? `[${name}]` : name;
 }
 
-export async function startServer(options: ServeOptions): Promise<RunningServer> {
+export interface ListenOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  token?: string;
+  allowPrivateNetworks?: boolean;
+  allowAddresses?: string[];
+  bodyLimitBytes?: number;
+}
+
+export interface Listening {
+  baseUrl: string;
+  apiBase: string;
+  signInUrl: string;
+  token: string;
+  app: FastifyInstance;
+  /** Stops taking requests; the engine is the caller's. */
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP side alone, over an engine someone else runs: `ferry serve` below, and the desktop
+ * app when its settings turn the server on.
+ */
+export async function listenOnEngine(engine: Engine, options: ListenOptions): Promise<Listening> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const { token, signingKey } = serveSecrets(options.dataDir, options.token);
   const allowPrivateNetworks = options.allowPrivateNetworks ?? false;
-  const engine = createEngine({
-    ...options.engine,
-    dataDir: options.dataDir,
-    env: options.env ?? process.env,
-    // Links from HTTP are kept to public addresses one by one (guard-links.ts); links a local user
-    // adds to the same data directory (the CLI) still reach a NAS.
-    fetch: { ...options.engine?.fetch, allowAddresses: options.allowAddresses ?? [] },
-  });
   const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? defaultPort;
   let baseUrl = '';
   const context: ServerContext = {
     engine,
@@ -84,18 +101,47 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     allowAddresses: options.allowAddresses ?? [],
     baseUrl: () => baseUrl,
   };
-  let app: FastifyInstance;
+  const app = await createServer(context, options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {});
   try {
-    app = await createServer(context, options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {});
-    await app.listen({ port: options.port ?? defaultPort, host });
+    await app.listen({ port, host });
   } catch (error) {
-    engine.close();
+    await app.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw new Error(`Port ${options.port ?? defaultPort} on ${host} is in use; choose another with --port.`);
+      throw new Error(
+        `Port ${port} on ${host} is in use; choose another port (ferry serve --port, or the app's serve.port setting).`,
+      );
     throw error;
   }
   const address = app.server.address() as net.AddressInfo;
   baseUrl = `http://${urlHost(host)}:${address.port}`;
+  return {
+    baseUrl,
+    apiBase: `${baseUrl}/client/v4/accounts/local/stream`,
+    signInUrl: `${baseUrl}/#token=${encodeURIComponent(token)}`,
+    token,
+    app,
+    close: () => app.close(),
+  };
+}
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const engine = createEngine({
+    ...options.engine,
+    dataDir: options.dataDir,
+    env: options.env ?? process.env,
+    // Links from HTTP are kept to public addresses one by one (guard-links.ts); links a local user
+    // adds to the same data directory (the CLI) still reach a NAS.
+    fetch: { ...options.engine?.fetch, allowAddresses: options.allowAddresses ?? [] },
+  });
+  let listening: Listening;
+  try {
+    listening = await listenOnEngine(engine, options);
+  } catch (error) {
+    engine.close();
+    throw error;
+  }
+  const { app } = listening;
 
   const stopRun = new AbortController();
   const running = (async (): Promise<Envelope<void>> => {
@@ -119,10 +165,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return stopped;
   };
   return {
-    baseUrl,
-    apiBase: `${baseUrl}/client/v4/accounts/local/stream`,
-    signInUrl: `${baseUrl}/#token=${encodeURIComponent(token)}`,
-    token,
+    baseUrl: listening.baseUrl,
+    apiBase: listening.apiBase,
+    signInUrl: listening.signInUrl,
+    token: listening.token,
     engine,
     app,
     running,

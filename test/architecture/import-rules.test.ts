@@ -35,7 +35,7 @@ const allowed: Record<Layer, Layer[]> = {
   renderer: ['shared'],
   preload: ['shared'],
   // Both find the data directory (data-paths) before they open an engine on it.
-  main: ['entry', 'api', 'paths', 'shared'],
+  main: ['server', 'entry', 'api', 'paths', 'shared'],
   cli: ['server', 'entry', 'api', 'paths', 'shared'],
   // `ferry serve`: an adapter over the one door, like main and the CLI.
   server: ['entry', 'api', 'paths', 'shared'],

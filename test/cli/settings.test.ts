@@ -25,9 +25,11 @@ describe('ferry settings', () => {
     expect(all.stdout).toMatch(/webhookUrl\s+none\n/);
     expect(all.stdout).toMatch(/concurrency\.downloads\s+4\n/);
     expect(all.stdout).toMatch(/minFreeDiskBytes\s+2147483648 \(2\.0 GiB\)\n/);
+    expect(all.stdout).toMatch(/serve\.enabled\s+false\n/);
     expect(all.stdout).not.toMatch(/[0-9a-f]{64}/);
 
     expect((await settings('concurrency.downloads', '8')).stdout).toBe('concurrency.downloads = 8\n');
+    expect((await settings('serve.port', '9090')).stdout).toBe('serve.port = 9090\n');
     expect((await settings('minFreeDiskBytes', '500MB')).stdout).toBe('minFreeDiskBytes = 500000000 (477 MiB)\n');
     expect((await settings('keepOriginal', 'no')).stdout).toBe('keepOriginal = false\n');
     expect((await settings('webhookUrl', 'https://hooks.example.test/ferry')).stdout).toBe(
@@ -43,6 +45,8 @@ describe('ferry settings', () => {
       keepOriginal: false,
       // Setting one limit keeps the others.
       concurrency: { downloads: 8, downloadsPerHost: 2, transcodes: 1, deliveries: 3 },
+      // Setting the port keeps the server off.
+      serve: { enabled: false, port: 9090 },
     });
     expect(JSON.parse((await settings('concurrency.downloads', '--json')).stdout)).toBe(8);
     expect((await settings('minFreeDiskBytes', '2GiB')).stdout).toBe('minFreeDiskBytes = 2147483648 (2.0 GiB)\n');

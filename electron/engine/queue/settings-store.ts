@@ -8,6 +8,7 @@ export const defaultSettings: Omit<Settings, 'webhookSecret'> = {
   webhookUrl: null,
   minFreeDiskBytes: 2 * 1024 ** 3,
   keepOriginal: true,
+  serve: { enabled: false, port: 8787 },
 };
 
 export class SettingsStore {
