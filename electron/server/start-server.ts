@@ -18,7 +18,7 @@ import type { ServerContext } from './server-context';
 
 export const defaultPort = 8787;
 
-export interface ServeOptions {
+export interface ListenOptions {
   dataDir: string;
   /** Default 8787; 0 takes any free port. */
   port?: number;
@@ -29,15 +29,18 @@ export interface ServeOptions {
   allowPrivateNetworks?: boolean;
   /** Without allowPrivateNetworks: addresses or CIDR ranges links may reach anyway (a NAS, a test origin). */
   allowAddresses?: string[];
+  bodyLimitBytes?: number;
+}
+
+export interface ServeOptions extends ListenOptions {
   env?: NodeJS.ProcessEnv;
   /** The rest of the engine's options (tuning; tests shorten waits). */
   engine?: Omit<EngineOptions, 'dataDir' | 'env'>;
-  bodyLimitBytes?: number;
   /** Things the person running it should know (another process works the queue…). */
   onNotice?: (text: string) => void;
 }
 
-export interface RunningServer {
+export interface Listening {
   /** `http://127.0.0.1:8787` */
   baseUrl: string;
   /** Cloudflare Stream's API base on this server (any account id works). */
@@ -45,8 +48,13 @@ export interface RunningServer {
   /** Opens the UI signed in: the token goes in the fragment, which browsers never send. */
   signInUrl: string;
   token: string;
-  engine: Engine;
   app: FastifyInstance;
+  /** Stops taking requests; the engine is the caller's. */
+  close(): Promise<void>;
+}
+
+export interface RunningServer extends Omit<Listening, 'close'> {
+  engine: Engine;
   /** Settles when the queue stops working: after stop(), or on a failure the run could not survive. */
   running: Promise<Envelope<void>>;
   stop(): Promise<void>;
@@ -58,26 +66,6 @@ const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
 function urlHost(host: string): string {
   const name = isWildcard(host) ? os.hostname() : host;
   return net.isIPv6(name) ? `[${name}]` : name;
-}
-
-export interface ListenOptions {
-  dataDir: string;
-  port?: number;
-  host?: string;
-  token?: string;
-  allowPrivateNetworks?: boolean;
-  allowAddresses?: string[];
-  bodyLimitBytes?: number;
-}
-
-export interface Listening {
-  baseUrl: string;
-  apiBase: string;
-  signInUrl: string;
-  token: string;
-  app: FastifyInstance;
-  /** Stops taking requests; the engine is the caller's. */
-  close(): Promise<void>;
 }
 
 /**
