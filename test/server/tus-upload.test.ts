@@ -114,6 +114,13 @@ describe('direct creator uploads', () => {
       maxDurationSeconds: 600,
       meta: { name: 'from a visitor' },
     });
+    // A script polls the id it was told in stream-media-id, as Cloudflare's documentation does.
+    const polled = await fetch(`${endpoint()}/${mediaId}`, { headers: bearer() });
+    expect(polled.status).toBe(200);
+    expect(((await polled.json()) as { result: { uid: string; readyToStream: boolean } }).result).toMatchObject({
+      uid: video!.uid,
+      readyToStream: true,
+    });
   }, 120_000);
 });
 

@@ -19,6 +19,7 @@ import {
   type EditBody,
   type ListParams,
 } from '../stream-requests';
+import { videoUidFor } from '../upload-links';
 import { withHttpUrls } from '../video-urls';
 
 type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
@@ -74,7 +75,7 @@ export async function registerStreamApi(app: FastifyInstance, context: ServerCon
       );
 
       api.get('/:uid', async (request: UidRequest, reply) => {
-        const found = await context.call('get', { uid: request.params.uid });
+        const found = await context.call('get', { uid: videoUidFor(context.paths, request.params.uid) });
         if (!found.ok) return sendFailure(reply, found.error, context.paths);
         return sendResult(reply, shown(found.value));
       });
@@ -85,14 +86,16 @@ export async function registerStreamApi(app: FastifyInstance, context: ServerCon
         async (request, reply) => {
           const translated = editFromBody(request.body ?? {});
           if (!translated.ok) return sendError(reply, 400, translated.message);
-          const edited = await context.call('edit', { uid: request.params.uid, changes: translated.input });
+          const uid = videoUidFor(context.paths, request.params.uid);
+          const edited = await context.call('edit', { uid, changes: translated.input });
           if (!edited.ok) return sendFailure(reply, edited.error, context.paths);
           return sendResult(reply, shown(edited.value));
         },
       );
 
       api.delete('/:uid', async (request: UidRequest, reply) => {
-        const removed = await context.call('remove', { uids: [request.params.uid], deleteOutputs: true });
+        const uid = videoUidFor(context.paths, request.params.uid);
+        const removed = await context.call('remove', { uids: [uid], deleteOutputs: true });
         if (!removed.ok) return sendFailure(reply, removed.error, context.paths);
         if (removed.value.removed === 0)
           return sendError(reply, 404, `No video with uid ${request.params.uid} on this Ferry.`);

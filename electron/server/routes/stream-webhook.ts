@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Settings } from '../../../shared/api';
 import { signPlaybackToken } from '../playback-token';
+import { videoUidFor } from '../upload-links';
 import type { ServerContext } from '../server-context';
 import { guardStreamScope, sendError, sendFailure, sendResult, streamPrefix } from '../stream-scope';
 
@@ -51,7 +52,8 @@ export async function registerStreamWebhook(app: FastifyInstance, context: Serve
         '/:uid/token',
         { schema: { body: tokenBodySchema } },
         async (request, reply) => {
-          const { uid } = request.params;
+          // The id a TUS creation announced names the video its upload became.
+          const uid = videoUidFor(context.paths, request.params.uid);
           const found = await context.call('get', { uid });
           if (!found.ok) return sendFailure(reply, found.error, context.paths);
           const now = Math.floor(Date.now() / 1000);
