@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createEngine, type Engine } from '../engine/create-engine';
 import { createWindow } from './create-window';
+import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { registerIpc } from './register-ipc';
 import { createServeSwitch, type ServeSwitch } from './serve-switch';
 
@@ -44,6 +45,8 @@ function openWindow(): void {
   window.on('closed', unregister);
 }
 
+registerMediaScheme();
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -59,6 +62,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       engine = createEngine({ dataDir: app.getPath('userData') });
+      handleMediaProtocol(engine.paths.library);
       serve = createServeSwitch(engine, app.getPath('userData'));
       void engine
         .getSettings()

@@ -5,10 +5,13 @@ export const contentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "media-src 'self'",
+  // Media come from the library through ferry-media:// (media-protocol.ts); hls.js fetches the
+  // manifests and segments, feeds them to the player as blob: URLs and may run in a blob: worker.
+  "img-src 'self' data: ferry-media:",
+  "media-src 'self' ferry-media: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' ferry-media:",
+  "worker-src 'self' blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

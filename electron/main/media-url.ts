@@ -1,0 +1,46 @@
+/**
+ * Which file of the library a `ferry-media://library/<uid>/<folder>/<name>` URL names. Only a
+ * video's published outputs pass (the same names `ferry serve` serves, electron/server/media-files):
+ * traversal, encoded or not, other hosts, originals, hidden files and folders name nothing. Pure.
+ */
+import path from 'node:path';
+import { mediaFile, type MediaFile } from '../server/media-files';
+
+export const mediaScheme = 'ferry-media';
+
+export interface LibraryFile extends MediaFile {
+  /** Absolute, inside the library. */
+  absolutePath: string;
+}
+
+const uidPattern = /^[0-9a-f]{32}$/;
+
+/** The URL of one of a video's outputs, as the window asks for it. */
+export function mediaUrl(uid: string, pathInFolder: string): string {
+  return `${mediaScheme}://library/${uid}/${pathInFolder}`;
+}
+
+/** Whether `candidate` is `root` itself's descendant (never root itself, never beside it). */
+export function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+export function libraryFile(url: string, library: string): LibraryFile | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined; // not a URL at all: it names nothing
+  }
+  if (parsed.protocol !== `${mediaScheme}:` || parsed.host !== 'library') return undefined;
+  if (parsed.search !== '' || parsed.username !== '' || parsed.password !== '') return undefined;
+  // The raw path, undecoded: a `%2e%2e` or `%2f` is refused rather than decoded into a step up.
+  const [, uid, ...rest] = parsed.pathname.split('/');
+  if (!uid || !uidPattern.test(uid)) return undefined;
+  const file = mediaFile(rest.join('/'));
+  if (!file) return undefined;
+  const root = path.resolve(library);
+  const absolutePath = path.join(root, uid, ...file.path.split('/'));
+  return isInside(root, absolutePath) ? { ...file, absolutePath } : undefined;
+}
