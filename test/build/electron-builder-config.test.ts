@@ -13,11 +13,13 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
 interface BuilderConfig {
+  directories: { buildResources: string };
+  extraResources: { from: string; to: string; filter: string[] }[];
   asarUnpack: string[];
   npmRebuild: boolean;
-  mac: { target: string[] };
-  win: { target: string[] };
-  linux: { target: string[] };
+  mac: { target: string[]; icon: string };
+  win: { target: string[]; icon: string };
+  linux: { target: string[]; icon: string };
 }
 
 const config = yaml.load(fs.readFileSync(path.join(repoRoot, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -38,4 +40,27 @@ describe('electron-builder.yml', () => {
       expect(config.asarUnpack).toContain(`node_modules/${pkg}/**`);
     }
   });
+
+  it('gives every platform the app icon: a 1024x1024 PNG that electron-builder turns into .icns and .ico', () => {
+    expect(config.directories.buildResources).toBe('resources');
+    for (const platform of [config.mac, config.win, config.linux]) {
+      expect(pngSize(platform.icon)).toEqual({ width: 1024, height: 1024 });
+    }
+  });
+
+  it('ships tray icons for light and dark menu bars, at 1x and 2x, where main looks for them', () => {
+    expect(config.extraResources).toContainEqual({ from: 'resources', to: 'tray', filter: ['tray*.png'] });
+    for (const name of ['trayTemplate', 'tray-light', 'tray-dark']) {
+      expect(pngSize(`resources/${name}.png`)).toEqual({ width: 16, height: 16 });
+      expect(pngSize(`resources/${name}@2x.png`)).toEqual({ width: 32, height: 32 });
+    }
+  });
 });
+
+/** A PNG's size from its IHDR chunk; fails when the file is not a PNG. */
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = fs.readFileSync(path.join(repoRoot, file));
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(bytes.toString('latin1', 12, 16)).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
