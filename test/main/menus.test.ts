@@ -1,0 +1,75 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { appMenuTemplate } from '../../electron/main/app-menu';
+import { trayIconFile, trayMenu, traySummary } from '../../electron/main/tray-menu';
+import { totals } from './queue-totals';
+
+const actions = () => ({ addFiles: vi.fn(), pauseAll: vi.fn(), resumeAll: vi.fn(), openLibrary: vi.fn() });
+
+/** Every item of a template, submenus included. */
+function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
+}
+
+const byLabel = (template: MenuItemConstructorOptions[], label: string) =>
+  items(template).find((item) => item.label === label);
+
+describe('the menu bar', () => {
+  it("has macOS's app menu on macOS only, and Edit and Window menus everywhere", () => {
+    const roles = (platform: NodeJS.Platform) => appMenuTemplate(platform, actions(), false).map((menu) => menu.role);
+    expect(roles('darwin')[0]).toBe('appMenu');
+    expect(roles('win32')).not.toContain('appMenu');
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      expect(roles(platform)).toEqual(expect.arrayContaining(['editMenu', 'windowMenu']));
+    }
+  });
+
+  it('adds files with Cmd/Ctrl+O and pauses or resumes all with their shortcuts', () => {
+    const menu = actions();
+    const template = appMenuTemplate('linux', menu, false);
+    const add = byLabel(template, 'Add Files…')!;
+    expect(add.accelerator).toBe('CmdOrCtrl+O');
+    add.click?.({} as never, undefined, {} as never);
+    expect(menu.addFiles).toHaveBeenCalledOnce();
+    expect(byLabel(template, 'Pause All')?.accelerator).toBe('CmdOrCtrl+Shift+P');
+    expect(byLabel(template, 'Resume All')?.accelerator).toBe('CmdOrCtrl+Shift+R');
+  });
+
+  it('quits from File on Windows and Linux, and offers developer tools only to developers', () => {
+    const fileRoles = (platform: NodeJS.Platform) =>
+      items(appMenuTemplate(platform, actions(), false)).map((i) => i.role);
+    expect(fileRoles('win32')).toContain('quit');
+    expect(fileRoles('darwin')).not.toContain('quit'); // the app menu has it
+    expect(fileRoles('linux')).not.toContain('toggleDevTools');
+    expect(items(appMenuTemplate('linux', actions(), true)).map((i) => i.role)).toContain('toggleDevTools');
+  });
+});
+
+describe('the tray', () => {
+  it('uses a template image on macOS and a colour icon matching the bar elsewhere', () => {
+    expect(trayIconFile('darwin', true)).toBe('trayTemplate.png');
+    expect(trayIconFile('win32', true)).toBe('tray-dark.png');
+    expect(trayIconFile('linux', false)).toBe('tray-light.png');
+  });
+
+  it('sums up the queue', () => {
+    expect(traySummary(totals({ downloading: 2, inprogress: 1, queued: 7, error: 1 }))).toBe(
+      '3 working, 7 waiting, 1 failed',
+    );
+    expect(traySummary(totals({ ready: 12 }))).toBe('12 ready');
+    expect(traySummary(totals({ queued: 4 }, { paused: true }))).toBe('Paused (4 waiting)');
+  });
+
+  it('offers Pause All while running and Resume All while paused, each doing that', () => {
+    const tray = { show: vi.fn(), pauseAll: vi.fn(), resumeAll: vi.fn(), quit: vi.fn() };
+    const running = trayMenu(totals({ queued: 1 }), tray);
+    expect(byLabel(running, 'Resume All')).toBeUndefined();
+    byLabel(running, 'Pause All')!.click?.({} as never, undefined, {} as never);
+    expect(tray.pauseAll).toHaveBeenCalledOnce();
+    const paused = trayMenu(totals({ queued: 1 }, { paused: true }), tray);
+    expect(byLabel(paused, 'Pause All')).toBeUndefined();
+    byLabel(paused, 'Resume All')!.click?.({} as never, undefined, {} as never);
+    expect(tray.resumeAll).toHaveBeenCalledOnce();
+    expect(paused[0]).toMatchObject({ label: 'Paused (1 waiting)', enabled: false });
+  });
+});
