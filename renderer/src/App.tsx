@@ -1,16 +1,31 @@
-import { useEffect, type ReactNode } from 'react';
-import { useStore } from 'zustand';
-import { EmptyState } from './components/EmptyState';
-import { QueueSummary } from './components/QueueSummary';
-import { VideoList } from './components/VideoList';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { FerryApi } from '../../shared/api';
+import { queueContext, type QueueContext } from './features/queue/queue-context';
+import { QueueScreen } from './features/queue/QueueScreen';
+import { createSelectionStore } from './features/queue/selection-store';
+import type { Platform } from './platform/platform';
 import type { VideoStore } from './store/video-store';
 
-/** `notices`: what the page around the app has to say (the connection, what a paste queued), under the header. */
-export function App({ store, notices }: { store: VideoStore; notices?: ReactNode }) {
-  const status = useStore(store, (s) => s.status);
-  const error = useStore(store, (s) => s.error);
-  const videos = useStore(store, (s) => s.videos);
-  const totals = useStore(store, (s) => s.totals);
+interface AppProps {
+  api: FerryApi;
+  store: VideoStore;
+  platform: Platform;
+  /** What the page around the app has to say (the connection, what a paste queued), under the header. */
+  notices?: ReactNode;
+}
+
+export function App({ api, store, platform, notices }: AppProps) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const context = useMemo<QueueContext>(
+    () => ({
+      api,
+      store,
+      platform,
+      selection: createSelectionStore(),
+      report: (error) => setProblem(error instanceof Error ? error.message : String(error)),
+    }),
+    [api, store, platform],
+  );
 
   useEffect(() => {
     const unsubscribe = store.getState().subscribe();
@@ -19,21 +34,22 @@ export function App({ store, notices }: { store: VideoStore; notices?: ReactNode
   }, [store]);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>Ferry</h1>
-        {totals && <QueueSummary totals={totals} />}
-      </header>
-      {notices}
-      <main>
-        {status === 'loading' && <p className="muted">Loading…</p>}
-        {status === 'failed' && (
-          <p role="alert" className="error">
-            Could not load the queue: {error}
+    <queueContext.Provider value={context}>
+      <div className="app">
+        <header className="app-header">
+          <h1>Ferry</h1>
+        </header>
+        {notices}
+        {problem && (
+          <p role="alert" className="notice error">
+            {problem}{' '}
+            <button type="button" onClick={() => setProblem(null)}>
+              Dismiss
+            </button>
           </p>
         )}
-        {status === 'ready' && (videos.length === 0 ? <EmptyState /> : <VideoList videos={videos} />)}
-      </main>
-    </div>
+        <QueueScreen />
+      </div>
+    </queueContext.Provider>
   );
 }

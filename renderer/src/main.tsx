@@ -1,6 +1,7 @@
-import { StrictMode } from 'react';
+import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { createBrowserPlatform } from './platform/browser-platform';
 import { ServeRoot } from './serve/ServeRoot';
 import { createVideoStore } from './store/video-store';
 import { createIpcTransport } from './transport/ipc-transport';
@@ -9,9 +10,12 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // In Electron the preload exposes window.ferry (IPC); in a browser the page came from `ferry serve`.
-const inElectron = 'ferry' in window;
-createRoot(root).render(
-  <StrictMode>
-    {inElectron ? <App store={createVideoStore(createIpcTransport(window.ferry))} /> : <ServeRoot />}
-  </StrictMode>,
-);
+function ElectronRoot() {
+  const { api, store, platform } = useMemo(() => {
+    const api = createIpcTransport(window.ferry);
+    // No media over http in the window; its ferry-media:// platform is still to come (no thumbnails until then).
+    return { api, store: createVideoStore(api), platform: createBrowserPlatform(null) };
+  }, []);
+  return <App api={api} store={store} platform={platform} />;
+}
+createRoot(root).render(<StrictMode>{'ferry' in window ? <ElectronRoot /> : <ServeRoot />}</StrictMode>);

@@ -1,113 +1,74 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { commandNames, type FerryApi, type FerryEvents, type QueueTotals } from '../../shared/api';
-import { unknownVideoDetails, type Video } from '../../shared/video';
-import { App } from '../../renderer/src/App';
-import { createVideoStore } from '../../renderer/src/store/video-store';
+import { act, cleanup, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fakeTotals } from '../../renderer/src/transport/fake-transport';
+import { giveElementsASize, renderQueue } from './support/render-queue';
+import { makeVideo } from './support/videos';
 
-function video(uid: string, name: string, state: Video['status']['state'], pctComplete = 0): Video {
-  return {
-    ...unknownVideoDetails(),
-    uid: uid.padEnd(32, '0'),
-    created: '2026-11-21T10:00:00.000Z',
-    modified: '2026-11-21T10:00:00.000Z',
-    meta: { name },
-    status: { state, pctComplete, step: 'fetch' },
-    readyToStream: state === 'ready',
-    source: { kind: 'url', url: `https://example.test/${name}.mp4` },
-  };
-}
+const running = { paused: false, stopAfterCurrent: false, lowDiskSpace: false };
+const names = () =>
+  within(screen.getByRole('list', { name: 'Videos' }))
+    .getAllByRole('listitem')
+    .map((r) => r.querySelector('.video-name')?.textContent);
 
-function totals(byState: Partial<QueueTotals['byState']>): QueueTotals {
-  const full = { queued: 0, downloading: 0, inprogress: 0, ready: 0, error: 0, paused: 0, canceled: 0, ...byState };
-  return {
-    byState: full,
-    total: Object.values(full).reduce((a, b) => a + b, 0),
-    bytesPerSecond: 0,
-    etaSeconds: -1,
-    queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false },
-  };
-}
-
-/** A stand-in for window.ferry: answers list/totals from memory and lets the test push events. */
-function fakeFerry(videos: Video[]) {
-  const listeners: { [E in keyof FerryEvents]: ((payload: FerryEvents[E]) => void)[] } = {
-    videos: [],
-    removed: [],
-    totals: [],
-  };
-  const notUsed = () => Promise.reject(new Error('not used by this screen'));
-  const api: FerryApi = {
-    ...(Object.fromEntries(commandNames.map((name) => [name, notUsed])) as unknown as FerryApi),
-    list: async () => ({ videos, total: videos.length }),
-    totals: async () => totals({ queued: videos.filter((v) => v.status.state === 'queued').length }),
-    on(event, listener) {
-      listeners[event].push(listener);
-      return () => {
-        listeners[event] = listeners[event].filter((l) => l !== listener) as never;
-      };
-    },
-  };
-  const emit = <E extends keyof FerryEvents>(event: E, payload: FerryEvents[E]) => {
-    for (const listener of listeners[event]) (listener as (p: FerryEvents[E]) => void)(payload);
-  };
-  return { api, emit, listeners };
-}
-
+beforeAll(giveElementsASize);
 afterEach(cleanup);
 
 describe('the app shell', () => {
-  it('shows the empty state when there are no videos', async () => {
-    const { api } = fakeFerry([]);
-    render(<App store={createVideoStore(api)} />);
+  it('shows the empty state, which says how to add videos, when there are none', async () => {
+    renderQueue([]);
     expect(await screen.findByRole('heading', { name: 'No videos yet' })).toBeTruthy();
+    expect(screen.getByText(/paste links/)).toBeTruthy();
     expect(screen.queryByRole('list', { name: 'Videos' })).toBeNull();
   });
 
-  it('lists videos from window.ferry with their state and progress, and updates from events', async () => {
-    const { api, emit, listeners } = fakeFerry([video('b', 'second', 'downloading', 40), video('a', 'first', 'error')]);
-    const { unmount } = render(<App store={createVideoStore(api)} />);
+  it('lists videos with their state, progress, speed and time left, and follows the engine', async () => {
+    const downloading = makeVideo('b', 'second', 'downloading', {
+      pct: 40,
+      bytesPerSecond: 2 * 1024 * 1024,
+      etaSeconds: 65,
+    });
+    const { fake, unmount } = renderQueue([downloading, makeVideo('a', 'first', 'error')]);
     const list = await screen.findByRole('list', { name: 'Videos' });
     const rows = within(list).getAllByRole('listitem');
-    expect(rows.map((r) => r.querySelector('.video-name')?.textContent)).toEqual(['second', 'first']);
+    expect(names()).toEqual(['second', 'first']);
     expect(within(rows[0]!).getByText('Downloading')).toBeTruthy();
     expect(within(rows[0]!).getByRole('progressbar', { name: 'Downloading 40%' })).toBeTruthy();
+    expect(rows[0]!.textContent).toContain('2.0 MiB/s · 1m 05s left');
+    expect(rows[0]!.textContent).toContain('media.example.test');
     expect(within(rows[1]!).getByText('Failed')).toBeTruthy();
+    expect(within(rows[1]!).getByRole('button', { name: 'Retry first' })).toBeTruthy();
 
-    act(() => {
-      emit('videos', [video('b', 'second', 'inprogress', 75), video('c', 'third', 'queued')]);
-      emit('totals', totals({ queued: 1, inprogress: 1, error: 1 }));
-    });
-    const updated = within(list).getAllByRole('listitem');
-    expect(updated.map((r) => r.querySelector('.video-name')?.textContent)).toEqual(['third', 'second', 'first']);
-    expect(within(updated[1]!).getByRole('progressbar', { name: 'Processing 75%' })).toBeTruthy();
-    expect(screen.getByLabelText('Queue totals').textContent).toContain('3 videos · 1 working · 1 queued');
+    act(() =>
+      fake.emit('videos', [
+        {
+          ...downloading,
+          modified: '2026-11-21T10:01:00Z',
+          status: { ...downloading.status, state: 'inprogress', pctComplete: 75 },
+        },
+      ]),
+    );
+    expect(within(list).getByRole('progressbar', { name: 'Processing 75%' })).toBeTruthy();
 
-    act(() => {
-      emit('removed', [video('c', 'third', 'queued').uid]);
-      emit('totals', {
-        ...totals({ inprogress: 1, error: 1 }),
+    act(() =>
+      fake.emit('totals', {
+        ...fakeTotals(fake.videos(), running),
         bytesPerSecond: 5 * 1024 * 1024,
         etaSeconds: 125,
-        queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: true },
-      });
-    });
-    const afterRemove = within(list).getAllByRole('listitem');
-    expect(afterRemove.map((r) => r.querySelector('.video-name')?.textContent)).toEqual(['second', 'first']);
-    const summary = screen.getByLabelText('Queue totals').textContent;
-    expect(summary).toContain('5.0 MiB/s · 2m 05s left');
+        queue: { ...running, lowDiskSpace: true },
+      }),
+    );
+    expect(screen.getByLabelText('Queue totals').textContent).toContain(
+      '2 videos · 1 working · 0 queued · 0 ready · 1 failed · 5.0 MiB/s · 2m 05s left',
+    );
     expect(screen.getByRole('status').textContent).toContain('the disk is almost full');
 
     unmount();
-    expect(listeners.videos).toHaveLength(0);
-    expect(listeners.removed).toHaveLength(0);
+    expect(fake.listenerCount()).toBe(0);
   });
 
   it('says so when the queue cannot be loaded', async () => {
-    const { api } = fakeFerry([]);
-    api.list = () => Promise.reject(new Error('database is locked'));
-    render(<App store={createVideoStore(api)} />);
+    renderQueue([], { prepare: (fake) => (fake.api.list = () => Promise.reject(new Error('database is locked'))) });
     expect((await screen.findByRole('alert')).textContent).toContain('database is locked');
   });
 });

@@ -10,6 +10,8 @@ import type { AddResult } from '../../../shared/api';
 import { App } from '../App';
 import type { UploadReport } from '../add/upload-file';
 import { useDropFiles } from '../add/use-drop-files';
+import { createBrowserPlatform } from '../platform/browser-platform';
+import type { Platform } from '../platform/platform';
 import { describeAdded, usePasteLinks } from '../add/use-paste-links';
 import { createVideoStore, type VideoStore } from '../store/video-store';
 import { createSocketTransport, type ConnectionState, type SocketTransport } from '../transport/socket-transport';
@@ -43,6 +45,7 @@ export function ServeRoot({ storage = window.sessionStorage }: { storage?: Stora
 interface Session {
   transport: SocketTransport;
   store: VideoStore;
+  platform: Platform;
 }
 
 function SignedIn({ token, onRefused }: { token: string; onRefused: () => void }) {
@@ -51,7 +54,11 @@ function SignedIn({ token, onRefused }: { token: string; onRefused: () => void }
   // Made once per token; connected by the effect, so a remount (StrictMode's) closes and opens it again.
   const session = useMemo<Session>(() => {
     const transport = createSocketTransport({ origin: window.location.origin, token });
-    return { transport, store: createVideoStore(transport) };
+    return {
+      transport,
+      store: createVideoStore(transport),
+      platform: createBrowserPlatform(window.location.origin),
+    };
   }, [token]);
 
   useEffect(() => {
@@ -70,7 +77,8 @@ function SignedIn({ token, onRefused }: { token: string; onRefused: () => void }
 
   const onAdded = useCallback(
     (result: AddResult) => {
-      session.store.getState().applyChanges(result.queued);
+      // The queued videos come into the list by asking for it again, in the engine's order.
+      void session.store.getState().refresh();
       setNotice({ text: describeAdded(result), problem: result.queued.length === 0 });
     },
     [session],
@@ -89,7 +97,9 @@ function SignedIn({ token, onRefused }: { token: string; onRefused: () => void }
 
   return (
     <App
+      api={session.transport}
       store={session.store}
+      platform={session.platform}
       notices={
         <>
           <ConnectionBanner state={connection} onRetry={() => session.transport.open()} />

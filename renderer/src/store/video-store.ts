@@ -1,66 +1,184 @@
 /**
- * The renderer's state (zustand): the videos on screen and the queue totals, kept current from
- * the engine's batched events. Takes the API as a parameter so tests can pass a fake.
+ * The renderer's normalised state (zustand): videos by uid, the list of the current filter as
+ * uids by offset (loaded a window at a time, as the user scrolls), and the totals as the engine
+ * counts them. The engine is the truth: an event only refreshes what is on screen (newer
+ * `modified` wins); a video that is not loaded changes the counts, and the windows on screen are
+ * asked for again, never patched with a guessed row. Takes the API as a parameter so tests pass a fake.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { FerryApi, QueueTotals } from '../../../shared/api';
+import type { FerryApi, ListQuery, QueueTotals } from '../../../shared/api';
 import type { Video } from '../../../shared/video';
+import type { VideoState } from '../../../shared/video-states';
+import { countsChanged, isNewer, totalFor, windowsCovering } from './list-windows';
 
-export interface VideoState {
-  videos: Video[];
+export interface ListFilter {
+  state: VideoState | null;
+  search: string;
+}
+
+export interface VideoStoreState {
+  videos: ReadonlyMap<string, Video>;
+  /** The current filter's list: the uid at each offset, undefined where not loaded yet. */
+  rows: readonly (string | undefined)[];
+  /** How many videos the current filter matches, as the engine counts them. */
   total: number;
   totals: QueueTotals | null;
+  filter: ListFilter;
   status: 'loading' | 'ready' | 'failed';
   error: string | null;
+  /** Loads the first window and the totals again (start, filter change, reconnect). */
   load(): Promise<void>;
-  /** Merges a batch of changed videos: known ones are replaced, new ones go on top. */
+  setFilter(filter: Partial<ListFilter>): Promise<void>;
+  /** Asks for the windows that cover these offsets, if not loaded; remembers them as what is on screen. */
+  ensureRange(start: number, end: number): void;
+  /** Loads the windows on screen again: the counts changed, so rows came, went or moved. */
+  refresh(): Promise<void>;
   applyChanges(changed: readonly Video[]): void;
-  /** Drops videos that left the queue. */
   applyRemoved(uids: readonly string[]): void;
+  applyTotals(totals: QueueTotals): void;
   /** Starts listening to the engine's events; returns the function that stops it. */
   subscribe(): () => void;
 }
 
-export type VideoStore = StoreApi<VideoState>;
+export type VideoStore = StoreApi<VideoStoreState>;
 
-export function createVideoStore(api: FerryApi, pageSize = 200): VideoStore {
-  return createStore<VideoState>()((set, get) => ({
-    videos: [],
-    total: 0,
-    totals: null,
-    status: 'loading',
-    error: null,
+export const defaultWindowSize = 100;
 
-    async load() {
-      try {
-        const [page, totals] = await Promise.all([api.list({ limit: pageSize }), api.totals()]);
-        set({ videos: page.videos, total: page.total, totals, status: 'ready', error: null });
-      } catch (error) {
-        set({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize): VideoStore {
+  /** Windows loaded or asked for under the current generation; a new filter starts a new one. */
+  let loaded = new Set<number>();
+  let generation = 0;
+  let onScreen = { start: 0, end: windowSize - 1 };
+  let refreshing: Promise<void> | null = null;
+  let refreshAgain = false;
+
+  const store = createStore<VideoStoreState>()((set, get) => {
+    const query = (index: number): ListQuery => {
+      const { state, search } = get().filter;
+      return {
+        ...(state ? { state } : {}),
+        ...(search ? { search } : {}),
+        offset: index * windowSize,
+        limit: windowSize,
+      };
+    };
+
+    /** Puts a window's answer in place, unless the filter changed while it was asked for. */
+    const fetchWindow = async (index: number, asked: number) => {
+      const page = await api.list(query(index));
+      if (asked !== generation) return;
+      const videos = new Map(get().videos);
+      for (const video of page.videos) {
+        const known = videos.get(video.uid);
+        if (!known || isNewer(video, known)) videos.set(video.uid, video);
       }
-    },
+      const rows = get().rows.slice(0, page.total);
+      rows.length = page.total;
+      page.videos.forEach((video, i) => (rows[index * windowSize + i] = video.uid));
+      set({ videos, rows, total: page.total });
+    };
 
-    applyChanges(changed) {
-      const byUid = new Map(changed.map((v) => [v.uid, v]));
-      const updated = get().videos.map((v) => byUid.get(v.uid) ?? v);
-      const known = new Set(updated.map((v) => v.uid));
-      const added = changed.filter((v) => !known.has(v.uid));
-      set({ videos: [...added, ...updated], total: get().total + added.length });
-    },
+    const failed = (error: unknown) =>
+      set({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
 
-    applyRemoved(uids) {
-      const gone = new Set(uids);
-      const videos = get().videos.filter((v) => !gone.has(v.uid));
-      set({ videos, total: Math.max(0, get().total - (get().videos.length - videos.length)) });
-    },
+    return {
+      videos: new Map(),
+      rows: [],
+      total: 0,
+      totals: null,
+      filter: { state: null, search: '' },
+      status: 'loading',
+      error: null,
 
-    subscribe() {
-      const offs = [
-        api.on('videos', (batch) => get().applyChanges(batch)),
-        api.on('removed', (uids) => get().applyRemoved(uids)),
-        api.on('totals', (totals) => set({ totals })),
-      ];
-      return () => offs.forEach((off) => off());
-    },
-  }));
+      async load() {
+        generation++;
+        loaded = new Set([0]);
+        try {
+          const [totals] = await Promise.all([api.totals(), fetchWindow(0, generation)]);
+          set({ totals, status: 'ready', error: null });
+        } catch (error) {
+          failed(error);
+        }
+      },
+
+      async setFilter(filter) {
+        set({ filter: { ...get().filter, ...filter }, rows: [], total: 0 });
+        onScreen = { start: 0, end: windowSize - 1 };
+        await get().load();
+      },
+
+      ensureRange(start, end) {
+        onScreen = { start, end };
+        for (const index of windowsCovering(start, end, windowSize)) {
+          if (loaded.has(index)) continue;
+          loaded.add(index);
+          fetchWindow(index, generation).catch((error: unknown) => {
+            loaded.delete(index);
+            failed(error);
+          });
+        }
+      },
+
+      refresh() {
+        // One refresh at a time; events during it ask for one more after it, not one each.
+        if (refreshing) {
+          refreshAgain = true;
+          return refreshing;
+        }
+        const run = async () => {
+          do {
+            refreshAgain = false;
+            loaded = new Set();
+            const windows = windowsCovering(onScreen.start, onScreen.end, windowSize);
+            windows.forEach((index) => loaded.add(index));
+            await Promise.all(windows.map((index) => fetchWindow(index, generation)));
+          } while (refreshAgain);
+        };
+        refreshing = run()
+          .catch(failed)
+          .finally(() => (refreshing = null));
+        return refreshing;
+      },
+
+      applyChanges(changed) {
+        let videos: Map<string, Video> | null = null;
+        for (const video of changed) {
+          const known = (videos ?? get().videos).get(video.uid);
+          // Not on screen: its change reaches the user through the counts.
+          if (!known || !isNewer(video, known)) continue;
+          videos ??= new Map(get().videos);
+          videos.set(video.uid, video);
+        }
+        if (videos) set({ videos });
+      },
+
+      applyRemoved(uids) {
+        const gone = new Set(uids);
+        const videos = new Map(get().videos);
+        uids.forEach((uid) => videos.delete(uid));
+        // Array.from: holes (rows not loaded) stay in place, so later offsets stay right.
+        const rows = Array.from(get().rows).filter((uid) => uid === undefined || !gone.has(uid));
+        set({ videos, rows, total: Math.max(0, get().total - (get().rows.length - rows.length)) });
+      },
+
+      applyTotals(totals) {
+        const before = get().totals;
+        set({ totals });
+        const total = totalFor(get().filter, totals);
+        // A search's count is not in the totals: any change of counts may have changed its rows.
+        const changed = total === null ? countsChanged(before, totals) : total !== get().total;
+        if (changed) void get().refresh();
+      },
+
+      subscribe() {
+        const offs = [
+          api.on('videos', (batch) => get().applyChanges(batch)),
+          api.on('removed', (uids) => get().applyRemoved(uids)),
+          api.on('totals', (totals) => get().applyTotals(totals)),
+        ];
+        return () => offs.forEach((off) => off());
+      },
+    };
+  });
+  return store;
 }

@@ -1,5 +1,6 @@
-import type { QueueTotals } from '../../../shared/api';
-import { formatBytes, formatDuration } from '../../../shared/format-units';
+/** The footer: the queue's counts by state, overall speed and time left, and why the queue is not taking work. */
+import type { QueueTotals } from '../../../../shared/api';
+import { formatBytes, formatDuration } from '../../../../shared/format-units';
 
 /** Why the queue is not taking new work, in the words a user needs. */
 function queueNotice(totals: QueueTotals): string | null {
@@ -10,18 +11,26 @@ function queueNotice(totals: QueueTotals): string | null {
 }
 
 export function QueueSummary({ totals }: { totals: QueueTotals }) {
-  const active = totals.byState.downloading + totals.byState.inprogress;
+  const { byState } = totals;
+  const active = byState.downloading + byState.inprogress;
   const notice = queueNotice(totals);
+  const optional = [
+    byState.paused > 0 && `${byState.paused} paused`,
+    byState.canceled > 0 && `${byState.canceled} canceled`,
+  ].filter(Boolean);
   return (
     <p className="summary" aria-label="Queue totals">
-      {totals.total} {totals.total === 1 ? 'video' : 'videos'} · {active} working · {totals.byState.queued} queued ·{' '}
-      {totals.byState.ready} ready
-      {totals.byState.error > 0 && (
+      {totals.total} {totals.total === 1 ? 'video' : 'videos'} · {active} working · {byState.queued} queued ·{' '}
+      {byState.ready} ready
+      {byState.error > 0 && (
         <>
           {' '}
-          · <span className="error">{totals.byState.error} failed</span>
+          · <span className="error">{byState.error} failed</span>
         </>
       )}
+      {optional.map((text) => (
+        <span key={String(text)}> · {text}</span>
+      ))}
       {totals.bytesPerSecond > 0 && <> · {formatBytes(totals.bytesPerSecond)}/s</>}
       {totals.etaSeconds > 0 && <> · {formatDuration(totals.etaSeconds)} left</>}
       {notice && (

@@ -1,0 +1,83 @@
+/**
+ * The queue as a virtualised list (@tanstack/react-virtual): only the rows in view exist, and the
+ * windows of the list they need are asked for as the user scrolls. The keyboard moves a roving
+ * focus over the rows: arrows (with Shift to extend), Home/End, Space to toggle, Ctrl/Cmd+A.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
+import { useQueue } from './queue-context';
+import { rowHeight, VideoRow } from './VideoRow';
+
+export const queueListId = 'queue-list';
+
+export function QueueList() {
+  const { store, selection } = useQueue();
+  const rows = useStore(store, (s) => s.rows);
+  const focus = useStore(selection, (s) => s.focus);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The app is not built with the React Compiler; the virtualiser renders this component itself on scroll.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => store.getState().ensureRange(first, last), [store, first, last]);
+
+  // Keeps the keyboard's row in view and focused, but only while the list has the focus.
+  useEffect(() => {
+    const list = scroller.current;
+    if (!list?.contains(document.activeElement)) return;
+    virtualizer.scrollToIndex(focus);
+    list.querySelector<HTMLElement>(`[data-index="${focus}"]`)?.focus();
+  }, [focus, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const state = selection.getState();
+    const current = store.getState().rows;
+    const onRow = event.target instanceof HTMLElement && event.target.getAttribute('role') === 'listitem';
+    const moves: Record<string, number> = {
+      ArrowDown: state.focus + 1,
+      ArrowUp: state.focus - 1,
+      Home: 0,
+      End: current.length - 1,
+      PageDown: state.focus + 10,
+      PageUp: state.focus - 10,
+    };
+    if (event.key in moves) {
+      state.moveTo(moves[event.key] ?? 0, current, event.shiftKey);
+    } else if (event.key === ' ' && onRow) {
+      state.click(state.focus, current, 'toggle');
+    } else if (event.key.toLowerCase() === 'a' && (event.ctrlKey || event.metaKey)) {
+      state.selectAll(current);
+    } else if (event.key === 'Escape') {
+      state.clear();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  };
+
+  return (
+    <div id={queueListId} ref={scroller} className="video-list" role="list" aria-label="Videos" onKeyDown={onKeyDown}>
+      <div className="video-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => (
+          <VideoRow
+            key={rows[item.index] ?? `hole-${item.index}`}
+            uid={rows[item.index]}
+            index={item.index}
+            setSize={rows.length}
+            top={item.start}
+            focused={item.index === focus}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/** The queue: tabs by state, search and queue controls, bulk actions on the selection, the list, and the totals. */
+import { useStore } from 'zustand';
+import { BulkActions } from './BulkActions';
+import { EmptyState } from './EmptyState';
+import { FilterTabs } from './FilterTabs';
+import { useQueue } from './queue-context';
+import { QueueList } from './QueueList';
+import { QueueSummary } from './QueueSummary';
+import { QueueToolbar } from './QueueToolbar';
+
+export function QueueScreen() {
+  const { store } = useQueue();
+  const status = useStore(store, (s) => s.status);
+  const error = useStore(store, (s) => s.error);
+  const empty = useStore(store, (s) => s.total === 0);
+  const filtered = useStore(store, (s) => s.filter.state !== null || s.filter.search !== '');
+  const totals = useStore(store, (s) => s.totals);
+
+  return (
+    <>
+      <div className="queue-controls">
+        <FilterTabs />
+        <QueueToolbar />
+      </div>
+      <BulkActions />
+      <main className="queue-main">
+        {status === 'loading' && <p className="muted">Loading…</p>}
+        {status === 'failed' && (
+          <p role="alert" className="error">
+            Could not load the queue: {error}
+          </p>
+        )}
+        {status === 'ready' && (empty ? <EmptyState filtered={filtered} /> : <QueueList />)}
+      </main>
+      <footer className="app-footer">{totals && <QueueSummary totals={totals} />}</footer>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * What the renderer needs from where it runs that is not a command of the engine: a dropped
+ * file's path, pickers, opening a folder, a video's media URLs, the clipboard. Electron answers
+ * through its preload; a browser (`ferry serve`) with what a page can do (browser-platform.ts).
+ */
+import type { Video } from '../../../shared/video';
+
+export type MediaKind = 'thumbnail' | 'hls' | 'dash' | 'mp4';
+
+export interface Platform {
+  /** The file's path on disk, when the platform can tell (Electron's webUtils.getPathForFile); null in a browser. */
+  pathForFile(file: File): string | null;
+  /** Lets the user choose files (or folders); resolves with none when they cancel. */
+  pickFiles(options: { folders?: boolean; accept?: readonly string[] }): Promise<File[]>;
+  /** Whether openFolder does anything here (a browser cannot open a local folder). */
+  readonly canOpenFolder: boolean;
+  openFolder(video: Video): Promise<void>;
+  /** Where this platform serves the video's media from, or null while the video has none of that kind. */
+  mediaUrl(video: Video, kind: MediaKind): string | null;
+  copyText(text: string): Promise<void>;
+}

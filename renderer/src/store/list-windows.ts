@@ -1,0 +1,27 @@
+/** The pure rules of the normalised store: which windows cover a range, which copy of a video wins, what a filter counts. */
+import type { QueueTotals } from '../../../shared/api';
+import type { Video } from '../../../shared/video';
+import type { VideoState } from '../../../shared/video-states';
+
+/** The indices of the windows of `size` rows that cover offsets start..end (inclusive). */
+export function windowsCovering(start: number, end: number, size: number): number[] {
+  const first = Math.max(0, Math.floor(start / size));
+  const last = Math.max(first, Math.floor(Math.max(start, end) / size));
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** Whether `incoming` may replace `known`: the same or a later `modified` (an older event arriving late loses). */
+export function isNewer(incoming: Video, known: Video): boolean {
+  return Date.parse(incoming.modified) >= Date.parse(known.modified);
+}
+
+/** How many videos a filter matches, from the engine's totals; null when the totals cannot say (a search). */
+export function totalFor(filter: { state: VideoState | null; search: string }, totals: QueueTotals): number | null {
+  if (filter.search) return null;
+  return filter.state ? totals.byState[filter.state] : totals.total;
+}
+
+export function countsChanged(before: QueueTotals | null, after: QueueTotals): boolean {
+  if (!before) return true;
+  return Object.entries(after.byState).some(([state, n]) => before.byState[state as VideoState] !== n);
+}

@@ -1,0 +1,217 @@
+/**
+ * An in-memory FerryApi for component tests, generated from the contract: every name in
+ * `commandNames` becomes a command that records its call and answers from `fakeAnswers`. A command
+ * added to the contract without an answer here fails to compile (the table is a Record over
+ * CommandName) and fails the fake's own test. Commands that change videos emit `videos` and
+ * `totals` as the engine does, so a screen sees its own actions come back.
+ */
+import {
+  commandNames,
+  type CommandInput,
+  type CommandName,
+  type CommandOutput,
+  type FerryApi,
+  type FerryCommands,
+  type FerryEvents,
+  type QueueTotals,
+  type Selection,
+  type Settings,
+} from '../../../shared/api';
+import { FerryError } from '../../../shared/ferry-error';
+import { unknownVideoDetails, type Video } from '../../../shared/video';
+import { videoStates, type VideoState } from '../../../shared/video-states';
+
+export interface FakeCall {
+  name: CommandName;
+  input: unknown;
+}
+
+interface FakeWorld {
+  videos: Video[];
+  queue: QueueTotals['queue'];
+  settings: Settings;
+  emit<E extends keyof FerryEvents>(event: E, payload: FerryEvents[E]): void;
+}
+
+type Answers = { [K in CommandName]: (world: FakeWorld, input: CommandInput<K>) => CommandOutput<K> };
+
+const fakeSettings: Settings = {
+  concurrency: { downloads: 4, downloadsPerHost: 2, transcodes: 1, deliveries: 2 },
+  webhookUrl: null,
+  minFreeDiskBytes: 2 * 1024 ** 3,
+  keepOriginal: false,
+  serve: { enabled: false, port: 8787 },
+  webhookSecret: 'fake-secret',
+};
+
+export function fakeTotals(videos: readonly Video[], queue: QueueTotals['queue']): QueueTotals {
+  const byState = Object.fromEntries(videoStates.map((s) => [s, 0])) as Record<VideoState, number>;
+  videos.forEach((v) => byState[v.status.state]++);
+  const bytesPerSecond = videos.reduce((n, v) => n + (v.status.bytesPerSecond ?? 0), 0);
+  return { byState, total: videos.length, bytesPerSecond, etaSeconds: -1, queue };
+}
+
+const selected = (world: FakeWorld, selection: Selection) =>
+  'all' in selection ? world.videos : world.videos.filter((v) => selection.uids.includes(v.uid));
+
+/** Moves the selected videos that may go to `to`, and tells the listeners as the engine would. */
+function transition(world: FakeWorld, selection: Selection, from: readonly VideoState[], to: VideoState) {
+  const changed: Video[] = [];
+  const chosen = new Set(selected(world, selection));
+  world.videos = world.videos.map((v) => {
+    if (!chosen.has(v) || !from.includes(v.status.state)) return v;
+    const next = { ...v, modified: new Date().toISOString(), status: { ...v.status, state: to } };
+    changed.push(next);
+    return next;
+  });
+  if (changed.length) {
+    world.emit('videos', changed);
+    world.emit('totals', fakeTotals(world.videos, world.queue));
+  }
+  return { changed: changed.length };
+}
+
+function find(world: FakeWorld, uid: string): Video {
+  const video = world.videos.find((v) => v.uid === uid);
+  if (!video) throw new FerryError('NOT_FOUND', `No video ${uid}.`);
+  return video;
+}
+
+function setQueue(world: FakeWorld, queue: Partial<QueueTotals['queue']>): QueueTotals {
+  world.queue = { ...world.queue, ...queue };
+  const totals = fakeTotals(world.videos, world.queue);
+  world.emit('totals', totals);
+  return totals;
+}
+
+function linkVideo(url: string, name?: string): Video {
+  const now = new Date().toISOString();
+  return {
+    ...unknownVideoDetails(),
+    uid: crypto.randomUUID().replaceAll('-', ''),
+    created: now,
+    modified: now,
+    meta: name ? { name } : {},
+    status: { state: 'queued', pctComplete: 0, step: 'fetch' },
+    readyToStream: false,
+    source: { kind: 'url', url },
+  };
+}
+
+export const fakeAnswers: Answers = {
+  addLinks(world, { links }) {
+    const queued = links.map((link) => linkVideo(link.url, link.meta?.name));
+    world.videos = [...queued, ...world.videos];
+    world.emit('videos', queued);
+    world.emit('totals', fakeTotals(world.videos, world.queue));
+    return { queued, duplicates: [], invalid: [] };
+  },
+  addFiles: (_world, { paths }) => ({
+    queued: [],
+    duplicates: [],
+    invalid: paths.map((input) => ({ input, reason: 'the fake transport has no files' })),
+  }),
+  importList: () => ({ queued: 0, uids: [], duplicates: [], invalid: [] }),
+  pause: (world, input) => transition(world, input, ['queued', 'downloading', 'inprogress'], 'paused'),
+  resume: (world, input) => transition(world, input, ['paused'], 'queued'),
+  cancel: (world, input) => transition(world, input, ['queued', 'downloading', 'inprogress', 'paused'], 'canceled'),
+  retry: (world, input) => transition(world, input, ['error', 'canceled'], 'queued'),
+  remove(world, input) {
+    const gone = selected(world, input).map((v) => v.uid);
+    world.videos = world.videos.filter((v) => !gone.includes(v.uid));
+    world.emit('removed', gone);
+    world.emit('totals', fakeTotals(world.videos, world.queue));
+    return { removed: gone.length };
+  },
+  moveToTop(world, { uid }) {
+    const video = find(world, uid);
+    world.videos = [video, ...world.videos.filter((v) => v !== video)];
+    return video;
+  },
+  pauseQueue: (world) => setQueue(world, { paused: true }),
+  resumeQueue: (world) => setQueue(world, { paused: false, stopAfterCurrent: false }),
+  stopAfterCurrent: (world) => setQueue(world, { stopAfterCurrent: true }),
+  list(world, { state, search, offset = 0, limit = 1000, asc }) {
+    const text = search?.toLowerCase();
+    const matches = world.videos.filter(
+      (v) =>
+        (!state || v.status.state === state) &&
+        (!text || [v.meta.name, v.source.url, v.source.path].some((s) => s?.toLowerCase().includes(text))),
+    );
+    const ordered = asc ? [...matches].reverse() : matches;
+    return { videos: ordered.slice(offset, offset + limit), total: matches.length };
+  },
+  get: (world, { uid }) => find(world, uid),
+  edit: (world, { uid, changes }) => ({ ...find(world, uid), meta: { ...find(world, uid).meta, ...changes.meta } }),
+  getMany: (world, { uids }) => world.videos.filter((v) => uids.includes(v.uid)),
+  history: (world, { uid }) => [{ at: find(world, uid).created, type: 'transition', data: { to: 'queued' } }],
+  totals: (world) => fakeTotals(world.videos, world.queue),
+  getSettings: (world) => world.settings,
+  setSettings: (world, patch) => (world.settings = { ...world.settings, ...patch }),
+  listTargets: () => [],
+  saveTarget: (_world, input) => ({
+    id: input.id ?? 'target-1',
+    name: input.name,
+    provider: input.provider,
+    mode: input.mode,
+    endpoint: input.endpoint,
+    hasCredential: Boolean(input.credential),
+  }),
+  removeTarget: () => ({ removed: false }),
+  verifyWebhook: () => ({ valid: false, reason: 'the fake transport verifies nothing' }),
+};
+
+export interface FakeTransport {
+  api: FerryApi;
+  calls: FakeCall[];
+  emit<E extends keyof FerryEvents>(event: E, payload: FerryEvents[E]): void;
+  /** The videos as the fake engine has them now. */
+  videos(): readonly Video[];
+  listenerCount(): number;
+}
+
+/** Videos newest first, as the engine lists them by default. */
+export function createFakeTransport(videos: readonly Video[] = []): FakeTransport {
+  const listeners = new Map<keyof FerryEvents, Set<(payload: never) => void>>();
+  const calls: FakeCall[] = [];
+  const emit: FakeTransport['emit'] = (event, payload) =>
+    listeners.get(event)?.forEach((listener) => (listener as (p: typeof payload) => void)(payload));
+  const world: FakeWorld = {
+    videos: [...videos],
+    queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false },
+    settings: fakeSettings,
+    emit,
+  };
+  const commands = Object.fromEntries(
+    commandNames.map((name) => {
+      const answer = fakeAnswers[name] as ((world: FakeWorld, input: unknown) => unknown) | undefined;
+      return [
+        name,
+        async (input: unknown) => {
+          calls.push({ name, input });
+          if (!answer) throw new FerryError('UNKNOWN_COMMAND', `The fake transport has no answer for ${name}.`);
+          // A copy, as a real transport's answer is: the screen cannot change the fake's state by mutating it.
+          return structuredClone(answer(world, input));
+        },
+      ];
+    }),
+  );
+  const api: FerryApi = {
+    ...(commands as FerryCommands),
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => {
+        set.delete(listener as (payload: never) => void);
+      };
+    },
+  };
+  return {
+    api,
+    calls,
+    emit,
+    videos: () => world.videos,
+    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
+  };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createVideoStore } from '../../renderer/src/store/video-store';
+import { createFakeTransport, fakeTotals } from '../../renderer/src/transport/fake-transport';
+import { makeVideo, manyVideos } from './support/videos';
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 50 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+describe('the normalised video store', () => {
+  it('keeps the newer copy of a video: an event older than what is on screen is ignored', async () => {
+    const fake = createFakeTransport([
+      makeVideo('a', 'talk', 'downloading', { pct: 10, modified: '2026-11-21T10:00:05Z' }),
+    ]);
+    const store = createVideoStore(fake.api);
+    store.getState().subscribe();
+    await store.getState().load();
+    const uid = store.getState().rows[0] ?? '';
+
+    fake.emit('videos', [makeVideo('a', 'talk', 'downloading', { pct: 5, modified: '2026-11-21T10:00:01Z' })]);
+    expect(store.getState().videos.get(uid)?.status.pctComplete).toBe(10);
+    fake.emit('videos', [makeVideo('a', 'talk', 'downloading', { pct: 60, modified: '2026-11-21T10:00:09Z' })]);
+    expect(store.getState().videos.get(uid)?.status.pctComplete).toBe(60);
+  });
+
+  it('an event about a video not on screen changes the counts, never adds a row', async () => {
+    const fake = createFakeTransport([makeVideo('a', 'one')]);
+    const store = createVideoStore(fake.api);
+    store.getState().subscribe();
+    await store.getState().load();
+    const stranger = makeVideo('z', 'elsewhere', 'downloading');
+
+    fake.emit('videos', [stranger]);
+    expect(store.getState().videos.has(stranger.uid)).toBe(false);
+    expect(store.getState().rows).toHaveLength(1);
+
+    fake.emit(
+      'totals',
+      fakeTotals([makeVideo('a', 'one'), stranger], { paused: false, stopAfterCurrent: false, lowDiskSpace: false }),
+    );
+    expect(store.getState().totals?.byState.downloading).toBe(1);
+    // The engine still lists one video, so the list asked again still has one row.
+    await until(() => fake.calls.filter((c) => c.name === 'list').length === 2);
+    expect(store.getState().rows).toHaveLength(1);
+  });
+
+  it('drops a removed video and its row, keeping the rows after it in order', async () => {
+    const fake = createFakeTransport([makeVideo('a', 'one'), makeVideo('b', 'two'), makeVideo('c', 'three')]);
+    const store = createVideoStore(fake.api);
+    store.getState().subscribe();
+    await store.getState().load();
+    const [, middle] = store.getState().rows;
+
+    fake.emit('removed', [middle ?? '']);
+    const { rows, videos, total } = store.getState();
+    expect(rows.map((uid) => videos.get(uid ?? '')?.meta.name)).toEqual(['one', 'three']);
+    expect(total).toBe(2);
+    expect(videos.has(middle ?? '')).toBe(false);
+  });
+
+  it('loads the list a window at a time, only the windows asked for', async () => {
+    const fake = createFakeTransport(manyVideos(1000));
+    const store = createVideoStore(fake.api, 100);
+    await store.getState().load();
+    expect(store.getState().total).toBe(1000);
+    expect(store.getState().rows.filter(Boolean)).toHaveLength(100);
+
+    store.getState().ensureRange(450, 520);
+    await until(() => store.getState().rows[520] !== undefined);
+    const asked = fake.calls.filter((c) => c.name === 'list').map((c) => c.input);
+    expect(asked).toEqual([
+      { offset: 0, limit: 100 },
+      { offset: 400, limit: 100 },
+      { offset: 500, limit: 100 },
+    ]);
+    expect(store.getState().videos.get(store.getState().rows[450] ?? '')?.meta.name).toBe('video-450');
+    expect(store.getState().rows[300]).toBeUndefined();
+  });
+});
