@@ -1,29 +1,57 @@
 /**
- * The Electron shell: lifecycle, the window, IPC to the engine. All work happens in the engine
- * (electron/engine), which runs the same under the CLI and the tests.
+ * The Electron shell: lifecycle, the window, IPC to the engine, and the desktop around it (tray,
+ * dock progress, notifications, menus, links and files from the OS). All work happens in the
+ * engine (electron/engine), which runs the same under the CLI and the tests.
  */
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen, shell } from 'electron';
+import { dispatch } from '../engine/api/dispatch';
 import { createEngine, type Engine } from '../engine/create-engine';
+import { appMenuTemplate } from './app-menu';
 import { createWindow } from './create-window';
+import { notifyFinishes } from './finish-notifier';
+import { launchRequest, linkScheme, linksFromUrl, type LaunchRequest } from './launch-args';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
+import { showQueueIndicators, type Indicators } from './queue-indicators';
+import { queueLaunch } from './queue-launch';
+import { quitPrompt } from './quit-prompt';
 import { registerIpc } from './register-ipc';
 import { createServeSwitch, type ServeSwitch } from './serve-switch';
+import { restoreWindow } from './window-bounds';
+import { defaultWindowSize } from './window-options';
+import { readWindowPlace, rememberWindowPlace } from './window-place-store';
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const appUrl =
   !app.isPackaged && process.env.ELECTRON_RENDERER_URL
     ? process.env.ELECTRON_RENDERER_URL
     : pathToFileURL(fileURLToPath(new URL('../renderer/index.html', import.meta.url))).href;
+/** Tray icons: shipped beside the asar (electron-builder's extraResources), or the repository's. */
+const trayIconsDir = app.isPackaged
+  ? path.join(process.resourcesPath, 'tray')
+  : path.join(app.getAppPath(), 'resources');
 
 let engine: Engine | undefined;
 let serve: ServeSwitch | undefined;
+let indicators: Indicators | undefined;
+let stopNotifying: (() => void) | undefined;
+/** Set once the user agreed to quit with work in progress, so the question is asked once. */
+let quitConfirmed = false;
 const stopQueue = new AbortController();
 /** Settles once the queue has stopped: its work handed back to its stages, its lock released. */
 let queueStopped: Promise<void> = Promise.resolve();
+/** What the OS opened before the engine was ready (macOS sends open-file before `ready`). */
+const earlyRequests: LaunchRequest[] = [];
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function showServeFailure(error: unknown): void {
-  dialog.showErrorBox('Ferry could not start its server', error instanceof Error ? error.message : String(error));
+  dialog.showErrorBox('Ferry could not start its server', errorText(error));
+}
+
+function showFailure(error: unknown): void {
+  dialog.showErrorBox('Ferry could not do that', errorText(error));
 }
 
 /** The engine as the window sees it: a change of settings also switches the app's own server. */
@@ -40,23 +68,78 @@ function withServeSwitch(engine: Engine, serve: ServeSwitch): Engine {
 
 function openWindow(): void {
   if (!engine || !serve) return;
-  const window = createWindow(preloadPath, appUrl);
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const place = restoreWindow(readWindowPlace(app.getPath('userData')), workAreas, defaultWindowSize);
+  const window = createWindow(preloadPath, appUrl, place);
+  rememberWindowPlace(window, app.getPath('userData'));
   const unregister = registerIpc(withServeSwitch(engine, serve), window, appUrl);
   window.on('closed', unregister);
 }
+
+function showWindow(): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return openWindow();
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+/** A queue command from a menu; its failure is shown, never dropped. */
+function command(name: 'pauseQueue' | 'resumeQueue'): void {
+  if (!engine) return;
+  void dispatch(engine, name, undefined).then((answer) => {
+    if (!answer.ok) showFailure(answer.error.message);
+  }, showFailure);
+}
+
+function queueRequest(request: LaunchRequest): void {
+  if (request.files.length + request.links.length === 0) return;
+  if (!engine) {
+    earlyRequests.push(request);
+    return;
+  }
+  showWindow();
+  void queueLaunch(engine, request).then(({ problems }) => {
+    if (problems.length > 0) dialog.showErrorBox('Some of it could not be queued', problems.join('\n'));
+  }, showFailure);
+}
+
+async function addFilesFromPicker(): Promise<void> {
+  const picked = await dialog.showOpenDialog({ properties: ['openFile', 'multiSelections'] });
+  if (!picked.canceled) queueRequest({ files: picked.filePaths, links: [] });
+}
+
+const actions = {
+  show: showWindow,
+  pauseAll: () => command('pauseQueue'),
+  resumeAll: () => command('resumeQueue'),
+  quit: () => app.quit(),
+  addFiles: () => void addFilesFromPicker().catch(showFailure),
+  openLibrary: () => {
+    if (engine) void shell.openPath(engine.paths.library);
+  },
+};
 
 registerMediaScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+  // A second launch hands over its files and links (and ferry:// links on Windows and Linux).
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    showWindow();
+    queueRequest(launchRequest(argv, workingDirectory, app.isPackaged));
   });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    queueRequest({ files: [file], links: [] });
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    queueRequest({ files: [], links: linksFromUrl(url) });
+  });
+  // Unpackaged, the registered handler would be the bare Electron binary, not Ferry.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(linkScheme);
 
   app
     .whenReady()
@@ -71,23 +154,40 @@ if (!app.requestSingleInstanceLock()) {
       // A `ferry run` already working this data directory keeps it; the app takes over when it ends.
       const running = engine.run({ watch: true, signal: stopQueue.signal, waitForRunner: true });
       queueStopped = running.catch((error: unknown) => {
-        dialog.showErrorBox(
-          'Ferry stopped working on the queue',
-          error instanceof Error ? error.message : String(error),
-        );
+        dialog.showErrorBox('Ferry stopped working on the queue', errorText(error));
       });
+      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, actions, !app.isPackaged)));
+      indicators = showQueueIndicators(engine, trayIconsDir, () => BrowserWindow.getAllWindows(), actions);
+      stopNotifying = notifyFinishes(engine, showWindow);
       openWindow();
+      queueRequest(launchRequest(process.argv, process.cwd(), app.isPackaged));
+      earlyRequests.splice(0).forEach(queueRequest);
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) openWindow();
       });
     })
     .catch((error: unknown) => {
-      dialog.showErrorBox('Ferry cannot start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('Ferry cannot start', errorText(error));
       app.exit(1);
     });
 
+  // The tray keeps Ferry working with the window closed; quitting is the tray's or the menu's.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' && !indicators) app.quit();
+  });
+  app.on('before-quit', (event) => {
+    const totals = indicators?.latest();
+    const prompt = totals && !quitConfirmed ? quitPrompt(totals) : undefined;
+    if (!prompt) return;
+    event.preventDefault();
+    const { message, detail, buttons, defaultId, cancelId } = prompt;
+    void dialog
+      .showMessageBox({ type: 'question', message, detail, buttons, defaultId, cancelId })
+      .then(({ response }) => {
+        if (response !== prompt.quitButton) return;
+        quitConfirmed = true;
+        app.quit();
+      }, showFailure);
   });
   app.on('will-quit', (event) => {
     if (!engine) return;
@@ -96,6 +196,9 @@ if (!app.requestSingleInstanceLock()) {
     const serving = serve;
     engine = undefined;
     serve = undefined;
+    stopNotifying?.();
+    indicators?.close();
+    indicators = undefined;
     event.preventDefault();
     stopQueue.abort();
     void Promise.allSettled([queueStopped, serving?.close()]).finally(() => {

@@ -18,12 +18,12 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
 ].join('; ');
 
+/** The first window's size, and the smallest the layout allows. */
+export const defaultWindowSize = { width: 1100, height: 720, minWidth: 640, minHeight: 420 };
+
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
-    width: 1100,
-    height: 720,
-    minWidth: 640,
-    minHeight: 420,
+    ...defaultWindowSize,
     show: false,
     title: 'Ferry',
     webPreferences: {

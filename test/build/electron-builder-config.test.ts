@@ -15,6 +15,7 @@ const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: 
 interface BuilderConfig {
   directories: { buildResources: string };
   extraResources: { from: string; to: string; filter: string[] }[];
+  protocols: { name: string; schemes: string[] }[];
   asarUnpack: string[];
   npmRebuild: boolean;
   mac: { target: string[]; icon: string };
@@ -54,6 +55,10 @@ describe('electron-builder.yml', () => {
       expect(pngSize(`resources/${name}.png`)).toEqual({ width: 16, height: 16 });
       expect(pngSize(`resources/${name}@2x.png`)).toEqual({ width: 32, height: 32 });
     }
+  });
+
+  it('registers ferry:// links with the OS, so they open Ferry', () => {
+    expect(config.protocols.flatMap((protocol) => protocol.schemes)).toContain('ferry');
   });
 });
 
