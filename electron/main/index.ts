@@ -18,6 +18,7 @@ import { queueLaunch } from './queue-launch';
 import { quitPrompt } from './quit-prompt';
 import { registerIpc } from './register-ipc';
 import { createServeSwitch, type ServeSwitch } from './serve-switch';
+import { quitsWithLastWindow } from './tray-menu';
 import { restoreWindow } from './window-bounds';
 import { defaultWindowSize } from './window-options';
 import { readWindowPlace, rememberWindowPlace } from './window-place-store';
@@ -171,9 +172,8 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
     });
 
-  // The tray keeps Ferry working with the window closed; quitting is the tray's or the menu's.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin' && !indicators) app.quit();
+    if (quitsWithLastWindow(process.platform)) app.quit();
   });
   app.on('before-quit', (event) => {
     const totals = indicators?.latest();

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { isInside, libraryFile, mediaScheme } from './media-url';
-import { mediaAnswer } from './media-response';
+import { mediaAnswer, mediaCorsHeaders } from './media-response';
 
 /** Before `ready`: a standard, secure scheme that fetch, media elements and streaming may use. */
 export function registerMediaScheme(): void {
@@ -21,6 +21,8 @@ export function registerMediaScheme(): void {
 const notFound = (): Response => new Response('Not found', { status: 404 });
 
 async function answer(request: Request, library: string): Promise<Response> {
+  // A preflight, for a fetch with a Range header.
+  if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: mediaCorsHeaders });
   const file = libraryFile(request.url, library);
   if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();
   let real: string;

@@ -11,12 +11,23 @@ export interface MediaAnswer {
   range?: { start: number; end: number };
 }
 
+/**
+ * hls.js fetches from the app's page, another origin than ferry-media://, so answers carry CORS
+ * headers. Only the app's own window can reach the scheme: it is registered on its session alone.
+ */
+export const mediaCorsHeaders = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, HEAD',
+  'Access-Control-Allow-Headers': 'Range',
+  'Access-Control-Expose-Headers': 'Content-Length, Content-Range, Accept-Ranges',
+};
+
 export function mediaAnswer(
   rangeHeader: string | null,
   size: number,
   file: { contentType: string; cacheControl: string },
 ): MediaAnswer {
-  const common = { 'Accept-Ranges': 'bytes', 'Cache-Control': file.cacheControl };
+  const common = { ...mediaCorsHeaders, 'Accept-Ranges': 'bytes', 'Cache-Control': file.cacheControl };
   const range = byteRange(rangeHeader ?? undefined, size);
   if (range === 'unsatisfiable') {
     return { status: 416, headers: { ...common, 'Content-Range': `bytes */${size}` } };

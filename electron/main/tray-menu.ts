@@ -18,6 +18,12 @@ export function trayIconFile(platform: NodeJS.Platform, darkBar: boolean): strin
   return darkBar ? 'tray-dark.png' : 'tray-light.png';
 }
 
+/**
+ * Whether closing the last window quits. On Windows Ferry works on in the tray; macOS apps stay
+ * in the dock. Many Linux desktops show no tray, where a hidden Ferry could not be quit.
+ */
+export const quitsWithLastWindow = (platform: NodeJS.Platform): boolean => platform === 'linux';
+
 /** One line on what the queue is doing, for the tooltip and the menu's first item. */
 export function traySummary(totals: QueueTotals): string {
   const { byState, queue } = totals;

@@ -21,6 +21,11 @@ export function readWindowPlace(userData: string): unknown {
 export function rememberWindowPlace(window: BrowserWindow, userData: string): void {
   window.on('close', () => {
     const place: WindowPlace = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
-    fs.writeFileSync(path.join(userData, fileName), JSON.stringify(place));
+    try {
+      fs.writeFileSync(path.join(userData, fileName), JSON.stringify(place));
+    } catch (error) {
+      // Not worth stopping the window from closing: it opens at its default place next time.
+      console.warn('Ferry could not remember where its window was:', error);
+    }
   });
 }

@@ -62,6 +62,13 @@ describe('a media answer', () => {
     expect(mediaAnswer('bytes=900-', 1000, file).headers['Content-Range']).toBe('bytes 900-999/1000');
   });
 
+  it('lets hls.js read it from the app page, another origin, with ranges', () => {
+    expect(mediaAnswer('bytes=0-9', 1000, file).headers).toMatchObject({
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Headers': 'Range',
+    });
+  });
+
   it('answers 416 with the size when the range starts past the end', () => {
     const answer = mediaAnswer('bytes=1000-', 1000, file);
     expect(answer.status).toBe(416);

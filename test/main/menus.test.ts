@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { appMenuTemplate } from '../../electron/main/app-menu';
-import { trayIconFile, trayMenu, traySummary } from '../../electron/main/tray-menu';
+import { quitsWithLastWindow, trayIconFile, trayMenu, traySummary } from '../../electron/main/tray-menu';
 import { totals } from './queue-totals';
 
 const actions = () => ({ addFiles: vi.fn(), pauseAll: vi.fn(), resumeAll: vi.fn(), openLibrary: vi.fn() });
@@ -50,6 +50,12 @@ describe('the tray', () => {
     expect(trayIconFile('darwin', true)).toBe('trayTemplate.png');
     expect(trayIconFile('win32', true)).toBe('tray-dark.png');
     expect(trayIconFile('linux', false)).toBe('tray-light.png');
+  });
+
+  it('keeps Ferry working with its window closed where a tray or dock shows it, and quits on Linux', () => {
+    expect(quitsWithLastWindow('win32')).toBe(false);
+    expect(quitsWithLastWindow('darwin')).toBe(false);
+    expect(quitsWithLastWindow('linux')).toBe(true);
   });
 
   it('sums up the queue', () => {
