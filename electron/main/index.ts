@@ -117,7 +117,8 @@ const actions = {
   quit: () => app.quit(),
   addFiles: () => void addFilesFromPicker().catch(showFailure),
   openLibrary: () => {
-    if (engine) void shell.openPath(engine.paths.library);
+    // openPath answers an error message rather than rejecting.
+    if (engine) void shell.openPath(engine.paths.library).then((problem) => problem && showFailure(problem));
   },
 };
 
