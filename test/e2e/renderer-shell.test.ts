@@ -1,13 +1,7 @@
-import path from 'node:path';
-import { build } from 'vite';
-import react from '@vitejs/plugin-react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { contentSecurityPolicy } from '../../electron/main/window-options';
 import { launchChromium } from '../helpers/chromium';
-import { serveFolder } from '../helpers/static-server';
-import { repoRoot } from '../helpers/spawn-ts';
-import { tempDir } from '../helpers/temp-dir';
+import { serveRendererBuild } from './support/renderer-page';
 
 /** A window.ferry for the page, answering envelopes as the preload does: two videos, and an event pushed after the first render. */
 const fakeFerryScript = `
@@ -32,19 +26,11 @@ const fakeFerryScript = `
 
 describe('the renderer in Chromium', () => {
   let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveFolder>>;
+  let server: Awaited<ReturnType<typeof serveRendererBuild>>;
 
   beforeAll(async () => {
-    const outDir = tempDir('ferry-renderer-');
-    await build({
-      root: path.join(repoRoot, 'renderer'),
-      base: './',
-      logLevel: 'error',
-      plugins: [react()],
-      build: { outDir, emptyOutDir: true },
-    });
     // Served with the same CSP the app's window gets, so anything it would block fails here too.
-    server = await serveFolder(outDir, { 'Content-Security-Policy': contentSecurityPolicy });
+    server = await serveRendererBuild();
     browser = await launchChromium();
   });
 

@@ -17,6 +17,7 @@ import { launchChromium } from '../helpers/chromium';
 import * as make from '../helpers/media-fixtures';
 import { startOrigin } from '../helpers/origin-server';
 import { repoRoot } from '../helpers/spawn-ts';
+import { watchedPage } from './support/renderer-page';
 
 const artifacts = path.join(repoRoot, 'test-artifacts');
 
@@ -60,14 +61,8 @@ describe('the UI served by ferry serve, in Chromium', () => {
   });
 
   /** A page that fails the test on any console error or uncaught exception. */
-  async function openPage(): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 420 } });
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    return { page, problems };
+  function openPage(): Promise<{ page: Page; problems: string[] }> {
+    return watchedPage(browser, { width: 1000, height: 420 });
   }
 
   it('signs in from the link, takes the token out of the address bar, and shows a pasted link reaching ready', async () => {

@@ -37,13 +37,11 @@ function Progress({ video }: { video: Video }) {
   const pct = Math.round(pctComplete);
   return (
     <div className="video-progress">
-      <span className="video-state">{stateLabels[state]}</span>
-      {working && (
-        <>
-          <progress max={100} value={pctComplete} aria-label={`${stateLabels[state]} ${pct}%`} />
-          <span className="pct">{pct}%</span>
-        </>
-      )}
+      <span className="progress-line">
+        <span className="video-state">{stateLabels[state]}</span>
+        {working && <span className="pct">{pct}%</span>}
+      </span>
+      {working && <progress max={100} value={pctComplete} aria-label={`${stateLabels[state]} ${pct}%`} />}
       {state === 'downloading' && bytesPerSecond !== undefined && (
         <span className="speed">
           {formatBytes(bytesPerSecond)}/s
@@ -54,8 +52,9 @@ function Progress({ video }: { video: Video }) {
   );
 }
 
+/** Always in place (empty without deliveries), so the row's columns line up with its neighbours'. */
 function Deliveries({ video }: { video: Video }) {
-  if (video.deliveries.length === 0) return null;
+  if (video.deliveries.length === 0) return <span className="chips" />;
   return (
     <ul className="chips" aria-label="Deliveries">
       {video.deliveries.map((d) => (
