@@ -1,7 +1,7 @@
 import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { createBrowserPlatform } from './platform/browser-platform';
+import { createElectronPlatform } from './platform/electron-platform';
 import { ServeRoot } from './serve/ServeRoot';
 import { createVideoStore } from './store/video-store';
 import { createIpcTransport } from './transport/ipc-transport';
@@ -13,8 +13,7 @@ if (!root) throw new Error('index.html has no #root element');
 function ElectronRoot() {
   const { api, store, platform } = useMemo(() => {
     const api = createIpcTransport(window.ferry);
-    // No media over http in the window; its ferry-media:// platform is still to come (no thumbnails until then).
-    return { api, store: createVideoStore(api), platform: createBrowserPlatform(null) };
+    return { api, store: createVideoStore(api), platform: createElectronPlatform() };
   }, []);
   return <App api={api} store={store} platform={platform} />;
 }

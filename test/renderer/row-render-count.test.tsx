@@ -23,7 +23,7 @@ async function twoRows() {
     api: fake.api,
     store,
     selection: createSelectionStore(),
-    platform: createBrowserPlatform(null),
+    platform: createBrowserPlatform('http://ferry.test'),
     report: (error) => {
       throw error;
     },

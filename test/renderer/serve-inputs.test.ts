@@ -4,7 +4,7 @@
  * gone from the address bar) and the links in pasted text.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { linksInText, maxPastedLinks } from '../../renderer/src/add/links-in-text';
+import { linksInText, maxPastedLinks } from '../../renderer/src/features/add/links-in-text';
 import { forgetToken, takeToken } from '../../renderer/src/serve/token-store';
 
 afterEach(() => {

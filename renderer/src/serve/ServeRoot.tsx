@@ -8,11 +8,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AddResult } from '../../../shared/api';
 import { App } from '../App';
-import type { UploadReport } from '../add/upload-file';
-import { useDropFiles } from '../add/use-drop-files';
+import type { UploadReport } from '../features/add/upload-file';
+import { useDropFiles } from '../features/add/use-drop-files';
 import { createBrowserPlatform } from '../platform/browser-platform';
 import type { Platform } from '../platform/platform';
-import { describeAdded, usePasteLinks } from '../add/use-paste-links';
+import { describeAdded, usePasteLinks } from '../features/add/use-paste-links';
 import { createVideoStore, type VideoStore } from '../store/video-store';
 import { createSocketTransport, type ConnectionState, type SocketTransport } from '../transport/socket-transport';
 import { ConnectionBanner } from './ConnectionBanner';

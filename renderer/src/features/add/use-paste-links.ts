@@ -3,7 +3,7 @@
  * with addLinks. A paste into a field is the field's.
  */
 import { useEffect } from 'react';
-import type { AddResult, FerryApi } from '../../../shared/api';
+import type { AddResult, FerryApi } from '../../../../shared/api';
 import { linksInText } from './links-in-text';
 
 const isTextField = (target: EventTarget | null) =>
