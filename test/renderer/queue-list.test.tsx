@@ -49,6 +49,9 @@ describe('the queue', () => {
     fireEvent.click(within(tabs).getByRole('tab', { name: 'Failed 1' }));
     expect(await screen.findByText('keynote-cut')).toBeTruthy();
     expect(names()).toEqual(['keynote-cut']);
+    // The shorter list still takes Tab: one row is in the tab order.
+    expect(rows().filter((r) => r.tabIndex === 0)).toHaveLength(1);
+    expect(screen.getByRole('tabpanel', { name: 'Failed 1' })).toBeTruthy();
     expect(within(tabs).getByRole('tab', { name: 'Failed 1' }).getAttribute('aria-selected')).toBe('true');
 
     fireEvent.click(within(tabs).getByRole('tab', { name: 'All 4' }));

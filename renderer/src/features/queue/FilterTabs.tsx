@@ -3,10 +3,13 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { videoStates, type VideoState } from '../../../../shared/video-states';
 import { useQueue } from './queue-context';
-import { queueListId } from './QueueList';
 import { stateLabels } from './video-text';
 
 const tabs: readonly (VideoState | null)[] = [null, ...videoStates];
+
+/** The panel the tabs control (the list, or the empty state), and each tab's id, which labels it. */
+export const queuePanelId = 'queue-panel';
+export const tabId = (state: VideoState | null) => `queue-tab-${state ?? 'all'}`;
 
 export function FilterTabs() {
   const { store, selection } = useQueue();
@@ -34,11 +37,12 @@ export function FilterTabs() {
         return (
           <button
             key={state ?? 'all'}
+            id={tabId(state)}
             type="button"
             role="tab"
             data-state={state ?? 'all'}
             aria-selected={state === current}
-            aria-controls={queueListId}
+            aria-controls={queuePanelId}
             tabIndex={state === current ? 0 : -1}
             onClick={() => choose(state)}
           >

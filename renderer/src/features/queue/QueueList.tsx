@@ -9,12 +9,12 @@ import { useStore } from 'zustand';
 import { useQueue } from './queue-context';
 import { rowHeight, VideoRow } from './VideoRow';
 
-export const queueListId = 'queue-list';
-
 export function QueueList() {
   const { store, selection } = useQueue();
   const rows = useStore(store, (s) => s.rows);
+  // Kept inside the list, so one row always takes Tab even after the list got shorter.
   const focus = useStore(selection, (s) => s.focus);
+  const focusIndex = Math.max(0, Math.min(focus, rows.length - 1));
   const scroller = useRef<HTMLDivElement>(null);
   // The app is not built with the React Compiler; the virtualiser renders this component itself on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -34,26 +34,27 @@ export function QueueList() {
   useEffect(() => {
     const list = scroller.current;
     if (!list?.contains(document.activeElement)) return;
-    virtualizer.scrollToIndex(focus);
-    list.querySelector<HTMLElement>(`[data-index="${focus}"]`)?.focus();
-  }, [focus, virtualizer]);
+    virtualizer.scrollToIndex(focusIndex);
+    list.querySelector<HTMLElement>(`[data-index="${focusIndex}"]`)?.focus();
+  }, [focusIndex, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const state = selection.getState();
     const current = store.getState().rows;
+    const at = Math.max(0, Math.min(state.focus, current.length - 1));
     const onRow = event.target instanceof HTMLElement && event.target.getAttribute('role') === 'listitem';
     const moves: Record<string, number> = {
-      ArrowDown: state.focus + 1,
-      ArrowUp: state.focus - 1,
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
       Home: 0,
       End: current.length - 1,
-      PageDown: state.focus + 10,
-      PageUp: state.focus - 10,
+      PageDown: at + 10,
+      PageUp: at - 10,
     };
     if (event.key in moves) {
       state.moveTo(moves[event.key] ?? 0, current, event.shiftKey);
     } else if (event.key === ' ' && onRow) {
-      state.click(state.focus, current, 'toggle');
+      state.click(at, current, 'toggle');
     } else if (event.key.toLowerCase() === 'a' && (event.ctrlKey || event.metaKey)) {
       state.selectAll(current);
     } else if (event.key === 'Escape') {
@@ -65,7 +66,7 @@ export function QueueList() {
   };
 
   return (
-    <div id={queueListId} ref={scroller} className="video-list" role="list" aria-label="Videos" onKeyDown={onKeyDown}>
+    <div ref={scroller} className="video-list" role="list" aria-label="Videos" onKeyDown={onKeyDown}>
       <div className="video-list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => (
           <VideoRow
@@ -74,7 +75,7 @@ export function QueueList() {
             index={item.index}
             setSize={rows.length}
             top={item.start}
-            focused={item.index === focus}
+            focused={item.index === focusIndex}
           />
         ))}
       </div>

@@ -2,7 +2,7 @@
 import { useStore } from 'zustand';
 import { BulkActions } from './BulkActions';
 import { EmptyState } from './EmptyState';
-import { FilterTabs } from './FilterTabs';
+import { FilterTabs, queuePanelId, tabId } from './FilterTabs';
 import { useQueue } from './queue-context';
 import { QueueList } from './QueueList';
 import { QueueSummary } from './QueueSummary';
@@ -15,6 +15,7 @@ export function QueueScreen() {
   const empty = useStore(store, (s) => s.total === 0);
   const filtered = useStore(store, (s) => s.filter.state !== null || s.filter.search !== '');
   const totals = useStore(store, (s) => s.totals);
+  const tab = useStore(store, (s) => s.filter.state);
 
   return (
     <>
@@ -24,13 +25,15 @@ export function QueueScreen() {
       </div>
       <BulkActions />
       <main className="queue-main">
-        {status === 'loading' && <p className="muted">Loading…</p>}
-        {status === 'failed' && (
-          <p role="alert" className="error">
-            Could not load the queue: {error}
-          </p>
-        )}
-        {status === 'ready' && (empty ? <EmptyState filtered={filtered} /> : <QueueList />)}
+        <div className="queue-panel" id={queuePanelId} role="tabpanel" aria-labelledby={tabId(tab)}>
+          {status === 'loading' && <p className="muted">Loading…</p>}
+          {status === 'failed' && (
+            <p role="alert" className="error">
+              Could not load the queue: {error}
+            </p>
+          )}
+          {status === 'ready' && (empty ? <EmptyState filtered={filtered} /> : <QueueList />)}
+        </div>
       </main>
       <footer className="app-footer">{totals && <QueueSummary totals={totals} />}</footer>
     </>
