@@ -110,6 +110,13 @@ describe('the queue', () => {
     expect(pause?.input).toEqual({ uids: [mixed()[0]!.uid, mixed()[1]!.uid] });
   });
 
+  it('moves a queued video to the top of the list', async () => {
+    renderQueue(mixed());
+    await screen.findByText('keynote');
+    fireEvent.click(screen.getByRole('button', { name: 'Move to top trailer' }));
+    await expect.poll(names).toEqual(['trailer', 'keynote', 'keynote-cut', 'interview']);
+  });
+
   it("a row's own buttons act on that video", async () => {
     const { fake } = renderQueue(mixed());
     await screen.findByText('keynote');

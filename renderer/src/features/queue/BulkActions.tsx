@@ -40,7 +40,15 @@ export function BulkActions() {
         </button>
       ))}
       {only !== undefined && (
-        <button type="button" onClick={() => api.moveToTop({ uid: only }).catch(report)}>
+        <button
+          type="button"
+          onClick={() =>
+            api
+              .moveToTop({ uid: only })
+              .then(() => store.getState().refresh())
+              .catch(report)
+          }
+        >
           Move to top
         </button>
       )}

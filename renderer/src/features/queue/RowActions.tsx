@@ -4,11 +4,15 @@ import { actionLabels, actionsFor, videoTitle, type RowAction } from './video-te
 
 /** One video's buttons: what its state allows, plus copying its link and opening its folder where the platform can. */
 export function RowActions({ video }: { video: Video }) {
-  const { api, platform, report } = useQueue();
+  const { api, store, platform, report } = useQueue();
   const title = videoTitle(video);
   const uids = [video.uid];
   const run = (action: RowAction) => {
-    const done = action === 'moveToTop' ? api.moveToTop({ uid: video.uid }) : api[action]({ uids });
+    // Moving changes the order but no count, so no event would bring the list up to date: ask again.
+    const done =
+      action === 'moveToTop'
+        ? api.moveToTop({ uid: video.uid }).then(() => store.getState().refresh())
+        : api[action]({ uids });
     done.catch(report);
   };
   return (
