@@ -31,7 +31,13 @@ const routeModules: RegisterRoutes[] = [
 ];
 
 export async function createServer(context: ServerContext, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    // Stopping ends every connection, not only idle ones: a browser keeps a picture's or a
+    // segment's connection open, and a stop that waited for it would hand work back a minute late.
+    forceCloseConnections: true,
+  });
   // The last word on anything a route did not answer itself: a status and a sentence, nothing internal.
   app.setErrorHandler<FastifyError>((error, _request, reply) => {
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;

@@ -9,9 +9,6 @@ export function createBrowserPlatform(origin: string): Platform {
     canOpenFolder: false,
     openFolder: () => Promise.reject(new Error('A browser cannot open a folder on the machine Ferry runs on.')),
     mediaUrl(video, kind) {
-      // No thumbnails in the browser for now: with pictures loaded from it, `ferry serve`'s stop waits
-      // about 60 s for a connection Chromium keeps open (seen in test/e2e/serve-ui.test.ts's restart).
-      if (kind === 'thumbnail') return null;
       const file = mediaPaths[kind](video);
       return file === null ? null : `${origin}/media/${encodeURIComponent(video.uid)}/${file}`;
     },
