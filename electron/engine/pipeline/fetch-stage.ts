@@ -21,19 +21,13 @@ import type { StageOutcome } from './stage-outcome';
 export interface FetchTuning extends RetryTuning {
   maxConnections: number;
   idleTimeoutMs: number;
-  /**
-   * false: links may not reach loopback, private or link-local addresses (`ferry serve`, whose
-   * links come from other machines). The app and the CLI keep true: people fetch from their own NAS.
-   */
-  allowPrivateNetworks: boolean;
-  /** With allowPrivateNetworks false: addresses that may be reached anyway (tests; an admin's own list). */
+  /** For links kept to public addresses (ingest option privateNetworks false): addresses they may reach anyway (tests; an admin's NAS). */
   allowAddresses?: string[];
 }
 
 export const defaultFetchTuning: FetchTuning = {
   maxConnections: 8,
   idleTimeoutMs: 30_000,
-  allowPrivateNetworks: true,
   // Three attempts without progress, as Gcore's origin_url fetcher makes.
   maxAttempts: 3,
   baseMs: 1000,
@@ -48,11 +42,6 @@ export function originalFileName(url: string): string {
     .replace(/^\.+/, '')
     .slice(0, 120);
   return safe || 'original';
-}
-
-/** Whether this link may reach public addresses only: the whole engine says so, or the door it came through did. */
-function publicOnly(tuning: FetchTuning, claimed: ClaimedVideo): boolean {
-  return !tuning.allowPrivateNetworks || claimed.options.privateNetworks === false;
 }
 
 export async function runFetchStage(
@@ -77,7 +66,9 @@ export async function runFetchStage(
       ...(video.maxSizeBytes > 0 ? { maxSizeBytes: video.maxSizeBytes } : {}),
       maxConnections: tuning.maxConnections,
       idleTimeoutMs: tuning.idleTimeoutMs,
-      ...(publicOnly(tuning, claimed) ? { publicOnly: { allowAddresses: tuning.allowAddresses ?? [] } } : {}),
+      ...(claimed.options.privateNetworks === false
+        ? { publicOnly: { allowAddresses: tuning.allowAddresses ?? [] } }
+        : {}),
       // Without a transcode nothing else will look inside: the fetcher refuses what is not a video.
       videoOnly: claimed.options.transcode === false,
       signal: work.signal,
