@@ -43,21 +43,24 @@ const watermark = z.strictObject({
   padding: fraction,
 });
 
-const ingestOptions = z.strictObject({
-  ladder: z
-    .union([
-      z.literal('auto'),
+const listFormats = ['text', 'csv', 'json', 'ndjson'] as const;
+const listFormat = z.enum(listFormats, `must be one of ${listFormats.join(', ')}`);
+
+const ladder = z.union([
+  z.literal('auto'),
+  z
+    .array(
       z
-        .array(
-          z
-            .number()
-            .int('must be whole numbers of pixels')
-            .min(64, 'must be heights from 64 to 4320')
-            .max(4320, 'must be heights from 64 to 4320'),
-        )
-        .min(1, 'needs at least one height'),
-    ])
-    .optional(),
+        .number()
+        .int('must be whole numbers of pixels')
+        .min(64, 'must be heights from 64 to 4320')
+        .max(4320, 'must be heights from 64 to 4320'),
+    )
+    .min(1, 'needs at least one height'),
+]);
+
+const ingestOptions = z.strictObject({
+  ladder: ladder.optional(),
   thumbnailTimestampPct: fraction.optional(),
   maxDurationSeconds: z.number().positive('must be a positive number of seconds').optional(),
   maxSizeBytes: z.number().int('must be a whole number of bytes').positive('must be a positive number').optional(),
@@ -111,7 +114,15 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     options: ingestOptions.optional(),
   }),
   addFiles: z.strictObject({ paths: z.array(z.string().min(1)).min(1), options: ingestOptions.optional() }),
-  importList: z.strictObject({ path: z.string().min(1), options: ingestOptions.optional() }),
+  importList: z.union([
+    z.strictObject({ path: z.string().min(1), options: ingestOptions.optional() }),
+    z.strictObject({ content: z.string(), format: listFormat.optional(), options: ingestOptions.optional() }),
+  ]),
+  checkLinks: z.strictObject({
+    content: z.string().max(64 * 1024 * 1024, 'is larger than 64 MiB: import the list as a file instead'),
+    format: listFormat.optional(),
+    limit: limit(1000).optional(),
+  }),
   pause: selection,
   resume: selection,
   cancel: selection,
@@ -161,6 +172,13 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     keepOriginal: z.boolean().optional(),
     serve: z
       .strictObject({ enabled: z.boolean(), port: z.number().int().min(1).max(65_535, 'must be a port, 1 to 65535') })
+      .optional(),
+    defaults: z.strictObject({ ladder, thumbnailTimestampPct: fraction }).optional(),
+    ui: z
+      .strictObject({
+        theme: z.enum(['system', 'light', 'dark'], 'must be system, light or dark'),
+        watchClipboard: z.boolean(),
+      })
       .optional(),
   }),
   listTargets: z.void(),

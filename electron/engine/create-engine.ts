@@ -4,15 +4,17 @@
  * it the same way.
  */
 import { EventEmitter } from 'node:events';
-import type { FerryCommands, FerryEvents, EventName } from '../../shared/api';
+import type { FerryCommands, FerryEvents, EventName, IngestOptions } from '../../shared/api';
 import { FerryError } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import { addFiles } from './commands/add-files';
+import { checkLinks } from './commands/check-links';
 import { cancelVideos, pauseVideos, removeVideos, resumeVideos, retryVideos } from './commands/control-videos';
 import { pauseDeliveries, resumeDeliveries, retryDeliveries } from './commands/control-deliveries';
 import { checkDeliverTo, removeTarget, saveTarget } from './commands/delivery-targets';
 import { editVideo } from './commands/edit-video';
 import { importList } from './commands/import-list';
+import { withIngestDefaults } from './commands/ingest-defaults';
 import { queueLinks } from './commands/queue-links';
 import { dataPaths, type DataPaths } from './data-paths';
 import type { EngineContext } from './pipeline/engine-context';
@@ -93,7 +95,7 @@ export function createEngine(options: EngineOptions): Engine {
     store,
     edits: new QueueEdits(db, store.changes),
     control: new QueueControlStore(db),
-    settings: new SettingsStore(db),
+    settings: new SettingsStore(db, paths.library),
     targets: new TargetStore(db),
     deliveries: store.deliveries,
     paths,
@@ -132,6 +134,8 @@ export function createEngine(options: EngineOptions): Engine {
     return queueTotals(context);
   };
 
+  const withDefaults = (options?: IngestOptions) => withIngestDefaults(settings.get().defaults, options);
+
   return {
     paths,
     schemaVersion,
@@ -141,7 +145,7 @@ export function createEngine(options: EngineOptions): Engine {
       const queued = queueLinks(
         context,
         links.map((link, i) => ({ ...link, position: i + 1 })),
-        ingest,
+        withDefaults(ingest),
       );
       waker.notify();
       const videos = queued.queued.map((uid) => store.get(uid)).filter((v): v is Video => v !== undefined);
@@ -153,16 +157,17 @@ export function createEngine(options: EngineOptions): Engine {
     },
     addFiles: async (input) => {
       checkDeliverTo(context, input.options);
-      const result = addFiles(context, input);
+      const result = addFiles(context, { ...input, options: withDefaults(input.options) });
       waker.notify();
       return result;
     },
     importList: async (input) => {
       checkDeliverTo(context, input.options);
-      const { uids, ...report } = await importList(context, input);
+      const { uids, ...report } = await importList(context, { ...input, options: withDefaults(input.options) });
       waker.notify();
       return { ...report, uids };
     },
+    checkLinks: async (input) => checkLinks(context, input),
     pause: async (selection) => {
       const videos = await pauseVideos(context, selection);
       const delivering = await pauseDeliveries(context, selection);

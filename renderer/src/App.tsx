@@ -1,55 +1,77 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import type { FerryApi } from '../../shared/api';
+import { appContext, type AppContext } from './app/app-context';
+import { AppHeader } from './app/AppHeader';
+import { parseRoute, useLocationHash } from './app/route';
+import { useTheme } from './app/use-theme';
+import { AddVideos } from './features/add/AddVideos';
 import { queueContext, type QueueContext } from './features/queue/queue-context';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { createSelectionStore } from './features/queue/selection-store';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { TargetsScreen } from './features/targets/TargetsScreen';
+import { VideoScreen } from './features/video/VideoScreen';
 import type { Platform } from './platform/platform';
+import { createSettingsStore } from './store/settings-store';
 import type { VideoStore } from './store/video-store';
 
 interface AppProps {
   api: FerryApi;
   store: VideoStore;
   platform: Platform;
-  /** What the page around the app has to say (the connection, what a paste queued), under the header. */
+  /** What the page around the app has to say (the connection), under the header. */
   notices?: ReactNode;
 }
 
+type Notice = { text: string; problem: boolean };
+
 export function App({ api, store, platform, notices }: AppProps) {
-  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const context = useMemo<QueueContext>(
     () => ({
       api,
       store,
       platform,
+      settings: createSettingsStore(api),
       selection: createSelectionStore(),
-      report: (error) => setProblem(error instanceof Error ? error.message : String(error)),
+      report: (error) => setNotice({ text: error instanceof Error ? error.message : String(error), problem: true }),
+      tell: (text) => setNotice({ text, problem: false }),
     }),
     [api, store, platform],
   );
+  const theme = useStore(context.settings, (s) => s.settings?.ui.theme ?? 'system');
+  useTheme(theme);
+  const route = parseRoute(useLocationHash());
 
   useEffect(() => {
     const unsubscribe = store.getState().subscribe();
     void store.getState().load();
+    void context.settings.getState().load();
     return unsubscribe;
-  }, [store]);
+  }, [store, context]);
 
   return (
-    <queueContext.Provider value={context}>
-      <div className="app">
-        <header className="app-header">
-          <h1>Ferry</h1>
-        </header>
-        {notices}
-        {problem && (
-          <p role="alert" className="notice error">
-            {problem}{' '}
-            <button type="button" onClick={() => setProblem(null)}>
-              Dismiss
-            </button>
-          </p>
-        )}
-        <QueueScreen />
-      </div>
-    </queueContext.Provider>
+    <appContext.Provider value={context satisfies AppContext}>
+      <queueContext.Provider value={context}>
+        <div className="app">
+          <AppHeader route={route} />
+          {notices}
+          {notice && (
+            <p role={notice.problem ? 'alert' : 'status'} className={notice.problem ? 'notice error' : 'notice'}>
+              {notice.text}{' '}
+              <button type="button" onClick={() => setNotice(null)}>
+                Dismiss
+              </button>
+            </p>
+          )}
+          <AddVideos />
+          {route.screen === 'queue' && <QueueScreen />}
+          {route.screen === 'video' && <VideoScreen key={route.uid} uid={route.uid} />}
+          {route.screen === 'settings' && <SettingsScreen />}
+          {route.screen === 'targets' && <TargetsScreen />}
+        </div>
+      </queueContext.Provider>
+    </appContext.Provider>
   );
 }

@@ -15,6 +15,7 @@ const validInputs: Record<CommandName, unknown> = {
   addLinks: { links: [{ url: 'https://example.test/a.mp4' }] },
   addFiles: { paths: ['/tmp/a.mp4'] },
   importList: { path: '' }, // set to a real list file in beforeEach
+  checkLinks: { content: 'https://example.test/a.mp4' },
   pause: { all: true },
   resume: { all: true },
   cancel: { all: true },

@@ -6,6 +6,7 @@ import { queueContext, type QueueContext } from '../../renderer/src/features/que
 import { createSelectionStore } from '../../renderer/src/features/queue/selection-store';
 import { VideoRow } from '../../renderer/src/features/queue/VideoRow';
 import { createBrowserPlatform } from '../../renderer/src/platform/browser-platform';
+import { createSettingsStore } from '../../renderer/src/store/settings-store';
 import { createVideoStore } from '../../renderer/src/store/video-store';
 import { createFakeTransport } from '../../renderer/src/transport/fake-transport';
 import { makeVideo } from './support/videos';
@@ -22,11 +23,13 @@ async function twoRows() {
   const context: QueueContext = {
     api: fake.api,
     store,
+    settings: createSettingsStore(fake.api),
     selection: createSelectionStore(),
     platform: createBrowserPlatform('http://ferry.test'),
     report: (error) => {
       throw error;
     },
+    tell: () => undefined,
   };
   const commits: Record<string, number> = { a: 0, b: 0 };
   render(

@@ -1,6 +1,7 @@
 /**
- * "Add files": local videos go into the queue at the probe stage. A path that is missing or not
- * a file is reported, not queued; a file already queued or finished (same path, size and
+ * "Add files": local videos go into the queue at the probe stage. A folder stands for the videos
+ * inside it, recursively (scan-folder.ts), its other files reported as skipped. A path that is
+ * missing is reported, not queued; a file already queued or finished (same path, size and
  * modification time) is reported as a duplicate.
  */
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import type { AddResult, CommandInput } from '../../../shared/api';
 import type { VideoDetails } from '../../../shared/video';
 import type { NewVideo, QueueOptions } from '../queue/queue-job';
 import type { EngineContext } from '../pipeline/engine-context';
+import { scanFolder } from './scan-folder';
 
 /** The Video-object fields that the ingest options set. */
 export function detailsFromOptions(options: CommandInput<'addFiles'>['options'], name?: string): Partial<VideoDetails> {
@@ -38,6 +40,7 @@ export function queueOptions(options: CommandInput<'addFiles'>['options']): { op
 export function addFiles(context: EngineContext, input: CommandInput<'addFiles'>): AddResult {
   const result: AddResult = { queued: [], duplicates: [], invalid: [] };
   const fresh: NewVideo[] = [];
+  const files: { given: string; file: string; stat: fs.Stats }[] = [];
   for (const given of input.paths) {
     const file = path.resolve(given);
     let stat: fs.Stats;
@@ -47,10 +50,16 @@ export function addFiles(context: EngineContext, input: CommandInput<'addFiles'>
       result.invalid.push({ input: given, reason: `No such file: ${file}` });
       continue;
     }
-    if (!stat.isFile()) {
-      result.invalid.push({ input: given, reason: `Not a file: ${file}. Give the video files inside it.` });
-      continue;
-    }
+    if (stat.isDirectory()) {
+      const scanned = scanFolder(file);
+      if (scanned.skipped.length > 0) result.skipped = [...(result.skipped ?? []), ...scanned.skipped];
+      if (scanned.videos.length === 0)
+        result.invalid.push({ input: given, reason: `No video files in the folder ${file} or its subfolders.` });
+      for (const video of scanned.videos) files.push({ given: video, file: video, stat: fs.statSync(video) });
+    } else if (stat.isFile()) files.push({ given, file, stat });
+    else result.invalid.push({ input: given, reason: `Not a file or folder: ${file}.` });
+  }
+  for (const { given, file, stat } of files) {
     const sourceKey = `file:${file}:${stat.size}:${Math.round(stat.mtimeMs)}`;
     const existing = context.store.findActiveBySourceKey(sourceKey);
     if (existing) {

@@ -1,4 +1,4 @@
-/** "Import list": a text, CSV, JSON or NDJSON file of links, queued in one transaction. */
+/** "Import list": a text, CSV, JSON or NDJSON list of links (a file, or its content from a browser), queued in one transaction. */
 import fs from 'node:fs/promises';
 import type { CommandInput, ImportReport } from '../../../shared/api';
 import { FerryError } from '../../../shared/ferry-error';
@@ -6,17 +6,22 @@ import type { EngineContext } from '../pipeline/engine-context';
 import { listFormatFromName, parseLinkList } from '../sources/parse-link-list';
 import { queueLinks } from './queue-links';
 
+async function readList(file: string): Promise<string> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    throw new FerryError('INVALID_INPUT', `Cannot read the list ${file}: ${(error as Error).message}`);
+  }
+}
+
 export async function importList(
   context: EngineContext,
   input: CommandInput<'importList'>,
 ): Promise<ImportReport & { uids: string[] }> {
-  let text: string;
-  try {
-    text = await fs.readFile(input.path, 'utf8');
-  } catch (error) {
-    throw new FerryError('INVALID_INPUT', `Cannot read the list ${input.path}: ${(error as Error).message}`);
-  }
-  const parsed = parseLinkList(text, listFormatFromName(input.path));
+  const parsed =
+    'path' in input
+      ? parseLinkList(await readList(input.path), listFormatFromName(input.path))
+      : parseLinkList(input.content, input.format);
   const queued = queueLinks(
     context,
     parsed.entries.map((entry) => ({ ...entry, position: entry.line })),

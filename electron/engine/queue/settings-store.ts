@@ -3,12 +3,15 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Settings, SettingsPatch } from '../../../shared/api';
 
-export const defaultSettings: Omit<Settings, 'webhookSecret'> = {
+export const defaultSettings: Omit<Settings, 'webhookSecret' | 'library'> = {
   concurrency: { downloads: 4, downloadsPerHost: 2, transcodes: 1, deliveries: 3 },
   webhookUrl: null,
+  // Cloudflare Stream's defaults: the renditions the input allows, the thumbnail from the first frame.
+  defaults: { ladder: 'auto', thumbnailTimestampPct: 0 },
   minFreeDiskBytes: 2 * 1024 ** 3,
   keepOriginal: true,
   serve: { enabled: false, port: 8787 },
+  ui: { theme: 'system', watchClipboard: false },
 };
 
 export class SettingsStore {
@@ -17,7 +20,11 @@ export class SettingsStore {
   private readonly version: Database.Statement;
   private cached: { settings: Settings; version: unknown } | undefined;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** Where the data directory keeps finished videos: reported with the settings, not stored. */
+    private readonly library = '',
+  ) {
     this.all = db.prepare('SELECT key, value FROM settings');
     this.version = db.prepare('PRAGMA data_version').pluck();
     this.put = db.prepare(
@@ -42,7 +49,12 @@ export class SettingsStore {
     // The table also holds the queue's own state (queue-control.ts); only settings are returned.
     const known = rows.filter((r) => r.key in defaultSettings || r.key === 'webhookSecret');
     const stored = Object.fromEntries(known.map((r) => [r.key, JSON.parse(r.value) as unknown])) as Partial<Settings>;
-    return { ...defaultSettings, ...stored, webhookSecret: stored.webhookSecret ?? this.createWebhookSecret() };
+    return {
+      ...defaultSettings,
+      ...stored,
+      webhookSecret: stored.webhookSecret ?? this.createWebhookSecret(),
+      library: this.library,
+    };
   }
 
   /** Made once per data directory and kept, since receivers are configured with it; the first process to write it wins. */

@@ -4,9 +4,8 @@
  * row is reported with its line number and the rest of the list still imports.
  */
 import { CsvError, parse } from 'csv-parse/sync';
+import type { ListFormat } from '../../../shared/api';
 import { headerProblem } from '../../../shared/http-header-name';
-
-export type ListFormat = 'text' | 'csv' | 'json' | 'ndjson';
 
 export interface ListEntry {
   line: number;

@@ -13,6 +13,8 @@ import {
   type FerryApi,
   type FerryCommands,
   type FerryEvents,
+  type LinkCheck,
+  type LinkCheckRow,
   type QueueTotals,
   type Selection,
   type Settings,
@@ -41,7 +43,10 @@ const fakeSettings: Settings = {
   minFreeDiskBytes: 2 * 1024 ** 3,
   keepOriginal: false,
   serve: { enabled: false, port: 8787 },
+  defaults: { ladder: 'auto', thumbnailTimestampPct: 0 },
+  ui: { theme: 'system', watchClipboard: false },
   webhookSecret: 'fake-secret',
+  library: '/home/user/.config/Ferry/library',
 };
 
 export function fakeTotals(videos: readonly Video[], queue: QueueTotals['queue']): QueueTotals {
@@ -98,6 +103,26 @@ function linkVideo(url: string, name?: string): Video {
   };
 }
 
+/** One link per line as the engine reads a text list: http(s) links are new unless already queued, anything else invalid. */
+function checkLinks(world: FakeWorld, content: string, limit: number): LinkCheck {
+  const queued = new Map(world.videos.map((v) => [v.source.url, v.uid]));
+  const rows = content
+    .split('\n')
+    .map((text, i) => ({ text: text.trim(), line: i + 1 }))
+    .filter(({ text }) => text !== '')
+    .map(({ text, line }): LinkCheckRow => {
+      if (!/^https?:\/\/\S+$/.test(text))
+        return { line, input: text, status: 'invalid', reason: 'a line holds one link: put each link on its own line' };
+      const uid = queued.get(text);
+      return uid
+        ? { line, input: text, url: text, status: 'duplicate', duplicateOf: uid }
+        : { line, input: text, url: text, status: 'new' };
+    });
+  const counts = { new: 0, duplicate: 0, invalid: 0 };
+  rows.forEach((row) => counts[row.status]++);
+  return { format: 'text', counts, rows: rows.slice(0, limit) };
+}
+
 export const fakeAnswers: Answers = {
   addLinks(world, { links }) {
     const queued = links.map((link) => linkVideo(link.url, link.meta?.name));
@@ -112,6 +137,7 @@ export const fakeAnswers: Answers = {
     invalid: paths.map((input) => ({ input, reason: 'the fake transport has no files' })),
   }),
   importList: () => ({ queued: 0, uids: [], duplicates: [], invalid: [] }),
+  checkLinks: (world, { content, limit = 100 }) => checkLinks(world, content, limit),
   pause: (world, input) => transition(world, input, ['queued', 'downloading', 'inprogress'], 'paused'),
   resume: (world, input) => transition(world, input, ['paused'], 'queued'),
   cancel: (world, input) => transition(world, input, ['queued', 'downloading', 'inprogress', 'paused'], 'canceled'),

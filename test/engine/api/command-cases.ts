@@ -74,6 +74,25 @@ export const cases: Record<CommandName, Case> = {
     invalid: { path: '' },
     field: 'path',
   },
+  checkLinks: {
+    arrange: (f) => value(f, 'get', { uid: f.uid }),
+    valid: () => ({
+      content: 'https://cdn.example.test/new.mp4\nnot a link\nhttps://www.dropbox.com/s/abc/clip.mp4?dl=0',
+      format: 'text',
+    }),
+    answers: (v) =>
+      expect(v).toMatchObject({
+        format: 'text',
+        counts: { new: 2, duplicate: 0, invalid: 1 },
+        rows: [
+          { line: 1, status: 'new', url: 'https://cdn.example.test/new.mp4' },
+          { line: 2, status: 'invalid', reason: expect.stringContaining('one link') },
+          { line: 3, status: 'new', rewritten: true, url: expect.stringContaining('dl=1') },
+        ],
+      }),
+    invalid: { content: 'https://a.test/v.mp4', format: 'xml' },
+    field: 'format',
+  },
   pause: {
     valid: (f) => ({ uids: [f.uid] }),
     answers: (v) => expect(v).toEqual({ changed: 1 }),

@@ -1,20 +1,13 @@
 /**
- * What every part of the queue screen shares, made once per screen and never changed, so giving
- * it through context re-renders nothing: the API, the stores, the platform, and where problems go.
+ * What the queue screen adds to the app's shared context: the selection. Made once per session
+ * and never changed, so giving it through context re-renders nothing.
  */
 import { createContext, useContext } from 'react';
-import type { FerryApi } from '../../../../shared/api';
-import type { Platform } from '../../platform/platform';
-import type { VideoStore } from '../../store/video-store';
+import type { AppContext } from '../../app/app-context';
 import type { SelectionStore } from './selection-store';
 
-export interface QueueContext {
-  api: FerryApi;
-  store: VideoStore;
+export interface QueueContext extends AppContext {
   selection: SelectionStore;
-  platform: Platform;
-  /** Shows what went wrong with an action the user took. */
-  report(error: unknown): void;
 }
 
 export const queueContext = createContext<QueueContext | null>(null);

@@ -1,0 +1,8 @@
+/** Delivery targets. */
+export function TargetsScreen() {
+  return (
+    <main className="screen">
+      <h2>Targets</h2>
+    </main>
+  );
+}
