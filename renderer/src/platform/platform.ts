@@ -5,7 +5,7 @@
  */
 import type { Video } from '../../../shared/video';
 
-export type MediaKind = 'thumbnail' | 'hls' | 'dash' | 'mp4';
+export type MediaKind = 'thumbnail' | 'hls' | 'dash' | 'mp4' | 'storyboard';
 
 export interface Platform {
   /** The file's path on disk, when the platform can tell (Electron's webUtils.getPathForFile); null in a browser. */
@@ -14,7 +14,8 @@ export interface Platform {
   pickFiles(options: { folders?: boolean; accept?: readonly string[] }): Promise<File[]>;
   /** Whether openFolder does anything here (a browser cannot open a local folder). */
   readonly canOpenFolder: boolean;
-  openFolder(video: Video): Promise<void>;
+  /** Shows a video's folder in the library (or the library itself without a uid) in the OS's file manager. */
+  openFolder(uid?: string): Promise<void>;
   /** Where this platform serves the video's media from, or null while the video has none of that kind. */
   mediaUrl(video: Video, kind: MediaKind): string | null;
   copyText(text: string): Promise<void>;

@@ -35,7 +35,7 @@ export function RowActions({ video }: { video: Video }) {
         <button
           type="button"
           aria-label={`Open folder of ${title}`}
-          onClick={() => platform.openFolder(video).catch(report)}
+          onClick={() => platform.openFolder(video.uid).catch(report)}
         >
           Open folder
         </button>
