@@ -6,6 +6,7 @@
 import type { Settings, SettingsPatch } from '../../shared/api';
 import { formatBytes } from '../../shared/format-units';
 import { UsageError } from './cli-context';
+import { parseLadder } from './parse-ingest-options';
 import { parseBytes, parseNumber, parseSwitch } from './parse-values';
 
 export interface SettingKey {
@@ -65,9 +66,41 @@ export const settingKeys: Readonly<Record<string, SettingKey>> = {
     show: String,
     patch: (text, current) => ({ serve: { ...current.serve, port: parseNumber('serve.port', text) } }),
   },
+  'defaults.ladder': {
+    summary: 'renditions of videos added without --ladder: auto, or heights such as 1080,720,480',
+    read: (settings) => settings.defaults.ladder,
+    show: (value) => (Array.isArray(value) ? value.join(',') : String(value)),
+    patch: (text, current) => ({ defaults: { ...current.defaults, ladder: parseLadder(text.trim()) } }),
+  },
+  'defaults.thumbnailTimestampPct': {
+    summary: 'where the thumbnail of videos added without their own is taken, 0 to 1 of the duration',
+    read: (settings) => settings.defaults.thumbnailTimestampPct,
+    show: String,
+    patch: (text, current) => ({
+      defaults: { ...current.defaults, thumbnailTimestampPct: parseNumber('defaults.thumbnailTimestampPct', text) },
+    }),
+  },
+  'ui.theme': {
+    summary: "the app's look: system, light or dark",
+    read: (settings) => settings.ui.theme,
+    show: String,
+    // The schema names the allowed words when it refuses another.
+    patch: (text, current) => ({ ui: { ...current.ui, theme: text.trim().toLowerCase() as Settings['ui']['theme'] } }),
+  },
+  'ui.watchClipboard': {
+    summary: 'the app offers links copied in other apps (true or false; off by default)',
+    read: (settings) => settings.ui.watchClipboard,
+    show: String,
+    patch: (text, current) => ({ ui: { ...current.ui, watchClipboard: parseSwitch('ui.watchClipboard', text) } }),
+  },
   webhookSecret: {
     summary: 'signs every webhook; made by Ferry for this data directory (read only)',
     read: (settings) => settings.webhookSecret,
+    show: String,
+  },
+  library: {
+    summary: "where finished videos are kept: the data directory's library folder (read only; see --data-dir)",
+    read: (settings) => settings.library,
     show: String,
   },
 };

@@ -51,6 +51,15 @@ describe('ferry settings', () => {
     expect(JSON.parse((await settings('concurrency.downloads', '--json')).stdout)).toBe(8);
     expect((await settings('minFreeDiskBytes', '2GiB')).stdout).toBe('minFreeDiskBytes = 2147483648 (2.0 GiB)\n');
     expect((await settings('webhookSecret')).stdout).toBe(`${json.webhookSecret}\n`);
+
+    expect((await settings('defaults.ladder', '720,360')).stdout).toBe('defaults.ladder = 720,360\n');
+    expect((await settings('ui.theme', 'Dark')).stdout).toBe('ui.theme = dark\n');
+    expect((await settings('ui.watchClipboard', 'on')).stdout).toBe('ui.watchClipboard = true\n');
+    expect((await settings('library')).stdout).toBe(`${path.join(fs.realpathSync(dataDir), 'library')}\n`);
+    expect(JSON.parse((await settings('--json')).stdout)).toMatchObject({
+      defaults: { ladder: [720, 360], thumbnailTimestampPct: 0 },
+      ui: { theme: 'dark', watchClipboard: true },
+    });
   });
 
   it.each([
@@ -58,6 +67,7 @@ describe('ferry settings', () => {
     [['concurrency.transcodes', '1.5'], 'concurrency.transcodes: must be a whole number from 1 to 8'],
     [['concurrency.deliveries', 'many'], 'concurrency.deliveries takes a number, not "many"'],
     [['webhookUrl', 'ftp://hooks.example.test/'], 'webhookUrl: must be an http:// or https:// URL'],
+    [['ui.theme', 'blue'], 'ui.theme: must be system, light or dark'],
     [['webhookUrl', 'hooks.example.test'], 'webhookUrl: must be an http:// or https:// URL'],
     [['minFreeDiskBytes', 'lots'], 'minFreeDiskBytes takes a size such as 2GiB'],
     [['keepOriginal', 'maybe'], 'keepOriginal takes true or false, not "maybe"'],

@@ -64,4 +64,29 @@ describe('command validation', () => {
     expect(headers({ 'X-Split': 'a\r\nX-Injected: 1' })).toEqual(['links.0.headers.X-Split']);
     expect(headers({ 'X-Nul': 'a\u0000b', '': 'v' })).toEqual(['links.0.headers.X-Nul', 'links.0.headers.']);
   });
+
+  it('takes a list by path or by content, and the UI settings only in their known forms', () => {
+    const issues = (name: Parameters<typeof validateCommand>[0], input: unknown) => {
+      const result = validateCommand(name, input);
+      return result.ok ? [] : result.issues;
+    };
+    expect(issues('importList', { path: '/lists/a.txt' })).toEqual([]);
+    expect(issues('importList', { content: 'https://a.test/v.mp4', format: 'text' })).toEqual([]);
+    expect(issues('importList', { content: 'x', format: 'xml' })).toEqual([
+      { path: 'format', message: 'must be one of text, csv, json, ndjson' },
+    ]);
+    expect(issues('setSettings', { ui: { theme: 'dark', watchClipboard: true } })).toEqual([]);
+    expect(issues('setSettings', { ui: { theme: 'blue', watchClipboard: false } })).toEqual([
+      { path: 'ui.theme', message: 'must be system, light or dark' },
+    ]);
+    expect(issues('setSettings', { defaults: { ladder: [1080, 30], thumbnailTimestampPct: 0.5 } })).toEqual([
+      { path: 'defaults.ladder.1', message: 'must be heights from 64 to 4320' },
+    ]);
+    expect(issues('setSettings', { library: '/elsewhere' })).toEqual([
+      { path: 'library', message: 'is not a field of this command' },
+    ]);
+    expect(issues('checkLinks', { content: 'x', limit: 5000 })).toEqual([
+      { path: 'limit', message: 'must be a whole number from 1 to 1000' },
+    ]);
+  });
 });
