@@ -7,11 +7,12 @@ export const contentSecurityPolicy = [
   "style-src 'self' 'unsafe-inline'",
   // Media come from the library through ferry-media:// (media-protocol.ts); hls.js fetches the
   // manifests and segments, feeds them to the player as blob: URLs and may run in a blob: worker.
+  // renderer/index.html's meta policy says the same (both apply in the window; it alone in `ferry serve`).
   "img-src 'self' data: ferry-media:",
   "media-src 'self' ferry-media: blob:",
   "font-src 'self'",
   "connect-src 'self' ferry-media:",
-  "worker-src 'self' blob:",
+  'worker-src blob:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
