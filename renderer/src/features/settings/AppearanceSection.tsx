@@ -1,0 +1,35 @@
+/** The theme, applied as soon as it is chosen (the app follows the settings store). */
+import type { Settings } from '../../../../shared/api';
+import { SettingsSection } from './SettingsSection';
+import { useSectionSave } from './use-section-save';
+
+type Theme = Settings['ui']['theme'];
+
+const themes: { value: Theme; label: string }[] = [
+  { value: 'system', label: "System (follows the computer's setting)" },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+export function AppearanceSection({ settings }: { settings: Settings }) {
+  const save = useSectionSave();
+  return (
+    <SettingsSection title="Appearance" save={save}>
+      <fieldset role="radiogroup" aria-label="Theme">
+        <legend>Theme</legend>
+        {themes.map(({ value, label }) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="theme"
+              value={value}
+              checked={settings.ui.theme === value}
+              onChange={() => void save.save({ ui: { ...settings.ui, theme: value } })}
+            />{' '}
+            {label}
+          </label>
+        ))}
+      </fieldset>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,19 @@
+/** Whether Ferry offers links copied in other apps when its window gets focus; off unless turned on. */
+import type { Settings } from '../../../../shared/api';
+import { CheckField } from './form-fields';
+import { SettingsSection } from './SettingsSection';
+import { useSectionSave } from './use-section-save';
+
+export function ClipboardSection({ settings }: { settings: Settings }) {
+  const save = useSectionSave();
+  return (
+    <SettingsSection title="Clipboard" save={save}>
+      <CheckField
+        label="Offer links I copy in other apps"
+        checked={settings.ui.watchClipboard}
+        onChange={(watchClipboard) => void save.save({ ui: { ...settings.ui, watchClipboard } })}
+        hint="When Ferry's window comes to the front with a video link on the clipboard, Ferry offers to add it. Nothing is added without asking."
+      />
+    </SettingsSection>
+  );
+}

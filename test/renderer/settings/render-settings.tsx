@@ -1,0 +1,54 @@
+/**
+ * The app on its settings screen over the fake transport, with the engine's own check of
+ * setSettings in front of the fake (the dispatcher's: the contract's schema, its issues by field),
+ * and a platform that can open folders and records what it was asked.
+ */
+import { render } from '@testing-library/react';
+import { App } from '../../../renderer/src/App';
+import { createBrowserPlatform } from '../../../renderer/src/platform/browser-platform';
+import type { Platform } from '../../../renderer/src/platform/platform';
+import { createVideoStore } from '../../../renderer/src/store/video-store';
+import { createFakeTransport, type FakeTransport } from '../../../renderer/src/transport/fake-transport';
+import { FerryError } from '../../../shared/ferry-error';
+import { validateCommand } from '../../../shared/validate-command';
+
+/** Commands checked as the engine's dispatcher checks them, before the fake answers. */
+export function checkLikeTheEngine(fake: FakeTransport): void {
+  const { setSettings, saveTarget } = fake.api;
+  fake.api.setSettings = async (patch) => {
+    const parsed = validateCommand('setSettings', patch);
+    if (!parsed.ok) throw new FerryError('INVALID_INPUT', parsed.message, parsed.issues);
+    return setSettings(patch);
+  };
+  fake.api.saveTarget = async (input) => {
+    const parsed = validateCommand('saveTarget', input);
+    if (!parsed.ok) throw new FerryError('INVALID_INPUT', parsed.message, parsed.issues);
+    return saveTarget(input);
+  };
+}
+
+export interface PlatformCalls {
+  opened: (string | undefined)[];
+  copied: string[];
+}
+
+export function renderScreen(
+  hash: '#/settings' | '#/targets',
+  options: { prepare?: (fake: FakeTransport) => void } = {},
+) {
+  window.location.hash = hash;
+  const fake = createFakeTransport();
+  checkLikeTheEngine(fake);
+  options.prepare?.(fake);
+  const calls: PlatformCalls = { opened: [], copied: [] };
+  const platform: Platform = {
+    ...createBrowserPlatform('http://ferry.test'),
+    canOpenFolder: true,
+    openFolder: async (uid) => void calls.opened.push(uid),
+    copyText: async (text) => void calls.copied.push(text),
+  };
+  const result = render(<App api={fake.api} store={createVideoStore(fake.api)} platform={platform} />);
+  /** The patches the engine accepted, in order. */
+  const patches = () => fake.calls.filter((c) => c.name === 'setSettings').map((c) => c.input);
+  return { ...result, fake, calls, patches };
+}
