@@ -2,17 +2,28 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { giveElementsASize, renderQueue } from './support/render-queue';
-import { makeVideo, manyVideos } from './support/videos';
+import { uniqueVideos } from './queue/unique-videos';
+import { makeVideo } from './support/videos';
 
 beforeAll(giveElementsASize);
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  // A test that opened a video's page leaves its address behind.
+  window.location.hash = '';
+});
 
 const rows = () => within(screen.getByRole('list', { name: 'Videos' })).getAllByRole('listitem');
+/** A row by its video's name: clicking the row (not its name, a link to the video's page) selects it. */
+const row = (name: string) => screen.getByText(name).closest<HTMLElement>('[role="listitem"]')!;
 const names = () => rows().map((r) => r.querySelector('.video-name')?.textContent);
 const checked = () =>
   rows()
     .filter((r) => (r.querySelector('input[type=checkbox]') as HTMLInputElement).checked)
     .map((r) => r.querySelector('.video-name')?.textContent);
+
+/** Opens a row's "More actions" menu as the keyboard does (Radix opens it on pointerdown or Enter). */
+const openMenu = (name: string) =>
+  fireEvent.keyDown(screen.getByRole('button', { name: `More actions for ${name}` }), { key: 'Enter' });
 
 const mixed = () => [
   makeVideo('a', 'keynote', 'downloading', { pct: 20 }),
@@ -23,7 +34,7 @@ const mixed = () => [
 
 describe('the queue', () => {
   it('renders only the rows in view of 10,000 videos, and loads the window the user scrolls to', async () => {
-    const { fake } = renderQueue(manyVideos(10_000));
+    const { fake } = renderQueue(uniqueVideos(10_000));
     await screen.findByText('video-0');
     expect(rows().length).toBeGreaterThan(5);
     expect(rows().length).toBeLessThan(30);
@@ -66,10 +77,10 @@ describe('the queue', () => {
   it('selects with click, shift-click and ctrl-click', async () => {
     renderQueue(mixed());
     await screen.findByText('keynote');
-    fireEvent.click(screen.getByText('keynote'));
-    fireEvent.click(screen.getByText('keynote-cut'), { shiftKey: true });
+    fireEvent.click(row('keynote'));
+    fireEvent.click(row('keynote-cut'), { shiftKey: true });
     expect(checked()).toEqual(['keynote', 'trailer', 'keynote-cut']);
-    fireEvent.click(screen.getByText('trailer'), { ctrlKey: true });
+    fireEvent.click(row('trailer'), { ctrlKey: true });
     expect(checked()).toEqual(['keynote', 'keynote-cut']);
     expect(screen.getByRole('toolbar', { name: 'Selected videos' }).textContent).toContain('2 selected');
   });
@@ -99,8 +110,8 @@ describe('the queue', () => {
   it('runs a bulk action on the selected videos only, with their uids', async () => {
     const { fake } = renderQueue(mixed());
     await screen.findByText('keynote');
-    fireEvent.click(screen.getByText('keynote'));
-    fireEvent.click(screen.getByText('trailer'), { shiftKey: true });
+    fireEvent.click(row('keynote'));
+    fireEvent.click(row('trailer'), { shiftKey: true });
     fireEvent.click(screen.getByRole('button', { name: 'Pause selected' }));
 
     await expect
@@ -110,10 +121,11 @@ describe('the queue', () => {
     expect(pause?.input).toEqual({ uids: [mixed()[0]!.uid, mixed()[1]!.uid] });
   });
 
-  it('moves a queued video to the top of the list', async () => {
+  it("moves a queued video to the top of the list from its row's menu", async () => {
     renderQueue(mixed());
     await screen.findByText('keynote');
-    fireEvent.click(screen.getByRole('button', { name: 'Move to top trailer' }));
+    openMenu('trailer');
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Move to top' }));
     await expect.poll(names).toEqual(['trailer', 'keynote', 'keynote-cut', 'interview']);
   });
 

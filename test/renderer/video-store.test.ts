@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createVideoStore } from '../../renderer/src/store/video-store';
 import { createFakeTransport, fakeTotals } from '../../renderer/src/transport/fake-transport';
+import { uniqueVideos } from './queue/unique-videos';
 import { makeVideo, manyVideos } from './support/videos';
 
 const until = async (check: () => boolean) => {
@@ -76,5 +77,43 @@ describe('the normalised video store', () => {
     ]);
     expect(store.getState().videos.get(store.getState().rows[450] ?? '')?.meta.name).toBe('video-450');
     expect(store.getState().rows[300]).toBeUndefined();
+  });
+
+  it('keeps a uid in one row when the list moved between the loads of two windows', async () => {
+    const fake = createFakeTransport(uniqueVideos(200));
+    const store = createVideoStore(fake.api, 100);
+    await store.getState().load();
+    const lastOfFirst = store.getState().rows[99];
+    // A link queued on top while the user scrolls: every later video moves one offset down.
+    await fake.api.addLinks({ links: [{ url: 'https://media.example.test/new.mp4' }] });
+
+    store.getState().ensureRange(100, 150);
+    await until(() => store.getState().rows[100] !== undefined);
+    const rows = store.getState().rows;
+    expect(rows[100]).toBe(lastOfFirst);
+    const placed = rows.filter((uid): uid is string => uid !== undefined);
+    expect(new Set(placed).size).toBe(placed.length);
+    expect(rows[99]).toBeUndefined();
+
+    // Scrolled back, the first window is asked for again and shows the new video on top.
+    store.getState().ensureRange(0, 50);
+    await until(() => store.getState().rows[99] !== undefined);
+    expect(store.getState().videos.get(store.getState().rows[0] ?? '')?.source.url).toBe(
+      'https://media.example.test/new.mp4',
+    );
+  });
+
+  it('asks again at once for a window on screen that lost a stale row', async () => {
+    const fake = createFakeTransport(uniqueVideos(200));
+    const store = createVideoStore(fake.api, 100);
+    await store.getState().load();
+    await fake.api.addLinks({ links: [{ url: 'https://media.example.test/new.mp4' }] });
+
+    // Both windows on screen (the boundary in view): the second load finds the first window stale.
+    store.getState().ensureRange(90, 110);
+    const firstTwo = () => Array.from(store.getState().rows.slice(0, 200));
+    await until(() => firstTwo().every((uid) => uid !== undefined));
+    expect(new Set(firstTwo()).size).toBe(200);
+    expect(store.getState().videos.get(firstTwo()[0] ?? '')?.source.url).toBe('https://media.example.test/new.mp4');
   });
 });

@@ -25,3 +25,29 @@ export function countsChanged(before: QueueTotals | null, after: QueueTotals): b
   if (!before) return true;
   return Object.entries(after.byState).some(([state, n]) => before.byState[state as VideoState] !== n);
 }
+
+/**
+ * Puts a window's uids at its offsets. The windows are loaded at different moments, and the list
+ * may move in between (a video added on top, one moved to the top), so another offset may still
+ * hold one of these uids: that copy is stale and becomes a hole (a uid is in one row only).
+ * Answers the new rows and the windows that lost a row, to be asked for again.
+ */
+export function placeWindow(
+  before: readonly (string | undefined)[],
+  uids: readonly string[],
+  at: { index: number; size: number; total: number },
+): { rows: (string | undefined)[]; stale: number[] } {
+  const rows = before.slice(0, at.total);
+  rows.length = at.total;
+  const start = at.index * at.size;
+  const incoming = new Set(uids);
+  const stale = new Set<number>();
+  rows.forEach((uid, offset) => {
+    if (uid === undefined || !incoming.has(uid)) return;
+    if (offset >= start && offset < start + uids.length) return;
+    rows[offset] = undefined;
+    stale.add(Math.floor(offset / at.size));
+  });
+  uids.forEach((uid, i) => (rows[start + i] = uid));
+  return { rows, stale: [...stale] };
+}

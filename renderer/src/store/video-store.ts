@@ -9,7 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FerryApi, ListQuery, QueueTotals } from '../../../shared/api';
 import type { Video } from '../../../shared/video';
 import type { VideoState } from '../../../shared/video-states';
-import { countsChanged, isNewer, totalFor, windowsCovering } from './list-windows';
+import { countsChanged, isNewer, placeWindow, totalFor, windowsCovering } from './list-windows';
 
 export interface ListFilter {
   state: VideoState | null;
@@ -72,10 +72,16 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
         const known = videos.get(video.uid);
         if (!known || isNewer(video, known)) videos.set(video.uid, video);
       }
-      const rows = get().rows.slice(0, page.total);
-      rows.length = page.total;
-      page.videos.forEach((video, i) => (rows[index * windowSize + i] = video.uid));
+      const { rows, stale } = placeWindow(
+        get().rows,
+        page.videos.map((video) => video.uid),
+        { index, size: windowSize, total: page.total },
+      );
       set({ videos, rows, total: page.total });
+      if (stale.length === 0) return;
+      // The windows that lost a stale row are asked for again: now if on screen, else when scrolled to.
+      stale.forEach((window) => loaded.delete(window));
+      get().ensureRange(onScreen.start, onScreen.end);
     };
 
     const failed = (error: unknown) =>

@@ -1,11 +1,13 @@
 /**
  * The queue as a virtualised list (@tanstack/react-virtual): only the rows in view exist, and the
  * windows of the list they need are asked for as the user scrolls. The keyboard moves a roving
- * focus over the rows: arrows (with Shift to extend), Home/End, Space to toggle, Ctrl/Cmd+A.
+ * focus over the rows: arrows (with Shift to extend), Home/End, Space to toggle, Enter to open the
+ * video's page, Ctrl/Cmd+A.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
+import { navigate } from '../../app/route';
 import { useQueue } from './queue-context';
 import { rowHeight, VideoRow } from './VideoRow';
 
@@ -55,6 +57,8 @@ export function QueueList() {
       state.moveTo(moves[event.key] ?? 0, current, event.shiftKey);
     } else if (event.key === ' ' && onRow) {
       state.click(at, current, 'toggle');
+    } else if (event.key === 'Enter' && onRow && current[at] !== undefined) {
+      navigate({ screen: 'video', uid: current[at] });
     } else if (event.key.toLowerCase() === 'a' && (event.ctrlKey || event.metaKey)) {
       state.selectAll(current);
     } else if (event.key === 'Escape') {

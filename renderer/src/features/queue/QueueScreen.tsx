@@ -7,6 +7,7 @@ import { useQueue } from './queue-context';
 import { QueueList } from './QueueList';
 import { QueueSummary } from './QueueSummary';
 import { QueueToolbar } from './QueueToolbar';
+import './queue.css';
 
 export function QueueScreen() {
   const { store } = useQueue();

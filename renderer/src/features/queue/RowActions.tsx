@@ -1,45 +1,63 @@
+/**
+ * One video's actions: what its state most calls for as buttons (pause, resume, retry, cancel),
+ * and the rarer ones in a "More actions" menu (open folder, copy link, move to top, remove), so
+ * a row keeps every action reachable in a window 1000 px wide.
+ */
+import * as Menu from '@radix-ui/react-dropdown-menu';
 import type { Video } from '../../../../shared/video';
 import { useQueue } from './queue-context';
-import { actionLabels, actionsFor, videoTitle, type RowAction } from './video-text';
+import { actionLabels, rowActionsFor, videoTitle, type RowAction } from './video-text';
 
-/** One video's buttons: what its state allows, plus copying its link and opening its folder where the platform can. */
 export function RowActions({ video }: { video: Video }) {
   const { api, store, platform, report } = useQueue();
   const title = videoTitle(video);
-  const uids = [video.uid];
+  const { buttons, menu } = rowActionsFor(video.status.state);
   const run = (action: RowAction) => {
     // Moving changes the order but no count, so no event would bring the list up to date: ask again.
     const done =
       action === 'moveToTop'
         ? api.moveToTop({ uid: video.uid }).then(() => store.getState().refresh())
-        : api[action]({ uids });
+        : api[action]({ uids: [video.uid] });
     done.catch(report);
   };
+  const url = video.source.url;
   return (
     <div className="row-actions">
-      {actionsFor(video.status.state).map((action) => (
+      {buttons.map((action) => (
         <button key={action} type="button" aria-label={`${actionLabels[action]} ${title}`} onClick={() => run(action)}>
           {actionLabels[action]}
         </button>
       ))}
-      {video.source.url && (
-        <button
-          type="button"
-          aria-label={`Copy link of ${title}`}
-          onClick={() => platform.copyText(video.source.url ?? '').catch(report)}
-        >
-          Copy link
-        </button>
-      )}
-      {platform.canOpenFolder && (
-        <button
-          type="button"
-          aria-label={`Open folder of ${title}`}
-          onClick={() => platform.openFolder(video.uid).catch(report)}
-        >
-          Open folder
-        </button>
-      )}
+      <Menu.Root>
+        <Menu.Trigger asChild>
+          <button type="button" className="more-actions" aria-label={`More actions for ${title}`}>
+            <span aria-hidden="true">⋯</span>
+          </button>
+        </Menu.Trigger>
+        <Menu.Portal>
+          <Menu.Content className="row-menu" align="end" sideOffset={4}>
+            {platform.canOpenFolder && (
+              <Menu.Item className="row-menu-item" onSelect={() => void platform.openFolder(video.uid).catch(report)}>
+                Open folder
+              </Menu.Item>
+            )}
+            {url && (
+              <Menu.Item className="row-menu-item" onSelect={() => void platform.copyText(url).catch(report)}>
+                Copy link
+              </Menu.Item>
+            )}
+            {menu.map((action) => (
+              <Menu.Item
+                key={action}
+                className={action === 'remove' ? 'row-menu-item danger' : 'row-menu-item'}
+                onSelect={() => run(action)}
+              >
+                {actionLabels[action]}
+              </Menu.Item>
+            ))}
+          </Menu.Content>
+        </Menu.Portal>
+      </Menu.Root>
     </div>
   );
 }

@@ -5,11 +5,12 @@
  */
 import { memo, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
-import { formatBytes, formatDuration } from '../../../../shared/format-units';
 import type { Video } from '../../../../shared/video';
+import { routeHref } from '../../app/route';
 import { useQueue } from './queue-context';
 import { RowActions } from './RowActions';
-import { sourceLabel, stateLabels, videoTitle } from './video-text';
+import { RowDeliveries, RowProgress } from './RowStatus';
+import { bytesText, sourceLabel, videoTitle } from './video-text';
 
 export const rowHeight = 72;
 
@@ -28,42 +29,6 @@ function Thumbnail({ video }: { video: Video }) {
     <img className="thumb" src={url} alt="" loading="lazy" />
   ) : (
     <span className="thumb placeholder" aria-hidden="true" />
-  );
-}
-
-function Progress({ video }: { video: Video }) {
-  const { state, pctComplete, bytesPerSecond, etaSeconds } = video.status;
-  const working = state === 'downloading' || state === 'inprogress';
-  const pct = Math.round(pctComplete);
-  return (
-    <div className="video-progress">
-      <span className="progress-line">
-        <span className="video-state">{stateLabels[state]}</span>
-        {working && <span className="pct">{pct}%</span>}
-      </span>
-      {working && <progress max={100} value={pctComplete} aria-label={`${stateLabels[state]} ${pct}%`} />}
-      {state === 'downloading' && bytesPerSecond !== undefined && (
-        <span className="speed">
-          {formatBytes(bytesPerSecond)}/s
-          {etaSeconds !== undefined && etaSeconds >= 0 && <> · {formatDuration(etaSeconds)} left</>}
-        </span>
-      )}
-    </div>
-  );
-}
-
-/** Always in place (empty without deliveries), so the row's columns line up with its neighbours'. */
-function Deliveries({ video }: { video: Video }) {
-  if (video.deliveries.length === 0) return <span className="chips" />;
-  return (
-    <ul className="chips" aria-label="Deliveries">
-      {video.deliveries.map((d) => (
-        <li key={d.target} className={`chip delivery-${d.state}`} title={d.error}>
-          {d.target}: {d.state}
-          {d.state === 'uploading' && ` ${Math.round(d.pctComplete)}%`}
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -87,12 +52,13 @@ export const VideoRow = memo(function VideoRow({ uid, index, setSize, top, focus
     );
   }
   const onClick = (event: MouseEvent) => {
-    // The row's own buttons and checkbox do their own thing.
-    if (event.target instanceof Element && event.target.closest('button, input')) return;
+    // The row's own buttons, checkbox and link do their own thing.
+    if (event.target instanceof Element && event.target.closest('a, button, input')) return;
     const mode = event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'only';
     selection.getState().click(index, store.getState().rows, mode);
   };
   const title = videoTitle(video);
+  const bytes = bytesText(video);
   return (
     <div
       {...common}
@@ -109,19 +75,19 @@ export const VideoRow = memo(function VideoRow({ uid, index, setSize, top, focus
       />
       <Thumbnail video={video} />
       <div className="video-main">
-        <span className="video-name" title={title}>
+        <a className="video-name" href={routeHref({ screen: 'video', uid: video.uid })} title={title}>
           {title}
-        </span>
+        </a>
         <span className="video-source">
           {sourceLabel(video)}
-          {video.size >= 0 && <> · {formatBytes(video.size)}</>}
+          {bytes && <> · {bytes}</>}
         </span>
         {video.status.state === 'error' && video.status.errorReasonText && (
           <span className="video-error">{video.status.errorReasonText}</span>
         )}
       </div>
-      <Progress video={video} />
-      <Deliveries video={video} />
+      <RowProgress video={video} />
+      <RowDeliveries video={video} />
       <RowActions video={video} />
     </div>
   );

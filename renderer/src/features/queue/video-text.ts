@@ -1,4 +1,5 @@
 /** How a video reads in the queue: its state's label, its name, where it came from, what can be done to it. */
+import { formatBytes } from '../../../../shared/format-units';
 import type { Video } from '../../../../shared/video';
 import type { VideoState } from '../../../../shared/video-states';
 
@@ -41,6 +42,26 @@ export function actionsFor(state: VideoState): RowAction[] {
   if ([...working, 'paused'].includes(state)) actions.push('cancel');
   actions.push('remove');
   return actions;
+}
+
+/** Rarer actions, kept in the row's menu so the row's buttons fit a narrow window. */
+const inMenu: readonly RowAction[] = ['moveToTop', 'remove'];
+
+/** A row's actions: the common ones as buttons, the rarer ones in its "More actions" menu. */
+export function rowActionsFor(state: VideoState): { buttons: RowAction[]; menu: RowAction[] } {
+  const actions = actionsFor(state);
+  return {
+    buttons: actions.filter((action) => !inMenu.includes(action)),
+    menu: actions.filter((action) => inMenu.includes(action)),
+  };
+}
+
+/** How far a download is, in bytes, when its size is known: "12.5 MiB of 50.0 MiB". */
+export function bytesText(video: Video): string | null {
+  if (video.size < 0) return null;
+  if (video.status.state !== 'downloading') return formatBytes(video.size);
+  const done = (video.size * Math.min(100, Math.max(0, video.status.pctComplete))) / 100;
+  return `${formatBytes(done)} of ${formatBytes(video.size)}`;
 }
 
 export const actionLabels: Record<RowAction, string> = {
