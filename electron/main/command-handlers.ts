@@ -7,11 +7,7 @@
 import { commandNames, type CommandName, type FerryCommands } from '../../shared/api';
 import type { Envelope } from '../../shared/ferry-error';
 import { dispatch } from '../engine/api/dispatch';
-
-export interface SenderInfo {
-  url: string;
-  isMainFrame: boolean;
-}
+import { refusal, type SenderInfo } from './trusted-sender';
 
 export type CommandHandler = (sender: SenderInfo, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -22,15 +18,7 @@ export function createCommandHandlers(
   const entries = commandNames.map((name): [CommandName, CommandHandler] => [
     name,
     async (sender, input) => {
-      if (!isTrusted(sender)) {
-        return {
-          ok: false,
-          error: {
-            code: 'FORBIDDEN',
-            message: `"${name}" was called from ${sender.url}, which is not Ferry's window.`,
-          },
-        };
-      }
+      if (!isTrusted(sender)) return refusal(name, sender);
       return dispatch(engine, name, input);
     },
   ]);

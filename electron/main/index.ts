@@ -12,11 +12,14 @@ import { appMenuTemplate } from './app-menu';
 import { createWindow } from './create-window';
 import { notifyFinishes } from './finish-notifier';
 import { launchRequest, linkScheme, linksFromUrl, type LaunchRequest } from './launch-args';
+import { importProblems, listDialogOptions } from './list-import';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { showQueueIndicators, type Indicators } from './queue-indicators';
 import { queueLaunch } from './queue-launch';
 import { quitPrompt } from './quit-prompt';
 import { registerIpc } from './register-ipc';
+import { registerPlatformIpc } from './register-platform-ipc';
+import { screenUrl } from './screen-url';
 import { createServeSwitch, type ServeSwitch } from './serve-switch';
 import { quitsWithLastWindow } from './tray-menu';
 import { restoreWindow } from './window-bounds';
@@ -73,8 +76,11 @@ function openWindow(): void {
   const place = restoreWindow(readWindowPlace(app.getPath('userData')), workAreas, defaultWindowSize);
   const window = createWindow(preloadPath, appUrl, place);
   rememberWindowPlace(window, app.getPath('userData'));
-  const unregister = registerIpc(withServeSwitch(engine, serve), window, appUrl);
-  window.on('closed', unregister);
+  const unregister = [
+    registerIpc(withServeSwitch(engine, serve), window, appUrl),
+    registerPlatformIpc(engine.paths.library, window, appUrl),
+  ];
+  window.on('closed', () => unregister.forEach((stop) => stop()));
 }
 
 function showWindow(): void {
@@ -105,6 +111,22 @@ function queueRequest(request: LaunchRequest): void {
   }, showFailure);
 }
 
+/** Settings in the window: a change of the page's hash, which the renderer's router follows. */
+function openSettings(): void {
+  showWindow();
+  const [window] = BrowserWindow.getAllWindows();
+  if (window) void window.loadURL(screenUrl(window.webContents.getURL(), appUrl, 'settings')).catch(showFailure);
+}
+
+async function importListFromPicker(): Promise<void> {
+  const picked = await dialog.showOpenDialog(listDialogOptions);
+  const [list] = picked.filePaths;
+  if (picked.canceled || !list || !engine) return;
+  showWindow();
+  const problems = importProblems(await dispatch(engine, 'importList', { path: list }));
+  if (problems.length > 0) dialog.showErrorBox('Some of the list could not be queued', problems.join('\n'));
+}
+
 async function addFilesFromPicker(): Promise<void> {
   const picked = await dialog.showOpenDialog({ properties: ['openFile', 'multiSelections'] });
   if (!picked.canceled) queueRequest({ files: picked.filePaths, links: [] });
@@ -116,6 +138,8 @@ const actions = {
   resumeAll: () => command('resumeQueue'),
   quit: () => app.quit(),
   addFiles: () => void addFilesFromPicker().catch(showFailure),
+  importList: () => void importListFromPicker().catch(showFailure),
+  openSettings,
   openLibrary: () => {
     // openPath answers an error message rather than rejecting.
     if (engine) void shell.openPath(engine.paths.library).then((problem) => problem && showFailure(problem));

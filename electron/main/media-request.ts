@@ -6,20 +6,15 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { mediaAnswer, mediaCorsHeaders } from './media-response';
-import { isInside, libraryFile } from './media-url';
+import { libraryFile } from './media-url';
+import { realPathInside } from './real-path-inside';
 
 const notFound = (): Response => new Response('Not found', { status: 404 });
 
 /** The file's real path and size, or undefined when it is missing, not a file, or leads outside. */
 async function realFile(library: string, absolutePath: string): Promise<{ path: string; size: number } | undefined> {
-  try {
-    const [root, target] = await Promise.all([fs.promises.realpath(library), fs.promises.realpath(absolutePath)]);
-    const stat = await fs.promises.stat(target);
-    return isInside(root, target) && stat.isFile() ? { path: target, size: stat.size } : undefined;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const real = await realPathInside(library, absolutePath);
+  return real?.inside && real.stats.isFile() ? { path: real.path, size: real.stats.size } : undefined;
 }
 
 export async function answerMediaRequest(request: Request, library: string): Promise<Response> {

@@ -13,7 +13,8 @@ export interface LibraryFile extends MediaFile {
   absolutePath: string;
 }
 
-const uidPattern = /^[0-9a-f]{32}$/;
+/** A video's uid: 32 lowercase hexadecimal characters, so it names one folder and never a path. */
+export const isVideoUid = (text: unknown): text is string => typeof text === 'string' && /^[0-9a-f]{32}$/.test(text);
 
 /** The URL of one of a video's outputs, as the window asks for it. */
 export function mediaUrl(uid: string, pathInFolder: string): string {
@@ -37,7 +38,7 @@ export function libraryFile(url: string, library: string): LibraryFile | undefin
   if (parsed.search !== '' || parsed.username !== '' || parsed.password !== '') return undefined;
   // The raw path, undecoded: a `%2e%2e` or `%2f` is refused rather than decoded into a step up.
   const [, uid, ...rest] = parsed.pathname.split('/');
-  if (!uid || !uidPattern.test(uid)) return undefined;
+  if (!isVideoUid(uid)) return undefined;
   const file = mediaFile(rest.join('/'));
   if (!file) return undefined;
   const root = path.resolve(library);

@@ -3,16 +3,13 @@ import { ipcMain, type BrowserWindow } from 'electron';
 import { commandChannel, commandNames, eventChannel, eventNames } from '../../shared/api';
 import type { Engine } from '../engine/create-engine';
 import { createCommandHandlers } from './command-handlers';
+import { senderInfo } from './ipc-sender';
 import { isTrustedSender } from './trusted-sender';
 
 export function registerIpc(engine: Engine, window: BrowserWindow, appUrl: string): () => void {
   const handlers = createCommandHandlers(engine, (sender) => isTrustedSender(sender, appUrl));
   for (const name of commandNames) {
-    ipcMain.handle(commandChannel(name), (event, input: unknown) => {
-      const frame = event.senderFrame;
-      const isMainFrame = frame !== null && frame === window.webContents.mainFrame;
-      return handlers[name]({ url: frame?.url ?? '', isMainFrame }, input);
-    });
+    ipcMain.handle(commandChannel(name), (event, input: unknown) => handlers[name](senderInfo(event, window), input));
   }
   const unsubscribes = eventNames.map((name) =>
     engine.on(name, (payload) => {

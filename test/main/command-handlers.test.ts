@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandNames, type AddResult, type CommandName } from '../../shared/api';
 import { commandSchemas } from '../../shared/validate-command';
 import { createEngine, type Engine } from '../../electron/engine/create-engine';
-import { createCommandHandlers, type SenderInfo } from '../../electron/main/command-handlers';
+import { createCommandHandlers } from '../../electron/main/command-handlers';
+import type { SenderInfo } from '../../electron/main/trusted-sender';
 import { tempDir } from '../helpers/temp-dir';
 
 const appFrame: SenderInfo = { url: 'file:///opt/Ferry/resources/app.asar/out/renderer/index.html', isMainFrame: true };

@@ -4,7 +4,14 @@ import { appMenuTemplate } from '../../electron/main/app-menu';
 import { quitsWithLastWindow, trayIconFile, trayMenu, traySummary } from '../../electron/main/tray-menu';
 import { totals } from './queue-totals';
 
-const actions = () => ({ addFiles: vi.fn(), pauseAll: vi.fn(), resumeAll: vi.fn(), openLibrary: vi.fn() });
+const actions = () => ({
+  addFiles: vi.fn(),
+  importList: vi.fn(),
+  openSettings: vi.fn(),
+  pauseAll: vi.fn(),
+  resumeAll: vi.fn(),
+  openLibrary: vi.fn(),
+});
 
 /** Every item of a template, submenus included. */
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -37,11 +44,38 @@ describe('the menu bar', () => {
 
   it('quits from File on Windows and Linux, and offers developer tools only to developers', () => {
     const fileRoles = (platform: NodeJS.Platform) =>
-      items(appMenuTemplate(platform, actions(), false)).map((i) => i.role);
+      items([byLabel(appMenuTemplate(platform, actions(), false), '&File')!]).map((i) => i.role);
     expect(fileRoles('win32')).toContain('quit');
     expect(fileRoles('darwin')).not.toContain('quit'); // the app menu has it
-    expect(fileRoles('linux')).not.toContain('toggleDevTools');
+    expect(items(appMenuTemplate('darwin', actions(), false)).map((i) => i.role)).toContain('quit');
+    expect(items(appMenuTemplate('linux', actions(), false)).map((i) => i.role)).not.toContain('toggleDevTools');
     expect(items(appMenuTemplate('linux', actions(), true)).map((i) => i.role)).toContain('toggleDevTools');
+  });
+
+  it("opens Settings… with Cmd/Ctrl+, from macOS's app menu, and from File elsewhere", () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const menu = actions();
+      const template = appMenuTemplate(platform, menu, false);
+      const home = template.find((top) => Array.isArray(top.submenu) && byLabel(top.submenu, 'Settings…'));
+      expect(home?.role ?? home?.label).toBe(platform === 'darwin' ? 'appMenu' : '&File');
+      const settings = byLabel(template, 'Settings…')!;
+      expect(settings.accelerator).toBe('CmdOrCtrl+,');
+      settings.click?.({} as never, undefined, {} as never);
+      expect(menu.openSettings).toHaveBeenCalledOnce();
+    }
+  });
+
+  it("keeps macOS's usual app menu around Settings…", () => {
+    const appMenu = appMenuTemplate('darwin', actions(), false)[0]!;
+    expect(items([appMenu]).map((item) => item.role)).toEqual(
+      expect.arrayContaining(['appMenu', 'about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']),
+    );
+  });
+
+  it('imports a list from File', () => {
+    const menu = actions();
+    byLabel(appMenuTemplate('win32', menu, false), 'Import List…')!.click?.({} as never, undefined, {} as never);
+    expect(menu.importList).toHaveBeenCalledOnce();
   });
 });
 

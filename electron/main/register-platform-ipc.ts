@@ -1,0 +1,25 @@
+/** Wires window.ferryPlatform's handlers to ipcMain with Electron's dialog, shell and clipboard. */
+import { clipboard, dialog, ipcMain, shell, type BrowserWindow } from 'electron';
+import { senderInfo } from './ipc-sender';
+import { platformCalls, platformChannels } from './platform-channels';
+import { createPlatformHandlers } from './platform-handlers';
+import { isTrustedSender } from './trusted-sender';
+
+export function registerPlatformIpc(library: string, window: BrowserWindow, appUrl: string): () => void {
+  const handlers = createPlatformHandlers(
+    {
+      library,
+      // Attached to the window, so the dialog is modal to it.
+      showOpenDialog: (options) => dialog.showOpenDialog(window, options),
+      openPath: (folder) => shell.openPath(folder),
+      readClipboard: () => clipboard.readText(),
+    },
+    (sender) => isTrustedSender(sender, appUrl),
+  );
+  for (const call of platformCalls) {
+    ipcMain.handle(platformChannels[call], (event, input: unknown) => handlers[call](senderInfo(event, window), input));
+  }
+  return () => {
+    for (const call of platformCalls) ipcMain.removeHandler(platformChannels[call]);
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Builds `window.ferryPlatform` (shared/platform-bridge.ts). Unlike window.ferry's commands, which
+ * hand envelopes to the renderer's transport, these answer the value itself and reject with a
+ * plain Error carrying main's message: that is what the PlatformBridge interface promises, and
+ * a plain Error's message is the one thing of an error that survives the contextBridge.
+ * pathForFile runs here (webUtils is a renderer module) and never throws.
+ */
+import type { Envelope } from '../../shared/ferry-error';
+import type { PlatformBridge } from '../../shared/platform-bridge';
+import { platformChannels, type PlatformCall } from './platform-channels';
+
+export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
+/** webUtils.getPathForFile: throws for anything that is not a File. */
+export type PathForFile = (file: Blob & { readonly name: string }) => string;
+
+const isEnvelope = (answer: unknown): answer is Envelope<unknown> =>
+  typeof answer === 'object' && answer !== null && typeof (answer as { ok?: unknown }).ok === 'boolean';
+
+export function createPlatformBridge(invoke: Invoke, pathOf: PathForFile): PlatformBridge {
+  async function call<T>(name: PlatformCall, input?: unknown): Promise<T> {
+    const answer = await invoke(platformChannels[name], input);
+    if (!isEnvelope(answer)) throw new Error(`Ferry's ${name} answered something it should not.`);
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value as T;
+  }
+  return {
+    pathForFile(file) {
+      try {
+        return pathOf(file);
+      } catch {
+        return ''; // not a File: no path, as for a File made in the page
+      }
+    },
+    pickPaths: (options) => call<string[]>('pickPaths', options),
+    openFolder: (uid) => call<undefined>('openFolder', uid),
+    readClipboard: () => call<string>('readClipboard'),
+  };
+}

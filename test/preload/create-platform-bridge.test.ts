@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { noVideoFolder } from '../../electron/main/library-folder';
+import { platformChannels as mainChannels } from '../../electron/main/platform-channels';
+import { createPlatformHandlers, type PlatformDeps } from '../../electron/main/platform-handlers';
+import { createPlatformBridge, type Invoke } from '../../electron/preload/create-platform-bridge';
+import { platformChannels } from '../../electron/preload/platform-channels';
+import { tempDir } from '../helpers/temp-dir';
+
+const uid = '0123456789abcdef0123456789abcdef';
+
+/** Connects the preload's window.ferryPlatform straight to main's handlers, as ipcRenderer/ipcMain would. */
+function loopback(deps: Partial<PlatformDeps> = {}) {
+  const library = path.join(tempDir('ferry-platform-bridge-'), 'library');
+  fs.mkdirSync(path.join(library, uid), { recursive: true });
+  const sender = { url: 'file:///app/index.html', isMainFrame: true };
+  const fakes: PlatformDeps = {
+    library,
+    showOpenDialog: async () => ({ canceled: false, filePaths: ['/videos/a.mp4'] }),
+    openPath: vi.fn(async () => ''),
+    readClipboard: () => 'https://a.test/v.mp4',
+    ...deps,
+  };
+  const handlers = createPlatformHandlers(fakes, (s) => s === sender);
+  const invoke: Invoke = async (channel, input) => {
+    const call = (Object.keys(platformChannels) as (keyof typeof platformChannels)[]).find(
+      (name) => platformChannels[name] === channel,
+    );
+    if (!call) throw new Error(`No handler registered for '${channel}'`);
+    return handlers[call](sender, structuredClone(input));
+  };
+  const pathOf = (file: Blob & { name: string }) => {
+    if (!(file instanceof File)) throw new TypeError('not a File');
+    return file.name === 'made-in-page.mp4' ? '' : `/dropped/${file.name}`;
+  };
+  return { platform: createPlatformBridge(invoke, pathOf), fakes, library };
+}
+
+describe('window.ferryPlatform', () => {
+  it('uses the same channels as main', () => {
+    expect(platformChannels).toEqual(mainChannels);
+  });
+
+  it('exposes exactly the PlatformBridge, all functions, and no IPC', () => {
+    const { platform } = loopback();
+    expect(Object.keys(platform).sort()).toEqual(['openFolder', 'pathForFile', 'pickPaths', 'readClipboard']);
+    for (const value of Object.values(platform)) expect(typeof value).toBe('function');
+  });
+
+  it("answers a file's path in the preload, '' for a File not from disk or anything else, never throwing", () => {
+    const { platform } = loopback();
+    expect(platform.pathForFile(new File(['x'], 'clip.mp4'))).toBe('/dropped/clip.mp4');
+    expect(platform.pathForFile(new File(['x'], 'made-in-page.mp4'))).toBe('');
+    expect(platform.pathForFile(new Blob(['x']) as Blob & { name: string })).toBe('');
+  });
+
+  it('answers values, not envelopes: picked paths, the clipboard, a shown folder', async () => {
+    const { platform, fakes, library } = loopback();
+    expect(await platform.pickPaths({ extensions: ['.mp4'] })).toEqual(['/videos/a.mp4']);
+    expect(await platform.readClipboard()).toBe('https://a.test/v.mp4');
+    await expect(platform.openFolder(uid)).resolves.toBeUndefined();
+    await expect(platform.openFolder()).resolves.toBeUndefined();
+    expect(fakes.openPath).toHaveBeenCalledWith(fs.realpathSync(path.join(library, uid)));
+  });
+
+  it("rejects with a plain Error carrying main's message, which is what survives the contextBridge", async () => {
+    const { platform } = loopback({ showOpenDialog: async () => ({ canceled: true, filePaths: [] }) });
+    const missing = await platform.openFolder('f'.repeat(32)).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(Error);
+    expect((missing as Error).message).toBe(noVideoFolder);
+    await expect(platform.openFolder('../etc')).rejects.toThrow(/32 hexadecimal/);
+    await expect(platform.pickPaths({ extensions: ['*.mp4'] })).rejects.toThrow(/not a file extension/);
+    expect(await platform.pickPaths({ folders: true })).toEqual([]);
+  });
+
+  it('rejects when main answers something that is not an envelope', async () => {
+    const platform = createPlatformBridge(
+      async () => 'surprise',
+      () => '',
+    );
+    await expect(platform.readClipboard()).rejects.toThrow(/answered something it should not/);
+  });
+});
