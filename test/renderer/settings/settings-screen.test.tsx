@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FerryError } from '../../../shared/ferry-error';
-import { renderScreen } from './render-settings';
+import { renderScreen } from './render-screen';
 
 const GiB = 1024 ** 3;
 

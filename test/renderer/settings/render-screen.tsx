@@ -1,5 +1,5 @@
 /**
- * The app on its settings screen over the fake transport, with the engine's own check of
+ * The app on its settings or targets screen over the fake transport, with the engine's own check of
  * setSettings in front of the fake (the dispatcher's: the contract's schema, its issues by field),
  * and a platform that can open folders and records what it was asked.
  */

@@ -1,0 +1,42 @@
+/** The delivery targets as the engine has them, read again after each change this screen makes. */
+import { useEffect, useState } from 'react';
+import type { DeliveryTargetInput, DeliveryTarget } from '../../../../shared/api';
+import { useApp } from '../../app/app-context';
+
+export type TargetsState =
+  { status: 'loading' } | { status: 'failed'; error: string } | { status: 'ready'; targets: DeliveryTarget[] };
+
+export function useTargets() {
+  const { api } = useApp();
+  const [state, setState] = useState<TargetsState>({ status: 'loading' });
+  // Each change asks for the list again; the answer of a screen that has gone is dropped.
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    api.listTargets().then(
+      (targets) => live && setState({ status: 'ready', targets }),
+      (error: unknown) =>
+        live && setState({ status: 'failed', error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, version]);
+
+  const reload = () => setVersion((v) => v + 1);
+
+  /** Throws the engine's FerryError for the form to show. */
+  const add = async (input: DeliveryTargetInput) => {
+    const saved = await api.saveTarget(input);
+    reload();
+    return saved;
+  };
+
+  const remove = async (id: string) => {
+    const result = await api.removeTarget({ id });
+    reload();
+    return result;
+  };
+
+  return { state, reload, add, remove };
+}
