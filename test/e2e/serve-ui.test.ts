@@ -1,9 +1,9 @@
 /**
  * The UI from `ferry serve` (startServer, what the command runs) in Debian's Chromium: the built
  * renderer served at `/`, signed in by the printed link's fragment (which leaves the address bar)
- * or by the sign-in form, talking to the engine over the WebSocket. A pasted link is downloaded
- * from a loopback origin, transcoded and shown as ready, and so is a dropped file, uploaded over
- * TUS; screenshots are kept in test-artifacts/.
+ * or by the sign-in form, talking to the engine over the WebSocket. A pasted link, confirmed in the
+ * paste sheet, is downloaded from a loopback origin, transcoded and shown as ready, and so is a
+ * dropped file, uploaded over TUS; screenshots are kept in test-artifacts/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,7 +80,12 @@ describe('the UI served by ferry serve, in Chromium', () => {
       clipboardData.setData('text/plain', text);
       document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true }));
     }, `${link}\n`);
+    // The paste opens the confirm sheet, which shows what it recognised before anything is queued.
+    const sheet = page.getByRole('dialog', { name: 'Add links' });
+    await sheet.getByRole('list', { name: 'Recognised lines' }).getByText(link).waitFor();
+    await sheet.getByRole('button', { name: 'Queue 1 video' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Queued 1 video');
+    expect(await sheet.count()).toBe(0);
 
     const row = page.getByRole('list', { name: 'Videos' }).getByRole('listitem');
     await expect.poll(() => row.count()).toBe(1);

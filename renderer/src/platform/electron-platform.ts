@@ -1,22 +1,30 @@
 /**
  * The platform in Electron's window. Media come through main's `ferry-media://library/<uid>/…`
- * protocol (confined to the library, allowed by the window's CSP). A dropped file's path
- * (webUtils.getPathForFile) and opening a folder need the preload to expose them; until it does,
- * they answer as a browser would, and the UI hides what they cannot do.
+ * protocol (confined to the library, allowed by the window's CSP). Paths, the native picker,
+ * opening a folder and the clipboard come from the preload's window.ferryPlatform; while a
+ * preload does not expose it, they answer as a browser would, and the UI hides what they cannot do.
  */
+import type { PlatformBridge } from '../../../shared/platform-bridge';
 import { mediaPaths, pickWithInput } from './media-paths';
 import type { Platform } from './platform';
 
-export function createElectronPlatform(): Platform {
+export function createElectronPlatform(bridge: PlatformBridge | null = window.ferryPlatform ?? null): Platform {
   return {
-    pathForFile: () => null,
+    // '' is Electron's answer for a File that is not on disk (made by a page).
+    pathForFile: (file) => bridge?.pathForFile(file) || null,
     pickFiles: pickWithInput,
-    canOpenFolder: false,
-    openFolder: () => Promise.reject(new Error('Opening a folder is not available in this version of Ferry.')),
+    pickPaths: bridge ? (options) => bridge.pickPaths(options) : null,
+    uploadFile: null,
+    canOpenFolder: bridge !== null,
+    openFolder: (uid) =>
+      bridge
+        ? bridge.openFolder(uid)
+        : Promise.reject(new Error('Opening a folder is not available in this version of Ferry.')),
     mediaUrl(video, kind) {
       const file = mediaPaths[kind](video);
       return file === null ? null : `ferry-media://library/${video.uid}/${file}`;
     },
     copyText: (text) => navigator.clipboard.writeText(text),
+    readClipboard: () => (bridge ? bridge.readClipboard() : navigator.clipboard.readText()),
   };
 }

@@ -1,4 +1,66 @@
-/** Adding videos from anywhere on the window: drop, paste, pick, import. */
+/**
+ * Adding videos from anywhere on the window, the same in Electron and in a browser: files and
+ * folders dropped on it, links pasted on it (Ctrl/Cmd+V outside text fields) into a confirm
+ * sheet, a list file dropped or picked into an import preview, the "Add videos" menu, and the
+ * optional clipboard watcher's offer.
+ */
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { useApp } from '../../app/app-context';
+import { AddMenu } from './AddMenu';
+import { ClipboardOffer } from './ClipboardOffer';
+import { FilesPanel } from './FilesPanel';
+import { ImportSheet } from './ImportSheet';
+import { PasteSheet } from './PasteSheet';
+import { useClipboardWatcher } from './use-clipboard-watcher';
+import { useDropFiles } from './use-drop-files';
+import { useFileIntake } from './use-file-intake';
+import { usePasteLinks } from './use-paste-links';
+import './add-videos.css';
+
+type OpenSheet = { kind: 'paste'; text: string; key: number } | { kind: 'import'; file: File; key: number } | null;
+
+let sheets = 0;
+
 export function AddVideos() {
-  return null;
+  const { platform, settings } = useApp();
+  const [sheet, setSheet] = useState<OpenSheet>(null);
+  const openPaste = (text: string) => setSheet({ kind: 'paste', text, key: ++sheets });
+  const openImport = (file: File) => setSheet({ kind: 'import', file, key: ++sheets });
+  const close = () => setSheet(null);
+
+  const intake = useFileIntake(openImport);
+  usePasteLinks(openPaste);
+  const { dragging } = useDropFiles((dropped) => void intake.addDropped(dropped));
+  const watching = useStore(settings, (s) => s.settings?.ui.watchClipboard ?? false);
+  const clipboard = useClipboardWatcher(platform.readClipboard, watching);
+
+  return (
+    <>
+      <div className="add-bar">
+        <AddMenu
+          onFiles={() => void intake.pick(false)}
+          onFolder={() => void intake.pick(true)}
+          onPaste={() => openPaste('')}
+          onImport={() => void intake.pickList()}
+        />
+      </div>
+      {dragging && (
+        <div className="add-drop-hint" aria-hidden="true">
+          Drop videos or folders to add them, or one list file to import it
+        </div>
+      )}
+      <FilesPanel uploads={intake.uploads} skipped={intake.skipped} onClear={intake.clear} />
+      <ClipboardOffer
+        notice={clipboard.notice}
+        onDismiss={clipboard.dismiss}
+        onAdd={(links) => {
+          clipboard.dismiss();
+          openPaste(links.join('\n'));
+        }}
+      />
+      {sheet?.kind === 'paste' && <PasteSheet key={sheet.key} initialText={sheet.text} onClose={close} />}
+      {sheet?.kind === 'import' && <ImportSheet key={sheet.key} file={sheet.file} onClose={close} />}
+    </>
+  );
 }
