@@ -1,9 +1,62 @@
-/** A video's page. */
-export function VideoScreen({ uid }: { uid: string }) {
+/**
+ * A video's page (`#/video/<uid>`): its header and actions, the player once it is ready, why it
+ * failed and how to fix it, its details and its history. Kept live by use-video.ts.
+ */
+import type { Video } from '../../../../shared/video';
+import { ErrorPanel } from './ErrorPanel';
+import { HistoryList } from './HistoryList';
+import { useVideo, type History } from './use-video';
+import { VideoDetails } from './VideoDetails';
+import { VideoHeader } from './VideoHeader';
+import { VideoPlayer } from './VideoPlayer';
+import { ffmpegTail } from './video-facts';
+import './video-screen.css';
+
+function Page({ video, history }: { video: Video; history: History }) {
   return (
-    <main className="screen">
-      <a href="#/">Back to the queue</a>
-      <h2>Video {uid}</h2>
+    <>
+      <VideoHeader video={video} />
+      {video.status.state === 'error' && <ErrorPanel video={video} tail={ffmpegTail(history.events)} />}
+      {video.playback ? (
+        <VideoPlayer video={video} />
+      ) : (
+        <p className="muted video-no-player">
+          {video.outputsDeletedAt
+            ? 'The outputs of this video were deleted, so there is nothing to play.'
+            : 'The player appears here when the video is ready.'}
+        </p>
+      )}
+      <VideoDetails video={video} />
+      <HistoryList history={history} />
+    </>
+  );
+}
+
+export function VideoScreen({ uid }: { uid: string }) {
+  const { load, history } = useVideo(uid);
+  return (
+    <main className="screen video-screen">
+      <a href="#/" className="video-back">
+        <span aria-hidden="true">← </span>Back to the queue
+      </a>
+      {load.status === 'loading' && <p className="muted">Loading the video…</p>}
+      {load.status === 'missing' && (
+        <div role="alert">
+          <h2>{load.removed ? 'This video was removed' : 'No such video'}</h2>
+          <p>
+            {load.removed
+              ? 'It is no longer in the queue.'
+              : 'There is no video with this address: it may have been removed, or the link is mistyped.'}{' '}
+            <a href="#/">See the videos in the queue</a>.
+          </p>
+        </div>
+      )}
+      {load.status === 'failed' && (
+        <p role="alert" className="video-error-text">
+          The video could not be loaded: {load.message} Go back to the queue and open it again.
+        </p>
+      )}
+      {load.status === 'ready' && <Page video={load.video} history={history} />}
     </main>
   );
 }

@@ -1,0 +1,75 @@
+/**
+ * Why a video failed and what fixes it: the plain explanation of its code, the engine's own
+ * sentence, ffmpeg's last words when it was ffmpeg, and the button that does the fix.
+ */
+import { useState } from 'react';
+import type { Video } from '../../../../shared/video';
+import { useApp } from '../../app/app-context';
+import { errorHelp } from './error-help';
+
+function AllowLonger({ video }: { video: Video }) {
+  const { api, report } = useApp();
+  // The video's length when known, so the suggested limit lets it through.
+  const [seconds, setSeconds] = useState(String(Math.ceil(Math.max(video.duration, video.maxDurationSeconds, 1)) + 1));
+  const uids = [video.uid];
+  return (
+    <form
+      className="video-fix"
+      onSubmit={(event) => {
+        event.preventDefault();
+        api
+          .edit({ uid: video.uid, changes: { maxDurationSeconds: Number(seconds) } })
+          .then(() => api.retry({ uids }))
+          .catch(report);
+      }}
+    >
+      <label>
+        Longest allowed, in seconds{' '}
+        <input type="number" min={1} step={1} required value={seconds} onChange={(e) => setSeconds(e.target.value)} />
+      </label>
+      <button type="submit">Allow and retry</button>
+    </form>
+  );
+}
+
+export function ErrorPanel({ video, tail }: { video: Video; tail: string | null }) {
+  const { api, platform, report, tell } = useApp();
+  const help = errorHelp(video.status.errorReasonCode);
+  return (
+    <section className="video-section video-error" aria-labelledby="video-error-heading">
+      <h3 id="video-error-heading">What went wrong</h3>
+      <p className="video-error-what">{help.what}</p>
+      {video.status.errorReasonText && <p>{video.status.errorReasonText}</p>}
+      <p>
+        <strong>What to do:</strong> {help.fix}
+      </p>
+      {help.action === 'retry' && (
+        <button type="button" className="primary" onClick={() => api.retry({ uids: [video.uid] }).catch(report)}>
+          Retry
+        </button>
+      )}
+      {help.action === 'edit' && <AllowLonger video={video} />}
+      {tail && (
+        <div className="ffmpeg-log">
+          <div className="ffmpeg-log-heading">
+            <h4 id="ffmpeg-log-heading">ffmpeg&apos;s last lines</h4>
+            <button
+              type="button"
+              onClick={() =>
+                platform
+                  .copyText(tail)
+                  .then(() => tell('ffmpeg log copied.'))
+                  .catch(report)
+              }
+            >
+              Copy log
+            </button>
+          </div>
+          <pre tabIndex={0} aria-labelledby="ffmpeg-log-heading">
+            {tail}
+          </pre>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * One video, kept live: asked for once (api.get), then the newest of that answer, the store's copy
+ * and the engine's `videos` events for this uid (newer `modified` wins); its history is asked for
+ * again whenever something that writes history changed (not on every percent of progress).
+ */
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { VideoEvent } from '../../../../shared/api';
+import { FerryError } from '../../../../shared/ferry-error';
+import type { Video } from '../../../../shared/video';
+import { useApp } from '../../app/app-context';
+import { isNewer } from '../../store/list-windows';
+
+export type VideoLoad =
+  | { status: 'loading' }
+  | { status: 'missing'; removed: boolean }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; video: Video };
+
+const newest = (a: Video | undefined, b: Video | undefined): Video | undefined =>
+  !a ? b : !b ? a : isNewer(b, a) ? b : a;
+
+/** What changes when the engine adds to the history: states, retries, deliveries. */
+export function historyKey(video: Video): string {
+  const { state, nextAttemptAt, errorReasonCode } = video.status;
+  const deliveries = video.deliveries.map((d) => `${d.target}:${d.state}`).join(',');
+  return [state, nextAttemptAt, errorReasonCode, video.readyToStreamAt, deliveries].join('|');
+}
+
+export interface History {
+  events: VideoEvent[];
+  /** Why the history could not be read, while the video itself could. */
+  error: string | null;
+}
+
+export function useVideo(uid: string): { load: VideoLoad; history: History } {
+  const { api, store } = useApp();
+  const [load, setLoad] = useState<VideoLoad>({ status: 'loading' });
+  const [heard, setHeard] = useState<Video | undefined>(undefined);
+  const [history, setHistory] = useState<History>({ events: [], error: null });
+  const stored = useStore(store, (s) => s.videos.get(uid));
+
+  useEffect(() => {
+    let live = true;
+    api.get({ uid }).then(
+      (video) => live && setHeard((known) => newest(known, video)),
+      (error: unknown) =>
+        live &&
+        setLoad(
+          error instanceof FerryError && error.code === 'NOT_FOUND'
+            ? { status: 'missing', removed: false }
+            : { status: 'failed', message: error instanceof Error ? error.message : String(error) },
+        ),
+    );
+    const offs = [
+      api.on('videos', (batch) => {
+        const mine = batch.filter((v) => v.uid === uid).reduce<Video | undefined>(newest, undefined);
+        if (mine) setHeard((known) => newest(known, mine));
+      }),
+      api.on('removed', (uids) => uids.includes(uid) && setLoad({ status: 'missing', removed: true })),
+    ];
+    return () => {
+      live = false;
+      offs.forEach((off) => off());
+    };
+  }, [api, uid]);
+
+  const video = newest(heard, stored);
+  const gone = load.status === 'missing' || load.status === 'failed';
+  const key = video ? historyKey(video) : null;
+
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    api.history({ uid }).then(
+      (events) => live && setHistory({ events, error: null }),
+      (error: unknown) =>
+        live && setHistory((known) => ({ ...known, error: error instanceof Error ? error.message : String(error) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, uid, key]);
+
+  if (gone) return { load, history };
+  return { load: video ? { status: 'ready', video } : load, history };
+}

@@ -1,0 +1,42 @@
+/** How the video's page writes its facts: sizes of pictures, bitrates, dates, unknowns (-1 or null). Pure. */
+import { formatBytes, formatDuration } from '../../../../shared/format-units';
+import type { VideoEvent } from '../../../../shared/api';
+import type { Video } from '../../../../shared/video';
+
+export const unknown = 'Not known yet';
+
+export function frameSize(size: { width: number; height: number }): string {
+  return size.width > 0 && size.height > 0 ? `${size.width}×${size.height}` : unknown;
+}
+
+/** Bits per second as kbit/s or Mbit/s (a rendition's bandwidth). */
+export function bitrate(bitsPerSecond: number): string {
+  if (!Number.isFinite(bitsPerSecond) || bitsPerSecond <= 0) return unknown;
+  if (bitsPerSecond >= 1_000_000) return `${(bitsPerSecond / 1_000_000).toFixed(1)} Mbit/s`;
+  return `${Math.round(bitsPerSecond / 1000)} kbit/s`;
+}
+
+export const duration = (seconds: number): string => (seconds >= 0 ? formatDuration(seconds) : unknown);
+export const bytes = (size: number): string => (size >= 0 ? formatBytes(size) : unknown);
+export const when = (iso: string | null, format: (iso: string) => string): string => (iso ? format(iso) : '—');
+
+export function sourceText(video: Video): string {
+  return (video.source.kind === 'url' ? video.source.url : video.source.path) ?? unknown;
+}
+
+/** The last ffmpeg log tail in the history (the one of the latest failure), or null when ffmpeg left none. */
+export function ffmpegTail(events: readonly VideoEvent[]): string | null {
+  const last = events.findLast(
+    (event) => event.type === 'ffmpeg-stderr' && typeof event.data.tail === 'string' && event.data.tail !== '',
+  );
+  return last ? String(last.data.tail) : null;
+}
+
+/** A player's clock: `0:07`, `12:34`, `1:02:03`. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
+}
