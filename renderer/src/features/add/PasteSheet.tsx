@@ -105,26 +105,27 @@ export function PasteSheet({ initialText, onClose }: { initialText: string; onCl
         </label>
       )}
       {plain && (
-        <label className="add-field">
-          <span>Request headers (optional)</span>
+        <div className="add-field">
+          <label htmlFor={`${id}-headers`}>Request headers (optional)</label>
           <textarea
+            id={`${id}-headers`}
             value={headerText}
             rows={2}
             spellCheck={false}
             placeholder="Authorization: Bearer …"
             aria-invalid={headerProblems.length > 0}
-            aria-describedby={`${id}-headers`}
+            aria-describedby={`${id}-headers-help`}
             onChange={(event) => {
               setHeaderText(event.target.value);
               setRefused({ headers: [], other: null });
             }}
           />
-          <span id={`${id}-headers`} className={headerProblems.length > 0 ? 'add-problem' : 'add-muted'}>
+          <span id={`${id}-headers-help`} className={headerProblems.length > 0 ? 'add-problem' : 'add-muted'}>
             {headerProblems.length > 0
               ? headerProblems.join(' ')
               : 'One Name: value per line, sent only to the link’s server for the download and never shown again.'}
           </span>
-        </label>
+        </div>
       )}
       <IngestFields choice={choice} onChange={setChoice} targets={targets} onLeave={onClose} />
       {refused.other && (
