@@ -1,4 +1,5 @@
 /** The theme, applied as soon as it is chosen (the app follows the settings store). */
+import { useState } from 'react';
 import type { Settings } from '../../../../shared/api';
 import { SettingsSection } from './SettingsSection';
 import { useSectionSave } from './use-section-save';
@@ -13,6 +14,12 @@ const themes: { value: Theme; label: string }[] = [
 
 export function AppearanceSection({ settings }: { settings: Settings }) {
   const save = useSectionSave();
+  // The choice shows as soon as it is made; the engine's answer (or its refusal) then decides.
+  const [chosen, setChosen] = useState<Theme | null>(null);
+  const choose = (theme: Theme) => {
+    setChosen(theme);
+    void save.save({ ui: { ...settings.ui, theme } }).finally(() => setChosen(null));
+  };
   return (
     <SettingsSection title="Appearance" save={save}>
       <fieldset role="radiogroup" aria-label="Theme">
@@ -23,8 +30,8 @@ export function AppearanceSection({ settings }: { settings: Settings }) {
               type="radio"
               name="theme"
               value={value}
-              checked={settings.ui.theme === value}
-              onChange={() => void save.save({ ui: { ...settings.ui, theme: value } })}
+              checked={(chosen ?? settings.ui.theme) === value}
+              onChange={() => choose(value)}
             />{' '}
             {label}
           </label>
