@@ -160,6 +160,41 @@ describe('the settings and targets screens, served by ferry serve', () => {
     await page.close();
   });
 
+  it('shows where the keyboard is on every control of the settings, with the focus token', async () => {
+    const { page, problems } = await openPage('dark');
+    await go(page, 'Settings');
+    await page.getByRole('region', { name: 'Library' }).waitFor();
+    const focus = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--focus').trim(),
+    );
+    const seen: { name: string; ring: boolean }[] = [];
+    // Bounded: the screens' links, every settings control, and the page's end.
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate((token) => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const probe = document.createElement('span');
+        probe.style.color = token;
+        document.body.append(probe);
+        const ringColour = getComputedStyle(probe).color;
+        probe.remove();
+        const name = el.getAttribute('aria-label') ?? el.id ?? '';
+        return {
+          name: `${el.tagName.toLowerCase()} ${name} ${el.textContent?.slice(0, 30) ?? ''}`,
+          ring:
+            style.outlineStyle === 'solid' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor === ringColour,
+        };
+      }, focus);
+      if (at) seen.push(at);
+    }
+    expect(seen.length).toBeGreaterThan(20);
+    expect(seen.filter((s) => !s.ring)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violation on any screen, in either theme', async () => {
     await app.served.engine.saveTarget({
       name: 'Archive',
@@ -181,7 +216,10 @@ describe('the settings and targets screens, served by ferry serve', () => {
       await go(page, 'Settings');
       await page.getByRole('region', { name: 'Library' }).waitFor();
       found[`settings-${scheme}`] = await axeViolations(page);
-      await page.screenshot({ path: path.join(artifactsDir, `settings-${scheme}.png`), fullPage: true });
+      // The screen scrolls inside the window: a window as tall as the settings shows them all.
+      await page.setViewportSize({ width: 1100, height: 2000 });
+      await page.screenshot({ path: path.join(artifactsDir, `settings-${scheme}.png`) });
+      await page.setViewportSize({ width: 1100, height: 900 });
 
       await go(page, 'Targets');
       await page.getByRole('row', { name: /Archive/ }).waitFor();
