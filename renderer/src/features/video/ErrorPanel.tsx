@@ -36,9 +36,9 @@ export function ErrorPanel({ video, tail }: { video: Video; tail: string | null 
   const { api, platform, report, tell } = useApp();
   const help = errorHelp(video.status.errorReasonCode);
   return (
-    <section className="video-section video-error" aria-labelledby="video-error-heading">
+    <section className="video-section failure-panel" aria-labelledby="video-error-heading">
       <h3 id="video-error-heading">What went wrong</h3>
-      <p className="video-error-what">{help.what}</p>
+      <p className="failure-what">{help.what}</p>
       {video.status.errorReasonText && <p>{video.status.errorReasonText}</p>}
       <p>
         <strong>What to do:</strong> {help.fix}

@@ -8,7 +8,7 @@ export function HistoryList({ history }: { history: History }) {
     <section className="video-section" aria-labelledby="video-history-heading">
       <h3 id="video-history-heading">History</h3>
       {history.error && (
-        <p role="alert" className="video-error-text">
+        <p role="alert" className="page-problem">
           The history could not be loaded: {history.error}
         </p>
       )}

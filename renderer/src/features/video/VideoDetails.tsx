@@ -57,7 +57,7 @@ function Deliveries({ video }: { video: Video }) {
             <td>
               {d.state}
               {d.state === 'uploading' && ` ${Math.round(d.pctComplete)}%`}
-              {d.error && <span className="video-error-text"> {d.error}</span>}
+              {d.error && <span className="page-problem"> {d.error}</span>}
             </td>
             <td>{d.remoteId ?? '—'}</td>
           </tr>

@@ -11,14 +11,17 @@ import { RemoveDialog } from './RemoveDialog';
 
 type Command = 'pause' | 'resume' | 'cancel' | 'retry';
 
-export function VideoHeader({ video }: { video: Video }) {
+/** `offersRetry`: the error's explanation below has the Retry button, so the header leaves it out. */
+export function VideoHeader({ video, offersRetry }: { video: Video; offersRetry: boolean }) {
   const { api, platform, report, tell } = useApp();
   const title = videoTitle(video);
   const uids = [video.uid];
   const { state, pctComplete } = video.status;
   const working = state === 'downloading' || state === 'inprogress';
   const pct = Math.round(pctComplete);
-  const commands = actionsFor(state).filter((a): a is Command => a !== 'remove' && a !== 'moveToTop');
+  const commands = actionsFor(state).filter(
+    (a): a is Command => a !== 'remove' && a !== 'moveToTop' && !(a === 'retry' && offersRetry),
+  );
   const remove = (deleteOutputs: boolean) =>
     api
       .remove({ uids, deleteOutputs })
@@ -31,8 +34,8 @@ export function VideoHeader({ video }: { video: Video }) {
   return (
     <header className="video-header">
       <h2 className="video-title">{title}</h2>
-      <div className="video-status">
-        <span className={`video-state state-${state}`}>{stateLabels[state]}</span>
+      <div className={`video-status state-${state}`}>
+        <span className="video-state">{stateLabels[state]}</span>
         <span className="video-pct">{working ? `${pct}%` : ''}</span>
         <progress
           max={100}

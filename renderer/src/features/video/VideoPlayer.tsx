@@ -70,7 +70,7 @@ export function VideoPlayer({ video }: { video: Video }) {
         </span>
       </div>
       {problem && (
-        <p role="alert" className="video-error-text">
+        <p role="alert" className="page-problem">
           {problem}
         </p>
       )}

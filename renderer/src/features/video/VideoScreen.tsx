@@ -3,6 +3,7 @@
  * failed and how to fix it, its details and its history. Kept live by use-video.ts.
  */
 import type { Video } from '../../../../shared/video';
+import { errorHelp } from './error-help';
 import { ErrorPanel } from './ErrorPanel';
 import { HistoryList } from './HistoryList';
 import { useVideo, type History } from './use-video';
@@ -13,17 +14,20 @@ import { ffmpegTail } from './video-facts';
 import './video-screen.css';
 
 function Page({ video, history }: { video: Video; history: History }) {
+  const failed = video.status.state === 'error';
   return (
     <>
-      <VideoHeader video={video} />
-      {video.status.state === 'error' && <ErrorPanel video={video} tail={ffmpegTail(history.events)} />}
+      <VideoHeader video={video} offersRetry={failed && errorHelp(video.status.errorReasonCode).action === 'retry'} />
+      {failed && <ErrorPanel video={video} tail={ffmpegTail(history.events)} />}
       {video.playback ? (
         <VideoPlayer video={video} />
       ) : (
         <p className="muted video-no-player">
           {video.outputsDeletedAt
             ? 'The outputs of this video were deleted, so there is nothing to play.'
-            : 'The player appears here when the video is ready.'}
+            : failed
+              ? 'Nothing to play: the video failed before it was made.'
+              : 'The player appears here when the video is ready.'}
         </p>
       )}
       <VideoDetails video={video} />
@@ -52,7 +56,7 @@ export function VideoScreen({ uid }: { uid: string }) {
         </div>
       )}
       {load.status === 'failed' && (
-        <p role="alert" className="video-error-text">
+        <p role="alert" className="page-problem">
           The video could not be loaded: {load.message} Go back to the queue and open it again.
         </p>
       )}
