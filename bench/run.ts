@@ -6,12 +6,14 @@ import { benchFetch } from './fetch';
 import { benchQueue } from './queue';
 import { benchServe } from './serve';
 import { benchTranscode } from './transcode';
+import { benchUi } from './ui';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   queue: benchQueue,
   transcode: benchTranscode,
   fetch: benchFetch,
   serve: benchServe,
+  ui: benchUi,
 };
 
 const [name, ...args] = process.argv.slice(2);
