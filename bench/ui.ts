@@ -153,16 +153,13 @@ export async function benchUi(args: string[]): Promise<void> {
   const videos = Number(values.videos);
   const working = Number(values.working);
   const runs = Number(values.runs);
-  const builds = [
-    await buildPage(path.join(repoRoot, 'renderer'), 'index.html'),
-    await buildPage(path.join(repoRoot, 'test/renderer/queue'), 'plain-queue.html'),
-  ];
-  const servers = await Promise.all(
-    builds.map((dir) => serveFolder(dir, { 'Content-Security-Policy': contentSecurityPolicy })),
-  );
+  const ferryDir = await buildPage(path.join(repoRoot, 'renderer'), 'index.html');
+  const plainDir = await buildPage(path.join(repoRoot, 'test/renderer/queue'), 'plain-queue.html');
+  const csp = { 'Content-Security-Policy': contentSecurityPolicy };
+  const [ferry, plain] = [await serveFolder(ferryDir, csp), await serveFolder(plainDir, csp)];
   const browser = await launchChromium();
   try {
-    const urls: Record<Variant, string> = { ferry: servers[0]!.url, plain: `${servers[1]!.url}plain-queue.html` };
+    const urls: Record<Variant, string> = { ferry: ferry.url, plain: `${plain.url}plain-queue.html` };
     const results: Record<Variant, RunFigures[]> = { ferry: [], plain: [] };
     // Alternated, so a slower moment of the machine falls on both.
     const maxSteps: Record<Variant, number> = { ferry: Infinity, plain: Number(values['plain-steps']) };
@@ -174,7 +171,7 @@ export async function benchUi(args: string[]): Promise<void> {
     report(results, videos, working);
   } finally {
     await browser.close();
-    await Promise.all(servers.map((server) => server.close()));
-    builds.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
+    await Promise.all([ferry.close(), plain.close()]);
+    [ferryDir, plainDir].forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
   }
 }
