@@ -57,8 +57,8 @@ describe("a video's page, served by ferry serve", () => {
 
   const stateOf = async (uid: string): Promise<VideoState> => (await app.served.engine.get({ uid })).status.state;
 
-  async function openVideo(uid: string): Promise<{ page: Page; problems: string[] }> {
-    const opened = await app.open({ viewport: { width: 1100, height: 900 } });
+  async function openVideo(uid: string, colorScheme?: 'dark'): Promise<{ page: Page; problems: string[] }> {
+    const opened = await app.open({ viewport: { width: 1100, height: 900 }, ...(colorScheme ? { colorScheme } : {}) });
     await opened.page.evaluate((hash) => (window.location.hash = hash), `#/video/${uid}`);
     await opened.page.locator('.video-title').waitFor();
     return opened;
@@ -172,6 +172,18 @@ describe("a video's page, served by ferry serve", () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('has no serious accessibility problem in the dark theme either', async () => {
+    for (const uid of [readyUid, failedUid]) {
+      const { page, problems } = await openVideo(uid, 'dark');
+      await page.getByRole('heading', { name: 'History' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      if (uid === readyUid) await page.screenshot({ path: path.join(artifactsDir, 'video-page-dark.png') });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
 
   it('says so for a video that does not exist, with a way back to the queue', async () => {
     const { page } = await app.open();

@@ -138,6 +138,18 @@ describe("a video's page", () => {
     expect(document.querySelector('.timeline-preview')).toBeNull();
   });
 
+  it('plays the MP4 where there is no HLS player, and says so when that cannot be played either', async () => {
+    openPage([readyVideo()], readyVideo().uid);
+    await screen.findByRole('slider', { name: 'Seek' });
+    // happy-dom has neither Media Source Extensions (hls.js) nor native HLS.
+    const element = document.querySelector('video');
+    expect(element?.getAttribute('src')).toBe(`${origin}/media/${readyVideo().uid}/downloads/default.mp4`);
+    act(() => void element?.dispatchEvent(new Event('error')));
+    expect(within(screen.getByRole('region', { name: 'Player' })).getByRole('alert').textContent).toMatch(
+      /^The video cannot be played here \(the browser could not decode it\)\. Try another browser/,
+    );
+  });
+
   it('follows the engine: a newer change of the video shows at once', async () => {
     const video = makeVideo('b1', 'moving', 'downloading', { pct: 10 });
     const fake = openPage([video], video.uid);

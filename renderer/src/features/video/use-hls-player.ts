@@ -17,15 +17,21 @@ export function useHlsPlayer(
   useEffect(() => {
     const video = ref.current;
     if (!video) return;
-    const playMp4 = (why: string) => {
-      if (mp4Url) video.src = mp4Url;
-      else
-        setProblem({
-          hlsUrl,
-          text: `The stream cannot be played here (${why}). Open it in another player from the video's folder.`,
-        });
-    };
+    const fail = (why: string) =>
+      setProblem({
+        hlsUrl,
+        text: `The video cannot be played here (${why}). Try another browser, or play its MP4 from the video's folder.`,
+      });
+    const playMp4 = (why: string) => (mp4Url ? (video.src = mp4Url) : fail(why));
     let hls: Hls | null = null;
+    // What the element itself could not play (native HLS, the MP4); hls.js reports its own failures.
+    const onError = () => {
+      if (hls) return;
+      const why = video.error?.message || 'the browser could not decode it';
+      if (mp4Url && video.src !== mp4Url) playMp4(why);
+      else fail(why);
+    };
+    video.addEventListener('error', onError);
     if (hlsUrl && Hls.isSupported()) {
       hls = new Hls();
       hls.on(Hls.Events.ERROR, (_event, data) => {
@@ -42,6 +48,7 @@ export function useHlsPlayer(
       playMp4('this browser plays no HLS');
     }
     return () => {
+      video.removeEventListener('error', onError);
       hls?.destroy();
       video.removeAttribute('src');
     };
