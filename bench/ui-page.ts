@@ -104,12 +104,14 @@ export const scrollTopToBottom = (maxSteps: number) => `
     const longTaskMs = [];
     const observer = new PerformanceObserver((entries) => entries.getEntries().forEach((e) => longTaskMs.push(e.duration)));
     observer.observe({ type: 'longtask' });
-    const end = list.scrollHeight - list.clientHeight;
-    const steps = Math.min(${maxSteps}, Math.ceil(end / list.clientHeight));
+    // Read once: reading the scroller's geometry in the loop would force a layout inside the frame's callback.
+    const viewport = list.clientHeight;
+    const end = list.scrollHeight - viewport;
+    const steps = Math.min(${maxSteps}, Math.ceil(end / viewport));
     const frameMs = [];
     let last = await frame();
     for (let i = 0; i < steps; i++) {
-      list.scrollTop = Math.min(end, list.scrollTop + list.clientHeight);
+      list.scrollTop = Math.min(end, (i + 1) * viewport);
       const now = await frame();
       frameMs.push(now - last);
       last = now;

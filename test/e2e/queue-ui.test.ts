@@ -109,8 +109,8 @@ describe('the queue with 10,000 videos in Chromium', () => {
     // Progress keeps arriving for the first rows; back at the top it shows.
     await list.evaluate((el) => (el.scrollTop = 0));
     const first = rows.filter({ hasText: 'video-0' }).first().getByRole('progressbar');
-    const before = Number(await first.getAttribute('value'));
-    await expect.poll(async () => Number(await first.getAttribute('value'))).not.toBe(before);
+    const before = Number(await first.getAttribute('aria-valuenow'));
+    await expect.poll(async () => Number(await first.getAttribute('aria-valuenow'))).not.toBe(before);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

@@ -24,7 +24,8 @@ export function QueueList() {
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    // A few rows past each edge: enough for arrow keys and small scrolls, and each row is DOM to lay out.
+    overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

@@ -28,7 +28,23 @@ export function RowProgress({ video }: { video: Video }) {
         <span className="video-state">{stateLabels[state]}</span>
         {working && <span className="pct">{pct}%</span>}
       </span>
-      {working && <progress max={100} value={pctComplete} aria-label={`${stateLabels[state]} ${pct}%`} />}
+      {working && (
+        // Not a <progress>: its native look is repainted whole on every change; this fill is
+        // only moved by the compositor (a transform), and lays out nothing.
+        <span
+          className="bar"
+          role="progressbar"
+          aria-label={`${stateLabels[state]} ${pct}%`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={pct}
+        >
+          <span
+            className="bar-fill"
+            style={{ transform: `scaleX(${Math.min(100, Math.max(0, pctComplete)) / 100})` }}
+          />
+        </span>
+      )}
       {paceText && <span className="speed">{paceText}</span>}
     </div>
   );
