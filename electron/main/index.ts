@@ -12,6 +12,7 @@ import { appMenuTemplate } from './app-menu';
 import { createWindow } from './create-window';
 import { notifyFinishes } from './finish-notifier';
 import { launchRequest, linkScheme, linksFromUrl, type LaunchRequest } from './launch-args';
+import { existingLibraryFolder } from './library-folder';
 import { importProblems, listDialogOptions } from './list-import';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { showQueueIndicators, type Indicators } from './queue-indicators';
@@ -127,6 +128,16 @@ async function importListFromPicker(): Promise<void> {
   if (problems.length > 0) dialog.showErrorBox('Some of the list could not be queued', problems.join('\n'));
 }
 
+/** The same folder window.ferryPlatform.openFolder() shows, with the same reason when there is none. */
+async function showLibrary(): Promise<void> {
+  if (!engine) return;
+  const folder = await existingLibraryFolder(engine.paths.library, undefined);
+  if (!folder.ok) return showFailure(folder.error.message);
+  // openPath answers an error message rather than rejecting.
+  const problem = await shell.openPath(folder.value);
+  if (problem) showFailure(problem);
+}
+
 async function addFilesFromPicker(): Promise<void> {
   const picked = await dialog.showOpenDialog({ properties: ['openFile', 'multiSelections'] });
   if (!picked.canceled) queueRequest({ files: picked.filePaths, links: [] });
@@ -140,10 +151,7 @@ const actions = {
   addFiles: () => void addFilesFromPicker().catch(showFailure),
   importList: () => void importListFromPicker().catch(showFailure),
   openSettings,
-  openLibrary: () => {
-    // openPath answers an error message rather than rejecting.
-    if (engine) void shell.openPath(engine.paths.library).then((problem) => problem && showFailure(problem));
-  },
+  openLibrary: () => void showLibrary().catch(showFailure),
 };
 
 registerMediaScheme();
