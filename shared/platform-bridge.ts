@@ -13,3 +13,15 @@ export interface PlatformBridge {
   /** The clipboard's plain text (Electron's clipboard module: no permission prompt). */
   readClipboard(): Promise<string>;
 }
+
+/** The PlatformBridge methods that main answers over IPC (pathForFile runs in the preload itself). */
+export type PlatformCall = Exclude<keyof PlatformBridge, 'pathForFile'>;
+
+/** Their IPC channels, shared by the preload and main as the contract's command channels are. */
+export const platformChannels: Readonly<Record<PlatformCall, string>> = {
+  pickPaths: 'ferry:platform:pickPaths',
+  openFolder: 'ferry:platform:openFolder',
+  readClipboard: 'ferry:platform:readClipboard',
+};
+
+export const platformCalls = Object.keys(platformChannels) as PlatformCall[];

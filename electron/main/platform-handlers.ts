@@ -8,7 +8,7 @@ import type { OpenDialogOptions } from 'electron';
 import type { Envelope } from '../../shared/ferry-error';
 import { existingLibraryFolder } from './library-folder';
 import { openDialogOptions, pickRequest } from './pick-paths';
-import type { PlatformCall } from './platform-channels';
+import type { PlatformCall } from '../../shared/platform-bridge';
 import { refusal, type SenderInfo } from './trusted-sender';
 
 export interface PlatformDeps {

@@ -1,7 +1,7 @@
 /** Wires window.ferryPlatform's handlers to ipcMain with Electron's dialog, shell and clipboard. */
 import { clipboard, dialog, ipcMain, shell, type BrowserWindow } from 'electron';
 import { senderInfo } from './ipc-sender';
-import { platformCalls, platformChannels } from './platform-channels';
+import { platformCalls, platformChannels } from '../../shared/platform-bridge';
 import { createPlatformHandlers } from './platform-handlers';
 import { isTrustedSender } from './trusted-sender';
 

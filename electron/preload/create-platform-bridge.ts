@@ -7,7 +7,7 @@
  */
 import type { Envelope } from '../../shared/ferry-error';
 import type { PlatformBridge } from '../../shared/platform-bridge';
-import { platformChannels, type PlatformCall } from './platform-channels';
+import { platformChannels, type PlatformCall } from '../../shared/platform-bridge';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 /** webUtils.getPathForFile: throws for anything that is not a File. */

@@ -8,7 +8,7 @@ import {
   noVideoFolder,
 } from '../../electron/main/library-folder';
 import { openDialogOptions, pickRequest } from '../../electron/main/pick-paths';
-import { platformCalls, platformChannels } from '../../electron/main/platform-channels';
+import { platformCalls, platformChannels } from '../../shared/platform-bridge';
 import { createPlatformHandlers, type PlatformDeps } from '../../electron/main/platform-handlers';
 import type { SenderInfo } from '../../electron/main/trusted-sender';
 import { tempDir } from '../helpers/temp-dir';
