@@ -211,7 +211,7 @@ describe('the settings and targets screens, served by ferry serve', () => {
 
       await page.getByRole('list', { name: 'Videos' }).waitFor();
       found[`queue-${scheme}`] = await axeViolations(page);
-      if (scheme === 'dark') await page.screenshot({ path: path.join(artifactsDir, 'queue-dark.png') });
+      await page.screenshot({ path: path.join(artifactsDir, `queue-${scheme}.png`) });
 
       await go(page, 'Settings');
       await page.getByRole('region', { name: 'Library' }).waitFor();
