@@ -164,6 +164,23 @@ describe('the settings screen', () => {
     ]);
   });
 
+  it('goes back to the theme the engine has when it refuses to save, and says why', async () => {
+    renderScreen('#/settings', {
+      prepare: (fake) => {
+        fake.api.setSettings = async () => {
+          throw new FerryError('BUSY', 'Another Ferry works this data directory; close it and try again.');
+        };
+      },
+    });
+    const appearance = await section('Appearance');
+    fireEvent.click(appearance.getByRole('radio', { name: 'Dark' }));
+    expect((await appearance.findByRole('alert')).textContent).toBe(
+      'Not saved: Another Ferry works this data directory; close it and try again.',
+    );
+    expect((appearance.getByRole('radio', { name: /System/ }) as HTMLInputElement).checked).toBe(true);
+    expect(document.documentElement.dataset.theme).toBe('light');
+  });
+
   it('offers copied links only once turned on', async () => {
     const { patches } = renderScreen('#/settings');
     const clipboard = await section('Clipboard');
