@@ -36,6 +36,8 @@ describe('the settings screen', () => {
     type(work.getByRole('spinbutton', { name: /free disk space falls below/ }), '10.5');
     fireEvent.click(work.getByRole('button', { name: 'Save work' }));
     expect(await work.findByText('Saved.')).toBeTruthy();
+    type(work.getByRole('spinbutton', { name: 'Downloads at once' }), '9');
+    expect(work.queryByText('Saved.')).toBeNull();
     expect(patches()).toEqual([
       {
         concurrency: { downloads: 8, downloadsPerHost: 3, transcodes: 2, deliveries: 5 },

@@ -8,7 +8,7 @@ import type { SectionSave } from './use-section-save';
 interface SettingsSectionProps {
   title: string;
   description?: ReactNode;
-  save?: Pick<SectionSave, 'status' | 'message'>;
+  save?: Pick<SectionSave, 'status' | 'message' | 'edited'>;
   /** Given, the section is a form with a Save button. */
   onSubmit?(): void;
   children: ReactNode;
@@ -41,7 +41,7 @@ export function SettingsSection({ title, description, save, onSubmit, children }
       {description && <p className="muted">{description}</p>}
       {onSubmit ? (
         // The engine checks the values and says what is wrong, beside each field.
-        <form noValidate onSubmit={submit}>
+        <form noValidate onSubmit={submit} onChange={save?.edited}>
           {body}
         </form>
       ) : (

@@ -16,13 +16,19 @@ export interface SectionSave {
   fields: FieldIssues;
   /** Saves what a section parsed, or shows the fields it could not read without asking the engine. */
   save(parsed: Parsed | SettingsPatch): Promise<void>;
+  /** A change after a save: "Saved." no longer describes what the fields show. */
+  edited(): void;
 }
 
 const isParsed = (given: Parsed | SettingsPatch): given is Parsed => 'ok' in given;
 
 export function useSectionSave(): SectionSave {
   const { settings } = useApp();
-  const [state, setState] = useState<Omit<SectionSave, 'save'>>({ status: 'idle', message: null, fields: {} });
+  const [state, setState] = useState<Omit<SectionSave, 'save' | 'edited'>>({
+    status: 'idle',
+    message: null,
+    fields: {},
+  });
   const save = async (given: Parsed | SettingsPatch) => {
     const parsed: Parsed = isParsed(given) ? given : { ok: true, patch: given };
     if (!parsed.ok) {
@@ -37,5 +43,6 @@ export function useSectionSave(): SectionSave {
       setState({ status: 'failed', ...saveFailure(error) });
     }
   };
-  return { ...state, save };
+  const edited = () => setState((s) => (s.status === 'saved' ? { ...s, status: 'idle', message: null } : s));
+  return { ...state, save, edited };
 }
