@@ -4,27 +4,36 @@
  * a row keeps every action reachable in a window 1000 px wide.
  */
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import type { Video } from '../../../../shared/video';
+import { memo } from 'react';
+import type { VideoState } from '../../../../shared/video-states';
 import { useQueue } from './queue-context';
-import { actionLabels, rowActionsFor, videoTitle, type RowAction } from './video-text';
+import { actionLabels, rowActionsFor, type RowAction } from './video-text';
 
-export function RowActions({ video }: { video: Video }) {
+interface RowActionsProps {
+  uid: string;
+  state: VideoState;
+  title: string;
+  /** The link the video came from, to copy; none for a file. */
+  url: string | undefined;
+}
+
+/** Takes only what it shows, so a progress event (a new video object, same state) does not render it again. */
+export const RowActions = memo(function RowActions({ uid, state, title, url }: RowActionsProps) {
   const { api, store, platform, report } = useQueue();
-  const title = videoTitle(video);
-  const { buttons, menu } = rowActionsFor(video.status.state);
+  const { buttons, menu } = rowActionsFor(state);
   const run = (action: RowAction) => {
     // Moving changes the order but no count, so no event would bring the list up to date: ask again.
     const done =
       action === 'moveToTop'
-        ? api.moveToTop({ uid: video.uid }).then(() => store.getState().refresh())
-        : api[action]({ uids: [video.uid] });
+        ? api.moveToTop({ uid }).then(() => store.getState().refresh())
+        : api[action]({ uids: [uid] });
     done.catch(report);
   };
-  const url = video.source.url;
   return (
     <div className="row-actions">
-      {buttons.map((action) => (
-        <button key={action} type="button" aria-label={`${actionLabels[action]} ${title}`} onClick={() => run(action)}>
+      {buttons.map((action, slot) => (
+        // Keyed by place, not action: Pause becoming Resume stays the same button and keeps the keyboard's focus.
+        <button key={slot} type="button" aria-label={`${actionLabels[action]} ${title}`} onClick={() => run(action)}>
           {actionLabels[action]}
         </button>
       ))}
@@ -37,7 +46,7 @@ export function RowActions({ video }: { video: Video }) {
         <Menu.Portal>
           <Menu.Content className="row-menu" align="end" sideOffset={4}>
             {platform.canOpenFolder && (
-              <Menu.Item className="row-menu-item" onSelect={() => void platform.openFolder(video.uid).catch(report)}>
+              <Menu.Item className="row-menu-item" onSelect={() => void platform.openFolder(uid).catch(report)}>
                 Open folder
               </Menu.Item>
             )}
@@ -60,4 +69,4 @@ export function RowActions({ video }: { video: Video }) {
       </Menu.Root>
     </div>
   );
-}
+});

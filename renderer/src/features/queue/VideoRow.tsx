@@ -88,7 +88,7 @@ export const VideoRow = memo(function VideoRow({ uid, index, setSize, top, focus
       </div>
       <RowProgress video={video} />
       <RowDeliveries video={video} />
-      <RowActions video={video} />
+      <RowActions uid={video.uid} state={video.status.state} title={title} url={video.source.url} />
     </div>
   );
 });
