@@ -116,4 +116,23 @@ describe('the normalised video store', () => {
     expect(new Set(firstTwo()).size).toBe(200);
     expect(store.getState().videos.get(firstTwo()[0] ?? '')?.source.url).toBe('https://media.example.test/new.mp4');
   });
+
+  it('forgets the videos of windows far from the screen, and loads them again when scrolled back', async () => {
+    const fake = createFakeTransport(uniqueVideos(3000));
+    const store = createVideoStore(fake.api, 100);
+    await store.getState().load();
+    // A scroll to the bottom, a window at a time.
+    for (let start = 0; start < 3000; start += 100) {
+      store.getState().ensureRange(start, start + 20);
+      await until(() => store.getState().rows[start] !== undefined);
+    }
+    expect(store.getState().videos.size).toBeLessThanOrEqual(1000);
+    expect(store.getState().videos.has(store.getState().rows[2950] ?? '')).toBe(true);
+    expect(store.getState().videos.has(store.getState().rows[0] ?? '')).toBe(false);
+
+    const asked = fake.calls.filter((c) => c.name === 'list').length;
+    store.getState().ensureRange(0, 20);
+    await until(() => store.getState().videos.has(store.getState().rows[0] ?? ''));
+    expect(fake.calls.filter((c) => c.name === 'list')).toHaveLength(asked + 1);
+  });
 });

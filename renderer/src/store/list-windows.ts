@@ -51,3 +51,14 @@ export function placeWindow(
   uids.forEach((uid, i) => (rows[start + i] = uid));
   return { rows, stale: [...stale] };
 }
+
+/**
+ * The loaded windows to forget so that at most `keep` stay, farthest from the screen first; the
+ * windows on screen (`first`..`last`) always stay. What a long scroll loaded is let go, so the
+ * store's size (and the cost of copying it on each event) follows the screen, not the queue.
+ */
+export function windowsToForget(loaded: Iterable<number>, first: number, last: number, keep: number): number[] {
+  const distance = (window: number) => (window < first ? first - window : window > last ? window - last : 0);
+  const farthestFirst = [...loaded].sort((a, b) => distance(b) - distance(a));
+  return farthestFirst.slice(0, Math.max(0, farthestFirst.length - keep)).filter((window) => distance(window) > 0);
+}

@@ -9,7 +9,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FerryApi, ListQuery, QueueTotals } from '../../../shared/api';
 import type { Video } from '../../../shared/video';
 import type { VideoState } from '../../../shared/video-states';
-import { countsChanged, isNewer, placeWindow, totalFor, windowsCovering } from './list-windows';
+import { countsChanged, isNewer, placeWindow, totalFor, windowsCovering, windowsToForget } from './list-windows';
 
 export interface ListFilter {
   state: VideoState | null;
@@ -43,6 +43,8 @@ export interface VideoStoreState {
 export type VideoStore = StoreApi<VideoStoreState>;
 
 export const defaultWindowSize = 100;
+/** Windows kept loaded: the screen's and those around it (a thousand videos with the default size). */
+const maxLoadedWindows = 10;
 
 export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize): VideoStore {
   /** Windows loaded or asked for under the current generation; a new filter starts a new one. */
@@ -63,6 +65,16 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
       };
     };
 
+    /** Drops the videos of windows far from the screen; their rows keep their uids and load again when scrolled to. */
+    const forgetFarWindows = (videos: Map<string, Video>, rows: readonly (string | undefined)[]) => {
+      const first = Math.floor(onScreen.start / windowSize);
+      const last = Math.floor(Math.max(onScreen.start, onScreen.end) / windowSize);
+      for (const window of windowsToForget(loaded, first, last, maxLoadedWindows)) {
+        loaded.delete(window);
+        rows.slice(window * windowSize, (window + 1) * windowSize).forEach((uid) => uid && videos.delete(uid));
+      }
+    };
+
     /** Puts a window's answer in place, unless the filter changed while it was asked for. */
     const fetchWindow = async (index: number, asked: number) => {
       const page = await api.list(query(index));
@@ -72,6 +84,7 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
         const known = videos.get(video.uid);
         if (!known || isNewer(video, known)) videos.set(video.uid, video);
       }
+      forgetFarWindows(videos, get().rows);
       const { rows, stale } = placeWindow(
         get().rows,
         page.videos.map((video) => video.uid),
