@@ -19,7 +19,7 @@ const providerNames: Record<DeliveryProvider, string> = {
 
 export function saveTarget(context: EngineContext, given: DeliveryTargetInput): DeliveryTarget {
   const valid = validateCommand('saveTarget', given);
-  if (!valid.ok) throw new FerryError('INVALID_INPUT', valid.message);
+  if (!valid.ok) throw new FerryError('INVALID_INPUT', valid.message, valid.issues);
   const input = valid.value;
   if (input.provider !== 'tus') {
     throw new FerryError(
@@ -30,19 +30,16 @@ export function saveTarget(context: EngineContext, given: DeliveryTargetInput): 
     );
   }
   if (input.mode !== 'tus') {
-    throw new FerryError(
-      'INVALID_INPUT',
+    const message =
       'A TUS target uploads the file (mode "tus"); handing a link to a provider to pull (mode "pull") needs ' +
-        "that provider's own API, which this version of Ferry does not have.",
-    );
+      "that provider's own API, which this version of Ferry does not have.";
+    throw new FerryError('INVALID_INPUT', message, [{ path: 'mode', message }]);
   }
   const name = input.name.trim();
   const holder = context.targets.idByName(name);
   if (holder !== undefined && holder !== input.id) {
-    throw new FerryError(
-      'INVALID_INPUT',
-      `A delivery target named "${name}" already exists (id ${holder}). Choose another name, or save with its id to change it.`,
-    );
+    const message = `A delivery target named "${name}" already exists (id ${holder}). Choose another name, or save with its id to change it.`;
+    throw new FerryError('INVALID_INPUT', message, [{ path: 'name', message }]);
   }
   if (input.id !== undefined && !context.targets.get(input.id)) {
     throw new FerryError('NOT_FOUND', `No delivery target with id ${input.id}. Leave the id out to add a new one.`);

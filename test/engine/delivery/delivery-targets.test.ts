@@ -65,6 +65,8 @@ describe('delivery targets', () => {
     expect(cloudflare.message).toMatch(/Cloudflare Stream is not available.*provider "tus"/);
     const pull = await refusal(engine.saveTarget({ ...tus, mode: 'pull' }));
     expect(pull).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('mode "pull"') });
+    // Named by field, so a form can show the reason beside it.
+    expect(pull.issues?.map((issue) => issue.path)).toEqual(['mode']);
     const badUrl = await refusal(engine.saveTarget({ ...tus, endpoint: 'ftp://tus.example.test/' }));
     expect(badUrl).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('endpoint') });
     const missing = await refusal(engine.saveTarget({ ...tus, id: 'nope' }));
@@ -74,6 +76,7 @@ describe('delivery targets', () => {
     const saved = await engine.saveTarget(tus);
     const twin = await refusal(engine.saveTarget({ ...tus, endpoint: 'https://other.example.test/' }));
     expect(twin.message).toContain(`already exists (id ${saved.id})`);
+    expect(twin.issues?.map((issue) => issue.path)).toEqual(['name']);
   });
 
   it('must exist to be delivered to', async () => {
