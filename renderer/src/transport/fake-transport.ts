@@ -10,6 +10,7 @@ import {
   type CommandInput,
   type CommandName,
   type CommandOutput,
+  type DeliveryTarget,
   type FerryApi,
   type FerryCommands,
   type FerryEvents,
@@ -32,6 +33,7 @@ interface FakeWorld {
   videos: Video[];
   queue: QueueTotals['queue'];
   settings: Settings;
+  targets: DeliveryTarget[];
   emit<E extends keyof FerryEvents>(event: E, payload: FerryEvents[E]): void;
 }
 
@@ -174,16 +176,24 @@ export const fakeAnswers: Answers = {
   totals: (world) => fakeTotals(world.videos, world.queue),
   getSettings: (world) => world.settings,
   setSettings: (world, patch) => (world.settings = { ...world.settings, ...patch }),
-  listTargets: () => [],
-  saveTarget: (_world, input) => ({
-    id: input.id ?? 'target-1',
-    name: input.name,
-    provider: input.provider,
-    mode: input.mode,
-    endpoint: input.endpoint,
-    hasCredential: Boolean(input.credential),
-  }),
-  removeTarget: () => ({ removed: false }),
+  listTargets: (world) => world.targets,
+  saveTarget(world, input) {
+    const target: DeliveryTarget = {
+      id: input.id ?? `target-${world.targets.length + 1}`,
+      name: input.name,
+      provider: input.provider,
+      mode: input.mode,
+      endpoint: input.endpoint,
+      hasCredential: Boolean(input.credential),
+    };
+    world.targets = [...world.targets.filter((t) => t.id !== target.id), target];
+    return target;
+  },
+  removeTarget(world, { id }) {
+    const before = world.targets.length;
+    world.targets = world.targets.filter((t) => t.id !== id);
+    return { removed: world.targets.length < before };
+  },
   verifyWebhook: () => ({ valid: false, reason: 'the fake transport verifies nothing' }),
 };
 
@@ -206,6 +216,7 @@ export function createFakeTransport(videos: readonly Video[] = []): FakeTranspor
     videos: [...videos],
     queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false },
     settings: fakeSettings,
+    targets: [],
     emit,
   };
   const commands = Object.fromEntries(
