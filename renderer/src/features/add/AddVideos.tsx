@@ -4,7 +4,7 @@
  * sheet, a list file dropped or picked into an import preview, the "Add videos" menu, and the
  * optional clipboard watcher's offer.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
 import { AddMenu } from './AddMenu';
@@ -18,14 +18,17 @@ import { useFileIntake } from './use-file-intake';
 import { usePasteLinks } from './use-paste-links';
 import './add-videos.css';
 
-type OpenSheet = { kind: 'paste'; text: string; key: number } | { kind: 'import'; file: File; key: number } | null;
+type OpenSheet =
+  { kind: 'paste'; text: string; key: number; fromMenu: boolean } | { kind: 'import'; file: File; key: number } | null;
 
 let sheets = 0;
 
 export function AddVideos() {
   const { platform, settings } = useApp();
   const [sheet, setSheet] = useState<OpenSheet>(null);
-  const openPaste = (text: string) => setSheet({ kind: 'paste', text, key: ++sheets });
+  // Focus comes back to the Add button when a sheet opened from its menu closes (the menu item is gone).
+  const trigger = useRef<HTMLButtonElement>(null);
+  const openPaste = (text: string, fromMenu = false) => setSheet({ kind: 'paste', text, key: ++sheets, fromMenu });
   const openImport = (file: File) => setSheet({ kind: 'import', file, key: ++sheets });
   const close = () => setSheet(null);
 
@@ -39,9 +42,10 @@ export function AddVideos() {
     <>
       <div className="add-bar">
         <AddMenu
+          ref={trigger}
           onFiles={() => void intake.pick(false)}
           onFolder={() => void intake.pick(true)}
-          onPaste={() => openPaste('')}
+          onPaste={() => openPaste('', true)}
           onImport={() => void intake.pickList()}
         />
       </div>
@@ -59,7 +63,14 @@ export function AddVideos() {
           openPaste(links.join('\n'));
         }}
       />
-      {sheet?.kind === 'paste' && <PasteSheet key={sheet.key} initialText={sheet.text} onClose={close} />}
+      {sheet?.kind === 'paste' && (
+        <PasteSheet
+          key={sheet.key}
+          initialText={sheet.text}
+          onClose={close}
+          returnFocus={sheet.fromMenu ? trigger : undefined}
+        />
+      )}
       {sheet?.kind === 'import' && <ImportSheet key={sheet.key} file={sheet.file} onClose={close} />}
     </>
   );

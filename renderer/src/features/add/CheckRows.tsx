@@ -37,7 +37,8 @@ function RowText({ row }: { row: LinkCheckRow }) {
 
 export function CheckRows({ rows, label }: { rows: readonly LinkCheckRow[]; label: string }) {
   return (
-    <ol className="add-rows" aria-label={label}>
+    // Focusable, so a keyboard can scroll a long list (the sheet caps its height).
+    <ol className="add-rows" aria-label={label} tabIndex={0}>
       {rows.map((row) => (
         <li key={row.line} className={`add-row add-row-${row.status}`}>
           <span className="add-line">

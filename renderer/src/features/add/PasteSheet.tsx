@@ -3,7 +3,7 @@
  * optional name, request headers and ingest options, and one button that queues the new ones.
  * The text stays editable, and what is recognised follows it.
  */
-import { useId, useState } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { FerryError } from '../../../../shared/ferry-error';
 import { useApp } from '../../app/app-context';
@@ -18,7 +18,13 @@ import { Sheet } from './Sheet';
 import { useLinkCheck } from './use-link-check';
 import { useTargets } from './use-targets';
 
-export function PasteSheet({ initialText, onClose }: { initialText: string; onClose(): void }) {
+interface PasteSheetProps {
+  initialText: string;
+  onClose(): void;
+  returnFocus?: RefObject<HTMLElement | null>;
+}
+
+export function PasteSheet({ initialText, onClose, returnFocus }: PasteSheetProps) {
   const { api, store, settings, tell } = useApp();
   const defaults = useStore(settings, (s) => s.settings);
   const id = useId();
@@ -69,6 +75,7 @@ export function PasteSheet({ initialText, onClose }: { initialText: string; onCl
     <Sheet
       open
       onClose={onClose}
+      returnFocus={returnFocus}
       title="Add links"
       description="Check what Ferry recognised, then queue the new links."
       actions={
