@@ -14,7 +14,7 @@ export interface UploadReport {
   onFailed(message: string): void;
 }
 
-/** A started upload, which the user may stop. */
+/** A started upload, which the user may stop (the server drops what it received). */
 export interface Upload {
   abort(): void;
 }
@@ -33,5 +33,6 @@ export function uploadFile(file: File, origin: string, token: string, report: Up
     onError: (error) => report.onFailed(error.message),
   });
   upload.start();
-  return { abort: () => void upload.abort(true) };
+  // A server that cannot drop the partial upload keeps it until it expires: nothing for the user to do.
+  return { abort: () => void upload.abort(true).catch(() => undefined) };
 }

@@ -42,6 +42,16 @@ describe('dropping files', () => {
     expect(within(panel).getByText('Uploaded; queued')).toBeTruthy();
   });
 
+  it('in a browser: an upload can be canceled, and is then not queued', async () => {
+    let aborted = 0;
+    renderAdd([], { platform: { uploadFile: () => ({ abort: () => void aborted++ }) } });
+    await screen.findByRole('heading', { name: 'No videos yet' });
+    await act(async () => dropOnPage([video]));
+    act(() => screen.getByRole('button', { name: 'Cancel the upload of talk.mp4' }).click());
+    expect(aborted).toBe(1);
+    expect(screen.getByRole('complementary', { name: 'Added files' }).textContent).toContain('Canceled: not queued');
+  });
+
   it('in a browser: says what failed and what to do', async () => {
     let report: UploadReport | undefined;
     renderAdd([], { platform: { uploadFile: (_file, given) => ((report = given), { abort: () => undefined }) } });

@@ -54,7 +54,7 @@ export function AddVideos() {
           Drop videos or folders to add them, or one list file to import it
         </div>
       )}
-      <FilesPanel uploads={intake.uploads} skipped={intake.skipped} onClear={intake.clear} />
+      <FilesPanel uploads={intake.uploads} skipped={intake.skipped} onCancel={intake.cancel} onClear={intake.clear} />
       <ClipboardOffer
         notice={clipboard.notice}
         onDismiss={clipboard.dismiss}

@@ -4,10 +4,11 @@ import type { Skipped, UploadRow } from './use-file-intake';
 interface FilesPanelProps {
   uploads: readonly UploadRow[];
   skipped: readonly Skipped[];
+  onCancel(id: number): void;
   onClear(): void;
 }
 
-export function FilesPanel({ uploads, skipped, onClear }: FilesPanelProps) {
+export function FilesPanel({ uploads, skipped, onCancel, onClear }: FilesPanelProps) {
   if (uploads.length === 0 && skipped.length === 0) return null;
   return (
     <aside className="add-files-panel" aria-label="Added files">
@@ -17,8 +18,18 @@ export function FilesPanel({ uploads, skipped, onClear }: FilesPanelProps) {
             <li key={row.id}>
               <span className="add-file-name">{row.name}</span>
               {row.state === 'uploading' && (
-                <progress max={100} value={row.pct} aria-label={`Uploading ${row.name} ${row.pct}%`} />
+                <>
+                  <progress max={100} value={row.pct} aria-label={`Uploading ${row.name} ${row.pct}%`} />
+                  <button
+                    type="button"
+                    aria-label={`Cancel the upload of ${row.name}`}
+                    onClick={() => onCancel(row.id)}
+                  >
+                    Cancel
+                  </button>
+                </>
               )}
+              {row.state === 'canceled' && <span className="add-muted">Canceled: not queued</span>}
               {row.state === 'done' && <span>Uploaded; queued</span>}
               {row.state === 'failed' && (
                 <span className="add-problem">

@@ -4,7 +4,8 @@
  * opens the import preview instead. What was skipped, and each upload's progress, stay on screen
  * until the user clears them.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import type { Upload } from '../../platform/upload-file';
 import { useApp } from '../../app/app-context';
 import { describeAdded } from './describe-result';
 import { expandFolders, pickedFiles, type DroppedFile } from './dropped-entries';
@@ -15,7 +16,7 @@ export interface UploadRow {
   id: number;
   name: string;
   pct: number;
-  state: 'uploading' | 'done' | 'failed';
+  state: 'uploading' | 'done' | 'failed' | 'canceled';
   message?: string;
 }
 
@@ -30,6 +31,7 @@ export function useFileIntake(onList: (file: File) => void) {
   const { api, store, platform, tell, report } = useApp();
   const [uploads, setUploads] = useState<UploadRow[]>([]);
   const [skipped, setSkipped] = useState<Skipped[]>([]);
+  const running = useRef(new Map<number, Upload>());
 
   const update = useCallback(
     (id: number, change: Partial<UploadRow>) =>
@@ -59,15 +61,20 @@ export function useFileIntake(onList: (file: File) => void) {
         if (!file) continue;
         const id = nextUpload++;
         setUploads((rows) => [...rows, { id, name, pct: 0, state: 'uploading' }]);
-        send(file, {
+        const handle = send(file, {
           onProgress: (pct) => update(id, { pct }),
           onDone: () => {
+            running.current.delete(id);
             update(id, { pct: 100, state: 'done' });
             tell(`Uploaded ${name}; Ferry queued it.`);
             void store.getState().refresh();
           },
-          onFailed: (message) => update(id, { state: 'failed', message }),
+          onFailed: (message) => {
+            running.current.delete(id);
+            update(id, { state: 'failed', message });
+          },
         });
+        running.current.set(id, handle);
       }
     },
     [platform, update, tell, store],
@@ -125,10 +132,19 @@ export function useFileIntake(onList: (file: File) => void) {
     if (file) onList(file);
   }, [platform, onList]);
 
+  const cancel = useCallback(
+    (id: number) => {
+      running.current.get(id)?.abort();
+      running.current.delete(id);
+      update(id, { state: 'canceled' });
+    },
+    [update],
+  );
+
   const clear = useCallback(() => {
     setUploads((rows) => rows.filter((row) => row.state === 'uploading'));
     setSkipped([]);
   }, []);
 
-  return { uploads, skipped, addDropped, pick, pickList, clear };
+  return { uploads, skipped, addDropped, pick, pickList, cancel, clear };
 }
