@@ -11,6 +11,9 @@ const videoExtensions = new Set(
   ),
 );
 
+/** What the video picker accepts: every video type the OS knows, and the extensions it may not (mkv, mxf…). */
+export const videoAccept = ['video/*', ...[...videoExtensions].map((extension) => `.${extension}`)];
+
 const listFormats: Record<string, ListFormat> = {
   txt: 'text',
   csv: 'csv',

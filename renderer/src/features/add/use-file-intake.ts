@@ -9,7 +9,7 @@ import type { Upload } from '../../platform/upload-file';
 import { useApp } from '../../app/app-context';
 import { describeAdded } from './describe-result';
 import { expandFolders, pickedFiles, type DroppedFile } from './dropped-entries';
-import { listExtensions } from './file-kinds';
+import { listExtensions, videoAccept } from './file-kinds';
 import { planDrop } from './plan-drop';
 
 export interface UploadRow {
@@ -97,6 +97,7 @@ export function useFileIntake(onList: (file: File) => void) {
         }
         if (paths.length > 0) return addPaths(paths, left);
         setSkipped((before) => [...before, ...left]);
+        tell('Nothing to add: no video files among them.');
         return;
       }
       // A browser has no paths: folders are read here, and their videos uploaded one by one.
@@ -118,7 +119,7 @@ export function useFileIntake(onList: (file: File) => void) {
           if (paths.length > 0) await addPaths(paths, []);
           return;
         }
-        const files = await platform.pickFiles({ folders, ...(folders ? {} : { accept: ['video/*'] }) });
+        const files = await platform.pickFiles({ folders, ...(folders ? {} : { accept: videoAccept }) });
         if (files.length > 0) await addDropped(pickedFiles(files), { importAlone: !folders });
       } catch (error) {
         report(error);
