@@ -22,6 +22,8 @@ import { firstRowProbe, inMemoryFerry, scrollTopToBottom, type ScrollFigures } f
 
 interface RunFigures {
   firstRenderMs: number;
+  /** Of the first render: making the in-memory engine's videos in the page (the engine's work, elsewhere in the app). */
+  engineSetupMs: number;
   p95FrameMs: number;
   longestTaskMs: number;
   longTasks: number;
@@ -68,6 +70,7 @@ async function measure(browser: Browser, url: string, { videos, working, maxStep
     await page.goto(url);
     await page.waitForFunction('window.firstRowMs !== undefined', undefined, { timeout: 300_000 });
     const firstRenderMs = Number(await page.evaluate('window.firstRowMs'));
+    const engineSetupMs = Number(await page.evaluate('window.engineSetupMs'));
     // Let the load settle (windows, the first batches of progress) before the scroll is timed.
     await page.waitForTimeout(1000);
 
@@ -82,6 +85,7 @@ async function measure(browser: Browser, url: string, { videos, working, maxStep
     const frames = scroll.frameMs.length;
     return {
       firstRenderMs,
+      engineSetupMs,
       p95FrameMs: percentile(scroll.frameMs, 0.95),
       longestTaskMs: Math.max(0, ...scroll.longTaskMs),
       longTasks: scroll.longTaskMs.length,
@@ -101,17 +105,25 @@ interface Row {
   pick: (r: RunFigures) => number;
   digits: number;
   unit: string;
-  target?: string;
+  /** Said after Ferry's figure: its target, or what the figure is. */
+  note?: string;
 }
 
 const rows: Row[] = [
-  { label: 'first render', pick: (r) => r.firstRenderMs, digits: 0, unit: 'ms', target: '< 300 ms' },
-  { label: 'frame p95', pick: (r) => r.p95FrameMs, digits: 1, unit: 'ms', target: '< 16.7 ms' },
-  { label: 'longest task', pick: (r) => r.longestTaskMs, digits: 0, unit: 'ms', target: 'none > 50 ms' },
+  { label: 'first render', pick: (r) => r.firstRenderMs, digits: 0, unit: 'ms', note: 'target < 300 ms' },
+  {
+    label: 'engine setup',
+    pick: (r) => r.engineSetupMs,
+    digits: 0,
+    unit: 'ms',
+    note: 'part of first render: the in-page engine making its videos',
+  },
+  { label: 'frame p95', pick: (r) => r.p95FrameMs, digits: 1, unit: 'ms', note: 'target < 16.7 ms' },
+  { label: 'longest task', pick: (r) => r.longestTaskMs, digits: 0, unit: 'ms', note: 'target none > 50 ms' },
   { label: 'long tasks', pick: (r) => r.longTasks, digits: 0, unit: '' },
   { label: 'CPU/frame', pick: (r) => r.cpuPerFrameMs, digits: 1, unit: 'ms' },
   { label: 'script/frame', pick: (r) => r.scriptPerFrameMs, digits: 1, unit: 'ms' },
-  { label: 'JS heap', pick: (r) => r.heapMb, digits: 1, unit: 'MB', target: '< 150 MB, after GC' },
+  { label: 'JS heap', pick: (r) => r.heapMb, digits: 1, unit: 'MB', note: 'target < 150 MB; after GC' },
 ];
 
 function report(results: Record<Variant, RunFigures[]>, videos: number, working: number): void {
@@ -130,8 +142,8 @@ function report(results: Record<Variant, RunFigures[]>, videos: number, working:
       const unit = row.unit ? ` ${row.unit}` : '';
       return `${fmt(median(values), row.digits)}${unit} [${each}]`;
     };
-    const target = row.target ? ` (target ${row.target})` : '';
-    console.log(`${label} ferry: ${line('ferry')}${target}`);
+    const note = row.note ? ` (${row.note})` : '';
+    console.log(`${label} ferry: ${line('ferry')}${note}`);
     console.log(`${label} plain: ${line('plain')} (all ${fmt(videos)} rows in the DOM)`);
     const ferry = median(results.ferry.map(row.pick));
     const plain = median(results.plain.map(row.pick));
