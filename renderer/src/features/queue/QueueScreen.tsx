@@ -15,7 +15,6 @@ export function QueueScreen() {
   const error = useStore(store, (s) => s.error);
   const empty = useStore(store, (s) => s.total === 0);
   const filtered = useStore(store, (s) => s.filter.state !== null || s.filter.search !== '');
-  const totals = useStore(store, (s) => s.totals);
   const tab = useStore(store, (s) => s.filter.state);
 
   return (
@@ -36,7 +35,14 @@ export function QueueScreen() {
           {status === 'ready' && (empty ? <EmptyState filtered={filtered} /> : <QueueList />)}
         </div>
       </main>
-      <footer className="app-footer">{totals && <QueueSummary totals={totals} />}</footer>
+      <QueueFooter />
     </>
   );
+}
+
+/** The totals change with every batch of progress: only the footer (and the tabs' counts) read them, not the screen around the list. */
+function QueueFooter() {
+  const { store } = useQueue();
+  const totals = useStore(store, (s) => s.totals);
+  return <footer className="app-footer">{totals && <QueueSummary totals={totals} />}</footer>;
 }

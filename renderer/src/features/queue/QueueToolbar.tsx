@@ -8,7 +8,9 @@ const searchDelayMs = 250;
 
 export function QueueToolbar() {
   const { api, store, selection, report } = useQueue();
-  const queue = useStore(store, (s) => s.totals?.queue);
+  // Two flags, not the totals' object: that is new with every batch of progress.
+  const paused = useStore(store, (s) => s.totals?.queue.paused ?? false);
+  const stopping = useStore(store, (s) => s.totals?.queue.stopAfterCurrent ?? false);
   const [search, setSearch] = useState('');
 
   useEffect(() => {
@@ -20,7 +22,7 @@ export function QueueToolbar() {
     return () => clearTimeout(timer);
   }, [search, store, selection]);
 
-  const togglePause = () => (queue?.paused ? api.resumeQueue() : api.pauseQueue()).catch(report);
+  const togglePause = () => (paused ? api.resumeQueue() : api.pauseQueue()).catch(report);
   return (
     <div className="queue-toolbar">
       <label className="search">
@@ -33,13 +35,9 @@ export function QueueToolbar() {
         />
       </label>
       <button type="button" onClick={togglePause}>
-        {queue?.paused ? 'Resume all' : 'Pause all'}
+        {paused ? 'Resume all' : 'Pause all'}
       </button>
-      <button
-        type="button"
-        disabled={queue?.stopAfterCurrent ?? false}
-        onClick={() => api.stopAfterCurrent().catch(report)}
-      >
+      <button type="button" disabled={stopping} onClick={() => api.stopAfterCurrent().catch(report)}>
         Stop after current
       </button>
     </div>
