@@ -181,7 +181,7 @@ describe('the queue against the real engine, in Chromium', () => {
 
   it('pauses, resumes and retries by keyboard alone', async () => {
     origin.routes['/keys-broken.avi'] = { kind: 'status', status: 404 };
-    await copy('/keys-broken.avi', 'keys-broken');
+    const brokenUid = await copy('/keys-broken.avi', 'keys-broken');
     origin.routes['/keys-slow.avi'] = fileRoute(true);
     await copy('/keys-slow.avi', 'keys-slow');
     const { page, problems } = await app.open();
@@ -215,6 +215,11 @@ describe('the queue against the real engine, in Chromium', () => {
     await page.keyboard.press('Escape');
     expect((await focused(page)).label).toBe('More actions for keys-broken');
     expect(problems).toEqual([]);
+
+    // Enter on the row opens the video's page.
+    await pressUntil(page, 'Shift+Tab', (now) => now.role === 'listitem');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/video/${brokenUid}`);
     await page.close();
   }, 180_000);
 
