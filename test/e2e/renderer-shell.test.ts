@@ -54,10 +54,10 @@ describe('the renderer in Chromium', () => {
     expect(await rows.nth(0).textContent()).toContain('Keynote');
     expect(await page.getByLabel('Queue totals').textContent()).toContain('2 videos · 1 working · 1 queued');
     expect(await page.getByLabel('Queue totals').textContent()).toContain('3.0 MiB/s · 3m 05s left');
-    expect(await page.getByRole('progressbar').getAttribute('value')).toBe('30');
+    expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('30');
 
     await page.evaluate(() => (globalThis as unknown as { pushUpdate: () => void }).pushUpdate());
-    await expect.poll(() => page.getByRole('progressbar').getAttribute('value')).toBe('80');
+    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('80');
     expect(problems).toEqual([]);
     await page.close();
   });
