@@ -1,6 +1,8 @@
+import fs from 'node:fs/promises';
+import type { LinkCheckRow } from '../../../shared/api';
 import type { Video } from '../../../shared/video';
 import { call, withEngine } from '../call-engine';
-import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
+import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
 import { ingestFields, ingestOptionFlags, parseIngestOptions } from '../parse-ingest-options';
 import { resolveTargets } from '../format-deliveries';
 import { interruptOnSignals, isDone, workVideos } from '../work-queue';
@@ -9,12 +11,15 @@ export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Queue a list of links (text, CSV, JSON or NDJSON) and process them',
   usage: `ferry import <list> [--queue-only] [--json] [ingest options]
+       ferry import <list> --check [--json]
 
   A list is one link per line (# comments and blank lines are skipped), a CSV with a header
   row (url, and optionally name, headers as JSON, meta.* columns), a JSON array or NDJSON of
   {"url", "name", "headers", "meta"} objects. Links already queued or finished are reported
   as duplicates; bad lines are reported with their line numbers and the rest is queued.
 
+  --check        queue nothing: say what each line would be (new, duplicate, invalid and why; a
+                 share link with the direct link it becomes), the first 1000 lines and the counts
   --queue-only   queue the links and return without processing them (ferry run works them later)
   --json         print the import report and the final Video objects as JSON
   Ingest options (--ladder, --thumbnail-pct, --max-duration, --max-size, --meta, --watermark …)
@@ -28,6 +33,7 @@ export const importCommand: CliCommand = {
       args,
       {
         'queue-only': { type: 'boolean' },
+        check: { type: 'boolean' },
         json: { type: 'boolean' },
         ...ingestOptionFlags,
       },
@@ -37,6 +43,7 @@ export const importCommand: CliCommand = {
     if (!list) throw new UsageError('Which list? Give the path of a file of links.');
     if (extra.length > 0) throw new UsageError(`One list at a time; unexpected "${extra[0]}".`);
     const options = parseIngestOptions(values);
+    if (values.check) return checkList(list, Boolean(values.json), context);
 
     return withEngine(context, async (engine) => {
       if (values.deliver)
@@ -69,3 +76,29 @@ export const importCommand: CliCommand = {
     });
   },
 };
+
+function describeRow(row: LinkCheckRow): string {
+  if (row.status === 'invalid') return `invalid: ${row.reason ?? ''} (${row.input})`;
+  const link = row.rewritten ? `${row.input} -> ${row.url ?? ''}` : (row.url ?? row.input);
+  if (row.status === 'new') return `new        ${link}`;
+  return `duplicate  ${link} (${row.duplicateOf ? `already ${row.duplicateOf}` : 'repeats an earlier line'})`;
+}
+
+/** `--check`: the engine's checkLinks on the file's content, printed; nothing is queued. */
+async function checkList(list: string, json: boolean, context: CliContext): Promise<number> {
+  const content = await fs.readFile(list, 'utf8').catch((error: Error) => {
+    throw new UsageError(`Cannot read the list ${list}: ${error.message}`);
+  });
+  return withEngine(context, async (engine) => {
+    const check = await call(engine, 'checkLinks', { content, limit: 1000 });
+    if (json) {
+      context.stdout(JSON.stringify(check, null, 2));
+      return exitCodes.ok;
+    }
+    for (const row of check.rows) context.stdout(`line ${row.line}: ${describeRow(row)}`);
+    const { counts } = check;
+    const shown = check.rows.length < counts.new + counts.duplicate + counts.invalid ? ' (first 1000 lines shown)' : '';
+    context.stdout(`${counts.new} new, ${counts.duplicate} duplicate, ${counts.invalid} invalid${shown}.`);
+    return exitCodes.ok;
+  });
+}
