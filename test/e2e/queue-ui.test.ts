@@ -111,6 +111,20 @@ describe('the queue with 10,000 videos in Chromium', () => {
     const first = rows.filter({ hasText: 'video-0' }).first().getByRole('progressbar');
     const before = Number(await first.getAttribute('aria-valuenow'));
     await expect.poll(async () => Number(await first.getAttribute('aria-valuenow'))).not.toBe(before);
+
+    // Nothing in the row moves while its percentage changes, even when it gains or loses a digit.
+    const row = rows.filter({ hasText: 'video-0' }).first();
+    const layout = () =>
+      row.evaluate((element) =>
+        [...element.querySelectorAll(':scope *:not(.bar-fill)')].map((child) => {
+          const box = child.getBoundingClientRect();
+          return [box.left, box.top, box.width, box.height].map(Math.round).join(',');
+        }),
+      );
+    const digits = async () => String(await first.getAttribute('aria-valuenow')).length;
+    const [layoutBefore, digitsBefore] = [await layout(), await digits()];
+    await expect.poll(digits, { timeout: 20_000 }).not.toBe(digitsBefore);
+    expect(await layout()).toEqual(layoutBefore);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
