@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LinkCheck } from '../../shared/api';
+import type { LinkCheck } from '../../shared/link-check';
 import { tempDir } from '../helpers/temp-dir';
 import { ferry, listVideos, queueLinks } from './ferry-process';
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { LinkCheckRow } from '../../../shared/api';
+import type { LinkCheckRow } from '../../../shared/link-check';
 import type { Video } from '../../../shared/video';
 import { call, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';

@@ -3,7 +3,8 @@
  * queueing anything, so the UI can show a confirm sheet or an import preview. The same parser,
  * normaliser and duplicate lookup as queueing, so the preview cannot disagree with the import.
  */
-import type { CommandInput, LinkCheck, LinkCheckRow } from '../../../shared/api';
+import type { CommandInput } from '../../../shared/api';
+import type { LinkCheck, LinkCheckRow } from '../../../shared/link-check';
 import type { EngineContext } from '../pipeline/engine-context';
 import { normalizeLink } from '../sources/normalize-link';
 import { parseLinkList } from '../sources/parse-link-list';

@@ -4,7 +4,7 @@
  * row is reported with its line number and the rest of the list still imports.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import type { ListFormat } from '../../../shared/api';
+import type { ListFormat } from '../../../shared/link-check';
 import { headerProblem } from '../../../shared/http-header-name';
 
 export interface ListEntry {

@@ -14,12 +14,11 @@ import {
   type FerryApi,
   type FerryCommands,
   type FerryEvents,
-  type LinkCheck,
-  type LinkCheckRow,
   type QueueTotals,
   type Selection,
   type Settings,
 } from '../../../shared/api';
+import { type LinkCheck, type LinkCheckRow } from '../../../shared/link-check';
 import { FerryError } from '../../../shared/ferry-error';
 import { unknownVideoDetails, type Video } from '../../../shared/video';
 import { videoStates, type VideoState } from '../../../shared/video-states';

@@ -1,6 +1,6 @@
 /** The decisions behind adding videos, as pure functions: what a drop means, headers, options, requests, messages. */
 import { describe, expect, it } from 'vitest';
-import type { LinkCheck } from '../../../shared/api';
+import type { LinkCheck } from '../../../shared/link-check';
 import { linksToOffer } from '../../../renderer/src/features/add/clipboard-links';
 import {
   describeAdded,

@@ -6,7 +6,7 @@
  */
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LinkCheck } from '../../../shared/api';
+import type { LinkCheck } from '../../../shared/link-check';
 import { FerryError } from '../../../shared/ferry-error';
 import type { FakeTransport } from '../../../renderer/src/transport/fake-transport';
 import { giveElementsASize } from '../support/render-queue';

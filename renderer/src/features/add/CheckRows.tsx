@@ -2,7 +2,7 @@
  * The lines of a paste or a list as the engine read them: each link, a share link with the
  * direct link it becomes, duplicates, and invalid lines with what is wrong.
  */
-import type { LinkCheckRow } from '../../../../shared/api';
+import type { LinkCheckRow } from '../../../../shared/link-check';
 
 function RowText({ row }: { row: LinkCheckRow }) {
   if (row.status === 'invalid')

@@ -1,5 +1,6 @@
 /** What the user is told after adding: what was queued, and what was not and why. Pure. */
-import type { AddResult, ImportReport, LinkCheck } from '../../../../shared/api';
+import type { AddResult, ImportReport } from '../../../../shared/api';
+import type { LinkCheck } from '../../../../shared/link-check';
 
 const videos = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'video' : 'videos'}`;
 

@@ -3,7 +3,7 @@
  * uploads what the desktop app would queue from a folder), a list of links, or something else.
  * Pure; the engine still checks each video's content.
  */
-import type { ListFormat } from '../../../../shared/api';
+import type { ListFormat } from '../../../../shared/link-check';
 import { extensionOf, videoExtensions } from '../../../../shared/video-files';
 
 export { isLitter, isVideoFileName } from '../../../../shared/video-files';

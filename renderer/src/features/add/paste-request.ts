@@ -3,7 +3,8 @@
  * single link), headers and options; a pasted CSV or JSON list goes to importList as it is, so
  * each line keeps its own name and headers. Pure.
  */
-import type { CommandInput, IngestOptions, LinkCheck } from '../../../../shared/api';
+import type { CommandInput, IngestOptions } from '../../../../shared/api';
+import type { LinkCheck } from '../../../../shared/link-check';
 
 export type PasteRequest =
   | { command: 'addLinks'; input: CommandInput<'addLinks'> }

@@ -4,7 +4,8 @@
  * the current text is in.
  */
 import { useEffect, useState } from 'react';
-import type { FerryApi, LinkCheck, ListFormat } from '../../../../shared/api';
+import type { FerryApi } from '../../../../shared/api';
+import type { LinkCheck, ListFormat } from '../../../../shared/link-check';
 
 interface Checked {
   content: string;
