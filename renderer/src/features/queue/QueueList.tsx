@@ -24,6 +24,8 @@ export function QueueList() {
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
+    // Until the list is measured (after its first commit), the window's size: the first rows come in the first commit.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     // A few rows past each edge: enough for arrow keys and small scrolls, and each row is DOM to lay out.
     overscan: 4,
   });
