@@ -2,8 +2,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { giveElementsASize, renderQueue } from './support/render-queue';
-import { uniqueVideos } from './queue/unique-videos';
-import { makeVideo } from './support/videos';
+import { makeVideo, manyVideos } from './support/videos';
 
 beforeAll(giveElementsASize);
 afterEach(() => {
@@ -34,7 +33,7 @@ const mixed = () => [
 
 describe('the queue', () => {
   it('renders only the rows in view of 10,000 videos, and loads the window the user scrolls to', async () => {
-    const { fake } = renderQueue(uniqueVideos(10_000));
+    const { fake } = renderQueue(manyVideos(10_000));
     await screen.findByText('video-0');
     expect(rows().length).toBeGreaterThan(5);
     expect(rows().length).toBeLessThan(30);

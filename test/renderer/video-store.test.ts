@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createVideoStore } from '../../renderer/src/store/video-store';
 import { createFakeTransport, fakeTotals } from '../../renderer/src/transport/fake-transport';
-import { uniqueVideos } from './queue/unique-videos';
 import { makeVideo, manyVideos } from './support/videos';
 
 const until = async (check: () => boolean) => {
@@ -80,7 +79,7 @@ describe('the normalised video store', () => {
   });
 
   it('keeps a uid in one row when the list moved between the loads of two windows', async () => {
-    const fake = createFakeTransport(uniqueVideos(200));
+    const fake = createFakeTransport(manyVideos(200));
     const store = createVideoStore(fake.api, 100);
     await store.getState().load();
     const lastOfFirst = store.getState().rows[99];
@@ -104,7 +103,7 @@ describe('the normalised video store', () => {
   });
 
   it('asks again at once for a window on screen that lost a stale row', async () => {
-    const fake = createFakeTransport(uniqueVideos(200));
+    const fake = createFakeTransport(manyVideos(200));
     const store = createVideoStore(fake.api, 100);
     await store.getState().load();
     await fake.api.addLinks({ links: [{ url: 'https://media.example.test/new.mp4' }] });
@@ -118,7 +117,7 @@ describe('the normalised video store', () => {
   });
 
   it('forgets the videos of windows far from the screen, and loads them again when scrolled back', async () => {
-    const fake = createFakeTransport(uniqueVideos(3000));
+    const fake = createFakeTransport(manyVideos(3000));
     const store = createVideoStore(fake.api, 100);
     await store.getState().load();
     // A scroll to the bottom, a window at a time.

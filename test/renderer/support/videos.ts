@@ -26,7 +26,7 @@ export function makeVideo(
   };
 }
 
-/** `count` queued videos named video-0 … video-(count-1), newest first. */
+/** `count` queued videos named video-0 … video-(count-1), newest first, each with a uid of its own (from its index). */
 export function manyVideos(count: number): Video[] {
-  return Array.from({ length: count }, (_, i) => makeVideo(`v${i}`, `video-${i}`));
+  return Array.from({ length: count }, (_, i) => makeVideo(i.toString(16).padStart(32, '0'), `video-${i}`));
 }
