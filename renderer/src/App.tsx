@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { FerryApi } from '../../shared/api';
 import { appContext, type AppContext } from './app/app-context';
@@ -11,10 +11,12 @@ import { QueueScreen } from './features/queue/QueueScreen';
 import { createSelectionStore } from './features/queue/selection-store';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { TargetsScreen } from './features/targets/TargetsScreen';
-import { VideoScreen } from './features/video/VideoScreen';
 import type { Platform } from './platform/platform';
 import { createSettingsStore } from './store/settings-store';
 import type { VideoStore } from './store/video-store';
+
+// The player (hls.js) is half the bundle: loaded when a video's page is first opened, so the queue shows sooner.
+const VideoScreen = lazy(() => import('./features/video/VideoScreen').then((m) => ({ default: m.VideoScreen })));
 
 interface AppProps {
   api: FerryApi;
@@ -67,7 +69,11 @@ export function App({ api, store, platform, notices }: AppProps) {
           )}
           <AddVideos />
           {route.screen === 'queue' && <QueueScreen />}
-          {route.screen === 'video' && <VideoScreen key={route.uid} uid={route.uid} />}
+          {route.screen === 'video' && (
+            <Suspense fallback={<p className="muted screen">Loading…</p>}>
+              <VideoScreen key={route.uid} uid={route.uid} />
+            </Suspense>
+          )}
           {route.screen === 'settings' && <SettingsScreen />}
           {route.screen === 'targets' && <TargetsScreen />}
         </div>
