@@ -58,6 +58,7 @@ export async function runFetchStage(
   const dest = path.join(dir, originalFileName(url));
 
   const work = trackRunningWork(context, uid);
+  let sizeKnown = video.size > 0;
   try {
     const result = await downloadUrl({
       url,
@@ -73,6 +74,10 @@ export async function runFetchStage(
       videoOnly: claimed.options.transcode === false,
       signal: work.signal,
       onProgress: (p) => {
+        if (!sizeKnown && p.total > 0) {
+          context.store.setInputSize(uid, p.total);
+          sizeKnown = true;
+        }
         const pct = p.total > 0 ? Math.round((p.bytes / p.total) * 1000) / 10 : 0;
         context.store.setProgress(uid, pct, {
           bytesPerSecond: p.bytesPerSecond,

@@ -213,6 +213,14 @@ export class VideoStore {
   }
 
   /** Cheap progress update: one indexed UPDATE, no history row. */
+  /** The input's size as soon as the origin tells it, so "12 MiB of 80 MiB" can show while it downloads. */
+  setInputSize(uid: string, bytes: number): void {
+    this.db
+      .prepare("UPDATE videos SET doc = json_set(doc, '$.size', ?), modified = ? WHERE uid = ?")
+      .run(bytes, new Date().toISOString(), uid);
+    this.changes.note(uid);
+  }
+
   setProgress(uid: string, pctComplete: number, live: { bytesPerSecond?: number; etaSeconds?: number } = {}): void {
     const speed = live.bytesPerSecond === undefined ? null : Math.round(live.bytesPerSecond);
     const eta = live.etaSeconds === undefined || !Number.isFinite(live.etaSeconds) ? null : Math.round(live.etaSeconds);

@@ -133,4 +133,21 @@ describe('ingesting links', () => {
     });
     expect(JSON.stringify(video)).not.toContain('Bearer t');
   });
+
+  it('tells the input size as soon as the origin does, so the bytes so far can show while it downloads', async () => {
+    const body = fs.readFileSync(await make.standardDefinition43(tempDir()));
+    const { origin, engine } = await setup({
+      '/slow.avi': { kind: 'file', body, ranges: false, trickle: { chunkBytes: 64 * 1024, everyMs: 40 } },
+    });
+    const uid = (await engine.addLinks({ links: [{ url: origin.url('/slow.avi') }] })).queued[0]!.uid;
+    const sizesWhileDownloading: number[] = [];
+    engine.on('videos', (batch) => {
+      const mine = batch.find((v) => v.uid === uid);
+      if (mine?.status.state === 'downloading' && mine.status.pctComplete < 100) sizesWhileDownloading.push(mine.size);
+    });
+    await engine.run();
+    expect(sizesWhileDownloading.length).toBeGreaterThan(1);
+    expect(sizesWhileDownloading.at(-1)).toBe(body.length);
+    expect((await engine.get({ uid })).size).toBe(body.length);
+  });
 });
