@@ -61,6 +61,16 @@ describe('adding videos in the served UI', () => {
     await origin?.close();
   });
 
+  /** The open sheet in the dark theme (the default theme follows the system's): its screenshot and axe-core, then light again. */
+  async function inDarkTheme(screenshot: string): Promise<void> {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.screenshot({ path: path.join(artifactsDir, screenshot) });
+    expect(await sheetViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+  }
+
   const rows = () => page.getByRole('list', { name: 'Videos' }).getByRole('listitem');
   const totals = () => page.getByLabel('Queue totals').textContent();
   /** What the app told the user (the queue's own "Queue paused." is a status too). */
@@ -100,6 +110,7 @@ describe('adding videos in the served UI', () => {
     expect(await recognised.nth(3).textContent()).toContain('Repeated above');
     await page.screenshot({ path: path.join(artifactsDir, 'add-paste-sheet.png') });
     expect(await sheetViolations(page)).toEqual([]);
+    await inDarkTheme('add-paste-sheet-dark.png');
 
     await sheet.getByRole('button', { name: 'Queue 2 videos' }).click();
     await told('Queued 2 videos');
@@ -166,6 +177,7 @@ describe('adding videos in the served UI', () => {
     expect(await sheet.textContent()).toContain('The first 20 of 1,000 lines (text)');
     await page.screenshot({ path: path.join(artifactsDir, 'add-import-preview.png') });
     expect(await sheetViolations(page)).toEqual([]);
+    await inDarkTheme('add-import-preview-dark.png');
 
     await sheet.getByRole('button', { name: 'Queue 990 videos' }).click();
     await told('Queued 990 videos · 5 already in the queue · 5 invalid');
