@@ -10,7 +10,11 @@ export function EmptyState({ filtered }: { filtered: boolean }) {
   return (
     <section className="empty" aria-label="No videos yet">
       <h2>No videos yet</h2>
-      <p>Drop video files on this window, or paste links (Ctrl/Cmd+V), and they appear here with their progress.</p>
+      <p>
+        Drop video files or folders on this window, or paste links (Ctrl/Cmd+V), and they appear here with their
+        progress.
+      </p>
+      <p>A list of links (.txt, .csv, .json) imports the same way: drop it, or choose Import list… under Add videos.</p>
     </section>
   );
 }
