@@ -1,7 +1,7 @@
 /**
  * UI benchmark (issue 12): the queue with 10,000 videos while 50 report progress at the engine's
  * event rate, in Chromium through Playwright. Ferry's built renderer (the virtualised list) against
- * the same rows without virtualisation (test/renderer/queue/plain-queue.tsx: every VideoRow in
+ * the same rows without virtualisation (bench/plain-queue/plain-queue.tsx: every VideoRow in
  * the DOM), both over the same in-memory window.ferry. Per variant and run: first render (from
  * navigation to the first row painted), a scroll from top to bottom one viewport per frame
  * (frame times, long tasks, CPU per frame from CDP), and the JS heap after it.
@@ -166,7 +166,7 @@ export async function benchUi(args: string[]): Promise<void> {
   const working = Number(values.working);
   const runs = Number(values.runs);
   const ferryDir = await buildPage(path.join(repoRoot, 'renderer'), 'index.html');
-  const plainDir = await buildPage(path.join(repoRoot, 'test/renderer/queue'), 'plain-queue.html');
+  const plainDir = await buildPage(path.join(repoRoot, 'bench/plain-queue'), 'plain-queue.html');
   const csp = { 'Content-Security-Policy': contentSecurityPolicy };
   const [ferry, plain] = [await serveFolder(ferryDir, csp), await serveFolder(plainDir, csp)];
   const browser = await launchChromium();
