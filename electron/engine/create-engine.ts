@@ -40,6 +40,9 @@ import { newLeaseOwner } from './queue/lease-owner';
 import { openDatabase } from './queue/open-database';
 import { SettingsStore } from './queue/settings-store';
 import { TargetStore } from './queue/target-store';
+import type { CredentialVault } from './delivery/credential-vault';
+import { openCredentialVault } from './delivery/open-credential-vault';
+import { moveClearCredentials } from './delivery/target-credentials';
 import { VideoStore } from './queue/video-store';
 import type { ClaimedVideo } from './queue/queue-job';
 import type { QueueSwitches } from './queue/queue-control';
@@ -60,6 +63,11 @@ export interface EngineOptions {
   webhooks?: Partial<WebhookTuning>;
   /** How long a run without `watch` waits at its end for webhooks still being retried (default 60 s). */
   webhookDrainMs?: number;
+  /**
+   * Where the targets' credentials are kept (tests). Default: the OS keychain, or the 0600 file in
+   * the data directory when the environment says FERRY_CREDENTIALS=file.
+   */
+  credentials?: CredentialVault;
   /** Wraps each stage's runner, between its work and the commit of its outcome (tracing, tests). */
   wrapStage?: StageWrapper;
 }
@@ -91,12 +99,17 @@ export function createEngine(options: EngineOptions): Engine {
   const waker = createWaker();
   const fetchTuning: FetchTuning = { ...defaultFetchTuning, ...options.fetch };
   const deliveryTuning: DeliveryTuning = { ...defaultDeliveryTuning, ...options.delivery };
+  const env = options.env ?? process.env;
+  const targets = new TargetStore(db);
+  const credentials = options.credentials ?? openCredentialVault(paths.dataDir, env);
+  moveClearCredentials(targets, credentials);
   const context: EngineContext = {
     store,
     edits: new QueueEdits(db, store.changes),
     control: new QueueControlStore(db),
     settings: new SettingsStore(db, paths.library),
-    targets: new TargetStore(db),
+    targets,
+    credentials,
     deliveries: store.deliveries,
     paths,
     feed: new VideoChangeFeed(
@@ -106,7 +119,7 @@ export function createEngine(options: EngineOptions): Engine {
       100,
       (event) => events.listenerCount(event) > 0,
     ),
-    env: options.env ?? process.env,
+    env,
     running: new Map(),
     leaseMs,
     hosts: new HostSlowdown(),

@@ -1,10 +1,11 @@
 /**
- * `ferry doctor`: can Ferry work here? Checks ffmpeg and ffprobe, the database and free space,
- * and says what is wrong and what to do. Reports, never repairs.
+ * `ferry doctor`: can Ferry work here? Checks ffmpeg and ffprobe, the database, free space and
+ * where credentials are kept, and says what is wrong and what to do. Reports, never repairs.
  */
 import fs from 'node:fs';
 import type { VideoState } from '../../shared/video-states';
 import { createEngine } from './create-engine';
+import { credentialVaultWarnings } from './delivery/check-credential-vault';
 import type { MediaTool } from './media/check-media-tool';
 import { findMediaTool } from './media/find-media-tools';
 import type { ToolName } from './media/locate-media-tools';
@@ -79,7 +80,7 @@ export async function runDoctor(dataDir: string, env: NodeJS.ProcessEnv = proces
   let database: DoctorReport['database'];
   let minFreeBytes: number | undefined;
   try {
-    const engine = createEngine({ dataDir });
+    const engine = createEngine({ dataDir, env });
     try {
       const totals = await engine.totals();
       minFreeBytes = (await engine.getSettings()).minFreeDiskBytes;
@@ -97,6 +98,8 @@ export async function runDoctor(dataDir: string, env: NodeJS.ProcessEnv = proces
     database = { path: dataDir, ok: false, error: message };
     problems.push(`The database cannot be opened: ${message}`);
   }
+
+  warnings.push(...credentialVaultWarnings(dataDir, env));
 
   let freeBytes = -1;
   try {

@@ -11,6 +11,10 @@ import { tempDir } from '../helpers/temp-dir';
 import { startTusServer, type TusTestServer } from '../helpers/tus-server';
 import { bin, ferry } from './ferry-process';
 
+// No keychain in this process's environment: the opt-in file store stands in for it here
+// (test/engine/delivery/keychain-credentials.test.ts covers the keychain itself).
+const fileStore = { FERRY_CREDENTIALS: 'file' };
+
 let tus: TusTestServer | undefined;
 afterEach(async () => {
   await tus?.close();
@@ -34,42 +38,38 @@ describe('ferry target', () => {
           '--data-dir',
           dataDir,
         ],
-        {
-          TUS_TOKEN: 'Bearer s3cret',
-        },
+        { ...fileStore, TUS_TOKEN: 'Bearer s3cret' },
       ),
     );
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toMatch(/^added target archive \([0-9a-f]{16}\)/);
 
-    const listed = await ferry(['target', 'list', '--json', '--data-dir', dataDir]);
+    const listed = await ferry(['target', 'list', '--json', '--data-dir', dataDir], fileStore);
     const [target] = JSON.parse(listed.stdout) as DeliveryTarget[];
     expect(target).toMatchObject({ name: 'archive', provider: 'tus', hasCredential: true });
     expect(listed.stdout).not.toContain('s3cret');
 
-    const changed = await ferry([
-      'target',
-      'add',
-      'archive',
-      '--tus',
-      'https://tus2.example.test/files/',
-      '--data-dir',
-      dataDir,
-    ]);
+    const changed = await ferry(
+      ['target', 'add', 'archive', '--tus', 'https://tus2.example.test/files/', '--data-dir', dataDir],
+      fileStore,
+    );
     expect(changed.stdout).toContain(`changed target archive (${target!.id})`);
-    const table = await ferry(['target', 'list', '--data-dir', dataDir]);
+    const table = await ferry(['target', 'list', '--data-dir', dataDir], fileStore);
     expect(table.stdout).toMatch(
       new RegExp(`${target!.id}\\s+archive\\s+tus\\s+yes\\s+https://tus2.example.test/files/`),
     );
 
-    const bad = await ferry(['target', 'add', 'other', '--tus', 'ftp://tus.example.test/', '--data-dir', dataDir]);
+    const bad = await ferry(
+      ['target', 'add', 'other', '--tus', 'ftp://tus.example.test/', '--data-dir', dataDir],
+      fileStore,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--tus: must be an http:// or https:// URL');
     expect(bad.stderr).toContain('See: ferry target --help');
 
-    const removed = await ferry(['target', 'remove', 'archive', '--data-dir', dataDir]);
+    const removed = await ferry(['target', 'remove', 'archive', '--data-dir', dataDir], fileStore);
     expect(removed.stdout).toContain(`removed target archive (${target!.id})`);
-    const empty = await ferry(['target', 'list', '--data-dir', dataDir]);
+    const empty = await ferry(['target', 'list', '--data-dir', dataDir], fileStore);
     expect(empty.stdout).toContain('No delivery targets yet');
   });
 

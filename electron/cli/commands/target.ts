@@ -1,6 +1,7 @@
 /**
  * `ferry target add|list|remove`: the delivery targets videos can be sent to (`--deliver`).
- * Only generic TUS servers for now. A credential is stored for the uploads and never printed.
+ * Only generic TUS servers for now. A credential is kept in the OS keychain for the uploads and
+ * never printed.
  */
 import { call, fieldsByPrefix, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
@@ -97,7 +98,11 @@ export const targetCommand: CliCommand = {
   remove   forget a target; its deliveries keep their outcome, unfinished ones fail
 
   Only generic TUS servers can be targets in this version; each upload resumes from the server's
-  offset after a pause, a crash or a kill.`,
+  offset after a pause, a crash or a kill.
+
+  Credentials are kept in the OS keychain (service "Ferry"), where the app finds them too. On a
+  server without one, set FERRY_CREDENTIALS=file to keep them in credentials.json (mode 0600) in
+  the data directory instead; ferry doctor warns while it is used.`,
   async run(args, context) {
     const [sub, ...rest] = args;
     if (sub === 'add') return add(rest, context);

@@ -6,6 +6,7 @@
 import type { DeliveryProvider, DeliveryTarget, DeliveryTargetInput, IngestOptions } from '../../../shared/api';
 import { FerryError } from '../../../shared/ferry-error';
 import { validateCommand } from '../../../shared/validate-command';
+import { removeTargetAndCredential, saveTargetAndCredential } from '../delivery/target-credentials';
 import type { EngineContext } from '../pipeline/engine-context';
 
 const providerNames: Record<DeliveryProvider, string> = {
@@ -46,14 +47,17 @@ export function saveTarget(context: EngineContext, given: DeliveryTargetInput): 
   }
   // An empty credential removes the stored one; none given keeps it.
   const credential = input.credential === undefined ? undefined : input.credential.trim() || null;
-  return context.targets.save(
-    { name, provider: input.provider, mode: input.mode, endpoint: input.endpoint, credential },
+  return saveTargetAndCredential(
+    context.targets,
+    context.credentials,
+    { name, provider: input.provider, mode: input.mode, endpoint: input.endpoint },
+    credential,
     input.id,
   );
 }
 
 export function removeTarget(context: EngineContext, id: string): { removed: boolean } {
-  return { removed: context.targets.remove(id) };
+  return { removed: removeTargetAndCredential(context.targets, context.credentials, id) };
 }
 
 /** Refuses an ingest whose `deliverTo` names a target that does not exist. */

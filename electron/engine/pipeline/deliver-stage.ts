@@ -16,6 +16,7 @@ import {
   uploadMetadata,
 } from '../delivery/plan-delivery';
 import { TusUploadError, tusUpload, UploadStoppedError } from '../delivery/tus-upload';
+import { targetCredential } from '../delivery/target-credentials';
 import type { DeliveryRow } from '../queue/delivery-store';
 import type { ClaimedVideo } from '../queue/queue-job';
 import { trackRunningWork, type EngineContext } from './engine-context';
@@ -85,7 +86,7 @@ async function deliver(
 ): Promise<void> {
   const { uid } = video;
   const { deliveries } = context;
-  const target = context.targets.withCredential(row.target_id);
+  const target = context.targets.get(row.target_id);
   if (!target) {
     deliveries.fail(
       row.id,
@@ -102,6 +103,14 @@ async function deliver(
     );
     return;
   }
+  let credential: string | null;
+  try {
+    credential = targetCredential(context.credentials, target);
+  } catch (error) {
+    // The vault's message says what to do (unlock the keychain, or opt in to the file store).
+    deliveries.fail(row.id, `Delivery to "${target.name}" failed: ${(error as Error).message}`);
+    return;
+  }
   const attempts = row.attempts + 1;
   deliveries.start(row.id, attempts);
   // An upload made for another version of the file cannot be continued: it starts again.
@@ -116,7 +125,7 @@ async function deliver(
       file,
       size,
       metadata: uploadMetadata(video.meta.name, file),
-      headers: targetHeaders(target.credential),
+      headers: targetHeaders(credential),
       chunkSize: tuning.chunkSize,
       idleTimeoutMs: tuning.idleTimeoutMs,
       signal,

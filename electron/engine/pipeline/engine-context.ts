@@ -1,6 +1,7 @@
 /** What the pipeline stages and the engine's commands share. */
 import path from 'node:path';
 import type { DataPaths } from '../data-paths';
+import type { CredentialVault } from '../delivery/credential-vault';
 import { findMediaTools, type MediaTools } from '../media/find-media-tools';
 import type { DeliveryStore } from '../queue/delivery-store';
 import type { QueueControlStore } from '../queue/queue-control';
@@ -18,6 +19,8 @@ export interface EngineContext {
   control: QueueControlStore;
   settings: SettingsStore;
   targets: TargetStore;
+  /** Where the targets' credentials are kept (never in the database). */
+  credentials: CredentialVault;
   deliveries: DeliveryStore;
   paths: DataPaths;
   feed: VideoChangeFeed;

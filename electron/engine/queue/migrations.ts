@@ -154,6 +154,17 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'delivery target credentials leave the database',
+    // The credential itself moves to the OS keychain (or the opt-in file) when the engine opens,
+    // which SQL cannot do: the column stays, read only to move what an older Ferry stored there
+    // and emptied then. Whether a target has a credential is now kept here.
+    sql: `
+      ALTER TABLE delivery_targets ADD COLUMN has_credential INTEGER NOT NULL DEFAULT 0;
+      UPDATE delivery_targets SET has_credential = 1 WHERE credential IS NOT NULL;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

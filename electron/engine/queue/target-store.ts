@@ -1,6 +1,7 @@
 /**
- * Delivery targets: where finished videos can be sent. The credential is kept for the requests
- * to the target and never leaves the engine: reads answer `hasCredential` instead.
+ * Delivery targets: where finished videos can be sent. The credentials themselves live in a
+ * credential vault (delivery/credential-vault), never here: a row only says whether its target
+ * has one, and reads answer `hasCredential`.
  */
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -12,12 +13,7 @@ interface TargetRow {
   provider: DeliveryProvider;
   mode: 'tus' | 'pull';
   endpoint: string;
-  credential: string | null;
-}
-
-/** A target as the delivery stage needs it, credential included. Never returned by a command. */
-export interface TargetWithCredential extends DeliveryTarget {
-  credential: string | null;
+  has_credential: number;
 }
 
 export interface TargetFields {
@@ -25,8 +21,14 @@ export interface TargetFields {
   provider: DeliveryProvider;
   mode: 'tus' | 'pull';
   endpoint: string;
-  /** undefined keeps the stored credential; null removes it. */
-  credential?: string | null;
+  /** undefined keeps the flag as it is. */
+  hasCredential?: boolean;
+}
+
+/** A credential an older Ferry stored in clear, still to be moved into the vault. */
+export interface ClearCredential {
+  id: string;
+  credential: string;
 }
 
 function toTarget(row: TargetRow): DeliveryTarget {
@@ -36,7 +38,7 @@ function toTarget(row: TargetRow): DeliveryTarget {
     provider: row.provider,
     mode: row.mode,
     endpoint: row.endpoint,
-    hasCredential: row.credential !== null,
+    hasCredential: row.has_credential === 1,
   };
 }
 
@@ -57,41 +59,66 @@ export class TargetStore {
     return row && toTarget(row);
   }
 
-  withCredential(id: string): TargetWithCredential | undefined {
-    const row = this.getStmt.get(id) as TargetRow | undefined;
-    return row && { ...toTarget(row), credential: row.credential };
-  }
-
   /** The target with this name, if any (names are unique). */
   idByName(name: string): string | undefined {
     return this.db.prepare('SELECT id FROM delivery_targets WHERE name = ?').pluck().get(name) as string | undefined;
   }
 
-  /** Adds a target (no id) or changes one; answers it as commands return it. */
-  save(fields: TargetFields, id?: string): DeliveryTarget {
+  /**
+   * Adds a target (no id) or changes one, then runs `after` with its id in the same transaction:
+   * when `after` (the vault's write) throws, the row is not saved either.
+   */
+  save(fields: TargetFields, id: string | undefined, after: (id: string) => void): DeliveryTarget {
     const now = new Date().toISOString();
-    const params = { ...fields, credential: fields.credential ?? null, keep: fields.credential === undefined ? 1 : 0 };
-    if (id === undefined) {
-      const fresh = randomBytes(8).toString('hex');
+    const flag = fields.hasCredential === undefined ? null : Number(fields.hasCredential);
+    const params = { name: fields.name, provider: fields.provider, mode: fields.mode, endpoint: fields.endpoint, flag };
+    const run = this.db.transaction((): string => {
+      if (id === undefined) {
+        const fresh = randomBytes(8).toString('hex');
+        this.db
+          .prepare(
+            `INSERT INTO delivery_targets (id, name, provider, mode, endpoint, has_credential, created, modified)
+             VALUES (@id, @name, @provider, @mode, @endpoint, coalesce(@flag, 0), @now, @now)`,
+          )
+          .run({ ...params, id: fresh, now });
+        after(fresh);
+        return fresh;
+      }
       this.db
         .prepare(
-          `INSERT INTO delivery_targets (id, name, provider, mode, endpoint, credential, created, modified)
-           VALUES (@id, @name, @provider, @mode, @endpoint, @credential, @now, @now)`,
+          `UPDATE delivery_targets SET name = @name, provider = @provider, mode = @mode, endpoint = @endpoint,
+                  has_credential = coalesce(@flag, has_credential), modified = @now
+            WHERE id = @id`,
         )
-        .run({ ...params, id: fresh, now });
-      return this.get(fresh) as DeliveryTarget;
-    }
-    this.db
-      .prepare(
-        `UPDATE delivery_targets SET name = @name, provider = @provider, mode = @mode, endpoint = @endpoint,
-                credential = CASE WHEN @keep THEN credential ELSE @credential END, modified = @now
-          WHERE id = @id`,
-      )
-      .run({ ...params, id, now });
-    return this.get(id) as DeliveryTarget;
+        .run({ ...params, id, now });
+      after(id);
+      return id;
+    });
+    return this.get(run()) as DeliveryTarget;
   }
 
   remove(id: string): boolean {
     return this.db.prepare('DELETE FROM delivery_targets WHERE id = ?').run(id).changes === 1;
+  }
+
+  /** Credentials an older Ferry kept in the database, in clear. */
+  clearCredentials(): ClearCredential[] {
+    return this.db
+      .prepare('SELECT id, credential FROM delivery_targets WHERE credential IS NOT NULL')
+      .all() as ClearCredential[];
+  }
+
+  /**
+   * Empties the columns of moved credentials. The VACUUM rewrites the file, so that the old bytes
+   * are not left in free pages (the schema migration's rewrite of each row left copies there too),
+   * and the checkpoint copies it into ferry.db and empties the WAL: the credentials are left in
+   * neither file. Runs once, on the first start after an update from a Ferry that kept them here.
+   */
+  forgetClearCredentials(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    const forget = this.db.prepare('UPDATE delivery_targets SET credential = NULL WHERE id = ?');
+    this.db.transaction(() => ids.forEach((id) => forget.run(id)))();
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 }

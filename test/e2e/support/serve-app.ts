@@ -44,7 +44,14 @@ export async function startServedApp(name: string): Promise<ServedApp> {
   const rendererDir = path.join(work, 'renderer');
   await buildRenderer(rendererDir);
   process.env.FERRY_RENDERER_DIR = rendererDir;
-  const served = await startServer({ dataDir: path.join(work, 'data'), port: 0, allowAddresses: ['127.0.0.1'] });
+  const served = await startServer({
+    dataDir: path.join(work, 'data'),
+    port: 0,
+    allowAddresses: ['127.0.0.1'],
+    // No keychain in the test process: the opt-in file store keeps the targets' credentials
+    // (test/engine/delivery/keychain-credentials.test.ts covers the keychain).
+    env: { ...process.env, FERRY_CREDENTIALS: 'file' },
+  });
   const browser = await launchChromium();
   return {
     work,

@@ -12,6 +12,7 @@ import type { Envelope } from '../../../shared/ferry-error';
 import type { Video } from '../../../shared/video';
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
+import { FileVault } from '../../../electron/engine/delivery/file-vault';
 import { signWebhook } from '../../../electron/engine/notify/sign-webhook';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -295,7 +296,9 @@ const signed = {
 /** A data directory with one queued link, a file for addFiles and a list of two links for importList. */
 export async function openFixture(): Promise<Fixture> {
   const dataDir = tempDir();
-  const engine = createEngine({ dataDir });
+  // No keychain in the test process: the file store keeps saveTarget's credential
+  // (test/engine/delivery/keychain-credentials.test.ts covers the keychain).
+  const engine = createEngine({ dataDir, credentials: new FileVault(dataDir) });
   const file = path.join(dataDir, 'clip.mp4');
   fs.writeFileSync(file, 'not really a video, but a file');
   const list = path.join(dataDir, 'links.txt');

@@ -1,6 +1,7 @@
 /** Delivery targets through the engine's commands: saved, listed, changed, removed; the credential never comes back. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
+import { FileVault } from '../../../electron/engine/delivery/file-vault';
 import type { DeliveryTargetInput } from '../../../shared/api';
 import { FerryError } from '../../../shared/ferry-error';
 import { tempDir } from '../../helpers/temp-dir';
@@ -13,6 +14,7 @@ const tus: DeliveryTargetInput = {
   credential: 'Bearer s3cret',
 };
 
+// No keychain in this process: the file store stands in (keychain-credentials.test.ts covers the keychain).
 let engine: Engine;
 afterEach(() => engine?.close());
 
@@ -28,7 +30,7 @@ async function refusal(work: Promise<unknown>): Promise<FerryError> {
 describe('delivery targets', () => {
   it('are saved, listed, changed and removed, with hasCredential in place of the credential', async () => {
     const dataDir = tempDir();
-    engine = createEngine({ dataDir });
+    engine = createEngine({ dataDir, credentials: new FileVault(dataDir) });
     expect(await engine.listTargets()).toEqual([]);
     const saved = await engine.saveTarget(tus);
     expect(saved).toEqual({
@@ -51,7 +53,7 @@ describe('delivery targets', () => {
 
     // Kept across a restart.
     engine.close();
-    engine = createEngine({ dataDir });
+    engine = createEngine({ dataDir, credentials: new FileVault(dataDir) });
     expect(await engine.listTargets()).toEqual([{ ...saved, name: 'vault', hasCredential: false }]);
     expect(await engine.removeTarget({ id: saved.id })).toEqual({ removed: true });
     expect(await engine.removeTarget({ id: saved.id })).toEqual({ removed: false });
@@ -59,7 +61,8 @@ describe('delivery targets', () => {
   });
 
   it('refuses what cannot work, saying what to do', async () => {
-    engine = createEngine({ dataDir: tempDir() });
+    const dataDir = tempDir();
+    engine = createEngine({ dataDir, credentials: new FileVault(dataDir) });
     const cloudflare = await refusal(engine.saveTarget({ ...tus, provider: 'cloudflare' }));
     expect(cloudflare.code).toBe('NOT_AVAILABLE');
     expect(cloudflare.message).toMatch(/Cloudflare Stream is not available.*provider "tus"/);

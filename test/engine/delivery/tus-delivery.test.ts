@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
+import { FileVault } from '../../../electron/engine/delivery/file-vault';
 import type { Video } from '../../../shared/video';
 import * as make from '../../helpers/media-fixtures';
 import { sha256 } from '../../helpers/origin-server';
@@ -34,7 +35,9 @@ afterEach(async () => {
 async function setUp(options: { requireAuthorization?: string; credential?: string } = {}) {
   const tus = await startTusServer(options);
   servers.push(tus);
-  const engine = createEngine({ dataDir: tempDir(), delivery: tuning });
+  const dataDir = tempDir();
+  // No keychain in this process: the file store keeps the credential (keychain-credentials.test.ts covers the keychain).
+  const engine = createEngine({ dataDir, delivery: tuning, credentials: new FileVault(dataDir) });
   engines.push(engine);
   const target = await engine.saveTarget({
     name: 'archive',

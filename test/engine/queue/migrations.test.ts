@@ -53,6 +53,28 @@ describe('migrations', () => {
     upgraded.close();
   });
 
+  it('upgrades delivery targets of version 5: has_credential says which had a clear credential, still there to move', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ferry.db');
+    const old = new Database(file);
+    expect(migrate(old, file, 5)).toBe(5);
+    const insert = old.prepare(
+      `INSERT INTO delivery_targets (id, name, provider, mode, endpoint, credential, created, modified)
+       VALUES (?, ?, 'tus', 'tus', 'https://tus.test/files/', ?, 'x', 'x')`,
+    );
+    insert.run('a', 'with', 'Bearer old');
+    insert.run('b', 'without', null);
+    old.close();
+
+    const { db } = openDatabase(file);
+    // The engine moves the credential into its vault when it opens (delivery/target-credentials).
+    expect(db.prepare('SELECT id, has_credential, credential FROM delivery_targets ORDER BY id').all()).toEqual([
+      { id: 'a', has_credential: 1, credential: 'Bearer old' },
+      { id: 'b', has_credential: 0, credential: null },
+    ]);
+    db.close();
+  });
+
   it('refuses a database from a newer Ferry with a clear error, and leaves it untouched', () => {
     const dir = tempDir();
     const file = path.join(dir, 'ferry.db');
