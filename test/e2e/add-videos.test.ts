@@ -7,23 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as make from '../helpers/media-fixtures';
 import { startOrigin } from '../helpers/origin-server';
+import { seriousAxeFindings } from './support/axe-findings';
 import { artifactsDir, startServedApp, type ServedApp } from './support/serve-app';
-
-/** axe-core's serious and critical violations inside the open dialog, as `rule: target` lines. */
-async function sheetViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run({ include: [['[role="dialog"]']] }),
-  );
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 /** Drops files on the page as the desktop would: a DataTransfer holding their bytes. */
 async function dropFiles(page: Page, files: { name: string; type: string; bytes: Buffer }[]): Promise<void> {
@@ -66,7 +55,7 @@ describe('adding videos in the served UI', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.screenshot({ path: path.join(artifactsDir, screenshot) });
-    expect(await sheetViolations(page)).toEqual([]);
+    expect(await seriousAxeFindings(page, '[role="dialog"]')).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
   }
@@ -109,7 +98,7 @@ describe('adding videos in the served UI', () => {
     expect(await recognised.nth(2).textContent()).toContain('Invalid');
     expect(await recognised.nth(3).textContent()).toContain('Repeated above');
     await page.screenshot({ path: path.join(artifactsDir, 'add-paste-sheet.png') });
-    expect(await sheetViolations(page)).toEqual([]);
+    expect(await seriousAxeFindings(page, '[role="dialog"]')).toEqual([]);
     await inDarkTheme('add-paste-sheet-dark.png');
 
     await sheet.getByRole('button', { name: 'Queue 2 videos' }).click();
@@ -176,7 +165,7 @@ describe('adding videos in the served UI', () => {
     expect(await sheet.getByRole('list', { name: 'First rows' }).getByRole('listitem').count()).toBe(20);
     expect(await sheet.textContent()).toContain('The first 20 of 1,000 lines (text)');
     await page.screenshot({ path: path.join(artifactsDir, 'add-import-preview.png') });
-    expect(await sheetViolations(page)).toEqual([]);
+    expect(await seriousAxeFindings(page, '[role="dialog"]')).toEqual([]);
     await inDarkTheme('add-import-preview-dark.png');
 
     await sheet.getByRole('button', { name: 'Queue 990 videos' }).click();

@@ -11,25 +11,9 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as make from '../helpers/media-fixtures';
-import { repoRoot } from '../helpers/spawn-ts';
 import { startOrigin, type FileRoute } from '../helpers/origin-server';
+import { seriousAxeFindings } from './support/axe-findings';
 import { artifactsDir, startServedApp, type ServedApp } from './support/serve-app';
-
-const axeSource = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated, not added as a <script>: the page's CSP refuses inline scripts.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    type Result = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Result[] }> } }).axe;
-    const { violations } = await axe.run(document);
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** A download this slow takes about a minute: time to pause it, look, and resume it. */
 const trickleSeconds = 60;
@@ -242,7 +226,7 @@ describe('the queue against the real engine, in Chromium', () => {
       await expect.poll(() => rowOf(page, name).locator('img.thumb').count()).toBe(1);
     }
     await page.screenshot({ path: path.join(artifactsDir, 'queue-light.png') });
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeFindings(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
 

@@ -11,36 +11,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../shared/api';
-import { repoRoot } from '../helpers/spawn-ts';
+import { seriousAxeFindings } from './support/axe-findings';
 import { artifactsDir, startServedApp, type ServedApp } from './support/serve-app';
-
-const axeSource = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-interface AxeFinding {
-  id: string;
-  impact: string;
-  nodes: string[];
-}
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<AxeFinding[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    type Result = { id: string; impact: string | null; nodes: { target: string[]; failureSummary?: string }[] };
-    type Run = { violations: Result[]; passes: Result[] };
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<Run> } }).axe;
-    const { violations, passes } = await axe.run(document);
-    // A run that checked nothing (the script not injected, an empty page) must not pass for a clean one.
-    if (!passes.some((p) => p.id === 'color-contrast')) throw new Error('axe-core checked no colour contrast');
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact ?? '',
-        nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-      }));
-  });
-}
 
 describe('the settings and targets screens, served by ferry serve', () => {
   let app: ServedApp;
@@ -59,18 +31,9 @@ describe('the settings and targets screens, served by ferry serve', () => {
     await app?.close();
   });
 
-  /** A signed-in page; the CSP is bypassed only so axe-core can be injected as a script tag. */
-  async function openPage(colorScheme: 'light' | 'dark' = 'light') {
-    const page = await app.browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true, colorScheme });
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(app.served.signInUrl);
-    await page.getByRole('navigation', { name: 'Screens' }).waitFor();
-    return { page, problems };
-  }
+  /** A signed-in page in this colour scheme. */
+  const openPage = (colorScheme: 'light' | 'dark' = 'light') =>
+    app.open({ viewport: { width: 1100, height: 900 }, colorScheme });
 
   const go = async (page: Page, screen: 'Queue' | 'Targets' | 'Settings') => {
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: screen }).click();
@@ -203,20 +166,20 @@ describe('the settings and targets screens, served by ferry serve', () => {
       endpoint: 'https://tus.example.com/files/',
       credential: 'Bearer s3cret',
     });
-    const found: Record<string, AxeFinding[]> = {};
+    const found: Record<string, string[]> = {};
     for (const scheme of ['light', 'dark'] as const) {
       await setTheme(scheme);
       const { page, problems } = await openPage(scheme);
       await page.waitForFunction((want) => document.documentElement.dataset.theme === want, scheme);
 
       await page.getByRole('list', { name: 'Videos' }).waitFor();
-      found[`queue-${scheme}`] = await axeViolations(page);
+      found[`queue-${scheme}`] = await seriousAxeFindings(page);
       // queue-light.png is the queue's own end-to-end test's.
       if (scheme === 'dark') await page.screenshot({ path: path.join(artifactsDir, 'queue-dark.png') });
 
       await go(page, 'Settings');
       await page.getByRole('region', { name: 'Library' }).waitFor();
-      found[`settings-${scheme}`] = await axeViolations(page);
+      found[`settings-${scheme}`] = await seriousAxeFindings(page);
       // The screen scrolls inside the window: a window as tall as the settings shows them all.
       await page.setViewportSize({ width: 1100, height: 2000 });
       await page.screenshot({ path: path.join(artifactsDir, `settings-${scheme}.png`) });
@@ -224,12 +187,12 @@ describe('the settings and targets screens, served by ferry serve', () => {
 
       await go(page, 'Targets');
       await page.getByRole('row', { name: /Archive/ }).waitFor();
-      found[`targets-${scheme}`] = await axeViolations(page);
+      found[`targets-${scheme}`] = await seriousAxeFindings(page);
       await page.screenshot({ path: path.join(artifactsDir, `targets-${scheme}.png`) });
 
       await page.getByRole('button', { name: 'Add target' }).click();
       await page.getByRole('dialog').waitFor();
-      found[`add-target-${scheme}`] = await axeViolations(page);
+      found[`add-target-${scheme}`] = await seriousAxeFindings(page);
       await page.screenshot({ path: path.join(artifactsDir, `add-target-${scheme}.png`) });
       expect(problems).toEqual([]);
       await page.close();

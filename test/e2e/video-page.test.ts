@@ -12,28 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VideoState } from '../../shared/video-states';
 import * as make from '../helpers/media-fixtures';
 import { startOrigin } from '../helpers/origin-server';
-import { repoRoot } from '../helpers/spawn-ts';
 import { until } from '../helpers/wait-for';
+import { seriousAxeFindings } from './support/axe-findings';
 import { artifactsDir, startServedApp, type ServedApp } from './support/serve-app';
-
-const axeSource = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical violations on the page as it is now, each with its nodes. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated, not added as a <script>: the page's CSP (which this test keeps in force, for hls.js) refuses inline scripts.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    type Result = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    type Run = { violations: Result[]; passes: Result[] };
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<Run> } }).axe;
-    const { violations, passes } = await axe.run(document);
-    // A run that checked nothing must not pass for a clean one.
-    if (!passes.some((p) => p.id === 'color-contrast')) throw new Error('axe-core checked no colour contrast');
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** A VTT time (`00:00:04.000`) in seconds. */
 const vttTime = (text: string): number => text.split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
@@ -149,7 +130,7 @@ describe("a video's page, served by ferry serve", () => {
     const at5 = tiles.find((t) => vttTime(t[1]!) <= 5 && 5 < vttTime(t[2]!))!;
     expect(await style()).toMatchObject({ position: `${-Number(at5[4])}px ${-Number(at5[5])}px` });
 
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeFindings(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);
@@ -162,7 +143,7 @@ describe("a video's page, served by ferry serve", () => {
     expect(await panel.textContent()).toContain('What to do: Check the link opens in a browser');
     expect(await page.getByRole('list', { name: 'History' }).textContent()).toContain('→ Failed');
     await page.screenshot({ path: path.join(artifactsDir, 'video-page-error.png') });
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeFindings(page)).toEqual([]);
 
     await panel.getByRole('button', { name: 'Retry' }).click();
     // The engine took it back from the error (it will fail the same way again, as the link still answers 404).
@@ -179,7 +160,7 @@ describe("a video's page, served by ferry serve", () => {
       await page.getByRole('heading', { name: 'History' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       if (uid === readyUid) await page.screenshot({ path: path.join(artifactsDir, 'video-page-dark.png') });
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await seriousAxeFindings(page)).toEqual([]);
       expect(problems).toEqual([]);
       await page.close();
     }
