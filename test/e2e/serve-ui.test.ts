@@ -7,9 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { startServer, type RunningServer } from '../../electron/server/start-server';
@@ -17,7 +15,7 @@ import { launchChromium } from '../helpers/chromium';
 import * as make from '../helpers/media-fixtures';
 import { startOrigin } from '../helpers/origin-server';
 import { repoRoot } from '../helpers/spawn-ts';
-import { watchedPage } from './support/renderer-page';
+import { buildRenderer, watchedPage } from './support/renderer-page';
 
 const artifacts = path.join(repoRoot, 'test-artifacts');
 
@@ -35,13 +33,7 @@ describe('the UI served by ferry serve, in Chromium', () => {
     work = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'ferry-serve-ui-'));
     // The renderer as `npm run build` makes it (electron-vite's renderer config), from the current sources.
     const rendererDir = path.join(work, 'renderer');
-    await build({
-      root: path.join(repoRoot, 'renderer'),
-      base: './',
-      logLevel: 'error',
-      plugins: [react()],
-      build: { outDir: rendererDir, emptyOutDir: true },
-    });
+    await buildRenderer(rendererDir);
     process.env.FERRY_RENDERER_DIR = rendererDir;
 
     const source = await make.standardDefinition43(work);

@@ -9,12 +9,8 @@ import { contentSecurityPolicy } from '../../../electron/main/window-options';
 import { serveFolder } from '../../helpers/static-server';
 import { repoRoot } from '../../helpers/spawn-ts';
 
-/**
- * Builds the renderer into a folder of its own and serves it with the window's CSP, so anything
- * the app's window would block fails here too. `close` stops the server and removes the build.
- */
-export async function serveRendererBuild(): Promise<{ url: string; close(): Promise<void> }> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-renderer-'));
+/** Builds the renderer (electron-vite's renderer config, from the current sources) into `outDir`. */
+export async function buildRenderer(outDir: string): Promise<void> {
   await build({
     root: path.join(repoRoot, 'renderer'),
     base: './',
@@ -22,6 +18,15 @@ export async function serveRendererBuild(): Promise<{ url: string; close(): Prom
     plugins: [react()],
     build: { outDir, emptyOutDir: true },
   });
+}
+
+/**
+ * Builds the renderer into a folder of its own and serves it with the window's CSP, so anything
+ * the app's window would block fails here too. `close` stops the server and removes the build.
+ */
+export async function serveRendererBuild(): Promise<{ url: string; close(): Promise<void> }> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-renderer-'));
+  await buildRenderer(outDir);
   const server = await serveFolder(outDir, { 'Content-Security-Policy': contentSecurityPolicy });
   return {
     url: server.url,

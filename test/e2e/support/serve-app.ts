@@ -6,13 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { startServer, type RunningServer } from '../../../electron/server/start-server';
 import { launchChromium } from '../../helpers/chromium';
 import { repoRoot } from '../../helpers/spawn-ts';
-import { watchedPage } from './renderer-page';
+import { buildRenderer, watchedPage } from './renderer-page';
 
 export const artifactsDir = path.join(repoRoot, 'test-artifacts');
 
@@ -26,17 +24,6 @@ export interface ServedApp {
     problems: string[];
   }>;
   close(): Promise<void>;
-}
-
-/** Builds the renderer (electron-vite's renderer config, from the current sources) into `outDir`. */
-export async function buildRenderer(outDir: string): Promise<void> {
-  await build({
-    root: path.join(repoRoot, 'renderer'),
-    base: './',
-    logLevel: 'error',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true },
-  });
 }
 
 export async function startServedApp(name: string): Promise<ServedApp> {
