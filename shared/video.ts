@@ -38,14 +38,27 @@ export type DeliveryState = 'queued' | 'uploading' | 'processing' | 'ready' | 'e
 export interface Delivery {
   /** The delivery target's id (listTargets). */
   target: string;
-  mode: 'tus' | 'pull';
+  /** How this delivery goes: the target's mode, or push when the service cannot pull this video (see `notice`). */
+  mode: 'push' | 'pull';
+  /** `processing`: the service has the video and is working on it; `ready` only once the service says so. */
   state: DeliveryState;
-  /** The provider's id for the video, once the upload exists there. */
+  /** The service's id for the video, once it exists there. */
   remoteId: string | null;
+  /** Share of the file sent while uploading; the service's own progress while processing, when it gives one. */
   pctComplete: number;
+  /** Upload speed while uploading, bytes per second. */
+  bytesPerSecond?: number;
+  /** Time left for the upload, from its speed. */
+  etaSeconds?: number;
+  /** The service's own word for the video's state (`downloading`, `viewable`, `indexing`…), once it has said one. */
+  remoteState?: string;
+  /** Where the service plays the video (its HLS manifest or watch page), once it says. */
+  playbackUrl?: string;
+  /** Something the user should know that is not an error, e.g. why a pull target got a push. */
+  notice?: string;
   /** Set with `error`: ERR_DELIVERY_FAILED. */
   errorReasonCode?: ErrorCode;
-  /** What went wrong and what to do, in one sentence. */
+  /** What went wrong and what to do, in one sentence; the service's own error text quoted when it gave one. */
   error?: string;
 }
 

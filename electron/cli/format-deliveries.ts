@@ -1,5 +1,5 @@
 /** Deliveries and delivery targets for the terminal, and what `--deliver` names. Pure. */
-import type { DeliveryTarget } from '../../shared/api';
+import type { DeliveryTarget } from '../../shared/delivery-targets';
 import type { Delivery, Video } from '../../shared/video';
 import { UsageError } from './cli-context';
 import { formatColumns } from './format-columns';

@@ -9,18 +9,18 @@ import {
 import { formatProgressLine } from '../../electron/cli/format-progress';
 import { formatVideoTable } from '../../electron/cli/format-video';
 import { UsageError } from '../../electron/cli/cli-context';
-import type { DeliveryTarget } from '../../shared/api';
+import type { DeliveryTarget } from '../../shared/delivery-targets';
 import { unknownVideoDetails, type Delivery, type Video } from '../../shared/video';
 
 const targets: DeliveryTarget[] = [
-  { id: 'a1', name: 'archive', provider: 'tus', mode: 'tus', endpoint: 'https://a.test/files/', hasCredential: true },
-  { id: 'b2', name: 'backup', provider: 'tus', mode: 'tus', endpoint: 'https://b.test/files/', hasCredential: false },
+  { id: 'a1', name: 'archive', provider: 'tus', mode: 'push', endpoint: 'https://a.test/files/', hasCredential: true },
+  { id: 'b2', name: 'backup', provider: 'tus', mode: 'push', endpoint: 'https://b.test/files/', hasCredential: false },
 ];
 const names = targetNames(targets);
 
 const delivery = (patch: Partial<Delivery>): Delivery => ({
   target: 'a1',
-  mode: 'tus',
+  mode: 'push',
   state: 'queued',
   remoteId: null,
   pctComplete: 0,

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeliveryTarget } from '../../shared/api';
+import type { DeliveryTarget } from '../../shared/delivery-targets';
 import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
 import { sha256 } from '../helpers/origin-server';

@@ -162,7 +162,7 @@ describe('the settings and targets screens, served by ferry serve', () => {
     await app.served.engine.saveTarget({
       name: 'Archive',
       provider: 'tus',
-      mode: 'tus',
+      mode: 'push',
       endpoint: 'https://tus.example.com/files/',
       credential: 'Bearer s3cret',
     });

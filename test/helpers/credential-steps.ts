@@ -19,7 +19,7 @@ try {
     answer = await engine.saveTarget({
       name,
       provider: 'tus',
-      mode: 'tus',
+      mode: 'push',
       endpoint: 'https://tus.test/files/',
       credential,
     });

@@ -28,7 +28,19 @@ export interface TusRequest {
   authorization?: string;
 }
 
-export async function startTusServer(options: { requireAuthorization?: string } = {}) {
+export interface TusServerOptions {
+  requireAuthorization?: string;
+  /** Where uploads are created (default /files). */
+  path?: string;
+  /**
+   * Runs first for every request: a provider double answers its REST API here and enforces its
+   * TUS rules (chunk sizes, tokens, signatures). Returns true when it answered the request.
+   */
+  route?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean | Promise<boolean>;
+}
+
+export async function startTusServer(options: TusServerOptions = {}) {
+  const tusPath = options.path ?? '/files';
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-tus-'));
   // Made by the store itself, which does it in the background: removing it first would make the store throw.
   const directory = path.join(root, 'files');
@@ -61,7 +73,7 @@ export async function startTusServer(options: { requireAuthorization?: string } 
   }
 
   const tus = new Server({
-    path: '/files',
+    path: tusPath,
     datastore: new CountingStore({ directory }),
     // A client that vanished mid-PATCH (paused, killed) holds the upload's lock until this passes.
     lockDrainTimeout: 100,
@@ -72,7 +84,7 @@ export async function startTusServer(options: { requireAuthorization?: string } 
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const entry: TusRequest = { method: req.method ?? '', path: req.url ?? '', status: 0 };
     if (req.headers.authorization) entry.authorization = req.headers.authorization;
     requests.push(entry);
@@ -85,13 +97,23 @@ export async function startTusServer(options: { requireAuthorization?: string } 
       res.writeHead(fault ? fault.status : 401, { 'Tus-Resumable': '1.0.0', Connection: 'close' }).end();
       return;
     }
+    try {
+      if (options.route && (await options.route(req, res))) return;
+    } catch (error) {
+      res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: String(error) }));
+      return;
+    }
     tus.handle(req, res).catch(() => res.destroy());
   });
   const listening = await listenOnLoopback(server);
   const { port } = listening;
 
   return {
-    endpoint: `http://127.0.0.1:${port}/files`,
+    endpoint: `http://127.0.0.1:${port}${tusPath}`,
+    /** Where the server listens, without a path: a provider double's API base. */
+    origin: `http://127.0.0.1:${port}`,
+    /** The @tus/server itself, for a double's hooks (its events). */
+    tus,
     received,
     requests,
     /** The most uploads that were receiving bytes at the same time. */

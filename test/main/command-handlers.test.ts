@@ -35,7 +35,7 @@ const validInputs: Record<CommandName, unknown> = {
   getSettings: undefined,
   setSettings: { keepOriginal: false },
   listTargets: undefined,
-  saveTarget: { name: 'CF', provider: 'cloudflare', mode: 'tus', endpoint: 'https://api.example.test/stream' },
+  saveTarget: { name: 'CF', provider: 'cloudflare', mode: 'push', endpoint: 'https://api.example.test/stream' },
   removeTarget: { id: 'x' },
   verifyWebhook: { signature: 'time=1,sig1=00', body: '{}' },
 };

@@ -41,7 +41,7 @@ async function add(args: string[], context: CliContext): Promise<number> {
         ...(existing ? { id: existing.id } : {}),
         name,
         provider: 'tus',
-        mode: 'tus',
+        mode: 'push',
         endpoint,
         ...(credential !== undefined ? { credential } : {}),
       },

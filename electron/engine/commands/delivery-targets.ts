@@ -3,7 +3,8 @@
  * targets that exist. Only generic TUS targets can be saved for now: a provider whose own API
  * Ferry does not speak yet is refused with what to do instead, never stored to fail later.
  */
-import type { DeliveryProvider, DeliveryTarget, DeliveryTargetInput, IngestOptions } from '../../../shared/api';
+import type { IngestOptions } from '../../../shared/api';
+import type { DeliveryProvider, DeliveryTarget, DeliveryTargetInput } from '../../../shared/delivery-targets';
 import { FerryError } from '../../../shared/ferry-error';
 import { validateCommand } from '../../../shared/validate-command';
 import { removeTargetAndCredential, saveTargetAndCredential } from '../delivery/target-credentials';

@@ -20,6 +20,8 @@ export interface UploadFailure {
   retryAfter?: string | null;
   /** What happened, for the history and the final sentence. */
   message: string;
+  /** The service's own words for the refusal, quoted to the user. */
+  serviceText?: string;
 }
 
 export type FailureVerdict = { kind: 'retry'; delayMs: number; forgetUpload: boolean } | { kind: 'fail'; text: string };

@@ -14,14 +14,14 @@ export function stageWhenReady(options: { deliverTo?: readonly string[] }): 'del
 /** The deliveries to queue for these target ids; a target removed since the video was added fails at once. */
 export function plannedDeliveries(
   targetIds: readonly string[],
-  targets: ReadonlyMap<string, { name: string; mode: 'tus' | 'pull' }>,
+  targets: ReadonlyMap<string, { name: string; mode: 'push' | 'pull' }>,
 ): NewDelivery[] {
   return targetIds.map((id) => {
     const target = targets.get(id);
     if (target) return { targetId: id, mode: target.mode };
     return {
       targetId: id,
-      mode: 'tus',
+      mode: 'push',
       error: `Delivery target ${id} was removed before the video was ready. Add a target (ferry target add) and ingest the video again.`,
     };
   });

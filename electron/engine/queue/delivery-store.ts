@@ -11,7 +11,7 @@ export interface DeliveryRow {
   id: number;
   video_seq: number;
   target_id: string;
-  mode: 'tus' | 'pull';
+  mode: 'push' | 'pull';
   state: DeliveryState;
   upload_url: string | null;
   upload_size: number | null;
@@ -26,7 +26,7 @@ export interface DeliveryRow {
 
 export interface NewDelivery {
   targetId: string;
-  mode: 'tus' | 'pull';
+  mode: 'push' | 'pull';
   /** A delivery that cannot start (its target is gone) is created in error. */
   error?: string;
 }

@@ -5,13 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { DeliveryProvider, DeliveryTarget } from '../../../shared/api';
+import type { DeliveryProvider, DeliveryTarget } from '../../../shared/delivery-targets';
 
 interface TargetRow {
   id: string;
   name: string;
   provider: DeliveryProvider;
-  mode: 'tus' | 'pull';
+  mode: 'push' | 'pull';
   endpoint: string;
   has_credential: number;
 }
@@ -19,7 +19,7 @@ interface TargetRow {
 export interface TargetFields {
   name: string;
   provider: DeliveryProvider;
-  mode: 'tus' | 'pull';
+  mode: 'push' | 'pull';
   endpoint: string;
   /** undefined keeps the flag as it is. */
   hasCredential?: boolean;

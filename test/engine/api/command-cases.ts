@@ -239,7 +239,7 @@ export const cases: Record<CommandName, Case> = {
       value(f, 'saveTarget', {
         name: 'archive',
         provider: 'tus',
-        mode: 'tus',
+        mode: 'push',
         endpoint: 'https://tus.example.test/files/',
       }),
     valid: () => undefined,
@@ -252,7 +252,7 @@ export const cases: Record<CommandName, Case> = {
     valid: () => ({
       name: 'archive',
       provider: 'tus',
-      mode: 'tus',
+      mode: 'push',
       endpoint: 'https://tus.example.test/files/',
       credential: 'Bearer s3cret',
     }),
@@ -261,13 +261,13 @@ export const cases: Record<CommandName, Case> = {
         id: expect.any(String),
         name: 'archive',
         provider: 'tus',
-        mode: 'tus',
+        mode: 'push',
         endpoint: 'https://tus.example.test/files/',
         hasCredential: true,
       });
       expect(JSON.stringify(v)).not.toContain('s3cret');
     },
-    invalid: { name: 'archive', provider: 'tus', mode: 'tus', endpoint: 'ftp://tus.example.test/' },
+    invalid: { name: 'archive', provider: 'tus', mode: 'push', endpoint: 'ftp://tus.example.test/' },
     field: 'endpoint',
   },
   removeTarget: {

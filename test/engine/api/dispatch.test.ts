@@ -82,7 +82,7 @@ describe('the dispatcher', () => {
     const reply = await door(f.engine, 'saveTarget', {
       name: 'stream',
       provider: 'cloudflare',
-      mode: 'tus',
+      mode: 'push',
       endpoint: 'https://api.cloudflare.com/client/v4/accounts/x/stream',
     });
     expect(reply).toMatchObject({

@@ -2,14 +2,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
 import { FileVault } from '../../../electron/engine/delivery/file-vault';
-import type { DeliveryTargetInput } from '../../../shared/api';
+import type { DeliveryTargetInput } from '../../../shared/delivery-targets';
 import { FerryError } from '../../../shared/ferry-error';
 import { tempDir } from '../../helpers/temp-dir';
 
 const tus: DeliveryTargetInput = {
   name: 'archive',
   provider: 'tus',
-  mode: 'tus',
+  mode: 'push',
   endpoint: 'https://tus.example.test/files/',
   credential: 'Bearer s3cret',
 };
@@ -37,7 +37,7 @@ describe('delivery targets', () => {
       id: expect.stringMatching(/^[0-9a-f]{16}$/),
       name: 'archive',
       provider: 'tus',
-      mode: 'tus',
+      mode: 'push',
       endpoint: 'https://tus.example.test/files/',
       hasCredential: true,
     });

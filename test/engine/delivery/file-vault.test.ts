@@ -33,7 +33,7 @@ describe('the credentials file', () => {
     const saved = await engine.saveTarget({
       name: 'archive',
       provider: 'tus',
-      mode: 'tus',
+      mode: 'push',
       endpoint: 'https://tus.test/files/',
       credential: 'Bearer file-s3cret',
     });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/engine/queue/migrations';
-import type { DeliveryTarget } from '../../../shared/api';
+import type { DeliveryTarget } from '../../../shared/delivery-targets';
 import { finished, repoRoot } from '../../helpers/spawn-ts';
 import { tempDir } from '../../helpers/temp-dir';
 

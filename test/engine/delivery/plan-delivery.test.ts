@@ -46,10 +46,10 @@ describe('where a video goes', () => {
   });
 
   it('plans a delivery per target, failing at once for a target removed meanwhile', () => {
-    const targets = new Map([['t1', { name: 'archive', mode: 'tus' as const }]]);
+    const targets = new Map([['t1', { name: 'archive', mode: 'push' as const }]]);
     expect(plannedDeliveries(['t1', 'gone'], targets)).toEqual([
-      { targetId: 't1', mode: 'tus' },
-      { targetId: 'gone', mode: 'tus', error: expect.stringMatching(/gone was removed.*ferry target add/) },
+      { targetId: 't1', mode: 'push' },
+      { targetId: 'gone', mode: 'push', error: expect.stringMatching(/gone was removed.*ferry target add/) },
     ]);
   });
 });

@@ -39,7 +39,7 @@ async function queued(dataDir: string): Promise<{ engine: Engine; uid: string }>
   tus = await startTusServer();
   const engine = createEngine({ dataDir, delivery: { retryBaseMs: 20, chunkSize: 1024 * 1024 } });
   engines.push(engine);
-  const target = await engine.saveTarget({ name: 'archive', provider: 'tus', mode: 'tus', endpoint: tus.endpoint });
+  const target = await engine.saveTarget({ name: 'archive', provider: 'tus', mode: 'push', endpoint: tus.endpoint });
   const added = await engine.addFiles({ paths: [file], options: { transcode: false, deliverTo: [target.id] } });
   return { engine, uid: added.queued[0]!.uid };
 }

@@ -42,7 +42,7 @@ async function setUp(options: { requireAuthorization?: string; credential?: stri
   const target = await engine.saveTarget({
     name: 'archive',
     provider: 'tus',
-    mode: 'tus',
+    mode: 'push',
     endpoint: tus.endpoint,
     ...(options.credential ? { credential: options.credential } : {}),
   });
@@ -125,7 +125,7 @@ describe('delivery to a TUS server', () => {
     expect(video.readyToStream).toBe(true);
     const [delivery] = video.deliveries;
     expect(video.deliveries).toEqual([
-      { target: target.id, mode: 'tus', state: 'ready', remoteId: expect.any(String), pctComplete: 100 },
+      { target: target.id, mode: 'push', state: 'ready', remoteId: expect.any(String), pctComplete: 100 },
     ]);
     expect(tus.uploads()).toEqual([delivery!.remoteId]);
     const mp4 = fs.readFileSync(video.downloads!.default);

@@ -51,7 +51,7 @@ async function queueAll(dataDir: string, deliver: boolean): Promise<void> {
   const engine = createEngine({ dataDir });
   try {
     const target = deliver
-      ? await engine.saveTarget({ name: 'archive', provider: 'tus', mode: 'tus', endpoint: tus.endpoint })
+      ? await engine.saveTarget({ name: 'archive', provider: 'tus', mode: 'push', endpoint: tus.endpoint })
       : undefined;
     const links = Array.from({ length: videoCount }, (_, i) => ({ url: origin.url(`/v${i}.avi`) }));
     await engine.addLinks({ links, options: { ladder: [240, 360], ...(target ? { deliverTo: [target.id] } : {}) } });

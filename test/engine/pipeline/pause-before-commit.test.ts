@@ -119,7 +119,7 @@ describe("a pause from another process between a stage's work and its commit", (
     tus.fail({ method: 'POST', status: 503, times: 1 });
     const file = await make.noisyMp4(tempDir(), 1);
     const engine = pausingEngine(tempDir(), 'deliver');
-    const target = await engine.saveTarget({ name: 'archive', provider: 'tus', mode: 'tus', endpoint: tus.endpoint });
+    const target = await engine.saveTarget({ name: 'archive', provider: 'tus', mode: 'push', endpoint: tus.endpoint });
     const added = await engine.addFiles({ paths: [file], options: { transcode: false, deliverTo: [target.id] } });
     const uid = added.queued[0]!.uid;
 

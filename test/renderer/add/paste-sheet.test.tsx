@@ -43,7 +43,7 @@ const withTargets = (fake: FakeTransport) => {
       id: 'cf',
       name: 'Cloudflare',
       provider: 'cloudflare',
-      mode: 'tus',
+      mode: 'push',
       endpoint: 'https://api.test',
       hasCredential: true,
     },

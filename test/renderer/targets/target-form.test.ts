@@ -13,7 +13,7 @@ describe('the add-target form', () => {
     expect(targetInput(draft)).toEqual({
       name: 'Archive',
       provider: 'tus',
-      mode: 'tus',
+      mode: 'push',
       endpoint: 'https://tus.example.com/',
     });
     expect(targetInput({ ...draft, credential: 'Bearer t' }).credential).toBe('Bearer t');

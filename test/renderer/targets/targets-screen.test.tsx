@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeliveryTarget } from '../../../shared/api';
+import type { DeliveryTarget } from '../../../shared/delivery-targets';
 import { FerryError } from '../../../shared/ferry-error';
 import type { FakeTransport } from '../../../renderer/src/transport/fake-transport';
 import { renderScreen } from '../settings/render-screen';
@@ -62,7 +62,7 @@ describe('the targets screen', () => {
       {
         name: 'Archive',
         provider: 'tus',
-        mode: 'tus',
+        mode: 'push',
         endpoint: 'https://tus.example.com/files/',
         credential: 'Bearer s3cret',
       },

@@ -3,7 +3,7 @@
  * original without transcoding, and the delivery targets to send finished videos to.
  */
 import { useId } from 'react';
-import type { DeliveryTarget } from '../../../../shared/api';
+import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import { choiceProblem, ladderHeights, toggleHeight, type IngestChoice } from './ingest-choice';
 
 interface IngestFieldsProps {

@@ -1,6 +1,7 @@
 /** The delivery targets a sheet offers, asked for when it opens; null until they are in. */
 import { useEffect, useState } from 'react';
-import type { DeliveryTarget, FerryApi } from '../../../../shared/api';
+import type { FerryApi } from '../../../../shared/api';
+import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 
 export function useTargets(api: Pick<FerryApi, 'listTargets'>): {
   targets: DeliveryTarget[] | null;

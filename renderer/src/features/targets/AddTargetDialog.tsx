@@ -5,7 +5,7 @@
  */
 import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useState, type FormEvent } from 'react';
-import type { DeliveryProvider, DeliveryTarget, DeliveryTargetInput } from '../../../../shared/api';
+import type { DeliveryProvider, DeliveryTarget, DeliveryTargetInput } from '../../../../shared/delivery-targets';
 import { FieldError, TextField } from '../settings/form-fields';
 import { draftProblems, emptyTargetDraft, targetFailure, targetInput, type TargetFailure } from './target-form';
 import { modeLabels, providerLabels } from './target-text';

@@ -1,7 +1,7 @@
 /** Removing a target, after the user confirms in a dialog that says what removing it does. */
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState } from 'react';
-import type { DeliveryTarget } from '../../../../shared/api';
+import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 
 interface RemoveTargetDialogProps {
   target: DeliveryTarget;

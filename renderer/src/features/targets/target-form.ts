@@ -3,7 +3,7 @@
  * INVALID_INPUT issues name their field; a provider Ferry does not speak yet (NOT_AVAILABLE) is
  * the provider field's; anything else is the form's own message.
  */
-import type { DeliveryProvider, DeliveryTarget, DeliveryTargetInput } from '../../../../shared/api';
+import type { DeliveryProvider, DeliveryTarget, DeliveryTargetInput } from '../../../../shared/delivery-targets';
 import { FerryError } from '../../../../shared/ferry-error';
 
 export interface TargetDraft {
@@ -14,7 +14,7 @@ export interface TargetDraft {
   credential: string;
 }
 
-export const emptyTargetDraft: TargetDraft = { name: '', provider: 'tus', mode: 'tus', endpoint: '', credential: '' };
+export const emptyTargetDraft: TargetDraft = { name: '', provider: 'tus', mode: 'push', endpoint: '', credential: '' };
 
 export type TargetField = keyof TargetDraft;
 

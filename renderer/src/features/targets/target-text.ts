@@ -1,5 +1,5 @@
 /** How targets read in the UI: providers by their names, modes by what they do. */
-import type { DeliveryProvider, DeliveryTarget } from '../../../../shared/api';
+import type { DeliveryProvider, DeliveryTarget } from '../../../../shared/delivery-targets';
 
 export const providerLabels: Record<DeliveryProvider, string> = {
   tus: 'Any TUS server',

@@ -1,6 +1,6 @@
 /** The delivery targets as the engine has them, read again after each change this screen makes. */
 import { useEffect, useState } from 'react';
-import type { DeliveryTargetInput, DeliveryTarget } from '../../../../shared/api';
+import type { DeliveryTarget, DeliveryTargetInput } from '../../../../shared/delivery-targets';
 import { useApp } from '../../app/app-context';
 
 export type TargetsState =

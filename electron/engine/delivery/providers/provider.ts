@@ -1,0 +1,116 @@
+/**
+ * What the deliver stage asks of a streaming service, one adapter per provider behind this
+ * interface (providers/<provider>.ts): check a credential, push a file (TUS, or one form post),
+ * ask the service to pull a link, and read the video's state there until the service says ready.
+ * Adapters speak the documented HTTP shapes (../shared/reference/providers.md); the deliver stage
+ * owns retries, resume, progress and the delivery's row.
+ */
+import type { DeliveryProvider, DeliveryTarget } from '../../../../shared/delivery-targets';
+
+/** What every call to a service gets: the target (its endpoint resolved), its credential, a stop signal. */
+export interface ProviderCall {
+  target: DeliveryTarget;
+  credential: string | null;
+  signal: AbortSignal;
+}
+
+/** The file a push sends. */
+export interface PushFile {
+  path: string;
+  size: number;
+  /** The video's name (its meta name, or the file's name). */
+  name: string;
+  /** Its MIME type. */
+  type: string;
+}
+
+/** Provider state a push keeps between attempts (JSON in the delivery's row), besides the upload URL. */
+export type PushState = Record<string, string | number | boolean | null>;
+
+/** What an earlier attempt of this push left: continue from it where the service allows. */
+export interface PushResume {
+  uploadUrl: string | null;
+  remoteId: string | null;
+  state: PushState;
+}
+
+/** How to send the file by TUS, as the service wants it. */
+export interface TusSession {
+  /** Where a new upload is created; null when the service made the upload itself (`uploadUrl`). */
+  endpoint: string | null;
+  /** An upload to continue, or the one the service created. */
+  uploadUrl: string | null;
+  /** Upload-Metadata of the creation request. */
+  metadata: Record<string, string>;
+  /**
+   * Headers for a request, asked before each one: an adapter whose authorisation expires (Bunny's
+   * signature) renews it here before it runs out.
+   */
+  headers(): Record<string, string>;
+  /** Bytes per PATCH, within the service's rules, from the stage's preferred size. */
+  chunkSize: number;
+  /** The service's id for the video, when known before the upload is created. */
+  remoteId: string | null;
+  /** The creation response header that names the service's id for the upload (Cloudflare `stream-media-id`). */
+  remoteIdHeader?: string;
+  /** Kept with the delivery for the next attempt. */
+  state: PushState;
+}
+
+export interface TusPush {
+  kind: 'tus';
+  /**
+   * Prepares an attempt: creates the video on the service when it must exist first (Gcore, Bunny,
+   * Vimeo), or continues `resume`, renewing what has expired (a token, a signature).
+   */
+  session(call: ProviderCall, file: PushFile, resume: PushResume | null, chunkSize: number): Promise<TusSession>;
+}
+
+/** A push in one request (Twelve Labs' multipart task): not resumable, so it starts again when it fails. */
+export interface FormPush {
+  kind: 'form';
+  send(call: ProviderCall, file: PushFile, onProgress: (sent: number) => void): Promise<{ remoteId: string }>;
+}
+
+/** A link for the service to fetch itself, with the request headers it needs. */
+export interface PullLink {
+  url: string;
+  headers: Record<string, string>;
+  name: string;
+}
+
+/** The video on the service, as the deliver stage follows it. */
+export interface RemoteStatus {
+  /** `ready` only when the service says so, as the target's `readyWhen` asks. */
+  phase: 'processing' | 'ready' | 'error';
+  /** The service's own word for the state (`downloading`, `viewable`, `indexing`…). */
+  word: string;
+  /** The service's progress, 0 to 100, when it gives one. */
+  pct?: number;
+  playbackUrl?: string;
+  /** With `error`: the service's own reason, quoted to the user. */
+  error?: string;
+}
+
+/** The media facts an adapter may check against the service's input limits before sending. */
+export interface MediaFacts {
+  size: number;
+  width: number;
+  height: number;
+  /** Seconds; -1 when unknown. */
+  duration: number;
+}
+
+export interface ProviderAdapter {
+  id: DeliveryProvider;
+  /** Asks the service something harmless that needs the credential; answers what it found, in a sentence. */
+  test(call: ProviderCall): Promise<string>;
+  /** Why the service would refuse this video (its documented limits), or null. */
+  refuses?(media: MediaFacts): string | null;
+  /** Absent for a pull-only service (Omega Stream). */
+  push?: TusPush | FormPush;
+  /** Absent for a service that cannot pull (Vimeo, a TUS server). */
+  pull?(call: ProviderCall, link: PullLink): Promise<{ remoteId: string }>;
+  /** Absent when the service has nothing to follow: a TUS server holds the file once the upload ends. */
+  status?(call: ProviderCall, remoteId: string): Promise<RemoteStatus>;
+}

@@ -1,0 +1,87 @@
+/**
+ * One request to a streaming service's REST API, with Node's fetch: JSON in and out, the stop
+ * signal honoured, and a refusal turned into a ServiceError that keeps what the deliver stage
+ * judges (status, Retry-After, method) and the service's own words for what went wrong.
+ */
+import type { UploadFailure } from '../delivery-failure';
+
+export class ServiceError extends Error {
+  constructor(readonly failure: UploadFailure) {
+    super(failure.message);
+    this.name = 'ServiceError';
+  }
+}
+
+export interface ServiceRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as is (a form, a stream); `json` wins when both are given. */
+  body?: BodyInit;
+  signal: AbortSignal;
+}
+
+export interface ServiceResponse {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body, or null when there was none or it was not JSON. */
+  body: unknown;
+}
+
+/** The service's own sentence in an error body, in the shapes the providers use. */
+export function serviceErrorText(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim().slice(0, 500) || undefined;
+  if (!body || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  // Cloudflare: {errors: [{code, message}]}; Gcore: {error} or {errors: {field: [..]}}; Twelve Labs: {code, message}.
+  if (Array.isArray(record.errors)) {
+    const texts = record.errors
+      .map((e) => (e && typeof e === 'object' ? (e as Record<string, unknown>).message : e))
+      .filter((t): t is string => typeof t === 'string');
+    if (texts.length > 0) return texts.join('; ');
+  }
+  for (const key of ['message', 'error', 'developer_message', 'detail', 'Message']) {
+    const value = record[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return undefined;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export async function serviceRequest(request: ServiceRequest): Promise<ServiceResponse> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+  let body = request.body;
+  if (request.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(request.json);
+  }
+  let response: Response;
+  try {
+    response = await fetch(request.url, { method: request.method, headers, body, signal: request.signal });
+  } catch (error) {
+    if (request.signal.aborted) throw error;
+    const cause = (error as Error & { cause?: Error }).cause;
+    throw new ServiceError({ method: request.method, message: `${request.url}: ${cause?.message ?? (error as Error).message}` });
+  }
+  const parsed = await readBody(response);
+  if (response.ok) return { status: response.status, headers: response.headers, body: parsed };
+  const text = serviceErrorText(parsed);
+  throw new ServiceError({
+    status: response.status,
+    method: request.method,
+    retryAfter: response.headers.get('Retry-After'),
+    message: text ?? `${request.method} ${new URL(request.url).pathname} answered ${response.status}`,
+    ...(text ? { serviceText: text } : {}),
+  });
+}

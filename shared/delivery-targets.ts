@@ -1,0 +1,137 @@
+/**
+ * Delivery targets in the contract: the streaming services Ferry delivers to, what each one needs
+ * to be saved (an account, a library, an index), how it can ingest (push, pull by link), and the
+ * target as listTargets answers it. One table, read by the engine, the CLI and the UI alike.
+ */
+
+export type DeliveryProvider = 'cloudflare' | 'gcore' | 'omega' | 'twelvelabs' | 'bunny' | 'vimeo' | 'tus';
+
+/** `push`: Ferry sends the file. `pull`: the service is asked to fetch the video's link itself. */
+export type DeliveryMode = 'push' | 'pull';
+
+/** What a push sends: the MP4 Ferry made, or the file as it came. */
+export type DeliverySend = 'mp4' | 'original';
+
+/**
+ * When a delivery counts as ready: as soon as the service can play it (Cloudflare `readyToStream`,
+ * Gcore `viewable`, Bunny's first resolution), or once the service has finished every rendition.
+ */
+export type DeliveryReadyWhen = 'playable' | 'complete';
+
+/** A field a provider needs beside its endpoint and credential. */
+export type TargetField = 'account' | 'library' | 'index';
+
+export interface ProviderFacts {
+  label: string;
+  /** The API base used when a target gives no endpoint; null when the user must give one (a TUS server). */
+  defaultEndpoint: string | null;
+  modes: readonly DeliveryMode[];
+  /** The fields this provider needs, each with what it is called there. */
+  needs: Partial<Record<TargetField, string>>;
+  /** Whether a pull can carry the link's request headers to the service. */
+  pullTakesHeaders: boolean;
+  /** What the credential is, in the provider's words. */
+  credential: string;
+}
+
+export const providerFacts: Record<DeliveryProvider, ProviderFacts> = {
+  cloudflare: {
+    label: 'Cloudflare Stream',
+    defaultEndpoint: 'https://api.cloudflare.com',
+    modes: ['push', 'pull'],
+    needs: { account: 'account ID' },
+    pullTakesHeaders: false,
+    credential: 'API token with Stream Write',
+  },
+  gcore: {
+    label: 'Gcore',
+    defaultEndpoint: 'https://api.gcore.com',
+    modes: ['push', 'pull'],
+    needs: {},
+    pullTakesHeaders: true,
+    credential: 'API key',
+  },
+  omega: {
+    label: 'Omega Stream',
+    defaultEndpoint: 'https://omegastream.net/company',
+    modes: ['pull'],
+    needs: {},
+    pullTakesHeaders: true,
+    credential: 'API key',
+  },
+  twelvelabs: {
+    label: 'Twelve Labs',
+    defaultEndpoint: 'https://api.twelvelabs.io',
+    modes: ['push', 'pull'],
+    needs: { index: 'index ID' },
+    pullTakesHeaders: false,
+    credential: 'API key',
+  },
+  bunny: {
+    label: 'Bunny Stream',
+    defaultEndpoint: 'https://video.bunnycdn.com',
+    modes: ['push', 'pull'],
+    needs: { library: 'library ID' },
+    pullTakesHeaders: true,
+    credential: 'library API key',
+  },
+  vimeo: {
+    label: 'Vimeo',
+    defaultEndpoint: 'https://api.vimeo.com',
+    modes: ['push'],
+    needs: {},
+    pullTakesHeaders: false,
+    credential: 'access token with upload scope',
+  },
+  tus: {
+    label: 'a TUS server',
+    defaultEndpoint: null,
+    modes: ['push'],
+    needs: {},
+    pullTakesHeaders: false,
+    credential: 'Authorization header value',
+  },
+};
+
+export const deliveryProviders = Object.keys(providerFacts) as DeliveryProvider[];
+
+export interface DeliveryTarget {
+  id: string;
+  name: string;
+  provider: DeliveryProvider;
+  mode: DeliveryMode;
+  /** The service's API base (or, for a TUS server, its creation endpoint). */
+  endpoint: string;
+  account: string | null;
+  library: string | null;
+  index: string | null;
+  send: DeliverySend;
+  readyWhen: DeliveryReadyWhen;
+  /** Whether a credential is stored (the credential itself never leaves main). */
+  hasCredential: boolean;
+}
+
+export interface DeliveryTargetInput {
+  id?: string;
+  name: string;
+  provider: DeliveryProvider;
+  mode: DeliveryMode;
+  /** Default: the provider's own API base. */
+  endpoint?: string;
+  account?: string;
+  library?: string;
+  index?: string;
+  /** Default: mp4. */
+  send?: DeliverySend;
+  /** Default: complete. */
+  readyWhen?: DeliveryReadyWhen;
+  /** Stored in the OS keychain; an empty string removes the stored one, none keeps it. */
+  credential?: string;
+}
+
+/** What testTarget found: the service answered and took the credential, or why not. */
+export interface TargetTest {
+  ok: boolean;
+  /** One sentence: what was checked, and on failure what to do. */
+  message: string;
+}
