@@ -1,0 +1,251 @@
+/**
+ * The Bunny Stream adapter against its double (a real TUS server on 127.0.0.1): the key is
+ * checked, a push creates the video and sends it by TUS under a signature renewed before it
+ * expires (across several expiries mid-upload, and after a 401), a pull carries the link's
+ * headers to the origin and finds the video it made, and Bunny's status numbers become phases.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Upload } from 'tus-js-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bunnySignature, bunnySigner } from '../../../../electron/engine/delivery/providers/bunny-signer';
+import { bunnyStatus, createBunnyAdapter } from '../../../../electron/engine/delivery/providers/bunny';
+import type {
+  ProviderCall,
+  PushResume,
+  TusPush,
+  TusSession,
+} from '../../../../electron/engine/delivery/providers/provider';
+import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
+import type { DeliveryTarget } from '../../../../shared/delivery-targets';
+import * as make from '../../../helpers/media-fixtures';
+import { sha256, startOrigin } from '../../../helpers/origin-server';
+import { startBunnyDouble, type BunnyDouble } from '../../../helpers/services/bunny-double';
+
+const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-bunny-'));
+let media: string;
+let size: number;
+const closers: (() => Promise<void>)[] = [];
+const adapter = createBunnyAdapter({ lookup: { tries: 3, delayMs: 50 } });
+const push = adapter.push as TusPush;
+
+beforeAll(async () => {
+  media = await make.standardDefinition43(mediaDir);
+  size = fs.statSync(media).size;
+});
+afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+async function double(): Promise<BunnyDouble> {
+  const started = await startBunnyDouble({ library: '123', apiKey: 'library-key' });
+  closers.push(started.close);
+  return started;
+}
+
+function call(bunny: BunnyDouble, overrides: Partial<DeliveryTarget> = {}, credential = 'library-key'): ProviderCall {
+  const target: DeliveryTarget = {
+    id: 't1',
+    name: 'bunny',
+    provider: 'bunny',
+    mode: 'push',
+    endpoint: bunny.origin,
+    account: null,
+    library: '123',
+    index: null,
+    send: 'mp4',
+    readyWhen: 'complete',
+    hasCredential: true,
+    ...overrides,
+  };
+  return { target, credential, signal: new AbortController().signal };
+}
+
+const file = () => ({ path: media, size, name: 'Board meeting', type: 'video/mp4' });
+
+/** One upload attempt as the deliver stage runs it: the session's headers asked before every request. */
+function send(session: TusSession, onUrl: (url: string) => void = () => {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const upload: Upload = new Upload(fs.createReadStream(media), {
+      endpoint: session.endpoint,
+      uploadUrl: session.uploadUrl,
+      uploadSize: size,
+      metadata: session.metadata,
+      chunkSize: session.chunkSize,
+      retryDelays: null,
+      storeFingerprintForResuming: false,
+      onBeforeRequest: (req) => {
+        for (const [name, value] of Object.entries(session.headers())) req.setHeader(name, value);
+      },
+      onUploadUrlAvailable: () => onUrl(upload.url ?? ''),
+      onSuccess: () => resolve(),
+      onError: reject,
+    });
+    upload.start();
+  });
+}
+
+/** Polls status as the stage does (bounded), collecting the words, until ready or error. */
+async function follow(bunny: BunnyDouble, c: ProviderCall, remoteId: string) {
+  const seen: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const status = await adapter.status!(c, remoteId);
+    seen.push(status.word);
+    if (status.phase !== 'processing') return { status, seen };
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`still processing after 20 polls: ${seen.join(', ')} (${bunny.videos.size} videos)`);
+}
+
+describe('Bunny signature', () => {
+  it('is the hex SHA-256 of library, key, expiry and video, in that order', () => {
+    const expected = createHash('sha256').update('123library-key1700000000video-guid').digest('hex');
+    expect(bunnySignature('123', 'library-key', 1_700_000_000, 'video-guid')).toBe(expected);
+  });
+
+  it('keeps one signature while enough time remains, and signs again before it expires', () => {
+    let now = 1_700_000_000_000;
+    const signer = bunnySigner({
+      libraryId: '123',
+      apiKey: 'k',
+      videoId: 'v',
+      lifetimeMs: 60_000,
+      marginMs: 10_000,
+      now: () => now,
+    });
+    const first = signer.headers();
+    expect(first).toMatchObject({ AuthorizationExpire: '1700000060', LibraryId: '123', VideoId: 'v' });
+    now += 45_000;
+    expect(signer.headers()).toEqual(first);
+    now += 6_000; // 9 s left: under the margin.
+    const second = signer.headers();
+    expect(second.AuthorizationExpire).toBe('1700000111');
+    expect(second.AuthorizationSignature).toBe(bunnySignature('123', 'k', 1_700_000_111, 'v'));
+  });
+});
+
+describe('Bunny Stream adapter', () => {
+  it('test() says the library took the key, and a wrong key is refused with 401', async () => {
+    const bunny = await double();
+    expect(await adapter.test(call(bunny))).toBe('Bunny Stream library 123 took the API key; it holds 0 videos.');
+    const refused = await adapter.test(call(bunny, {}, 'wrong')).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ServiceError);
+    expect((refused as ServiceError).failure).toMatchObject({ status: 401, method: 'GET' });
+  });
+
+  it('pushes: creates the titled video, uploads it signed to /tusupload, then follows it to ready', async () => {
+    const bunny = await double();
+    const c = call(bunny);
+    const session = await push.session(c, file(), null, 256 * 1024);
+    expect(session).toMatchObject({ endpoint: `${bunny.origin}/tusupload`, uploadUrl: null });
+    const video = bunny.videos.get(session.remoteId!)!;
+    expect(video.title).toBe('Board meeting');
+    await send(session);
+    expect(sha256(bunny.bytes(video.guid))).toBe(sha256(fs.readFileSync(media)));
+    expect(bunny.tus.metadata(video.uploadId!)).toEqual({ filetype: 'video/mp4', title: 'Board meeting' });
+    expect(bunny.signed.every((s) => s.status === 200 && s.videoId === video.guid)).toBe(true);
+    const { status, seen } = await follow(bunny, c, video.guid);
+    expect(seen).toEqual(['processing', 'encoding', 'resolution finished', 'finished']);
+    expect(status).toEqual({ phase: 'ready', word: 'finished', pct: 100 });
+  });
+
+  it('counts the first resolution as ready when the target is ready once playable', async () => {
+    const bunny = await double();
+    const c = call(bunny, { readyWhen: 'playable' });
+    const session = await push.session(c, file(), null, 1024 * 1024);
+    await send(session);
+    const { status } = await follow(bunny, c, session.remoteId!);
+    expect(status).toMatchObject({ phase: 'ready', word: 'resolution finished' });
+  });
+
+  it('keeps uploading across several signature expiries, renewing the signature before each runs out', async () => {
+    const bunny = await double();
+    const signing = createBunnyAdapter({ signature: { lifetimeMs: 1000, marginMs: 300 } }).push as TusPush;
+    // About 3.5 s for the file, in 8 PATCHes: each signature outlives a few of them, not the upload.
+    bunny.tus.throttle(Math.ceil(size / 3.5));
+    const session = await signing.session(call(bunny), file(), null, Math.ceil(size / 8));
+    await send(session);
+    const expiries = new Set(bunny.signed.map((s) => s.expire));
+    expect(expiries.size).toBeGreaterThan(2);
+    expect(bunny.signed.filter((s) => s.status !== 200)).toEqual([]);
+    expect(sha256(bunny.bytes(session.remoteId!))).toBe(sha256(fs.readFileSync(media)));
+  });
+
+  it('after a 401 mid-upload, a new session for the same video continues the upload, signed anew', async () => {
+    const bunny = await double();
+    const c = call(bunny);
+    const first = await push.session(c, file(), null, Math.ceil(size / 4));
+    let uploadUrl: string | null = null;
+    bunny.tus.tus.once('POST_CREATE', () => bunny.rejectTus(1));
+    const failed = await send(first, (url) => (uploadUrl = url)).then(
+      () => null,
+      (error: Error) => error,
+    );
+    expect(failed?.message).toContain('response code: 401');
+    const resume: PushResume = { uploadUrl, remoteId: first.remoteId, state: first.state };
+    const again = await push.session(c, file(), resume, Math.ceil(size / 4));
+    expect(again).toMatchObject({ uploadUrl, remoteId: first.remoteId });
+    await send(again);
+    expect(bunny.videos.size).toBe(1);
+    expect(bunny.tus.uploads()).toHaveLength(1);
+    expect(sha256(bunny.bytes(first.remoteId!))).toBe(sha256(fs.readFileSync(media)));
+  });
+
+  it("ends in error with Bunny's reason when encoding fails", async () => {
+    const bunny = await double();
+    bunny.failEncoding();
+    const c = call(bunny);
+    const session = await push.session(c, file(), null, 1024 * 1024);
+    await send(session);
+    const { status } = await follow(bunny, c, session.remoteId!);
+    expect(status).toMatchObject({ phase: 'error', word: 'failed' });
+    expect(status.error).toContain('Bunny Stream could not process the video');
+  });
+
+  it('pulls: Bunny fetches the link with its headers, and the video it made is found and followed', async () => {
+    const bunny = await double();
+    const body = fs.readFileSync(media);
+    const origin = await startOrigin({
+      '/v.mp4': { kind: 'file', body, requireHeader: ['Authorization', 'Bearer o'] },
+    });
+    closers.push(origin.close);
+    const c = call(bunny, { mode: 'pull' });
+    const link = { url: origin.url('/v.mp4'), headers: { Authorization: 'Bearer o' }, name: 'Pulled talk' };
+    const { remoteId } = await adapter.pull!(c, link);
+    expect(bunny.fetches[0]!.body).toEqual({ url: link.url, headers: link.headers, title: 'Pulled talk' });
+    expect(bunny.videos.get(remoteId)?.title).toBe('Pulled talk');
+    const { status } = await follow(bunny, c, remoteId);
+    expect(status.phase).toBe('ready');
+    expect(origin.served.requests.find((r) => r.method === 'GET')?.headers.authorization).toBe('Bearer o');
+    expect(sha256(bunny.bytes(remoteId))).toBe(sha256(body));
+  });
+
+  it('a pull the origin refuses ends in error, quoting why', async () => {
+    const bunny = await double();
+    const origin = await startOrigin({ '/v.mp4': { kind: 'status', status: 403 } });
+    closers.push(origin.close);
+    const c = call(bunny, { mode: 'pull' });
+    const { remoteId } = await adapter.pull!(c, { url: origin.url('/v.mp4'), headers: {}, name: 'Gone' });
+    const { status } = await follow(bunny, c, remoteId);
+    expect(status).toMatchObject({ phase: 'error', word: 'failed' });
+    expect(status.error).toContain('the origin answered 403');
+  });
+});
+
+describe('Bunny status numbers', () => {
+  it('become phases as the reference lists them', () => {
+    const phase = (status: number, readyWhen: 'playable' | 'complete' = 'complete') =>
+      bunnyStatus({ status }, readyWhen).phase;
+    expect([0, 1, 2, 6, 7].map((s) => phase(s))).toEqual(Array(5).fill('processing'));
+    expect([phase(3), phase(4), phase(4, 'playable')]).toEqual(['ready', 'processing', 'ready']);
+    expect([phase(5), phase(8)]).toEqual(['error', 'error']);
+    expect(bunnyStatus({ status: 2, encodeProgress: 40 }, 'complete')).toEqual({
+      phase: 'processing',
+      word: 'encoding',
+      pct: 40,
+    });
+  });
+});
