@@ -1,7 +1,142 @@
-/** Placeholder until its adapter lands: refuses, so nothing is sent half-way. */
-import type { ProviderAdapter } from './provider';
+/**
+ * Twelve Labs (API v1.3): a video goes into an index as a "video indexing task", created by one
+ * multipart POST /tasks carrying the file (push) or a direct link (pull), then followed with
+ * GET /tasks/{id} until it is ready. The credential is the API key, sent as `x-api-key`.
+ *
+ * Not the official twelvelabs-js SDK: its tasks.create takes the file as one form part it sends
+ * with no way to report bytes going out (the delivery's progress, speed and ETA need them), and it
+ * would be a dependency for two REST calls whose shapes are documented and small.
+ */
+import fs from 'node:fs/promises';
+import { multipartBody } from './multipart-body';
+import type { MediaFacts, ProviderAdapter, ProviderCall, RemoteStatus } from './provider';
+import { ServiceError, serviceErrorText, serviceRequest } from './service-request';
+import { twelvelabsRefusal } from './twelvelabs-limits';
+
+const api = (call: ProviderCall, path: string): string => `${call.target.endpoint.replace(/\/+$/, '')}/v1.3${path}`;
+
+const authorization = (call: ProviderCall): Record<string, string> => ({ 'x-api-key': call.credential ?? '' });
+
+function indexId(call: ProviderCall): string {
+  if (!call.target.index) {
+    throw new Error(`Target "${call.target.name}" has no Twelve Labs index: save it with its index ID.`);
+  }
+  return call.target.index;
+}
+
+/** A refusal whose status alone would say too little: the service's words replaced by what to do. */
+function explained(error: unknown, status: number, message: string): unknown {
+  if (!(error instanceof ServiceError) || error.failure.status !== status) return error;
+  return new ServiceError({ ...error.failure, message, serviceText: error.failure.serviceText ?? message });
+}
+
+/** The task id from the create answer `{_id, video_id}`. */
+function taskId(body: unknown, method: string): { remoteId: string } {
+  const id = body && typeof body === 'object' ? (body as Record<string, unknown>)._id : undefined;
+  if (typeof id !== 'string' || id === '') {
+    throw new ServiceError({ method, message: 'Twelve Labs created a task but answered without its _id.' });
+  }
+  return { remoteId: id };
+}
+
+/** The task object's `status` and `hls` read as the deliver stage follows them. */
+export function taskStatus(task: Record<string, unknown>, remoteId: string): RemoteStatus {
+  const word = typeof task.status === 'string' ? task.status : 'unknown';
+  const hls = task.hls && typeof task.hls === 'object' ? (task.hls as Record<string, unknown>).video_url : undefined;
+  const playback = typeof hls === 'string' && hls !== '' ? { playbackUrl: hls } : {};
+  if (word === 'ready') return { phase: 'ready', word, ...playback };
+  if (word === 'failed') {
+    // v1.3 documents no reason on a task; a text there, if one ever comes, is the service's own.
+    const reason = serviceErrorText(task);
+    return {
+      phase: 'error',
+      word,
+      error:
+        reason ??
+        `Twelve Labs could not index the video (task ${remoteId} failed without a reason). ` +
+          "Check it against the index model's video requirements, then retry.",
+    };
+  }
+  // validating, pending, queued, indexing, and uploading (in the SDK's enum): still under way.
+  return { phase: 'processing', word, ...playback };
+}
 
 export const twelvelabsAdapter: ProviderAdapter = {
   id: 'twelvelabs',
-  test: () => Promise.reject(new Error('not built yet')),
+
+  async test(call) {
+    const id = indexId(call);
+    let body: unknown;
+    try {
+      ({ body } = await serviceRequest({
+        method: 'GET',
+        url: api(call, `/indexes/${encodeURIComponent(id)}`),
+        headers: authorization(call),
+        signal: call.signal,
+      }));
+    } catch (error) {
+      throw explained(
+        explained(error, 404, `Twelve Labs has no index ${id} for this API key: check the target's index ID.`),
+        401,
+        'Twelve Labs refused the API key (401): save a valid key from the Twelve Labs dashboard.',
+      );
+    }
+    const name = body && typeof body === 'object' ? (body as Record<string, unknown>).index_name : undefined;
+    return typeof name === 'string' && name !== ''
+      ? `Twelve Labs index "${name}" (${id}) accepts this API key.`
+      : `Twelve Labs index ${id} accepts this API key.`;
+  },
+
+  refuses: (media: MediaFacts) => twelvelabsRefusal(media),
+
+  push: {
+    kind: 'form',
+    async send(call, file, onProgress) {
+      // A file that is gone is no network failure to retry: say so before opening a request.
+      await fs.access(file.path);
+      const body = multipartBody(
+        { index_id: indexId(call) },
+        { field: 'video_file', path: file.path, size: file.size, name: file.name, type: file.type },
+        onProgress,
+      );
+      const response = await serviceRequest({
+        method: 'POST',
+        url: api(call, '/tasks'),
+        headers: authorization(call),
+        body,
+        signal: call.signal,
+      });
+      return taskId(response.body, 'POST');
+    },
+  },
+
+  async pull(call, link) {
+    if (Object.keys(link.headers).length > 0) {
+      // Twelve Labs takes a bare video_url; a link that needs headers would fail there later, unexplained.
+      throw new Error(
+        'Twelve Labs cannot send request headers when it fetches a link: deliver this video with a push target instead.',
+      );
+    }
+    const form = new FormData();
+    form.set('index_id', indexId(call));
+    form.set('video_url', link.url);
+    const response = await serviceRequest({
+      method: 'POST',
+      url: api(call, '/tasks'),
+      headers: authorization(call),
+      body: form,
+      signal: call.signal,
+    });
+    return taskId(response.body, 'POST');
+  },
+
+  async status(call, remoteId) {
+    const { body } = await serviceRequest({
+      method: 'GET',
+      url: api(call, `/tasks/${encodeURIComponent(remoteId)}`),
+      headers: authorization(call),
+      signal: call.signal,
+    });
+    return taskStatus((body && typeof body === 'object' ? body : {}) as Record<string, unknown>, remoteId);
+  },
 };

@@ -1,0 +1,258 @@
+/**
+ * The Twelve Labs adapter against its double (a real HTTP server): the index check, a streamed
+ * multipart push that arrives byte for byte with its progress, a pull the service fetches itself,
+ * the task's states to ready or failed, the documented refusals, and the input limits.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProviderCall, PushFile } from '../../../../electron/engine/delivery/providers/provider';
+import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
+import { twelvelabsAdapter, taskStatus } from '../../../../electron/engine/delivery/providers/twelvelabs';
+import type { FormPush } from '../../../../electron/engine/delivery/providers/provider';
+import type { DeliveryTarget } from '../../../../shared/delivery-targets';
+import { sha256, startOrigin } from '../../../helpers/origin-server';
+import { startTwelveLabsDouble, type TwelveLabsDoubleOptions } from '../../../helpers/services/twelvelabs-double';
+import { tempDir } from '../../../helpers/temp-dir';
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+async function double(options: TwelveLabsDoubleOptions = {}) {
+  const service = await startTwelveLabsDouble(options);
+  closers.push(service.close);
+  return service;
+}
+
+function call(endpoint: string, overrides: { credential?: string; index?: string } = {}): ProviderCall {
+  const target: DeliveryTarget = {
+    id: 't1',
+    name: 'search index',
+    provider: 'twelvelabs',
+    mode: 'push',
+    endpoint,
+    account: null,
+    library: null,
+    index: overrides.index ?? 'idx',
+    send: 'mp4',
+    readyWhen: 'complete',
+    hasCredential: true,
+  };
+  return { target, credential: overrides.credential ?? 'key', signal: new AbortController().signal };
+}
+
+const push = twelvelabsAdapter.push as FormPush;
+
+function videoFile(bytes: number): { file: PushFile; body: Buffer } {
+  const body = randomBytes(bytes);
+  const filePath = path.join(tempDir(), 'talk.mp4');
+  fs.writeFileSync(filePath, body);
+  return { file: { path: filePath, size: bytes, name: 'Quarterly "talk".mp4', type: 'video/mp4' }, body };
+}
+
+async function statuses(endpoint: string, remoteId: string) {
+  const seen = [];
+  // Bounded: the double ends a task after five reads.
+  for (let i = 0; i < 10; i++) {
+    const status = await twelvelabsAdapter.status!(call(endpoint), remoteId);
+    seen.push(status);
+    if (status.phase !== 'processing') break;
+  }
+  return seen;
+}
+
+async function refusal(work: Promise<unknown>): Promise<ServiceError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ServiceError);
+  return error as ServiceError;
+}
+
+describe('Twelve Labs: the index check', () => {
+  it('names the index the key reaches', async () => {
+    const service = await double({ indexes: { idx: 'Lectures' } });
+    await expect(twelvelabsAdapter.test(call(service.origin))).resolves.toBe(
+      'Twelve Labs index "Lectures" (idx) accepts this API key.',
+    );
+  });
+
+  it('says there is no such index (404)', async () => {
+    const service = await double();
+    const error = await refusal(twelvelabsAdapter.test(call(service.origin, { index: 'nope' })));
+    expect(error.failure.status).toBe(404);
+    expect(error.message).toContain('no index nope');
+  });
+
+  it('says the key is refused (401) and how to fix it', async () => {
+    const service = await double();
+    const error = await refusal(twelvelabsAdapter.test(call(service.origin, { credential: 'wrong' })));
+    expect(error.failure.status).toBe(401);
+    expect(error.message).toMatch(/API key.*save a valid key/);
+  });
+});
+
+describe('Twelve Labs: push', () => {
+  it('streams the file in a form: the bytes arrive intact, with progress up to the size', async () => {
+    const service = await double();
+    const { file, body } = videoFile(3 * 1024 * 1024 + 17);
+    const progress: number[] = [];
+    const { remoteId } = await push.send(call(service.origin), file, (sent) => progress.push(sent));
+
+    const [task] = service.tasks();
+    expect(task).toMatchObject({ id: remoteId, indexId: 'idx', videoUrl: null });
+    expect(task!.file).toEqual({ name: file.name, type: 'video/mp4' });
+    expect(task!.received).toEqual({ size: body.length, sha256: sha256(body) });
+    expect(progress.length).toBeGreaterThan(4);
+    expect(progress.every((sent, i) => i === 0 || sent > progress[i - 1]!)).toBe(true);
+    expect(progress.at(-1)).toBe(file.size);
+    // A known length, not a chunked stream: proxies in front of APIs often refuse chunked uploads.
+    expect(Number(service.requests.at(-1)!.contentLength)).toBeGreaterThan(file.size);
+  });
+
+  it('follows the task from validating to ready, with its HLS playback URL', async () => {
+    const service = await double();
+    const { file } = videoFile(64 * 1024);
+    const { remoteId } = await push.send(call(service.origin), file, () => undefined);
+    const seen = await statuses(service.origin, remoteId);
+    expect(seen.map((s) => `${s.phase}:${s.word}`)).toEqual([
+      'processing:validating',
+      'processing:pending',
+      'processing:queued',
+      'processing:indexing',
+      'ready:ready',
+    ]);
+    expect(seen.at(-1)!.playbackUrl).toBe(`${service.origin}/hls/${service.tasks()[0]!.videoId}/stream.m3u8`);
+  });
+
+  it('a task that fails ends in error, with a sentence saying what to check', async () => {
+    const service = await double({ end: 'failed' });
+    const { file } = videoFile(64 * 1024);
+    const { remoteId } = await push.send(call(service.origin), file, () => undefined);
+    const last = (await statuses(service.origin, remoteId)).at(-1)!;
+    expect(last).toMatchObject({ phase: 'error', word: 'failed' });
+    expect(last.error).toMatch(/^Twelve Labs could not index the video .*requirements, then retry\.$/);
+  });
+
+  it('a refused key is a 401 ServiceError quoting the service, and nothing is created', async () => {
+    const service = await double();
+    const { file } = videoFile(256 * 1024);
+    const error = await refusal(push.send(call(service.origin, { credential: 'expired' }), file, () => undefined));
+    expect(error.failure).toMatchObject({ status: 401, method: 'POST' });
+    expect(error.failure.serviceText).toMatch(/^API Key is either invalid or expired/);
+    expect(service.tasks()).toEqual([]);
+  });
+
+  it("a 400 quotes the service's message", async () => {
+    const message = 'The video_file parameter is invalid. The video is too short.';
+    const service = await double({ refuseTasks: { code: 'parameter_invalid', message } });
+    const { file } = videoFile(64 * 1024);
+    const error = await refusal(push.send(call(service.origin), file, () => undefined));
+    expect(error.failure).toMatchObject({ status: 400, serviceText: message });
+  });
+
+  it('a rate limit is a 429 with its Retry-After, for the stage to wait', async () => {
+    const service = await double({ rateLimit: { times: 1, retryAfter: '7' } });
+    const { file } = videoFile(64 * 1024);
+    const error = await refusal(push.send(call(service.origin), file, () => undefined));
+    expect(error.failure).toMatchObject({ status: 429, retryAfter: '7' });
+    const { remoteId } = await push.send(call(service.origin), file, () => undefined);
+    expect(service.tasks().map((t) => t.id)).toEqual([remoteId]);
+  });
+
+  it('a stopped push ends the request and sends nothing more', async () => {
+    const service = await double();
+    const { file } = videoFile(8 * 1024 * 1024);
+    const stop = new AbortController();
+    const sending = push.send({ ...call(service.origin), signal: stop.signal }, file, (sent) => {
+      if (sent >= 1024 * 1024) stop.abort();
+    });
+    await expect(sending).rejects.toThrow();
+    expect(service.tasks()).toEqual([]);
+  });
+});
+
+describe('Twelve Labs: pull', () => {
+  it('asks the service to fetch a direct link, which it does, then follows it to ready', async () => {
+    const service = await double();
+    const video = randomBytes(200 * 1024);
+    const origin = await startOrigin({ '/talk.mp4': { kind: 'file', body: video, contentType: 'video/mp4' } });
+    closers.push(origin.close);
+    const link = { url: origin.url('/talk.mp4'), headers: {}, name: 'talk' };
+    const { remoteId } = await twelvelabsAdapter.pull!(call(service.origin), link);
+    const seen = await statuses(service.origin, remoteId);
+    expect(seen.at(-1)).toMatchObject({ phase: 'ready', word: 'ready' });
+    expect(service.tasks()[0]).toMatchObject({ videoUrl: link.url, file: null });
+    expect(service.tasks()[0]!.received).toEqual({ size: video.length, sha256: sha256(video) });
+  });
+
+  it('a link the service cannot fetch fails the task', async () => {
+    const service = await double();
+    const origin = await startOrigin({ '/gone.mp4': { kind: 'status', status: 404 } });
+    closers.push(origin.close);
+    const { remoteId } = await twelvelabsAdapter.pull!(call(service.origin), {
+      url: origin.url('/gone.mp4'),
+      headers: {},
+      name: 'gone',
+    });
+    const seen = await statuses(service.origin, remoteId);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ phase: 'error', word: 'failed' });
+  });
+
+  it('refuses a link that needs request headers, before asking the service', async () => {
+    const service = await double();
+    const link = { url: 'https://example.test/v.mp4', headers: { Cookie: 'a=b' }, name: 'v' };
+    await expect(twelvelabsAdapter.pull!(call(service.origin), link)).rejects.toThrow(/push target instead/);
+    expect(service.requests).toEqual([]);
+  });
+});
+
+describe('Twelve Labs: task words', () => {
+  it('reads uploading as under way, and a reason on a failed task as the error', () => {
+    expect(taskStatus({ status: 'uploading' }, 't')).toEqual({ phase: 'processing', word: 'uploading' });
+    expect(taskStatus({ status: 'failed', message: 'The video has no audio track.' }, 't')).toEqual({
+      phase: 'error',
+      word: 'failed',
+      error: 'The video has no audio track.',
+    });
+  });
+});
+
+describe('Twelve Labs: input limits, checked before sending', () => {
+  const fine = { size: 50 * 1024 ** 2, width: 1920, height: 1080, duration: 60 };
+  const refuses = twelvelabsAdapter.refuses!;
+
+  it('takes what fits, portrait 4K and an unknown duration included', () => {
+    expect(refuses(fine)).toBeNull();
+    expect(refuses({ ...fine, width: 2160, height: 3840 })).toBeNull();
+    expect(refuses({ ...fine, width: 360, height: 360, duration: 4 })).toBeNull();
+    expect(refuses({ ...fine, duration: -1 })).toBeNull();
+    expect(refuses({ ...fine, duration: 7200, size: 2 * 1024 ** 3 })).toBeNull();
+  });
+
+  it('refuses over 2 GB, saying to send the MP4', () => {
+    expect(refuses({ ...fine, size: 2 * 1024 ** 3 + 1 })).toMatch(
+      /over Twelve Labs' 2 GB limit.*send the MP4 instead of the original/,
+    );
+  });
+
+  it('refuses a picture under 360 on its smaller side, or over 3840x2160', () => {
+    expect(refuses({ ...fine, width: 640, height: 352 })).toMatch(/640x352, under Twelve Labs' minimum of 360x360/);
+    expect(refuses({ ...fine, width: 4096, height: 2160 })).toMatch(
+      /4096x2160, over Twelve Labs' maximum of 3840x2160: send the MP4/,
+    );
+    expect(refuses({ ...fine, width: 2880, height: 2880 })).toMatch(/over Twelve Labs' maximum/);
+  });
+
+  it('refuses under 4 seconds or over 2 hours, saying what to do', () => {
+    expect(refuses({ ...fine, duration: 2 })).toBe(
+      "The video lasts 2.0 s, under Twelve Labs' minimum of 4 seconds: send a longer video.",
+    );
+    expect(refuses({ ...fine, duration: 7201 })).toMatch(/2\.00 h, over Twelve Labs' maximum of 2 hours: trim it/);
+  });
+});

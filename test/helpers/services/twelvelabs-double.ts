@@ -1,0 +1,259 @@
+/**
+ * A Twelve Labs API v1.3 stand-in on 127.0.0.1, as ../shared/reference/providers.md §3 documents
+ * it: `x-api-key`, GET /v1.3/indexes/{id}, POST /v1.3/tasks (multipart: index_id and exactly one
+ * of video_file / video_url), GET /v1.3/tasks/{id} whose status moves validating → pending →
+ * queued → indexing → ready (or failed) one step per GET. Errors are the documented {code, message}
+ * bodies. It keeps what it received (a file's bytes as a sha256, or what it fetched from a
+ * video_url itself) so tests compare it with what was sent.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { Readable } from 'node:stream';
+import { listenOnLoopback } from '../listen-loopback';
+
+export interface TwelveLabsDoubleOptions {
+  /** The one API key accepted. Default `key`. */
+  apiKey?: string;
+  /** Index id → name. Default `{ idx: 'Ferry test index' }`. */
+  indexes?: Record<string, string>;
+  /** How every task ends. Default `ready`. */
+  end?: 'ready' | 'failed';
+  /** The first `times` requests answer 429 with this Retry-After (seconds). */
+  rateLimit?: { times: number; retryAfter: string };
+  /** POST /tasks answers 400 with this body (a documented refusal such as parameter_invalid). */
+  refuseTasks?: { code: string; message: string };
+}
+
+export interface Received {
+  size: number;
+  sha256: string;
+}
+
+export interface DoubleTask {
+  id: string;
+  videoId: string;
+  indexId: string;
+  /** The uploaded part's file name and type, for a push. */
+  file: { name: string; type: string } | null;
+  videoUrl: string | null;
+  /** What arrived: the upload, or what the double fetched from video_url (null when that failed). */
+  received: Received | null;
+  status: string;
+}
+
+export interface TwelveLabsDouble {
+  origin: string;
+  tasks(): DoubleTask[];
+  /** Every request, in order. */
+  requests: { method: string; path: string; contentLength: string | undefined }[];
+  close(): Promise<void>;
+}
+
+const steps = ['validating', 'pending', 'queued', 'indexing'];
+
+interface TaskRecord extends DoubleTask {
+  step: number;
+  createdAt: string;
+  /** With a video_url: the double's own fetch of it, awaited before the task is shown. */
+  fetching: Promise<void>;
+  stream: boolean;
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const hexId = (): string => randomBytes(12).toString('hex');
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** Reads a request body to its end, so an error answer never cuts an upload mid-way. */
+async function drain(req: http.IncomingMessage): Promise<void> {
+  for await (const chunk of req) void chunk;
+}
+
+async function fetchVideo(url: string): Promise<Received | null> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) return null;
+    return ((bytes) => ({ size: bytes.length, sha256: sha256(bytes) }))(new Uint8Array(await response.arrayBuffer()));
+  } catch {
+    return null;
+  }
+}
+
+export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {}): Promise<TwelveLabsDouble> {
+  const apiKey = options.apiKey ?? 'key';
+  const indexes = options.indexes ?? { idx: 'Ferry test index' };
+  const tasks = new Map<string, TaskRecord>();
+  const requests: TwelveLabsDouble['requests'] = [];
+  let rateLimited = 0;
+  let origin = '';
+
+  function taskJson(task: TaskRecord): Record<string, unknown> {
+    return {
+      _id: task.id,
+      index_id: task.indexId,
+      video_id: task.status === 'ready' ? task.videoId : undefined,
+      created_at: task.createdAt,
+      updated_at: new Date().toISOString(),
+      status: task.status,
+      system_metadata: { filename: task.file?.name ?? task.videoUrl },
+      ...(task.status === 'ready' && task.stream
+        ? {
+            hls: {
+              video_url: `${origin}/hls/${task.videoId}/stream.m3u8`,
+              thumbnail_urls: [],
+              status: 'COMPLETE',
+              updated_at: new Date().toISOString(),
+            },
+          }
+        : {}),
+    };
+  }
+
+  async function createTask(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+      await drain(req);
+      return send(res, 400, { code: 'parameter_invalid', message: 'The request body must be multipart/form-data.' });
+    }
+    let form: FormData;
+    try {
+      form = await new Response(Readable.toWeb(req) as ReadableStream<Uint8Array>, {
+        headers: { 'content-type': req.headers['content-type'] ?? '' },
+      }).formData();
+    } catch (error) {
+      await drain(req);
+      return send(res, 400, {
+        code: 'parameter_invalid',
+        message: `The form could not be read: ${(error as Error).message}`,
+      });
+    }
+    if (options.refuseTasks) return send(res, 400, options.refuseTasks);
+    const indexId = form.get('index_id');
+    if (typeof indexId !== 'string' || indexId === '') {
+      return send(res, 400, {
+        code: 'parameter_not_provided',
+        message: 'The index_id parameter is required but was not provided.',
+      });
+    }
+    if (!(indexId in indexes)) {
+      return send(res, 404, { code: 'index_not_found', message: `The index ${indexId} does not exist.` });
+    }
+    const file = form.get('video_file');
+    const url = form.get('video_url');
+    if ((file === null) === (url === null)) {
+      return send(res, 400, {
+        code: file === null ? 'parameter_not_provided' : 'parameter_invalid',
+        message: 'Provide exactly one of video_file or video_url.',
+      });
+    }
+    if (file !== null && typeof file === 'string') {
+      return send(res, 400, { code: 'parameter_invalid', message: 'The video_file parameter must be a file.' });
+    }
+    const task: TaskRecord = {
+      id: hexId(),
+      videoId: hexId(),
+      indexId,
+      file: file ? { name: file.name, type: file.type } : null,
+      videoUrl: typeof url === 'string' ? url : null,
+      received: null,
+      status: steps[0]!,
+      step: 0,
+      createdAt: new Date().toISOString(),
+      fetching: Promise.resolve(),
+      stream: form.get('enable_video_stream') !== 'false',
+    };
+    if (file) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      task.received = { size: bytes.length, sha256: sha256(bytes) };
+    } else {
+      task.fetching = fetchVideo(task.videoUrl!).then((got) => {
+        task.received = got;
+      });
+    }
+    tasks.set(task.id, task);
+    send(res, 200, { _id: task.id, video_id: task.videoId });
+  }
+
+  async function readTask(id: string, res: http.ServerResponse): Promise<void> {
+    const task = tasks.get(id);
+    if (!task)
+      return send(res, 404, { code: 'resource_not_exist', message: `Resource with id ${id} does not exist in tasks.` });
+    await task.fetching;
+    // A video_url the double could not fetch fails the task, as Twelve Labs does.
+    if (task.videoUrl && !task.received) task.status = 'failed';
+    send(res, 200, taskJson(task));
+    if (task.status === 'failed' || task.status === 'ready') return;
+    task.step += 1;
+    task.status = steps[task.step] ?? options.end ?? 'ready';
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', origin).pathname;
+    requests.push({ method: req.method ?? '', path, contentLength: req.headers['content-length'] });
+    if (options.rateLimit && rateLimited < options.rateLimit.times) {
+      rateLimited += 1;
+      await drain(req);
+      const after = options.rateLimit.retryAfter;
+      return send(
+        res,
+        429,
+        {
+          code: 'too_many_requests',
+          message: `You have exceeded the rate limit. Please try again later after ${after} seconds.`,
+        },
+        { 'Retry-After': after },
+      );
+    }
+    if (req.headers['x-api-key'] !== apiKey) {
+      await drain(req);
+      return send(res, 401, {
+        code: 'api_key_invalid',
+        message:
+          'API Key is either invalid or expired. Please check your API key or generate a new one from the dashboard and try again.',
+      });
+    }
+    const index = /^\/v1\.3\/indexes\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && index) {
+      const id = decodeURIComponent(index[1]!);
+      const name = indexes[id];
+      if (name === undefined)
+        return send(res, 404, { code: 'index_not_found', message: `The index ${id} does not exist.` });
+      return send(res, 200, {
+        _id: id,
+        index_name: name,
+        models: [{ model_name: 'marengo2.7', model_options: ['visual', 'audio'] }],
+      });
+    }
+    if (req.method === 'POST' && path === '/v1.3/tasks') return createTask(req, res);
+    const task = /^\/v1\.3\/tasks\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && task) return readTask(decodeURIComponent(task[1]!), res);
+    await drain(req);
+    send(res, 404, { code: 'resource_not_exist', message: `No route ${req.method ?? ''} ${path}.` });
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: Error) => {
+      if (!res.headersSent) send(res, 500, { code: 'internal_error', message: error.message });
+      else res.destroy(error);
+    });
+  });
+  const listening = await listenOnLoopback(server);
+  origin = `http://127.0.0.1:${listening.port}`;
+  return {
+    origin,
+    tasks: () =>
+      [...tasks.values()].map(({ id, videoId, indexId, file, videoUrl, received, status }) => ({
+        id,
+        videoId,
+        indexId,
+        file,
+        videoUrl,
+        received,
+        status,
+      })),
+    requests,
+    close: listening.close,
+  };
+}
