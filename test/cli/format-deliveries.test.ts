@@ -3,18 +3,31 @@ import {
   deliveriesCell,
   deliveryLines,
   deliveryStatus,
+  formatTargetTable,
   resolveTargets,
   targetNames,
 } from '../../electron/cli/format-deliveries';
 import { formatProgressLine } from '../../electron/cli/format-progress';
-import { formatVideoTable } from '../../electron/cli/format-video';
+import { formatVideoDetails, formatVideoTable } from '../../electron/cli/format-video';
 import { UsageError } from '../../electron/cli/cli-context';
 import type { DeliveryTarget } from '../../shared/delivery-targets';
 import { unknownVideoDetails, type Delivery, type Video } from '../../shared/video';
 
+const target = (patch: Partial<DeliveryTarget> & Pick<DeliveryTarget, 'id' | 'name'>): DeliveryTarget => ({
+  provider: 'tus',
+  mode: 'push',
+  endpoint: 'https://a.test/files/',
+  account: null,
+  library: null,
+  index: null,
+  send: 'mp4',
+  readyWhen: 'complete',
+  hasCredential: true,
+  ...patch,
+});
 const targets: DeliveryTarget[] = [
-  { id: 'a1', name: 'archive', provider: 'tus', mode: 'push', endpoint: 'https://a.test/files/', hasCredential: true },
-  { id: 'b2', name: 'backup', provider: 'tus', mode: 'push', endpoint: 'https://b.test/files/', hasCredential: false },
+  target({ id: 'a1', name: 'archive' }),
+  target({ id: 'b2', name: 'backup', endpoint: 'https://b.test/files/', hasCredential: false }),
 ];
 const names = targetNames(targets);
 
@@ -54,9 +67,54 @@ describe('deliveries in the terminal', () => {
     const v = video('deliver', [delivery({ state: 'ready', remoteId: 'r1' }), delivery({ target: 'gone' })]);
     expect(deliveriesCell(v, names)).toBe('archive ready, gone queued');
     expect(deliveryLines(v, names)).toEqual([
-      ['delivery', 'archive (tus): ready · remote id r1'],
-      ['delivery', 'gone (tus): queued'],
+      ['delivery', 'archive (push): ready · remote id r1'],
+      ['delivery', 'gone (push): queued'],
     ]);
+  });
+
+  it('shows each state in ferry show: pace while uploading, the service\'s word, the link, notice and error', () => {
+    const uploading = delivery({ state: 'uploading', pctComplete: 42, bytesPerSecond: 5 * 1024 * 1024, etaSeconds: 63 });
+    const processing = delivery({
+      target: 'b2',
+      mode: 'pull',
+      state: 'processing',
+      pctComplete: 40,
+      remoteId: 'vid-7',
+      remoteState: 'downloading',
+      // Left from the upload: no longer true once the service has the file.
+      bytesPerSecond: 1000,
+      notice: 'Pushed: the link is on this machine, which the service cannot reach.',
+    });
+    const ready = delivery({
+      state: 'ready',
+      pctComplete: 100,
+      remoteId: 'vid-8',
+      remoteState: 'viewable',
+      playbackUrl: 'https://cdn.test/vid-8/manifest.m3u8',
+    });
+    const failed = delivery({
+      state: 'error',
+      remoteId: 'vid-9',
+      errorReasonCode: 'ERR_DELIVERY_FAILED',
+      error: 'Bunny Stream refused the credential (401): save the right one.',
+    });
+    const v = video('deliver', [uploading, processing, ready, failed, delivery({ target: 'b2' })]);
+    const details = formatVideoDetails(v, names).split('\n');
+    expect(details.slice(details.findIndex((l) => l.startsWith('delivery')))).toEqual([
+      'delivery  archive (push): uploading 42% · 5.0 MiB/s · 1m 03s left',
+      'delivery  backup (pull): processing 40% · service says downloading · remote id vid-7',
+      '            notice: Pushed: the link is on this machine, which the service cannot reach.',
+      'delivery  archive (push): ready · service says viewable · remote id vid-8',
+      '            playback https://cdn.test/vid-8/manifest.m3u8',
+      'delivery  archive (push): failed · remote id vid-9',
+      '            ERR_DELIVERY_FAILED: Bunny Stream refused the credential (401): save the right one.',
+      'delivery  backup (push): queued',
+    ]);
+  });
+
+  it('shows no speed once the video has left the deliver stage', () => {
+    const stalled = delivery({ state: 'uploading', pctComplete: 42, bytesPerSecond: 5e6, etaSeconds: 60 });
+    expect(deliveryLines(video('done', [stalled]), names)).toEqual([['delivery', 'archive (push): paused 42%']]);
   });
 
   it('adds a DELIVERY column to the list only when a video has deliveries', () => {
@@ -72,6 +130,28 @@ describe('deliveries in the terminal', () => {
     expect(formatProgressLine(video('done', [failed]))).toBe(
       'talk.mp4  ready, but delivery failed: ERR_DELIVERY_FAILED It broke.',
     );
+  });
+});
+
+describe('ferry target list', () => {
+  it('shows provider, mode, send and whether a credential is stored; the place column only when one is set', () => {
+    const plain = formatTargetTable(targets).split('\n');
+    expect(plain[0]).toMatch(/^ID\s+NAME\s+PROVIDER\s+MODE\s+SEND\s+CREDENTIAL\s+ENDPOINT$/);
+    expect(plain[1]).toMatch(/^a1\s+archive\s+a TUS server\s+push\s+mp4\s+yes\s+https:\/\/a\.test\/files\/$/);
+    expect(plain[2]).toMatch(/^b2\s+backup\s+a TUS server\s+push\s+mp4\s+no\s+https:\/\/b\.test\/files\/$/);
+
+    const bunny = target({
+      id: 'c3',
+      name: 'stream',
+      provider: 'bunny',
+      mode: 'pull',
+      send: 'original',
+      library: '4242',
+      endpoint: 'https://video.bunnycdn.com',
+    });
+    const table = formatTargetTable([...targets, bunny]).split('\n');
+    expect(table[0]).toMatch(/CREDENTIAL\s+ACCOUNT\/LIBRARY\/INDEX\s+ENDPOINT$/);
+    expect(table[3]).toMatch(/^c3\s+stream\s+Bunny Stream\s+pull\s+original\s+yes\s+library 4242\s+https:/);
   });
 });
 
