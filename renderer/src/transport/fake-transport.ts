@@ -10,7 +10,6 @@ import {
   type CommandInput,
   type CommandName,
   type CommandOutput,
-  type DeliveryTarget,
   type FerryApi,
   type FerryCommands,
   type FerryEvents,
@@ -18,6 +17,7 @@ import {
   type Selection,
   type Settings,
 } from '../../../shared/api';
+import { providerFacts, type DeliveryTarget } from '../../../shared/delivery-targets';
 import { type LinkCheck, type LinkCheckRow } from '../../../shared/link-check';
 import { FerryError } from '../../../shared/ferry-error';
 import { unknownVideoDetails, type Video } from '../../../shared/video';
@@ -46,6 +46,7 @@ const fakeSettings: Settings = {
   serve: { enabled: false, port: 8787 },
   defaults: { ladder: 'auto', thumbnailTimestampPct: 0 },
   ui: { theme: 'system', watchClipboard: false },
+  delivery: { deliverTo: [], maxUploadBytesPerSecond: null },
   webhookSecret: 'fake-secret',
   library: '/home/user/.config/Ferry/library',
 };
@@ -177,21 +178,40 @@ export const fakeAnswers: Answers = {
   setSettings: (world, patch) => (world.settings = { ...world.settings, ...patch }),
   listTargets: (world) => world.targets,
   saveTarget(world, input) {
+    const known = input.id === undefined ? undefined : world.targets.find((t) => t.id === input.id);
+    if (input.id !== undefined && !known) throw new FerryError('NOT_FOUND', `No delivery target with id ${input.id}.`);
+    const endpoint = input.endpoint ?? providerFacts[input.provider].defaultEndpoint;
+    if (!endpoint)
+      throw new FerryError('INVALID_INPUT', 'Needs an endpoint.', [{ path: 'endpoint', message: 'is required' }]);
     const target: DeliveryTarget = {
       id: input.id ?? `target-${world.targets.length + 1}`,
       name: input.name,
       provider: input.provider,
       mode: input.mode,
-      endpoint: input.endpoint,
-      hasCredential: Boolean(input.credential),
+      endpoint,
+      account: input.account ?? null,
+      library: input.library ?? null,
+      index: input.index ?? null,
+      send: input.send ?? 'mp4',
+      readyWhen: input.readyWhen ?? 'complete',
+      // As the engine: an empty credential removes the stored one, none keeps it.
+      hasCredential: input.credential === undefined ? (known?.hasCredential ?? false) : input.credential !== '',
     };
-    world.targets = [...world.targets.filter((t) => t.id !== target.id), target];
+    world.targets = known ? world.targets.map((t) => (t === known ? target : t)) : [...world.targets, target];
     return target;
   },
   removeTarget(world, { id }) {
     const before = world.targets.length;
     world.targets = world.targets.filter((t) => t.id !== id);
     return { removed: world.targets.length < before };
+  },
+  testTarget(world, { id }) {
+    const target = world.targets.find((t) => t.id === id);
+    if (!target) throw new FerryError('NOT_FOUND', `No delivery target with id ${id}.`);
+    const label = providerFacts[target.provider].label;
+    return target.hasCredential || target.provider === 'tus'
+      ? { ok: true, message: `${label} answered at ${target.endpoint} and took the credential.` }
+      : { ok: false, message: `No credential is stored for ${target.name}: edit the target and give one.` };
   },
   verifyWebhook: () => ({ valid: false, reason: 'the fake transport verifies nothing' }),
 };
@@ -205,8 +225,11 @@ export interface FakeTransport {
   listenerCount(): number;
 }
 
-/** Videos newest first, as the engine lists them by default. */
-export function createFakeTransport(videos: readonly Video[] = []): FakeTransport {
+/** Videos newest first, as the engine lists them by default; the delivery targets the engine has. */
+export function createFakeTransport(
+  videos: readonly Video[] = [],
+  targets: readonly DeliveryTarget[] = [],
+): FakeTransport {
   const listeners = new Map<keyof FerryEvents, Set<(payload: never) => void>>();
   const calls: FakeCall[] = [];
   const emit: FakeTransport['emit'] = (event, payload) =>
@@ -215,7 +238,7 @@ export function createFakeTransport(videos: readonly Video[] = []): FakeTranspor
     videos: [...videos],
     queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false },
     settings: fakeSettings,
-    targets: [],
+    targets: structuredClone([...targets]),
     emit,
   };
   const commands = Object.fromEntries(

@@ -9,6 +9,7 @@ import { createBrowserPlatform } from '../../../renderer/src/platform/browser-pl
 import type { Platform } from '../../../renderer/src/platform/platform';
 import { createVideoStore } from '../../../renderer/src/store/video-store';
 import { createFakeTransport, type FakeTransport } from '../../../renderer/src/transport/fake-transport';
+import type { DeliveryTarget } from '../../../shared/delivery-targets';
 import { FerryError } from '../../../shared/ferry-error';
 import { validateCommand } from '../../../shared/validate-command';
 
@@ -34,10 +35,10 @@ export interface PlatformCalls {
 
 export function renderScreen(
   hash: '#/settings' | '#/targets',
-  options: { prepare?: (fake: FakeTransport) => void } = {},
+  options: { prepare?: (fake: FakeTransport) => void; targets?: DeliveryTarget[] } = {},
 ) {
   window.location.hash = hash;
-  const fake = createFakeTransport();
+  const fake = createFakeTransport([], options.targets);
   checkLikeTheEngine(fake);
   options.prepare?.(fake);
   const calls: PlatformCalls = { opened: [], copied: [] };

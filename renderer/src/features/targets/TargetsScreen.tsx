@@ -1,19 +1,19 @@
 /**
  * Delivery targets: the streaming services Ferry sends finished videos to. Listed with what is
- * stored about each (never the credential), added in a dialog, removed after a confirmation.
+ * stored about each (never the credential), added and edited in a dialog, tested against the
+ * service, removed after a confirmation.
  */
 import { useApp } from '../../app/app-context';
-import { AddTargetDialog } from './AddTargetDialog';
-import { RemoveTargetDialog } from './RemoveTargetDialog';
-import { modeLabels, providerLabels } from './target-text';
+import { TargetDialog } from './TargetDialog';
+import { TargetRow } from './TargetRow';
 import { useTargets } from './use-targets';
 import './targets.css';
 
 export function TargetsScreen() {
   const { tell } = useApp();
-  const { state, reload, add, remove } = useTargets();
+  const { state, reload, save, remove, test } = useTargets();
   const addButton = (
-    <AddTargetDialog add={add} onAdded={(target) => tell(`Added the delivery target “${target.name}”.`)} />
+    <TargetDialog save={save} onSaved={(target) => tell(`Added the delivery target “${target.name}”.`)} />
   );
 
   return (
@@ -35,8 +35,9 @@ export function TargetsScreen() {
         <section className="empty targets-empty" aria-labelledby="targets-empty">
           <h3 id="targets-empty">No delivery targets yet</h3>
           <p>
-            A delivery target is a streaming service Ferry sends finished videos to, such as a TUS server. Ferry uploads
-            each video there when it is ready, and resumes if the connection drops.
+            A delivery target is a streaming service Ferry sends finished videos to: Cloudflare Stream, Bunny Stream,
+            Vimeo, any TUS server and more. Ferry uploads each video there when it is ready (or has the service fetch
+            its link), and resumes if the connection drops.
           </p>
           {addButton}
         </section>
@@ -47,9 +48,9 @@ export function TargetsScreen() {
           <thead>
             <tr>
               <th scope="col">Name</th>
-              <th scope="col">Provider</th>
+              <th scope="col">Service</th>
               <th scope="col">Mode</th>
-              <th scope="col">Endpoint</th>
+              <th scope="col">Sends</th>
               <th scope="col">Credential</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -58,20 +59,7 @@ export function TargetsScreen() {
           </thead>
           <tbody>
             {state.targets.map((target) => (
-              <tr key={target.id}>
-                <th scope="row">{target.name}</th>
-                <td>{providerLabels[target.provider]}</td>
-                <td>{modeLabels[target.mode]}</td>
-                <td className="endpoint">{target.endpoint}</td>
-                <td>{target.hasCredential ? 'Stored' : 'None'}</td>
-                <td>
-                  <RemoveTargetDialog
-                    target={target}
-                    remove={remove}
-                    onRemoved={(removed) => tell(`Removed the delivery target “${removed.name}”.`)}
-                  />
-                </td>
-              </tr>
+              <TargetRow key={target.id} target={target} save={save} remove={remove} test={test} />
             ))}
           </tbody>
         </table>

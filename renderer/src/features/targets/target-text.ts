@@ -1,16 +1,71 @@
-/** How targets read in the UI: providers by their names, modes by what they do. */
-import type { DeliveryProvider, DeliveryTarget } from '../../../../shared/delivery-targets';
+/**
+ * How targets read in the UI: services by the contract's names for them, modes and choices by
+ * what they do. Pure, so the list, the dialog, the settings and the video page say the same.
+ */
+import {
+  providerFacts,
+  type DeliveryMode,
+  type DeliveryProvider,
+  type DeliveryReadyWhen,
+  type DeliverySend,
+  type DeliveryTarget,
+  type TargetField,
+} from '../../../../shared/delivery-targets';
 
-export const providerLabels: Record<DeliveryProvider, string> = {
-  tus: 'Any TUS server',
-  cloudflare: 'Cloudflare Stream',
-  gcore: 'Gcore',
-  bunny: 'Bunny Stream',
-  vimeo: 'Vimeo',
-  twelvelabs: 'Twelve Labs',
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The service's name as a label: the contract says "a TUS server" in sentences, a list says "TUS server". */
+export function serviceName(provider: DeliveryProvider): string {
+  return capitalised(providerFacts[provider].label.replace(/^an? /, ''));
+}
+
+/** What the provider calls a field it needs ("Account ID"), or null when it does not need it. */
+export function neededFieldLabel(provider: DeliveryProvider, field: TargetField): string | null {
+  const name = providerFacts[provider].needs[field];
+  return name ? capitalised(name) : null;
+}
+
+export const modeLabels: Record<DeliveryMode, string> = {
+  push: 'Push',
+  pull: 'Pull',
 };
 
-export const modeLabels: Record<DeliveryTarget['mode'], string> = {
-  tus: 'Upload (TUS)',
-  pull: 'Link to pull',
+/** One line each: what the mode does, and when a pull becomes a push. */
+export function modeHint(provider: DeliveryProvider, mode: DeliveryMode): string {
+  if (mode === 'push') return 'Ferry uploads the file itself, resuming after any interruption.';
+  const headers = providerFacts[provider].pullTakesHeaders ? '' : ' A link that needs request headers is pushed too.';
+  return (
+    'The service fetches the video’s link itself, saving your upload bandwidth. Used when the video came from a ' +
+    `link the service can reach, otherwise Ferry pushes.${headers}`
+  );
+}
+
+export const sendLabels: Record<DeliverySend, string> = {
+  mp4: 'MP4',
+  original: 'Original file',
 };
+
+export const sendHints: Record<DeliverySend, string> = {
+  mp4: 'the MP4 Ferry made',
+  original: 'the file as it came, when it was kept',
+};
+
+export const readyWhenLabels: Record<DeliveryReadyWhen, string> = {
+  playable: 'As soon as it can be played',
+  complete: 'When every rendition is done',
+};
+
+/**
+ * Whether "ready when" means anything for the provider: a TUS server has no renditions of its
+ * own, so for it a delivery is ready when the upload ends.
+ */
+export const readyWhenMatters = (provider: DeliveryProvider): boolean => provider !== 'tus';
+
+/** The target's stored ids, as its service names them ("Account ID abc"), for the list. */
+export function targetIds(target: DeliveryTarget): string[] {
+  return (['account', 'library', 'index'] as const).flatMap((field) => {
+    const label = neededFieldLabel(target.provider, field);
+    const value = target[field];
+    return label && value ? [`${label} ${value}`] : [];
+  });
+}

@@ -25,8 +25,8 @@ export function useTargets() {
 
   const reload = () => setVersion((v) => v + 1);
 
-  /** Throws the engine's FerryError for the form to show. */
-  const add = async (input: DeliveryTargetInput) => {
+  /** Adds or (with an id) changes a target. Throws the engine's FerryError for the form to show. */
+  const save = async (input: DeliveryTargetInput) => {
     const saved = await api.saveTarget(input);
     reload();
     return saved;
@@ -38,5 +38,8 @@ export function useTargets() {
     return result;
   };
 
-  return { state, reload, add, remove };
+  /** The service's answer; a test that could not be asked at all (the engine refused) throws. */
+  const test = (id: string) => api.testTarget({ id });
+
+  return { state, reload, save, remove, test };
 }
