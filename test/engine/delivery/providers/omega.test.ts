@@ -1,0 +1,166 @@
+/**
+ * The Omega Stream adapter against an Omega double (seed 000) and against `ferry serve`, which
+ * answers the same copy and poll routes: the key check, a pull whose headers reach the origin,
+ * followed through uploaded → downloading → processing → ready, and the documented refusals.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { omegaAdapter } from '../../../../electron/engine/delivery/providers/omega';
+import type { ProviderCall, RemoteStatus } from '../../../../electron/engine/delivery/providers/provider';
+import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
+import { solidColor } from '../../../helpers/media-fixtures';
+import { startOrigin } from '../../../helpers/origin-server';
+import { startOmegaDouble, type OmegaDouble } from '../../../helpers/services/omega-double';
+import { serve } from '../../../server/stream-fixture';
+
+const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-omega-'));
+let body: Buffer;
+const closers: { close(): Promise<void> }[] = [];
+
+beforeAll(async () => {
+  body = fs.readFileSync(await solidColor(mediaDir, 'blue', '320x240', 1));
+});
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((c) => c.close()));
+});
+afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
+
+async function double(): Promise<OmegaDouble> {
+  const started = await startOmegaDouble({ apiKey: 'omega-key' });
+  closers.push(started);
+  return started;
+}
+
+async function origin() {
+  const started = await startOrigin({
+    '/v.mp4': { kind: 'file', body, requireHeader: ['user-id', 'id-1234'] },
+  });
+  closers.push(started);
+  return started;
+}
+
+function callTo(endpoint: string, credential: string | null): ProviderCall {
+  return {
+    target: {
+      id: 't1',
+      name: 'omega-main',
+      provider: 'omega',
+      mode: 'pull',
+      endpoint,
+      account: null,
+      library: null,
+      index: null,
+      send: 'mp4',
+      readyWhen: 'complete',
+      hasCredential: credential !== null,
+    },
+    credential,
+    signal: new AbortController().signal,
+  };
+}
+
+/** Polls until the phase is no longer `processing`, every `everyMs` (bounded by `reads`). */
+async function follow(call: ProviderCall, remoteId: string, reads = 10, everyMs = 0): Promise<RemoteStatus[]> {
+  const seen: RemoteStatus[] = [];
+  for (let read = 0; read < reads; read++) {
+    const status = await omegaAdapter.status!(call, remoteId);
+    seen.push(status);
+    if (status.phase !== 'processing') return seen;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`still processing after ${reads} reads: ${JSON.stringify(seen.at(-1))}`);
+}
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: unknown) => {
+      if (!(error instanceof ServiceError)) throw error;
+      return error.failure;
+    },
+  );
+
+describe('Omega Stream against its double', () => {
+  it('pulls only: there is no push to offer', () => {
+    expect(omegaAdapter.push).toBeUndefined();
+  });
+
+  it('accepts the right key and refuses a wrong or missing one with 401', async () => {
+    const omega = await double();
+    expect(await omegaAdapter.test(callTo(omega.base, 'omega-key'))).toBe('Omega Stream accepted the API key.');
+    expect(await refusal(omegaAdapter.test(callTo(omega.base, 'wrong')))).toMatchObject({ status: 401 });
+    expect(await refusal(omegaAdapter.test(callTo(omega.base, null)))).toMatchObject({
+      status: 401,
+      message: expect.stringContaining('save the API key'),
+    });
+  });
+
+  it('copies a link with its headers, which reach the origin, and follows it to ready', async () => {
+    const omega = await double();
+    const served = await origin();
+    const call = callTo(omega.base, 'omega-key');
+    const link = { url: served.url('/v.mp4'), headers: { 'user-id': 'id-1234' }, name: 'Board meeting' };
+    const { remoteId } = await omegaAdapter.pull!(call, link);
+    expect(omega.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/company/client/video/stream/copy',
+      authorization: 'Bearer omega-key',
+    });
+    expect(omega.videos.get(remoteId)).toMatchObject({ title: 'Board meeting', headers: { 'user-id': 'id-1234' } });
+    await omega.settled();
+    expect(served.served.requests.find((r) => r.method === 'GET')!.headers['user-id']).toBe('id-1234');
+    const seen = await follow(call, remoteId);
+    expect(seen.map((s) => [s.word, s.phase])).toEqual([
+      ['downloading', 'processing'],
+      ['processing', 'processing'],
+      ['ready', 'ready'],
+    ]);
+    expect(seen.at(-1)!.playbackUrl).toBe(`${omega.base}/media/${remoteId}/manifest.m3u8`);
+  });
+
+  it("ends in error with the service's reason when the origin cannot be fetched", async () => {
+    const omega = await double();
+    const served = await origin();
+    const call = callTo(omega.base, 'omega-key');
+    // Without the header the origin asks for, it answers 401.
+    const { remoteId } = await omegaAdapter.pull!(call, { url: served.url('/v.mp4'), headers: {}, name: 'No key' });
+    await omega.settled();
+    expect((await follow(call, remoteId)).at(-1)).toMatchObject({
+      phase: 'error',
+      word: 'error',
+      error: 'Could not download the video: the origin answered 401.',
+    });
+  });
+
+  it('passes on a 400 for a missing url with its text', async () => {
+    const omega = await double();
+    const failure = await refusal(
+      omegaAdapter.pull!(callTo(omega.base, 'omega-key'), { url: '', headers: {}, name: 'x' }),
+    );
+    expect(failure).toMatchObject({ status: 400, serviceText: 'url is required: the video direct url' });
+  });
+});
+
+describe('Omega Stream against ferry serve', () => {
+  it('checks the key, copies a link with its headers, and follows it to a playable video', async () => {
+    const api = await serve({ allowPrivateNetworks: true });
+    const served = await origin();
+    const call = callTo(api.server.baseUrl, api.server.token);
+    expect(await omegaAdapter.test(call)).toBe('Omega Stream accepted the API key.');
+    expect(await refusal(omegaAdapter.test(callTo(api.server.baseUrl, 'wrong')))).toMatchObject({ status: 401 });
+
+    const link = { url: served.url('/v.mp4'), headers: { 'user-id': 'id-1234' }, name: 'Board meeting' };
+    const { remoteId } = await omegaAdapter.pull!(call, link);
+    const seen = await follow(call, remoteId, 300, 200);
+    expect(seen.at(-1)).toMatchObject({
+      phase: 'ready',
+      word: 'ready',
+      playbackUrl: expect.stringContaining('/media/'),
+    });
+    expect(served.served.requests.some((r) => r.headers['user-id'] === 'id-1234')).toBe(true);
+  });
+});

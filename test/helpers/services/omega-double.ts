@@ -1,0 +1,157 @@
+/**
+ * An Omega Stream double (seed 000_986fba1e76f17748.txt) on 127.0.0.1 under /company, the seed's
+ * base: the copy route answering 200 in the seed's shape (status `uploaded`), and the poll route
+ * advancing uploaded → downloading → processing → ready (`ready_to_stream`, playback hls/dash) as
+ * each GET comes. It fetches the link itself with the request's headers; an origin it cannot
+ * fetch ends the video in `error`. 401 for a wrong key, 400 for a missing url or title.
+ */
+import http from 'node:http';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { listenOnLoopback } from '../listen-loopback';
+
+export interface OmegaDoubleVideo {
+  id: string;
+  uuid: string;
+  title: string;
+  url: string;
+  headers: Record<string, string>;
+  status: 'uploaded' | 'downloading' | 'processing' | 'ready' | 'error';
+  /** The origin download: under way, done with these bytes, or failed with this reason. */
+  fetched: { state: 'running' } | { state: 'done'; bytes: Buffer } | { state: 'failed'; reason: string };
+  created: string;
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+}
+
+async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function startOmegaDouble(options: { apiKey?: string } = {}) {
+  const apiKey = options.apiKey ?? 'omega-key';
+  const videos = new Map<string, OmegaDoubleVideo>();
+  const requests: { method: string; path: string; authorization?: string }[] = [];
+  const fetches = new Set<Promise<void>>();
+  const closing = new AbortController();
+  let base = '';
+
+  /** The video in the seed's response shape. */
+  const shape = (video: OmegaDoubleVideo) => {
+    const ready = video.status === 'ready';
+    const size = video.fetched.state === 'done' ? video.fetched.bytes.length : null;
+    return {
+      id: video.id,
+      created_at: video.created,
+      updated_at: new Date().toISOString(),
+      title: video.title,
+      uuid: video.uuid,
+      coid: 'omega-cop-KoNef9DB5i',
+      status: video.status,
+      entity_tag: null,
+      playback: ready
+        ? { hls: `${base}/media/${video.id}/manifest.m3u8`, dash: `${base}/media/${video.id}/manifest.mpd` }
+        : null,
+      input: null,
+      duration: null,
+      size,
+      ready_to_stream: ready,
+      thumbnail: null,
+      thumbnail_timestamp_pct: null,
+      storage: { bucket: 'processed-enterprise-media', raw_bucket: 'raw-enterprise-media', meta: null },
+      meta: { downloaded_from: video.url },
+      ...(video.status === 'error' && video.fetched.state === 'failed'
+        ? { error: { message: video.fetched.reason } }
+        : {}),
+    };
+  };
+
+  async function download(video: OmegaDoubleVideo): Promise<void> {
+    try {
+      const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(10_000)]);
+      const response = await fetch(video.url, { headers: video.headers, signal });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      video.fetched = response.ok
+        ? { state: 'done', bytes }
+        : { state: 'failed', reason: `Could not download the video: the origin answered ${response.status}.` };
+    } catch (error) {
+      video.fetched = { state: 'failed', reason: `Could not download the video: ${(error as Error).message}.` };
+    }
+  }
+
+  /** One poll moves the video one step, as far as its download allows. */
+  function advance(video: OmegaDoubleVideo): void {
+    if (video.status === 'uploaded') video.status = 'downloading';
+    else if (video.status === 'downloading' && video.fetched.state === 'done') video.status = 'processing';
+    else if (video.status === 'downloading' && video.fetched.state === 'failed') video.status = 'error';
+    else if (video.status === 'processing') video.status = 'ready';
+  }
+
+  async function copy(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await readJson(req);
+    if (!body || typeof body.url !== 'string' || body.url === '')
+      return json(res, 400, { message: 'url is required: the video direct url' });
+    if (typeof body.title !== 'string' || body.title === '')
+      return json(res, 400, { message: 'title is required: the video title' });
+    const headers = body.headers && typeof body.headers === 'object' ? (body.headers as Record<string, string>) : {};
+    const video: OmegaDoubleVideo = {
+      id: randomBytes(12).toString('hex'),
+      uuid: randomUUID(),
+      title: body.title,
+      url: body.url,
+      headers,
+      status: 'uploaded',
+      fetched: { state: 'running' },
+      created: new Date().toISOString(),
+    };
+    videos.set(video.id, video);
+    const running = download(video).finally(() => fetches.delete(running));
+    fetches.add(running);
+    json(res, 200, shape(video));
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const entry = { method: req.method ?? '', path: url.pathname + url.search };
+    requests.push(req.headers.authorization ? { ...entry, authorization: req.headers.authorization } : entry);
+    if (req.headers.authorization !== `Bearer ${apiKey}`) {
+      req.resume();
+      return json(res, 401, { message: 'Unauthorized: the api key is missing or wrong' });
+    }
+    const route = url.pathname.replace(/^\/company\/client\/video\/stream/, '');
+    if (route === url.pathname) return json(res, 404, { message: 'Not Found' });
+    if (req.method === 'POST' && route === '/copy') return void copy(req, res).catch(() => res.destroy());
+    const video = req.method === 'GET' ? videos.get(route.slice(1)) : undefined;
+    if (!video) return json(res, 404, { message: 'video not found' });
+    advance(video);
+    json(res, 200, shape(video));
+  });
+  const listening = await listenOnLoopback(server);
+  const origin = `http://127.0.0.1:${listening.port}`;
+  base = `${origin}/company`;
+
+  return {
+    origin,
+    /** The API base, as a target's endpoint. */
+    base,
+    videos,
+    requests,
+    /** Resolves once every origin download under way has ended. */
+    settled: () => Promise.all([...fetches]).then(() => undefined),
+    async close() {
+      closing.abort();
+      await Promise.allSettled([...fetches]);
+      await listening.close();
+    },
+  };
+}
+
+export type OmegaDouble = Awaited<ReturnType<typeof startOmegaDouble>>;
