@@ -23,6 +23,7 @@ const settings: Settings = {
   serve: { enabled: false, port: 8787 },
   defaults: { ladder: [1080, 480], thumbnailTimestampPct: 0.125 },
   ui: { theme: 'system', watchClipboard: false },
+  delivery: { deliverTo: [], maxUploadBytesPerSecond: null },
   webhookSecret: 'secret',
   library: '/data/library',
 };

@@ -8,6 +8,7 @@ import { useApp } from '../../app/app-context';
 import { AppearanceSection } from './AppearanceSection';
 import { BrowserAccessSection } from './BrowserAccessSection';
 import { ClipboardSection } from './ClipboardSection';
+import { DeliverySection } from './DeliverySection';
 import { LibrarySection } from './LibrarySection';
 import { NewVideosSection } from './NewVideosSection';
 import { WebhooksSection } from './WebhooksSection';
@@ -37,6 +38,7 @@ export function SettingsScreen() {
           <LibrarySection settings={settings} />
           <NewVideosSection settings={settings} />
           <WorkSection settings={settings} />
+          <DeliverySection settings={settings} />
           <WebhooksSection settings={settings} />
           <BrowserAccessSection settings={settings} />
           <AppearanceSection settings={settings} />

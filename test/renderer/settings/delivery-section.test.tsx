@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderScreen } from './render-screen';
+import { makeTarget } from '../targets/targets';
+
+afterEach(cleanup);
+
+const MiB = 1024 ** 2;
+const section = async () => within(await screen.findByRole('region', { name: 'Delivery' }));
+const type = (field: HTMLElement, value: string) => fireEvent.change(field, { target: { value } });
+
+const targets = () => [
+  makeTarget('t1', 'Archive'),
+  makeTarget('t2', 'Stream', { provider: 'cloudflare', endpoint: 'https://api.cloudflare.com', account: 'abc' }),
+];
+
+describe("the settings' delivery section", () => {
+  it('saves the targets every finished video goes to, and the upload limit in bytes a second', async () => {
+    const { patches } = renderScreen('#/settings', { targets: targets() });
+    const delivery = await section();
+    const group = within(delivery.getByRole('group', { name: 'Deliver every finished video to' }));
+    const stream = await group.findByRole('checkbox', { name: 'Stream (Cloudflare Stream)' });
+    expect((group.getByRole('checkbox', { name: 'Archive (TUS server)' }) as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(stream);
+    fireEvent.click(group.getByRole('checkbox', { name: 'Archive (TUS server)' }));
+    type(delivery.getByRole('spinbutton', { name: 'Upload limit (MiB/s)' }), '2.5');
+    fireEvent.click(delivery.getByRole('button', { name: 'Save delivery' }));
+    expect(await delivery.findByText('Saved.')).toBeTruthy();
+    expect(patches()).toEqual([{ delivery: { deliverTo: ['t1', 't2'], maxUploadBytesPerSecond: 2.5 * MiB } }]);
+
+    // Unticked and emptied: no targets, no limit.
+    fireEvent.click(stream);
+    fireEvent.click(group.getByRole('checkbox', { name: 'Archive (TUS server)' }));
+    type(delivery.getByRole('spinbutton', { name: 'Upload limit (MiB/s)' }), '');
+    fireEvent.click(delivery.getByRole('button', { name: 'Save delivery' }));
+    expect(await delivery.findByText('Saved.')).toBeTruthy();
+    expect(patches()[1]).toEqual({ delivery: { deliverTo: [], maxUploadBytesPerSecond: null } });
+  });
+
+  it('shows what is saved, and a limit too low beside its field in its own unit', async () => {
+    const { patches } = renderScreen('#/settings', {
+      targets: targets(),
+      prepare: (fake) =>
+        void fake.api.setSettings({ delivery: { deliverTo: ['t2'], maxUploadBytesPerSecond: 4 * MiB } }),
+    });
+    const delivery = await section();
+    expect(
+      ((await delivery.findByRole('checkbox', { name: 'Stream (Cloudflare Stream)' })) as HTMLInputElement).checked,
+    ).toBe(true);
+    const limit = delivery.getByRole('spinbutton', { name: 'Upload limit (MiB/s)' }) as HTMLInputElement;
+    expect(limit.value).toBe('4');
+    const before = patches().length;
+    type(limit, '0.01');
+    fireEvent.click(delivery.getByRole('button', { name: 'Save delivery' }));
+    expect(
+      await delivery.findByRole('spinbutton', { name: 'Upload limit (MiB/s)', description: /at least 0\.0625 MiB\/s/ }),
+    ).toBeTruthy();
+    expect(patches()).toHaveLength(before);
+  });
+
+  it('points to the targets screen when there is no target yet', async () => {
+    renderScreen('#/settings');
+    const delivery = await section();
+    expect((await delivery.findByRole('link', { name: 'Add a target' })).getAttribute('href')).toBe('#/targets');
+  });
+});
