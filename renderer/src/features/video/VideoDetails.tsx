@@ -1,6 +1,7 @@
 /**
- * What is known about the video: its length, picture, size, source and times, its renditions and
- * its deliveries. The input's codecs are not in the Video object, so only the renditions' are shown.
+ * What is known about the video: its length, picture, size, source and times, and its renditions
+ * (its deliveries have a section of their own). The input's codecs are not in the Video object,
+ * so only the renditions' are shown.
  */
 import type { Video } from '../../../../shared/video';
 import { localTime } from './history-text';
@@ -36,37 +37,6 @@ function Renditions({ video }: { video: Video }) {
   );
 }
 
-function Deliveries({ video }: { video: Video }) {
-  if (video.deliveries.length === 0) return null;
-  return (
-    <table className="video-table">
-      <caption>Deliveries</caption>
-      <thead>
-        <tr>
-          <th scope="col">Target</th>
-          <th scope="col">How</th>
-          <th scope="col">State</th>
-          <th scope="col">Remote id</th>
-        </tr>
-      </thead>
-      <tbody>
-        {video.deliveries.map((d) => (
-          <tr key={d.target}>
-            <th scope="row">{d.target}</th>
-            <td>{d.mode === 'tus' ? 'Upload' : 'Pulled by link'}</td>
-            <td>
-              {d.state}
-              {d.state === 'uploading' && ` ${Math.round(d.pctComplete)}%`}
-              {d.error && <span className="page-problem"> {d.error}</span>}
-            </td>
-            <td>{d.remoteId ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 export function VideoDetails({ video }: { video: Video }) {
   const facts: [string, string][] = [
     ['Duration', duration(video.duration)],
@@ -88,7 +58,6 @@ export function VideoDetails({ video }: { video: Video }) {
         ))}
       </dl>
       <Renditions video={video} />
-      <Deliveries video={video} />
     </section>
   );
 }

@@ -1,8 +1,9 @@
 /**
  * A video's page (`#/video/<uid>`): its header and actions, the player once it is ready, why it
- * failed and how to fix it, its details and its history. Kept live by use-video.ts.
+ * failed and how to fix it, its details, its deliveries and its history. Kept live by use-video.ts.
  */
 import type { Video } from '../../../../shared/video';
+import { DeliveriesSection } from './DeliveriesSection';
 import { errorHelp } from './error-help';
 import { ErrorPanel } from './ErrorPanel';
 import { HistoryList } from './HistoryList';
@@ -31,6 +32,7 @@ function Page({ video, history }: { video: Video; history: History }) {
         </p>
       )}
       <VideoDetails video={video} />
+      <DeliveriesSection video={video} />
       <HistoryList history={history} />
     </>
   );
