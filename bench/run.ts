@@ -2,6 +2,7 @@
  * `npm run bench -- [name...]`: each benchmark runs Ferry and a peer on the same input in the
  * same run and prints the ratio. Timings are reported, never asserted.
  */
+import { benchDeliver } from './deliver';
 import { benchFetch } from './fetch';
 import { benchQueue } from './queue';
 import { benchServe } from './serve';
@@ -14,6 +15,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   fetch: benchFetch,
   serve: benchServe,
   ui: benchUi,
+  deliver: benchDeliver,
 };
 
 const [name, ...args] = process.argv.slice(2);
