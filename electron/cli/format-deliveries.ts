@@ -92,11 +92,7 @@ export function resolveTargets(given: readonly string[] | undefined, targets: re
 
 /** "account abc", "library 123": what a target names at its service, blank when nothing. */
 const targetPlace = (t: DeliveryTarget) =>
-  [
-    t.account ? `account ${t.account}` : '',
-    t.library ? `library ${t.library}` : '',
-    t.index ? `index ${t.index}` : '',
-  ]
+  [t.account ? `account ${t.account}` : '', t.library ? `library ${t.library}` : '', t.index ? `index ${t.index}` : '']
     .filter(Boolean)
     .join(', ');
 
@@ -113,6 +109,15 @@ export function formatTargetTable(targets: readonly DeliveryTarget[]): string {
     ...(placed ? [targetPlace(t)] : []),
     t.endpoint,
   ]);
-  const header = ['ID', 'NAME', 'PROVIDER', 'MODE', 'SEND', 'CREDENTIAL', ...(placed ? ['ACCOUNT/LIBRARY/INDEX'] : []), 'ENDPOINT'];
+  const header = [
+    'ID',
+    'NAME',
+    'PROVIDER',
+    'MODE',
+    'SEND',
+    'CREDENTIAL',
+    ...(placed ? ['ACCOUNT/LIBRARY/INDEX'] : []),
+    'ENDPOINT',
+  ];
   return formatColumns(header, rows);
 }

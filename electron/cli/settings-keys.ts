@@ -4,17 +4,23 @@
  * contract schema's to check. Pure.
  */
 import type { Settings, SettingsPatch } from '../../shared/api';
+import type { DeliveryTarget } from '../../shared/delivery-targets';
 import { formatBytes } from '../../shared/format-units';
 import { UsageError } from './cli-context';
+import { deliverToKey, maxUploadKey } from './settings-delivery';
 import { parseLadder } from './parse-ingest-options';
 import { parseBytes, parseNumber, parseSwitch } from './parse-values';
 
 export interface SettingKey {
   summary: string;
   read(settings: Settings): unknown;
-  show(value: unknown): string;
-  /** Absent for a setting Ferry makes itself. */
-  patch?(text: string, current: Settings): SettingsPatch;
+  /** `targets` as for patch: names shown beside ids. */
+  show(value: unknown, targets?: readonly DeliveryTarget[]): string;
+  /**
+   * Absent for a setting Ferry makes itself. `targets` (listTargets) lets a setting that names
+   * delivery targets take their names; without them it takes ids only.
+   */
+  patch?(text: string, current: Settings, targets?: readonly DeliveryTarget[]): SettingsPatch;
 }
 
 type Limit = keyof Settings['concurrency'];
@@ -93,6 +99,8 @@ export const settingKeys: Readonly<Record<string, SettingKey>> = {
     show: String,
     patch: (text, current) => ({ ui: { ...current.ui, watchClipboard: parseSwitch('ui.watchClipboard', text) } }),
   },
+  'delivery.deliverTo': deliverToKey,
+  'delivery.maxUploadBytesPerSecond': maxUploadKey,
   webhookSecret: {
     summary: 'signs every webhook; made by Ferry for this data directory (read only)',
     read: (settings) => settings.webhookSecret,

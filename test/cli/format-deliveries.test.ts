@@ -72,8 +72,13 @@ describe('deliveries in the terminal', () => {
     ]);
   });
 
-  it('shows each state in ferry show: pace while uploading, the service\'s word, the link, notice and error', () => {
-    const uploading = delivery({ state: 'uploading', pctComplete: 42, bytesPerSecond: 5 * 1024 * 1024, etaSeconds: 63 });
+  it("shows each state in ferry show: pace while uploading, the service's word, the link, notice and error", () => {
+    const uploading = delivery({
+      state: 'uploading',
+      pctComplete: 42,
+      bytesPerSecond: 5 * 1024 * 1024,
+      etaSeconds: 63,
+    });
     const processing = delivery({
       target: 'b2',
       mode: 'pull',

@@ -1,12 +1,14 @@
-/** `ferry target` and `ferry ingest --deliver` against a real TUS server, through the real CLI. */
+/** `ferry target` and `ferry ingest --deliver`, through the real CLI against real data directories and a real TUS server. */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryTarget } from '../../shared/delivery-targets';
 import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
 import { sha256 } from '../helpers/origin-server';
-import { finished, spawnTs } from '../helpers/spawn-ts';
+import { finished, repoRoot, type Finished } from '../helpers/spawn-ts';
 import { tempDir } from '../helpers/temp-dir';
 import { startTusServer, type TusTestServer } from '../helpers/tus-server';
 import { bin, ferry } from './ferry-process';
@@ -21,63 +23,267 @@ afterEach(async () => {
   tus = undefined;
 });
 
-describe('ferry target', () => {
-  it('adds, lists, changes and removes targets, never printing the credential', async () => {
+/** `ferry` with `input` piped to its stdin, as `pass show … | ferry target add … --credential-stdin` would. */
+function ferryWithStdin(args: string[], input: string, env: NodeJS.ProcessEnv = {}): Promise<Finished> {
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...fileStore, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin.end(input);
+  return finished(child, 120_000);
+}
+
+/** A port nothing listens on: taken from the system, then let go. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Every file of the data directory but the opt-in credential file, as bytes. */
+const dataDirBytes = (dataDir: string) =>
+  Buffer.concat(
+    fs
+      .readdirSync(dataDir)
+      .filter((name) => name.startsWith('ferry.db'))
+      .map((name) => fs.readFileSync(path.join(dataDir, name))),
+  );
+
+describe('ferry target add', () => {
+  it('adds a target of each provider with what it needs, and lists them without the credential', async () => {
     const dataDir = tempDir();
-    const added = await finished(
-      spawnTs(
-        bin,
-        [
-          'target',
-          'add',
-          'archive',
-          '--tus',
-          'https://tus.example.test/files/',
-          '--credential-env',
-          'TUS_TOKEN',
-          '--data-dir',
-          dataDir,
-        ],
-        { ...fileStore, TUS_TOKEN: 'Bearer s3cret' },
-      ),
-    );
-    expect(added.code, added.stderr).toBe(0);
-    expect(added.stdout).toMatch(/^added target archive \([0-9a-f]{16}\)/);
+    const secret = 'sk-live-7f3a9c1e5b';
+    const add = (...args: string[]) =>
+      ferry(['target', 'add', ...args, '--credential-env', 'SERVICE_KEY', '--data-dir', dataDir], {
+        ...fileStore,
+        SERVICE_KEY: secret,
+      });
+    const outputs: Finished[] = [];
+    for (const args of [
+      ['cf', '--provider', 'cloudflare', '--account', '023e105f4ecef8ad9ca31a8372d0c353'],
+      ['gc', '--provider', 'gcore'],
+      ['om', '--provider', 'omega'],
+      ['tl', '--provider', 'twelvelabs', '--index', '6298d673f1090f1100476d4c', '--mode', 'pull'],
+      ['bn', '--provider', 'bunny', '--library', '4242', '--send', 'original', '--ready-when', 'playable'],
+      ['vm', '--provider', 'vimeo'],
+      ['own', '--provider', 'tus', '--endpoint', 'https://tus.example.test/files/'],
+    ]) {
+      const added = await add(...args);
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.stdout).toMatch(new RegExp(`^added target ${args[0]} \\([0-9a-f]{16}\\)`));
+      outputs.push(added);
+    }
 
-    const listed = await ferry(['target', 'list', '--json', '--data-dir', dataDir], fileStore);
-    const [target] = JSON.parse(listed.stdout) as DeliveryTarget[];
-    expect(target).toMatchObject({ name: 'archive', provider: 'tus', hasCredential: true });
-    expect(listed.stdout).not.toContain('s3cret');
+    const json = await ferry(['target', 'list', '--json', '--data-dir', dataDir], fileStore);
+    const targets = JSON.parse(json.stdout) as DeliveryTarget[];
+    const byName = Object.fromEntries(targets.map((t) => [t.name, t]));
+    expect(byName.cf).toMatchObject({
+      provider: 'cloudflare',
+      mode: 'push',
+      account: '023e105f4ecef8ad9ca31a8372d0c353',
+    });
+    expect(byName.om).toMatchObject({ provider: 'omega', mode: 'pull', endpoint: 'https://omegastream.net/company' });
+    expect(byName.tl).toMatchObject({ provider: 'twelvelabs', mode: 'pull', index: '6298d673f1090f1100476d4c' });
+    expect(byName.bn).toMatchObject({ library: '4242', send: 'original', readyWhen: 'playable', hasCredential: true });
+    expect(byName.own).toMatchObject({ provider: 'tus', mode: 'push', endpoint: 'https://tus.example.test/files' });
+    expect(targets.every((t) => t.hasCredential)).toBe(true);
 
-    const changed = await ferry(
-      ['target', 'add', 'archive', '--tus', 'https://tus2.example.test/files/', '--data-dir', dataDir],
-      fileStore,
-    );
-    expect(changed.stdout).toContain(`changed target archive (${target!.id})`);
     const table = await ferry(['target', 'list', '--data-dir', dataDir], fileStore);
     expect(table.stdout).toMatch(
-      new RegExp(`${target!.id}\\s+archive\\s+tus\\s+yes\\s+https://tus2.example.test/files/`),
+      /^ID\s+NAME\s+PROVIDER\s+MODE\s+SEND\s+CREDENTIAL\s+ACCOUNT\/LIBRARY\/INDEX\s+ENDPOINT\n/,
     );
-
-    const bad = await ferry(
-      ['target', 'add', 'other', '--tus', 'ftp://tus.example.test/', '--data-dir', dataDir],
-      fileStore,
+    expect(table.stdout).toMatch(
+      new RegExp(
+        `${byName.cf!.id}\\s+cf\\s+Cloudflare Stream\\s+push\\s+mp4\\s+yes\\s+account 023e105f\\w+\\s+https://api.cloudflare.com\\n`,
+      ),
     );
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--tus: must be an http:// or https:// URL');
-    expect(bad.stderr).toContain('See: ferry target --help');
+    expect(table.stdout).toMatch(
+      /bn\s+Bunny Stream\s+push\s+original\s+yes\s+library 4242\s+https:\/\/video.bunnycdn.com/,
+    );
+    expect(table.stdout).toMatch(/om\s+Omega Stream\s+pull\s+mp4\s+yes\s+https:\/\/omegastream.net\/company/);
 
-    const removed = await ferry(['target', 'remove', 'archive', '--data-dir', dataDir], fileStore);
-    expect(removed.stdout).toContain(`removed target archive (${target!.id})`);
-    const empty = await ferry(['target', 'list', '--data-dir', dataDir], fileStore);
-    expect(empty.stdout).toContain('No delivery targets yet');
+    for (const output of [...outputs, json, table]) expect(output.stdout + output.stderr).not.toContain(secret);
+    expect(dataDirBytes(dataDir).includes(secret)).toBe(false);
   });
 
+  it('says what is missing or wrong, and where to find it', async () => {
+    const dataDir = tempDir();
+    const add = (...args: string[]) =>
+      ferry(['target', 'add', 't', ...args, '--credential-env', 'KEY', '--data-dir', dataDir], {
+        ...fileStore,
+        KEY: 'k',
+      });
+
+    const refusals: [string[], string][] = [
+      [
+        ['--provider', 'cloudflare'],
+        'Cloudflare Stream needs --account <account ID>: find it in the Cloudflare dashboard',
+      ],
+      [['--provider', 'bunny'], 'Bunny Stream needs --library <library ID>: find it in the Bunny dashboard'],
+      [['--provider', 'twelvelabs'], 'Twelve Labs needs --index <index ID>: find it in the Twelve Labs Playground'],
+      [['--provider', 'tus'], '--endpoint URL is needed for a TUS server'],
+      [
+        ['--provider', 'youtube'],
+        'Unknown provider "youtube". Providers: cloudflare (Cloudflare Stream), gcore (Gcore)',
+      ],
+      [
+        ['--provider', 'omega', '--mode', 'push'],
+        'Omega Stream cannot push; it takes only pull (it fetches the link): --mode pull.',
+      ],
+      [['--provider', 'vimeo', '--mode', 'pull'], 'Vimeo cannot pull; it takes only push'],
+      [['--provider', 'gcore', '--account', 'a1'], '--account is not used by Gcore.'],
+      [
+        ['--provider', 'gcore', '--endpoint', 'ftp://api.example.test'],
+        '--endpoint: must be an http:// or https:// URL',
+      ],
+      [
+        ['--tus', 'https://tus.example.test/files/'],
+        '--tus is gone: use --provider tus --endpoint https://tus.example.test/files/.',
+      ],
+    ];
+    for (const [args, message] of refusals) {
+      const refused = await add(...args);
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stderr).toContain(message);
+      expect(refused.stderr).toContain('See: ferry target --help');
+    }
+
+    const onCommandLine = await ferry(
+      ['target', 'add', 't', '--provider', 'gcore', '--credential', 'k', '--data-dir', dataDir],
+      fileStore,
+    );
+    expect(onCommandLine.code).toBe(2);
+    expect(onCommandLine.stderr).toContain(
+      '--credential is gone: a credential on the command line lands in shell history',
+    );
+    expect(onCommandLine.stderr).toContain('--credential-env VAR');
+    expect(onCommandLine.stderr).toContain('--credential-stdin');
+
+    const without = await ferry(['target', 'add', 't', '--provider', 'gcore', '--data-dir', dataDir], fileStore);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain(
+      'Gcore needs its API key: give --credential-env VAR or pipe it to --credential-stdin.',
+    );
+
+    const unset = await ferry(
+      ['target', 'add', 't', '--provider', 'gcore', '--credential-env', 'NOT_SET_ANYWHERE', '--data-dir', dataDir],
+      fileStore,
+    );
+    expect(unset.stderr).toContain('--credential-env: the environment variable NOT_SET_ANYWHERE is not set.');
+
+    const empty = await ferryWithStdin(
+      ['target', 'add', 't', '--provider', 'gcore', '--credential-stdin', '--data-dir', dataDir],
+      '',
+    );
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--credential-stdin: stdin was empty');
+
+    expect(JSON.parse((await ferry(['target', 'list', '--json', '--data-dir', dataDir], fileStore)).stdout)).toEqual(
+      [],
+    );
+  });
+});
+
+describe('ferry target test, change and remove', () => {
+  it('tests a TUS server with the credential piped in, keeps it across a change, and fails clearly when nothing answers', async () => {
+    const secret = 'Bearer 9d2f-piped-token';
+    tus = await startTusServer({ requireAuthorization: secret });
+    const dataDir = tempDir();
+    const target = (...args: string[]) => ferry(['target', ...args, '--data-dir', dataDir], fileStore);
+
+    // As `echo "$TOKEN" |` sends it: the trailing newline is not part of the credential.
+    const added = await ferryWithStdin(
+      [
+        'target',
+        'add',
+        'archive',
+        '--provider',
+        'tus',
+        '--endpoint',
+        tus.endpoint,
+        '--credential-stdin',
+        '--data-dir',
+        dataDir,
+      ],
+      `${secret}\n`,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const passed = await target('test', 'archive');
+    expect(passed.code, passed.stderr).toBe(0);
+    expect(passed.stdout).toContain(`archive: ${tus.endpoint} is a TUS server`);
+    expect(tus.requests.at(-1)).toMatchObject({ method: 'OPTIONS', authorization: secret });
+
+    const wrong = await ferry(
+      [
+        'target',
+        'add',
+        'other',
+        '--provider',
+        'tus',
+        '--endpoint',
+        tus.endpoint,
+        '--credential-env',
+        'TOKEN',
+        '--data-dir',
+        dataDir,
+      ],
+      { ...fileStore, TOKEN: 'Bearer wrong' },
+    );
+    expect(wrong.code, wrong.stderr).toBe(0);
+    const refused = await target('test', 'other');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('refused the credential (401)');
+    expect(refused.stderr).toContain('--credential-env VAR');
+
+    // A change without a credential keeps the stored one.
+    const listed = JSON.parse((await target('list', '--json')).stdout) as DeliveryTarget[];
+    const { id } = listed.find((t) => t.name === 'archive')!;
+    const moved = `http://127.0.0.1:${await closedPort()}/files/`;
+    const changed = await target('add', 'archive', '--endpoint', moved);
+    expect(changed.stdout).toContain(`changed target archive (${id})`);
+    const unreachable = await target('test', id);
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toContain(`ferry: archive: Could not reach ${moved.replace(/\/$/, '')}`);
+    expect(unreachable.stderr).toContain('Check the endpoint and the network.');
+    const back = await target('add', 'archive', '--endpoint', tus.endpoint);
+    expect(back.code, back.stderr).toBe(0);
+    expect((await target('test', 'archive')).code).toBe(0);
+
+    const every = [added, passed, refused, changed, unreachable, await target('list'), await target('list', '--json')];
+    for (const output of every) expect(output.stdout + output.stderr).not.toContain(secret);
+    expect(dataDirBytes(dataDir).includes(secret)).toBe(false);
+
+    const unknown = await target('test', 'nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no delivery target "nope"');
+
+    const removed = await target('remove', 'archive');
+    expect(removed.stdout).toContain(`removed target archive (${id})`);
+    expect((await target('list')).stdout).not.toMatch(/\barchive\b/);
+    expect((await target('remove', 'archive')).code).toBe(1);
+  });
+});
+
+describe('ferry ingest --deliver', () => {
   it('delivers what ferry ingest --deliver makes, and list and show say how it went', async () => {
     tus = await startTusServer();
     const dataDir = tempDir();
     const file = await make.standardDefinition43(tempDir());
-    expect((await ferry(['target', 'add', 'archive', '--tus', tus.endpoint, '--data-dir', dataDir])).code).toBe(0);
+    const added = await ferry([
+      'target',
+      'add',
+      'archive',
+      '--provider',
+      'tus',
+      '--endpoint',
+      tus.endpoint,
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(added.code, added.stderr).toBe(0);
 
     const unknown = await ferry(['ingest', file, '--deliver', 'nope', '--data-dir', dataDir]);
     expect(unknown.code).toBe(2);
@@ -103,6 +309,6 @@ describe('ferry target', () => {
     expect(list.stdout).toMatch(/DELIVERY\s+NAME/);
     expect(list.stdout).toContain(`archive ready  ${path.basename(file)}`);
     const show = await ferry(['show', video!.uid, '--data-dir', dataDir]);
-    expect(show.stdout).toContain(`delivery  archive (tus): ready · remote id ${tus.uploads()[0]}`);
+    expect(show.stdout).toContain(`delivery  archive (push): ready · remote id ${tus.uploads()[0]}`);
   });
 });

@@ -1,53 +1,79 @@
 /**
- * `ferry target add|list|remove`: the delivery targets videos can be sent to (`--deliver`).
- * Only generic TUS servers for now. A credential is kept in the OS keychain for the uploads and
- * never printed.
+ * `ferry target add|list|test|remove`: the streaming services and TUS servers videos can be
+ * delivered to (`--deliver`, or every video with the delivery.deliverTo setting). A credential is
+ * taken from an environment variable or stdin, kept in the OS keychain, and never printed.
  */
+import { deliveryProviders, providerFacts, type DeliveryTarget } from '../../../shared/delivery-targets';
+import type { Engine } from '../../engine/create-engine';
 import { call, fieldsByPrefix, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
 import { findTarget, formatTargetTable } from '../format-deliveries';
+import { readCredential } from '../target-credential';
+import { credentialWords, targetInput } from '../target-options';
 
-const targetFields = fieldsByPrefix({ name: 'the name', endpoint: '--tus', credential: '--credential' });
+const targetFields = fieldsByPrefix({
+  name: 'the name',
+  provider: '--provider',
+  mode: '--mode',
+  endpoint: '--endpoint',
+  account: '--account',
+  library: '--library',
+  index: '--index',
+  send: '--send',
+  readyWhen: '--ready-when',
+  credential: 'the credential',
+});
 
-function credentialFrom(values: { credential?: string; 'credential-env'?: string }, env: NodeJS.ProcessEnv) {
-  if (values.credential !== undefined && values['credential-env'] !== undefined) {
-    throw new UsageError('Give --credential or --credential-env, not both.');
-  }
-  const name = values['credential-env'];
-  if (name === undefined) return values.credential;
-  const value = env[name];
-  if (value === undefined) throw new UsageError(`--credential-env: the environment variable ${name} is not set.`);
-  return value;
+const addOptions = {
+  provider: { type: 'string' },
+  mode: { type: 'string' },
+  endpoint: { type: 'string' },
+  account: { type: 'string' },
+  library: { type: 'string' },
+  index: { type: 'string' },
+  send: { type: 'string' },
+  'ready-when': { type: 'string' },
+  'credential-env': { type: 'string' },
+  'credential-stdin': { type: 'boolean' },
+  // Gone: declared only to answer with the form that replaced them.
+  tus: { type: 'string' },
+  credential: { type: 'string' },
+} as const;
+
+function refuseOldForm(values: { tus?: string; credential?: string }): void {
+  if (values.credential !== undefined)
+    throw new UsageError(
+      '--credential is gone: a credential on the command line lands in shell history. ' +
+        'Use --credential-env VAR (the name of an environment variable holding it) or --credential-stdin (pipe it in).',
+    );
+  if (values.tus !== undefined) throw new UsageError(`--tus is gone: use --provider tus --endpoint ${values.tus}.`);
 }
 
 async function add(args: string[], context: CliContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    args,
-    { tus: { type: 'string' }, credential: { type: 'string' }, 'credential-env': { type: 'string' } },
-    true,
-  );
+  const { values, positionals } = parseCommandArgs(args, addOptions, true);
+  refuseOldForm(values);
   const [name, ...extra] = positionals;
-  if (!name) throw new UsageError('Which name? ferry target add <name> --tus <endpoint>.');
+  if (!name) throw new UsageError('Which name? ferry target add <name> --provider <provider> ….');
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
-  const endpoint = values.tus;
-  if (!endpoint) throw new UsageError('--tus <endpoint> is needed: the URL uploads are created at.');
-  const credential = credentialFrom(values, context.env);
+  // Read before the engine opens: a pipe is read once, whatever the target turns out to be.
+  const credential = await readCredential(values, context.env);
   return withEngine(context, async (engine) => {
-    const existing = findTarget(await call(engine, 'listTargets', undefined), name);
+    const targets = await call(engine, 'listTargets', undefined);
+    const existing = targets.find((t) => t.name === name.trim());
+    const input = targetInput(name, values, existing);
+    // A credential kept across a change of provider would be the old service's.
+    const keeps = existing?.hasCredential === true && existing.provider === input.provider;
+    if (credential === undefined && input.provider !== 'tus' && !keeps)
+      throw new UsageError(
+        `${credentialWords(input.provider)}: give --credential-env VAR or pipe it to --credential-stdin.`,
+      );
     const target = await call(
       engine,
       'saveTarget',
-      {
-        ...(existing ? { id: existing.id } : {}),
-        name,
-        provider: 'tus',
-        mode: 'push',
-        endpoint,
-        ...(credential !== undefined ? { credential } : {}),
-      },
+      { ...input, ...(credential !== undefined ? { credential } : {}) },
       targetFields,
     );
-    context.stdout(`${existing ? 'changed' : 'added'} target ${target.name} (${target.id})`);
+    context.stdout(`${input.id ? 'changed' : 'added'} target ${target.name} (${target.id})`);
     return exitCodes.ok;
   });
 }
@@ -59,13 +85,20 @@ async function list(args: string[], context: CliContext): Promise<number> {
     const targets = await call(engine, 'listTargets', undefined);
     if (values.json) context.stdout(JSON.stringify(targets, null, 2));
     else if (targets.length === 0)
-      context.stdout('No delivery targets yet. Add one with: ferry target add <name> --tus <endpoint>');
+      context.stdout(
+        'No delivery targets yet. Add one with: ferry target add <name> --provider <provider> --credential-env VAR',
+      );
     else context.stdout(formatTargetTable(targets));
     return exitCodes.ok;
   });
 }
 
-async function remove(args: string[], context: CliContext): Promise<number> {
+/** Runs `work` on the target named by the one positional argument; an unknown one fails naming the data directory. */
+async function withTarget(
+  args: string[],
+  context: CliContext,
+  work: (target: DeliveryTarget, engine: Engine) => Promise<number>,
+): Promise<number> {
   const { positionals } = parseCommandArgs(args, {}, true);
   const [idOrName, ...extra] = positionals;
   if (!idOrName) throw new UsageError('Which target? Give its id or name (see ferry target list).');
@@ -73,43 +106,87 @@ async function remove(args: string[], context: CliContext): Promise<number> {
   return withEngine(context, async (engine) => {
     const target = findTarget(await call(engine, 'listTargets', undefined), idOrName);
     if (!target) {
-      context.stderr(`ferry: no delivery target "${idOrName}" in ${context.dataDir}.`);
+      context.stderr(`ferry: no delivery target "${idOrName}" in ${context.dataDir} (see ferry target list).`);
       return exitCodes.failure;
     }
+    return work(target, engine);
+  });
+}
+
+const test = (args: string[], context: CliContext) =>
+  withTarget(args, context, async (target, engine) => {
+    const result = await call(engine, 'testTarget', { id: target.id });
+    if (result.ok) {
+      context.stdout(`${target.name}: ${result.message}`);
+      return exitCodes.ok;
+    }
+    context.stderr(`ferry: ${target.name}: ${result.message}`);
+    return exitCodes.failure;
+  });
+
+const remove = (args: string[], context: CliContext) =>
+  withTarget(args, context, async (target, engine) => {
     await call(engine, 'removeTarget', { id: target.id });
     context.stdout(`removed target ${target.name} (${target.id})`);
     return exitCodes.ok;
   });
-}
+
+/** One line a provider: its modes, what it needs, and what its credential is. */
+const providerHelp = deliveryProviders
+  .map((p) => {
+    const facts = providerFacts[p];
+    const needs = Object.entries(facts.needs).map(([field, what]) => ` --${field} <${what}>`);
+    if (facts.defaultEndpoint === null) needs.push(' --endpoint <URL>');
+    return `      ${p.padEnd(11)}${facts.label}, ${facts.modes.join('|')}${needs.join('')}; ${facts.credential}`;
+  })
+  .join('\n');
 
 export const targetCommand: CliCommand = {
   name: 'target',
-  summary: 'Add, list or remove delivery targets (TUS servers)',
-  usage: `ferry target add <name> --tus <endpoint> [--credential VALUE | --credential-env VAR]
+  summary: 'Add, list, test or remove delivery targets (Cloudflare Stream, Bunny, Vimeo, TUS servers…)',
+  usage: `ferry target add <name> --provider <provider> [--mode push|pull] [--endpoint URL]
+                  [--account ID] [--library ID] [--index ID] [--send mp4|original]
+                  [--ready-when playable|complete] (--credential-env VAR | --credential-stdin)
        ferry target list [--json]
+       ferry target test <id or name>
        ferry target remove <id or name>
 
-  add      save a TUS server videos can be delivered to (ferry ingest … --deliver <name>); adding
-           a name that exists changes that target (its credential is kept unless a new one is given)
-    --tus URL              where uploads are created (the TUS creation endpoint)
-    --credential VALUE     sent as the Authorization header, e.g. "Bearer <token>"; stored, never shown
-    --credential-env VAR   the same, read from an environment variable (keeps it out of shell history)
-  list     the targets: id, name, provider, whether a credential is stored, endpoint
-  remove   forget a target; its deliveries keep their outcome, unfinished ones fail
+  add      save a service videos can be delivered to (ferry ingest … --deliver <name>, or every
+           video: ferry settings delivery.deliverTo <name>); adding a name that exists changes
+           that target, keeping what is not given again (its credential included)
+    --provider P           the service; each with its modes, what it needs, and its credential:
+${providerHelp}
+    --mode push|pull       push: Ferry uploads the file. pull: the service fetches the video's link
+                           itself. Default: push where the provider can, else pull
+    --endpoint URL         the API base, to reach another Ferry, a proxy or a regional host;
+                           needed for tus (the URL uploads are created at)
+    --account/--library/--index ID   what the provider needs, as its dashboard shows it
+    --send mp4|original    push the MP4 Ferry made (default) or the file as it came
+    --ready-when playable|complete   ready once the service can play it, or once every
+                           rendition is done (default)
+    --credential-env VAR   read the credential from the environment variable VAR
+    --credential-stdin     read it from stdin, e.g. pass show bunny | ferry target add …
+  list     the targets: id, name, provider, mode, what is sent, whether a credential is stored,
+           endpoint, and account, library or index; --json prints them (never a credential)
+  test     ask the service whether it answers and takes the credential; sends no video.
+           Exits 1 when it does not, saying why
+  remove   forget a target and its credential; its deliveries keep their outcome, unfinished ones fail
 
-  Only generic TUS servers can be targets in this version; each upload resumes from the server's
-  offset after a pause, a crash or a kill.
+  A pull target pulls a video that came from a link the service can reach; otherwise (a file
+  you added, a link on this machine's network) Ferry pushes it and the delivery's notice says why.
 
   Credentials are kept in the OS keychain (service "Ferry"), where the app finds them too. On a
   server without one, set FERRY_CREDENTIALS=file to keep them in credentials.json (mode 0600) in
-  the data directory instead; ferry doctor warns while it is used.`,
+  the data directory instead; ferry doctor warns while it is used. A credential is never given
+  on the command line, where shell history would keep it.`,
   async run(args, context) {
     const [sub, ...rest] = args;
     if (sub === 'add') return add(rest, context);
     if (sub === 'list') return list(rest, context);
+    if (sub === 'test') return test(rest, context);
     if (sub === 'remove') return remove(rest, context);
     throw new UsageError(
-      sub ? `Unknown subcommand "${sub}". Use add, list or remove.` : 'Which one? add, list or remove.',
+      sub ? `Unknown subcommand "${sub}". Use add, list, test or remove.` : 'Which one? add, list, test or remove.',
     );
   },
 };
