@@ -69,16 +69,26 @@ function originFailure(status: number | null, error: Error | null): string {
   return 'The requested origin was not found';
 }
 
-export async function startGcoreDouble(options: { apiKey?: string; clientId?: number; tokenTtlMs?: number } = {}) {
+export interface GcoreDoubleOptions {
+  apiKey?: string;
+  clientId?: number;
+  tokenTtlMs?: number;
+  /** Called when a pull video is made, before Gcore goes to its origin (a test changes the origin here). */
+  onPull?: (video: GcoreDoubleVideo) => void;
+}
+
+export async function startGcoreDouble(options: GcoreDoubleOptions = {}) {
   const apiKey = options.apiKey ?? 'key';
   const clientId = options.clientId ?? 4242;
-  let tokenTtlMs = options.tokenTtlMs ?? 4 * 3600_000;
+  const tokenTtlMs = options.tokenTtlMs ?? 4 * 3600_000;
+  let expiredIssues = 0;
   let nextId = 1001;
   let script: Step[] = ['pending', 'viewable', 'ready'];
   const limits = { times: 0, retryAfter: '1' };
   const videos = new Map<number, GcoreDoubleVideo>();
   const tokens = new Map<string, Token>();
   const issued: string[] = [];
+  const refusals: string[] = [];
   const restRequests: { method: string; path: string; authorization?: string }[] = [];
   const pulls = new Set<Promise<void>>();
   const closing = new AbortController();
@@ -168,6 +178,7 @@ export async function startGcoreDouble(options: { apiKey?: string; clientId?: nu
     };
     videos.set(video.id, video);
     if (video.originUrl) {
+      options.onPull?.(video);
       const pull = fetchOrigin(video).finally(() => pulls.delete(pull));
       pulls.add(pull);
     }
@@ -176,7 +187,10 @@ export async function startGcoreDouble(options: { apiKey?: string; clientId?: nu
 
   function uploadParameters(video: GcoreDoubleVideo, res: http.ServerResponse): true {
     const token = `eyJ${randomBytes(12).toString('hex')}`;
-    tokens.set(token, { videoId: video.id, clientId, expiresAt: Date.now() + tokenTtlMs });
+    // A token issued already expired stands for one that outlived its 4 h before the upload began.
+    const expiresAt = expiredIssues > 0 ? 0 : Date.now() + tokenTtlMs;
+    expiredIssues = Math.max(0, expiredIssues - 1);
+    tokens.set(token, { videoId: video.id, clientId, expiresAt });
     issued.push(token);
     const hostname = new URL(tusServer.origin).host;
     return json(res, 200, {
@@ -206,6 +220,7 @@ export async function startGcoreDouble(options: { apiKey?: string; clientId?: nu
       if (req.method !== 'POST') return false;
       const refusal = tusCreationRefusal(req);
       if (!refusal) return false;
+      refusals.push(refusal);
       req.resume();
       // 405 for bad creation parameters, 500 for the token's refusals, as Gcore documents.
       const status = refusal.startsWith('filename') ? 405 : 500;
@@ -257,6 +272,8 @@ export async function startGcoreDouble(options: { apiKey?: string; clientId?: nu
     videos,
     /** Every token handed out, oldest first. */
     issued,
+    /** The upload server's refusals of creation requests, in Gcore's words. */
+    refusals,
     restRequests,
     /** The bytes a video's TUS upload holds. */
     uploaded: (videoId: number) => {
@@ -266,7 +283,8 @@ export async function startGcoreDouble(options: { apiKey?: string; clientId?: nu
     },
     /** Every token issued so far stops working now. */
     expireTokens: () => tokens.forEach((t) => (t.expiresAt = 0)),
-    setTokenTtl: (ms: number) => (tokenTtlMs = ms),
+    /** The next `count` tokens are expired by the time they are used. */
+    expireNextTokens: (count: number) => (expiredIssues = count),
     /** Videos made from now on end their encoding in `error` with this text. */
     failEncoding: (text = 'Encoding has failed') => (script = ['pending', { error: text }]),
     /** The next `times` API requests answer 429 with Retry-After. */

@@ -30,12 +30,9 @@ export function gcoreStatus(video: GcoreVideo, readyWhen: DeliveryReadyWhen): Re
       return { ...facts, phase: 'error', error: video.error ?? 'Gcore reports an error without a reason.' };
     case 'empty':
       // Gcore tried the origin three times and gave up: the video stays `empty` with the reason.
+      // The deliver stage quotes this in its sentence, so it is the reason alone, said as a fetch failure.
       if (video.error) {
-        return {
-          ...facts,
-          phase: 'error',
-          error: `Gcore could not fetch the link: "${video.error}". Check that the link answers 200 from the internet with the headers given, then retry.`,
-        };
+        return { ...facts, phase: 'error', error: `the link could not be fetched after three tries: ${video.error}` };
       }
       return { ...facts, phase: 'processing' };
     case 'viewable':

@@ -178,6 +178,7 @@ describe('Gcore: push by TUS', () => {
     expect(failed).toBeInstanceOf(TusUploadError);
     expect((failed as TusUploadError).failure).toMatchObject({ status: 500, method: 'POST' });
     expect(gcore.tus.requests.at(-1)).toMatchObject({ method: 'POST', status: 500 });
+    expect(gcore.refusals).toEqual([`token invalid (${first.metadata.token})`]);
 
     // What the deliver stage keeps after a failed creation: the video, its state, no upload URL.
     const resume: PushResume = { uploadUrl: null, remoteId: first.remoteId, state: first.state };
@@ -287,10 +288,10 @@ describe('Gcore: pull by link', () => {
     expect(await gcoreAdapter.status!(call, missing.remoteId)).toMatchObject({
       phase: 'error',
       word: 'empty',
-      error: expect.stringContaining('could not fetch the link: "The requested origin was not found"'),
+      error: 'the link could not be fetched after three tries: The requested origin was not found',
     });
-    expect((await gcoreAdapter.status!(call, forbidden.remoteId)).error).toContain(
-      '"Access to the origin is forbidden"',
+    expect((await gcoreAdapter.status!(call, forbidden.remoteId)).error).toBe(
+      'the link could not be fetched after three tries: Access to the origin is forbidden',
     );
   });
 
