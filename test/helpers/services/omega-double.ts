@@ -43,6 +43,8 @@ export async function startOmegaDouble(options: { apiKey?: string } = {}) {
   const fetches = new Set<Promise<void>>();
   const closing = new AbortController();
   let base = '';
+  /** Called when a copy is asked for, before Omega goes to the link (a test changes the origin here). */
+  let onCopy: (video: OmegaDoubleVideo) => void = () => {};
 
   /** The video in the seed's response shape. */
   const shape = (video: OmegaDoubleVideo) => {
@@ -113,6 +115,7 @@ export async function startOmegaDouble(options: { apiKey?: string } = {}) {
       created: new Date().toISOString(),
     };
     videos.set(video.id, video);
+    onCopy(video);
     const running = download(video).finally(() => fetches.delete(running));
     fetches.add(running);
     json(res, 200, shape(video));
@@ -144,6 +147,7 @@ export async function startOmegaDouble(options: { apiKey?: string } = {}) {
     base,
     videos,
     requests,
+    onCopy: (hook: (video: OmegaDoubleVideo) => void) => (onCopy = hook),
     /** Resolves once every origin download under way has ended. */
     settled: () => Promise.all([...fetches]).then(() => undefined),
     async close() {
