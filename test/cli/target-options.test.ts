@@ -1,8 +1,9 @@
 /** `ferry target add`'s flags and the delivery settings' values, read before anything reaches the engine. */
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../electron/cli/cli-context';
-import { parseBytesPerSecond } from '../../electron/cli/settings-delivery';
+import { deliverToKey, parseBytesPerSecond } from '../../electron/cli/settings-delivery';
 import { targetInput } from '../../electron/cli/target-options';
+import type { Settings } from '../../shared/api';
 import type { DeliveryTarget } from '../../shared/delivery-targets';
 
 const bunny: DeliveryTarget = {
@@ -74,6 +75,26 @@ describe('delivery.maxUploadBytesPerSecond', () => {
     expect(parseBytesPerSecond('k', 'none')).toBeNull();
     expect(() => parseBytesPerSecond('k', 'fast')).toThrow(
       'k takes a speed such as 5MB/s, 800KiB/s or a number of bytes a second, or none for no limit; not "fast".',
+    );
+  });
+});
+
+describe('delivery.deliverTo', () => {
+  const current = { delivery: { deliverTo: [], maxUploadBytesPerSecond: 1_000_000 } } as unknown as Settings;
+  const gcore: DeliveryTarget = { ...bunny, id: 'g2', name: 'gcore main', provider: 'gcore', library: null };
+
+  it('takes names or ids, comma-separated, each once, and shows names beside the ids', () => {
+    const patch = deliverToKey.patch!('stream, g2,stream', current, [bunny, gcore]);
+    expect(patch).toEqual({ delivery: { deliverTo: ['b1', 'g2'], maxUploadBytesPerSecond: 1_000_000 } });
+    expect(deliverToKey.show(['b1', 'g2'], [bunny, gcore])).toBe('stream (b1), gcore main (g2)');
+    expect(deliverToKey.patch!('none', current, [bunny])).toEqual({
+      delivery: { deliverTo: [], maxUploadBytesPerSecond: 1_000_000 },
+    });
+  });
+
+  it('names the targets there are when one is unknown', () => {
+    expect(() => deliverToKey.patch!('archive', current, [bunny])).toThrow(
+      'No delivery target "archive". Targets: stream (b1).',
     );
   });
 });
