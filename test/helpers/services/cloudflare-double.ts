@@ -85,6 +85,8 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
   const fetches = new Set<Promise<void>>();
   const stopFetches = new AbortController();
   const limited = { left: 0, retryAfter: '1' };
+  /** Every request that reached the double, when it came, and whether it was rate limited. */
+  const arrivals: { method: string; path: string; at: number; limited: boolean }[] = [];
   let origin = '';
 
   const newVideo = (name: string, size: number, arrival: DoubleVideo['arrival']): DoubleVideo => {
@@ -145,6 +147,7 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
     const method = req.method ?? '';
     const tusRequest = ['HEAD', 'PATCH', 'DELETE'].includes(method) || (method === 'POST' && url.pathname === base);
     if (method === 'OPTIONS') return false;
+    arrivals.push({ method, path: url.pathname, at: Date.now(), limited: limited.left > 0 });
     if (limited.left > 0) {
       limited.left--;
       req.resume();
@@ -212,6 +215,7 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
     /** The real TUS server underneath: its requests, bytes, faults. */
     tus: server,
     videos,
+    arrivals,
     /** The bytes Stream holds for a video: its upload, or what it fetched. */
     file(uid: string): Buffer {
       const video = videos.get(uid);
