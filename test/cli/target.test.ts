@@ -107,6 +107,28 @@ describe('ferry target add', () => {
 
     for (const output of [...outputs, json, table]) expect(output.stdout + output.stderr).not.toContain(secret);
     expect(dataDirBytes(dataDir).includes(secret)).toBe(false);
+
+    // Another service: the Gcore key must not go to the TUS server as its Authorization header.
+    const moved = await ferry(
+      [
+        'target',
+        'add',
+        'gc',
+        '--provider',
+        'tus',
+        '--endpoint',
+        'https://tus.example.test/files',
+        '--data-dir',
+        dataDir,
+      ],
+      fileStore,
+    );
+    expect(moved.stdout).toContain(`changed target gc (${byName.gc!.id})`);
+    expect(moved.stdout).toContain('its Gcore credential was removed: it is not for a TUS server');
+    const after = JSON.parse(
+      (await ferry(['target', 'list', '--json', '--data-dir', dataDir], fileStore)).stdout,
+    ) as DeliveryTarget[];
+    expect(after.find((t) => t.name === 'gc')).toMatchObject({ provider: 'tus', hasCredential: false });
   });
 
   it('says what is missing or wrong, and where to find it', async () => {

@@ -61,19 +61,26 @@ async function add(args: string[], context: CliContext): Promise<number> {
     const targets = await call(engine, 'listTargets', undefined);
     const existing = targets.find((t) => t.name === name.trim());
     const input = targetInput(name, values, existing);
-    // A credential kept across a change of provider would be the old service's.
-    const keeps = existing?.hasCredential === true && existing.provider === input.provider;
+    // A credential kept across a change of provider would be the old service's, sent to the new one.
+    const otherService = existing?.hasCredential === true && existing.provider !== input.provider;
+    const keeps = existing?.hasCredential === true && !otherService;
     if (credential === undefined && input.provider !== 'tus' && !keeps)
       throw new UsageError(
         `${credentialWords(input.provider)}: give --credential-env VAR or pipe it to --credential-stdin.`,
       );
+    // An empty credential removes the stored one (saveTarget).
+    const given = credential ?? (otherService ? '' : undefined);
     const target = await call(
       engine,
       'saveTarget',
-      { ...input, ...(credential !== undefined ? { credential } : {}) },
+      { ...input, ...(given !== undefined ? { credential: given } : {}) },
       targetFields,
     );
     context.stdout(`${input.id ? 'changed' : 'added'} target ${target.name} (${target.id})`);
+    if (given === '' && existing)
+      context.stdout(
+        `  its ${providerFacts[existing.provider].label} credential was removed: it is not for ${providerFacts[target.provider].label}`,
+      );
     return exitCodes.ok;
   });
 }
