@@ -1,13 +1,10 @@
-/** `ferry target` and `ferry ingest --deliver`, through the real CLI against real data directories and a real TUS server. */
+/** `ferry target`, through the real CLI against real data directories and a real TUS server. */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryTarget } from '../../shared/delivery-targets';
-import type { Video } from '../../shared/video';
-import * as make from '../helpers/media-fixtures';
-import { sha256 } from '../helpers/origin-server';
 import { finished, repoRoot, type Finished } from '../helpers/spawn-ts';
 import { tempDir } from '../helpers/temp-dir';
 import { startTusServer, type TusTestServer } from '../helpers/tus-server';
@@ -286,51 +283,5 @@ describe('ferry target test, change and remove', () => {
     expect(removed.stdout).toContain(`removed target archive (${id})`);
     expect((await target('list')).stdout).not.toMatch(/\barchive\b/);
     expect((await target('remove', 'archive')).code).toBe(1);
-  });
-});
-
-describe('ferry ingest --deliver', () => {
-  it('delivers what ferry ingest --deliver makes, and list and show say how it went', async () => {
-    tus = await startTusServer();
-    const dataDir = tempDir();
-    const file = await make.standardDefinition43(tempDir());
-    const added = await ferry([
-      'target',
-      'add',
-      'archive',
-      '--provider',
-      'tus',
-      '--endpoint',
-      tus.endpoint,
-      '--data-dir',
-      dataDir,
-    ]);
-    expect(added.code, added.stderr).toBe(0);
-
-    const unknown = await ferry(['ingest', file, '--deliver', 'nope', '--data-dir', dataDir]);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('No delivery target "nope". Targets: archive (');
-
-    const result = await ferry([
-      'ingest',
-      file,
-      '--no-transcode',
-      '--deliver',
-      'archive',
-      '--json',
-      '--data-dir',
-      dataDir,
-    ]);
-    expect(result.code, result.stderr).toBe(0);
-    const [video] = JSON.parse(result.stdout) as Video[];
-    expect(video!.status).toMatchObject({ state: 'ready', step: 'done' });
-    expect(video!.deliveries).toEqual([expect.objectContaining({ state: 'ready', remoteId: tus.uploads()[0] })]);
-    expect(sha256(tus.file(tus.uploads()[0]!))).toBe(sha256(fs.readFileSync(file)));
-
-    const list = await ferry(['list', '--data-dir', dataDir]);
-    expect(list.stdout).toMatch(/DELIVERY\s+NAME/);
-    expect(list.stdout).toContain(`archive ready  ${path.basename(file)}`);
-    const show = await ferry(['show', video!.uid, '--data-dir', dataDir]);
-    expect(show.stdout).toContain(`delivery  archive (push): ready · remote id ${tus.uploads()[0]}`);
   });
 });
