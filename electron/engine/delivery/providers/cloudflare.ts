@@ -69,7 +69,10 @@ export const cloudflareAdapter: ProviderAdapter = {
         metadata: cloudflareMetadata(file.name),
         headers: () => cloudflareAuthorization(request.credential),
         chunkSize: cloudflareChunkSize(chunkSize, file.size),
-        remoteId: resume?.remoteId ?? null,
+        // Stream names the video only in the creation response's stream-media-id; an upload that
+        // is gone is created anew (here, or by tus-js-client after a failed HEAD) under a new id,
+        // so an id from an earlier attempt would follow a dead video.
+        remoteId: null,
         remoteIdHeader: 'stream-media-id',
         state: {},
       });

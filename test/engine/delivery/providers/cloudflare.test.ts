@@ -14,6 +14,7 @@ import {
 } from '../../../../electron/engine/delivery/providers/cloudflare-rules';
 import type {
   ProviderCall,
+  PushResume,
   PushFile,
   RemoteStatus,
   TusPush,
@@ -75,6 +76,7 @@ interface PushOptions {
   metadata?: Record<string, string>;
   /** Instead of the session's. */
   chunkSize?: number;
+  resume?: PushResume;
 }
 
 /** What the deliver stage does with a session: one TUS upload. */
@@ -82,7 +84,7 @@ async function push(call: ProviderCall, file: PushFile, options: PushOptions = {
   const session = await (cloudflareAdapter.push as TusPush).session(
     call,
     file,
-    null,
+    options.resume ?? null,
     options.preferredChunk ?? 5 * MiB,
   );
   const done = await tusUpload({
@@ -211,12 +213,15 @@ describe('Cloudflare Stream adapter', () => {
     await expect(refused).rejects.toMatchObject({ failure: { status: 400, method: 'PATCH' } });
   });
 
-  it('continues an earlier upload: its URL and id, and a small file in one chunk', async () => {
+  it('continues an earlier upload by its URL; one that is gone is made anew, under the id Stream names then', async () => {
     const cf = await double();
-    const small: PushFile = { ...video, size: 3 * MiB };
-    const resume = { uploadUrl: `${cf.origin}/client/v4/accounts/acc/stream/u1`, remoteId: 'v1', state: {} };
-    const session = await (cloudflareAdapter.push as TusPush).session(callTo(cf), small, resume, 50 * MiB);
-    expect(session).toMatchObject({ uploadUrl: resume.uploadUrl, remoteId: 'v1', chunkSize: 3 * MiB });
+    const resume = { uploadUrl: `${cf.origin}/client/v4/accounts/acc/stream/gone`, remoteId: 'old', state: {} };
+    const { session, mediaId } = await push(callTo(cf), video, { resume });
+    expect(session).toMatchObject({ uploadUrl: resume.uploadUrl, remoteId: null });
+    // HEAD answered 404, so tus-js-client created a new upload at the endpoint: a new video.
+    expect(cf.tus.requests.map((r) => `${r.method} ${r.status}`).slice(0, 2)).toEqual(['HEAD 404', 'POST 201']);
+    expect(mediaId).not.toBe('old');
+    expect(sha256(cf.file(mediaId!))).toBe(sha256(fs.readFileSync(video.path)));
   });
 
   it('pulls a link: Stream fetches it (HEAD, then GET) and the video becomes ready', async () => {
