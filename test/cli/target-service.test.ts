@@ -1,0 +1,101 @@
+/**
+ * `ferry target` with a streaming service's own API, through the real CLI against the Cloudflare
+ * Stream double: the target is tested with the credential piped in, a pull target gets a file
+ * pushed (saying why), and `ferry show` prints what the service said.
+ */
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Video } from '../../shared/video';
+import * as make from '../helpers/media-fixtures';
+import { startCloudflareDouble, type CloudflareDouble } from '../helpers/services/cloudflare-double';
+import { finished, repoRoot, type Finished } from '../helpers/spawn-ts';
+import { tempDir } from '../helpers/temp-dir';
+import { bin, ferry } from './ferry-process';
+
+// No keychain here: the opt-in file store keeps the credential (see target.test.ts).
+const fileStore = { FERRY_CREDENTIALS: 'file' };
+
+let stream: CloudflareDouble | undefined;
+afterEach(async () => {
+  await stream?.close();
+  stream = undefined;
+});
+
+function ferryWithStdin(args: string[], input: string): Promise<Finished> {
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...fileStore },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin.end(input);
+  return finished(child, 120_000);
+}
+
+describe('ferry target with Cloudflare Stream', () => {
+  it('tests the target, pushes a file to a pull target saying why, and ferry show prints what Stream said', async () => {
+    // Ready at the first look, so the test waits one poll, not three.
+    stream = await startCloudflareDouble({
+      token: 'cf-token-5e1d',
+      script: { steps: [{ state: 'ready', pctComplete: '100.000000' }] },
+    });
+    const dataDir = tempDir();
+    const target = (...args: string[]) => ferry(['target', ...args, '--data-dir', dataDir], fileStore);
+
+    const add = (name: string, token: string) =>
+      ferryWithStdin(
+        [
+          'target',
+          'add',
+          name,
+          '--provider',
+          'cloudflare',
+          '--mode',
+          'pull',
+          '--endpoint',
+          stream!.origin,
+          '--account',
+          stream!.account,
+          '--credential-stdin',
+          '--data-dir',
+          dataDir,
+        ],
+        `${token}\n`,
+      );
+    expect((await add('stream', 'cf-token-5e1d')).code).toBe(0);
+    expect((await add('wrong', 'not-the-token')).code).toBe(0);
+
+    const passed = await target('test', 'stream');
+    expect(passed.code, passed.stderr).toBe(0);
+    expect(passed.stdout).toMatch(/^stream: /);
+    const refused = await target('test', 'wrong');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('ferry: wrong: Cloudflare Stream refused the credential');
+    expect(refused.stderr).toContain('API token with Stream Write');
+
+    const file = await make.standardDefinition43(tempDir());
+    const ingested = await ferry(
+      ['ingest', file, '--no-transcode', '--deliver', 'stream', '--json', '--data-dir', dataDir],
+      fileStore,
+    );
+    expect(ingested.code, ingested.stderr).toBe(0);
+    const [video] = JSON.parse(ingested.stdout) as Video[];
+    const [delivery] = video!.deliveries;
+    expect(delivery).toMatchObject({ mode: 'push', state: 'ready' });
+    expect(delivery!.notice).toBeTruthy();
+    expect(delivery!.playbackUrl).toBeTruthy();
+    expect(stream.videos.has(delivery!.remoteId!)).toBe(true);
+
+    const show = await ferry(['show', video!.uid, '--data-dir', dataDir]);
+    const lines = show.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('delivery'));
+    expect(lines[at]).toMatch(
+      new RegExp(`^delivery  stream \\(push\\): ready · service says \\w+ · remote id ${delivery!.remoteId}$`),
+    );
+    expect(lines.slice(at + 1)).toEqual(
+      expect.arrayContaining([
+        `            playback ${delivery!.playbackUrl}`,
+        `            notice: ${delivery!.notice}`,
+      ]),
+    );
+  });
+});
