@@ -4,8 +4,9 @@
  * a Cloudflare Stream target that points at a closed port is refused an id the engine does not
  * take, beside the field, then saved, and its test fails saying why. The dialog is worked by
  * keyboard (opens, tabs through the fields in order, Escape closes). axe-core finds no serious or
- * critical violation on the screen or in the dialog, in either theme. Screenshots go to
- * /tmp/ferry-shots/targets-*.png.
+ * critical violation on the screen or in the dialog, in either theme. The settings then deliver
+ * every finished video to both: a video's page shows one delivery ready with its id at the TUS
+ * server, the other failed with why, and Retry. Screenshots go to /tmp/ferry-shots/targets-*.png.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,7 +14,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenOnLoopback } from '../helpers/listen-loopback';
+import * as make from '../helpers/media-fixtures';
+import { startOrigin } from '../helpers/origin-server';
 import { startTusServer, type TusTestServer } from '../helpers/tus-server';
+import { until } from '../helpers/wait-for';
 import { seriousAxeFindings } from './support/axe-findings';
 import { startServedApp, type ServedApp } from './support/serve-app';
 
@@ -164,4 +168,57 @@ describe('the targets screen, served by ferry serve', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it("delivers every finished video where the settings say, and the video's page shows each delivery", async () => {
+    const { page, problems } = await openTargets('dark');
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Settings' }).click();
+    const delivery = page.getByRole('region', { name: 'Delivery' });
+    await delivery.getByRole('checkbox', { name: 'Archive (TUS server)' }).check();
+    await delivery.getByRole('checkbox', { name: 'Stream (Cloudflare Stream)' }).check();
+    await delivery.getByRole('spinbutton', { name: 'Upload limit (MiB/s)' }).fill('50');
+    await delivery.getByRole('button', { name: 'Save delivery' }).click();
+    await delivery.getByText('Saved.').waitFor();
+    const targets = await app.served.engine.listTargets();
+    const id = (name: string) => targets.find((t) => t.name === name)?.id;
+    expect((await app.served.engine.getSettings()).delivery).toEqual({
+      deliverTo: [id('Archive'), id('Stream')],
+      maxUploadBytesPerSecond: 50 * 1024 ** 2,
+    });
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await delivery.screenshot({ path: path.join(shots, 'targets-settings-delivery-dark.png') });
+
+    const source = await make.solidColor(app.work, 'teal', '320x240', 2);
+    const origin = await startOrigin({
+      '/teal.mp4': { kind: 'file', body: fs.readFileSync(source), contentType: 'video/mp4' },
+    });
+    try {
+      const { queued } = await app.served.engine.addLinks({
+        links: [{ url: origin.url('/teal.mp4'), meta: { name: 'teal' } }],
+        options: { ladder: [240] },
+      });
+      const uid = queued[0]!.uid;
+      const deliveries = async () => (await app.served.engine.get({ uid })).deliveries;
+      // Both end, one way or the other, well before the limit: the assertions below say which way.
+      await until(async () => {
+        const now = await deliveries();
+        return now.length === 2 && now.every((d) => d.state === 'ready' || d.state === 'error');
+      }, 150_000);
+      await page.evaluate((hash) => (window.location.hash = hash), `#/video/${uid}`);
+      const section = page.getByRole('region', { name: 'Deliveries' });
+      const archive = section.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Archive' }) });
+      await archive.getByText('Ready', { exact: true }).waitFor();
+      expect(await archive.textContent()).toContain('TUS server · Pushed by Ferry');
+      expect(tus.uploads().length).toBe(1);
+      const stream = section.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Stream' }) });
+      await stream.getByText('Failed', { exact: true }).waitFor();
+      await section.getByRole('button', { name: 'Retry the failed delivery' }).waitFor();
+      expect(await seriousAxeFindings(page)).toEqual([]);
+      await page.setViewportSize({ width: 1100, height: 1400 });
+      await section.screenshot({ path: path.join(shots, 'targets-video-deliveries-dark.png') });
+      expect(problems).toEqual([]);
+    } finally {
+      await origin.close();
+      await page.close();
+    }
+  }, 200_000);
 });

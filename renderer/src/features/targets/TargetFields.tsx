@@ -24,36 +24,49 @@ interface Choice<T extends string> {
   hint?: string;
 }
 
-/** Radios in a fieldset: the legend names the group, each hint describes its own choice. */
+/**
+ * Radios in a fieldset: the legend names the group, each hint describes its own choice. Short
+ * choices without hints of their own sit in a row, the group's hint under them.
+ */
 function Choices<T extends string>(props: {
   legend: string;
   choices: readonly Choice<T>[];
   value: T;
   onChange(value: T): void;
+  hint?: string;
   error: string | undefined;
 }) {
   const id = useId();
+  const described = [props.hint && `${id}-hint`, props.error && `${id}-error`].filter(Boolean).join(' ');
+  const inline = props.choices.every((choice) => !choice.hint);
   return (
-    <fieldset className="field choices" aria-describedby={props.error ? `${id}-error` : undefined}>
+    <fieldset className="field choices" aria-describedby={described || undefined}>
       <legend>{props.legend}</legend>
-      {props.choices.map((choice) => (
-        <div key={choice.value} className="choice">
-          <input
-            type="radio"
-            id={`${id}-${choice.value}`}
-            name={id}
-            checked={props.value === choice.value}
-            onChange={() => props.onChange(choice.value)}
-            aria-describedby={choice.hint ? `${id}-${choice.value}-hint` : undefined}
-          />
-          <label htmlFor={`${id}-${choice.value}`}>{choice.label}</label>
-          {choice.hint && (
-            <p id={`${id}-${choice.value}-hint`} className="field-hint">
-              {choice.hint}
-            </p>
-          )}
-        </div>
-      ))}
+      <div className={inline ? 'choice-row' : 'choice-list'}>
+        {props.choices.map((choice) => (
+          <div key={choice.value} className="choice">
+            <input
+              type="radio"
+              id={`${id}-${choice.value}`}
+              name={id}
+              checked={props.value === choice.value}
+              onChange={() => props.onChange(choice.value)}
+              aria-describedby={choice.hint ? `${id}-${choice.value}-hint` : undefined}
+            />
+            <label htmlFor={`${id}-${choice.value}`}>{choice.label}</label>
+            {choice.hint && (
+              <p id={`${id}-${choice.value}-hint`} className="field-hint">
+                {choice.hint}
+              </p>
+            )}
+          </div>
+        ))}
+      </div>
+      {props.hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {props.hint}
+        </p>
+      )}
       <FieldError id={`${id}-error`} error={props.error} />
     </fieldset>
   );
@@ -88,7 +101,11 @@ export function TargetFields({ draft, onChange, failure, keepsCredential }: Targ
           // A saved target keeps its service: its stored ids and credential are that service's.
           disabled={draft.id !== undefined}
           aria-invalid={errors.provider ? true : undefined}
-          aria-describedby={errors.provider ? `${id}-provider-error` : undefined}
+          aria-describedby={
+            [draft.id !== undefined && `${id}-provider-hint`, errors.provider && `${id}-provider-error`]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           onChange={(event) => onChange(withProvider(draft, event.target.value as DeliveryProvider))}
         >
           {deliveryProviders.map((provider) => (
@@ -97,6 +114,11 @@ export function TargetFields({ draft, onChange, failure, keepsCredential }: Targ
             </option>
           ))}
         </select>
+        {draft.id !== undefined && (
+          <p id={`${id}-provider-hint`} className="field-hint">
+            A saved target keeps its service; add another target for a different one.
+          </p>
+        )}
         <FieldError id={`${id}-provider-error`} error={errors.provider} />
       </div>
       <TextField
@@ -151,11 +173,8 @@ export function TargetFields({ draft, onChange, failure, keepsCredential }: Targ
       />
       <Choices
         legend="Sends"
-        choices={(['mp4', 'original'] as const).map((send) => ({
-          value: send,
-          label: sendLabels[send],
-          hint: `When Ferry pushes: ${sendHints[send]}.`,
-        }))}
+        choices={(['mp4', 'original'] as const).map((send) => ({ value: send, label: sendLabels[send] }))}
+        hint={`What Ferry uploads when it pushes: ${sendHints.mp4}, or ${sendHints.original}.`}
         value={draft.send}
         onChange={(send) => set({ send })}
         error={errors.send}
@@ -167,6 +186,7 @@ export function TargetFields({ draft, onChange, failure, keepsCredential }: Targ
             value: readyWhen,
             label: readyWhenLabels[readyWhen],
           }))}
+          hint="When the video counts as delivered: once the service can play it, or once it has made every rendition."
           value={draft.readyWhen}
           onChange={(readyWhen) => set({ readyWhen })}
           error={errors.readyWhen}

@@ -35,8 +35,8 @@ export function modeHint(provider: DeliveryProvider, mode: DeliveryMode): string
   if (mode === 'push') return 'Ferry uploads the file itself, resuming after any interruption.';
   const headers = providerFacts[provider].pullTakesHeaders ? '' : ' A link that needs request headers is pushed too.';
   return (
-    'The service fetches the video’s link itself, saving your upload bandwidth. Used when the video came from a ' +
-    `link the service can reach, otherwise Ferry pushes.${headers}`
+    'The service fetches the video’s link itself, saving your upload bandwidth. Used for a video that came from a ' +
+    `link the service can reach; Ferry pushes the others.${headers}`
   );
 }
 
@@ -46,8 +46,8 @@ export const sendLabels: Record<DeliverySend, string> = {
 };
 
 export const sendHints: Record<DeliverySend, string> = {
-  mp4: 'the MP4 Ferry made',
-  original: 'the file as it came, when it was kept',
+  mp4: 'the MP4 it made',
+  original: 'the file as it came',
 };
 
 export const readyWhenLabels: Record<DeliveryReadyWhen, string> = {
