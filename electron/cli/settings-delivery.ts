@@ -14,8 +14,7 @@ const nothing = ['', 'none', 'off', 'unlimited'];
 const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 export const deliverToKey: SettingKey = {
-  summary:
-    'targets every finished video is delivered to: names or ids, comma-separated (ferry target list); none clears',
+  summary: 'targets every finished video goes to: names or ids, comma-separated; none clears',
   read: (settings) => settings.delivery.deliverTo,
   show: (value, targets) => {
     const list = ids(value).map((id) => {
@@ -51,7 +50,7 @@ export function parseBytesPerSecond(where: string, text: string): number | null 
 }
 
 export const maxUploadKey: SettingKey = {
-  summary: 'the most all uploads to targets together may send: 5MB/s, 800KiB/s or bytes a second; none for no limit',
+  summary: 'the most all uploads together send: 5MB/s, 800KiB/s, bytes a second, or none',
   read: (settings) => settings.delivery.maxUploadBytesPerSecond,
   show: (value) => (typeof value === 'number' ? `${value} (${formatBytes(value)}/s)` : 'none'),
   patch: (text, current) => ({
