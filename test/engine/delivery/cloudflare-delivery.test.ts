@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
 import { FileVault } from '../../../electron/engine/delivery/file-vault';
-import type { DeliveryMode } from '../../../shared/delivery-targets';
+import type { DeliveryMode, DeliveryReadyWhen } from '../../../shared/delivery-targets';
 import type { Video } from '../../../shared/video';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin, type Route } from '../../helpers/origin-server';
@@ -40,17 +40,22 @@ afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
-async function setUp(
-  mode: DeliveryMode,
-  options: CloudflareDoubleOptions = {},
-  credential = 'token',
-  retryMaxMs = tuning.retryMaxMs,
-) {
+interface SetUp {
+  credential?: string;
+  retryMaxMs?: number;
+  readyWhen?: DeliveryReadyWhen;
+}
+
+async function setUp(mode: DeliveryMode, options: CloudflareDoubleOptions = {}, more: SetUp = {}) {
   const stream = await startCloudflareDouble(options);
   closers.push(stream.close);
   const dataDir = tempDir();
   // No keychain in this process: the file store keeps the credential.
-  const engine = createEngine({ dataDir, delivery: { ...tuning, retryMaxMs }, credentials: new FileVault(dataDir) });
+  const engine = createEngine({
+    dataDir,
+    delivery: { ...tuning, retryMaxMs: more.retryMaxMs ?? tuning.retryMaxMs },
+    credentials: new FileVault(dataDir),
+  });
   closers.push(() => engine.close());
   const target = await engine.saveTarget({
     name: 'stream',
@@ -58,7 +63,8 @@ async function setUp(
     mode,
     endpoint: stream.origin,
     account: stream.account,
-    credential,
+    credential: more.credential ?? 'token',
+    ...(more.readyWhen ? { readyWhen: more.readyWhen } : {}),
   });
   return { stream, engine, target };
 }
@@ -117,6 +123,17 @@ describe('delivery to Cloudflare Stream', () => {
     expect(stream.tus.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
   });
 
+  it("a target that wants the video 'playable' is ready at readyToStream, before Stream has finished", async () => {
+    const steps = [
+      { state: 'inprogress', pctComplete: '30.000000' },
+      { state: 'inprogress', pctComplete: '60.000000', readyToStream: true },
+      { state: 'ready' },
+    ] as const;
+    const { engine, target } = await setUp('push', { script: { steps } }, { readyWhen: 'playable' });
+    const video = await pushed(engine, target.id);
+    expect(video.deliveries[0]).toMatchObject({ state: 'ready', remoteState: 'inprogress' });
+  });
+
   it("a link Stream cannot fetch (its origin refuses HEAD) ends the delivery quoting Stream's reason", async () => {
     const { engine, target } = await setUp('pull');
     const route: Route = { kind: 'file', body: fs.readFileSync(noisy), headAllowed: false };
@@ -135,7 +152,7 @@ describe('delivery to Cloudflare Stream', () => {
   });
 
   it('a refused token ends the delivery at once, saying to save the right one', async () => {
-    const { stream, engine, target } = await setUp('push', {}, 'wrong');
+    const { stream, engine, target } = await setUp('push', {}, { credential: 'wrong' });
     const video = await pushed(engine, target.id);
     expect(video.deliveries[0]).toMatchObject({ state: 'error', errorReasonCode: 'ERR_DELIVERY_FAILED' });
     expect(video.deliveries[0]!.error).toMatch(/403/);
@@ -146,7 +163,7 @@ describe('delivery to Cloudflare Stream', () => {
 
   it('waits for the Retry-After of a 429, then delivers', async () => {
     // Retry-After is waited for up to retryMaxMs.
-    const { stream, engine, target } = await setUp('push', {}, 'token', 5000);
+    const { stream, engine, target } = await setUp('push', {}, { retryMaxMs: 5000 });
     stream.rateLimitNext(1, '1');
     const video = await pushed(engine, target.id);
     expect(video.deliveries[0]!.state).toBe('ready');

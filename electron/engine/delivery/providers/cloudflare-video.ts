@@ -52,6 +52,9 @@ export function cloudflareStatus(result: unknown, readyWhen: DeliveryReadyWhen):
   const playbackUrl = isRecord(video.playback) ? text(video.playback.hls) : undefined;
   const shown = playbackUrl ? { playbackUrl } : {};
   if (word === 'error') return { phase: 'error', word, error: errorReason(status), ...shown };
+  // Not a Stream state: `ferry serve`'s, for a video someone canceled there, which will not go on by itself.
+  if (word === 'canceled')
+    return { phase: 'error', word, error: 'The video was canceled on the receiving Ferry; retry it there.' };
   const playable = video.readyToStream === true;
   const ready = readyWhen === 'playable' ? playable : playable && word === 'ready';
   if (ready) return { phase: 'ready', word, pct: 100, ...shown };

@@ -277,22 +277,6 @@ describe('Cloudflare Stream adapter', () => {
     },
   );
 
-  it("'playable' is ready at readyToStream, 'complete' waits for the state ready", async () => {
-    const cf = await double({
-      steps: [{ state: 'inprogress', pctComplete: '40.000000', readyToStream: true }, { state: 'ready' }],
-    });
-    const { mediaId } = await push(callTo(cf), video);
-    expect(await cloudflareAdapter.status!(callTo(cf, cf.token, 'complete'), mediaId!)).toMatchObject({
-      phase: 'processing',
-      pct: 40,
-    });
-    cf.videos.get(mediaId!)!.step = 0;
-    expect(await cloudflareAdapter.status!(callTo(cf, cf.token, 'playable'), mediaId!)).toMatchObject({
-      phase: 'ready',
-      word: 'inprogress',
-    });
-  });
-
   it('a 429 is a ServiceError with its Retry-After, for the stage to wait', async () => {
     const cf = await double();
     cf.rateLimitNext(1, '2');
