@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CommandInput, CommandName } from './api';
+import { deliveryProviders } from './delivery-targets';
 import type { InputIssue } from './ferry-error';
 import { headerProblem } from './http-header-name';
 import { stages } from './video';
@@ -97,7 +98,14 @@ const concurrency = z.strictObject({
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
-const provider = z.enum(['cloudflare', 'gcore', 'bunny', 'vimeo', 'twelvelabs', 'tus']);
+const provider = z.enum(deliveryProviders, `must be one of ${deliveryProviders.join(', ')}`);
+/** An id or name the service gave (account, library, index): what goes into its API paths. */
+const serviceId = z
+  .string()
+  .trim()
+  .min(1, 'cannot be empty')
+  .max(200)
+  .regex(/^[A-Za-z0-9._-]+$/, 'is an id as the service shows it: letters, digits, dot, dash, underscore');
 
 export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } = {
   addLinks: z.strictObject({
@@ -180,17 +188,36 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
         watchClipboard: z.boolean(),
       })
       .optional(),
+    delivery: z
+      .strictObject({
+        deliverTo: z
+          .array(z.string().min(1))
+          .max(20)
+          .refine((ids) => new Set(ids).size === ids.length, 'each delivery target once'),
+        maxUploadBytesPerSecond: z
+          .number()
+          .int('must be a whole number of bytes a second')
+          .min(64 * 1024, 'must be at least 64 KiB a second (65536), or null for no limit')
+          .nullable(),
+      })
+      .optional(),
   }),
   listTargets: z.void(),
   saveTarget: z.strictObject({
     id: z.string().min(1).optional(),
     name: z.string().trim().min(1).max(100),
     provider,
-    mode: z.enum(['tus', 'pull']),
-    endpoint: httpUrl,
-    credential: z.string().optional(),
+    mode: z.enum(['push', 'pull'], 'must be push or pull'),
+    endpoint: httpUrl.optional(),
+    account: serviceId.optional(),
+    library: serviceId.optional(),
+    index: serviceId.optional(),
+    send: z.enum(['mp4', 'original'], 'must be mp4 or original').optional(),
+    readyWhen: z.enum(['playable', 'complete'], 'must be playable or complete').optional(),
+    credential: z.string().max(10_000).optional(),
   }),
   removeTarget: z.strictObject({ id: z.string().min(1) }),
+  testTarget: z.strictObject({ id: z.string().min(1) }),
   verifyWebhook: z.strictObject({
     signature: z.string().min(1, "must be the Webhook-Signature header's value"),
     body: z.string().max(16 * 1024 * 1024, 'is larger than any webhook Ferry sends'),

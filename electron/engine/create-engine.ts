@@ -11,7 +11,7 @@ import { addFiles } from './commands/add-files';
 import { checkLinks } from './commands/check-links';
 import { cancelVideos, pauseVideos, removeVideos, resumeVideos, retryVideos } from './commands/control-videos';
 import { pauseDeliveries, resumeDeliveries, retryDeliveries } from './commands/control-deliveries';
-import { checkDeliverTo, removeTarget, saveTarget } from './commands/delivery-targets';
+import { checkDeliverTo, removeTarget, saveTarget, testTarget } from './commands/delivery-targets';
 import { editVideo } from './commands/edit-video';
 import { importList } from './commands/import-list';
 import { withIngestDefaults } from './commands/ingest-defaults';
@@ -40,6 +40,7 @@ import { newLeaseOwner } from './queue/lease-owner';
 import { openDatabase } from './queue/open-database';
 import { SettingsStore } from './queue/settings-store';
 import { TargetStore } from './queue/target-store';
+import { BandwidthLimit } from './delivery/bandwidth-limit';
 import type { CredentialVault } from './delivery/credential-vault';
 import { openCredentialVault } from './delivery/open-credential-vault';
 import { moveClearCredentials } from './delivery/target-credentials';
@@ -123,6 +124,8 @@ export function createEngine(options: EngineOptions): Engine {
     running: new Map(),
     leaseMs,
     hosts: new HostSlowdown(),
+    deliveryHosts: new HostSlowdown(),
+    uploadLimit: new BandwidthLimit(),
     activity: new ActiveTime(),
     lowDiskSpace: false,
     housekeeping: { diskCheckedAt: 0, deletionsCheckedAt: 0 },
@@ -147,7 +150,11 @@ export function createEngine(options: EngineOptions): Engine {
     return queueTotals(context);
   };
 
-  const withDefaults = (options?: IngestOptions) => withIngestDefaults(settings.get().defaults, options);
+  const withDefaults = (options?: IngestOptions) => {
+    const { defaults, delivery } = settings.get();
+    const deliverTo = delivery.deliverTo.filter((id) => context.targets.get(id) !== undefined);
+    return withIngestDefaults(defaults, options, deliverTo);
+  };
 
   return {
     paths,
@@ -216,6 +223,7 @@ export function createEngine(options: EngineOptions): Engine {
     listTargets: async () => context.targets.list(),
     saveTarget: async (input) => saveTarget(context, input),
     removeTarget: async ({ id }) => removeTarget(context, id),
+    testTarget: ({ id }) => testTarget(context, id),
 
     list: async (query) => store.list(query),
     get: async ({ uid }) => {
@@ -241,6 +249,7 @@ export function createEngine(options: EngineOptions): Engine {
         : { valid: false, reason: checked.reason };
     },
     setSettings: async (patch) => {
+      checkDeliverTo(context, patch.delivery);
       const updated = settings.update(patch);
       // A new threshold or new limits apply at once, not at the next scheduled look.
       context.housekeeping.diskCheckedAt = 0;

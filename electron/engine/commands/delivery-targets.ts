@@ -1,43 +1,36 @@
 /**
- * listTargets, saveTarget, removeTarget, and the check that an ingest's `deliverTo` names
- * targets that exist. Only generic TUS targets can be saved for now: a provider whose own API
- * Ferry does not speak yet is refused with what to do instead, never stored to fail later.
+ * listTargets, saveTarget, removeTarget, testTarget, and the check that an ingest's `deliverTo`
+ * names targets that exist. A target is checked against what its service needs before it is
+ * stored (delivery/check-target), never stored to fail later.
  */
 import type { IngestOptions } from '../../../shared/api';
-import type { DeliveryProvider, DeliveryTarget, DeliveryTargetInput } from '../../../shared/delivery-targets';
+import {
+  providerFacts,
+  type DeliveryTarget,
+  type DeliveryTargetInput,
+  type TargetTest,
+} from '../../../shared/delivery-targets';
 import { FerryError } from '../../../shared/ferry-error';
 import { validateCommand } from '../../../shared/validate-command';
-import { removeTargetAndCredential, saveTargetAndCredential } from '../delivery/target-credentials';
+import { checkTarget } from '../delivery/check-target';
+import { providerAdapters } from '../delivery/providers/provider-adapters';
+import { ServiceError } from '../delivery/providers/service-request';
+import { removeTargetAndCredential, saveTargetAndCredential, targetCredential } from '../delivery/target-credentials';
 import type { EngineContext } from '../pipeline/engine-context';
 
-const providerNames: Record<DeliveryProvider, string> = {
-  cloudflare: 'Cloudflare Stream',
-  gcore: 'Gcore',
-  bunny: 'Bunny Stream',
-  vimeo: 'Vimeo',
-  twelvelabs: 'Twelve Labs',
-  tus: 'a TUS server',
-};
+/** A test that hangs says so rather than keeping the form waiting. */
+const testTimeoutMs = 20_000;
 
 export function saveTarget(context: EngineContext, given: DeliveryTargetInput): DeliveryTarget {
   const valid = validateCommand('saveTarget', given);
   if (!valid.ok) throw new FerryError('INVALID_INPUT', valid.message, valid.issues);
   const input = valid.value;
-  if (input.provider !== 'tus') {
-    throw new FerryError(
-      'NOT_AVAILABLE',
-      `Delivery to ${providerNames[input.provider]} is not available in this version of Ferry; only generic TUS ` +
-        'targets are (provider "tus"). If the service takes plain TUS uploads, add it as one: its TUS endpoint, ' +
-        'and the Authorization header value as the credential.',
-    );
+  const checked = checkTarget(input);
+  if (!checked.ok) {
+    const message = checked.issues.map((issue) => `${issue.path}: ${issue.message}`).join(' ');
+    throw new FerryError('INVALID_INPUT', message, checked.issues);
   }
-  if (input.mode !== 'tus') {
-    const message =
-      'A TUS target uploads the file (mode "tus"); handing a link to a provider to pull (mode "pull") needs ' +
-      "that provider's own API, which this version of Ferry does not have.";
-    throw new FerryError('INVALID_INPUT', message, [{ path: 'mode', message }]);
-  }
-  const name = input.name.trim();
+  const { name } = checked.fields;
   const holder = context.targets.idByName(name);
   if (holder !== undefined && holder !== input.id) {
     const message = `A delivery target named "${name}" already exists (id ${holder}). Choose another name, or save with its id to change it.`;
@@ -48,21 +41,56 @@ export function saveTarget(context: EngineContext, given: DeliveryTargetInput): 
   }
   // An empty credential removes the stored one; none given keeps it.
   const credential = input.credential === undefined ? undefined : input.credential.trim() || null;
-  return saveTargetAndCredential(
-    context.targets,
-    context.credentials,
-    { name, provider: input.provider, mode: input.mode, endpoint: input.endpoint },
-    credential,
-    input.id,
-  );
+  return saveTargetAndCredential(context.targets, context.credentials, checked.fields, credential, input.id);
 }
 
 export function removeTarget(context: EngineContext, id: string): { removed: boolean } {
-  return { removed: removeTargetAndCredential(context.targets, context.credentials, id) };
+  const removed = removeTargetAndCredential(context.targets, context.credentials, id);
+  const { deliverTo, maxUploadBytesPerSecond } = context.settings.get().delivery;
+  // A removed target stops being a default for new videos too.
+  if (deliverTo.includes(id)) {
+    context.settings.update({ delivery: { deliverTo: deliverTo.filter((t) => t !== id), maxUploadBytesPerSecond } });
+  }
+  return { removed };
 }
 
-/** Refuses an ingest whose `deliverTo` names a target that does not exist. */
-export function checkDeliverTo(context: EngineContext, options: IngestOptions | undefined): void {
+/** Why a test failed, in a sentence that says what to do. */
+function testFailure(target: DeliveryTarget, error: unknown): string {
+  const facts = providerFacts[target.provider];
+  const save = `save the right one (ferry target add "${target.name}" … --credential-env VAR)`;
+  if (!(error instanceof ServiceError))
+    return `${facts.label} at ${target.endpoint} did not answer: ${(error as Error).message}.`;
+  const { status, serviceText, message } = error.failure;
+  const said = serviceText ? ` ("${serviceText}")` : '';
+  if (status === undefined)
+    return `Could not reach ${target.endpoint}: ${message}. Check the endpoint and the network.`;
+  if (status === 401 || status === 403)
+    return `${facts.label} refused the credential (${status})${said}: ${save}; it is the ${facts.credential}.`;
+  if (status === 404)
+    return `${facts.label} answered 404 at ${target.endpoint}${said}: check the endpoint${Object.keys(facts.needs).length > 0 ? ' and the ids' : ''}.`;
+  return `${facts.label} answered ${status}${said}: ${message}.`;
+}
+
+export async function testTarget(context: EngineContext, id: string): Promise<TargetTest> {
+  const target = context.targets.get(id);
+  if (!target) throw new FerryError('NOT_FOUND', `No delivery target with id ${id}. See them with ferry target list.`);
+  let credential: string | null;
+  try {
+    credential = targetCredential(context.credentials, target);
+  } catch (error) {
+    return { ok: false, message: `${target.name}: ${(error as Error).message}` };
+  }
+  try {
+    const signal = AbortSignal.timeout(testTimeoutMs);
+    const message = await providerAdapters[target.provider].test({ target, credential, signal });
+    return { ok: true, message };
+  } catch (error) {
+    return { ok: false, message: testFailure(target, error) };
+  }
+}
+
+/** Refuses an ingest (or a default list) whose `deliverTo` names a target that does not exist. */
+export function checkDeliverTo(context: EngineContext, options: Pick<IngestOptions, 'deliverTo'> | undefined): void {
   for (const id of options?.deliverTo ?? []) {
     if (!context.targets.get(id)) {
       throw new FerryError(

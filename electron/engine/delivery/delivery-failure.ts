@@ -2,6 +2,7 @@
  * What a failed upload attempt means, pure: try again later (and whether with a new upload), or
  * give up with a sentence that names the target and says what to do.
  */
+import { providerFacts, type DeliveryProvider } from '../../../shared/delivery-targets';
 import { isTransient, planRetry } from '../retry/retry-policy';
 
 /** How a delivery retries (DeliveryTuning in the deliver stage). */
@@ -29,9 +30,14 @@ export type FailureVerdict = { kind: 'retry'; delayMs: number; forgetUpload: boo
 export interface FailureContext {
   /** This attempt's number, counted since the last attempt that moved the offset forward. */
   attempt: number;
-  target: { name: string; endpoint: string };
+  target: { name: string; endpoint: string; provider: DeliveryProvider };
   uid: string;
   size: number;
+  /**
+   * A 401 or 403 means an authorisation that expires ran out (Bunny's signature, Gcore's token):
+   * the next attempt renews it, so it is retried rather than failed.
+   */
+  renewsAuthorization?: boolean;
 }
 
 /** TUS's own "not now" answers, besides the transient ones of HTTP: an offset conflict, a lock, a checksum mismatch. */
@@ -39,10 +45,33 @@ const tusTransient = [409, 423, 460];
 
 function describe(failure: UploadFailure): string {
   if (failure.status === undefined) return failure.message;
-  return `the server answered ${failure.status}`;
+  return `the server answered ${failure.status}${failure.serviceText ? `: "${failure.serviceText}"` : ''}`;
+}
+
+/** A streaming service's refusal, with its own words and what to do. */
+function serviceRefusal(failure: UploadFailure, context: FailureContext): string {
+  const { name, provider } = context.target;
+  const { label, credential } = providerFacts[provider];
+  const said = failure.serviceText ? ` ("${failure.serviceText}")` : '';
+  const retry = `then run: ferry retry ${context.uid}`;
+  switch (failure.status) {
+    case 401:
+    case 403:
+      return (
+        `Delivery to "${name}" failed: ${label} refused the credential (${failure.status})${said}. ` +
+        `Save the right ${credential} (ferry target add "${name}" … --credential-env VAR), ${retry}.`
+      );
+    case 404:
+      return `Delivery to "${name}" failed: ${label} answered 404${said}. Check the target's endpoint and ids (ferry target test "${name}"), ${retry}.`;
+    case 413:
+      return `Delivery to "${name}" failed: ${label} refuses a file of ${context.size} bytes (413)${said}. Send the MP4 instead of the original, or a shorter video, ${retry}.`;
+    default:
+      return `Delivery to "${name}" failed: ${label} refused it (${failure.status ?? 'no answer'})${said || `: ${failure.message}`}. Fix what it says, ${retry}.`;
+  }
 }
 
 function refusal(failure: UploadFailure, context: FailureContext): string {
+  if (context.target.provider !== 'tus') return serviceRefusal(failure, context);
   const { name, endpoint } = context.target;
   const retry = `then run: ferry retry ${context.uid}`;
   switch (failure.status) {
@@ -50,7 +79,7 @@ function refusal(failure: UploadFailure, context: FailureContext): string {
     case 403:
       return (
         `Delivery to "${name}" failed: ${endpoint} answered ${failure.status}, the credential is missing or refused. ` +
-        `Save the right one (ferry target add "${name}" --tus ${endpoint} --credential …), ${retry}.`
+        `Save the right one (ferry target add "${name}" --provider tus --endpoint ${endpoint} --credential-env VAR), ${retry}.`
       );
     case 404:
       return `Delivery to "${name}" failed: ${endpoint} answered 404, there is no TUS endpoint there. Check the target's URL, ${retry}.`;
@@ -71,13 +100,15 @@ export function judgeFailure(
   random: () => number = Math.random,
 ): FailureVerdict {
   // The upload is gone (expired, removed) while the endpoint is fine: start a new one.
-  const uploadGone = failure.method !== 'POST' && (failure.status === 404 || failure.status === 410);
-  if (!uploadGone && !isTransient(failure.status, tusTransient))
+  const uploadGone =
+    (failure.method === 'HEAD' || failure.method === 'PATCH') && (failure.status === 404 || failure.status === 410);
+  const expired = context.renewsAuthorization === true && (failure.status === 401 || failure.status === 403);
+  if (!uploadGone && !expired && !isTransient(failure.status, tusTransient))
     return { kind: 'fail', text: refusal(failure, context) };
   const plan = planRetry(
     context.attempt,
     // An upload that is gone is started anew: that is worth another attempt, whatever its status.
-    { ...(uploadGone ? {} : { status: failure.status }), retryAfter: failure.retryAfter ?? null },
+    { ...(uploadGone || expired ? {} : { status: failure.status }), retryAfter: failure.retryAfter ?? null },
     { baseMs: tuning.retryBaseMs, maxMs: tuning.retryMaxMs, maxAttempts: tuning.maxAttempts },
     { alsoTransient: tusTransient, random },
   );

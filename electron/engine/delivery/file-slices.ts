@@ -4,9 +4,10 @@
  * open when an upload is aborted (it expects `start()` to be called again on the same object).
  */
 import fs from 'node:fs';
+import type { Readable, Transform } from 'node:stream';
 import type { FileReader } from 'tus-js-client';
 
-type Slice = fs.ReadStream & { size: number };
+type Slice = Readable & { size: number };
 
 export class FileSlices implements FileReader {
   private readonly open = new Set<fs.ReadStream>();
@@ -16,6 +17,8 @@ export class FileSlices implements FileReader {
     private readonly file: string,
     private readonly size: number,
     private readonly onReadError: (error: Error) => void,
+    /** The bandwidth limit each slice passes through, when one is set. */
+    private readonly throttle?: () => Transform,
   ) {}
 
   openFile() {
@@ -25,11 +28,13 @@ export class FileSlices implements FileReader {
         if (end <= start) return Promise.resolve({ value: null, done: true });
         // createReadStream's end is inclusive; tus's is not.
         const stream = fs.createReadStream(this.file, { start, end: end - 1 });
-        const slice: Slice = Object.assign(stream, { size: Math.min(end, this.size) - start });
         this.open.add(stream);
         stream.once('close', () => this.open.delete(stream));
         // Piped into the request, whose pipe does not listen for the file's errors.
         stream.once('error', this.onReadError);
+        const size = Math.min(end, this.size) - start;
+        const limited = this.throttle ? stream.pipe(this.throttle()) : stream;
+        const slice: Slice = Object.assign(limited, { size });
         return Promise.resolve({ value: slice, done: end >= this.size });
       },
       close: () => this.close(),

@@ -83,7 +83,11 @@ export function uploadMetadata(name: string | undefined, file: string): { name: 
   return { name: name?.trim() || path.basename(file), filetype: type };
 }
 
-/** Headers for every request to a generic TUS target: its credential, when it has one. */
-export function targetHeaders(credential: string | null): Record<string, string> {
-  return credential ? { Authorization: credential } : {};
+/**
+ * When to ask the service again about a video it is working on: soon at first, then less often
+ * (each ask 1.5 times later than the one before), never more often than `baseMs` nor less than
+ * every `maxMs`, and no sooner than the service's own Retry-After. Pure.
+ */
+export function nextPollDelay(polls: number, tuning: { pollBaseMs: number; pollMaxMs: number }): number {
+  return Math.min(tuning.pollMaxMs, Math.round(tuning.pollBaseMs * 1.5 ** Math.max(0, polls)));
 }

@@ -5,19 +5,26 @@
  * nextAttemptAt), so tus-js-client's own are off.
  */
 import fs from 'node:fs';
+import type { Transform } from 'node:stream';
 import { DetailedError, Upload } from 'tus-js-client';
 import type { UploadFailure } from './delivery-failure';
 import { FileSlices } from './file-slices';
 
 export interface TusUploadOptions {
-  endpoint: string;
+  /** Where a new upload is created; null when the service created it already (`uploadUrl`). */
+  endpoint: string | null;
   /** An upload created earlier for this file, to continue. */
   uploadUrl: string | null;
   file: string;
   size: number;
   metadata: Record<string, string>;
-  headers: Record<string, string>;
+  /** Asked before every request: a signature that expires is renewed in time. */
+  headers(): Record<string, string>;
+  /** The creation response header naming the service's id for the upload (Cloudflare's `stream-media-id`). */
+  remoteIdHeader?: string;
   chunkSize: number;
+  /** The upload bandwidth limit the file's bytes pass through, when one is set. */
+  throttle?: () => Transform;
   /** Abandon the attempt when nothing moves for this long (a stalled connection). */
   idleTimeoutMs: number;
   signal: AbortSignal;
@@ -61,7 +68,7 @@ export function tusUpload(options: TusUploadOptions): Promise<{ url: string; med
     if (options.signal.aborted) return reject(new UploadStoppedError());
     const readFailed = (error: Error) =>
       abandon(new TusUploadError({ message: `cannot read ${options.file}: ${error.message}` }));
-    const slices = new FileSlices(options.file, options.size, readFailed);
+    const slices = new FileSlices(options.file, options.size, readFailed, options.throttle);
     // What tus-js-client documents for Node; FileSlices reads the file itself, by range.
     const input = fs.createReadStream(options.file).once('error', readFailed);
     let mediaId: string | null = null;
@@ -92,11 +99,13 @@ export function tusUpload(options: TusUploadOptions): Promise<{ url: string; med
     };
 
     const upload = new Upload(input, {
-      endpoint: options.endpoint,
+      ...(options.endpoint !== null ? { endpoint: options.endpoint } : {}),
       uploadUrl: options.uploadUrl,
       uploadSize: options.size,
       metadata: options.metadata,
-      headers: options.headers,
+      onBeforeRequest: (request) => {
+        for (const [name, value] of Object.entries(options.headers())) request.setHeader(name, value);
+      },
       chunkSize: options.chunkSize,
       retryDelays: null,
       fileReader: slices,
@@ -104,7 +113,7 @@ export function tusUpload(options: TusUploadOptions): Promise<{ url: string; med
       onAfterResponse: (request, response) => {
         alive();
         const method = request.getMethod();
-        if (method === 'POST') mediaId = response.getHeader('stream-media-id') ?? null;
+        if (method === 'POST' && options.remoteIdHeader) mediaId = response.getHeader(options.remoteIdHeader) ?? null;
         // Continuing: the server's offset is what it holds, however the last attempt ended.
         const offset = Number(response.getHeader('Upload-Offset'));
         if (method === 'HEAD' && response.getStatus() < 300 && Number.isInteger(offset)) {

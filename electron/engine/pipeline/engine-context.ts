@@ -1,6 +1,7 @@
 /** What the pipeline stages and the engine's commands share. */
 import path from 'node:path';
 import type { DataPaths } from '../data-paths';
+import type { BandwidthLimit } from '../delivery/bandwidth-limit';
 import type { CredentialVault } from '../delivery/credential-vault';
 import { findMediaTools, type MediaTools } from '../media/find-media-tools';
 import type { DeliveryStore } from '../queue/delivery-store';
@@ -30,6 +31,10 @@ export interface EngineContext {
   /** Lease length for claimed work; renewed by a heartbeat while the work runs. */
   leaseMs: number;
   hosts: HostSlowdown;
+  /** Delivery hosts that asked to slow down (429, 503): no request goes there until they allow it. */
+  deliveryHosts: HostSlowdown;
+  /** The upload bandwidth limit all pushes share (settings.delivery.maxUploadBytesPerSecond). */
+  uploadLimit: BandwidthLimit;
   activity: ActiveTime;
   /** Set by the disk guard while free space is under the threshold. */
   lowDiskSpace: boolean;

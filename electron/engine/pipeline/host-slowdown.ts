@@ -23,6 +23,12 @@ export class HostSlowdown {
     return allowed;
   }
 
+  /** Until when (epoch ms) nothing may go to this host; undefined when it may now. */
+  blockedUntil(host: string, now = Date.now()): number | undefined {
+    const until = this.hosts.get(host)?.until;
+    return until !== undefined && until > now ? until : undefined;
+  }
+
   /** When the allowance next changes, so the scheduler can look again then. */
   nextChangeAt(now = Date.now()): number | undefined {
     let next: number | undefined;

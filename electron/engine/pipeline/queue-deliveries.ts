@@ -9,7 +9,7 @@ import type { EngineContext } from './engine-context';
 /** Creates the deliveries a video does not have yet. */
 export function queueDeliveries(context: EngineContext, uid: string, targetIds: readonly string[]): void {
   if (targetIds.length === 0) return;
-  const targets = new Map<string, { name: string; mode: 'tus' | 'pull' }>();
+  const targets = new Map<string, { name: string; mode: 'push' | 'pull' }>();
   for (const id of targetIds) {
     const target = context.targets.get(id);
     if (target) targets.set(id, target);

@@ -16,8 +16,16 @@ export interface DeliveryRow {
   upload_url: string | null;
   upload_size: number | null;
   upload_offset: number;
+  /** The provider's resume state, JSON (PushState). */
+  push_state: string | null;
   remote_id: string | null;
+  remote_state: string | null;
+  playback_url: string | null;
+  notice: string | null;
   pct: number;
+  bytes_per_second: number;
+  /** Status polls since the service took the video: the poll backoff's step. */
+  polls: number;
   attempts: number;
   next_attempt_at: number;
   error_code: string | null;
@@ -39,6 +47,15 @@ export function rowToDelivery(row: DeliveryRow): Delivery {
     remoteId: row.remote_id,
     pctComplete: row.pct,
   };
+  if (row.state === 'uploading' && row.bytes_per_second > 0) {
+    delivery.bytesPerSecond = Math.round(row.bytes_per_second);
+    if (row.upload_size !== null) {
+      delivery.etaSeconds = Math.max(0, Math.ceil((row.upload_size - row.upload_offset) / row.bytes_per_second));
+    }
+  }
+  if (row.remote_state !== null) delivery.remoteState = row.remote_state;
+  if (row.playback_url !== null) delivery.playbackUrl = row.playback_url;
+  if (row.notice !== null) delivery.notice = row.notice;
   if (row.error_text !== null) {
     delivery.errorReasonCode = (row.error_code ?? 'ERR_DELIVERY_FAILED') as ErrorCode;
     delivery.error = row.error_text;
@@ -59,7 +76,9 @@ export class DeliveryStore {
     private readonly changes: VideoChanges,
   ) {
     this.bySeqStmt = db.prepare('SELECT * FROM deliveries WHERE video_seq = ? ORDER BY id');
-    this.progressStmt = db.prepare('UPDATE deliveries SET upload_offset = ?, pct = ?, modified = ? WHERE id = ?');
+    this.progressStmt = db.prepare(
+      'UPDATE deliveries SET upload_offset = ?, pct = ?, bytes_per_second = ?, modified = ? WHERE id = ?',
+    );
     this.uidStmt = db
       .prepare('SELECT v.uid FROM deliveries d JOIN videos v ON v.seq = d.video_seq WHERE d.id = ?')
       .pluck();
@@ -116,7 +135,24 @@ export class DeliveryStore {
 
   /** An attempt begins. */
   start(id: number, attempts: number): void {
-    this.update(id, "state = 'uploading', attempts = @attempts, error_code = NULL, error_text = NULL", { attempts });
+    this.update(
+      id,
+      "state = 'uploading', attempts = @attempts, bytes_per_second = 0, error_code = NULL, error_text = NULL",
+      { attempts },
+    );
+  }
+
+  /** How this delivery goes after all (a pull target's video that must be pushed), and why. */
+  setMode(id: number, mode: 'push' | 'pull', notice: string | null): void {
+    this.update(id, 'mode = @mode, notice = @notice', { mode, notice });
+  }
+
+  /** What a push needs to resume besides its URL: the service's id and the provider's state. */
+  savePushState(id: number, remoteId: string | null, state: Record<string, unknown>): void {
+    this.update(id, 'remote_id = coalesce(@remoteId, remote_id), push_state = @state', {
+      remoteId,
+      state: JSON.stringify(state),
+    });
   }
 
   /** The upload exists on the server: where, for which file size, and the provider's id for it. */
@@ -129,15 +165,44 @@ export class DeliveryStore {
     );
   }
 
-  /** Cheap, frequent: the offset the server accepted and the share sent. */
-  saveProgress(id: number, offset: number, pct: number): void {
-    this.progressStmt.run(offset, pct, new Date().toISOString(), id);
+  /** Cheap, frequent: the offset the server accepted, the share sent and the speed. */
+  saveProgress(id: number, offset: number, pct: number, bytesPerSecond: number): void {
+    this.progressStmt.run(offset, pct, bytesPerSecond, new Date().toISOString(), id);
     this.noteChanged(id);
   }
 
-  finish(id: number, size: number): void {
-    this.update(id, "state = 'ready', pct = 100, upload_offset = @size, error_code = NULL, error_text = NULL", {
-      size,
+  /** Done: a TUS server holds the file, or the service said the video is ready. */
+  finish(id: number, remote: { word?: string; playbackUrl?: string } = {}): void {
+    this.update(
+      id,
+      `state = 'ready', pct = 100, bytes_per_second = 0, upload_offset = coalesce(upload_size, upload_offset),
+       remote_state = coalesce(@word, remote_state), playback_url = coalesce(@playbackUrl, playback_url),
+       error_code = NULL, error_text = NULL`,
+      { word: remote.word ?? null, playbackUrl: remote.playbackUrl ?? null },
+    );
+  }
+
+  /**
+   * The service has the video (pushed, or asked to pull it) and works on it: asked again at `at`.
+   * `polls` counts the asks, for the backoff; the attempt count starts again for the status calls.
+   */
+  processing(
+    id: number,
+    remote: { remoteId: string; word: string | null; pct: number; at: number; polls: number },
+  ): void {
+    this.update(
+      id,
+      `state = 'processing', remote_id = @remoteId, remote_state = coalesce(@word, remote_state), pct = @pct,
+       bytes_per_second = 0, next_attempt_at = @at, polls = @polls, attempts = 0`,
+      remote,
+    );
+  }
+
+  /** Asked again at `at` in the same state (a host that asked to wait, a status call that failed). */
+  postpone(id: number, at: number, attempts?: number): void {
+    this.update(id, 'next_attempt_at = @at, attempts = coalesce(@attempts, attempts)', {
+      at,
+      attempts: attempts ?? null,
     });
   }
 
@@ -150,13 +215,22 @@ export class DeliveryStore {
     });
   }
 
-  fail(id: number, text: string): void {
-    this.update(id, "state = 'error', error_code = 'ERR_DELIVERY_FAILED', error_text = @text", { text });
+  fail(id: number, text: string, word: string | null = null): void {
+    this.update(
+      id,
+      `state = 'error', bytes_per_second = 0, remote_state = coalesce(@word, remote_state),
+       error_code = 'ERR_DELIVERY_FAILED', error_text = @text`,
+      { text, word },
+    );
   }
 
-  /** Stopped (pause, quit, kill): waits again, keeping its upload for the next attempt. */
+  /** Stopped (pause, quit, kill): waits again, keeping its upload (or its place at the service) for the next attempt. */
   interrupt(id: number): void {
-    this.update(id, "state = 'queued'", {});
+    this.update(
+      id,
+      "state = CASE state WHEN 'processing' THEN 'processing' ELSE 'queued' END, bytes_per_second = 0",
+      {},
+    );
   }
 
   /** Of these videos (null: all), those waiting for or in the deliver stage. */
@@ -187,25 +261,35 @@ export class DeliveryStore {
     this.changes.note(uid);
     return this.db
       .prepare(
-        `UPDATE deliveries SET state = 'queued', attempts = 0, next_attempt_at = 0, modified = @now
-          WHERE video_seq = ${videoSeq} AND state IN ('queued', 'uploading')`,
+        `UPDATE deliveries SET state = CASE state WHEN 'processing' THEN 'processing' ELSE 'queued' END,
+                attempts = 0, next_attempt_at = 0, modified = @now
+          WHERE video_seq = ${videoSeq} AND state IN ('queued', 'uploading', 'processing')`,
       )
       .run({ uid, now: new Date().toISOString() }).changes;
   }
 
-  /** Failed deliveries of this video go again, with fresh attempts. */
+  /**
+   * Failed deliveries of this video go again, with fresh attempts. One the service itself failed
+   * (it had said something about it) starts from nothing; one that failed on the way keeps its upload.
+   */
   requeueFailed(uid: string): number {
     this.changes.note(uid);
     return this.db
       .prepare(
-        `UPDATE deliveries SET state = 'queued', attempts = 0, next_attempt_at = 0, error_code = NULL,
-                error_text = NULL, modified = @now
+        `UPDATE deliveries SET state = 'queued', attempts = 0, next_attempt_at = 0, polls = 0, error_code = NULL,
+                error_text = NULL, modified = @now,
+                upload_url = CASE WHEN remote_state IS NULL THEN upload_url END,
+                upload_offset = CASE WHEN remote_state IS NULL THEN upload_offset ELSE 0 END,
+                push_state = CASE WHEN remote_state IS NULL THEN push_state END,
+                remote_id = CASE WHEN remote_state IS NULL THEN remote_id END,
+                playback_url = NULL, pct = CASE WHEN remote_state IS NULL THEN pct ELSE 0 END,
+                remote_state = NULL
           WHERE video_seq = ${videoSeq} AND state = 'error'`,
       )
       .run({ uid, now: new Date().toISOString() }).changes;
   }
 
-  private update(id: number, set: string, params: Record<string, string | number>): void {
+  private update(id: number, set: string, params: Record<string, string | number | null>): void {
     this.db
       .prepare(`UPDATE deliveries SET ${set}, modified = @now WHERE id = @id`)
       .run({ ...params, id, now: new Date().toISOString() });

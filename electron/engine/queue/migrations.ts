@@ -165,6 +165,71 @@ export const migrations: readonly Migration[] = [
       UPDATE delivery_targets SET has_credential = 1 WHERE credential IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    name: 'streaming services as delivery targets: push or pull, followed to ready',
+    // SQLite cannot change a CHECK, so both tables are rebuilt: mode 'tus' becomes 'push'. The
+    // targets gain what services need (account, library, index) and what to send; deliveries keep
+    // what a resumed push needs besides its URL (push_state, JSON) and what the service said.
+    sql: `
+      CREATE TABLE delivery_targets_new (
+        id             TEXT PRIMARY KEY,
+        name           TEXT NOT NULL UNIQUE,
+        provider       TEXT NOT NULL,
+        mode           TEXT NOT NULL CHECK (mode IN ('push', 'pull')),
+        endpoint       TEXT NOT NULL,
+        account        TEXT,
+        library        TEXT,
+        index_id       TEXT,
+        send           TEXT NOT NULL DEFAULT 'mp4' CHECK (send IN ('mp4', 'original')),
+        ready_when     TEXT NOT NULL DEFAULT 'complete' CHECK (ready_when IN ('playable', 'complete')),
+        credential     TEXT,
+        has_credential INTEGER NOT NULL DEFAULT 0,
+        created        TEXT NOT NULL,
+        modified       TEXT NOT NULL
+      );
+      INSERT INTO delivery_targets_new (id, name, provider, mode, endpoint, credential, has_credential, created, modified)
+        SELECT id, name, provider, CASE mode WHEN 'tus' THEN 'push' ELSE mode END, endpoint, credential,
+               has_credential, created, modified
+          FROM delivery_targets;
+      DROP TABLE delivery_targets;
+      ALTER TABLE delivery_targets_new RENAME TO delivery_targets;
+
+      CREATE TABLE deliveries_new (
+        id               INTEGER PRIMARY KEY,
+        video_seq        INTEGER NOT NULL REFERENCES videos (seq) ON DELETE CASCADE,
+        target_id        TEXT NOT NULL,
+        mode             TEXT NOT NULL CHECK (mode IN ('push', 'pull')),
+        state            TEXT NOT NULL CHECK (state IN ('queued', 'uploading', 'processing', 'ready', 'error')),
+        upload_url       TEXT,
+        upload_size      INTEGER,
+        upload_offset    INTEGER NOT NULL DEFAULT 0,
+        push_state       TEXT,          -- the provider's own resume state (a token's video, a signature's inputs)
+        remote_id        TEXT,
+        remote_state     TEXT,          -- the service's own word for the video's state
+        playback_url     TEXT,
+        notice           TEXT,          -- e.g. why a pull target got a push
+        pct              REAL NOT NULL DEFAULT 0,
+        bytes_per_second REAL NOT NULL DEFAULT 0,
+        polls            INTEGER NOT NULL DEFAULT 0,
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  INTEGER NOT NULL DEFAULT 0,
+        error_code       TEXT,
+        error_text       TEXT,
+        created          TEXT NOT NULL,
+        modified         TEXT NOT NULL,
+        UNIQUE (video_seq, target_id)
+      );
+      INSERT INTO deliveries_new (id, video_seq, target_id, mode, state, upload_url, upload_size, upload_offset,
+                                  remote_id, pct, attempts, next_attempt_at, error_code, error_text, created, modified)
+        SELECT id, video_seq, target_id, CASE mode WHEN 'tus' THEN 'push' ELSE mode END, state, upload_url,
+               upload_size, upload_offset, remote_id, pct, attempts, next_attempt_at, error_code, error_text,
+               created, modified
+          FROM deliveries;
+      DROP TABLE deliveries;
+      ALTER TABLE deliveries_new RENAME TO deliveries;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -12,6 +12,7 @@ export const defaultSettings: Omit<Settings, 'webhookSecret' | 'library'> = {
   keepOriginal: true,
   serve: { enabled: false, port: 8787 },
   ui: { theme: 'system', watchClipboard: false },
+  delivery: { deliverTo: [], maxUploadBytesPerSecond: null },
 };
 
 export class SettingsStore {

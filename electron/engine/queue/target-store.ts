@@ -5,25 +5,33 @@
  */
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { DeliveryProvider, DeliveryTarget } from '../../../shared/delivery-targets';
+import type {
+  DeliveryMode,
+  DeliveryProvider,
+  DeliveryReadyWhen,
+  DeliverySend,
+  DeliveryTarget,
+} from '../../../shared/delivery-targets';
 
 interface TargetRow {
   id: string;
   name: string;
   provider: DeliveryProvider;
-  mode: 'push' | 'pull';
+  mode: DeliveryMode;
   endpoint: string;
+  account: string | null;
+  library: string | null;
+  index_id: string | null;
+  send: DeliverySend;
+  ready_when: DeliveryReadyWhen;
   has_credential: number;
 }
 
-export interface TargetFields {
-  name: string;
-  provider: DeliveryProvider;
-  mode: 'push' | 'pull';
-  endpoint: string;
+/** A target as saved: everything but its id and the credential flag. */
+export type TargetFields = Omit<DeliveryTarget, 'id' | 'hasCredential'> & {
   /** undefined keeps the flag as it is. */
   hasCredential?: boolean;
-}
+};
 
 /** A credential an older Ferry stored in clear, still to be moved into the vault. */
 export interface ClearCredential {
@@ -38,6 +46,11 @@ function toTarget(row: TargetRow): DeliveryTarget {
     provider: row.provider,
     mode: row.mode,
     endpoint: row.endpoint,
+    account: row.account,
+    library: row.library,
+    index: row.index_id,
+    send: row.send,
+    readyWhen: row.ready_when,
     hasCredential: row.has_credential === 1,
   };
 }
@@ -71,14 +84,27 @@ export class TargetStore {
   save(fields: TargetFields, id: string | undefined, after: (id: string) => void): DeliveryTarget {
     const now = new Date().toISOString();
     const flag = fields.hasCredential === undefined ? null : Number(fields.hasCredential);
-    const params = { name: fields.name, provider: fields.provider, mode: fields.mode, endpoint: fields.endpoint, flag };
+    const params = {
+      name: fields.name,
+      provider: fields.provider,
+      mode: fields.mode,
+      endpoint: fields.endpoint,
+      account: fields.account,
+      library: fields.library,
+      index: fields.index,
+      send: fields.send,
+      readyWhen: fields.readyWhen,
+      flag,
+    };
     const run = this.db.transaction((): string => {
       if (id === undefined) {
         const fresh = randomBytes(8).toString('hex');
         this.db
           .prepare(
-            `INSERT INTO delivery_targets (id, name, provider, mode, endpoint, has_credential, created, modified)
-             VALUES (@id, @name, @provider, @mode, @endpoint, coalesce(@flag, 0), @now, @now)`,
+            `INSERT INTO delivery_targets (id, name, provider, mode, endpoint, account, library, index_id, send,
+                                           ready_when, has_credential, created, modified)
+             VALUES (@id, @name, @provider, @mode, @endpoint, @account, @library, @index, @send, @readyWhen,
+                     coalesce(@flag, 0), @now, @now)`,
           )
           .run({ ...params, id: fresh, now });
         after(fresh);
@@ -87,7 +113,8 @@ export class TargetStore {
       this.db
         .prepare(
           `UPDATE delivery_targets SET name = @name, provider = @provider, mode = @mode, endpoint = @endpoint,
-                  has_credential = coalesce(@flag, has_credential), modified = @now
+                  account = @account, library = @library, index_id = @index, send = @send,
+                  ready_when = @readyWhen, has_credential = coalesce(@flag, has_credential), modified = @now
             WHERE id = @id`,
         )
         .run({ ...params, id, now });

@@ -1,10 +1,15 @@
 /** Delivery targets through the engine's commands: saved, listed, changed, removed; the credential never comes back. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
 import { FileVault } from '../../../electron/engine/delivery/file-vault';
+import type { IngestOptions } from '../../../shared/api';
 import type { DeliveryTargetInput } from '../../../shared/delivery-targets';
 import { FerryError } from '../../../shared/ferry-error';
+import * as make from '../../helpers/media-fixtures';
 import { tempDir } from '../../helpers/temp-dir';
+import { startTusServer } from '../../helpers/tus-server';
 
 const tus: DeliveryTargetInput = {
   name: 'archive',
@@ -39,6 +44,11 @@ describe('delivery targets', () => {
       provider: 'tus',
       mode: 'push',
       endpoint: 'https://tus.example.test/files/',
+      account: null,
+      library: null,
+      index: null,
+      send: 'mp4',
+      readyWhen: 'complete',
       hasCredential: true,
     });
     expect(await engine.listTargets()).toEqual([saved]);
@@ -60,18 +70,55 @@ describe('delivery targets', () => {
     expect(await engine.listTargets()).toEqual([]);
   });
 
-  it('refuses what cannot work, saying what to do', async () => {
+  it("takes each service's own fields and defaults its API base", async () => {
     const dataDir = tempDir();
     engine = createEngine({ dataDir, credentials: new FileVault(dataDir) });
-    const cloudflare = await refusal(engine.saveTarget({ ...tus, provider: 'cloudflare' }));
-    expect(cloudflare.code).toBe('NOT_AVAILABLE');
-    expect(cloudflare.message).toMatch(/Cloudflare Stream is not available.*provider "tus"/);
-    const pull = await refusal(engine.saveTarget({ ...tus, mode: 'pull' }));
-    expect(pull).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('mode "pull"') });
-    // Named by field, so a form can show the reason beside it.
-    expect(pull.issues?.map((issue) => issue.path)).toEqual(['mode']);
+    const cloudflare = await engine.saveTarget({ name: 'cf', provider: 'cloudflare', mode: 'pull', account: 'acc1' });
+    expect(cloudflare).toMatchObject({ endpoint: 'https://api.cloudflare.com', account: 'acc1', mode: 'pull' });
+    const bunny = await engine.saveTarget({
+      name: 'bunny',
+      provider: 'bunny',
+      mode: 'push',
+      library: '42',
+      send: 'original',
+      readyWhen: 'playable',
+      endpoint: 'http://127.0.0.1:9/',
+    });
+    // Another host (a proxy, a double) replaces the API base; its trailing slash goes, paths are appended.
+    expect(bunny).toMatchObject({
+      endpoint: 'http://127.0.0.1:9',
+      library: '42',
+      send: 'original',
+      readyWhen: 'playable',
+    });
+    // A field the service does not use is not kept.
+    expect(await engine.saveTarget({ name: 'g', provider: 'gcore', mode: 'pull', account: 'ignored' })).toMatchObject({
+      account: null,
+    });
+  });
+
+  it('refuses what cannot work, naming the field and what to do', async () => {
+    const dataDir = tempDir();
+    engine = createEngine({ dataDir, credentials: new FileVault(dataDir) });
+    const noAccount = await refusal(engine.saveTarget({ name: 'cf', provider: 'cloudflare', mode: 'push' }));
+    expect(noAccount).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('account ID') });
+    expect(noAccount.issues?.map((issue) => issue.path)).toEqual(['account']);
+    const omegaPush = await refusal(engine.saveTarget({ name: 'o', provider: 'omega', mode: 'push' }));
+    expect(omegaPush.issues).toEqual([
+      { path: 'mode', message: expect.stringMatching(/Omega Stream takes no uploads.*pull/) },
+    ]);
+    const tusPull = await refusal(engine.saveTarget({ ...tus, mode: 'pull' }));
+    expect(tusPull.issues).toEqual([
+      { path: 'mode', message: expect.stringMatching(/cannot fetch links itself; choose mode push/) },
+    ]);
+    const noEndpoint = await refusal(engine.saveTarget({ name: 't', provider: 'tus', mode: 'push' }));
+    expect(noEndpoint.issues?.map((issue) => issue.path)).toEqual(['endpoint']);
     const badUrl = await refusal(engine.saveTarget({ ...tus, endpoint: 'ftp://tus.example.test/' }));
     expect(badUrl).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('endpoint') });
+    const badId = await refusal(
+      engine.saveTarget({ name: 'cf', provider: 'cloudflare', mode: 'push', account: '../x' }),
+    );
+    expect(badId.issues?.map((issue) => issue.path)).toEqual(['account']);
     const missing = await refusal(engine.saveTarget({ ...tus, id: 'nope' }));
     expect(missing.code).toBe('NOT_FOUND');
     expect(await engine.listTargets()).toEqual([]);
@@ -80,6 +127,81 @@ describe('delivery targets', () => {
     const twin = await refusal(engine.saveTarget({ ...tus, endpoint: 'https://other.example.test/' }));
     expect(twin.message).toContain(`already exists (id ${saved.id})`);
     expect(twin.issues?.map((issue) => issue.path)).toEqual(['name']);
+  });
+
+  it('are tested against the service: a TUS server answers, a closed port and a refused credential say what to do', async () => {
+    const server = await startTusServer({ requireAuthorization: 'Bearer s3cret' });
+    try {
+      const dataDir = tempDir();
+      engine = createEngine({ dataDir, credentials: new FileVault(dataDir) });
+      const good = await engine.saveTarget({ ...tus, endpoint: server.endpoint });
+      expect(await engine.testTarget({ id: good.id })).toEqual({
+        ok: true,
+        message: expect.stringMatching(/is a TUS server \(versions 1\.0\.0\)/),
+      });
+      const wrong = await engine.saveTarget({
+        ...tus,
+        name: 'wrong',
+        endpoint: server.endpoint,
+        credential: 'Bearer no',
+      });
+      expect(await engine.testTarget({ id: wrong.id })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('401'),
+      });
+      const closed = await engine.saveTarget({
+        name: 'cf',
+        provider: 'cloudflare',
+        mode: 'push',
+        account: 'a',
+        endpoint: 'http://127.0.0.1:9',
+      });
+      expect(await engine.testTarget({ id: closed.id })).toEqual({
+        ok: false,
+        message: expect.stringMatching(/^Could not reach http:\/\/127\.0\.0\.1:9: .*Check the endpoint/),
+      });
+      expect(await refusal(engine.testTarget({ id: 'nope' }))).toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('every finished video goes to the default targets, unless added with its own; a removed target stops being one', async () => {
+    const server = await startTusServer();
+    const mediaDir = tempDir();
+    try {
+      // One file each: the same file twice would be a duplicate.
+      const files = await Promise.all(
+        ['a', 'b', 'c'].map((n) => {
+          fs.mkdirSync(path.join(mediaDir, n));
+          return make.noisyMp4(path.join(mediaDir, n), 1);
+        }),
+      );
+      const dataDir = tempDir();
+      engine = createEngine({ dataDir, credentials: new FileVault(dataDir) });
+      const archive = await engine.saveTarget({ ...tus, endpoint: server.endpoint, credential: undefined });
+      const refused = await refusal(
+        engine.setSettings({ delivery: { deliverTo: ['nope'], maxUploadBytesPerSecond: null } }),
+      );
+      expect(refused.code).toBe('INVALID_INPUT');
+      await engine.setSettings({ delivery: { deliverTo: [archive.id], maxUploadBytesPerSecond: null } });
+      const add = async (file: string, options: IngestOptions = {}) =>
+        (await engine.addFiles({ paths: [file], options: { transcode: false, ...options } })).queued[0]!.uid;
+      const byDefault = await add(files[0]!);
+      const ownList = await add(files[1]!, { deliverTo: [] });
+      await engine.run();
+      expect((await engine.get({ uid: byDefault })).deliveries).toEqual([
+        expect.objectContaining({ target: archive.id, state: 'ready' }),
+      ]);
+      expect((await engine.get({ uid: ownList })).deliveries).toEqual([]);
+
+      await engine.removeTarget({ id: archive.id });
+      expect((await engine.getSettings()).delivery.deliverTo).toEqual([]);
+      // Adding still works, without the removed target.
+      expect(await add(files[2]!)).toMatch(/^[0-9a-f]{32}$/);
+    } finally {
+      await server.close();
+    }
   });
 
   it('must exist to be delivered to', async () => {

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { judgeFailure, type FailureContext } from '../../../electron/engine/delivery/delivery-failure';
 import {
+  nextPollDelay,
   plannedDeliveries,
   remoteIdFor,
   stageAfterDeliveries,
   stageWhenReady,
-  targetHeaders,
   uploadMetadata,
 } from '../../../electron/engine/delivery/plan-delivery';
 import { validateCommand } from '../../../shared/validate-command';
@@ -14,7 +14,7 @@ import { validateCommand } from '../../../shared/validate-command';
 const tuning = { maxAttempts: 3, retryBaseMs: 1000, retryMaxMs: 60_000 };
 const context: FailureContext = {
   attempt: 1,
-  target: { name: 'archive', endpoint: 'https://tus.example.test/files/' },
+  target: { name: 'archive', endpoint: 'https://tus.example.test/files/', provider: 'tus' },
   uid: 'a'.repeat(32),
   size: 1234,
 };
@@ -72,10 +72,15 @@ describe('what the upload says', () => {
     expect(uploadMetadata(undefined, '/in/Take 3.MOV')).toEqual({ name: 'Take 3.MOV', filetype: 'video/quicktime' });
     expect(uploadMetadata('  ', '/in/x.unknown').filetype).toBe('application/octet-stream');
   });
+});
 
-  it('sends the credential as the Authorization header, when there is one', () => {
-    expect(targetHeaders('Bearer t0ken')).toEqual({ Authorization: 'Bearer t0ken' });
-    expect(targetHeaders(null)).toEqual({});
+describe('following a video at the service', () => {
+  it('asks soon at first, then less often, never less than every pollMaxMs', () => {
+    const polls = { pollBaseMs: 5000, pollMaxMs: 60_000 };
+    const delays = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => nextPollDelay(n, polls));
+    expect(delays.slice(0, 4)).toEqual([5000, 7500, 11_250, 16_875]);
+    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]!);
+    expect(delays.at(-1)).toBe(60_000);
   });
 });
 
@@ -124,6 +129,36 @@ describe('a failed attempt', () => {
     const verdict = judgeFailure({ status, method: 'POST', message: 'x' }, context, tuning, half);
     expect(verdict).toEqual({ kind: 'fail', text: expect.stringMatching(text) });
     if (verdict.kind === 'fail') expect(verdict.text).toContain(`ferry retry ${context.uid}`);
+  });
+
+  it("quotes a streaming service's own words and names what to save", () => {
+    const gcore = { ...context, target: { ...context.target, provider: 'gcore' as const } };
+    const refused = judgeFailure(
+      { status: 401, method: 'GET', message: 'x', serviceText: 'Invalid API key' },
+      gcore,
+      tuning,
+      half,
+    );
+    expect(refused).toEqual({
+      kind: 'fail',
+      text: expect.stringMatching(
+        /Gcore refused the credential \(401\) \("Invalid API key"\)\. Save the right API key/,
+      ),
+    });
+    const gone = judgeFailure({ status: 404, method: 'GET', message: 'x' }, gcore, tuning, half);
+    expect(gone).toMatchObject({ kind: 'fail', text: expect.stringContaining('ferry target test "archive"') });
+  });
+
+  it('retries an expired signature or token where the next attempt renews it, and only there', () => {
+    const bunny = { ...context, renewsAuthorization: true, target: { ...context.target, provider: 'bunny' as const } };
+    expect(judgeFailure({ status: 401, method: 'PATCH', message: 'x' }, bunny, tuning, half)).toEqual({
+      kind: 'retry',
+      delayMs: 750,
+      forgetUpload: false,
+    });
+    expect(judgeFailure({ status: 401, method: 'PATCH', message: 'x' }, context, tuning, half).kind).toBe('fail');
+    // Renewed three times and still refused: the key itself is wrong.
+    expect(judgeFailure({ status: 401, message: 'x' }, { ...bunny, attempt: 3 }, tuning, half).kind).toBe('fail');
   });
 
   it('fails after the last attempt, naming the target, the cause and what to do', () => {

@@ -19,7 +19,7 @@ export interface ServiceRequest {
   /** Sent as JSON. */
   json?: unknown;
   /** Sent as is (a form, a stream); `json` wins when both are given. */
-  body?: BodyInit;
+  body?: RequestInit['body'];
   signal: AbortSignal;
 }
 

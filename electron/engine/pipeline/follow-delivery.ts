@@ -1,0 +1,46 @@
+/**
+ * Following a video the service has (pushed, or pulled by it): its status is asked with backoff
+ * until the service says ready or failed, with the service's own word, progress, playback URL and
+ * error text kept on the delivery.
+ */
+import { providerFacts } from '../../../shared/delivery-targets';
+import { nextPollDelay } from '../delivery/plan-delivery';
+import type { DeliveryAttempt } from './deliver-once';
+
+export async function followDelivery(attempt: DeliveryAttempt, remoteId: string): Promise<void> {
+  const { context, claimed, row, call, adapter, tuning } = attempt;
+  const { deliveries } = context;
+  const { target } = call;
+  if (!adapter.status) {
+    deliveries.finish(row.id);
+    return;
+  }
+  const status = await adapter.status(call, remoteId);
+  const uid = claimed.video.uid;
+  if (status.phase === 'ready') {
+    deliveries.finish(row.id, {
+      word: status.word,
+      ...(status.playbackUrl ? { playbackUrl: status.playbackUrl } : {}),
+    });
+    context.store.record(uid, 'delivered', { target: target.id, remoteId, state: status.word });
+    return;
+  }
+  if (status.phase === 'error') {
+    const { label } = providerFacts[target.provider];
+    const reason = status.error ? `"${status.error}"` : `its state is ${status.word}`;
+    const text =
+      `Delivery to "${target.name}" failed: ${label} could not process the video (${reason}). ` +
+      `Check the video plays here, then run: ferry retry ${uid}.`;
+    deliveries.fail(row.id, text, status.word);
+    context.store.record(uid, 'delivery-failed', { target: target.id, remoteId, state: status.word, text });
+    return;
+  }
+  const polls = row.polls + 1;
+  deliveries.processing(row.id, {
+    remoteId,
+    word: status.word,
+    pct: status.pct ?? row.pct,
+    at: Date.now() + nextPollDelay(polls, tuning),
+    polls,
+  });
+}
