@@ -4,6 +4,7 @@
  */
 import { useId } from 'react';
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
+import { serviceName } from '../targets/target-text';
 import { choiceProblem, ladderHeights, toggleHeight, type IngestChoice } from './ingest-choice';
 
 interface IngestFieldsProps {
@@ -89,6 +90,9 @@ export function IngestFields({ choice, onChange, targets, onLeave }: IngestField
             to send them to a streaming service.
           </p>
         )}
+        {targets && targets.length > 0 && (choice.defaultDeliverTo?.length ?? 0) > 0 && (
+          <p className="add-muted">Ticked to begin with: the targets Settings sends every finished video to.</p>
+        )}
         {targets?.map((target) => (
           <label key={target.id} className="add-check">
             <input
@@ -97,13 +101,14 @@ export function IngestFields({ choice, onChange, targets, onLeave }: IngestField
               onChange={(event) =>
                 onChange({
                   ...choice,
-                  deliverTo: event.target.checked
-                    ? [...choice.deliverTo, target.id]
-                    : choice.deliverTo.filter((t) => t !== target.id),
+                  // Only targets listed here: a default target removed since is not sent (the engine refuses it).
+                  deliverTo: targets
+                    .map((t) => t.id)
+                    .filter((t) => (t === target.id ? event.target.checked : choice.deliverTo.includes(t))),
                 })
               }
             />
-            {target.name} <span className="add-muted">({target.provider})</span>
+            {target.name} <span className="add-muted">({serviceName(target.provider)})</span>
           </label>
         ))}
       </fieldset>

@@ -12,12 +12,20 @@ export interface IngestChoice {
   /** false: keep the original, no ladder. */
   transcode: boolean;
   deliverTo: string[];
+  /** The settings' targets for every finished video, ticked at first; sent only once the user changes them. */
+  defaultDeliverTo?: string[];
 }
 
-/** Starts from the settings' default ladder, so an untouched sheet queues as the settings say. */
+/** Starts from the settings' default ladder and targets, so an untouched sheet queues as the settings say. */
 export function initialChoice(settings: Settings | null): IngestChoice {
   const ladder = settings?.defaults.ladder ?? 'auto';
-  return { ladder: ladder === 'auto' ? 'auto' : [...ladder], transcode: true, deliverTo: [] };
+  const deliverTo = settings?.delivery.deliverTo ?? [];
+  return {
+    ladder: ladder === 'auto' ? 'auto' : [...ladder],
+    transcode: true,
+    deliverTo: [...deliverTo],
+    defaultDeliverTo: [...deliverTo],
+  };
 }
 
 /** Why the choice cannot be queued, or null. */
@@ -31,7 +39,11 @@ export function ingestOptions(choice: IngestChoice): IngestOptions {
   const options: IngestOptions = choice.transcode
     ? { ladder: choice.ladder === 'auto' ? 'auto' : [...choice.ladder].sort((a, b) => b - a) }
     : { transcode: false };
-  if (choice.deliverTo.length > 0) options.deliverTo = [...choice.deliverTo];
+  // Left out while it is the settings' own list, so the engine applies that list less any target removed since;
+  // changed, it is sent even empty (an empty list delivers nowhere).
+  const defaults = choice.defaultDeliverTo ?? [];
+  const changed = choice.deliverTo.length !== defaults.length || choice.deliverTo.some((id) => !defaults.includes(id));
+  if (changed) options.deliverTo = [...choice.deliverTo];
   return options;
 }
 
