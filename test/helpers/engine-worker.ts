@@ -9,7 +9,7 @@ if (!dataDir) throw new Error('usage: engine-worker.ts <dataDir>');
 const engine = createEngine({
   dataDir,
   fetch: { baseMs: 20, idleTimeoutMs: 10_000 },
-  delivery: { retryBaseMs: 20, chunkSize: 1024 * 1024 },
+  delivery: { retryBaseMs: 20, chunkSize: 1024 * 1024, pollBaseMs: 50, pollMaxMs: 200 },
 });
 try {
   await engine.run();

@@ -191,3 +191,26 @@ export async function noisyMp4(dir: string, seconds = 1): Promise<string> {
   ]);
   return out;
 }
+
+/**
+ * A large video made fast: uncompressed 1080p frames (3 MB each) in Matroska, about `megabytes`
+ * in size, for uploads big enough to stop half-way.
+ */
+export async function largeRawVideo(dir: string, megabytes: number): Promise<string> {
+  const out = path.join(dir, 'large-raw.mkv');
+  const frames = Math.ceil((megabytes * 1024 * 1024) / (1920 * 1080 * 1.5));
+  await ff([
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=1920x1080:r=25`,
+    '-frames:v',
+    String(frames),
+    '-c:v',
+    'rawvideo',
+    '-pix_fmt',
+    'yuv420p',
+    out,
+  ]);
+  return out;
+}
