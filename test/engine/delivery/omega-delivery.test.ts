@@ -1,0 +1,114 @@
+/**
+ * Delivery to Omega Stream through the engine, against the double: a link is copied by Omega with
+ * its request headers and followed to ready; a link Omega cannot fetch ends the delivery with its
+ * reason; a file on this computer, which Omega (pull only) cannot fetch, fails with what to do.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../electron/engine/create-engine';
+import { FileVault } from '../../../electron/engine/delivery/file-vault';
+import type { Video } from '../../../shared/video';
+import * as make from '../../helpers/media-fixtures';
+import { sha256, startOrigin } from '../../helpers/origin-server';
+import { startOmegaDouble, type OmegaDouble } from '../../helpers/services/omega-double';
+import { tempDir } from '../../helpers/temp-dir';
+
+const tuning = { retryBaseMs: 20, retryMaxMs: 100, maxAttempts: 3, pollBaseMs: 10, pollMaxMs: 50 };
+const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-omega-media-'));
+let media: string;
+const closers: (() => Promise<void> | void)[] = [];
+
+beforeAll(async () => {
+  media = await make.standardDefinition43(mediaDir);
+});
+afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
+});
+
+async function setUp(): Promise<{ omega: OmegaDouble; engine: Engine; targetId: string }> {
+  const omega = await startOmegaDouble({ apiKey: 'omega-key' });
+  closers.push(omega.close);
+  const dataDir = tempDir();
+  // No keychain in this process: the file store keeps the credential.
+  const engine = createEngine({ dataDir, delivery: tuning, credentials: new FileVault(dataDir) });
+  closers.push(() => engine.close());
+  const target = await engine.saveTarget({
+    name: 'omega',
+    provider: 'omega',
+    mode: 'pull',
+    endpoint: omega.base,
+    credential: 'omega-key',
+  });
+  return { omega, engine, targetId: target.id };
+}
+
+async function pulled(engine: Engine, targetId: string, url: string, headers: Record<string, string>): Promise<Video> {
+  const added = await engine.addLinks({
+    links: [{ url, headers }],
+    options: { transcode: false, meta: { name: 'Talk' }, deliverTo: [targetId] },
+  });
+  await engine.run();
+  return engine.get({ uid: added.queued[0]!.uid });
+}
+
+describe('delivery to Omega Stream', () => {
+  it('Test asks Omega with the saved key and reads out its answer', async () => {
+    const { omega, engine, targetId } = await setUp();
+    expect(await engine.testTarget({ id: targetId })).toEqual({
+      ok: true,
+      message: 'Omega Stream accepted the API key.',
+    });
+    const target = { id: targetId, name: 'omega', provider: 'omega', mode: 'pull', endpoint: omega.base } as const;
+    await engine.saveTarget({ ...target, credential: 'wrong' });
+    const refused = await engine.testTarget({ id: targetId });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('refused the credential (401)') });
+    expect(omega.requests.at(-1)).toMatchObject({ authorization: 'Bearer wrong' });
+  });
+
+  it('has Omega copy the link with its request headers, then follows the video to ready', async () => {
+    const { omega, engine, targetId } = await setUp();
+    const body = fs.readFileSync(media);
+    const origin = await startOrigin({
+      '/talk.avi': { kind: 'file', body, contentType: 'video/x-msvideo', requireHeader: ['user-id', 'id-1234'] },
+    });
+    closers.push(origin.close);
+    const video = await pulled(engine, targetId, origin.url('/talk.avi'), { 'user-id': 'id-1234' });
+    const [copy] = [...omega.videos.values()];
+    expect(video.deliveries[0]).toMatchObject({
+      mode: 'pull',
+      state: 'ready',
+      remoteId: copy!.id,
+      remoteState: 'ready',
+      playbackUrl: `${omega.base}/media/${copy!.id}/manifest.m3u8`,
+    });
+    expect(copy).toMatchObject({ title: 'Talk', headers: { 'user-id': 'id-1234' } });
+    // Omega's bytes came from the origin, which admits only the header.
+    expect(copy!.fetched.state === 'done' && sha256(copy!.fetched.bytes)).toBe(sha256(body));
+  });
+
+  it("ends the delivery with Omega's reason when it cannot fetch the link, the video staying ready", async () => {
+    const { omega, engine, targetId } = await setUp();
+    const body = fs.readFileSync(media);
+    const origin = await startOrigin({ '/talk.avi': { kind: 'file', body, contentType: 'video/x-msvideo' } });
+    closers.push(origin.close);
+    // Ferry downloads the link first; by the time Omega comes for it, the file is gone.
+    omega.onCopy(() => (origin.routes['/talk.avi'] = { kind: 'status', status: 404 }));
+    const video = await pulled(engine, targetId, origin.url('/talk.avi'), {});
+    expect(video.status.state).toBe('ready');
+    expect(video.deliveries[0]).toMatchObject({ mode: 'pull', state: 'error', errorReasonCode: 'ERR_DELIVERY_FAILED' });
+    expect(video.deliveries[0]!.error).toContain('Could not download the video: the origin answered 404.');
+  });
+
+  it('fails a file on this computer, which Omega cannot fetch and takes no upload of, saying what to do', async () => {
+    const { omega, engine, targetId } = await setUp();
+    const added = await engine.addFiles({ paths: [media], options: { transcode: false, deliverTo: [targetId] } });
+    await engine.run();
+    const video = await engine.get({ uid: added.queued[0]!.uid });
+    expect(video.deliveries[0]).toMatchObject({ state: 'error', errorReasonCode: 'ERR_DELIVERY_FAILED' });
+    expect(video.deliveries[0]!.error).toContain('Omega Stream takes no uploads');
+    expect(omega.requests).toEqual([]);
+  });
+});
