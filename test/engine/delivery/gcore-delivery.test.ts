@@ -124,6 +124,19 @@ describe('delivery to Gcore', () => {
     expect(sha256(gcore.uploaded(id!))).toBe(sha256(fs.readFileSync(media)));
   });
 
+  it('starts a new upload for the same video, with a fresh token, when the upload server lost the first', async () => {
+    const { gcore, engine, targetId } = await setUp('push');
+    // The upload server forgets the upload mid-way (404 to a PATCH), as after a restart of its own.
+    gcore.tus.fail({ method: 'PATCH', status: 404, times: 1 });
+    const video = await pushed(engine, targetId);
+    expect(video.deliveries[0]).toMatchObject({ state: 'ready', remoteState: 'ready' });
+    expect(gcore.videos.size).toBe(1);
+    expect(gcore.issued).toHaveLength(2);
+    expect(gcore.tus.uploads()).toHaveLength(2);
+    const [id] = [...gcore.videos.keys()];
+    expect(sha256(gcore.uploaded(id!))).toBe(sha256(fs.readFileSync(media)));
+  });
+
   it('has Gcore fetch the link with its request headers, then follows the video to ready', async () => {
     const { gcore, engine, targetId } = await setUp('pull');
     const body = fs.readFileSync(media);
