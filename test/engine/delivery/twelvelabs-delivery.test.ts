@@ -1,0 +1,142 @@
+/**
+ * Delivery to Twelve Labs through the engine, against the double: a pushed file and a pulled link
+ * reach the index and the delivery follows the task to ready; a video under the 4-second minimum
+ * is refused before anything is sent, naming the limit; the service's refusal and a failed task
+ * end the delivery with the service's words or what to check.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../electron/engine/create-engine';
+import { FileVault } from '../../../electron/engine/delivery/file-vault';
+import type { DeliveryMode } from '../../../shared/delivery-targets';
+import type { Video } from '../../../shared/video';
+import * as make from '../../helpers/media-fixtures';
+import { sha256, startOrigin } from '../../helpers/origin-server';
+import { startTwelveLabsDouble, type TwelveLabsDoubleOptions } from '../../helpers/services/twelvelabs-double';
+import { tempDir } from '../../helpers/temp-dir';
+
+const tuning = {
+  retryBaseMs: 20,
+  retryMaxMs: 100,
+  maxAttempts: 3,
+  chunkSize: 64 * 1024,
+  pollBaseMs: 20,
+  pollMaxMs: 100,
+};
+const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-twelvelabs-media-'));
+/** 5 s: over Twelve Labs' 4-second minimum. */
+let longEnough: string;
+/** 2 s (640x480): under it. */
+let tooShort: string;
+const closers: (() => Promise<void> | void)[] = [];
+
+beforeAll(async () => {
+  const [five, two] = [path.join(mediaDir, 'five'), path.join(mediaDir, 'two')];
+  fs.mkdirSync(five);
+  fs.mkdirSync(two);
+  longEnough = await make.landscape1080(five, 5);
+  tooShort = await make.standardDefinition43(two);
+});
+afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
+});
+
+async function setUp(mode: DeliveryMode, options: TwelveLabsDoubleOptions = {}) {
+  const service = await startTwelveLabsDouble(options);
+  closers.push(service.close);
+  const dataDir = tempDir();
+  // No keychain in this process: the file store keeps the credential.
+  const engine = createEngine({ dataDir, delivery: tuning, credentials: new FileVault(dataDir) });
+  closers.push(() => engine.close());
+  const target = await engine.saveTarget({
+    name: 'search index',
+    provider: 'twelvelabs',
+    mode,
+    endpoint: service.origin,
+    index: 'idx',
+    credential: 'key',
+  });
+  return { service, engine, target };
+}
+
+/** Without a transcode the original is sent as it is, unprobed; with one, its probed facts are checked first. */
+async function pushed(engine: Engine, targetId: string, file: string, transcode = false): Promise<Video> {
+  const added = await engine.addFiles({
+    paths: [file],
+    options: { transcode, ladder: [240], meta: { name: 'Keynote' }, deliverTo: [targetId] },
+  });
+  await engine.run();
+  return engine.get({ uid: added.queued[0]!.uid });
+}
+
+const posts = (service: { requests: { method: string; path: string }[] }) =>
+  service.requests.filter((r) => r.method === 'POST' && r.path === '/v1.3/tasks');
+
+describe('delivery to Twelve Labs', () => {
+  it('pushes the file into the index and follows the task to ready', async () => {
+    const { service, engine, target } = await setUp('push');
+    const video = await pushed(engine, target.id, longEnough);
+    const [task] = service.tasks();
+    expect(video.deliveries[0]).toMatchObject({
+      target: target.id,
+      mode: 'push',
+      state: 'ready',
+      remoteId: task!.id,
+      remoteState: 'ready',
+      playbackUrl: `${service.origin}/hls/${task!.videoId}/stream.m3u8`,
+    });
+    expect(task!.received).toEqual({
+      size: fs.statSync(longEnough).size,
+      sha256: sha256(fs.readFileSync(longEnough)),
+    });
+  });
+
+  it('has Twelve Labs pull the link itself, then follows the task to ready', async () => {
+    const { service, engine, target } = await setUp('pull');
+    const body = fs.readFileSync(longEnough);
+    const origin = await startOrigin({ '/keynote.mp4': { kind: 'file', body, contentType: 'video/mp4' } });
+    closers.push(origin.close);
+    const url = origin.url('/keynote.mp4');
+    const added = await engine.addLinks({ links: [{ url }], options: { transcode: false, deliverTo: [target.id] } });
+    await engine.run();
+    const video = await engine.get({ uid: added.queued[0]!.uid });
+    expect(video.deliveries[0]).toMatchObject({ mode: 'pull', state: 'ready', remoteId: service.tasks()[0]!.id });
+    expect(service.tasks()[0]).toMatchObject({ videoUrl: url, file: null });
+    expect(service.tasks()[0]!.received).toEqual({ size: body.length, sha256: sha256(body) });
+  });
+
+  it('refuses a 2-second video before sending anything, naming the 4-second minimum', async () => {
+    const { service, engine, target } = await setUp('push');
+    const video = await pushed(engine, target.id, tooShort, true);
+    expect(video.deliveries[0]!.state).toBe('error');
+    expect(video.deliveries[0]!.error).toMatch(/under Twelve Labs' minimum of 4 seconds/);
+    expect(posts(service)).toEqual([]);
+  });
+
+  it("quotes the service's refusal", async () => {
+    const message = 'The video_file parameter is invalid. The aspect ratio is not supported.';
+    const { service, engine, target } = await setUp('push', { refuseTasks: { code: 'parameter_invalid', message } });
+    const video = await pushed(engine, target.id, longEnough);
+    expect(video.deliveries[0]).toMatchObject({ state: 'error', errorReasonCode: 'ERR_DELIVERY_FAILED' });
+    expect(video.deliveries[0]!.error).toContain(message);
+    // A 400 is not retried: the same form would be refused again.
+    expect(posts(service)).toHaveLength(1);
+  });
+
+  it('a task that fails ends the delivery in error, saying what to check', async () => {
+    const { engine, target } = await setUp('push', { end: 'failed' });
+    const video = await pushed(engine, target.id, longEnough);
+    expect(video.deliveries[0]).toMatchObject({ state: 'error', remoteState: 'failed' });
+    expect(video.deliveries[0]!.error).toContain('Twelve Labs could not index the video');
+  });
+
+  it('waits out a rate limit and still delivers', async () => {
+    const { service, engine, target } = await setUp('push', { rateLimit: { times: 1, retryAfter: '0' } });
+    const video = await pushed(engine, target.id, longEnough);
+    expect(video.deliveries[0]!.state).toBe('ready');
+    expect(posts(service)).toHaveLength(2);
+  });
+});
