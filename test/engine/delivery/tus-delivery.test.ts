@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
 import { FileVault } from '../../../electron/engine/delivery/file-vault';
-import type { Video } from '../../../shared/video';
+import type { Delivery, Video } from '../../../shared/video';
 import * as make from '../../helpers/media-fixtures';
 import { sha256 } from '../../helpers/origin-server';
 import { tempDir } from '../../helpers/temp-dir';
@@ -149,6 +149,44 @@ describe('delivery to a TUS server', () => {
     expect(sha256(tus.file(remoteId))).toBe(sha256(fs.readFileSync(media)));
     expect(tus.metadata(remoteId)).toEqual({ name: 'Board meeting', filetype: 'video/x-msvideo' });
     expect(tus.requests.filter((r) => r.method === 'PATCH').length).toBeGreaterThan(5);
+  });
+
+  it('shows its speed and the time left while it uploads', async () => {
+    const { tus, engine, target } = await setUp();
+    const size = fs.statSync(media).size;
+    tus.throttle(size / 3);
+    const added = await engine.addFiles({ paths: [media], options: { transcode: false, deliverTo: [target.id] } });
+    const uid = added.queued[0]!.uid;
+    const running = engine.run();
+    let seen: Delivery | undefined;
+    await until(async () => {
+      const [delivery] = (await engine.get({ uid })).deliveries;
+      if (delivery?.state === 'uploading' && (delivery.bytesPerSecond ?? 0) > 0) seen = delivery;
+      return seen !== undefined;
+    }, 20_000);
+    await running;
+    if (!seen) throw new Error('never seen uploading');
+    expect(seen.pctComplete).toBeLessThan(100);
+    expect(seen.etaSeconds).toBeGreaterThanOrEqual(0);
+    // Under the server's throttle; the time left, what the rest takes at that speed.
+    expect(seen.bytesPerSecond).toBeLessThan(size);
+    expect((await engine.get({ uid })).deliveries[0]).toMatchObject({ state: 'ready' });
+    expect((await engine.get({ uid })).deliveries[0]!.bytesPerSecond).toBeUndefined();
+  });
+
+  it('sends the original rather than the MP4 to a target that asks for it', async () => {
+    const { tus, engine } = await setUp();
+    const original = await engine.saveTarget({
+      name: 'masters',
+      provider: 'tus',
+      mode: 'push',
+      endpoint: tus.endpoint,
+      send: 'original',
+    });
+    const video = await ingest(engine, original.id);
+    expect(video.downloads!.default).not.toBe(media);
+    const remoteId = video.deliveries[0]!.remoteId!;
+    expect(sha256(tus.file(remoteId))).toBe(sha256(fs.readFileSync(media)));
   });
 
   it('retries a server that fails twice (500), continuing the same upload, and completes', async () => {
