@@ -68,6 +68,8 @@ describe('the targets screen', () => {
     choose('omega');
     expect(radios(dialog, 'Mode')).toEqual(['Pull']);
     expect((dialog.getByRole('radio', { name: 'Pull' }) as HTMLInputElement).checked).toBe(true);
+    // …and is never sent a file, so what a push sends is not asked.
+    expect(dialog.queryByRole('group', { name: 'Sends' })).toBeNull();
   });
 
   it("sends the service's fields and the choices made, and lists the target without its credential", async () => {

@@ -15,6 +15,7 @@ import {
   readyWhenMatters,
   sendHints,
   sendLabels,
+  sendMatters,
   serviceName,
 } from './target-text';
 
@@ -171,14 +172,16 @@ export function TargetFields({ draft, onChange, failure, keepsCredential }: Targ
         onChange={(mode) => set({ mode })}
         error={errors.mode}
       />
-      <Choices
-        legend="Sends"
-        choices={(['mp4', 'original'] as const).map((send) => ({ value: send, label: sendLabels[send] }))}
-        hint={`What Ferry uploads when it pushes: ${sendHints.mp4}, or ${sendHints.original}.`}
-        value={draft.send}
-        onChange={(send) => set({ send })}
-        error={errors.send}
-      />
+      {sendMatters(draft.provider) && (
+        <Choices
+          legend="Sends"
+          choices={(['mp4', 'original'] as const).map((send) => ({ value: send, label: sendLabels[send] }))}
+          hint={`What Ferry uploads when it pushes: ${sendHints.mp4}, or ${sendHints.original}.`}
+          value={draft.send}
+          onChange={(send) => set({ send })}
+          error={errors.send}
+        />
+      )}
       {readyWhenMatters(draft.provider) && (
         <Choices
           legend="Ready when"

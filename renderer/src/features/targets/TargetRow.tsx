@@ -7,7 +7,7 @@ import type { DeliveryTarget, DeliveryTargetInput, TargetTest } from '../../../.
 import { useApp } from '../../app/app-context';
 import { RemoveTargetDialog } from './RemoveTargetDialog';
 import { TargetDialog } from './TargetDialog';
-import { modeLabels, sendLabels, serviceName, targetIds } from './target-text';
+import { modeLabels, sendLabels, sendMatters, serviceName, targetIds } from './target-text';
 
 type TestState = { status: 'idle' } | { status: 'testing' } | ({ status: 'done' } & TargetTest);
 
@@ -44,7 +44,7 @@ export function TargetRow({ target, save, remove, test }: TargetRowProps) {
         ))}
       </td>
       <td>{modeLabels[target.mode]}</td>
-      <td>{sendLabels[target.send]}</td>
+      <td>{sendMatters(target.provider) ? sendLabels[target.send] : '—'}</td>
       <td>{target.hasCredential ? 'Stored' : 'None'}</td>
       <td className="target-actions">
         <div className="target-buttons">

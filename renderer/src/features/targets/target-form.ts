@@ -14,7 +14,7 @@ import {
   type TargetField as NeededField,
 } from '../../../../shared/delivery-targets';
 import { FerryError } from '../../../../shared/ferry-error';
-import { readyWhenMatters } from './target-text';
+import { readyWhenMatters, sendMatters } from './target-text';
 
 export interface TargetDraft {
   /** Set when editing a saved target. */
@@ -81,7 +81,7 @@ export function targetInput(draft: TargetDraft): DeliveryTargetInput {
     provider: draft.provider,
     mode: draft.mode,
     ...(endpoint ? { endpoint } : {}),
-    send: draft.send,
+    ...(sendMatters(draft.provider) ? { send: draft.send } : {}),
     ...(readyWhenMatters(draft.provider) ? { readyWhen: draft.readyWhen } : {}),
     ...(credential ? { credential } : {}),
   };

@@ -55,6 +55,9 @@ export const readyWhenLabels: Record<DeliveryReadyWhen, string> = {
   complete: 'When every rendition is done',
 };
 
+/** Whether "sends" means anything for the provider: one that only pulls is never sent a file. */
+export const sendMatters = (provider: DeliveryProvider): boolean => providerFacts[provider].modes.includes('push');
+
 /**
  * Whether "ready when" means anything for the provider: a TUS server has no renditions of its
  * own, so for it a delivery is ready when the upload ends.
