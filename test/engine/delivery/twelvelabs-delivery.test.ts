@@ -139,4 +139,38 @@ describe('delivery to Twelve Labs', () => {
     expect(video.deliveries[0]!.state).toBe('ready');
     expect(posts(service)).toHaveLength(2);
   });
+
+  it('Test names the index, or says the key or the index is wrong', async () => {
+    const { service, engine, target } = await setUp('push');
+    expect(await engine.testTarget({ id: target.id })).toEqual({
+      ok: true,
+      message: 'Twelve Labs index "Ferry test index" (idx) accepts this API key.',
+    });
+    const wrongKey = await engine.saveTarget({
+      name: 'old key',
+      provider: 'twelvelabs',
+      mode: 'push',
+      endpoint: service.origin,
+      index: 'idx',
+      credential: 'revoked',
+    });
+    expect(await engine.testTarget({ id: wrongKey.id })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /^Twelve Labs refused the credential \(401\) \("API Key is either invalid or expired/,
+      ),
+    });
+    const wrongIndex = await engine.saveTarget({
+      name: 'other index',
+      provider: 'twelvelabs',
+      mode: 'push',
+      endpoint: service.origin,
+      index: 'gone',
+      credential: 'key',
+    });
+    expect(await engine.testTarget({ id: wrongIndex.id })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/answered 404 .*"The index gone does not exist.*check the endpoint and the ids/),
+    });
+  });
 });

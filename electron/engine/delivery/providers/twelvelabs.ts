@@ -24,7 +24,7 @@ function indexId(call: ProviderCall): string {
   return call.target.index;
 }
 
-/** A refusal whose status alone would say too little: the service's words replaced by what to do. */
+/** A refusal whose status alone would say too little: the message says what to do, the service's words kept. */
 function explained(error: unknown, status: number, message: string): unknown {
   if (!(error instanceof ServiceError) || error.failure.status !== status) return error;
   return new ServiceError({ ...error.failure, message, serviceText: error.failure.serviceText ?? message });
@@ -75,11 +75,7 @@ export const twelvelabsAdapter: ProviderAdapter = {
         signal: call.signal,
       }));
     } catch (error) {
-      throw explained(
-        explained(error, 404, `Twelve Labs has no index ${id} for this API key: check the target's index ID.`),
-        401,
-        'Twelve Labs refused the API key (401): save a valid key from the Twelve Labs dashboard.',
-      );
+      throw explained(error, 404, `Twelve Labs has no index ${id} for this API key: check the target's index ID.`);
     }
     const name = body && typeof body === 'object' ? (body as Record<string, unknown>).index_name : undefined;
     return typeof name === 'string' && name !== ''

@@ -88,11 +88,11 @@ describe('Twelve Labs: the index check', () => {
     expect(error.message).toContain('no index nope');
   });
 
-  it('says the key is refused (401) and how to fix it', async () => {
+  it("says the key is refused (401), in the service's words", async () => {
     const service = await double();
     const error = await refusal(twelvelabsAdapter.test(call(service.origin, { credential: 'wrong' })));
-    expect(error.failure.status).toBe(401);
-    expect(error.message).toMatch(/API key.*save a valid key/);
+    expect(error.failure).toMatchObject({ status: 401, method: 'GET' });
+    expect(error.failure.serviceText).toMatch(/^API Key is either invalid or expired/);
   });
 });
 
