@@ -9,6 +9,7 @@ import type { Transform } from 'node:stream';
 import { DetailedError, Upload } from 'tus-js-client';
 import type { UploadFailure } from './delivery-failure';
 import { FileSlices } from './file-slices';
+import { serviceErrorText } from './providers/service-request';
 
 export interface TusUploadOptions {
   /** Where a new upload is created; null when the service created it already (`uploadUrl`). */
@@ -49,6 +50,15 @@ export class UploadStoppedError extends Error {
   }
 }
 
+function parseBody(body: string | undefined): unknown {
+  if (!body) return null;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
+}
+
 function failureOf(error: Error): UploadFailure {
   if (!(error instanceof DetailedError)) return { message: error.message };
   const response = error.originalResponse;
@@ -58,6 +68,9 @@ function failureOf(error: Error): UploadFailure {
   if (response) {
     failure.status = response.getStatus();
     failure.retryAfter = response.getHeader('Retry-After') ?? null;
+    // The service's own reason (Gcore's "token invalid", a proxy's page), quoted to the user.
+    const said = serviceErrorText(parseBody(response.getBody()));
+    if (said) failure.serviceText = said;
   }
   if (error.originalRequest) failure.method = error.originalRequest.getMethod();
   return failure;

@@ -28,9 +28,13 @@ export async function followDelivery(attempt: DeliveryAttempt, remoteId: string)
   if (status.phase === 'error') {
     const { label } = providerFacts[target.provider];
     const reason = status.error ? `"${status.error}"` : `its state is ${status.word}`;
+    const check =
+      row.mode === 'pull'
+        ? 'Check that the link still works from outside your network, with its headers'
+        : 'Check that the video plays here';
     const text =
       `Delivery to "${target.name}" failed: ${label} could not process the video (${reason}). ` +
-      `Check the video plays here, then run: ferry retry ${uid}.`;
+      `${check}, then run: ferry retry ${uid}.`;
     deliveries.fail(row.id, text, status.word);
     context.store.record(uid, 'delivery-failed', { target: target.id, remoteId, state: status.word, text });
     return;
