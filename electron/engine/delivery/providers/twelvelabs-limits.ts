@@ -21,7 +21,7 @@ export function twelvelabsRefusal(media: MediaFacts): string | null {
   if (media.size > maxBytes) {
     return (
       `The file is ${gigabytes(media.size)}, over Twelve Labs' 2 GB limit for one upload: ` +
-      'send the MP4 instead of the original, or trim it.'
+      'send the MP4 instead of the original (from a lower ladder if the MP4 is the one too large), or trim it.'
     );
   }
   // 0 means the probe found no picture size; Twelve Labs will judge that itself.
@@ -33,7 +33,7 @@ export function twelvelabsRefusal(media: MediaFacts): string | null {
       return `The video is ${size}, under Twelve Labs' minimum of 360x360: upscale it to at least 360 pixels on its smaller side.`;
     }
     if (long > maxLongSide || short > maxShortSide) {
-      return `The video is ${size}, over Twelve Labs' maximum of 3840x2160: send the MP4 instead of the original.`;
+      return `The video is ${size}, over Twelve Labs' maximum of 3840x2160: send the MP4 instead of the original, from a ladder that tops at 1440p or less.`;
     }
   }
   // -1: the duration is unknown, and Twelve Labs will judge it itself.
