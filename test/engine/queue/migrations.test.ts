@@ -75,6 +75,48 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrades TUS targets and their deliveries of version 6 to push, keeping uploads to resume', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ferry.db');
+    const old = new Database(file);
+    expect(migrate(old, file, 6)).toBe(6);
+    old
+      .prepare(
+        `INSERT INTO videos (seq, uid, created, modified, name, source_kind, source_url, state, stage, doc)
+         VALUES (1, '0123456789abcdef0123456789abcdef', 'x', 'x', 'v', 'url', 'https://a.test/v.mp4', 'ready', 'deliver', '{"meta":{}}')`,
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO delivery_targets (id, name, provider, mode, endpoint, has_credential, created, modified)
+         VALUES ('t', 'archive', 'tus', 'tus', 'https://tus.test/files/', 1, 'x', 'x')`,
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO deliveries (video_seq, target_id, mode, state, upload_url, upload_size, upload_offset, remote_id, created, modified)
+         VALUES (1, 't', 'tus', 'uploading', 'https://tus.test/files/u1', 100, 40, 'u1', 'x', 'x')`,
+      )
+      .run();
+    old.close();
+
+    const { db } = openDatabase(file);
+    expect(db.prepare('SELECT mode, send, ready_when, has_credential FROM delivery_targets').get()).toEqual({
+      mode: 'push',
+      send: 'mp4',
+      ready_when: 'complete',
+      has_credential: 1,
+    });
+    expect(db.prepare('SELECT mode, upload_url, upload_offset, remote_id, push_state FROM deliveries').get()).toEqual({
+      mode: 'push',
+      upload_url: 'https://tus.test/files/u1',
+      upload_offset: 40,
+      remote_id: 'u1',
+      push_state: null,
+    });
+    db.close();
+  });
+
   it('refuses a database from a newer Ferry with a clear error, and leaves it untouched', () => {
     const dir = tempDir();
     const file = path.join(dir, 'ferry.db');
