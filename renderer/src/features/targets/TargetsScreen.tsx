@@ -4,10 +4,16 @@
  * service, removed after a confirmation.
  */
 import { useApp } from '../../app/app-context';
+import { deliveryProviders, providerFacts } from '../../../../shared/delivery-targets';
 import { TargetDialog } from './TargetDialog';
 import { TargetRow } from './TargetRow';
 import { useTargets } from './use-targets';
 import './targets.css';
+
+/** "Cloudflare Stream, Gcore, … or a TUS server": every service the contract has, in its words. */
+const services = new Intl.ListFormat('en', { type: 'disjunction' }).format(
+  deliveryProviders.map((provider) => providerFacts[provider].label),
+);
 
 export function TargetsScreen() {
   const { tell } = useApp();
@@ -35,9 +41,8 @@ export function TargetsScreen() {
         <section className="empty targets-empty" aria-labelledby="targets-empty">
           <h3 id="targets-empty">No delivery targets yet</h3>
           <p>
-            A delivery target is a streaming service Ferry sends finished videos to: Cloudflare Stream, Bunny Stream,
-            Vimeo, any TUS server and more. Ferry uploads each video there when it is ready (or has the service fetch
-            its link), and resumes if the connection drops.
+            A delivery target is a streaming service Ferry sends finished videos to: {services}. Ferry uploads each
+            video there when it is ready (or has the service fetch its link), and resumes if the connection drops.
           </p>
           {addButton}
         </section>
