@@ -104,7 +104,8 @@ export function formatTargetTable(targets: readonly DeliveryTarget[]): string {
     t.name,
     providerFacts[t.provider]?.label ?? t.provider,
     t.mode,
-    t.send,
+    // A target that can only pull never sends a file, so what it would send means nothing.
+    providerFacts[t.provider]?.modes.includes('push') === false ? '—' : t.send,
     t.hasCredential ? 'yes' : 'no',
     ...(placed ? [targetPlace(t)] : []),
     t.endpoint,

@@ -108,6 +108,10 @@ export function targetInput(name: string, flags: TargetFlags, existing?: Deliver
     }
   }
 
+  if (flags.send !== undefined && !facts.modes.includes('push'))
+    throw new UsageError(
+      `${facts.label} only pulls: Ferry sends it no file, so there is nothing for --send to choose.`,
+    );
   const send = oneOf('--send', flags.send, ['mp4', 'original'] as const) ?? kept?.send;
   if (send !== undefined) input.send = send;
   const readyWhen = oneOf('--ready-when', flags['ready-when'], ['playable', 'complete'] as const) ?? kept?.readyWhen;

@@ -62,6 +62,9 @@ describe('ferry target add flags', () => {
     );
     expect(refused({ provider: 'tus' })).toThrow('--endpoint URL is needed for a TUS server');
     expect(refused({ provider: 'gcore', send: 'webm' })).toThrow('--send takes mp4 or original, not "webm".');
+    expect(refused({ provider: 'omega', send: 'original' })).toThrow(
+      'Omega Stream only pulls: Ferry sends it no file, so there is nothing for --send to choose.',
+    );
   });
 });
 

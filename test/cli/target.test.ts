@@ -102,7 +102,7 @@ describe('ferry target add', () => {
     expect(table.stdout).toMatch(
       /bn\s+Bunny Stream\s+push\s+original\s+yes\s+library 4242\s+https:\/\/video.bunnycdn.com/,
     );
-    expect(table.stdout).toMatch(/om\s+Omega Stream\s+pull\s+mp4\s+yes\s+https:\/\/omegastream.net\/company/);
+    expect(table.stdout).toMatch(/om\s+Omega Stream\s+pull\s+—\s+yes\s+https:\/\/omegastream.net\/company/);
 
     for (const output of [...outputs, json, table]) expect(output.stdout + output.stderr).not.toContain(secret);
     expect(dataDirBytes(dataDir).includes(secret)).toBe(false);
