@@ -3,7 +3,7 @@
 // until idle, with the engine's default delivery tuning. Prints as JSON the deliver stage's wall
 // and CPU time (every thread of the process, from the stage's start to its end: the upload and
 // its bookkeeping), the whole run's, the process's resident set before the upload and at its peak,
-// and how the delivery ended.
+// how the delivery ended and the chunk size it was sent in.
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -13,6 +13,7 @@ if (!dataDir || !endpoint || !file) throw new Error('usage: deliver-ferry <data-
 // Loading the modules is process startup, not delivery work.
 const { createEngine } = await import('../electron/engine/create-engine');
 const { FileVault } = await import('../electron/engine/delivery/file-vault');
+const { defaultDeliveryTuning } = await import('../electron/engine/pipeline/deliver-stage');
 
 interface Phase {
   wallSeconds: number;
@@ -63,6 +64,7 @@ try {
     JSON.stringify({
       deliver: deliverStage ?? null,
       run,
+      chunkSize: defaultDeliveryTuning.chunkSize,
       rssBeforeMiB,
       peakRssMiB: rssMiB('VmHWM'),
       state: video.status.state,

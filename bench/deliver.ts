@@ -177,6 +177,9 @@ async function compileClients(dir: string): Promise<Record<'ferry' | 'tus-js-cli
   return { ferry: path.join(out, 'ferry.mjs'), 'tus-js-client': path.join(out, 'tus-js-client.mjs') };
 }
 
+/** The size of Ferry's PATCHes, as its child reports it (the engine's default delivery tuning). */
+let chunkMiB = NaN;
+
 /** One upload by one client, without the server's share. */
 const runClient: Record<Client, (setup: ClientSetup) => Promise<Omit<Run, 'serverCpuSeconds'>>> = {
   ferry: async ({ endpoint, source, dir, round, scripts }) => {
@@ -186,6 +189,7 @@ const runClient: Record<Client, (setup: ClientSetup) => Promise<Omit<Run, 'serve
       const own = JSON.parse(run.stdout) as {
         deliver: { wallSeconds: number; cpuSeconds: number } | null;
         rssBeforeMiB: number;
+        chunkSize: number;
         state: string;
         delivery: { state: string; error: string | null } | null;
       };
@@ -194,6 +198,7 @@ const runClient: Record<Client, (setup: ClientSetup) => Promise<Omit<Run, 'serve
           `Ferry's delivery did not finish: video ${own.state}, delivery ${JSON.stringify(own.delivery)}`,
         );
       }
+      chunkMiB = own.chunkSize / 1024 ** 2;
       return {
         wallSeconds: own.deliver.wallSeconds,
         cpuSeconds: own.deliver.cpuSeconds,
@@ -327,7 +332,7 @@ function report(results: Record<Client, Run[]>, mib: number, machine: Machine): 
   const cpuPerGib = (client: Client) => figure(client, (r) => (r.cpuSeconds * 1000) / gib, 0, 'ms');
   console.log(
     `deliver                a ${fmt(mib)} MiB video to @tus/server (file store, its own process) on 127.0.0.1; ` +
-      `ferry: the engine's push (50 MiB PATCHes); curl: one PATCH (-T); tus-js-client: its defaults (one PATCH); ` +
+      `ferry: the engine's push (PATCHes of ${fmt(chunkMiB)} MiB); curl: one PATCH (-T); tus-js-client: its defaults (one PATCH); ` +
       `median of ${runs} runs [each run]; ${machine.cpus} CPUs, load average ${fmt(machine.loadBefore, 1)} ` +
       `before, ${fmt(machine.loadAfter, 1)} after`,
   );
@@ -354,6 +359,12 @@ function report(results: Record<Client, Run[]>, mib: number, machine: Machine): 
     console.log(`${label} peak RSS ${figure(client, (r) => r.peakRssMiB, 0, 'MiB').text}${before}`);
     const server = figure(client, (r) => (r.serverCpuSeconds * 1000) / gib, 0, 'ms');
     console.log(`${label} server CPU per GiB ${server.text}`);
+  }
+  if (Math.max(machine.loadBefore, machine.loadAfter) > machine.cpus) {
+    console.log(
+      'deliver note           load average above the CPU count: other work shared the machine; the wall times ' +
+        'and throughputs move with it (compare them within a run), CPU per GiB much less',
+    );
   }
   const ratio = (a: number, b: number) => fmt(a / b, 2);
   const [ferrySpeed, curlSpeed, tusSpeed] = clients.map((c) => speed(c).median) as [number, number, number];
