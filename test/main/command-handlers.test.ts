@@ -35,8 +35,9 @@ const validInputs: Record<CommandName, unknown> = {
   getSettings: undefined,
   setSettings: { keepOriginal: false },
   listTargets: undefined,
-  saveTarget: { name: 'CF', provider: 'cloudflare', mode: 'push', endpoint: 'https://api.example.test/stream' },
+  saveTarget: { name: 'CF', provider: 'cloudflare', mode: 'push', endpoint: 'https://api.example.test', account: 'a1' },
   removeTarget: { id: 'x' },
+  testTarget: { id: 'x' },
   verifyWebhook: { signature: 'time=1,sig1=00', body: '{}' },
 };
 

@@ -43,12 +43,7 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
     );
     return;
   }
-  const refusal = adapter.refuses?.({
-    size,
-    width: video.input.width,
-    height: video.input.height,
-    duration: video.duration,
-  });
+  const refusal = adapter.refuses?.({ size, ...pictureOf(video, target.send), duration: video.duration });
   if (refusal) {
     deliveries.fail(row.id, `Delivery to "${target.name}" failed before sending: ${refusal}`);
     context.store.record(video.uid, 'delivery-failed', { target: target.id, text: refusal });
@@ -151,6 +146,12 @@ async function fileToSend(context: EngineContext, video: Video, send: 'mp4' | 'o
   // The download's partial files and hidden ones are not the original.
   const found = names.find((n) => !n.startsWith('.') && !n.endsWith('.part'));
   return found ? path.join(folder, found) : null;
+}
+
+/** The picture of the file sent: the MP4 is the ladder's top rendition; the original, the input. */
+function pictureOf(video: Video, send: 'mp4' | 'original'): { width: number; height: number } {
+  const top = [...video.renditions].sort((a, b) => b.height - a.height)[0];
+  return send === 'mp4' && top ? { width: top.width, height: top.height } : video.input;
 }
 
 /** The file's size, or -1 when it is gone (removed by hand, or deleted as scheduled). */

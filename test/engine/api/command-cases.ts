@@ -50,6 +50,8 @@ export interface Case {
 }
 
 export const missingUid = 'f'.repeat(32);
+/** The target testTarget's case saved, per fixture. */
+const testedTargets = new WeakMap<Fixture, string>();
 const queuedVideo = (f: Fixture) => expect.objectContaining({ uid: f.uid, status: expect.anything() });
 
 export const cases: Record<CommandName, Case> = {
@@ -263,6 +265,11 @@ export const cases: Record<CommandName, Case> = {
         provider: 'tus',
         mode: 'push',
         endpoint: 'https://tus.example.test/files/',
+        account: null,
+        library: null,
+        index: null,
+        send: 'mp4',
+        readyWhen: 'complete',
         hasCredential: true,
       });
       expect(JSON.stringify(v)).not.toContain('s3cret');
@@ -273,6 +280,22 @@ export const cases: Record<CommandName, Case> = {
   removeTarget: {
     valid: () => ({ id: 'no-such-target' }),
     answers: (v) => expect(v).toEqual({ removed: false }),
+    invalid: { id: '' },
+    field: 'id',
+  },
+  testTarget: {
+    // A TUS server on a port nothing listens on: the test runs and says what it found.
+    arrange: async (f) => {
+      const input = { name: 'closed', provider: 'tus', mode: 'push', endpoint: 'http://127.0.0.1:9/files/' };
+      const saved = (await value(f, 'saveTarget', input)) as { id: string };
+      testedTargets.set(f, saved.id);
+    },
+    valid: (f) => ({ id: testedTargets.get(f) }),
+    answers: (v) =>
+      expect(v).toEqual({
+        ok: false,
+        message: expect.stringMatching(/^Could not reach http:\/\/127\.0\.0\.1:9\/files\//),
+      }),
     invalid: { id: '' },
     field: 'id',
   },

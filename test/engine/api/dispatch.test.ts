@@ -78,16 +78,11 @@ describe('the dispatcher', () => {
     });
   });
 
-  it('answers NOT_AVAILABLE for a provider this version cannot deliver to', async () => {
-    const reply = await door(f.engine, 'saveTarget', {
-      name: 'stream',
-      provider: 'cloudflare',
-      mode: 'push',
-      endpoint: 'https://api.cloudflare.com/client/v4/accounts/x/stream',
-    });
+  it('answers INVALID_INPUT naming the field a service needs', async () => {
+    const reply = await door(f.engine, 'saveTarget', { name: 'stream', provider: 'cloudflare', mode: 'push' });
     expect(reply).toMatchObject({
       ok: false,
-      error: { code: 'NOT_AVAILABLE', message: expect.stringContaining('Cloudflare Stream') },
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('account ID'), issues: [{ path: 'account' }] },
     });
   });
 
