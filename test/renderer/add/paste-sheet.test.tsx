@@ -45,6 +45,11 @@ const withTargets = (fake: FakeTransport) => {
       provider: 'cloudflare',
       mode: 'push',
       endpoint: 'https://api.test',
+      account: 'acc',
+      library: null,
+      index: null,
+      send: 'mp4',
+      readyWhen: 'complete',
       hasCredential: true,
     },
   ];
