@@ -14,8 +14,13 @@ import type { DeliveryMode, DeliveryReadyWhen } from '../../../shared/delivery-t
 import type { Video } from '../../../shared/video';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin, type Route } from '../../helpers/origin-server';
-import { startCloudflareDouble, type CloudflareDoubleOptions } from '../../helpers/services/cloudflare-double';
+import {
+  startCloudflareDouble,
+  type CloudflareDouble,
+  type CloudflareDoubleOptions,
+} from '../../helpers/services/cloudflare-double';
 import { tempDir } from '../../helpers/temp-dir';
+import { until } from '../../helpers/wait-for';
 
 const MiB = 1024 * 1024;
 // The stage prefers 64 KiB here; Stream's rules make it 5 MiB.
@@ -78,6 +83,23 @@ async function pushed(engine: Engine, targetId: string): Promise<Video> {
   return engine.get({ uid: added.queued[0]!.uid });
 }
 
+/** A push paused once Stream holds its first 5 MiB chunk and part of the next; answers the video's uid and the bytes received. */
+async function pausedPush(stream: CloudflareDouble, engine: Engine, targetId: string) {
+  const size = fs.statSync(noisy).size;
+  // About two seconds for the whole file: the pause lands mid-upload.
+  stream.tus.throttle(size / 2);
+  const added = await engine.addFiles({ paths: [noisy], options: { transcode: false, deliverTo: [targetId] } });
+  const uid = added.queued[0]!.uid;
+  const running = engine.run();
+  await until(() => stream.tus.totalReceived() > 5 * MiB + 256 * 1024, 20_000);
+  await engine.pause({ uids: [uid] });
+  await running;
+  const before = stream.tus.totalReceived();
+  expect(before).toBeLessThan(size);
+  stream.tus.throttle(null);
+  return { uid, before, size };
+}
+
 async function pulled(engine: Engine, targetId: string, route: Route): Promise<{ video: Video; url: string }> {
   const origin = await startOrigin({ '/board.mp4': route });
   closers.push(origin.close);
@@ -110,6 +132,32 @@ describe('delivery to Cloudflare Stream', () => {
     const patches = stream.tus.requests.filter((r) => r.method === 'PATCH');
     expect(patches.map((r) => r.status)).toEqual(Array(Math.ceil(fs.statSync(noisy).size / (5 * MiB))).fill(204));
     expect(stream.tus.requests.every((r) => r.authorization === 'Bearer token')).toBe(true);
+  });
+
+  it('a paused push continues from the offset Stream holds, under the id Stream named at creation', async () => {
+    const { stream, engine, target } = await setUp('push');
+    const { uid, before, size } = await pausedPush(stream, engine, target.id);
+    await engine.resume({ uids: [uid] });
+    await engine.run();
+    const [remote] = [...stream.videos.keys()];
+    expect(stream.videos.size).toBe(1);
+    expect((await engine.get({ uid })).deliveries[0]).toMatchObject({ state: 'ready', remoteId: remote });
+    expect(sha256(stream.file(remote!))).toBe(sha256(fs.readFileSync(noisy)));
+    // Sent again from the start, Stream would have had `before` bytes and then the whole file.
+    expect(stream.tus.totalReceived()).toBeLessThan(size + before);
+  });
+
+  it('an upload Stream dropped meanwhile is made anew, and the delivery follows the new video', async () => {
+    const { stream, engine, target } = await setUp('push');
+    const { uid } = await pausedPush(stream, engine, target.id);
+    const [dropped] = [...stream.videos.keys()];
+    await stream.expireUpload(dropped!);
+    await engine.resume({ uids: [uid] });
+    await engine.run();
+    const made = [...stream.videos.keys()].find((id) => id !== dropped);
+    expect(stream.tus.requests.some((r) => r.method === 'HEAD' && r.status === 404)).toBe(true);
+    expect((await engine.get({ uid })).deliveries[0]).toMatchObject({ state: 'ready', remoteId: made });
+    expect(sha256(stream.file(made!))).toBe(sha256(fs.readFileSync(noisy)));
   });
 
   it('has Stream pull the link itself (HEAD, then GET), then follows it to ready', async () => {

@@ -229,6 +229,13 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
       if (!uploadId) throw new Error(`Video ${uid} was not pushed by TUS.`);
       return server.metadata(uploadId);
     },
+    /** Stream drops an unfinished upload (its URL expired): HEAD and PATCH on it answer 404 from now on. */
+    async expireUpload(uid: string) {
+      const uploadId = videos.get(uid)?.uploadId;
+      if (!uploadId) throw new Error(`Video ${uid} has no upload to expire.`);
+      byUpload.delete(uploadId);
+      await server.tus.datastore.remove(uploadId);
+    },
     /** The next `times` requests, whatever they are, answer 429 with this Retry-After (seconds). */
     rateLimitNext(times: number, retryAfter = '1') {
       limited.left = times;
