@@ -40,6 +40,38 @@ describe("a queue row's contents", () => {
     expect(within(rowOf('trailer')).queryByRole('progressbar')).toBeNull();
   });
 
+  it("names each delivery's target in its chip, with where it is", async () => {
+    const delivered: Video = {
+      ...makeVideo('d', 'launch', 'ready'),
+      deliveries: [
+        {
+          target: 'target-1',
+          mode: 'pull',
+          state: 'processing',
+          remoteId: 'r1',
+          pctComplete: 0,
+          remoteState: 'inprogress',
+        },
+        { target: 'gone', mode: 'push', state: 'error', remoteId: null, pctComplete: 0, error: 'Refused.' },
+      ],
+    };
+    renderQueue([delivered], {
+      prepare: (fake) =>
+        void fake.api.saveTarget({
+          id: undefined,
+          name: 'Stream',
+          provider: 'tus',
+          mode: 'push',
+          endpoint: 'https://t.test/',
+        }),
+    });
+    await screen.findByRole('link', { name: 'launch' });
+    const chips = within(rowOf('launch')).getByRole('list', { name: 'Deliveries' });
+    await vi.waitFor(() => expect(chips.textContent).toContain('Stream: processing'));
+    // A target removed since keeps its id, and the chip its reason.
+    expect(within(chips).getByText('gone: failed').getAttribute('title')).toBe('Refused.');
+  });
+
   it('opens the video page with Enter on the focused row', async () => {
     renderQueue(busy());
     await screen.findByRole('link', { name: 'keynote' });

@@ -7,10 +7,12 @@ import { useQueue } from './queue-context';
 import { QueueList } from './QueueList';
 import { QueueSummary } from './QueueSummary';
 import { QueueToolbar } from './QueueToolbar';
+import { targetNamesContext, useTargetNames } from './target-names';
 import './queue.css';
 
 export function QueueScreen() {
-  const { store } = useQueue();
+  const { api, store } = useQueue();
+  const targetNames = useTargetNames(api);
   const status = useStore(store, (s) => s.status);
   const error = useStore(store, (s) => s.error);
   const empty = useStore(store, (s) => s.total === 0);
@@ -18,7 +20,7 @@ export function QueueScreen() {
   const tab = useStore(store, (s) => s.filter.state);
 
   return (
-    <>
+    <targetNamesContext.Provider value={targetNames}>
       <div className="queue-controls">
         <FilterTabs />
         <QueueToolbar />
@@ -36,7 +38,7 @@ export function QueueScreen() {
         </div>
       </main>
       <QueueFooter />
-    </>
+    </targetNamesContext.Provider>
   );
 }
 

@@ -4,7 +4,9 @@
  * boxes of fixed width, so a changing percentage never moves anything around it.
  */
 import { formatBytes, formatDuration } from '../../../../shared/format-units';
-import type { Video } from '../../../../shared/video';
+import { useContext } from 'react';
+import type { Delivery, Video } from '../../../../shared/video';
+import { targetNamesContext } from './target-names';
 import { stateLabels } from './video-text';
 
 /** "2.0 MiB/s · 1m 05s left", or as much of it as is known; null when nothing is. */
@@ -52,15 +54,25 @@ export function RowProgress({ video }: { video: Video }) {
 
 /** Always in place (empty without deliveries), so the row's columns line up with its neighbours'. */
 export function RowDeliveries({ video }: { video: Video }) {
+  const names = useContext(targetNamesContext);
   if (video.deliveries.length === 0) return <span className="chips" />;
   return (
     <ul className="chips" aria-label="Deliveries">
       {video.deliveries.map((d) => (
-        <li key={d.target} className={`chip delivery-${d.state}`} title={d.error}>
-          {d.target}: {d.state}
+        <li key={d.target} className={`chip delivery-${d.state}`} title={d.error ?? d.notice}>
+          {names.get(d.target) ?? d.target}: {deliveryWords[d.state]}
           {d.state === 'uploading' && ` ${Math.round(d.pctComplete)}%`}
         </li>
       ))}
     </ul>
   );
 }
+
+/** A chip's word for where a delivery is (the video page says it at length). */
+const deliveryWords: Record<Delivery['state'], string> = {
+  queued: 'queued',
+  uploading: 'uploading',
+  processing: 'processing',
+  ready: 'delivered',
+  error: 'failed',
+};
