@@ -43,8 +43,8 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   return true;
 }
 
-/** A TUS request refused before its body is read: drained, and the connection closed after. */
-function refuseTus(req: http.IncomingMessage, res: http.ServerResponse, status: number, message: string) {
+/** A request refused before its body is read (a PATCH's bytes, say): drained, and the connection closed after. */
+function refuseUnread(req: http.IncomingMessage, res: http.ServerResponse, status: number, message: string) {
   req.resume();
   return send(res, status, failure(status === 400 ? 10005 : 10000, message), {
     'Tus-Resumable': '1.0.0',
@@ -156,16 +156,16 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
         ...(tusRequest ? { 'Tus-Resumable': '1.0.0', Connection: 'close' } : {}),
       });
     }
-    if (!url.pathname.startsWith(base)) return refuseTus(req, res, 403, 'Authentication error');
+    if (!url.pathname.startsWith(base)) return refuseUnread(req, res, 403, 'Authentication error');
     const auth = authProblem(req);
-    if (auth) return refuseTus(req, res, auth[0], auth[1]);
+    if (auth) return refuseUnread(req, res, auth[0], auth[1]);
     const rest = url.pathname.slice(base.length).replace(/^\//, '');
 
     if (tusRequest && method === 'POST') {
       if (req.headers['tus-resumable'] !== '1.0.0')
-        return refuseTus(req, res, 400, 'Send Tus-Resumable: 1.0.0 to create an upload.');
+        return refuseUnread(req, res, 400, 'Send Tus-Resumable: 1.0.0 to create an upload.');
       const size = Number(req.headers['upload-length']);
-      if (!Number.isInteger(size) || size < 0) return refuseTus(req, res, 400, 'Upload-Length is required.');
+      if (!Number.isInteger(size) || size < 0) return refuseUnread(req, res, 400, 'Upload-Length is required.');
       const video = newVideo('', size, 'pendingupload');
       creating.set(req, video);
       res.setHeader('stream-media-id', video.uid);
@@ -179,7 +179,7 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
         Number(req.headers['upload-offset']),
         video.size,
       );
-      return problem ? refuseTus(req, res, 400, problem) : false;
+      return problem ? refuseUnread(req, res, 400, problem) : false;
     }
     if (tusRequest) return false;
 
