@@ -40,7 +40,7 @@ export class BandwidthLimit {
   }
 
   /** Resolves when `bytes` may be sent; callers are served in turn. */
-  private take(bytes: number): Promise<void> {
+  take(bytes: number): Promise<void> {
     const mine = this.turn.then(() => this.waitFor(bytes));
     this.turn = mine;
     return mine;
@@ -54,11 +54,14 @@ export class BandwidthLimit {
       const burst = Math.max(pieceBytes, rate / 4);
       this.tokens = Math.min(burst, this.tokens + ((now - this.refilledAt) / 1000) * rate);
       this.refilledAt = now;
-      if (this.tokens >= bytes) {
+      // A piece larger than the burst goes once the bucket is full, leaving it in debt: the
+      // long-run rate holds, and no piece waits forever for more than the bucket can hold.
+      const needed = Math.min(bytes, burst);
+      if (this.tokens >= needed) {
         this.tokens -= bytes;
         return;
       }
-      await new Promise((resolve) => setTimeout(resolve, ((bytes - this.tokens) / rate) * 1000));
+      await new Promise((resolve) => setTimeout(resolve, ((needed - this.tokens) / rate) * 1000));
     }
   }
 }

@@ -61,7 +61,7 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
     const remoteId =
       adapter.push.kind === 'tus'
         ? await sendByTus(attempt, adapter.push, pushFile, saver, limit !== null)
-        : await sendByForm(attempt, adapter.push, pushFile, saver);
+        : await sendByForm(attempt, adapter.push, pushFile, saver, limit !== null);
     saver.flush();
     if (adapter.status) {
       deliveries.processing(row.id, {
@@ -129,8 +129,11 @@ async function sendByForm(
   push: FormPush,
   file: PushFile,
   saver: ProgressSaver,
+  limited: boolean,
 ): Promise<string> {
-  const { remoteId } = await push.send(attempt.call, file, (sent) => saver.update(sent, 0));
+  const { uploadLimit } = attempt.context;
+  const pace = limited ? (bytes: number) => uploadLimit.take(bytes) : undefined;
+  const { remoteId } = await push.send(attempt.call, file, (sent) => saver.update(sent, 0), pace);
   return remoteId;
 }
 

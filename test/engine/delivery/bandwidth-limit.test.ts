@@ -51,6 +51,20 @@ describe('the upload bandwidth limit', () => {
   });
 });
 
+describe('a piece larger than the bucket', () => {
+  it('goes once the bucket is full, and the next waits for the debt: never stuck, still at the rate', async () => {
+    const limit = new BandwidthLimit();
+    limit.setRate(64 * 1024);
+    const start = Date.now();
+    const first = limit.take(256 * 1024).then(() => Date.now() - start);
+    const second = limit.take(256 * 1024).then(() => Date.now() - start);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await first).toBeLessThanOrEqual(500);
+    // 256 KiB of debt at 64 KiB/s: about four seconds before anything else goes.
+    expect(await second).toBeGreaterThanOrEqual(3900);
+  });
+});
+
 describe('upload speed', () => {
   it('is the rate over the last seconds, so a stall shows', () => {
     const speed = new UploadSpeed();

@@ -37,6 +37,7 @@ class FileForm extends Blob {
     private readonly tail: Uint8Array,
     boundary: string,
     private readonly onProgress: (sent: number) => void,
+    private readonly pace?: (bytes: number) => Promise<void>,
   ) {
     super([]);
     this.size = head.length + file.size + tail.length;
@@ -44,7 +45,7 @@ class FileForm extends Blob {
   }
 
   override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    const { head, tail, file, onProgress } = this;
+    const { head, tail, file, onProgress, pace } = this;
     let handle: fs.FileHandle | null = null;
     let sent = 0;
     let stage: 'head' | 'file' | 'tail' | 'done' = 'head';
@@ -69,6 +70,7 @@ class FileForm extends Blob {
               `${file.path} ended after ${sent} of ${file.size} bytes: it changed while it was being sent. Let it settle, then retry the delivery.`,
             );
           }
+          await pace?.(bytesRead);
           sent += bytesRead;
           controller.enqueue(chunk.subarray(0, bytesRead));
           onProgress(sent);
@@ -97,11 +99,15 @@ class FileForm extends Blob {
   }
 }
 
-/** `fields` first, then the file, as the form's parts; `onProgress` gets the file's bytes sent so far. */
+/**
+ * `fields` first, then the file, as the form's parts; `onProgress` gets the file's bytes sent so
+ * far; `pace`, when given, holds each piece of the file until the bandwidth limit lets it go.
+ */
 export function multipartBody(
   fields: Record<string, string>,
   file: MultipartFile,
   onProgress: (sent: number) => void,
+  pace?: (bytes: number) => Promise<void>,
 ): Blob {
   const boundary = `----ferry${randomBytes(16).toString('hex')}`;
   const parts = Object.entries(fields).map(
@@ -118,5 +124,6 @@ export function multipartBody(
     encoder.encode(`\r\n--${boundary}--\r\n`),
     boundary,
     onProgress,
+    pace,
   );
 }

@@ -69,7 +69,13 @@ export interface TusPush {
 /** A push in one request (Twelve Labs' multipart task): not resumable, so it starts again when it fails. */
 export interface FormPush {
   kind: 'form';
-  send(call: ProviderCall, file: PushFile, onProgress: (sent: number) => void): Promise<{ remoteId: string }>;
+  /** `pace` waits until the upload bandwidth limit lets `bytes` more go (absent: no limit). */
+  send(
+    call: ProviderCall,
+    file: PushFile,
+    onProgress: (sent: number) => void,
+    pace?: (bytes: number) => Promise<void>,
+  ): Promise<{ remoteId: string }>;
 }
 
 /** A link for the service to fetch itself, with the request headers it needs. */

@@ -72,7 +72,10 @@ export async function serviceRequest(request: ServiceRequest): Promise<ServiceRe
   } catch (error) {
     if (request.signal.aborted) throw error;
     const cause = (error as Error & { cause?: Error }).cause;
-    throw new ServiceError({ method: request.method, message: `${request.url}: ${cause?.message ?? (error as Error).message}` });
+    throw new ServiceError({
+      method: request.method,
+      message: `${request.url}: ${cause?.message ?? (error as Error).message}`,
+    });
   }
   const parsed = await readBody(response);
   if (response.ok) return { status: response.status, headers: response.headers, body: parsed };

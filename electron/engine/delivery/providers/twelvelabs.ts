@@ -87,13 +87,14 @@ export const twelvelabsAdapter: ProviderAdapter = {
 
   push: {
     kind: 'form',
-    async send(call, file, onProgress) {
+    async send(call, file, onProgress, pace) {
       // A file that is gone is no network failure to retry: say so before opening a request.
       await fs.access(file.path);
       const body = multipartBody(
         { index_id: indexId(call) },
         { field: 'video_file', path: file.path, size: file.size, name: file.name, type: file.type },
         onProgress,
+        pace,
       );
       const response = await serviceRequest({
         method: 'POST',
