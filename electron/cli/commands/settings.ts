@@ -4,21 +4,27 @@
  * screen changes. A value is checked by the contract's schema; a refused one names its key.
  */
 import type { Settings } from '../../../shared/api';
+import type { DeliveryTarget } from '../../../shared/delivery-targets';
 import { call, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
 import { formatColumns } from '../format-columns';
 import { settingKey, settingKeys } from '../settings-keys';
 
-function formatSettings(settings: Settings): string {
+function formatSettings(settings: Settings, targets: readonly DeliveryTarget[]): string {
   const rows = Object.entries(settingKeys).map(([key, spec]) => [
     key,
-    key === 'webhookSecret' ? '(hidden: ferry settings webhookSecret prints it)' : spec.show(spec.read(settings)),
+    key === 'webhookSecret'
+      ? '(hidden: ferry settings webhookSecret prints it)'
+      : spec.show(spec.read(settings), targets),
   ]);
   return formatColumns(['KEY', 'VALUE'], rows);
 }
 
+/** Each summary starts two spaces after the longest key. */
+const keyWidth = Math.max(...Object.keys(settingKeys).map((key) => key.length)) + 2;
+
 const keyHelp = Object.entries(settingKeys)
-  .map(([key, spec]) => `  ${key.padEnd(30)}${spec.summary}`)
+  .map(([key, spec]) => `  ${key.padEnd(keyWidth)}${spec.summary}`)
   .join('\n');
 
 export const settingsCommand: CliCommand = {
@@ -44,17 +50,21 @@ ${keyHelp}
       throw new UsageError(`${key} is made by Ferry and cannot be set; give a receiver the one it has.`);
     return withEngine(context, async (engine) => {
       const current = await call(engine, 'getSettings', undefined);
+      // Settings that name delivery targets take and show their names.
+      const targets = await call(engine, 'listTargets', undefined);
       if (!spec || !key) {
-        context.stdout(values.json ? JSON.stringify(current, null, 2) : formatSettings(current));
+        context.stdout(values.json ? JSON.stringify(current, null, 2) : formatSettings(current, targets));
         return exitCodes.ok;
       }
       if (value === undefined || !spec.patch) {
         const read = spec.read(current);
-        context.stdout(values.json ? JSON.stringify(read) : spec.show(read));
+        context.stdout(values.json ? JSON.stringify(read) : spec.show(read, targets));
         return exitCodes.ok;
       }
-      const updated = await call(engine, 'setSettings', spec.patch(value, current));
-      context.stdout(values.json ? JSON.stringify(updated, null, 2) : `${key} = ${spec.show(spec.read(updated))}`);
+      const updated = await call(engine, 'setSettings', spec.patch(value, current, targets));
+      context.stdout(
+        values.json ? JSON.stringify(updated, null, 2) : `${key} = ${spec.show(spec.read(updated), targets)}`,
+      );
       return exitCodes.ok;
     });
   },
