@@ -3,7 +3,7 @@
  * give up with a sentence that names the target and says what to do.
  */
 import { providerFacts, type DeliveryProvider } from '../../../shared/delivery-targets';
-import { isTransient, planRetry } from '../retry/retry-policy';
+import { backoffMs, isTransient, planRetry } from '../retry/retry-policy';
 
 /** How a delivery retries (DeliveryTuning in the deliver stage). */
 export interface RetryTuning {
@@ -25,7 +25,12 @@ export interface UploadFailure {
   serviceText?: string;
 }
 
-export type FailureVerdict = { kind: 'retry'; delayMs: number; forgetUpload: boolean } | { kind: 'fail'; text: string };
+export type FailureVerdict =
+  /** `chunkSize`: send smaller PATCHes from now on (a proxy's body limit answered 413). */
+  { kind: 'retry'; delayMs: number; forgetUpload: boolean; chunkSize?: number } | { kind: 'fail'; text: string };
+
+/** The smallest PATCH a 413 halves down to: below it, the limit is not about the body's size. */
+export const smallestChunk = 1024 * 1024;
 
 export interface FailureContext {
   /** This attempt's number, counted since the last attempt that moved the offset forward. */
@@ -38,6 +43,8 @@ export interface FailureContext {
    * the next attempt renews it, so it is retried rather than failed.
    */
   renewsAuthorization?: boolean;
+  /** The PATCH size of the attempt, when it sent any: a 413 to a PATCH halves it. */
+  chunkSize?: number;
 }
 
 /** TUS's own "not now" answers, besides the transient ones of HTTP: an offset conflict, a lock, a checksum mismatch. */
@@ -103,6 +110,19 @@ export function judgeFailure(
   const uploadGone =
     (failure.method === 'HEAD' || failure.method === 'PATCH') && (failure.status === 404 || failure.status === 410);
   const expired = context.renewsAuthorization === true && (failure.status === 401 || failure.status === 403);
+  // A body too large for something on the way (Cloudflare's proxy takes 100 MB): smaller PATCHes.
+  // A proxy may also cut the connection before its 413 is read; a PATCH broken twice in a row
+  // without progress gets smaller too, which also suits a flaky link.
+  const chunkSize = context.chunkSize ?? 0;
+  const tooLarge = failure.status === 413 && failure.method === 'PATCH';
+  const brokenAgain = failure.status === undefined && failure.method === 'PATCH' && context.attempt >= 2;
+  if ((tooLarge || brokenAgain) && chunkSize >= 2 * smallestChunk) {
+    const half = Math.max(smallestChunk, Math.floor(chunkSize / 2 / (256 * 1024)) * 256 * 1024);
+    const delayMs = tooLarge
+      ? 0
+      : backoffMs(context.attempt, { baseMs: tuning.retryBaseMs, maxMs: tuning.retryMaxMs }, random);
+    return { kind: 'retry', delayMs, forgetUpload: false, chunkSize: half };
+  }
   if (!uploadGone && !expired && !isTransient(failure.status, tusTransient))
     return { kind: 'fail', text: refusal(failure, context) };
   const plan = planRetry(

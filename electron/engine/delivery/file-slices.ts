@@ -9,6 +9,8 @@ import type { FileReader } from 'tus-js-client';
 
 type Slice = Readable & { size: number };
 
+const readBytes = 1024 * 1024;
+
 export class FileSlices implements FileReader {
   private readonly open = new Set<fs.ReadStream>();
 
@@ -27,7 +29,9 @@ export class FileSlices implements FileReader {
       slice: (start: number, end: number) => {
         if (end <= start) return Promise.resolve({ value: null, done: true });
         // createReadStream's end is inclusive; tus's is not.
-        const stream = fs.createReadStream(this.file, { start, end: end - 1 });
+        // 1 MiB reads rather than Node's 64 KiB: a sixteenth of the calls and of the garbage
+        // for the same bytes, which halved the push's CPU per GiB (npm run bench -- deliver).
+        const stream = fs.createReadStream(this.file, { start, end: end - 1, highWaterMark: readBytes });
         this.open.add(stream);
         stream.once('close', () => this.open.delete(stream));
         // Piped into the request, whose pipe does not listen for the file's errors.

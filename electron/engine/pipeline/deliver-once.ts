@@ -108,7 +108,11 @@ async function pullOrPush(attempt: DeliveryAttempt): Promise<void> {
 }
 
 /** A failed attempt: retried later (the host slowed down on 429 and 503), or the delivery fails. */
-export function handleFailure(attempt: DeliveryAttempt, error: unknown, progressed = false, size = -1): void {
+export function handleFailure(
+  attempt: DeliveryAttempt,
+  error: unknown,
+  progress: { progressed: boolean; size: number; chunkSize?: number } = { progressed: false, size: -1 },
+): void {
   const { context, claimed, row, call } = attempt;
   const { deliveries } = context;
   const uid = claimed.video.uid;
@@ -121,10 +125,17 @@ export function handleFailure(attempt: DeliveryAttempt, error: unknown, progress
       ? error.failure
       : { message: error instanceof Error ? error.message : String(error) };
   // Progress made is not a failure to count: a long upload on a flaky link must still finish.
-  const attempts = progressed ? 1 : row.attempts + 1;
+  const attempts = progress.progressed ? 1 : row.attempts + 1;
   const verdict = judgeFailure(
     failure,
-    { attempt: attempts, target: call.target, uid, size, renewsAuthorization: renews(call.target) },
+    {
+      attempt: attempts,
+      target: call.target,
+      uid,
+      size: progress.size,
+      renewsAuthorization: renews(call.target),
+      ...(progress.chunkSize !== undefined ? { chunkSize: progress.chunkSize } : {}),
+    },
     attempt.tuning,
   );
   const record = { target: call.target.id, attempt: attempts, ...failure };
@@ -138,7 +149,12 @@ export function handleFailure(attempt: DeliveryAttempt, error: unknown, progress
   }
   const at = Date.now() + verdict.delayMs;
   if (row.state === 'processing') deliveries.postpone(row.id, at, attempts);
-  else deliveries.retryLater(row.id, at, { attempts, forgetUpload: verdict.forgetUpload });
+  else
+    deliveries.retryLater(row.id, at, {
+      attempts,
+      forgetUpload: verdict.forgetUpload,
+      ...(verdict.chunkSize !== undefined ? { chunkSize: verdict.chunkSize } : {}),
+    });
   context.store.record(uid, 'delivery-retry', { ...record, nextAttemptAt: new Date(at).toISOString() });
 }
 

@@ -57,10 +57,12 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
   context.uploadLimit.setRate(limit);
   const saver = progressSaver(context, row.id, size);
   const startOffset = row.upload_size === size && row.upload_url ? row.upload_offset : 0;
+  /** The PATCH size the TUS session settled on, for a 413's verdict. */
+  const sent: { chunkSize?: number } = {};
   try {
     const remoteId =
       adapter.push.kind === 'tus'
-        ? await sendByTus(attempt, adapter.push, pushFile, saver, limit !== null)
+        ? await sendByTus(attempt, adapter.push, pushFile, saver, limit !== null, sent)
         : await sendByForm(attempt, adapter.push, pushFile, saver, limit !== null);
     saver.flush();
     if (adapter.status) {
@@ -78,7 +80,7 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
     }
   } catch (error) {
     saver.flush();
-    handleFailure(attempt, error, saver.accepted() > startOffset, size);
+    handleFailure(attempt, error, { progressed: saver.accepted() > startOffset, size, chunkSize: sent.chunkSize });
   }
 }
 
@@ -88,6 +90,7 @@ async function sendByTus(
   file: PushFile,
   saver: ProgressSaver,
   limited: boolean,
+  sent: { chunkSize?: number },
 ): Promise<string> {
   const { context, row, call, tuning } = attempt;
   const sameFile = row.upload_size === file.size;
@@ -100,7 +103,9 @@ async function sendByTus(
           state: row.push_state ? (JSON.parse(row.push_state) as PushState) : {},
         }
       : null;
-  const session = await push.session(call, file, resume, tuning.chunkSize);
+  // After a 413 the delivery sends smaller PATCHes than the stage's default.
+  const session = await push.session(call, file, resume, row.chunk_size ?? tuning.chunkSize);
+  sent.chunkSize = session.chunkSize;
   context.deliveries.savePushState(row.id, session.remoteId, session.state);
   let remoteId = session.remoteId;
   const result = await tusUpload({

@@ -18,6 +18,8 @@ export interface DeliveryRow {
   upload_offset: number;
   /** The provider's resume state, JSON (PushState). */
   push_state: string | null;
+  /** Bytes per PATCH after a 413 halved it; null: the stage's default. */
+  chunk_size: number | null;
   remote_id: string | null;
   remote_state: string | null;
   playback_url: string | null;
@@ -207,12 +209,14 @@ export class DeliveryStore {
   }
 
   /** Waits for another attempt at `at` (epoch ms); `forgetUpload` starts a new upload then. */
-  retryLater(id: number, at: number, options: { attempts: number; forgetUpload: boolean }): void {
+  retryLater(id: number, at: number, options: { attempts: number; forgetUpload: boolean; chunkSize?: number }): void {
     const forget = options.forgetUpload ? ', upload_url = NULL, upload_size = NULL, upload_offset = 0, pct = 0' : '';
-    this.update(id, `state = 'queued', next_attempt_at = @at, attempts = @attempts${forget}`, {
-      at,
-      attempts: options.attempts,
-    });
+    this.update(
+      id,
+      `state = 'queued', next_attempt_at = @at, attempts = @attempts,
+       chunk_size = coalesce(@chunkSize, chunk_size)${forget}`,
+      { at, attempts: options.attempts, chunkSize: options.chunkSize ?? null },
+    );
   }
 
   fail(id: number, text: string, word: string | null = null): void {

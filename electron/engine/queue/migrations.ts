@@ -205,6 +205,7 @@ export const migrations: readonly Migration[] = [
         upload_size      INTEGER,
         upload_offset    INTEGER NOT NULL DEFAULT 0,
         push_state       TEXT,          -- the provider's own resume state (a token's video, a signature's inputs)
+        chunk_size       INTEGER,       -- bytes per PATCH after a 413 (a proxy's body limit); NULL: the default
         remote_id        TEXT,
         remote_state     TEXT,          -- the service's own word for the video's state
         playback_url     TEXT,

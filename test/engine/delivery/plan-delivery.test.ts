@@ -161,6 +161,38 @@ describe('a failed attempt', () => {
     expect(judgeFailure({ status: 401, message: 'x' }, { ...bunny, attempt: 3 }, tuning, half).kind).toBe('fail');
   });
 
+  it('halves the PATCH size after a 413 to a PATCH (a proxy body limit), down to 1 MiB', () => {
+    const MiB = 1024 * 1024;
+    const patch413 = { status: 413, method: 'PATCH', message: 'x' };
+    expect(judgeFailure(patch413, { ...context, chunkSize: 200 * MiB }, tuning, half)).toEqual({
+      kind: 'retry',
+      delayMs: 0,
+      forgetUpload: false,
+      chunkSize: 100 * MiB,
+    });
+    // Halves stay multiples of 256 KiB, as Cloudflare's rule asks.
+    const odd = judgeFailure(patch413, { ...context, chunkSize: 5 * MiB + 3 }, tuning, half);
+    expect(odd).toMatchObject({ chunkSize: 2.5 * MiB });
+    expect(judgeFailure(patch413, { ...context, chunkSize: MiB }, tuning, half).kind).toBe('fail');
+    // A proxy that cuts the connection before its 413 is read: halved once it happens twice running.
+    const broken = { method: 'PATCH', message: 'write EPIPE' };
+    expect(judgeFailure(broken, { ...context, chunkSize: 4 * MiB }, tuning, half)).toEqual({
+      kind: 'retry',
+      delayMs: 750,
+      forgetUpload: false,
+    });
+    expect(judgeFailure(broken, { ...context, attempt: 2, chunkSize: 4 * MiB }, tuning, half)).toEqual({
+      kind: 'retry',
+      delayMs: 1500,
+      forgetUpload: false,
+      chunkSize: 2 * MiB,
+    });
+    // A 413 to the creation is about the file, not the PATCH: no halving helps.
+    expect(judgeFailure({ ...patch413, method: 'POST' }, { ...context, chunkSize: 200 * MiB }, tuning, half).kind).toBe(
+      'fail',
+    );
+  });
+
   it('fails after the last attempt, naming the target, the cause and what to do', () => {
     expect(judgeFailure({ status: 500, message: 'x' }, { ...context, attempt: 3 }, tuning, half)).toEqual({
       kind: 'fail',

@@ -189,6 +189,40 @@ describe('delivery to a TUS server', () => {
     expect(sha256(tus.file(remoteId))).toBe(sha256(fs.readFileSync(media)));
   });
 
+  it('sends smaller PATCHes when something on the way refuses large bodies (413), and completes', async () => {
+    const limit = 1.5 * 1024 * 1024;
+    const tus = await startTusServer({
+      route: (req, res) => {
+        if (req.method !== 'PATCH' || Number(req.headers['content-length']) <= limit) return false;
+        // Answered once the body is in: refused mid-body, the client sees the broken pipe first.
+        req.resume().once('end', () => res.writeHead(413).end('Request Entity Too Large'));
+        return true;
+      },
+    });
+    servers.push(tus);
+    const dataDir = tempDir();
+    const engine = createEngine({
+      dataDir,
+      delivery: { ...tuning, maxAttempts: 5, chunkSize: 4 * 1024 * 1024 },
+      credentials: new FileVault(dataDir),
+    });
+    engines.push(engine);
+    const target = await engine.saveTarget({
+      name: 'behind a proxy',
+      provider: 'tus',
+      mode: 'push',
+      endpoint: tus.endpoint,
+    });
+    const big = await make.largeRawVideo(mediaDir, 6);
+    const added = await engine.addFiles({ paths: [big], options: { transcode: false, deliverTo: [target.id] } });
+    await engine.run();
+    const video = await engine.get({ uid: added.queued[0]!.uid });
+    expect(video.deliveries[0]).toMatchObject({ state: 'ready' });
+    expect(sha256(tus.file(video.deliveries[0]!.remoteId!))).toBe(sha256(fs.readFileSync(big)));
+    // 4 MiB and 2 MiB were refused; 1 MiB went through.
+    expect(tus.requests.filter((r) => r.status === 413)).toHaveLength(2);
+  });
+
   it('retries a server that fails twice (500), continuing the same upload, and completes', async () => {
     const { tus, engine, target } = await setUp();
     tus.fail({ method: 'PATCH', status: 500, times: 2 });
