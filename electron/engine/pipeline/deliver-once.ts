@@ -120,10 +120,15 @@ export function handleFailure(
     deliveries.interrupt(row.id);
     return;
   }
-  const failure: UploadFailure =
-    error instanceof TusUploadError || error instanceof ServiceError
-      ? error.failure
-      : { message: error instanceof Error ? error.message : String(error) };
+  if (!(error instanceof TusUploadError || error instanceof ServiceError)) {
+    // Not the network nor the service: the adapter found the target or the file unusable (an
+    // unreadable file, an answer without the id it needs). Trying again would find the same.
+    const text = `Delivery to "${call.target.name}" failed: ${error instanceof Error ? error.message : String(error)}`;
+    deliveries.fail(row.id, text);
+    context.store.record(uid, 'delivery-failed', { target: call.target.id, text });
+    return;
+  }
+  const failure: UploadFailure = error.failure;
   // Progress made is not a failure to count: a long upload on a flaky link must still finish.
   const attempts = progress.progressed ? 1 : row.attempts + 1;
   const verdict = judgeFailure(

@@ -27,6 +27,8 @@ export interface DeliveryTuning extends RetryTuning {
   pollBaseMs: number;
   /** The longest wait between status polls. */
   pollMaxMs: number;
+  /** Status polls before a video the service never finishes fails the delivery. */
+  maxPolls: number;
 }
 
 export const defaultDeliveryTuning: DeliveryTuning = {
@@ -38,6 +40,8 @@ export const defaultDeliveryTuning: DeliveryTuning = {
   // Well inside the services' API rate limits (Cloudflare: 1200 requests per 5 minutes per account).
   pollBaseMs: 5000,
   pollMaxMs: 60_000,
+  // About a day at the longest wait: longer than any service takes to process a video.
+  maxPolls: 1500,
 };
 
 export async function runDeliverStage(

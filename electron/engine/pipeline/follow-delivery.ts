@@ -40,6 +40,15 @@ export async function followDelivery(attempt: DeliveryAttempt, remoteId: string)
     return;
   }
   const polls = row.polls + 1;
+  if (polls > tuning.maxPolls) {
+    const { label } = providerFacts[target.provider];
+    const text =
+      `Delivery to "${target.name}" failed: ${label} still says "${status.word}" after ${row.polls} checks. ` +
+      `Look at video ${remoteId} on the service; to send it again, run: ferry retry ${uid}.`;
+    deliveries.fail(row.id, text, status.word);
+    context.store.record(uid, 'delivery-failed', { target: target.id, remoteId, state: status.word, text });
+    return;
+  }
   deliveries.processing(row.id, {
     remoteId,
     word: status.word,

@@ -52,7 +52,13 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
   const attempts = row.attempts + 1;
   deliveries.start(row.id, attempts);
   const { name, filetype } = uploadMetadata(video.meta.name, file);
-  const pushFile: PushFile = { path: file, size, name, type: filetype };
+  const serving = {
+    requireSignedURLs: video.requireSignedURLs,
+    allowedOrigins: video.allowedOrigins,
+    thumbnailTimestampPct: video.thumbnailTimestampPct,
+    scheduledDeletion: video.scheduledDeletion,
+  };
+  const pushFile: PushFile = { path: file, size, name, type: filetype, serving };
   const limit = context.settings.get().delivery.maxUploadBytesPerSecond;
   context.uploadLimit.setRate(limit);
   const saver = progressSaver(context, row.id, size);

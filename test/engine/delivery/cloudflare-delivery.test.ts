@@ -46,6 +46,7 @@ afterEach(async () => {
 });
 
 interface SetUp {
+  maxPolls?: number;
   credential?: string;
   retryMaxMs?: number;
   readyWhen?: DeliveryReadyWhen;
@@ -58,7 +59,11 @@ async function setUp(mode: DeliveryMode, options: CloudflareDoubleOptions = {}, 
   // No keychain in this process: the file store keeps the credential.
   const engine = createEngine({
     dataDir,
-    delivery: { ...tuning, retryMaxMs: more.retryMaxMs ?? tuning.retryMaxMs },
+    delivery: {
+      ...tuning,
+      retryMaxMs: more.retryMaxMs ?? tuning.retryMaxMs,
+      ...(more.maxPolls ? { maxPolls: more.maxPolls } : {}),
+    },
     credentials: new FileVault(dataDir),
   });
   closers.push(() => engine.close());
@@ -132,6 +137,41 @@ describe('delivery to Cloudflare Stream', () => {
     const patches = stream.tus.requests.filter((r) => r.method === 'PATCH');
     expect(patches.map((r) => r.status)).toEqual(Array(Math.ceil(fs.statSync(noisy).size / (5 * MiB))).fill(204));
     expect(stream.tus.requests.every((r) => r.authorization === 'Bearer token')).toBe(true);
+  });
+
+  it('creates the video with the way it is to be served: signed URLs, allowed origins, thumbnail', async () => {
+    const { stream, engine, target } = await setUp('push');
+    const added = await engine.addFiles({
+      paths: [noisy],
+      options: {
+        transcode: false,
+        meta: { name: 'Private keynote' },
+        requireSignedURLs: true,
+        allowedOrigins: ['example.com', '*.example.org'],
+        thumbnailTimestampPct: 0.25,
+        deliverTo: [target.id],
+      },
+    });
+    await engine.run();
+    const [delivery] = (await engine.get({ uid: added.queued[0]!.uid })).deliveries;
+    expect(delivery).toMatchObject({ state: 'ready' });
+    expect(stream.metadata(delivery!.remoteId!)).toMatchObject({
+      name: 'Private keynote',
+      requiresignedurls: null,
+      allowedorigins: 'example.com,*.example.org',
+      thumbnailtimestamppct: '0.25',
+    });
+  });
+
+  it('gives up on a video Stream never finishes, after the last status check, saying where to look', async () => {
+    const stuck = Array.from({ length: 50 }, () => ({ state: 'inprogress' as const, pctComplete: '10.000000' }));
+    const { stream, engine, target } = await setUp('push', { script: { steps: stuck } }, { maxPolls: 4 });
+    const video = await pushed(engine, target.id);
+    const [delivery] = video.deliveries;
+    expect(delivery).toMatchObject({ state: 'error', remoteState: 'inprogress', pctComplete: 10 });
+    expect(delivery!.error).toMatch(/still says "inprogress" after 4 checks\. Look at video \w+ on the service/);
+    const polls = stream.tus.requests.filter((r) => r.method === 'GET' && r.path.endsWith(delivery!.remoteId!));
+    expect(polls).toHaveLength(5);
   });
 
   it('a paused push continues from the offset Stream holds, under the id Stream named at creation', async () => {

@@ -5,9 +5,9 @@
  * official `cloudflare` SDK: the SDK does not do TUS, and it is a large dependency for four calls.
  */
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
-import { cloudflareChunkSize, cloudflareMetadata } from './cloudflare-rules';
+import { cloudflareChunkSize, cloudflareMetadata, type CloudflareVideoOptions } from './cloudflare-rules';
 import { cloudflareStatus, envelopeResult, videoUid } from './cloudflare-video';
-import type { ProviderAdapter, ProviderCall } from './provider';
+import type { ProviderAdapter, ProviderCall, PushFile } from './provider';
 import { serviceRequest } from './service-request';
 
 /** Under 0.1 s Stream ends the video in ERR_DURATION_TOO_SHORT. */
@@ -39,6 +39,24 @@ async function call(request: ProviderCall, method: 'GET' | 'POST', url: string, 
   return envelopeResult(response.body, method, url);
 }
 
+const day = 24 * 60 * 60 * 1000;
+
+/**
+ * The video's serving options as Stream takes them at creation. A scheduled deletion outside the
+ * 30 to 1,096 days Stream allows would fail the upload, so it is left out (Stream then keeps it).
+ */
+function servingOptions(file: PushFile): CloudflareVideoOptions {
+  if (!file.serving) return {};
+  const { requireSignedURLs, allowedOrigins, thumbnailTimestampPct, scheduledDeletion } = file.serving;
+  const away = scheduledDeletion ? Date.parse(scheduledDeletion) - Date.now() : Number.NaN;
+  return {
+    requireSignedURLs,
+    allowedOrigins,
+    ...(thumbnailTimestampPct > 0 ? { thumbnailTimestampPct } : {}),
+    ...(scheduledDeletion && away >= 30 * day && away <= 1096 * day ? { scheduledDeletion } : {}),
+  };
+}
+
 export const cloudflareAdapter: ProviderAdapter = {
   id: 'cloudflare',
 
@@ -66,7 +84,7 @@ export const cloudflareAdapter: ProviderAdapter = {
         endpoint,
         uploadUrl: resume?.uploadUrl ?? null,
         // Stream ignores metadata after the creation request, so a resumed upload keeps its first name.
-        metadata: cloudflareMetadata(file.name),
+        metadata: cloudflareMetadata(file.name, servingOptions(file)),
         headers: () => cloudflareAuthorization(request.credential),
         chunkSize: cloudflareChunkSize(chunkSize, file.size),
         // Stream names the video only in the creation response's stream-media-id; an upload that

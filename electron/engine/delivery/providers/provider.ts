@@ -22,6 +22,13 @@ export interface PushFile {
   name: string;
   /** Its MIME type. */
   type: string;
+  /** How the video is to be served, for a service that takes it at creation (Cloudflare); absent: the service's defaults. */
+  serving?: {
+    requireSignedURLs: boolean;
+    allowedOrigins: string[];
+    thumbnailTimestampPct: number;
+    scheduledDeletion: string | null;
+  };
 }
 
 /** Provider state a push keeps between attempts (JSON in the delivery's row), besides the upload URL. */
