@@ -5,46 +5,34 @@
  * the link's request headers; a video Bunny fails to encode ends the delivery with Bunny's reason.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { EVENTS } from '@tus/server';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/create-engine';
-import { FileVault } from '../../../electron/engine/delivery/file-vault';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../electron/engine/create-engine';
 import type { DeliveryMode } from '../../../shared/delivery-targets';
 import type { Video } from '../../../shared/video';
+import {
+  closeAfterEach,
+  closers,
+  deliveryTuning,
+  engineWithVault,
+  mediaDirForFile,
+} from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
 import { startBunnyDouble, type BunnyDouble } from '../../helpers/services/bunny-double';
-import { tempDir } from '../../helpers/temp-dir';
 
-const tuning = {
-  retryBaseMs: 20,
-  retryMaxMs: 100,
-  maxAttempts: 3,
-  chunkSize: 64 * 1024,
-  pollBaseMs: 10,
-  pollMaxMs: 50,
-};
-const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-bunny-media-'));
+const mediaDir = mediaDirForFile('ferry-bunny-media-');
 let media: string;
-const closers: (() => Promise<void> | void)[] = [];
 
 beforeAll(async () => {
   media = await make.standardDefinition43(mediaDir);
 });
-afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-});
+closeAfterEach();
 
 async function setUp(mode: DeliveryMode): Promise<{ bunny: BunnyDouble; engine: Engine; targetId: string }> {
   const bunny = await startBunnyDouble({ library: '123', apiKey: 'key' });
   closers.push(bunny.close);
-  const dataDir = tempDir();
-  // No keychain in this process: the file store keeps the credential.
-  const engine = createEngine({ dataDir, delivery: tuning, credentials: new FileVault(dataDir) });
-  closers.push(() => engine.close());
+  const engine = engineWithVault(deliveryTuning);
   const target = await engine.saveTarget({
     name: 'bunny',
     provider: 'bunny',

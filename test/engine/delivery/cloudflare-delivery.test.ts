@@ -5,13 +5,17 @@
  * and a file it cannot read end the delivery quoting Stream's reason; a 429 is waited out.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/create-engine';
-import { FileVault } from '../../../electron/engine/delivery/file-vault';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../electron/engine/create-engine';
 import type { DeliveryMode, DeliveryReadyWhen } from '../../../shared/delivery-targets';
 import type { Video } from '../../../shared/video';
+import {
+  closeAfterEach,
+  closers,
+  deliveryTuning,
+  engineWithVault,
+  mediaDirForFile,
+} from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin, type Route } from '../../helpers/origin-server';
 import {
@@ -19,31 +23,19 @@ import {
   type CloudflareDouble,
   type CloudflareDoubleOptions,
 } from '../../helpers/services/cloudflare-double';
-import { tempDir } from '../../helpers/temp-dir';
 import { until } from '../../helpers/wait-for';
 
 const MiB = 1024 * 1024;
-// The stage prefers 64 KiB here; Stream's rules make it 5 MiB.
-const tuning = {
-  retryBaseMs: 20,
-  retryMaxMs: 100,
-  maxAttempts: 3,
-  chunkSize: 64 * 1024,
-  pollBaseMs: 20,
-  pollMaxMs: 100,
-};
-const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-cloudflare-media-'));
+// The stage prefers deliveryTuning's 64 KiB here; Stream's rules make it 5 MiB.
+const tuning = { ...deliveryTuning, pollBaseMs: 20, pollMaxMs: 100 };
+const mediaDir = mediaDirForFile('ferry-cloudflare-media-');
 /** About 12 MB: three PATCHes of Stream's 5 MiB minimum. */
 let noisy: string;
-const closers: (() => Promise<void> | void)[] = [];
 
 beforeAll(async () => {
   noisy = await make.noisyMp4(mediaDir, 4);
 });
-afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-});
+closeAfterEach();
 
 interface SetUp {
   maxPolls?: number;
@@ -55,18 +47,11 @@ interface SetUp {
 async function setUp(mode: DeliveryMode, options: CloudflareDoubleOptions = {}, more: SetUp = {}) {
   const stream = await startCloudflareDouble(options);
   closers.push(stream.close);
-  const dataDir = tempDir();
-  // No keychain in this process: the file store keeps the credential.
-  const engine = createEngine({
-    dataDir,
-    delivery: {
-      ...tuning,
-      retryMaxMs: more.retryMaxMs ?? tuning.retryMaxMs,
-      ...(more.maxPolls ? { maxPolls: more.maxPolls } : {}),
-    },
-    credentials: new FileVault(dataDir),
+  const engine = engineWithVault({
+    ...tuning,
+    retryMaxMs: more.retryMaxMs ?? tuning.retryMaxMs,
+    ...(more.maxPolls ? { maxPolls: more.maxPolls } : {}),
   });
-  closers.push(() => engine.close());
   const target = await engine.saveTarget({
     name: 'stream',
     provider: 'cloudflare',

@@ -5,37 +5,28 @@
  * way the receiver makes the video and the sender's delivery follows it there to ready.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../electron/engine/create-engine';
-import { FileVault } from '../../../electron/engine/delivery/file-vault';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryMode } from '../../../shared/delivery-targets';
+import { closeAfterEach, closers, engineWithVault, mediaDirForFile } from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
-import { tempDir } from '../../helpers/temp-dir';
 import { serve, type Api } from '../../server/stream-fixture';
 
+// Not deliveryTuning: the push goes in the default chunk size, and the polls are slower.
 const tuning = { retryBaseMs: 20, retryMaxMs: 100, maxAttempts: 3, pollBaseMs: 50, pollMaxMs: 250 };
-const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-to-ferry-media-'));
+const mediaDir = mediaDirForFile('ferry-to-ferry-media-');
 let media: string;
-const closers: (() => Promise<void> | void)[] = [];
 
 beforeAll(async () => {
   media = await make.standardDefinition43(mediaDir);
 });
-afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-});
+closeAfterEach();
 
 /** The receiving Ferry (stopped by stream-fixture after each test) and a sending engine with a target on it. */
 async function setUp(mode: DeliveryMode) {
   // The pulled link is on 127.0.0.1, which `ferry serve` refuses unless allowed.
   const receiver = await serve({ allowAddresses: ['127.0.0.1'] });
-  const dataDir = tempDir();
-  const sender = createEngine({ dataDir, delivery: tuning, credentials: new FileVault(dataDir) });
-  closers.push(() => sender.close());
+  const sender = engineWithVault(tuning);
   const target = await sender.saveTarget({
     name: 'studio ferry',
     provider: 'cloudflare',

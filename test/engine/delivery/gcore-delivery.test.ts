@@ -5,36 +5,29 @@
  * the link's request headers; a link Gcore cannot fetch ends the delivery with Gcore's reason.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/create-engine';
-import { FileVault } from '../../../electron/engine/delivery/file-vault';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../electron/engine/create-engine';
 import type { DeliveryMode } from '../../../shared/delivery-targets';
 import type { Video } from '../../../shared/video';
+import {
+  closeAfterEach,
+  closers,
+  deliveryTuning,
+  engineWithVault,
+  mediaDirForFile,
+} from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
 import { startGcoreDouble, type GcoreDouble } from '../../helpers/services/gcore-double';
-import { tempDir } from '../../helpers/temp-dir';
 
-const tuning = {
-  retryBaseMs: 20,
-  retryMaxMs: 100,
-  maxAttempts: 3,
-  chunkSize: 64 * 1024,
-  pollBaseMs: 10,
-  pollMaxMs: 50,
-};
-const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-gcore-media-'));
+const mediaDir = mediaDirForFile('ferry-gcore-media-');
 let media: string;
-const closers: (() => Promise<void> | void)[] = [];
 
 beforeAll(async () => {
   media = await make.standardDefinition43(mediaDir);
 });
-afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
+closeAfterEach();
+afterEach(() => {
   onPull = () => {};
 });
 
@@ -44,10 +37,7 @@ let onPull = () => {};
 async function setUp(mode: DeliveryMode): Promise<{ gcore: GcoreDouble; engine: Engine; targetId: string }> {
   const gcore = await startGcoreDouble({ apiKey: 'key', onPull: () => onPull() });
   closers.push(gcore.close);
-  const dataDir = tempDir();
-  // No keychain in this process: the file store keeps the credential.
-  const engine = createEngine({ dataDir, delivery: tuning, credentials: new FileVault(dataDir) });
-  closers.push(() => engine.close());
+  const engine = engineWithVault(deliveryTuning);
   const target = await engine.saveTarget({
     name: 'gcore',
     provider: 'gcore',

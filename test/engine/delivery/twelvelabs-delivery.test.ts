@@ -5,32 +5,28 @@
  * end the delivery with the service's words or what to check.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../electron/engine/create-engine';
-import { FileVault } from '../../../electron/engine/delivery/file-vault';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../electron/engine/create-engine';
 import type { DeliveryMode } from '../../../shared/delivery-targets';
 import type { Video } from '../../../shared/video';
+import {
+  closeAfterEach,
+  closers,
+  deliveryTuning,
+  engineWithVault,
+  mediaDirForFile,
+} from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
 import { startTwelveLabsDouble, type TwelveLabsDoubleOptions } from '../../helpers/services/twelvelabs-double';
-import { tempDir } from '../../helpers/temp-dir';
 
-const tuning = {
-  retryBaseMs: 20,
-  retryMaxMs: 100,
-  maxAttempts: 3,
-  chunkSize: 64 * 1024,
-  pollBaseMs: 20,
-  pollMaxMs: 100,
-};
-const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-twelvelabs-media-'));
+const tuning = { ...deliveryTuning, pollBaseMs: 20, pollMaxMs: 100 };
+const mediaDir = mediaDirForFile('ferry-twelvelabs-media-');
 /** 5 s: over Twelve Labs' 4-second minimum. */
 let longEnough: string;
 /** 2 s (640x480): under it. */
 let tooShort: string;
-const closers: (() => Promise<void> | void)[] = [];
 
 beforeAll(async () => {
   const [five, two] = [path.join(mediaDir, 'five'), path.join(mediaDir, 'two')];
@@ -39,18 +35,12 @@ beforeAll(async () => {
   longEnough = await make.landscape1080(five, 5);
   tooShort = await make.standardDefinition43(two);
 });
-afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-});
+closeAfterEach();
 
 async function setUp(mode: DeliveryMode, options: TwelveLabsDoubleOptions = {}) {
   const service = await startTwelveLabsDouble(options);
   closers.push(service.close);
-  const dataDir = tempDir();
-  // No keychain in this process: the file store keeps the credential.
-  const engine = createEngine({ dataDir, delivery: tuning, credentials: new FileVault(dataDir) });
-  closers.push(() => engine.close());
+  const engine = engineWithVault(tuning);
   const target = await engine.saveTarget({
     name: 'search index',
     provider: 'twelvelabs',
