@@ -8,6 +8,7 @@ import type http from 'node:http';
 import { EVENTS } from '@tus/server';
 import { bunnySignature } from '../../../electron/engine/delivery/providers/bunny-signer';
 import { startTusServer } from '../tus-server';
+import { readJson, sendJson as send } from './respond';
 
 export interface BunnyVideo {
   guid: string;
@@ -35,18 +36,6 @@ export interface SignedRequest {
 
 const encodes = [0, 1, 2, 4, 3];
 const fails = [0, 1, 5];
-
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown): true {
-  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-  return true;
-}
 
 export async function startBunnyDouble(options: { library?: string; apiKey?: string } = {}) {
   const library = options.library ?? '123';

@@ -8,6 +8,7 @@
 import type http from 'node:http';
 import { EVENTS, Upload } from '@tus/server';
 import { startTusServer } from '../tus-server';
+import { readJson, sendJson } from './respond';
 
 export interface VimeoVideo {
   id: string;
@@ -23,17 +24,9 @@ export interface VimeoVideo {
 const completes = ['in_progress', 'in_progress', 'complete'];
 const errs = ['in_progress', 'error'];
 
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown): true {
-  res.writeHead(status, { 'Content-Type': 'application/vnd.vimeo.video+json' }).end(JSON.stringify(body));
-  return true;
-}
+// Vimeo answers in its own media type.
+const send = (res: http.ServerResponse, status: number, body: unknown) =>
+  sendJson(res, status, body, 'application/vnd.vimeo.video+json');
 
 export async function startVimeoDouble(options: { token?: string; account?: string } = {}) {
   const token = options.token ?? 'vimeo-token';

@@ -16,11 +16,11 @@ import type {
   TusPush,
   TusSession,
 } from '../../../../electron/engine/delivery/providers/provider';
-import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
 import { tusUpload, TusUploadError } from '../../../../electron/engine/delivery/tus-upload';
 import type { DeliveryReadyWhen } from '../../../../shared/delivery-targets';
 import { noisyMp4 } from '../../../helpers/media-fixtures';
 import { startOrigin } from '../../../helpers/origin-server';
+import { refusal } from '../../../helpers/service-refusal';
 import { startGcoreDouble, type GcoreDouble } from '../../../helpers/services/gcore-double';
 
 // Made once for the file (tempDir() is emptied after each test).
@@ -93,17 +93,6 @@ async function follow(call: ProviderCall, remoteId: string): Promise<RemoteStatu
   }
   throw new Error(`still processing after 10 reads: ${JSON.stringify(seen)}`);
 }
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: unknown) => {
-      if (!(error instanceof ServiceError)) throw error;
-      return error.failure;
-    },
-  );
 
 describe('Gcore: the API key', () => {
   it('is checked with a harmless list of videos, and a wrong or missing one is refused with 401', async () => {

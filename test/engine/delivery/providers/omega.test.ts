@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { omegaAdapter } from '../../../../electron/engine/delivery/providers/omega';
 import type { ProviderCall, RemoteStatus } from '../../../../electron/engine/delivery/providers/provider';
-import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
 import { solidColor } from '../../../helpers/media-fixtures';
 import { startOrigin } from '../../../helpers/origin-server';
+import { refusal } from '../../../helpers/service-refusal';
 import { startOmegaDouble, type OmegaDouble } from '../../../helpers/services/omega-double';
 import { serve } from '../../../server/stream-fixture';
 
@@ -72,17 +72,6 @@ async function follow(call: ProviderCall, remoteId: string, reads = 10, everyMs 
   }
   throw new Error(`still processing after ${reads} reads: ${JSON.stringify(seen.at(-1))}`);
 }
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: unknown) => {
-      if (!(error instanceof ServiceError)) throw error;
-      return error.failure;
-    },
-  );
 
 describe('Omega Stream against its double', () => {
   it('pulls only: there is no push to offer', () => {
