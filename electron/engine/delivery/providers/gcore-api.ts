@@ -4,7 +4,7 @@
  * directly rather than through an SDK: Gcore's official one is Python.
  */
 import type { ProviderCall } from './provider';
-import { serviceRequest, ServiceError, type ServiceResponse } from './service-request';
+import { apiKeyRequest, ServiceError, type ServiceResponse } from './service-request';
 
 /** The fields of a Gcore video the adapter reads. */
 export interface GcoreVideo {
@@ -19,27 +19,17 @@ export interface GcoreVideo {
 
 type Method = 'GET' | 'POST';
 
-export async function gcoreRequest(
+export function gcoreRequest(
   call: ProviderCall,
   method: Method,
   path: string,
   json?: unknown,
 ): Promise<ServiceResponse> {
-  if (!call.credential) {
-    // Gcore would answer 401; saying so here names the fix.
-    throw new ServiceError({
-      status: 401,
-      method,
-      message: `No Gcore API key is saved for "${call.target.name}": save the account's API key with the target.`,
-    });
-  }
-  return serviceRequest({
-    method,
-    url: `${call.target.endpoint.replace(/\/+$/, '')}${path}`,
-    headers: { Authorization: `APIKey ${call.credential}` },
-    ...(json === undefined ? {} : { json }),
-    signal: call.signal,
-  });
+  const key = {
+    scheme: 'APIKey',
+    missing: `No Gcore API key is saved for "${call.target.name}": save the account's API key with the target.`,
+  };
+  return apiKeyRequest(call, key, method, path, json);
 }
 
 const record = (value: unknown): Record<string, unknown> =>

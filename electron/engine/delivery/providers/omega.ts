@@ -6,31 +6,16 @@
  * which is also what `ferry serve` answers (electron/server/routes/omega-api.ts).
  */
 import type { ProviderAdapter, ProviderCall, PullLink, RemoteStatus } from './provider';
-import { serviceRequest, ServiceError, type ServiceResponse } from './service-request';
+import { apiKeyRequest, ServiceError, type ServiceResponse } from './service-request';
 
 type Method = 'GET' | 'POST';
 
-async function omegaRequest(
-  call: ProviderCall,
-  method: Method,
-  path: string,
-  json?: unknown,
-): Promise<ServiceResponse> {
-  if (!call.credential) {
-    // Omega would answer 401; saying so here names the fix.
-    throw new ServiceError({
-      status: 401,
-      method,
-      message: `No Omega Stream API key is saved for "${call.target.name}": save the API key with the target.`,
-    });
-  }
-  return serviceRequest({
-    method,
-    url: `${call.target.endpoint.replace(/\/+$/, '')}/client/video/stream${path}`,
-    headers: { Authorization: `Bearer ${call.credential}` },
-    ...(json === undefined ? {} : { json }),
-    signal: call.signal,
-  });
+function omegaRequest(call: ProviderCall, method: Method, path: string, json?: unknown): Promise<ServiceResponse> {
+  const key = {
+    scheme: 'Bearer',
+    missing: `No Omega Stream API key is saved for "${call.target.name}": save the API key with the target.`,
+  };
+  return apiKeyRequest(call, key, method, `/client/video/stream${path}`, json);
 }
 
 const record = (value: unknown): Record<string, unknown> =>

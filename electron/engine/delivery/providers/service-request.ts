@@ -4,6 +4,7 @@
  * judges (status, Retry-After, method) and the service's own words for what went wrong.
  */
 import type { UploadFailure } from '../delivery-failure';
+import type { ProviderCall } from './provider';
 
 export class ServiceError extends Error {
   constructor(readonly failure: UploadFailure) {
@@ -86,5 +87,30 @@ export async function serviceRequest(request: ServiceRequest): Promise<ServiceRe
     retryAfter: response.headers.get('Retry-After'),
     message: text ?? `${request.method} ${new URL(request.url).pathname} answered ${response.status}`,
     ...(text ? { serviceText: text } : {}),
+  });
+}
+
+/** How a service takes the target's API key: `Authorization: <scheme> <key>`, and what to say when none is saved. */
+export interface ApiKey {
+  scheme: string;
+  missing: string;
+}
+
+/** A request to the target's endpoint plus `path` with its saved key; without one, the 401 the service would answer. */
+export async function apiKeyRequest(
+  call: ProviderCall,
+  key: ApiKey,
+  method: ServiceRequest['method'],
+  path: string,
+  json?: unknown,
+): Promise<ServiceResponse> {
+  // Refused here rather than by the service, so the message can name the fix.
+  if (!call.credential) throw new ServiceError({ status: 401, method, message: key.missing });
+  return serviceRequest({
+    method,
+    url: `${call.target.endpoint.replace(/\/+$/, '')}${path}`,
+    headers: { Authorization: `${key.scheme} ${call.credential}` },
+    ...(json === undefined ? {} : { json }),
+    signal: call.signal,
   });
 }
