@@ -32,7 +32,7 @@ export function closeAfterEach(): void {
 }
 
 /** A directory for the file's generated media, made now and removed after the file's last test. */
-export function mediaDirForFile(prefix: string): string {
+export function fileMediaDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;

@@ -10,18 +10,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../electron/engine/create-engine';
 import type { DeliveryMode } from '../../../shared/delivery-targets';
 import type { Video } from '../../../shared/video';
-import {
-  closeAfterEach,
-  closers,
-  deliveryTuning,
-  engineWithVault,
-  mediaDirForFile,
-} from '../../helpers/delivery-engine';
+import { closeAfterEach, closers, deliveryTuning, engineWithVault, fileMediaDir } from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
 import { startBunnyDouble, type BunnyDouble } from '../../helpers/services/bunny-double';
 
-const mediaDir = mediaDirForFile('ferry-bunny-media-');
+const mediaDir = fileMediaDir('ferry-bunny-media-');
 let media: string;
 
 beforeAll(async () => {

@@ -9,13 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../electron/engine/create-engine';
 import type { DeliveryMode, DeliveryReadyWhen } from '../../../shared/delivery-targets';
 import type { Video } from '../../../shared/video';
-import {
-  closeAfterEach,
-  closers,
-  deliveryTuning,
-  engineWithVault,
-  mediaDirForFile,
-} from '../../helpers/delivery-engine';
+import { closeAfterEach, closers, deliveryTuning, engineWithVault, fileMediaDir } from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin, type Route } from '../../helpers/origin-server';
 import {
@@ -28,7 +22,7 @@ import { until } from '../../helpers/wait-for';
 const MiB = 1024 * 1024;
 // The stage prefers deliveryTuning's 64 KiB here; Stream's rules make it 5 MiB.
 const tuning = { ...deliveryTuning, pollBaseMs: 20, pollMaxMs: 100 };
-const mediaDir = mediaDirForFile('ferry-cloudflare-media-');
+const mediaDir = fileMediaDir('ferry-cloudflare-media-');
 /** About 12 MB: three PATCHes of Stream's 5 MiB minimum. */
 let noisy: string;
 

@@ -7,14 +7,14 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryMode } from '../../../shared/delivery-targets';
-import { closeAfterEach, closers, engineWithVault, mediaDirForFile } from '../../helpers/delivery-engine';
+import { closeAfterEach, closers, engineWithVault, fileMediaDir } from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
 import { serve, type Api } from '../../server/stream-fixture';
 
 // Not deliveryTuning: the push goes in the default chunk size, and the polls are slower.
 const tuning = { retryBaseMs: 20, retryMaxMs: 100, maxAttempts: 3, pollBaseMs: 50, pollMaxMs: 250 };
-const mediaDir = mediaDirForFile('ferry-to-ferry-media-');
+const mediaDir = fileMediaDir('ferry-to-ferry-media-');
 let media: string;
 
 beforeAll(async () => {

@@ -9,18 +9,12 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../electron/engine/create-engine';
 import type { DeliveryMode } from '../../../shared/delivery-targets';
 import type { Video } from '../../../shared/video';
-import {
-  closeAfterEach,
-  closers,
-  deliveryTuning,
-  engineWithVault,
-  mediaDirForFile,
-} from '../../helpers/delivery-engine';
+import { closeAfterEach, closers, deliveryTuning, engineWithVault, fileMediaDir } from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
 import { startGcoreDouble, type GcoreDouble } from '../../helpers/services/gcore-double';
 
-const mediaDir = mediaDirForFile('ferry-gcore-media-');
+const mediaDir = fileMediaDir('ferry-gcore-media-');
 let media: string;
 
 beforeAll(async () => {

@@ -7,18 +7,12 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../electron/engine/create-engine';
 import type { Video } from '../../../shared/video';
-import {
-  closeAfterEach,
-  closers,
-  deliveryTuning,
-  engineWithVault,
-  mediaDirForFile,
-} from '../../helpers/delivery-engine';
+import { closeAfterEach, closers, deliveryTuning, engineWithVault, fileMediaDir } from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
 import { startOmegaDouble, type OmegaDouble } from '../../helpers/services/omega-double';
 
-const mediaDir = mediaDirForFile('ferry-omega-media-');
+const mediaDir = fileMediaDir('ferry-omega-media-');
 let media: string;
 
 beforeAll(async () => {

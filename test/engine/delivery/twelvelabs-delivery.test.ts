@@ -10,19 +10,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../electron/engine/create-engine';
 import type { DeliveryMode } from '../../../shared/delivery-targets';
 import type { Video } from '../../../shared/video';
-import {
-  closeAfterEach,
-  closers,
-  deliveryTuning,
-  engineWithVault,
-  mediaDirForFile,
-} from '../../helpers/delivery-engine';
+import { closeAfterEach, closers, deliveryTuning, engineWithVault, fileMediaDir } from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
 import { startTwelveLabsDouble, type TwelveLabsDoubleOptions } from '../../helpers/services/twelvelabs-double';
 
 const tuning = { ...deliveryTuning, pollBaseMs: 20, pollMaxMs: 100 };
-const mediaDir = mediaDirForFile('ferry-twelvelabs-media-');
+const mediaDir = fileMediaDir('ferry-twelvelabs-media-');
 /** 5 s: over Twelve Labs' 4-second minimum. */
 let longEnough: string;
 /** 2 s (640x480): under it. */

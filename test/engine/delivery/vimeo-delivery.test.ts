@@ -7,18 +7,12 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Video } from '../../../shared/video';
-import {
-  closeAfterEach,
-  closers,
-  deliveryTuning,
-  engineWithVault,
-  mediaDirForFile,
-} from '../../helpers/delivery-engine';
+import { closeAfterEach, closers, deliveryTuning, engineWithVault, fileMediaDir } from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256 } from '../../helpers/origin-server';
 import { startVimeoDouble, type VimeoDouble } from '../../helpers/services/vimeo-double';
 
-const mediaDir = mediaDirForFile('ferry-vimeo-media-');
+const mediaDir = fileMediaDir('ferry-vimeo-media-');
 let media: string;
 
 beforeAll(async () => {
