@@ -6,7 +6,7 @@ import { formatBytes } from '../../shared/format-units';
 import { UsageError } from './cli-context';
 import { resolveTargets } from './format-deliveries';
 import { parseBytes } from './parse-values';
-import type { SettingKey } from './settings-keys';
+import type { SettingKey } from './setting-key';
 
 /** Words that mean "none": no default targets, no upload limit. */
 const nothing = ['', 'none', 'off', 'unlimited'];

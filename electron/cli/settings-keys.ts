@@ -3,25 +3,13 @@
  * the contract's Settings, shown, and turned from text into a `setSettings` patch. Ranges are the
  * contract schema's to check. Pure.
  */
-import type { Settings, SettingsPatch } from '../../shared/api';
-import type { DeliveryTarget } from '../../shared/delivery-targets';
+import type { Settings } from '../../shared/api';
 import { formatBytes } from '../../shared/format-units';
 import { UsageError } from './cli-context';
 import { deliverToKey, maxUploadKey } from './settings-delivery';
 import { parseLadder } from './parse-ingest-options';
 import { parseBytes, parseNumber, parseSwitch } from './parse-values';
-
-export interface SettingKey {
-  summary: string;
-  read(settings: Settings): unknown;
-  /** `targets` as for patch: names shown beside ids. */
-  show(value: unknown, targets?: readonly DeliveryTarget[]): string;
-  /**
-   * Absent for a setting Ferry makes itself. `targets` (listTargets) lets a setting that names
-   * delivery targets take their names; without them it takes ids only.
-   */
-  patch?(text: string, current: Settings, targets?: readonly DeliveryTarget[]): SettingsPatch;
-}
+import type { SettingKey } from './setting-key';
 
 type Limit = keyof Settings['concurrency'];
 

@@ -4,17 +4,14 @@
  * the file. Never throws: every outcome is written to the delivery's row and the video's history.
  */
 import path from 'node:path';
-import type { DeliveryTarget } from '../../../shared/delivery-targets';
-import { judgeFailure, type UploadFailure } from '../delivery/delivery-failure';
 import { planPull } from '../delivery/plan-pull';
 import type { ProviderAdapter, ProviderCall } from '../delivery/providers/provider';
 import { providerAdapters } from '../delivery/providers/provider-adapters';
-import { ServiceError } from '../delivery/providers/service-request';
 import { targetCredential } from '../delivery/target-credentials';
-import { TusUploadError, UploadStoppedError } from '../delivery/tus-upload';
 import type { DeliveryRow } from '../queue/delivery-store';
 import type { ClaimedVideo } from '../queue/queue-job';
-import type { DeliveryTuning } from './deliver-stage';
+import { handleFailure, type DeliveryAttempt } from './delivery-attempt';
+import type { DeliveryTuning } from './delivery-tuning';
 import type { EngineContext } from './engine-context';
 import { followDelivery } from './follow-delivery';
 import { pushDelivery } from './push-delivery';
@@ -63,15 +60,6 @@ export async function deliverOnce(
   }
 }
 
-export interface DeliveryAttempt {
-  context: EngineContext;
-  claimed: ClaimedVideo;
-  row: DeliveryRow;
-  call: ProviderCall;
-  adapter: ProviderAdapter;
-  tuning: DeliveryTuning;
-}
-
 async function pullOrPush(attempt: DeliveryAttempt): Promise<void> {
   const { context, claimed, row, call, adapter, tuning } = attempt;
   const { video, requestHeaders } = claimed;
@@ -106,62 +94,3 @@ async function pullOrPush(attempt: DeliveryAttempt): Promise<void> {
     polls: 0,
   });
 }
-
-/** A failed attempt: retried later (the host slowed down on 429 and 503), or the delivery fails. */
-export function handleFailure(
-  attempt: DeliveryAttempt,
-  error: unknown,
-  progress: { progressed: boolean; size: number; chunkSize?: number } = { progressed: false, size: -1 },
-): void {
-  const { context, claimed, row, call } = attempt;
-  const { deliveries } = context;
-  const uid = claimed.video.uid;
-  if (error instanceof UploadStoppedError || call.signal.aborted) {
-    deliveries.interrupt(row.id);
-    return;
-  }
-  if (!(error instanceof TusUploadError || error instanceof ServiceError)) {
-    // Not the network nor the service: the adapter found the target or the file unusable (an
-    // unreadable file, an answer without the id it needs). Trying again would find the same.
-    const text = `Delivery to "${call.target.name}" failed: ${error instanceof Error ? error.message : String(error)}`;
-    deliveries.fail(row.id, text);
-    context.store.record(uid, 'delivery-failed', { target: call.target.id, text });
-    return;
-  }
-  const failure: UploadFailure = error.failure;
-  // Progress made is not a failure to count: a long upload on a flaky link must still finish.
-  const attempts = progress.progressed ? 1 : row.attempts + 1;
-  const verdict = judgeFailure(
-    failure,
-    {
-      attempt: attempts,
-      target: call.target,
-      uid,
-      size: progress.size,
-      renewsAuthorization: renews(call.target),
-      ...(progress.chunkSize !== undefined ? { chunkSize: progress.chunkSize } : {}),
-    },
-    attempt.tuning,
-  );
-  const record = { target: call.target.id, attempt: attempts, ...failure };
-  if (verdict.kind === 'fail') {
-    deliveries.fail(row.id, verdict.text);
-    context.store.record(uid, 'delivery-failed', { ...record, text: verdict.text });
-    return;
-  }
-  if (failure.status === 429 || failure.status === 503) {
-    context.deliveryHosts.slowDown(new URL(call.target.endpoint).host, verdict.delayMs);
-  }
-  const at = Date.now() + verdict.delayMs;
-  if (row.state === 'processing') deliveries.postpone(row.id, at, attempts);
-  else
-    deliveries.retryLater(row.id, at, {
-      attempts,
-      forgetUpload: verdict.forgetUpload,
-      ...(verdict.chunkSize !== undefined ? { chunkSize: verdict.chunkSize } : {}),
-    });
-  context.store.record(uid, 'delivery-retry', { ...record, nextAttemptAt: new Date(at).toISOString() });
-}
-
-/** Services whose upload authorisation runs out and is renewed by the next attempt. */
-const renews = (target: DeliveryTarget): boolean => target.provider === 'bunny' || target.provider === 'gcore';

@@ -5,7 +5,7 @@
  */
 import { providerFacts } from '../../../shared/delivery-targets';
 import { nextPollDelay } from '../delivery/plan-delivery';
-import type { DeliveryAttempt } from './deliver-once';
+import type { DeliveryAttempt } from './delivery-attempt';
 
 export async function followDelivery(attempt: DeliveryAttempt, remoteId: string): Promise<void> {
   const { context, claimed, row, call, adapter, tuning } = attempt;

@@ -11,7 +11,7 @@ import { remoteIdFor, uploadMetadata } from '../delivery/plan-delivery';
 import type { FormPush, PushFile, PushResume, PushState, TusPush } from '../delivery/providers/provider';
 import { tusUpload } from '../delivery/tus-upload';
 import { UploadSpeed } from '../delivery/upload-speed';
-import { handleFailure, type DeliveryAttempt } from './deliver-once';
+import { handleFailure, type DeliveryAttempt } from './delivery-attempt';
 import { originalsFolder, type EngineContext } from './engine-context';
 
 /** How often an upload's offset, share and speed are written: often enough to resume from, rarely enough to cost nothing. */
