@@ -3,7 +3,7 @@
  * @tus/server with its file store on 127.0.0.1 (bench/deliver-server.ts, a process of its own so
  * that its work is nobody's figure and all clients meet the same server). In one run, alternated:
  * Ferry's whole engine (a TUS target, the file added with transcode off, the queue worked until
- * idle, default delivery tuning: PATCHes of 50 MiB); curl sending the same bytes in a single
+ * idle, default delivery tuning: one PATCH); curl sending the same bytes in a single
  * PATCH (-T, streamed from the file) to an upload created with a POST; and a plain tus-js-client
  * script with its defaults (one PATCH, read from an fs.ReadStream).
  *
@@ -189,7 +189,8 @@ const runClient: Record<Client, (setup: ClientSetup) => Promise<Omit<Run, 'serve
       const own = JSON.parse(run.stdout) as {
         deliver: { wallSeconds: number; cpuSeconds: number } | null;
         rssBeforeMiB: number;
-        chunkSize: number;
+        /** null: Infinity, which JSON cannot carry (one PATCH). */
+        chunkSize: number | null;
         state: string;
         delivery: { state: string; error: string | null } | null;
       };
@@ -198,7 +199,7 @@ const runClient: Record<Client, (setup: ClientSetup) => Promise<Omit<Run, 'serve
           `Ferry's delivery did not finish: video ${own.state}, delivery ${JSON.stringify(own.delivery)}`,
         );
       }
-      chunkMiB = own.chunkSize / 1024 ** 2;
+      chunkMiB = own.chunkSize === null ? Number.POSITIVE_INFINITY : own.chunkSize / 1024 ** 2;
       return {
         wallSeconds: own.deliver.wallSeconds,
         cpuSeconds: own.deliver.cpuSeconds,
@@ -332,7 +333,7 @@ function report(results: Record<Client, Run[]>, mib: number, machine: Machine): 
   const cpuPerGib = (client: Client) => figure(client, (r) => (r.cpuSeconds * 1000) / gib, 0, 'ms');
   console.log(
     `deliver                a ${fmt(mib)} MiB video to @tus/server (file store, its own process) on 127.0.0.1; ` +
-      `ferry: the engine's push (PATCHes of ${fmt(chunkMiB)} MiB); curl: one PATCH (-T); tus-js-client: its defaults (one PATCH); ` +
+      `ferry: the engine's push (${Number.isFinite(chunkMiB) ? `PATCHes of ${fmt(chunkMiB)} MiB` : 'one PATCH'}); curl: one PATCH (-T); tus-js-client: its defaults (one PATCH); ` +
       `median of ${runs} runs [each run]; ${machine.cpus} CPUs, load average ${fmt(machine.loadBefore, 1)} ` +
       `before, ${fmt(machine.loadAfter, 1)} after`,
   );

@@ -111,7 +111,8 @@ async function sendByTus(
       : null;
   // After a 413 the delivery sends smaller PATCHes than the stage's default.
   const session = await push.session(call, file, resume, row.chunk_size ?? tuning.chunkSize);
-  sent.chunkSize = session.chunkSize;
+  // Infinity is the whole file: what a 413 halves.
+  sent.chunkSize = Math.min(session.chunkSize, file.size);
   context.deliveries.savePushState(row.id, session.remoteId, session.state);
   let remoteId = session.remoteId;
   const result = await tusUpload({
