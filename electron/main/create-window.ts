@@ -1,7 +1,7 @@
 /** The one app window: sandboxed, with navigation and new windows denied and a strict CSP. */
 import { BrowserWindow, session, shell } from 'electron';
 import type { Restored } from './window-bounds';
-import { contentSecurityPolicy, windowOptions } from './window-options';
+import { contentSecurityPolicy, opensInBrowser, windowOptions } from './window-options';
 
 export function createWindow(preloadPath: string, appUrl: string, place: Restored): BrowserWindow {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -15,7 +15,7 @@ export function createWindow(preloadPath: string, appUrl: string, place: Restore
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {
     // Links to the web open in the browser, never inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (opensInBrowser(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   window.once('ready-to-show', () => (place.maximized ? window.maximize() : window.show()));

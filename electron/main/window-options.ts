@@ -41,3 +41,14 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     },
   };
 }
+
+/**
+ * Whether a link the page opens goes to the user's browser: web links only (a playback URL at a
+ * service, or at a `ferry serve` on the network, may be plain http); anything else (file:,
+ * javascript:, custom schemes) is refused.
+ */
+export function opensInBrowser(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol } = new URL(url);
+  return protocol === 'https:' || protocol === 'http:';
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, windowOptions } from '../../electron/main/window-options';
+import { contentSecurityPolicy, opensInBrowser, windowOptions } from '../../electron/main/window-options';
 import { repoRoot } from '../helpers/spawn-ts';
 
 /** Each directive of a policy and its sources. */
@@ -55,5 +55,14 @@ describe("the window's options", () => {
   it('isolate and sandbox the page', () => {
     const { webPreferences } = windowOptions('/preload.cjs');
     expect(webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+  });
+});
+
+describe('links the page opens', () => {
+  it("go to the user's browser when they are web links, a playback URL on plain http included", () => {
+    expect(opensInBrowser('https://customer-x.cloudflarestream.com/abc/manifest/video.m3u8')).toBe(true);
+    expect(opensInBrowser('http://192.168.1.20:8787/media/abc/manifest/video.m3u8')).toBe(true);
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'ferry-media://x', 'not a url'])
+      expect(opensInBrowser(url), url).toBe(false);
   });
 });
