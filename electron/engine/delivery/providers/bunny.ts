@@ -7,6 +7,7 @@
  */
 import { bunnySigner, type BunnySignerOptions } from './bunny-signer';
 import type { ProviderAdapter, ProviderCall, RemoteStatus } from './provider';
+import { record } from './read-answer';
 import { ServiceError, serviceRequest } from './service-request';
 
 export interface BunnyAdapterOptions {
@@ -64,9 +65,6 @@ function libraryRequest(call: ProviderCall, method: 'GET' | 'POST', path: string
     signal: call.signal,
   });
 }
-
-const record = (body: unknown): Record<string, unknown> =>
-  body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
 
 /** The remote state as the deliver stage follows it, pure. */
 export function bunnyStatus(video: BunnyVideo, readyWhen: 'playable' | 'complete'): RemoteStatus {

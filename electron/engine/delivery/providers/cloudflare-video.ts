@@ -4,20 +4,16 @@
  */
 import type { DeliveryReadyWhen } from '../../../../shared/delivery-targets';
 import type { RemoteStatus } from './provider';
+import { record, text } from './read-answer';
 import { ServiceError, serviceErrorText } from './service-request';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 /**
  * The envelope's `result`. A 2xx with `success: false` is still a refusal (Cloudflare's API can
  * answer so), quoted as the service worded it.
  */
 export function envelopeResult(body: unknown, method: string, url: string): unknown {
-  if (isRecord(body) && body.success !== false && 'result' in body) return body.result;
+  const envelope = record(body);
+  if (envelope.success !== false && 'result' in envelope) return envelope.result;
   const said = serviceErrorText(body);
   throw new ServiceError({
     method,
@@ -28,7 +24,7 @@ export function envelopeResult(body: unknown, method: string, url: string): unkn
 
 /** A Video object's `uid`, or a ServiceError saying that the answer had none. */
 export function videoUid(result: unknown, method: string, url: string): string {
-  const uid = isRecord(result) ? text(result.uid) : undefined;
+  const uid = text(record(result).uid);
   if (uid) return uid;
   throw new ServiceError({ method, message: `${method} ${new URL(url).pathname} answered a video without a uid` });
 }
@@ -46,10 +42,10 @@ function errorReason(status: Record<string, unknown>): string {
  * once the state is `ready` too (every quality made).
  */
 export function cloudflareStatus(result: unknown, readyWhen: DeliveryReadyWhen): RemoteStatus {
-  const video = isRecord(result) ? result : {};
-  const status = isRecord(video.status) ? video.status : {};
+  const video = record(result);
+  const status = record(video.status);
   const word = text(status.state) ?? 'unknown';
-  const playbackUrl = isRecord(video.playback) ? text(video.playback.hls) : undefined;
+  const playbackUrl = text(record(video.playback).hls);
   const shown = playbackUrl ? { playbackUrl } : {};
   if (word === 'error') return { phase: 'error', word, error: errorReason(status), ...shown };
   // Not a Stream state: `ferry serve`'s, for a video someone canceled there, which will not go on by itself.

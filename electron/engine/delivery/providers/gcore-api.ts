@@ -4,6 +4,7 @@
  * directly rather than through an SDK: Gcore's official one is Python.
  */
 import type { ProviderCall } from './provider';
+import { record, text } from './read-answer';
 import { apiKeyRequest, ServiceError, type ServiceResponse } from './service-request';
 
 /** The fields of a Gcore video the adapter reads. */
@@ -31,12 +32,6 @@ export function gcoreRequest(
   };
   return apiKeyRequest(call, key, method, path, json);
 }
-
-const record = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 
 /** An id Gcore gives as a number (or a string): as a string, or null. */
 export const idOf = (value: unknown): string | null =>

@@ -6,6 +6,7 @@
  * which is also what `ferry serve` answers (electron/server/routes/omega-api.ts).
  */
 import type { ProviderAdapter, ProviderCall, PullLink, RemoteStatus } from './provider';
+import { record, text } from './read-answer';
 import { apiKeyRequest, ServiceError, type ServiceResponse } from './service-request';
 
 type Method = 'GET' | 'POST';
@@ -17,12 +18,6 @@ function omegaRequest(call: ProviderCall, method: Method, path: string, json?: u
   };
   return apiKeyRequest(call, key, method, `/client/video/stream${path}`, json);
 }
-
-const record = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 
 export function omegaStatus(body: unknown): RemoteStatus {
   const video = record(body);

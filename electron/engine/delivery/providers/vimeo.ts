@@ -5,6 +5,7 @@
  * Vimeo has transcoded it.
  */
 import type { ProviderAdapter, ProviderCall, RemoteStatus } from './provider';
+import { text } from './read-answer';
 import { ServiceError, serviceRequest } from './service-request';
 
 /** The API version the reference documents; without it Vimeo answers in whatever version is current. */
@@ -33,8 +34,6 @@ const field = (body: unknown, ...keys: string[]): unknown =>
     (at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
     body,
   );
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /**
  * The video's state, pure. `transcode.status` and `upload.status` (in_progress, complete, error)
