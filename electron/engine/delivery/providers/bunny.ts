@@ -53,13 +53,11 @@ function required(call: ProviderCall): { library: string; apiKey: string } {
   return { library, apiKey: call.credential };
 }
 
-const base = (call: ProviderCall) => call.target.endpoint.replace(/\/+$/, '');
-
 function libraryRequest(call: ProviderCall, method: 'GET' | 'POST', path: string, json?: unknown) {
   const { library, apiKey } = required(call);
   return serviceRequest({
     method,
-    url: `${base(call)}/library/${encodeURIComponent(library)}${path}`,
+    url: `${call.target.endpoint}/library/${encodeURIComponent(library)}${path}`,
     headers: { AccessKey: apiKey },
     ...(json === undefined ? {} : { json }),
     signal: call.signal,
@@ -164,7 +162,7 @@ export function createBunnyAdapter(options: BunnyAdapterOptions = {}): ProviderA
         // Asked before every request, so a long upload renews its signature before Bunny refuses it.
         const signer = bunnySigner({ libraryId: library, apiKey, videoId, ...options.signature });
         return {
-          endpoint: `${base(call)}/tusupload`,
+          endpoint: `${call.target.endpoint}/tusupload`,
           uploadUrl,
           metadata: { filetype: file.type, title: file.name },
           headers: () => signer.headers(),

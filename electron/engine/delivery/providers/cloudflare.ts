@@ -19,7 +19,7 @@ export function cloudflareAccountBase(target: DeliveryTarget): string {
     throw new Error(
       `Target "${target.name}" has no Cloudflare account ID; add it (Cloudflare dashboard → Stream → Account ID) and save the target again.`,
     );
-  return `${target.endpoint.replace(/\/+$/, '')}/client/v4/accounts/${encodeURIComponent(target.account)}`;
+  return `${target.endpoint}/client/v4/accounts/${encodeURIComponent(target.account)}`;
 }
 
 /** The token as a Bearer header; a "Bearer " the user typed with it is not doubled. */

@@ -108,7 +108,7 @@ export async function apiKeyRequest(
   if (!call.credential) throw new ServiceError({ status: 401, method, message: key.missing });
   return serviceRequest({
     method,
-    url: `${call.target.endpoint.replace(/\/+$/, '')}${path}`,
+    url: `${call.target.endpoint}${path}`,
     headers: { Authorization: `${key.scheme} ${call.credential}` },
     ...(json === undefined ? {} : { json }),
     signal: call.signal,

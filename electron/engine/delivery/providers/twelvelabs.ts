@@ -13,7 +13,7 @@ import type { MediaFacts, ProviderAdapter, ProviderCall, RemoteStatus } from './
 import { ServiceError, serviceErrorText, serviceRequest } from './service-request';
 import { twelvelabsRefusal } from './twelvelabs-limits';
 
-const api = (call: ProviderCall, path: string): string => `${call.target.endpoint.replace(/\/+$/, '')}/v1.3${path}`;
+const api = (call: ProviderCall, path: string): string => `${call.target.endpoint}/v1.3${path}`;
 
 const authorization = (call: ProviderCall): Record<string, string> => ({ 'x-api-key': call.credential ?? '' });
 

@@ -23,7 +23,7 @@ function headers(call: ProviderCall): Record<string, string> {
 const request = (call: ProviderCall, method: 'GET' | 'POST', path: string, json?: unknown) =>
   serviceRequest({
     method,
-    url: `${call.target.endpoint.replace(/\/+$/, '')}${path}`,
+    url: `${call.target.endpoint}${path}`,
     headers: headers(call),
     ...(json === undefined ? {} : { json }),
     signal: call.signal,
