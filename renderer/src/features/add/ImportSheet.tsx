@@ -14,7 +14,7 @@ import { choiceProblem, ingestOptions, initialChoice } from './ingest-choice';
 import { IngestFields } from './IngestFields';
 import { Sheet } from './Sheet';
 import { useLinkCheck } from './use-link-check';
-import { useTargets } from './use-targets';
+import { loadedTargets, useTargets } from '../targets/use-targets';
 
 const previewRows = 20;
 
@@ -26,7 +26,7 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
   const [choice, setChoice] = useState(() => initialChoice(defaults));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { targets } = useTargets(api);
+  const targets = loadedTargets(useTargets().state);
   const format = listFormatOf(file.name) ?? undefined;
   const { check, error, checking } = useLinkCheck(api, content ?? '', {
     limit: previewRows,

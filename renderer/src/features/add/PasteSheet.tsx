@@ -16,7 +16,7 @@ import { maxPastedLinks } from './links-in-text';
 import { pasteRequest, takesSheetFields } from './paste-request';
 import { Sheet } from './Sheet';
 import { useLinkCheck } from './use-link-check';
-import { useTargets } from './use-targets';
+import { loadedTargets, useTargets } from '../targets/use-targets';
 
 interface PasteSheetProps {
   initialText: string;
@@ -34,7 +34,7 @@ export function PasteSheet({ initialText, onClose, returnFocus }: PasteSheetProp
   const [choice, setChoice] = useState(() => initialChoice(defaults));
   const [refused, setRefused] = useState<{ headers: string[]; other: string | null }>({ headers: [], other: null });
   const [busy, setBusy] = useState(false);
-  const { targets } = useTargets(api);
+  const targets = loadedTargets(useTargets().state);
   const { check, error, checking } = useLinkCheck(api, text, { limit: maxPastedLinks });
 
   const headers = parseHeaderLines(headerText);

@@ -11,8 +11,8 @@ import { targetNamesContext, useTargetNames } from './target-names';
 import './queue.css';
 
 export function QueueScreen() {
-  const { api, store } = useQueue();
-  const targetNames = useTargetNames(api);
+  const { store } = useQueue();
+  const targetNames = useTargetNames();
   const status = useStore(store, (s) => s.status);
   const error = useStore(store, (s) => s.error);
   const empty = useStore(store, (s) => s.total === 0);

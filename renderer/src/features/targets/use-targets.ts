@@ -6,6 +6,10 @@ import { useApp } from '../../app/app-context';
 export type TargetsState =
   { status: 'loading' } | { status: 'failed'; error: string } | { status: 'ready'; targets: DeliveryTarget[] };
 
+/** The targets once in, for a form that offers them: null while loading, none when they could not be read. */
+export const loadedTargets = (state: TargetsState): DeliveryTarget[] | null =>
+  state.status === 'ready' ? state.targets : state.status === 'failed' ? [] : null;
+
 export function useTargets() {
   const { api } = useApp();
   const [state, setState] = useState<TargetsState>({ status: 'loading' });
