@@ -39,6 +39,18 @@ async function focusWindow() {
   });
 }
 
+/** With the watcher on, the window focused once the setting is in: the offer that then shows. */
+async function offerOnFocus(readClipboard: () => Promise<string>) {
+  renderAdd([], { platform: { readClipboard }, prepare: watching });
+  await screen.findByRole('heading', { name: 'No videos yet' });
+  // The setting is read from the engine: the watcher starts once it is in.
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  await focusWindow();
+  return screen.findByRole('complementary', { name: 'Clipboard' });
+}
+
 describe('the clipboard offer', () => {
   it('is off by default: focus reads nothing', async () => {
     const { reads, readClipboard } = clipboard('https://a.test/1.mp4');
@@ -51,14 +63,7 @@ describe('the clipboard offer', () => {
 
   it('offers links copied elsewhere once, and opens the paste sheet with them', async () => {
     const { readClipboard } = clipboard('see https://a.test/1.mp4 and https://a.test/2.mp4');
-    renderAdd([], { platform: { readClipboard }, prepare: watching });
-    await screen.findByRole('heading', { name: 'No videos yet' });
-    // The setting is read from the engine: the watcher starts once it is in.
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    await focusWindow();
-    const offer = await screen.findByRole('complementary', { name: 'Clipboard' });
+    const offer = await offerOnFocus(readClipboard);
     expect(offer.textContent).toContain('2 links copied:');
     fireEvent.click(within(offer).getByRole('button', { name: 'Add…' }));
 
@@ -78,13 +83,7 @@ describe('the clipboard offer', () => {
 
   it('says once when the clipboard may not be read, then stays quiet', async () => {
     const { reads, readClipboard } = clipboard(null);
-    renderAdd([], { platform: { readClipboard }, prepare: watching });
-    await screen.findByRole('heading', { name: 'No videos yet' });
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    await focusWindow();
-    const offer = await screen.findByRole('complementary', { name: 'Clipboard' });
+    const offer = await offerOnFocus(readClipboard);
     expect(offer.textContent).toContain('may not read the clipboard');
     fireEvent.click(within(offer).getByRole('button', { name: 'Dismiss' }));
     await focusWindow();
