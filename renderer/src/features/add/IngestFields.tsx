@@ -5,7 +5,8 @@
 import { useId } from 'react';
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import { serviceName } from '../targets/target-text';
-import { choiceProblem, ladderHeights, toggleHeight, type IngestChoice } from './ingest-choice';
+import { ladderHeights } from '../settings/settings-form';
+import { choiceProblem, toggleHeight, type IngestChoice } from './ingest-choice';
 
 interface IngestFieldsProps {
   choice: IngestChoice;

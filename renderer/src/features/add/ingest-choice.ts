@@ -4,9 +4,6 @@
  */
 import type { IngestOptions, Settings } from '../../../../shared/api';
 
-/** The heights offered when the user chooses the ladder themself; none is ever upscaled. */
-export const ladderHeights = [2160, 1440, 1080, 720, 480, 360, 240] as const;
-
 export interface IngestChoice {
   ladder: 'auto' | number[];
   /** false: keep the original, no ladder. */

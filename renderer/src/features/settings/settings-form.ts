@@ -5,7 +5,7 @@
  */
 import type { Settings, SettingsPatch } from '../../../../shared/api';
 
-/** The heights offered for the default ladder, tallest first. */
+/** The heights offered for a chosen ladder, here and in the add sheets, tallest first; none is ever upscaled. */
 export const ladderHeights = [2160, 1440, 1080, 720, 480, 360, 240] as const;
 
 const GiB = 1024 ** 3;
