@@ -13,8 +13,8 @@ export function RemoveDialog({ title, onConfirm }: { title: string; onConfirm: (
         </button>
       </Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="video-dialog-overlay" />
-        <Dialog.Content className="video-dialog">
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog">
           <Dialog.Title>Remove {title}?</Dialog.Title>
           <Dialog.Description>
             The video leaves the queue with its history. Unless you tick the box, what it finished stays in its library
@@ -24,7 +24,7 @@ export function RemoveDialog({ title, onConfirm }: { title: string; onConfirm: (
             <input type="checkbox" checked={deleteOutputs} onChange={(e) => setDeleteOutputs(e.target.checked)} /> Also
             delete its streams, MP4 and thumbnails
           </label>
-          <div className="video-dialog-buttons">
+          <div className="form-actions">
             <Dialog.Close asChild>
               <button type="button">Keep it</button>
             </Dialog.Close>
