@@ -11,6 +11,7 @@ import { FerryError } from '../../../shared/ferry-error';
 import type { FakeTransport } from '../../../renderer/src/transport/fake-transport';
 import { giveElementsASize } from '../support/render-queue';
 import { makeVideo } from '../support/videos';
+import { makeTarget } from '../targets/targets';
 import { pasteOnPage, renderAdd } from './render-add';
 
 beforeAll(giveElementsASize);
@@ -36,27 +37,16 @@ const check: LinkCheck = {
   ],
 };
 
-const withTargets = (fake: FakeTransport) => {
+const withCheck = (fake: FakeTransport) => {
   fake.api.checkLinks = async () => structuredClone(check);
-  fake.api.listTargets = async () => [
-    {
-      id: 'cf',
-      name: 'Cloudflare',
-      provider: 'cloudflare',
-      mode: 'push',
-      endpoint: 'https://api.test',
-      account: 'acc',
-      library: null,
-      index: null,
-      send: 'mp4',
-      readyWhen: 'complete',
-      hasCredential: true,
-    },
-  ];
 };
 
-async function openSheet(prepare: (fake: FakeTransport) => void = withTargets) {
-  const rendered = renderAdd([known], { prepare });
+const targets = [
+  makeTarget('cf', 'Cloudflare', { provider: 'cloudflare', endpoint: 'https://api.test', account: 'acc' }),
+];
+
+async function openSheet(prepare: (fake: FakeTransport) => void = withCheck) {
+  const rendered = renderAdd([known], { prepare, targets });
   await screen.findByRole('list', { name: 'Videos' });
   act(() => pasteOnPage(`${share}\nhttps://media.example.test/talk.mp4\nftp://old.example/x.mp4`));
   const sheet = await screen.findByRole('dialog', { name: 'Add links' });
@@ -118,7 +108,7 @@ describe('the paste sheet', () => {
 
   it("shows the engine's refusal of a header by the headers field, and keeps the sheet open", async () => {
     const { sheet } = await openSheet((fake) => {
-      withTargets(fake);
+      withCheck(fake);
       fake.api.addLinks = async () => {
         throw new FerryError('INVALID_INPUT', 'links.0.headers.Host: may not be set', [
           { path: 'links.0.headers.Host', message: 'header "Host" is set by Ferry; leave it out' },

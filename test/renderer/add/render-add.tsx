@@ -4,6 +4,7 @@
  * the browser platform (a clipboard that answers, a picker that picks).
  */
 import { render } from '@testing-library/react';
+import type { DeliveryTarget } from '../../../shared/delivery-targets';
 import type { Video } from '../../../shared/video';
 import { App } from '../../../renderer/src/App';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browser-platform';
@@ -13,9 +14,14 @@ import { createFakeTransport, type FakeTransport } from '../../../renderer/src/t
 
 export function renderAdd(
   videos: readonly Video[] = [],
-  options: { platform?: Partial<Platform>; prepare?: (fake: FakeTransport) => void } = {},
+  options: {
+    platform?: Partial<Platform>;
+    prepare?: (fake: FakeTransport) => void;
+    /** The delivery targets the fake engine has. */
+    targets?: readonly DeliveryTarget[];
+  } = {},
 ) {
-  const fake = createFakeTransport(videos);
+  const fake = createFakeTransport(videos, options.targets);
   options.prepare?.(fake);
   const store = createVideoStore(fake.api);
   const platform: Platform = { ...createBrowserPlatform('http://ferry.test'), ...options.platform };

@@ -11,16 +11,17 @@ afterEach(cleanup);
 const link = 'https://media.example.test/talk.mp4';
 
 /** Two targets, the first delivered to by default; a third default id is a target removed since. */
+const targets = [
+  makeTarget('t1', 'Archive'),
+  makeTarget('t2', 'Stream', { provider: 'cloudflare', endpoint: 'https://api.cloudflare.com', account: 'a' }),
+];
+
 function prepare(fake: FakeTransport) {
-  fake.api.listTargets = async () => [
-    makeTarget('t1', 'Archive'),
-    makeTarget('t2', 'Stream', { provider: 'cloudflare', endpoint: 'https://api.cloudflare.com', account: 'a' }),
-  ];
   void fake.api.setSettings({ delivery: { deliverTo: ['t1', 'gone'], maxUploadBytesPerSecond: null } });
 }
 
 async function openSheet() {
-  const rendered = renderAdd([], { prepare });
+  const rendered = renderAdd([], { prepare, targets });
   await screen.findByRole('heading', { level: 2 });
   act(() => pasteOnPage(link));
   const sheet = within(await screen.findByRole('dialog', { name: 'Add links' }));
