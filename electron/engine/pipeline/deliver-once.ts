@@ -10,7 +10,7 @@ import { providerAdapters } from '../delivery/providers/provider-adapters';
 import { targetCredential } from '../delivery/target-credentials';
 import type { DeliveryRow } from '../queue/delivery-store';
 import type { ClaimedVideo } from '../queue/queue-job';
-import { handleFailure, type DeliveryAttempt } from './delivery-attempt';
+import { failDelivery, handleFailure, type DeliveryAttempt } from './delivery-attempt';
 import type { DeliveryTuning } from './delivery-tuning';
 import type { EngineContext } from './engine-context';
 import { followDelivery } from './follow-delivery';
@@ -79,8 +79,7 @@ async function pullOrPush(attempt: DeliveryAttempt): Promise<void> {
     return;
   }
   if (plan.kind === 'impossible') {
-    context.deliveries.fail(row.id, plan.text);
-    context.store.record(video.uid, 'delivery-failed', { target: call.target.id, text: plan.text });
+    failDelivery(attempt, plan.text);
     return;
   }
   context.deliveries.start(row.id, row.attempts + 1);

@@ -37,9 +37,10 @@ export function handleFailure(
   if (!(error instanceof TusUploadError || error instanceof ServiceError)) {
     // Not the network nor the service: the adapter found the target or the file unusable (an
     // unreadable file, an answer without the id it needs). Trying again would find the same.
-    const text = `Delivery to "${call.target.name}" failed: ${error instanceof Error ? error.message : String(error)}`;
-    deliveries.fail(row.id, text);
-    context.store.record(uid, 'delivery-failed', { target: call.target.id, text });
+    failDelivery(
+      attempt,
+      `Delivery to "${call.target.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return;
   }
   const failure: UploadFailure = error.failure;
@@ -59,8 +60,7 @@ export function handleFailure(
   );
   const record = { target: call.target.id, attempt: attempts, ...failure };
   if (verdict.kind === 'fail') {
-    deliveries.fail(row.id, verdict.text);
-    context.store.record(uid, 'delivery-failed', { ...record, text: verdict.text });
+    failDelivery(attempt, verdict.text, record);
     return;
   }
   if (failure.status === 429 || failure.status === 503) {
@@ -75,6 +75,21 @@ export function handleFailure(
       ...(verdict.chunkSize !== undefined ? { chunkSize: verdict.chunkSize } : {}),
     });
   context.store.record(uid, 'delivery-retry', { ...record, nextAttemptAt: new Date(at).toISOString() });
+}
+
+/**
+ * The delivery ends in error with `text`, and the video's history says so. `data` is what the
+ * history entry adds to the target and the text (the attempt, the service's id and word).
+ */
+export function failDelivery(
+  attempt: Pick<DeliveryAttempt, 'context' | 'claimed' | 'row' | 'call'>,
+  text: string,
+  data: Record<string, unknown> = {},
+  word: string | null = null,
+): void {
+  const { context, claimed, row, call } = attempt;
+  context.deliveries.fail(row.id, text, word);
+  context.store.record(claimed.video.uid, 'delivery-failed', { target: call.target.id, text, ...data });
 }
 
 /** Services whose upload authorisation runs out and is renewed by the next attempt. */

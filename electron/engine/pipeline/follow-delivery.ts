@@ -5,7 +5,7 @@
  */
 import { providerFacts } from '../../../shared/delivery-targets';
 import { nextPollDelay } from '../delivery/plan-delivery';
-import type { DeliveryAttempt } from './delivery-attempt';
+import { failDelivery, type DeliveryAttempt } from './delivery-attempt';
 
 export async function followDelivery(attempt: DeliveryAttempt, remoteId: string): Promise<void> {
   const { context, claimed, row, call, adapter, tuning } = attempt;
@@ -35,8 +35,7 @@ export async function followDelivery(attempt: DeliveryAttempt, remoteId: string)
     const text =
       `Delivery to "${target.name}" failed: ${label} could not process the video (${reason}). ` +
       `${check}, then run: ferry retry ${uid}.`;
-    deliveries.fail(row.id, text, status.word);
-    context.store.record(uid, 'delivery-failed', { target: target.id, remoteId, state: status.word, text });
+    failDelivery(attempt, text, { remoteId, state: status.word }, status.word);
     return;
   }
   const polls = row.polls + 1;
@@ -45,8 +44,7 @@ export async function followDelivery(attempt: DeliveryAttempt, remoteId: string)
     const text =
       `Delivery to "${target.name}" failed: ${label} still says "${status.word}" after ${row.polls} checks. ` +
       `Look at video ${remoteId} on the service; to send it again, run: ferry retry ${uid}.`;
-    deliveries.fail(row.id, text, status.word);
-    context.store.record(uid, 'delivery-failed', { target: target.id, remoteId, state: status.word, text });
+    failDelivery(attempt, text, { remoteId, state: status.word }, status.word);
     return;
   }
   deliveries.processing(row.id, {

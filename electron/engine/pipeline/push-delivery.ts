@@ -11,7 +11,7 @@ import { remoteIdFor, uploadMetadata } from '../delivery/plan-delivery';
 import type { FormPush, PushFile, PushResume, PushState, TusPush } from '../delivery/providers/provider';
 import { tusUpload } from '../delivery/tus-upload';
 import { UploadSpeed } from '../delivery/upload-speed';
-import { handleFailure, type DeliveryAttempt } from './delivery-attempt';
+import { failDelivery, handleFailure, type DeliveryAttempt } from './delivery-attempt';
 import { originalsFolder, type EngineContext } from './engine-context';
 
 /** How often an upload's offset, share and speed are written: often enough to resume from, rarely enough to cost nothing. */
@@ -45,8 +45,8 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
   }
   const refusal = adapter.refuses?.({ size, ...pictureOf(video, target.send), duration: video.duration });
   if (refusal) {
-    deliveries.fail(row.id, `Delivery to "${target.name}" failed before sending: ${refusal}`);
-    context.store.record(video.uid, 'delivery-failed', { target: target.id, text: refusal });
+    // The history keeps the service's limit as the adapter said it.
+    failDelivery(attempt, `Delivery to "${target.name}" failed before sending: ${refusal}`, { text: refusal });
     return;
   }
   const attempts = row.attempts + 1;
