@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { EVENTS, type Upload } from '@tus/server';
 import { startTusServer } from '../tus-server';
+import { readJson, sendJson as send } from './respond';
 import {
   defaultScript,
   envelope,
@@ -38,11 +39,6 @@ const fetchTimeoutMs = 10_000;
 /** The parts of @tus/server's request an event listener reads: the Node request it came from. */
 type TusEventRequest = { runtime?: { node?: { req?: http.IncomingMessage } } };
 
-function send(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}) {
-  res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
-  return true;
-}
-
 /** A request refused before its body is read (a PATCH's bytes, say): drained, and the connection closed after. */
 function refuseUnread(req: http.IncomingMessage, res: http.ServerResponse, status: number, message: string) {
   req.resume();
@@ -50,16 +46,6 @@ function refuseUnread(req: http.IncomingMessage, res: http.ServerResponse, statu
     'Tus-Resumable': '1.0.0',
     Connection: 'close',
   });
-}
-
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Stream's chunk rules on a PATCH, or what is wrong with it. */
@@ -121,8 +107,7 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
   };
 
   const copy = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const body = await readJson(req);
-    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const fields = await readJson(req);
     const link = typeof fields.url === 'string' ? fields.url : typeof fields.input === 'string' ? fields.input : '';
     if (!URL.canParse(link))
       return send(res, 400, failure(10005, 'Invalid or missing url: send the video link as "url".'));

@@ -8,6 +8,7 @@
 import type http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { startTusServer } from '../tus-server';
+import { readJson, sendJson as json } from './respond';
 
 type Step = 'pending' | 'viewable' | 'ready' | { error: string };
 
@@ -33,22 +34,6 @@ interface Token {
   videoId: number;
   clientId: number;
   expiresAt: number;
-}
-
-/** Answers JSON; true, as the route answers for a request it handled. */
-function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): true {
-  res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
-  return true;
-}
-
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
 }
 
 /** TUS Upload-Metadata: `key base64,key base64`. */

@@ -8,6 +8,7 @@
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { listenOnLoopback } from '../listen-loopback';
+import { readJson, sendJson as json } from './respond';
 
 export interface OmegaDoubleVideo {
   id: string;
@@ -19,21 +20,6 @@ export interface OmegaDoubleVideo {
   /** The origin download: under way, done with these bytes, or failed with this reason. */
   fetched: { state: 'running' } | { state: 'done'; bytes: Buffer } | { state: 'failed'; reason: string };
   created: string;
-}
-
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-}
-
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }
 
 export async function startOmegaDouble(options: { apiKey?: string } = {}) {
@@ -97,9 +83,9 @@ export async function startOmegaDouble(options: { apiKey?: string } = {}) {
     else if (video.status === 'processing') video.status = 'ready';
   }
 
-  async function copy(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function copy(req: http.IncomingMessage, res: http.ServerResponse): Promise<true> {
     const body = await readJson(req);
-    if (!body || typeof body.url !== 'string' || body.url === '')
+    if (typeof body.url !== 'string' || body.url === '')
       return json(res, 400, { message: 'url is required: the video direct url' });
     if (typeof body.title !== 'string' || body.title === '')
       return json(res, 400, { message: 'title is required: the video title' });
@@ -118,7 +104,7 @@ export async function startOmegaDouble(options: { apiKey?: string } = {}) {
     onCopy(video);
     const running = download(video).finally(() => fetches.delete(running));
     fetches.add(running);
-    json(res, 200, shape(video));
+    return json(res, 200, shape(video));
   }
 
   const server = http.createServer((req, res) => {

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { Readable } from 'node:stream';
 import { listenOnLoopback } from '../listen-loopback';
+import { sendJson as send } from './respond';
 
 export interface TwelveLabsDoubleOptions {
   /** The one API key accepted. Default `key`. */
@@ -62,11 +63,6 @@ interface TaskRecord extends DoubleTask {
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const hexId = (): string => randomBytes(12).toString('hex');
 
-function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
-
 /** Reads a request body to its end, so an error answer never cuts an upload mid-way. */
 async function drain(req: http.IncomingMessage): Promise<void> {
   for await (const chunk of req) void chunk;
@@ -115,7 +111,10 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
   async function createTask(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
       await drain(req);
-      return send(res, 400, { code: 'parameter_invalid', message: 'The request body must be multipart/form-data.' });
+      return void send(res, 400, {
+        code: 'parameter_invalid',
+        message: 'The request body must be multipart/form-data.',
+      });
     }
     let form: FormData;
     try {
@@ -124,32 +123,32 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
       }).formData();
     } catch (error) {
       await drain(req);
-      return send(res, 400, {
+      return void send(res, 400, {
         code: 'parameter_invalid',
         message: `The form could not be read: ${(error as Error).message}`,
       });
     }
-    if (options.refuseTasks) return send(res, 400, options.refuseTasks);
+    if (options.refuseTasks) return void send(res, 400, options.refuseTasks);
     const indexId = form.get('index_id');
     if (typeof indexId !== 'string' || indexId === '') {
-      return send(res, 400, {
+      return void send(res, 400, {
         code: 'parameter_not_provided',
         message: 'The index_id parameter is required but was not provided.',
       });
     }
     if (!(indexId in indexes)) {
-      return send(res, 404, { code: 'index_not_found', message: `The index ${indexId} does not exist.` });
+      return void send(res, 404, { code: 'index_not_found', message: `The index ${indexId} does not exist.` });
     }
     const file = form.get('video_file');
     const url = form.get('video_url');
     if ((file === null) === (url === null)) {
-      return send(res, 400, {
+      return void send(res, 400, {
         code: file === null ? 'parameter_not_provided' : 'parameter_invalid',
         message: 'Provide exactly one of video_file or video_url.',
       });
     }
     if (file !== null && typeof file === 'string') {
-      return send(res, 400, { code: 'parameter_invalid', message: 'The video_file parameter must be a file.' });
+      return void send(res, 400, { code: 'parameter_invalid', message: 'The video_file parameter must be a file.' });
     }
     const task: TaskRecord = {
       id: hexId(),
@@ -179,7 +178,10 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
   async function readTask(id: string, res: http.ServerResponse): Promise<void> {
     const task = tasks.get(id);
     if (!task)
-      return send(res, 404, { code: 'resource_not_exist', message: `Resource with id ${id} does not exist in tasks.` });
+      return void send(res, 404, {
+        code: 'resource_not_exist',
+        message: `Resource with id ${id} does not exist in tasks.`,
+      });
     await task.fetching;
     // A video_url the double could not fetch fails the task, as Twelve Labs does.
     if (task.videoUrl && !task.received) task.status = 'failed';
@@ -196,7 +198,7 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
       rateLimited += 1;
       await drain(req);
       const after = options.rateLimit.retryAfter;
-      return send(
+      return void send(
         res,
         429,
         {
@@ -208,7 +210,7 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
     }
     if (req.headers['x-api-key'] !== apiKey) {
       await drain(req);
-      return send(res, 401, {
+      return void send(res, 401, {
         code: 'api_key_invalid',
         message:
           'API Key is either invalid or expired. Please check your API key or generate a new one from the dashboard and try again.',
@@ -219,8 +221,8 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
       const id = decodeURIComponent(index[1]!);
       const name = indexes[id];
       if (name === undefined)
-        return send(res, 404, { code: 'index_not_found', message: `The index ${id} does not exist.` });
-      return send(res, 200, {
+        return void send(res, 404, { code: 'index_not_found', message: `The index ${id} does not exist.` });
+      return void send(res, 200, {
         _id: id,
         index_name: name,
         models: [{ model_name: 'marengo2.7', model_options: ['visual', 'audio'] }],

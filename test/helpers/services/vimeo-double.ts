@@ -26,7 +26,7 @@ const errs = ['in_progress', 'error'];
 
 // Vimeo answers in its own media type.
 const send = (res: http.ServerResponse, status: number, body: unknown) =>
-  sendJson(res, status, body, 'application/vnd.vimeo.video+json');
+  sendJson(res, status, body, { 'Content-Type': 'application/vnd.vimeo.video+json' });
 
 export async function startVimeoDouble(options: { token?: string; account?: string } = {}) {
   const token = options.token ?? 'vimeo-token';
