@@ -30,7 +30,7 @@ export type FailureVerdict =
   { kind: 'retry'; delayMs: number; forgetUpload: boolean; chunkSize?: number } | { kind: 'fail'; text: string };
 
 /** The smallest PATCH a 413 halves down to: below it, the limit is not about the body's size. */
-export const smallestChunk = 1024 * 1024;
+const smallestChunk = 1024 * 1024;
 
 export interface FailureContext {
   /** This attempt's number, counted since the last attempt that moved the offset forward. */

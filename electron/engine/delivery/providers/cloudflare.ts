@@ -23,7 +23,7 @@ export function cloudflareAccountBase(target: DeliveryTarget): string {
 }
 
 /** The token as a Bearer header; a "Bearer " the user typed with it is not doubled. */
-export function cloudflareAuthorization(credential: string | null): Record<string, string> {
+function cloudflareAuthorization(credential: string | null): Record<string, string> {
   const token = credential?.trim().replace(/^Bearer\s+/i, '');
   return token ? { Authorization: `Bearer ${token}` } : {};
 }

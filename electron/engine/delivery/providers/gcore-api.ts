@@ -34,7 +34,7 @@ export function gcoreRequest(
 }
 
 /** An id Gcore gives as a number (or a string): as a string, or null. */
-export const idOf = (value: unknown): string | null =>
+const idOf = (value: unknown): string | null =>
   typeof value === 'number' && Number.isFinite(value) ? String(value) : text(value);
 
 /** A video from a response body: the docs show an object; a one-element list is taken too. */
