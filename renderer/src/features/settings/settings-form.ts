@@ -35,8 +35,8 @@ function readNumbers<K extends string>(fields: Record<K, { path: string; text: s
   return { values, issues, ok: Object.keys(issues).length === 0 };
 }
 
-export const bytesToGiB = (bytes: number) => String(Math.round((bytes / GiB) * 100) / 100);
-export const fractionToPercent = (fraction: number) => String(Math.round(fraction * 1000) / 10);
+const bytesToGiB = (bytes: number) => String(Math.round((bytes / GiB) * 100) / 100);
+const fractionToPercent = (fraction: number) => String(Math.round(fraction * 1000) / 10);
 
 /** The ladder with `height` in or out, tallest first. */
 export function toggleHeight(heights: readonly number[], height: number, on: boolean): number[] {

@@ -21,7 +21,7 @@ const newest = (a: Video | undefined, b: Video | undefined): Video | undefined =
   !a ? b : !b ? a : isNewer(b, a) ? b : a;
 
 /** What changes when the engine adds to the history: states, retries, deliveries. */
-export function historyKey(video: Video): string {
+function historyKey(video: Video): string {
   const { state, nextAttemptAt, errorReasonCode } = video.status;
   const deliveries = video.deliveries.map((d) => `${d.target}:${d.state}`).join(',');
   return [state, nextAttemptAt, errorReasonCode, video.readyToStreamAt, deliveries].join('|');
