@@ -7,6 +7,7 @@
  */
 import type http from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { Metadata } from '@tus/server';
 import { startTusServer } from '../tus-server';
 import { readJson, sendJson as json } from './respond';
 
@@ -34,16 +35,6 @@ interface Token {
   videoId: number;
   clientId: number;
   expiresAt: number;
-}
-
-/** TUS Upload-Metadata: `key base64,key base64`. */
-function tusMetadata(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of (header ?? '').split(',')) {
-    const [key, value] = pair.trim().split(' ');
-    if (key) out[key] = value ? Buffer.from(value, 'base64').toString('utf8') : '';
-  }
-  return out;
 }
 
 /** Gcore's texts for an origin it could not download (vod-status.mdx). */
@@ -188,7 +179,7 @@ export async function startGcoreDouble(options: GcoreDoubleOptions = {}) {
 
   /** The TUS creation request, checked as Gcore's upload servers do; null when it may go on to tus. */
   function tusCreationRefusal(req: http.IncomingMessage): string | null {
-    const meta = tusMetadata(req.headers['upload-metadata'] as string | undefined);
+    const meta = Metadata.parse(req.headers['upload-metadata'] as string | undefined);
     if (!meta.filename || !meta.filetype) return 'filename and filetype are required';
     const token = meta.token ? tokens.get(meta.token) : undefined;
     if (!token || token.expiresAt <= Date.now()) return `token invalid (${meta.token ?? 'null'})`;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Metadata } from '@tus/server';
 import { gcoreAdapter } from '../../../../electron/engine/delivery/providers/gcore';
 import type {
   ProviderCall,
@@ -230,9 +231,7 @@ describe("Gcore's upload server", () => {
     const one = await push.session(call, file, null, 64 * 1024);
     const other = await push.session(call, file, null, 64 * 1024);
     const metadata = { ...one.metadata, token: other.metadata.token! };
-    const header = Object.entries(metadata)
-      .map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`)
-      .join(',');
+    const header = Metadata.stringify(metadata);
     const response = await fetch(one.endpoint!, {
       method: 'POST',
       headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(file.size), 'Upload-Metadata': header },
