@@ -2,7 +2,6 @@
  * One attempt at one delivery, as the pull, push and follow steps share it, and what a failed
  * attempt leads to: a retry later (the host slowed down on 429 and 503), or the delivery's end.
  */
-import type { DeliveryTarget } from '../../../shared/delivery-targets';
 import { judgeFailure, type UploadFailure } from '../delivery/delivery-failure';
 import type { ProviderAdapter, ProviderCall } from '../delivery/providers/provider';
 import { ServiceError } from '../delivery/providers/service-request';
@@ -53,7 +52,7 @@ export function handleFailure(
       target: call.target,
       uid,
       size: progress.size,
-      renewsAuthorization: renews(call.target),
+      renewsAuthorization: attempt.adapter.renewsAuthorization === true,
       ...(progress.chunkSize !== undefined ? { chunkSize: progress.chunkSize } : {}),
     },
     attempt.tuning,
@@ -91,6 +90,3 @@ export function failDelivery(
   context.deliveries.fail(row.id, text, word);
   context.store.record(claimed.video.uid, 'delivery-failed', { target: call.target.id, text, ...data });
 }
-
-/** Services whose upload authorisation runs out and is renewed by the next attempt. */
-const renews = (target: DeliveryTarget): boolean => target.provider === 'bunny' || target.provider === 'gcore';

@@ -133,6 +133,7 @@ export function createBunnyAdapter(options: BunnyAdapterOptions = {}): ProviderA
   const lookup = options.lookup ?? { tries: 5, delayMs: 1000 };
   return {
     id: 'bunny',
+    renewsAuthorization: true,
     async test(call) {
       const { library } = required(call);
       const response = await libraryRequest(call, 'GET', '/videos?page=1&itemsPerPage=1');

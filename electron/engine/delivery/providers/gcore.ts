@@ -56,6 +56,7 @@ async function pull(call: ProviderCall, link: PullLink): Promise<{ remoteId: str
 
 export const gcoreAdapter: ProviderAdapter = {
   id: 'gcore',
+  renewsAuthorization: true,
   async test(call) {
     // The first page of the account's videos: harmless, and refused without a valid key.
     const response = await gcoreRequest(call, 'GET', '/streaming/videos?page=1');

@@ -116,6 +116,11 @@ export interface MediaFacts {
 
 export interface ProviderAdapter {
   id: DeliveryProvider;
+  /**
+   * The upload's authorisation runs out and the next attempt's session renews it (Bunny's
+   * signature, Gcore's token): a 401 or 403 during a push is retried, not failed.
+   */
+  renewsAuthorization?: true;
   /** Asks the service something harmless that needs the credential; answers what it found, in a sentence. */
   test(call: ProviderCall): Promise<string>;
   /** Why the service would refuse this video (its documented limits), or null. */
