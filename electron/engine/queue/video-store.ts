@@ -212,7 +212,6 @@ export class VideoStore {
     return (this.leaseStmt.get(uid) as string | null | undefined) ?? null;
   }
 
-  /** Cheap progress update: one indexed UPDATE, no history row. */
   /** The input's size as soon as the origin tells it, so "12 MiB of 80 MiB" can show while it downloads. */
   setInputSize(uid: string, bytes: number): void {
     this.db
@@ -221,6 +220,7 @@ export class VideoStore {
     this.changes.note(uid);
   }
 
+  /** Cheap progress update: one indexed UPDATE, no history row. */
   setProgress(uid: string, pctComplete: number, live: { bytesPerSecond?: number; etaSeconds?: number } = {}): void {
     const speed = live.bytesPerSecond === undefined ? null : Math.round(live.bytesPerSecond);
     const eta = live.etaSeconds === undefined || !Number.isFinite(live.etaSeconds) ? null : Math.round(live.etaSeconds);
