@@ -46,3 +46,17 @@ export function useSectionSave(): SectionSave {
   const edited = () => setState((s) => (s.status === 'saved' ? { ...s, status: 'idle', message: null } : s));
   return { ...state, save, edited };
 }
+
+/**
+ * A section whose control applies as it is chosen (no Save button): the choice shows at once, and
+ * the engine's answer (or its refusal) then decides what the control shows.
+ */
+export function useInstantSave<T>(saved: T, patch: (value: T) => SettingsPatch) {
+  const save = useSectionSave();
+  const [chosen, setChosen] = useState<T | null>(null);
+  const choose = (value: T) => {
+    setChosen(value);
+    void save.save(patch(value)).finally(() => setChosen(null));
+  };
+  return { save, shown: chosen ?? saved, choose };
+}
