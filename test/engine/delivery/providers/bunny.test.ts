@@ -6,10 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Upload } from 'tus-js-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bunnySignature, bunnySigner } from '../../../../electron/engine/delivery/providers/bunny-signer';
 import { bunnyStatus, createBunnyAdapter } from '../../../../electron/engine/delivery/providers/bunny';
 import type {
@@ -20,14 +18,14 @@ import type {
 } from '../../../../electron/engine/delivery/providers/provider';
 import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
+import { closeAfterEach, closers, fileMediaDir } from '../../../helpers/delivery-engine';
 import * as make from '../../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../../helpers/origin-server';
 import { startBunnyDouble, type BunnyDouble } from '../../../helpers/services/bunny-double';
 
-const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-bunny-'));
+const mediaDir = fileMediaDir('ferry-bunny-');
 let media: string;
 let size: number;
-const closers: (() => Promise<void>)[] = [];
 const adapter = createBunnyAdapter({ lookup: { tries: 3, delayMs: 50 } });
 const push = adapter.push as TusPush;
 
@@ -35,10 +33,7 @@ beforeAll(async () => {
   media = await make.standardDefinition43(mediaDir);
   size = fs.statSync(media).size;
 });
-afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
+closeAfterEach();
 
 async function double(): Promise<BunnyDouble> {
   const started = await startBunnyDouble({ library: '123', apiKey: 'library-key' });

@@ -4,9 +4,7 @@
  * arrive, a pull the service fetches itself, each state Stream reports, and its refusals.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cloudflareAdapter } from '../../../../electron/engine/delivery/providers/cloudflare';
 import {
   cloudflareChunkSize,
@@ -22,31 +20,26 @@ import type {
 import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
 import { TusUploadError, tusUpload } from '../../../../electron/engine/delivery/tus-upload';
 import type { DeliveryReadyWhen } from '../../../../shared/delivery-targets';
+import { closeAfterEach, closers, fileMediaDir } from '../../../helpers/delivery-engine';
 import * as make from '../../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../../helpers/origin-server';
 import { startCloudflareDouble, type CloudflareDouble } from '../../../helpers/services/cloudflare-double';
 import type { VideoScript } from '../../../helpers/services/cloudflare-double-videos';
 
 const MiB = 1024 * 1024;
-let mediaDir: string;
+const mediaDir = fileMediaDir('ferry-cf-media-');
 let video: PushFile;
-const doubles: CloudflareDouble[] = [];
-const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-cf-media-'));
   // About 12 MB that does not compress: three chunks of Stream's 5 MiB minimum.
   const file = await make.noisyMp4(mediaDir, 4);
   video = { path: file, size: fs.statSync(file).size, name: 'Board meeting', type: 'video/mp4' };
 });
-afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
-afterEach(async () => {
-  await Promise.all([...doubles.splice(0).map((d) => d.close()), ...closers.splice(0).map((c) => c())]);
-});
+closeAfterEach();
 
 async function double(script?: Partial<VideoScript>) {
   const started = await startCloudflareDouble(script ? { script } : {});
-  doubles.push(started);
+  closers.push(started.close);
   return started;
 }
 

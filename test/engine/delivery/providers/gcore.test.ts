@@ -5,9 +5,8 @@
  * the link's headers reaching the origin, and every documented state and failure read back.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Metadata } from '@tus/server';
 import { gcoreAdapter } from '../../../../electron/engine/delivery/providers/gcore';
 import type {
@@ -19,29 +18,26 @@ import type {
 } from '../../../../electron/engine/delivery/providers/provider';
 import { tusUpload, TusUploadError } from '../../../../electron/engine/delivery/tus-upload';
 import type { DeliveryReadyWhen } from '../../../../shared/delivery-targets';
+import { closeAfterEach, closers, fileMediaDir } from '../../../helpers/delivery-engine';
 import { noisyMp4 } from '../../../helpers/media-fixtures';
 import { startOrigin } from '../../../helpers/origin-server';
 import { refusal } from '../../../helpers/service-refusal';
 import { startGcoreDouble, type GcoreDouble } from '../../../helpers/services/gcore-double';
 
 // Made once for the file (tempDir() is emptied after each test).
-const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-gcore-'));
+const mediaDir = fileMediaDir('ferry-gcore-');
 let media: string;
 let file: { path: string; size: number; name: string; type: string };
-const closers: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   media = await noisyMp4(mediaDir, 1);
   file = { path: media, size: fs.statSync(media).size, name: 'Board meeting', type: 'video/mp4' };
 });
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((c) => c.close()));
-});
-afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
+closeAfterEach();
 
 async function double(): Promise<GcoreDouble> {
   const started = await startGcoreDouble({ apiKey: 'key' });
-  closers.push(started);
+  closers.push(started.close);
   return started;
 }
 
@@ -248,7 +244,7 @@ describe('Gcore: pull by link', () => {
     const origin = await startOrigin({
       '/v.mp4': { kind: 'file', body, requireHeader: ['authorization', 'Bearer ABC'] },
     });
-    closers.push(origin);
+    closers.push(origin.close);
     const call = callTo(gcore);
     const link = {
       url: origin.url('/v.mp4'),
@@ -267,7 +263,7 @@ describe('Gcore: pull by link', () => {
   it("fails with Gcore's reason once its three tries at the origin fail", async () => {
     const gcore = await double();
     const origin = await startOrigin({ '/private.mp4': { kind: 'status', status: 403 } });
-    closers.push(origin);
+    closers.push(origin.close);
     const call = callTo(gcore);
     const missing = await gcoreAdapter.pull!(call, { url: origin.url('/gone.mp4'), headers: {}, name: 'Gone' });
     const forbidden = await gcoreAdapter.pull!(call, { url: origin.url('/private.mp4'), headers: {}, name: 'Private' });

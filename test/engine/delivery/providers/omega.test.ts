@@ -4,32 +4,27 @@
  * followed through uploaded → downloading → processing → ready, and the documented refusals.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { omegaAdapter } from '../../../../electron/engine/delivery/providers/omega';
 import type { ProviderCall, RemoteStatus } from '../../../../electron/engine/delivery/providers/provider';
+import { closeAfterEach, closers, fileMediaDir } from '../../../helpers/delivery-engine';
 import { solidColor } from '../../../helpers/media-fixtures';
 import { startOrigin } from '../../../helpers/origin-server';
 import { refusal } from '../../../helpers/service-refusal';
 import { startOmegaDouble, type OmegaDouble } from '../../../helpers/services/omega-double';
 import { serve } from '../../../server/stream-fixture';
 
-const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-omega-'));
+const mediaDir = fileMediaDir('ferry-omega-');
 let body: Buffer;
-const closers: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   body = fs.readFileSync(await solidColor(mediaDir, 'blue', '320x240', 1));
 });
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((c) => c.close()));
-});
-afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
+closeAfterEach();
 
 async function double(): Promise<OmegaDouble> {
   const started = await startOmegaDouble({ apiKey: 'omega-key' });
-  closers.push(started);
+  closers.push(started.close);
   return started;
 }
 
@@ -37,7 +32,7 @@ async function origin() {
   const started = await startOrigin({
     '/v.mp4': { kind: 'file', body, requireHeader: ['user-id', 'id-1234'] },
   });
-  closers.push(started);
+  closers.push(started.close);
   return started;
 }
 

@@ -6,20 +6,18 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProviderCall, PushFile } from '../../../../electron/engine/delivery/providers/provider';
 import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
 import { twelvelabsAdapter, taskStatus } from '../../../../electron/engine/delivery/providers/twelvelabs';
 import type { FormPush } from '../../../../electron/engine/delivery/providers/provider';
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
+import { closeAfterEach, closers } from '../../../helpers/delivery-engine';
 import { sha256, startOrigin } from '../../../helpers/origin-server';
 import { startTwelveLabsDouble, type TwelveLabsDoubleOptions } from '../../../helpers/services/twelvelabs-double';
 import { tempDir } from '../../../helpers/temp-dir';
 
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
+closeAfterEach();
 
 async function double(options: TwelveLabsDoubleOptions = {}) {
   const service = await startTwelveLabsDouble(options);

@@ -5,36 +5,31 @@
  * transcode is followed to ready (with the watch page) or to its error.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Upload } from 'tus-js-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderCall, TusPush, TusSession } from '../../../../electron/engine/delivery/providers/provider';
 import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
 import { vimeoAdapter, vimeoStatus } from '../../../../electron/engine/delivery/providers/vimeo';
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
+import { closeAfterEach, closers, fileMediaDir } from '../../../helpers/delivery-engine';
 import * as make from '../../../helpers/media-fixtures';
 import { sha256 } from '../../../helpers/origin-server';
 import { startVimeoDouble, type VimeoDouble } from '../../../helpers/services/vimeo-double';
 
-const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-vimeo-'));
+const mediaDir = fileMediaDir('ferry-vimeo-');
 let media: string;
 let size: number;
-const doubles: VimeoDouble[] = [];
 const push = vimeoAdapter.push as TusPush;
 
 beforeAll(async () => {
   media = await make.standardDefinition43(mediaDir);
   size = fs.statSync(media).size;
 });
-afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
-afterEach(async () => {
-  await Promise.all(doubles.splice(0).map((d) => d.close()));
-});
+closeAfterEach();
 
 async function double(): Promise<VimeoDouble> {
   const started = await startVimeoDouble({ token: 'vimeo-token', account: 'Ferry Films' });
-  doubles.push(started);
+  closers.push(started.close);
   return started;
 }
 
