@@ -118,8 +118,9 @@ describe('delivery to Cloudflare Stream', () => {
     expect(stream.tus.requests.every((r) => r.authorization === 'Bearer token')).toBe(true);
   });
 
-  it('creates the video with the way it is to be served: signed URLs, allowed origins, thumbnail', async () => {
+  it('creates the video with the way it is to be served: signed URLs, allowed origins, thumbnail, deletion', async () => {
     const { stream, engine, target } = await setUp('push');
+    const inForty = new Date(Math.floor(Date.now() / 1000 + 40 * 24 * 3600) * 1000).toISOString();
     const added = await engine.addFiles({
       paths: [noisy],
       options: {
@@ -128,6 +129,8 @@ describe('delivery to Cloudflare Stream', () => {
         requireSignedURLs: true,
         allowedOrigins: ['example.com', '*.example.org'],
         thumbnailTimestampPct: 0.25,
+        // Within the 30 to 1,096 days Stream takes.
+        scheduledDeletion: inForty,
         deliverTo: [target.id],
       },
     });
@@ -139,6 +142,7 @@ describe('delivery to Cloudflare Stream', () => {
       requiresignedurls: null,
       allowedorigins: 'example.com,*.example.org',
       thumbnailtimestamppct: '0.25',
+      scheduleddeletion: inForty,
     });
   });
 
