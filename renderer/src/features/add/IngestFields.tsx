@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import { serviceName } from '../targets/target-text';
+import { toggleTarget } from '../settings/delivery-form';
 import { ladderHeights } from '../settings/settings-form';
 import { choiceProblem, toggleHeight, type IngestChoice } from './ingest-choice';
 
@@ -103,9 +104,12 @@ export function IngestFields({ choice, onChange, targets, onLeave }: IngestField
                 onChange({
                   ...choice,
                   // Only targets listed here: a default target removed since is not sent (the engine refuses it).
-                  deliverTo: targets
-                    .map((t) => t.id)
-                    .filter((t) => (t === target.id ? event.target.checked : choice.deliverTo.includes(t))),
+                  deliverTo: toggleTarget(
+                    choice.deliverTo,
+                    target.id,
+                    event.target.checked,
+                    targets.map((t) => t.id),
+                  ),
                 })
               }
             />
