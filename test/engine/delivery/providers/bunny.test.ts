@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Upload } from 'tus-js-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bunnySignature, bunnySigner } from '../../../../electron/engine/delivery/providers/bunny-signer';
 import { bunnyStatus, createBunnyAdapter } from '../../../../electron/engine/delivery/providers/bunny';
@@ -22,6 +21,7 @@ import { closeAfterEach, closers, fileMediaDir } from '../../../helpers/delivery
 import * as make from '../../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../../helpers/origin-server';
 import { startBunnyDouble, type BunnyDouble } from '../../../helpers/services/bunny-double';
+import { uploadSession } from '../../../helpers/tus-session-upload';
 
 const mediaDir = fileMediaDir('ferry-bunny-');
 let media: string;
@@ -61,27 +61,8 @@ function call(bunny: BunnyDouble, overrides: Partial<DeliveryTarget> = {}, crede
 
 const file = () => ({ path: media, size, name: 'Board meeting', type: 'video/mp4' });
 
-/** One upload attempt as the deliver stage runs it: the session's headers asked before every request. */
-function send(session: TusSession, onUrl: (url: string) => void = () => {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const upload: Upload = new Upload(fs.createReadStream(media), {
-      endpoint: session.endpoint,
-      uploadUrl: session.uploadUrl,
-      uploadSize: size,
-      metadata: session.metadata,
-      chunkSize: session.chunkSize,
-      retryDelays: null,
-      storeFingerprintForResuming: false,
-      onBeforeRequest: (req) => {
-        for (const [name, value] of Object.entries(session.headers())) req.setHeader(name, value);
-      },
-      onUploadUrlAvailable: () => onUrl(upload.url ?? ''),
-      onSuccess: () => resolve(),
-      onError: reject,
-    });
-    upload.start();
-  });
-}
+/** One upload attempt as the deliver stage runs it. */
+const send = (session: TusSession, onUrl?: (url: string) => void) => uploadSession(session, media, size, { onUrl });
 
 /** Polls status as the stage does (bounded: 10 s), collecting the words, until ready or error. */
 async function follow(bunny: BunnyDouble, c: ProviderCall, remoteId: string) {

@@ -5,7 +5,6 @@
  * transcode is followed to ready (with the watch page) or to its error.
  */
 import fs from 'node:fs';
-import { Upload } from 'tus-js-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderCall, TusPush, TusSession } from '../../../../electron/engine/delivery/providers/provider';
 import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
@@ -15,6 +14,7 @@ import { closeAfterEach, closers, fileMediaDir } from '../../../helpers/delivery
 import * as make from '../../../helpers/media-fixtures';
 import { sha256 } from '../../../helpers/origin-server';
 import { startVimeoDouble, type VimeoDouble } from '../../../helpers/services/vimeo-double';
+import { uploadSession } from '../../../helpers/tus-session-upload';
 
 const mediaDir = fileMediaDir('ferry-vimeo-');
 let media: string;
@@ -53,31 +53,7 @@ function call(vimeo: VimeoDouble, credential = 'vimeo-token'): ProviderCall {
 const file = () => ({ path: media, size, name: 'Board meeting', type: 'video/mp4' });
 
 /** One upload attempt as the deliver stage runs it; `chunks` stops it after that many PATCHes. */
-function send(session: TusSession, chunks = Infinity): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let done = 0;
-    const upload: Upload = new Upload(fs.createReadStream(media), {
-      endpoint: session.endpoint,
-      uploadUrl: session.uploadUrl,
-      uploadSize: size,
-      metadata: session.metadata,
-      chunkSize: session.chunkSize,
-      retryDelays: null,
-      storeFingerprintForResuming: false,
-      onBeforeRequest: (req) => {
-        for (const [name, value] of Object.entries(session.headers())) req.setHeader(name, value);
-      },
-      onChunkComplete: () => {
-        if (++done < chunks) return;
-        void upload.abort();
-        reject(new Error(`stopped after ${chunks} chunks`));
-      },
-      onSuccess: () => resolve(),
-      onError: reject,
-    });
-    upload.start();
-  });
-}
+const send = (session: TusSession, chunks?: number) => uploadSession(session, media, size, { chunks });
 
 async function follow(c: ProviderCall, remoteId: string) {
   const seen: string[] = [];
