@@ -232,6 +232,23 @@ describe('delivery to Cloudflare Stream', () => {
     expect(stream.tus.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
+  it('holds back every delivery to a host that answered 429 until its Retry-After has passed', async () => {
+    const { stream, engine, target } = await setUp('push', {}, { retryMaxMs: 5000 });
+    const other = await make.noisyMp4(fs.mkdtempSync(`${mediaDir}/other-`), 1);
+    stream.rateLimitNext(1, '1');
+    const running = pushed(engine, target.id);
+    await until(() => stream.arrivals.some((a) => a.limited), 20_000);
+    // A second video for the same service, added while the host asks to wait.
+    const second = await engine.addFiles({ paths: [other], options: { transcode: false, deliverTo: [target.id] } });
+    await running;
+    await engine.run();
+    expect((await engine.get({ uid: second.queued[0]!.uid })).deliveries[0]!.state).toBe('ready');
+    const limitedAt = stream.arrivals.find((a) => a.limited)!.at;
+    const later = stream.arrivals.filter((a) => !a.limited);
+    expect(later.length).toBeGreaterThan(2);
+    for (const arrival of later) expect(arrival.at - limitedAt).toBeGreaterThanOrEqual(1000);
+  });
+
   it('waits for the Retry-After of a 429, then delivers', async () => {
     // Retry-After is waited for up to retryMaxMs.
     const { stream, engine, target } = await setUp('push', {}, { retryMaxMs: 5000 });
