@@ -151,6 +151,26 @@ describe('delivery to a TUS server', () => {
     expect(tus.requests.filter((r) => r.method === 'PATCH').length).toBeGreaterThan(5);
   });
 
+  it('keeps to the upload bandwidth limit in the settings', async () => {
+    const { tus, engine, target } = await setUp();
+    const rate = 256 * 1024;
+    await engine.setSettings({ delivery: { deliverTo: [], maxUploadBytesPerSecond: rate } });
+    const big = await make.largeRawVideo(fs.mkdtempSync(path.join(mediaDir, 'limited-')), 6);
+    const added = await engine.addFiles({ paths: [big], options: { transcode: false, deliverTo: [target.id] } });
+    const uid = added.queued[0]!.uid;
+    const running = engine.run();
+    await until(() => tus.totalReceived() > 0, 20_000);
+    const started = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const received = tus.totalReceived();
+    const seconds = (Date.now() - started) / 1000;
+    await engine.pause({ uids: [uid] });
+    await running;
+    // Unlimited, a local server takes the 6 MB at once; limited, what a slow machine sends is only less.
+    expect(received).toBeLessThan(rate * (seconds + 1) + 256 * 1024);
+    expect(received).toBeLessThan(fs.statSync(big).size / 2);
+  });
+
   it('shows its speed and the time left while it uploads', async () => {
     const { tus, engine, target } = await setUp();
     const size = fs.statSync(media).size;
