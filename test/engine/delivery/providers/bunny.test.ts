@@ -12,6 +12,7 @@ import { bunnyStatus, createBunnyAdapter } from '../../../../electron/engine/del
 import type {
   ProviderCall,
   PushResume,
+  RemoteStatus,
   TusPush,
   TusSession,
 } from '../../../../electron/engine/delivery/providers/provider';
@@ -22,6 +23,7 @@ import * as make from '../../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../../helpers/origin-server';
 import { startBunnyDouble, type BunnyDouble } from '../../../helpers/services/bunny-double';
 import { uploadSession } from '../../../helpers/tus-session-upload';
+import { until } from '../../../helpers/wait-for';
 
 const mediaDir = fileMediaDir('ferry-bunny-');
 let media: string;
@@ -66,15 +68,16 @@ const send = (session: TusSession, onUrl?: (url: string) => void) => uploadSessi
 
 /** Polls status as the stage does (bounded: 10 s), collecting the words, until ready or error. */
 async function follow(bunny: BunnyDouble, c: ProviderCall, remoteId: string) {
-  const seen: string[] = [];
+  const statuses: RemoteStatus[] = [];
+  const seen = () => statuses.map((status) => status.word);
   // A pull's download runs in the double's background: a loaded machine may take a while.
-  for (let i = 0; i < 500; i++) {
-    const status = await adapter.status!(c, remoteId);
-    seen.push(status.word);
-    if (status.phase !== 'processing') return { status, seen };
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`still processing after 500 polls: ${seen.join(', ')} (${bunny.videos.size} videos)`);
+  await until(async () => {
+    statuses.push(await adapter.status!(c, remoteId));
+    return statuses.at(-1)!.phase !== 'processing';
+  }, 10_000).catch(() => {
+    throw new Error(`still processing after 10 s: ${seen().join(', ')} (${bunny.videos.size} videos)`);
+  });
+  return { status: statuses.at(-1)!, seen: seen() };
 }
 
 describe('Bunny signature', () => {

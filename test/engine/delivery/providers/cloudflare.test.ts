@@ -25,6 +25,7 @@ import * as make from '../../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../../helpers/origin-server';
 import { startCloudflareDouble, type CloudflareDouble } from '../../../helpers/services/cloudflare-double';
 import type { VideoScript } from '../../../helpers/services/cloudflare-double-videos';
+import { until } from '../../../helpers/wait-for';
 
 const MiB = 1024 * 1024;
 const mediaDir = fileMediaDir('ferry-cf-media-');
@@ -97,16 +98,16 @@ async function push(call: ProviderCall, file: PushFile, options: PushOptions = {
   return { session, ...done };
 }
 
-/** Status until the service ends processing, as the stage polls (bounded). */
+/** Status until the service ends processing, as the stage polls (bounded: 10 s). */
 async function follow(call: ProviderCall, remoteId: string): Promise<RemoteStatus[]> {
   const seen: RemoteStatus[] = [];
-  for (let i = 0; i < 200; i++) {
-    const status = await cloudflareAdapter.status!(call, remoteId);
-    seen.push(status);
-    if (status.phase !== 'processing') return seen;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`video ${remoteId} still processing after 200 polls: ${JSON.stringify(seen.at(-1))}`);
+  await until(async () => {
+    seen.push(await cloudflareAdapter.status!(call, remoteId));
+    return seen.at(-1)!.phase !== 'processing';
+  }, 10_000).catch(() => {
+    throw new Error(`video ${remoteId} still processing after 10 s: ${JSON.stringify(seen.at(-1))}`);
+  });
+  return seen;
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<ServiceError> {
