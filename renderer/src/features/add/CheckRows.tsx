@@ -42,7 +42,7 @@ export function CheckRows({ rows, label }: { rows: readonly LinkCheckRow[]; labe
       {rows.map((row) => (
         <li key={row.line} className={`add-row add-row-${row.status}`}>
           <span className="add-line">
-            <span className="add-hidden">Line </span>
+            <span className="visually-hidden">Line </span>
             {row.line}
           </span>
           <RowText row={row} />
