@@ -1,17 +1,59 @@
 /** Running the real `ferry` CLI from tests: one-shot commands, and long-lived ones stopped after the test. */
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import type { Video } from '../../shared/video';
 import { finished, repoRoot, spawnTs, type Finished } from '../helpers/spawn-ts';
+import { startTusServer, type TusTestServer } from '../helpers/tus-server';
 
 export const bin = path.join(repoRoot, 'bin/ferry.mjs');
 
 /** One `ferry` command run to its end, with `env` added to this process's environment. */
 export const ferry = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> =>
   finished(spawnTs(bin, args, env), 120_000);
+
+/** `ferry` with `input` piped to its stdin, as `pass show … | ferry target add … --credential-stdin` would. */
+export function ferryWithStdin(args: string[], input: string, env: NodeJS.ProcessEnv = {}): Promise<Finished> {
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin.end(input);
+  return finished(child, 120_000);
+}
+
+/**
+ * No keychain in a test's environment: the opt-in file store stands in for it
+ * (test/engine/delivery/keychain-credentials.test.ts covers the keychain itself).
+ */
+export const fileStore = { FERRY_CREDENTIALS: 'file' };
+
+/** `ferry target add <name> --provider tus --endpoint <endpoint>`, then `more`. */
+export const addTusTargetArgs = (name: string, endpoint: string, ...more: string[]): string[] => [
+  'target',
+  'add',
+  name,
+  '--provider',
+  'tus',
+  '--endpoint',
+  endpoint,
+  ...more,
+];
+
+const tusServers: TusTestServer[] = [];
+afterEach(async () => {
+  await Promise.all(tusServers.splice(0).map((server) => server.close()));
+});
+
+/** A TUS server for one test, closed after it. */
+export async function tusServerForTest(options?: Parameters<typeof startTusServer>[0]): Promise<TusTestServer> {
+  const server = await startTusServer(options);
+  tusServers.push(server);
+  return server;
+}
 
 export interface RunningFerry {
   child: ChildProcess;

@@ -1,18 +1,11 @@
 /** `ferry settings delivery.*`, through the real CLI: where every finished video goes, and how fast uploads may send. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../shared/api';
 import type { DeliveryTarget } from '../../shared/delivery-targets';
 import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
 import { tempDir } from '../helpers/temp-dir';
-import { startTusServer, type TusTestServer } from '../helpers/tus-server';
-import { ferry } from './ferry-process';
-
-let tus: TusTestServer | undefined;
-afterEach(async () => {
-  await tus?.close();
-  tus = undefined;
-});
+import { addTusTargetArgs, ferry, tusServerForTest } from './ferry-process';
 
 describe('ferry settings delivery.*', () => {
   it('caps uploads with a speed as people write it, or none', async () => {
@@ -46,21 +39,11 @@ describe('ferry settings delivery.*', () => {
   });
 
   it('sends every video added without --deliver to the default targets, and forgets a removed one', async () => {
-    tus = await startTusServer();
+    const tus = await tusServerForTest();
     const dataDir = tempDir();
     const settings = (...args: string[]) => ferry(['settings', ...args, '--data-dir', dataDir]);
     for (const name of ['archive', 'backup']) {
-      const added = await ferry([
-        'target',
-        'add',
-        name,
-        '--provider',
-        'tus',
-        '--endpoint',
-        tus.endpoint,
-        '--data-dir',
-        dataDir,
-      ]);
+      const added = await ferry(addTusTargetArgs(name, tus.endpoint, '--data-dir', dataDir));
       expect(added.code, added.stderr).toBe(0);
     }
     const targets = JSON.parse(

@@ -1,36 +1,19 @@
 /** `ferry ingest --deliver` to a real TUS server, and what `ferry list` and `ferry show` then say, through the real CLI. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
 import { sha256 } from '../helpers/origin-server';
 import { tempDir } from '../helpers/temp-dir';
-import { startTusServer, type TusTestServer } from '../helpers/tus-server';
-import { ferry } from './ferry-process';
-
-let tus: TusTestServer | undefined;
-afterEach(async () => {
-  await tus?.close();
-  tus = undefined;
-});
+import { addTusTargetArgs, ferry, tusServerForTest } from './ferry-process';
 
 describe('ferry ingest --deliver', () => {
   it('delivers what ferry ingest --deliver makes, and list and show say how it went', async () => {
-    tus = await startTusServer();
+    const tus = await tusServerForTest();
     const dataDir = tempDir();
     const file = await make.standardDefinition43(tempDir());
-    const added = await ferry([
-      'target',
-      'add',
-      'archive',
-      '--provider',
-      'tus',
-      '--endpoint',
-      tus.endpoint,
-      '--data-dir',
-      dataDir,
-    ]);
+    const added = await ferry(addTusTargetArgs('archive', tus.endpoint, '--data-dir', dataDir));
     expect(added.code, added.stderr).toBe(0);
 
     const unknown = await ferry(['ingest', file, '--deliver', 'nope', '--data-dir', dataDir]);

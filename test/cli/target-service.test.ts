@@ -3,33 +3,18 @@
  * Stream double: the target is tested with the credential piped in, a pull target gets a file
  * pushed (saying why), and `ferry show` prints what the service said.
  */
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
 import { startCloudflareDouble, type CloudflareDouble } from '../helpers/services/cloudflare-double';
-import { finished, repoRoot, type Finished } from '../helpers/spawn-ts';
 import { tempDir } from '../helpers/temp-dir';
-import { bin, ferry } from './ferry-process';
-
-// No keychain here: the opt-in file store keeps the credential (see target.test.ts).
-const fileStore = { FERRY_CREDENTIALS: 'file' };
+import { ferry, ferryWithStdin, fileStore } from './ferry-process';
 
 let stream: CloudflareDouble | undefined;
 afterEach(async () => {
   await stream?.close();
   stream = undefined;
 });
-
-function ferryWithStdin(args: string[], input: string): Promise<Finished> {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...fileStore },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  child.stdin.end(input);
-  return finished(child, 120_000);
-}
 
 describe('ferry target with Cloudflare Stream', () => {
   it('tests the target, pushes a file to a pull target saying why, and ferry show prints what Stream said', async () => {
@@ -60,6 +45,7 @@ describe('ferry target with Cloudflare Stream', () => {
           dataDir,
         ],
         `${token}\n`,
+        fileStore,
       );
     expect((await add('stream', 'cf-token-5e1d')).code).toBe(0);
     expect((await add('wrong', 'not-the-token')).code).toBe(0);

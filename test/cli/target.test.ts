@@ -1,35 +1,12 @@
 /** `ferry target`, through the real CLI against real data directories and a real TUS server. */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeliveryTarget } from '../../shared/delivery-targets';
-import { finished, repoRoot, type Finished } from '../helpers/spawn-ts';
+import type { Finished } from '../helpers/spawn-ts';
 import { tempDir } from '../helpers/temp-dir';
-import { startTusServer, type TusTestServer } from '../helpers/tus-server';
-import { bin, ferry } from './ferry-process';
-
-// No keychain in this process's environment: the opt-in file store stands in for it here
-// (test/engine/delivery/keychain-credentials.test.ts covers the keychain itself).
-const fileStore = { FERRY_CREDENTIALS: 'file' };
-
-let tus: TusTestServer | undefined;
-afterEach(async () => {
-  await tus?.close();
-  tus = undefined;
-});
-
-/** `ferry` with `input` piped to its stdin, as `pass show … | ferry target add … --credential-stdin` would. */
-function ferryWithStdin(args: string[], input: string, env: NodeJS.ProcessEnv = {}): Promise<Finished> {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...fileStore, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  child.stdin.end(input);
-  return finished(child, 120_000);
-}
+import { addTusTargetArgs, ferry, ferryWithStdin, fileStore, tusServerForTest } from './ferry-process';
 
 /** A port nothing listens on: taken from the system, then let go. */
 async function closedPort(): Promise<number> {
@@ -109,17 +86,7 @@ describe('ferry target add', () => {
 
     // Another service: the Gcore key must not go to the TUS server as its Authorization header.
     const moved = await ferry(
-      [
-        'target',
-        'add',
-        'gc',
-        '--provider',
-        'tus',
-        '--endpoint',
-        'https://tus.example.test/files',
-        '--data-dir',
-        dataDir,
-      ],
+      addTusTargetArgs('gc', 'https://tus.example.test/files', '--data-dir', dataDir),
       fileStore,
     );
     expect(moved.stdout).toContain(`changed target gc (${byName.gc!.id})`);
@@ -198,6 +165,7 @@ describe('ferry target add', () => {
     const empty = await ferryWithStdin(
       ['target', 'add', 't', '--provider', 'gcore', '--credential-stdin', '--data-dir', dataDir],
       '',
+      fileStore,
     );
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('--credential-stdin: stdin was empty');
@@ -211,25 +179,15 @@ describe('ferry target add', () => {
 describe('ferry target test, change and remove', () => {
   it('tests a TUS server with the credential piped in, keeps it across a change, and fails clearly when nothing answers', async () => {
     const secret = 'Bearer 9d2f-piped-token';
-    tus = await startTusServer({ requireAuthorization: secret });
+    const tus = await tusServerForTest({ requireAuthorization: secret });
     const dataDir = tempDir();
     const target = (...args: string[]) => ferry(['target', ...args, '--data-dir', dataDir], fileStore);
 
     // As `echo "$TOKEN" |` sends it: the trailing newline is not part of the credential.
     const added = await ferryWithStdin(
-      [
-        'target',
-        'add',
-        'archive',
-        '--provider',
-        'tus',
-        '--endpoint',
-        tus.endpoint,
-        '--credential-stdin',
-        '--data-dir',
-        dataDir,
-      ],
+      addTusTargetArgs('archive', tus.endpoint, '--credential-stdin', '--data-dir', dataDir),
       `${secret}\n`,
+      fileStore,
     );
     expect(added.code, added.stderr).toBe(0);
     const passed = await target('test', 'archive');
@@ -238,20 +196,11 @@ describe('ferry target test, change and remove', () => {
     expect(tus.requests.at(-1)).toMatchObject({ method: 'OPTIONS', authorization: secret });
 
     const wrong = await ferry(
-      [
-        'target',
-        'add',
-        'other',
-        '--provider',
-        'tus',
-        '--endpoint',
-        tus.endpoint,
-        '--credential-env',
-        'TOKEN',
-        '--data-dir',
-        dataDir,
-      ],
-      { ...fileStore, TOKEN: 'Bearer wrong' },
+      addTusTargetArgs('other', tus.endpoint, '--credential-env', 'TOKEN', '--data-dir', dataDir),
+      {
+        ...fileStore,
+        TOKEN: 'Bearer wrong',
+      },
     );
     expect(wrong.code, wrong.stderr).toBe(0);
     const refused = await target('test', 'other');
