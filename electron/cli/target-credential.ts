@@ -4,17 +4,11 @@
  */
 import type { Readable } from 'node:stream';
 import { UsageError } from './cli-context';
+import { readPipe } from './read-pipe';
 
 export interface CredentialFlags {
   'credential-env'?: string;
   'credential-stdin'?: boolean;
-}
-
-/** The whole of a stream, as text. */
-async function readAll(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -36,12 +30,11 @@ export async function readCredential(
     return value.trim();
   }
   if (!flags['credential-stdin']) return undefined;
-  // Typed at a terminal it would stay on screen; a pipe keeps it off.
-  if (stdin.isTTY)
-    throw new UsageError(
-      '--credential-stdin reads a pipe, not the terminal: e.g. pass show ferry/archive | ferry target add …, or use --credential-env VAR.',
-    );
-  const value = (await readAll(stdin)).replace(/(\r?\n)+$/, '');
+  const piped = await readPipe(
+    stdin,
+    '--credential-stdin reads a pipe, not the terminal: e.g. pass show ferry/archive | ferry target add …, or use --credential-env VAR.',
+  );
+  const value = piped.toString('utf8').replace(/(\r?\n)+$/, '');
   if (value.trim() === '')
     throw new UsageError(
       '--credential-stdin: stdin was empty; pipe the credential in, e.g. printf %s "$TOKEN" | ferry target add ….',

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { call, fieldsByPrefix, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
 import { parseNumber } from '../parse-values';
+import { readPipe } from '../read-pipe';
 
 const verifyFields = fieldsByPrefix({
   signature: '--signature',
@@ -14,14 +15,6 @@ const verifyFields = fieldsByPrefix({
   toleranceSeconds: '--tolerance',
   body: 'the body',
 });
-
-async function readStdin(): Promise<Buffer> {
-  // Waiting on a terminal would look like a hang: the body has to come from a pipe or a file.
-  if (process.stdin.isTTY) throw new UsageError('Give the body with --body-file FILE, or pipe it in on stdin.');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** The body as text, byte for byte (no BOM dropped), or null when it is not UTF-8: Ferry never sends that. */
 function bodyText(bytes: Uint8Array): string | null {
@@ -49,7 +42,10 @@ async function verify(args: string[], context: CliContext): Promise<number> {
   const file = values['body-file'];
   if (file !== undefined && !fs.existsSync(file)) throw new UsageError(`No file at ${file}.`);
   // The raw bytes: a body decoded and re-encoded, or parsed and printed again, would no longer match.
-  const bytes = file === undefined ? await readStdin() : fs.readFileSync(file);
+  const bytes =
+    file === undefined
+      ? await readPipe(process.stdin, 'Give the body with --body-file FILE, or pipe it in on stdin.')
+      : fs.readFileSync(file);
   const body = bodyText(bytes);
   if (body === null) {
     context.stdout('invalid: the body is not UTF-8 text, and Ferry sends UTF-8 JSON: it was changed on the way');
