@@ -61,9 +61,8 @@ function providerOf(given: string | undefined, existing: DeliveryTarget | undefi
 
 function modeOf(given: string | undefined, provider: DeliveryProvider, kept: DeliveryMode | undefined): DeliveryMode {
   const { label, modes } = providerFacts[provider];
-  if (given === undefined) return kept ?? (modes.includes('push') ? 'push' : 'pull');
-  const mode = given.trim().toLowerCase();
-  if (mode !== 'push' && mode !== 'pull') throw new UsageError(`--mode takes push or pull, not "${given}".`);
+  const mode = oneOf('--mode', given, ['push', 'pull'] as const);
+  if (mode === undefined) return kept ?? (modes.includes('push') ? 'push' : 'pull');
   if (!modes.includes(mode)) {
     const how = modes.map((m) => (m === 'push' ? 'push (Ferry sends the file)' : 'pull (it fetches the link)'));
     throw new UsageError(`${label} cannot ${mode}; it takes only ${how.join(' or ')}: --mode ${modes.join('|')}.`);
