@@ -5,11 +5,8 @@ import type { DeliveryTarget } from '../../shared/delivery-targets';
 export interface SettingKey {
   summary: string;
   read(settings: Settings): unknown;
-  /** `targets` as for patch: names shown beside ids. */
-  show(value: unknown, targets?: readonly DeliveryTarget[]): string;
-  /**
-   * Absent for a setting Ferry makes itself. `targets` (listTargets) lets a setting that names
-   * delivery targets take their names; without them it takes ids only.
-   */
-  patch?(text: string, current: Settings, targets?: readonly DeliveryTarget[]): SettingsPatch;
+  /** `targets` (listTargets), so a setting that names delivery targets shows their names beside the ids. */
+  show(value: unknown, targets: readonly DeliveryTarget[]): string;
+  /** Absent for a setting Ferry makes itself. `targets` lets a setting that names delivery targets take names. */
+  patch?(text: string, current: Settings, targets: readonly DeliveryTarget[]): SettingsPatch;
 }

@@ -18,7 +18,7 @@ export const deliverToKey: SettingKey = {
   read: (settings) => settings.delivery.deliverTo,
   show: (value, targets) => {
     const list = ids(value).map((id) => {
-      const name = targets?.find((t) => t.id === id)?.name;
+      const name = targets.find((t) => t.id === id)?.name;
       return name ? `${name} (${id})` : id;
     });
     return list.length > 0 ? list.join(', ') : 'none';
@@ -30,9 +30,7 @@ export const deliverToKey: SettingKey = {
           .split(',')
           .map((part) => part.trim())
           .filter(Boolean);
-    // Without the target list the engine checks the ids itself, and refuses a name.
-    const deliverTo = targets ? resolveTargets(given, targets) : [...new Set(given)];
-    return { delivery: { ...current.delivery, deliverTo } };
+    return { delivery: { ...current.delivery, deliverTo: resolveTargets(given, targets) } };
   },
 };
 
