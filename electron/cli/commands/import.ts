@@ -84,20 +84,24 @@ function describeRow(row: LinkCheckRow): string {
   return `duplicate  ${link} (${row.duplicateOf ? `already ${row.duplicateOf}` : 'repeats an earlier line'})`;
 }
 
+/** Rows `--check` prints; the counts cover the whole list. */
+const checkedRows = 1000;
+
 /** `--check`: the engine's checkLinks on the file's content, printed; nothing is queued. */
 async function checkList(list: string, json: boolean, context: CliContext): Promise<number> {
   const content = await fs.readFile(list, 'utf8').catch((error: Error) => {
     throw new UsageError(`Cannot read the list ${list}: ${error.message}`);
   });
   return withEngine(context, async (engine) => {
-    const check = await call(engine, 'checkLinks', { content, limit: 1000 });
+    const check = await call(engine, 'checkLinks', { content, limit: checkedRows });
     if (json) {
       context.stdout(JSON.stringify(check, null, 2));
       return exitCodes.ok;
     }
     for (const row of check.rows) context.stdout(`line ${row.line}: ${describeRow(row)}`);
     const { counts } = check;
-    const shown = check.rows.length < counts.new + counts.duplicate + counts.invalid ? ' (first 1000 lines shown)' : '';
+    const shown =
+      check.rows.length < counts.new + counts.duplicate + counts.invalid ? ` (first ${checkedRows} lines shown)` : '';
     context.stdout(`${counts.new} new, ${counts.duplicate} duplicate, ${counts.invalid} invalid${shown}.`);
     return exitCodes.ok;
   });
