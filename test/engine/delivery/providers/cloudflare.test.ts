@@ -17,12 +17,12 @@ import type {
   RemoteStatus,
   TusPush,
 } from '../../../../electron/engine/delivery/providers/provider';
-import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
 import { TusUploadError, tusUpload } from '../../../../electron/engine/delivery/tus-upload';
 import type { DeliveryReadyWhen } from '../../../../shared/delivery-targets';
 import { closeAfterEach, closers, fileMediaDir } from '../../../helpers/delivery-engine';
 import * as make from '../../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../../helpers/origin-server';
+import { serviceError } from '../../../helpers/service-refusal';
 import { startCloudflareDouble, type CloudflareDouble } from '../../../helpers/services/cloudflare-double';
 import type { VideoScript } from '../../../helpers/services/cloudflare-double-videos';
 import { until } from '../../../helpers/wait-for';
@@ -110,15 +110,6 @@ async function follow(call: ProviderCall, remoteId: string): Promise<RemoteStatu
   return seen;
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
-
 describe('Cloudflare chunk size and metadata', () => {
   it("rounds the stage's preferred size down to 256 KiB and keeps it within 5 MiB..200 MiB", () => {
     const big = 10 * 1024 * MiB;
@@ -167,10 +158,10 @@ describe('Cloudflare Stream adapter', () => {
 
   it('is refused with 401 without a token and 403 with a wrong one, in the service words', async () => {
     const cf = await double();
-    const missing = await failureOf(cloudflareAdapter.test(callTo(cf, null)));
+    const missing = await serviceError(cloudflareAdapter.test(callTo(cf, null)));
     expect(missing.failure).toMatchObject({ status: 401, method: 'GET' });
     expect(missing.failure.serviceText).toMatch(/Authentication error/);
-    const wrong = await failureOf(cloudflareAdapter.status!(callTo(cf, 'nope'), 'abc'));
+    const wrong = await serviceError(cloudflareAdapter.status!(callTo(cf, 'nope'), 'abc'));
     expect(wrong.failure).toMatchObject({ status: 403, serviceText: 'Authentication error' });
   });
 
@@ -274,7 +265,7 @@ describe('Cloudflare Stream adapter', () => {
   it('a 429 is a ServiceError with its Retry-After, for the stage to wait', async () => {
     const cf = await double();
     cf.rateLimitNext(1, '2');
-    const limited = await failureOf(cloudflareAdapter.test(callTo(cf)));
+    const limited = await serviceError(cloudflareAdapter.test(callTo(cf)));
     expect(limited.failure).toMatchObject({ status: 429, retryAfter: '2' });
     expect(await cloudflareAdapter.test(callTo(cf))).toMatch(/account acc/);
   });

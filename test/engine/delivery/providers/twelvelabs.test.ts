@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProviderCall, PushFile } from '../../../../electron/engine/delivery/providers/provider';
-import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
 import { twelvelabsAdapter, taskStatus } from '../../../../electron/engine/delivery/providers/twelvelabs';
 import type { FormPush } from '../../../../electron/engine/delivery/providers/provider';
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import { closeAfterEach, closers } from '../../../helpers/delivery-engine';
 import { sha256, startOrigin } from '../../../helpers/origin-server';
+import { serviceError } from '../../../helpers/service-refusal';
 import { startTwelveLabsDouble, type TwelveLabsDoubleOptions } from '../../../helpers/services/twelvelabs-double';
 import { tempDir } from '../../../helpers/temp-dir';
 
@@ -62,15 +62,6 @@ async function statuses(endpoint: string, remoteId: string) {
   return seen;
 }
 
-async function refusal(work: Promise<unknown>): Promise<ServiceError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
-
 describe('Twelve Labs: the index check', () => {
   it('names the index the key reaches', async () => {
     const service = await double({ indexes: { idx: 'Lectures' } });
@@ -81,14 +72,14 @@ describe('Twelve Labs: the index check', () => {
 
   it('says there is no such index (404)', async () => {
     const service = await double();
-    const error = await refusal(twelvelabsAdapter.test(call(service.origin, { index: 'nope' })));
+    const error = await serviceError(twelvelabsAdapter.test(call(service.origin, { index: 'nope' })));
     expect(error.failure.status).toBe(404);
     expect(error.message).toContain('no index nope');
   });
 
   it("says the key is refused (401), in the service's words", async () => {
     const service = await double();
-    const error = await refusal(twelvelabsAdapter.test(call(service.origin, { credential: 'wrong' })));
+    const error = await serviceError(twelvelabsAdapter.test(call(service.origin, { credential: 'wrong' })));
     expect(error.failure).toMatchObject({ status: 401, method: 'GET' });
     expect(error.failure.serviceText).toMatch(/^API Key is either invalid or expired/);
   });
@@ -139,7 +130,7 @@ describe('Twelve Labs: push', () => {
   it('a refused key is a 401 ServiceError quoting the service, and nothing is created', async () => {
     const service = await double();
     const { file } = videoFile(256 * 1024);
-    const error = await refusal(push.send(call(service.origin, { credential: 'expired' }), file, () => undefined));
+    const error = await serviceError(push.send(call(service.origin, { credential: 'expired' }), file, () => undefined));
     expect(error.failure).toMatchObject({ status: 401, method: 'POST' });
     expect(error.failure.serviceText).toMatch(/^API Key is either invalid or expired/);
     expect(service.tasks()).toEqual([]);
@@ -149,14 +140,14 @@ describe('Twelve Labs: push', () => {
     const message = 'The video_file parameter is invalid. The video is too short.';
     const service = await double({ refuseTasks: { code: 'parameter_invalid', message } });
     const { file } = videoFile(64 * 1024);
-    const error = await refusal(push.send(call(service.origin), file, () => undefined));
+    const error = await serviceError(push.send(call(service.origin), file, () => undefined));
     expect(error.failure).toMatchObject({ status: 400, serviceText: message });
   });
 
   it('a rate limit is a 429 with its Retry-After, for the stage to wait', async () => {
     const service = await double({ rateLimit: { times: 1, retryAfter: '7' } });
     const { file } = videoFile(64 * 1024);
-    const error = await refusal(push.send(call(service.origin), file, () => undefined));
+    const error = await serviceError(push.send(call(service.origin), file, () => undefined));
     expect(error.failure).toMatchObject({ status: 429, retryAfter: '7' });
     const { remoteId } = await push.send(call(service.origin), file, () => undefined);
     expect(service.tasks().map((t) => t.id)).toEqual([remoteId]);
