@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
@@ -22,9 +22,15 @@ async function setup(routes: Parameters<typeof startOrigin>[0]) {
   return { origin, engine };
 }
 
+/** The video two tests serve, made once for the file. */
+let sd43: Buffer;
+beforeAll(async () => {
+  sd43 = fs.readFileSync(await make.standardDefinition43(tempDir()));
+});
+
 describe('ingesting links', () => {
   it('downloads, checks and transcodes a link, keeping the link as given and the final URL', async () => {
-    const video = fs.readFileSync(await make.standardDefinition43(tempDir()));
+    const video = sd43;
     const { origin, engine } = await setup({
       '/share/abc': { kind: 'redirect', to: '/files/board-meeting.avi' },
       '/files/board-meeting.avi': { kind: 'file', body: video, requireHeader: ['X-Api-Key', 'k-123'] },
@@ -135,7 +141,7 @@ describe('ingesting links', () => {
   });
 
   it('tells the input size as soon as the origin does, so the bytes so far can show while it downloads', async () => {
-    const body = fs.readFileSync(await make.standardDefinition43(tempDir()));
+    const body = sd43;
     const { origin, engine } = await setup({
       '/slow.avi': { kind: 'file', body, ranges: false, trickle: { chunkBytes: 64 * 1024, everyMs: 40 } },
     });
