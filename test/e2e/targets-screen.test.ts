@@ -6,7 +6,7 @@
  * keyboard (opens, tabs through the fields in order, Escape closes). axe-core finds no serious or
  * critical violation on the screen or in the dialog, in either theme. The settings then deliver
  * every finished video to both: a video's page shows one delivery ready with its id at the TUS
- * server, the other failed with why, and Retry. Screenshots go to /tmp/ferry-shots/targets-*.png.
+ * server, the other failed with why, and Retry. Screenshots go to test-artifacts/targets-*.png.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -19,9 +19,8 @@ import { startOrigin } from '../helpers/origin-server';
 import { startTusServer, type TusTestServer } from '../helpers/tus-server';
 import { until } from '../helpers/wait-for';
 import { seriousAxeFindings } from './support/axe-findings';
-import { startServedApp, type ServedApp } from './support/serve-app';
+import { artifactsDir, startServedApp, type ServedApp } from './support/serve-app';
 
-const shots = '/tmp/ferry-shots';
 const token = 'Bearer e2e-token';
 
 /** A port nothing listens on: one the system gave a server that has closed since. */
@@ -49,7 +48,7 @@ describe('the targets screen, served by ferry serve', () => {
     app = await startServedApp('targets-screen');
     tus = await startTusServer({ requireAuthorization: token });
     closed = await closedPort();
-    fs.mkdirSync(shots, { recursive: true });
+    fs.mkdirSync(artifactsDir, { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
@@ -67,7 +66,7 @@ describe('the targets screen, served by ferry serve', () => {
   it('adds a TUS target by keyboard, in field order, and its test reaches the server with the credential', async () => {
     const { page, problems } = await openTargets('light');
     await page.getByRole('heading', { name: 'No delivery targets yet' }).waitFor();
-    await page.screenshot({ path: path.join(shots, 'targets-empty-light.png') });
+    await page.screenshot({ path: path.join(artifactsDir, 'targets-empty-light.png') });
 
     const add = page.getByRole('button', { name: 'Add target' });
     await add.focus();
@@ -98,7 +97,7 @@ describe('the targets screen, served by ferry serve', () => {
     await dialog.getByRole('textbox', { name: 'Endpoint URL' }).fill(tus.endpoint);
     await dialog.getByLabel('Credential (optional)').fill(token);
     expect(await seriousAxeFindings(page, '[role="dialog"]')).toEqual([]);
-    await page.screenshot({ path: path.join(shots, 'targets-dialog-tus-light.png') });
+    await page.screenshot({ path: path.join(artifactsDir, 'targets-dialog-tus-light.png') });
     await dialog.getByRole('button', { name: 'Add target' }).click();
 
     const row = page.getByRole('row', { name: /Archive/ });
@@ -133,7 +132,7 @@ describe('the targets screen, served by ferry serve', () => {
     await dialog.getByText(/Is an id as the service shows it/).waitFor();
     expect(await account.getAttribute('aria-invalid')).toBe('true');
     expect(await seriousAxeFindings(page, '[role="dialog"]')).toEqual([]);
-    await page.screenshot({ path: path.join(shots, 'targets-dialog-cloudflare-dark.png') });
+    await page.screenshot({ path: path.join(artifactsDir, 'targets-dialog-cloudflare-dark.png') });
 
     await account.fill('023e105f4ecef8ad9ca31a8372d0c353');
     await dialog.getByRole('button', { name: 'Add target' }).click();
@@ -146,7 +145,7 @@ describe('the targets screen, served by ferry serve', () => {
     expect(await answer.textContent()).toContain(`127.0.0.1:${closed}`);
 
     expect(await seriousAxeFindings(page)).toEqual([]);
-    await page.screenshot({ path: path.join(shots, 'targets-list-dark.png') });
+    await page.screenshot({ path: path.join(artifactsDir, 'targets-list-dark.png') });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -155,14 +154,14 @@ describe('the targets screen, served by ferry serve', () => {
     const { page, problems } = await openTargets('light');
     await page.getByRole('row', { name: /Stream/ }).waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
-    await page.screenshot({ path: path.join(shots, 'targets-list-light.png') });
+    await page.screenshot({ path: path.join(artifactsDir, 'targets-list-light.png') });
     await page.getByRole('button', { name: 'Edit Stream' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit “Stream”' });
     expect(await dialog.getByRole('textbox', { name: 'Account ID' }).inputValue()).toBe(
       '023e105f4ecef8ad9ca31a8372d0c353',
     );
     expect(await seriousAxeFindings(page, '[role="dialog"]')).toEqual([]);
-    await page.screenshot({ path: path.join(shots, 'targets-dialog-edit-light.png') });
+    await page.screenshot({ path: path.join(artifactsDir, 'targets-dialog-edit-light.png') });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(problems).toEqual([]);
@@ -185,7 +184,7 @@ describe('the targets screen, served by ferry serve', () => {
       maxUploadBytesPerSecond: 50 * 1024 ** 2,
     });
     expect(await seriousAxeFindings(page)).toEqual([]);
-    await delivery.screenshot({ path: path.join(shots, 'targets-settings-delivery-dark.png') });
+    await delivery.screenshot({ path: path.join(artifactsDir, 'targets-settings-delivery-dark.png') });
 
     const source = await make.solidColor(app.work, 'teal', '320x240', 2);
     const origin = await startOrigin({
@@ -214,7 +213,7 @@ describe('the targets screen, served by ferry serve', () => {
       await section.getByRole('button', { name: 'Retry the failed delivery' }).waitFor();
       expect(await seriousAxeFindings(page)).toEqual([]);
       await page.setViewportSize({ width: 1100, height: 1400 });
-      await section.screenshot({ path: path.join(shots, 'targets-video-deliveries-dark.png') });
+      await section.screenshot({ path: path.join(artifactsDir, 'targets-video-deliveries-dark.png') });
       expect(problems).toEqual([]);
     } finally {
       await origin.close();
