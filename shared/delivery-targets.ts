@@ -7,16 +7,19 @@
 export type DeliveryProvider = 'cloudflare' | 'gcore' | 'omega' | 'twelvelabs' | 'bunny' | 'vimeo' | 'tus';
 
 /** `push`: Ferry sends the file. `pull`: the service is asked to fetch the video's link itself. */
-export type DeliveryMode = 'push' | 'pull';
+export const deliveryModes = ['push', 'pull'] as const;
+export type DeliveryMode = (typeof deliveryModes)[number];
 
 /** What a push sends: the MP4 Ferry made, or the file as it came. */
-export type DeliverySend = 'mp4' | 'original';
+export const deliverySends = ['mp4', 'original'] as const;
+export type DeliverySend = (typeof deliverySends)[number];
 
 /**
  * When a delivery counts as ready: as soon as the service can play it (Cloudflare `readyToStream`,
  * Gcore `viewable`, Bunny's first resolution), or once the service has finished every rendition.
  */
-export type DeliveryReadyWhen = 'playable' | 'complete';
+export const deliveryReadyWhens = ['playable', 'complete'] as const;
+export type DeliveryReadyWhen = (typeof deliveryReadyWhens)[number];
 
 /** A field a provider needs beside its endpoint and credential. */
 export type TargetField = 'account' | 'library' | 'index';

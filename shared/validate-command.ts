@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { CommandInput, CommandName } from './api';
-import { deliveryProviders } from './delivery-targets';
+import { deliveryModes, deliveryProviders, deliveryReadyWhens, deliverySends } from './delivery-targets';
 import type { InputIssue } from './ferry-error';
 import { headerProblem } from './http-header-name';
 import { stages } from './video';
@@ -207,13 +207,13 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     id: z.string().min(1).optional(),
     name: z.string().trim().min(1).max(100),
     provider,
-    mode: z.enum(['push', 'pull'], 'must be push or pull'),
+    mode: z.enum(deliveryModes, 'must be push or pull'),
     endpoint: httpUrl.optional(),
     account: serviceId.optional(),
     library: serviceId.optional(),
     index: serviceId.optional(),
-    send: z.enum(['mp4', 'original'], 'must be mp4 or original').optional(),
-    readyWhen: z.enum(['playable', 'complete'], 'must be playable or complete').optional(),
+    send: z.enum(deliverySends, 'must be mp4 or original').optional(),
+    readyWhen: z.enum(deliveryReadyWhens, 'must be playable or complete').optional(),
     credential: z.string().max(10_000).optional(),
   }),
   removeTarget: z.strictObject({ id: z.string().min(1) }),

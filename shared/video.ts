@@ -3,6 +3,7 @@
  * the HTTP API. Field names follow Cloudflare Stream's video object; `renditions`, `source` and
  * `deliveries` are Ferry's own. Unknown numbers are -1, unknown dates null.
  */
+import type { DeliveryMode } from './delivery-targets';
 import type { ErrorCode } from './error-codes';
 import type { VideoState } from './video-states';
 
@@ -39,7 +40,7 @@ export interface Delivery {
   /** The delivery target's id (listTargets). */
   target: string;
   /** How this delivery goes: the target's mode, or push when the service cannot pull this video (see `notice`). */
-  mode: 'push' | 'pull';
+  mode: DeliveryMode;
   /** `processing`: the service has the video and is working on it; `ready` only once the service says so. */
   state: DeliveryState;
   /** The service's id for the video, once it exists there. */

@@ -4,7 +4,10 @@
  * is named before anything is saved. The credential is read elsewhere (target-credential.ts). Pure.
  */
 import {
+  deliveryModes,
   deliveryProviders,
+  deliveryReadyWhens,
+  deliverySends,
   providerFacts,
   type DeliveryMode,
   type DeliveryProvider,
@@ -61,7 +64,7 @@ function providerOf(given: string | undefined, existing: DeliveryTarget | undefi
 
 function modeOf(given: string | undefined, provider: DeliveryProvider, kept: DeliveryMode | undefined): DeliveryMode {
   const { label, modes } = providerFacts[provider];
-  const mode = oneOf('--mode', given, ['push', 'pull'] as const);
+  const mode = oneOf('--mode', given, deliveryModes);
   if (mode === undefined) return kept ?? (modes.includes('push') ? 'push' : 'pull');
   if (!modes.includes(mode)) {
     const how = modes.map((m) => (m === 'push' ? 'push (Ferry sends the file)' : 'pull (it fetches the link)'));
@@ -111,9 +114,9 @@ export function targetInput(name: string, flags: TargetFlags, existing?: Deliver
     throw new UsageError(
       `${facts.label} only pulls: Ferry sends it no file, so there is nothing for --send to choose.`,
     );
-  const send = oneOf('--send', flags.send, ['mp4', 'original'] as const) ?? kept?.send;
+  const send = oneOf('--send', flags.send, deliverySends) ?? kept?.send;
   if (send !== undefined) input.send = send;
-  const readyWhen = oneOf('--ready-when', flags['ready-when'], ['playable', 'complete'] as const) ?? kept?.readyWhen;
+  const readyWhen = oneOf('--ready-when', flags['ready-when'], deliveryReadyWhens) ?? kept?.readyWhen;
   if (readyWhen !== undefined) input.readyWhen = readyWhen;
   return input;
 }
