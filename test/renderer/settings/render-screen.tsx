@@ -3,15 +3,11 @@
  * setSettings in front of the fake (the dispatcher's: the contract's schema, its issues by field),
  * and a platform that can open folders and records what it was asked.
  */
-import { render } from '@testing-library/react';
-import { App } from '../../../renderer/src/App';
-import { createBrowserPlatform } from '../../../renderer/src/platform/browser-platform';
-import type { Platform } from '../../../renderer/src/platform/platform';
-import { createVideoStore } from '../../../renderer/src/store/video-store';
-import { createFakeTransport, type FakeTransport } from '../../../renderer/src/transport/fake-transport';
+import type { FakeTransport } from '../../../renderer/src/transport/fake-transport';
 import type { DeliveryTarget } from '../../../shared/delivery-targets';
 import { FerryError } from '../../../shared/ferry-error';
 import { validateCommand } from '../../../shared/validate-command';
+import { renderQueue } from '../support/render-queue';
 
 /** Commands checked as the engine's dispatcher checks them, before the fake answers. */
 export function checkLikeTheEngine(fake: FakeTransport): void {
@@ -38,18 +34,20 @@ export function renderScreen(
   options: { prepare?: (fake: FakeTransport) => void; targets?: DeliveryTarget[] } = {},
 ) {
   window.location.hash = hash;
-  const fake = createFakeTransport([], options.targets);
-  checkLikeTheEngine(fake);
-  options.prepare?.(fake);
   const calls: PlatformCalls = { opened: [], copied: [] };
-  const platform: Platform = {
-    ...createBrowserPlatform('http://ferry.test'),
-    canOpenFolder: true,
-    openFolder: async (uid) => void calls.opened.push(uid),
-    copyText: async (text) => void calls.copied.push(text),
-  };
-  const result = render(<App api={fake.api} store={createVideoStore(fake.api)} platform={platform} />);
+  const result = renderQueue([], {
+    targets: options.targets,
+    prepare: (fake) => {
+      checkLikeTheEngine(fake);
+      options.prepare?.(fake);
+    },
+    platform: {
+      canOpenFolder: true,
+      openFolder: async (uid) => void calls.opened.push(uid),
+      copyText: async (text) => void calls.copied.push(text),
+    },
+  });
   /** The patches the engine accepted, in order. */
-  const patches = () => fake.calls.filter((c) => c.name === 'setSettings').map((c) => c.input);
-  return { ...result, fake, calls, patches };
+  const patches = () => result.fake.calls.filter((c) => c.name === 'setSettings').map((c) => c.input);
+  return { ...result, calls, patches };
 }
