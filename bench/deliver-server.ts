@@ -4,9 +4,9 @@
 // line once it listens, and runs until it is killed.
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
+import { listenOnLoopback } from '../test/helpers/listen-loopback';
 
 const [directory] = process.argv.slice(2);
 if (!directory) throw new Error('usage: deliver-server <directory>');
@@ -20,5 +20,5 @@ for (const deadline = Date.now() + 5000; !fs.existsSync(directory);) {
 const server = http.createServer((req, res) => {
   tus.handle(req, res).catch(() => res.destroy());
 });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
+const { port } = await listenOnLoopback(server);
+console.log(JSON.stringify({ port }));
