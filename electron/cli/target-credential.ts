@@ -2,7 +2,6 @@
  * Where `ferry target add` takes a credential from: an environment variable or stdin, never the
  * command line (which lands in shell history and in every process listing).
  */
-import type { Readable } from 'node:stream';
 import { UsageError } from './cli-context';
 import { readPipe } from './read-pipe';
 
@@ -11,15 +10,8 @@ export interface CredentialFlags {
   'credential-stdin'?: boolean;
 }
 
-/**
- * The credential given, or undefined when none was (a target being changed keeps its own).
- * `stdin` is the process's own unless a caller passes another.
- */
-export async function readCredential(
-  flags: CredentialFlags,
-  env: NodeJS.ProcessEnv,
-  stdin: Readable & { isTTY?: boolean } = process.stdin,
-): Promise<string | undefined> {
+/** The credential given, or undefined when none was (a target being changed keeps its own). */
+export async function readCredential(flags: CredentialFlags, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const variable = flags['credential-env'];
   if (variable !== undefined && flags['credential-stdin'])
     throw new UsageError('Give --credential-env or --credential-stdin, not both.');
@@ -31,7 +23,7 @@ export async function readCredential(
   }
   if (!flags['credential-stdin']) return undefined;
   const piped = await readPipe(
-    stdin,
+    process.stdin,
     '--credential-stdin reads a pipe, not the terminal: e.g. pass show ferry/archive | ferry target add …, or use --credential-env VAR.',
   );
   const value = piped.toString('utf8').replace(/(\r?\n)+$/, '');
