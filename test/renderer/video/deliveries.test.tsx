@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
 /** A video's deliveries on its page, over the fake transport: what a user reads in each state, and what they can do. */
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Delivery, Video } from '../../../shared/video';
-import { App } from '../../../renderer/src/App';
-import { createBrowserPlatform } from '../../../renderer/src/platform/browser-platform';
-import { createVideoStore } from '../../../renderer/src/store/video-store';
-import { createFakeTransport } from '../../../renderer/src/transport/fake-transport';
 import { makeTarget } from '../targets/targets';
+import { renderQueue } from '../support/render-queue';
 import { makeVideo } from '../support/videos';
 
 afterEach(() => {
@@ -40,13 +37,8 @@ function videoWith(deliveries: Delivery[]): Video {
 
 function openPage(video: Video) {
   window.location.hash = `#/video/${video.uid}`;
-  const fake = createFakeTransport([video], targets);
   const copied: string[] = [];
-  const platform = {
-    ...createBrowserPlatform('http://ferry.test'),
-    copyText: async (t: string) => void copied.push(t),
-  };
-  render(<App api={fake.api} store={createVideoStore(fake.api)} platform={platform} />);
+  const { fake } = renderQueue([video], { targets, platform: { copyText: async (t) => void copied.push(t) } });
   return { fake, copied };
 }
 

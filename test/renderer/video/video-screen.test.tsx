@@ -4,15 +4,13 @@
  * storyboard's VTT, as `ferry serve` would give it): what a user reads and does on it.
  */
 import http from 'node:http';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FerryApi, VideoEvent } from '../../../shared/api';
+import type { VideoEvent } from '../../../shared/api';
 import type { Video } from '../../../shared/video';
-import { App } from '../../../renderer/src/App';
 import { createBrowserPlatform } from '../../../renderer/src/platform/browser-platform';
-import { createVideoStore } from '../../../renderer/src/store/video-store';
-import { createFakeTransport } from '../../../renderer/src/transport/fake-transport';
 import { listenOnLoopback, type Listening } from '../../helpers/listen-loopback';
+import { renderQueue } from '../support/render-queue';
 import { makeVideo } from '../support/videos';
 
 const vtt = [
@@ -86,10 +84,12 @@ function failedVideo(): Video {
 /** The app on `#/video/<uid>`; `history` stands in for the fake's one-line history where a test needs more. */
 function openPage(videos: Video[], uid: string, history?: VideoEvent[]) {
   window.location.hash = `#/video/${uid}`;
-  const fake = createFakeTransport(videos);
-  const api: FerryApi = history ? { ...fake.api, history: async () => history } : fake.api;
-  const store = createVideoStore(api);
-  render(<App api={api} store={store} platform={createBrowserPlatform(origin)} />);
+  const { fake } = renderQueue(videos, {
+    platform: createBrowserPlatform(origin),
+    prepare: (transport) => {
+      if (history) transport.api.history = async () => history;
+    },
+  });
   return fake;
 }
 
