@@ -4,8 +4,8 @@
 // and CPU time (every thread of the process, from the stage's start to its end: the upload and
 // its bookkeeping), the whole run's, the process's resident set before the upload and at its peak,
 // how the delivery ended and the chunk size it was sent in.
-import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { rssMiB } from './resident-set';
 
 const [dataDir, endpoint, file] = process.argv.slice(2);
 if (!dataDir || !endpoint || !file) throw new Error('usage: deliver-ferry <data-dir> <endpoint> <file>');
@@ -19,10 +19,6 @@ interface Phase {
   wallSeconds: number;
   cpuSeconds: number;
 }
-
-/** The process's resident set now (VmRSS) or at its highest so far (VmHWM), in MiB. */
-const rssMiB = (field: 'VmRSS' | 'VmHWM') =>
-  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) / 1024;
 
 let deliverStage: Phase | undefined;
 /** Before the upload: the engine loaded, the database open, the video probed. */

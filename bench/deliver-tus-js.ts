@@ -5,13 +5,10 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Upload } from 'tus-js-client';
+import { rssMiB } from './resident-set';
 
 const [endpoint, file] = process.argv.slice(2);
 if (!endpoint || !file) throw new Error('usage: deliver-tus-js <endpoint> <file>');
-
-/** The process's resident set now (VmRSS) or at its highest so far (VmHWM), in MiB. */
-const rssMiB = (field: 'VmRSS' | 'VmHWM') =>
-  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) / 1024;
 
 const rssBeforeMiB = rssMiB('VmRSS');
 const cpu = process.cpuUsage();
