@@ -183,7 +183,6 @@ export async function startBunnyDouble(options: { library?: string; apiKey?: str
   return {
     origin: tus.origin,
     library,
-    apiKey,
     tus,
     videos,
     /** Every TUS request's signature and what the double answered. */
