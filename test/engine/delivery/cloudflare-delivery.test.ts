@@ -33,6 +33,7 @@ closeAfterEach();
 
 interface SetUp {
   maxPolls?: number;
+  pollBaseMs?: number;
   credential?: string;
   retryMaxMs?: number;
   readyWhen?: DeliveryReadyWhen;
@@ -45,6 +46,7 @@ async function setUp(mode: DeliveryMode, options: CloudflareDoubleOptions = {}, 
     ...tuning,
     retryMaxMs: more.retryMaxMs ?? tuning.retryMaxMs,
     ...(more.maxPolls ? { maxPolls: more.maxPolls } : {}),
+    ...(more.pollBaseMs ? { pollBaseMs: more.pollBaseMs, pollMaxMs: more.pollBaseMs * 4 } : {}),
   });
   const target = await engine.saveTarget({
     name: 'stream',
@@ -144,6 +146,28 @@ describe('delivery to Cloudflare Stream', () => {
       thumbnailtimestamppct: '0.25',
       scheduleddeletion: inForty,
     });
+  });
+
+  it("is processing, with Stream's word and progress, while Stream works on the video", async () => {
+    // The double stays at its last step: three of work, then ready.
+    const working = [
+      ...Array.from({ length: 3 }, () => ({ state: 'inprogress' as const, pctComplete: '40.000000' })),
+      { state: 'ready' as const, pctComplete: '100.000000' },
+    ];
+    // Slow polls, so that the processing stretch lasts long enough to be seen from outside.
+    const { engine, target } = await setUp('push', { script: { steps: working } }, { pollBaseMs: 300 });
+    const added = await engine.addFiles({ paths: [noisy], options: { transcode: false, deliverTo: [target.id] } });
+    const uid = added.queued[0]!.uid;
+    const running = engine.run();
+    let seen: Video['deliveries'][number] | undefined;
+    await until(async () => {
+      const [delivery] = (await engine.get({ uid })).deliveries;
+      if (delivery?.state === 'processing' && delivery.remoteState === 'inprogress') seen = delivery;
+      return seen !== undefined;
+    }, 20_000);
+    await running;
+    expect(seen).toMatchObject({ state: 'processing', remoteState: 'inprogress', pctComplete: 40 });
+    expect((await engine.get({ uid })).deliveries[0]).toMatchObject({ state: 'ready', remoteState: 'ready' });
   });
 
   it('gives up on a video Stream never finishes, after the last status check, saying where to look', async () => {
