@@ -72,16 +72,14 @@ export async function startGcoreDouble(options: GcoreDoubleOptions = {}) {
   const entity = (video: GcoreDoubleVideo) => {
     const step = video.step;
     const done = (n: number) => ({ progress: n, status: n === 100 ? 'complete' : 'processing', error: null });
+    // Each rendition's progress (vod360n, vod720n) at each step; an error stops the first one.
+    const progress = { pending: [0, 0], viewable: [100, 40], ready: [100, 100] };
     const renditions =
-      step === 'pending'
-        ? [done(0), done(0)]
-        : step === 'viewable'
-          ? [done(100), done(40)]
-          : step === 'ready'
-            ? [done(100), done(100)]
-            : step
-              ? [{ progress: 60, status: 'error', error: step.error }, done(100)]
-              : [];
+      step === null
+        ? []
+        : typeof step === 'string'
+          ? progress[step].map(done)
+          : [{ progress: 60, status: 'error', error: step.error }, done(100)];
     const playable = step === 'viewable' || step === 'ready';
     return {
       id: video.id,
