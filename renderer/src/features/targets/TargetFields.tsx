@@ -6,11 +6,12 @@
 import { useId } from 'react';
 import { deliveryProviders, providerFacts, type DeliveryProvider } from '../../../../shared/delivery-targets';
 import { FieldError, TextField } from '../settings/form-fields';
-import { neededFields, withProvider, type TargetDraft, type TargetFailure } from './target-form';
+import { withProvider, type TargetDraft, type TargetFailure } from './target-form';
 import {
   modeHint,
   modeLabels,
   neededFieldLabel,
+  neededFields,
   readyWhenLabels,
   readyWhenMatters,
   sendHints,

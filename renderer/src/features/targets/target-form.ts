@@ -11,10 +11,9 @@ import {
   type DeliverySend,
   type DeliveryTarget,
   type DeliveryTargetInput,
-  type TargetField as NeededField,
 } from '../../../../shared/delivery-targets';
 import { FerryError } from '../../../../shared/ferry-error';
-import { readyWhenMatters, sendMatters } from './target-text';
+import { neededFields, readyWhenMatters, sendMatters } from './target-text';
 
 export interface TargetDraft {
   /** Set when editing a saved target. */
@@ -43,8 +42,6 @@ export const emptyTargetDraft: TargetDraft = {
   readyWhen: 'complete',
   credential: '',
 };
-
-export const neededFields = ['account', 'library', 'index'] as const satisfies readonly NeededField[];
 
 /** A saved target as a draft to edit: its credential is never read back, so it starts blank (blank keeps it). */
 export function draftOf(target: DeliveryTarget): TargetDraft {

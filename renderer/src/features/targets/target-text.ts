@@ -64,9 +64,12 @@ export const sendMatters = (provider: DeliveryProvider): boolean => providerFact
  */
 export const readyWhenMatters = (provider: DeliveryProvider): boolean => provider !== 'tus';
 
+/** The ids a provider may need besides its endpoint, in the order the form and the list show them. */
+export const neededFields = ['account', 'library', 'index'] as const satisfies readonly TargetField[];
+
 /** The target's stored ids, as its service names them ("Account ID abc"), for the list. */
 export function targetIds(target: DeliveryTarget): string[] {
-  return (['account', 'library', 'index'] as const).flatMap((field) => {
+  return neededFields.flatMap((field) => {
     const label = neededFieldLabel(target.provider, field);
     const value = target[field];
     return label && value ? [`${label} ${value}`] : [];
