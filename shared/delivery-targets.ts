@@ -31,6 +31,8 @@ export interface ProviderFacts {
   modes: readonly DeliveryMode[];
   /** The fields this provider needs, each with what it is called there. */
   needs: Partial<Record<TargetField, string>>;
+  /** Where each needed id is found in the service's dashboard, for the sentence that asks for it. */
+  whereToFind: Partial<Record<TargetField, string>>;
   /** Whether a pull can carry the link's request headers to the service. */
   pullTakesHeaders: boolean;
   /** What the credential is, in the provider's words. */
@@ -43,6 +45,9 @@ export const providerFacts: Record<DeliveryProvider, ProviderFacts> = {
     defaultEndpoint: 'https://api.cloudflare.com',
     modes: ['push', 'pull'],
     needs: { account: 'account ID' },
+    whereToFind: {
+      account: 'in the Cloudflare dashboard, Account Home → the account → "Account ID" (also in the URL)',
+    },
     pullTakesHeaders: false,
     credential: 'API token with Stream Write',
   },
@@ -51,6 +56,7 @@ export const providerFacts: Record<DeliveryProvider, ProviderFacts> = {
     defaultEndpoint: 'https://api.gcore.com',
     modes: ['push', 'pull'],
     needs: {},
+    whereToFind: {},
     pullTakesHeaders: true,
     credential: 'API key',
   },
@@ -59,6 +65,7 @@ export const providerFacts: Record<DeliveryProvider, ProviderFacts> = {
     defaultEndpoint: 'https://omegastream.net/company',
     modes: ['pull'],
     needs: {},
+    whereToFind: {},
     pullTakesHeaders: true,
     credential: 'API key',
   },
@@ -67,6 +74,7 @@ export const providerFacts: Record<DeliveryProvider, ProviderFacts> = {
     defaultEndpoint: 'https://api.twelvelabs.io',
     modes: ['push', 'pull'],
     needs: { index: 'index ID' },
+    whereToFind: { index: 'in the Twelve Labs Playground, Indexes → the index → its ID' },
     pullTakesHeaders: false,
     credential: 'API key',
   },
@@ -75,6 +83,7 @@ export const providerFacts: Record<DeliveryProvider, ProviderFacts> = {
     defaultEndpoint: 'https://video.bunnycdn.com',
     modes: ['push', 'pull'],
     needs: { library: 'library ID' },
+    whereToFind: { library: 'in the Bunny dashboard, Stream → the video library → API → "Video Library ID"' },
     pullTakesHeaders: true,
     credential: 'library API key',
   },
@@ -83,6 +92,7 @@ export const providerFacts: Record<DeliveryProvider, ProviderFacts> = {
     defaultEndpoint: 'https://api.vimeo.com',
     modes: ['push'],
     needs: {},
+    whereToFind: {},
     pullTakesHeaders: false,
     credential: 'access token with upload scope',
   },
@@ -91,6 +101,7 @@ export const providerFacts: Record<DeliveryProvider, ProviderFacts> = {
     defaultEndpoint: null,
     modes: ['push'],
     needs: {},
+    whereToFind: {},
     pullTakesHeaders: false,
     credential: 'Authorization header value',
   },

@@ -29,17 +29,6 @@ export interface TargetFlags {
   'ready-when'?: string;
 }
 
-/** Where each needed field is found in the service's dashboard, for the error that asks for it. */
-const whereToFind: Record<DeliveryProvider, Partial<Record<TargetField, string>>> = {
-  cloudflare: { account: 'in the Cloudflare dashboard, Account Home → the account → "Account ID" (also in the URL)' },
-  gcore: {},
-  omega: {},
-  twelvelabs: { index: 'in the Twelve Labs Playground, Indexes → the index → its ID' },
-  bunny: { library: 'in the Bunny dashboard, Stream → the video library → API → "Video Library ID"' },
-  vimeo: {},
-  tus: {},
-};
-
 const fields: readonly TargetField[] = ['account', 'library', 'index'];
 
 function oneOf<T extends string>(flag: string, given: string | undefined, words: readonly T[]): T | undefined {
@@ -105,7 +94,7 @@ export function targetInput(name: string, flags: TargetFlags, existing?: Deliver
     const value = given ?? kept?.[field] ?? undefined;
     if (value !== undefined && value !== null) input[field] = value;
     else if (needed !== undefined) {
-      const where = whereToFind[provider][field];
+      const where = facts.whereToFind[field];
       throw new UsageError(`${facts.label} needs --${field} <${needed}>${where ? `: find it ${where}` : ''}.`);
     }
   }

@@ -6,13 +6,6 @@ import { providerFacts, type DeliveryTargetInput, type TargetField } from '../..
 import type { InputIssue } from '../../../shared/ferry-error';
 import type { TargetFields } from '../queue/target-store';
 
-/** Where each id is found, for the sentence that asks for it. */
-const whereToFind: Record<TargetField, string> = {
-  account: "it is on the service's dashboard, in the account's overview",
-  library: "it is on the library's API page",
-  index: "it is on the index's page",
-};
-
 export function checkTarget(
   input: Omit<DeliveryTargetInput, 'credential' | 'id'>,
 ): { ok: true; fields: Omit<TargetFields, 'hasCredential'> } | { ok: false; issues: InputIssue[] } {
@@ -38,7 +31,10 @@ export function checkTarget(
   for (const [field, called] of Object.entries(facts.needs) as [TargetField, string][]) {
     const value = input[field]?.trim();
     if (value) needed[field] = value;
-    else issues.push({ path: field, message: `${facts.label} needs its ${called}: ${whereToFind[field]}.` });
+    else {
+      const where = facts.whereToFind[field];
+      issues.push({ path: field, message: `${facts.label} needs its ${called}${where ? `: find it ${where}` : ''}.` });
+    }
   }
   if (issues.length > 0 || !endpoint) return { ok: false, issues };
   return {
