@@ -367,7 +367,8 @@ function report(results: Record<Client, Run[]>, mib: number, machine: Machine): 
         'and throughputs move with it (compare them within a run), CPU per GiB much less',
     );
   }
-  const ratio = (a: number, b: number) => fmt(a / b, 2);
+  // A peer's CPU time can round to 0 on a small file: no ratio then, rather than "∞x".
+  const ratio = (a: number, b: number) => (b > 0 ? fmt(a / b, 2) : 'n/a ');
   const [ferrySpeed, curlSpeed, tusSpeed] = clients.map((c) => speed(c).median) as [number, number, number];
   const [ferryCpu, curlCpu, tusCpu] = clients.map((c) => cpuPerGib(c).median) as [number, number, number];
   console.log(
