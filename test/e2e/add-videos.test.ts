@@ -110,9 +110,17 @@ describe('adding videos in the served UI', () => {
 
   it('does the same by keyboard only: the Add menu, Paste links…, typing, and queueing', async () => {
     const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
-    /** Moves down the open menu to an item; a press while the menu is still settling may not move it, so it is pressed again (bounded). */
+    /**
+     * Moves down the open menu to an item. A press while the menu is still settling may not move
+     * it, so it is pressed again (bounded); but only once focus has had time to move, or a press
+     * that was merely slow would be followed by another and overshoot the item.
+     */
     const arrowTo = async (item: string) => {
-      for (let i = 0; i < 12 && (await focused()) !== item; i++) await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < 12 && (await focused()) !== item; i++) {
+        const before = await focused();
+        await page.keyboard.press('ArrowDown');
+        for (let wait = 0; wait < 25 && (await focused()) === before; wait++) await page.waitForTimeout(20);
+      }
       expect(await focused()).toBe(item);
     };
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
