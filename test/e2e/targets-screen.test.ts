@@ -90,7 +90,8 @@ describe('the targets screen, served by ferry serve', () => {
     ]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await focused(page)).toBe('button Add target');
+    // Radix gives focus back once the dialog has gone, which may be a moment after it detaches.
+    await expect.poll(() => focused(page)).toBe('button Add target');
 
     await page.keyboard.press('Enter');
     await dialog.getByRole('textbox', { name: 'Name' }).fill('Archive');
