@@ -30,6 +30,11 @@ export interface IngestOptions {
    * any hop). The HTTP doors of Ferry set it for every link they take, unless they were allowed.
    */
   privateNetworks?: boolean;
+  /**
+   * true: a link may redirect from https to plain http (its request then travels in clear text,
+   * without the link's headers). Off by default: such a redirect ends the video in error.
+   */
+  allowInsecureRedirects?: boolean;
   /** The Video object's fields of the same names (Cloudflare Stream's). */
   requireSignedURLs?: boolean;
   allowedOrigins?: string[];

@@ -78,6 +78,7 @@ const ingestOptions = z.strictObject({
     .refine((ids) => new Set(ids).size === ids.length, 'each delivery target once')
     .optional(),
   privateNetworks: z.boolean().optional(),
+  allowInsecureRedirects: z.boolean().optional(),
 });
 
 const selection = z.union([z.strictObject({ uids: z.array(uid).min(1) }), z.strictObject({ all: z.literal(true) })]);

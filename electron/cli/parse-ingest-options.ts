@@ -25,6 +25,7 @@ export interface IngestFlags {
   'delete-after'?: string;
   /** Target ids or names: resolved against the data directory's targets by the command (format-deliveries.ts). */
   deliver?: string[];
+  'allow-insecure-redirect'?: boolean;
 }
 
 /** The flags behind IngestFlags, for node:util parseArgs (shared by ingest and import). */
@@ -42,6 +43,7 @@ export const ingestOptionFlags = {
   'no-transcode': { type: 'boolean' },
   'delete-after': { type: 'string' },
   deliver: { type: 'string', multiple: true },
+  'allow-insecure-redirect': { type: 'boolean' },
 } as const;
 
 /** Which flag set each field of the ingest commands' input (addFiles, addLinks, importList). */
@@ -133,6 +135,7 @@ export function parseIngestOptions(flags: IngestFlags, now = Date.now()): Ingest
     if (shaping) throw new UsageError(`--${shaping} needs a transcode; leave out --no-transcode.`);
     options.transcode = false;
   }
+  if (flags['allow-insecure-redirect']) options.allowInsecureRedirects = true;
   if (flags['delete-after'] !== undefined) options.scheduledDeletion = parseDeleteAfter(flags['delete-after'], now);
 
   const watermarkFlags = ['watermark-position', 'watermark-opacity', 'watermark-scale', 'watermark-padding'] as const;

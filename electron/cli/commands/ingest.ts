@@ -11,7 +11,10 @@ export const ingestCommand: CliCommand = {
   usage: `ferry ingest <file or link>... [options] [--json]
 
   Links: http(s)://, share links (Google Drive, Dropbox, OneDrive, SharePoint, Box), s3://, gs://.
-  --header 'NAME: VALUE'       send this header with the links' requests (repeatable; never shown)
+  --header 'NAME: VALUE'       send this header with the links' requests (repeatable; never shown); it goes to
+                               the link's own origin only, never to a redirect elsewhere
+  --allow-insecure-redirect    follow a redirect from https to plain http (refused by default: the request
+                               would travel in clear text)
   --name NAME                  name of the video (one input only; default: the file name)
   --meta KEY=VALUE             add to the video's meta (repeatable)
   --ladder auto|1080,720,...   renditions to make (never larger than the source; default auto)

@@ -6,6 +6,7 @@
 import type { CommandInput } from '../../../shared/api';
 import type { LinkCheck, LinkCheckRow } from '../../../shared/link-check';
 import type { EngineContext } from '../pipeline/engine-context';
+import { moveUserinfo } from '../sources/link-userinfo';
 import { normalizeLink } from '../sources/normalize-link';
 import { parseLinkList } from '../sources/parse-link-list';
 
@@ -21,16 +22,18 @@ export function checkLinks(context: EngineContext, input: CommandInput<'checkLin
   }));
   const seen = new Set<string>();
   for (const entry of parsed.entries) {
-    const row: LinkCheckRow = { line: entry.line, input: entry.url, status: 'new' };
+    // As queueing will: a link's user:pass@ becomes an Authorization header, never shown.
+    const { url, headers } = moveUserinfo(entry.url, entry.headers);
+    const row: LinkCheckRow = { line: entry.line, input: url, status: 'new' };
     if (entry.name) row.name = entry.name;
-    if (entry.headers) row.headerNames = Object.keys(entry.headers);
-    const link = normalizeLink(entry.url);
+    if (Object.keys(headers).length > 0) row.headerNames = Object.keys(headers);
+    const link = normalizeLink(url);
     if (!link.ok) {
       rows.push({ ...row, status: 'invalid', reason: link.reason });
       continue;
     }
     row.url = link.url;
-    if (link.kind !== 'direct' && link.url !== entry.url) row.rewritten = true;
+    if (link.kind !== 'direct' && link.url !== url) row.rewritten = true;
     const key = `url:${link.key}`;
     const existing = context.store.findActiveBySourceKey(key);
     if (existing || seen.has(key)) rows.push({ ...row, status: 'duplicate', duplicateOf: existing ?? null });

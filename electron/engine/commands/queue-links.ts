@@ -2,11 +2,13 @@
  * Turns links (pasted or from an imported list) into queued videos: each is normalised (share
  * pages to direct downloads), checked, compared with what is already queued or finished, and
  * inserted in one transaction. Links that can never be downloaded (a YouTube page, a Drive
- * folder) are still listed, in error, so the user sees why.
+ * folder) are still listed, in error, so the user sees why. A link's `user:pass@` is moved to
+ * an Authorization header first (link-userinfo.ts), so no answer, name or meta ever shows it.
  */
 import type { IngestOptions } from '../../../shared/api';
 import type { EngineContext } from '../pipeline/engine-context';
 import type { NewVideo } from '../queue/queue-job';
+import { moveUserinfo } from '../sources/link-userinfo';
 import { normalizeLink } from '../sources/normalize-link';
 import { detailsFromOptions, queueOptions } from './add-files';
 
@@ -32,7 +34,12 @@ export function queueLinks(context: EngineContext, links: LinkInput[], options: 
   /** Index in `fresh` of the first link with each key, for repeats within this batch. */
   const seen = new Map<string, number>();
   const repeats: { position: number; url: string; index: number }[] = [];
-  for (const link of links) {
+  const kept = queueOptions(options).options ?? {};
+  if (options.allowInsecureRedirects) kept.allowInsecureRedirects = true;
+  const stored = Object.keys(kept).length > 0 ? { options: kept } : {};
+  for (const given of links) {
+    const moved = moveUserinfo(given.url, given.headers);
+    const link = { ...given, url: moved.url, headers: moved.headers };
     const normalized = normalizeLink(link.url);
     if (!normalized.ok && normalized.code !== 'ERR_NOT_A_DIRECT_LINK') {
       result.invalid.push({ position: link.position, text: link.url, reason: normalized.reason });
@@ -63,8 +70,8 @@ export function queueLinks(context: EngineContext, links: LinkInput[], options: 
       stage: 'fetch',
       sourceKey,
       ...(name ? { name } : {}),
-      ...(link.headers && Object.keys(link.headers).length > 0 ? { requestHeaders: link.headers } : {}),
-      ...queueOptions(options),
+      ...(Object.keys(link.headers).length > 0 ? { requestHeaders: link.headers } : {}),
+      ...stored,
       doc,
     });
   }

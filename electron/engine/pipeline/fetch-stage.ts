@@ -70,6 +70,7 @@ export async function runFetchStage(
       ...(claimed.options.privateNetworks === false
         ? { publicOnly: { allowAddresses: tuning.allowAddresses ?? [] } }
         : {}),
+      ...(claimed.options.allowInsecureRedirects ? { allowInsecureRedirects: true } : {}),
       // Without a transcode nothing else will look inside: the fetcher refuses what is not a video.
       videoOnly: claimed.options.transcode === false,
       signal: work.signal,

@@ -17,6 +17,8 @@ export interface QueueOptions {
   deliverTo?: string[];
   /** false: fetch from public addresses only (the link came through an HTTP door). */
   privateNetworks?: boolean;
+  /** true: the link may redirect from https to plain http (the user allowed it). */
+  allowInsecureRedirects?: boolean;
 }
 
 export interface NewVideo {

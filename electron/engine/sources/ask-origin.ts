@@ -15,6 +15,8 @@ export interface AskOptions {
   driveHosts?: string[];
   /** Refuse loopback, private and link-local addresses at every hop (links that came over `ferry serve`). */
   publicOnly?: PublicOnly;
+  /** Follow a redirect from https to plain http (the user allowed it for this link). */
+  allowInsecureRedirects?: boolean;
   signal?: AbortSignal;
 }
 
@@ -57,13 +59,14 @@ export function headFrom(reply: Reply): Head {
 }
 
 /** HEAD, or a one-byte ranged GET where HEAD is refused (405, 501, a presigned URL's 403 …). */
-export async function probe(url: string, options: AskOptions, originHost: string): Promise<Head> {
+export async function probe(url: string, options: AskOptions, origin: string): Promise<Head> {
   const common = {
     userHeaders: options.headers,
-    originHost,
+    origin,
     idleTimeoutMs: options.idleTimeoutMs,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.publicOnly ? { publicOnly: options.publicOnly } : {}),
+    ...(options.allowInsecureRedirects ? { allowInsecureRedirects: true } : {}),
   };
   const head = await httpRequest(url, { ...common, method: 'HEAD' });
   // A HEAD answer has no body, but must still be read to its end to free its connection.
@@ -78,15 +81,16 @@ export async function probe(url: string, options: AskOptions, originHost: string
 }
 
 /** Follows Google Drive's "download anyway" page for large files, once. */
-export async function driveConfirmation(url: string, options: AskOptions, originHost: string): Promise<string | null> {
+export async function driveConfirmation(url: string, options: AskOptions, origin: string): Promise<string | null> {
   const host = new URL(url).hostname;
   if (!(options.driveHosts ?? ['google.com']).some((h) => host === h || host.endsWith(`.${h}`))) return null;
   const page = await httpRequest(url, {
     method: 'GET',
     userHeaders: options.headers,
-    originHost,
+    origin,
     idleTimeoutMs: options.idleTimeoutMs,
     ...(options.publicOnly ? { publicOnly: options.publicOnly } : {}),
+    ...(options.allowInsecureRedirects ? { allowInsecureRedirects: true } : {}),
   });
   const html = (await page.response.text()).slice(0, 2_000_000);
   page.done();

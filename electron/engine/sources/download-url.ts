@@ -40,6 +40,8 @@ export interface DownloadOptions {
   idleTimeoutMs: number;
   /** Refuse loopback, private and link-local addresses at every hop (links that came over `ferry serve`). */
   publicOnly?: PublicOnly;
+  /** Follow a redirect from https to plain http (the user allowed it for this link). */
+  allowInsecureRedirects?: boolean;
   /** Hosts (and their subdomains) whose HTML may be a Drive "download anyway" page. */
   driveHosts?: string[];
   /** Refuse (ERR_NON_VIDEO) a file whose first bytes are not a video container's, before it is published. */
@@ -77,19 +79,19 @@ const defaultDropRetry: RetryTuning = { baseMs: 500, maxMs: 5000, maxAttempts: 5
 export async function downloadUrl(options: DownloadOptions): Promise<DownloadResult> {
   const part = `${options.dest}.part`;
   let url = options.url;
-  const originHost = new URL(url).host;
+  const origin = new URL(url).origin;
   let followedDrive = false;
   // After a restart: ranges are not trusted any more, or the body comes compressed.
   let mode: 'as-told' | 'no-ranges' | 'encoded' = 'as-told';
   const received = { bytes: 0 };
   for (;;) {
     try {
-      const head = await probe(url, options, originHost);
+      const head = await probe(url, options, origin);
       const refusal = refuseContent(head.contentType, null);
       if (refusal) {
         const confirmed =
           refusal.code === 'ERR_NOT_A_DIRECT_LINK' && !followedDrive
-            ? await driveConfirmation(url, options, originHost)
+            ? await driveConfirmation(url, options, origin)
             : null;
         if (!confirmed) throw new DownloadError(refusal.code, refusal.text);
         url = confirmed;
@@ -102,7 +104,7 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
           `The file is ${head.size} bytes, over the limit of ${options.maxSizeBytes} bytes set for it.`,
         );
       }
-      await fillPartFile(url, shaped(head, mode), part, { ...fillOptions(options), received }, originHost);
+      await fillPartFile(url, shaped(head, mode), part, { ...fillOptions(options), received }, origin);
       if (options.videoOnly) await refuseNonVideo(part);
       removeState(part);
       // Synchronous: a rename takes microseconds, less than a thread-pool round trip.
@@ -136,6 +138,7 @@ function fillOptions(options: DownloadOptions) {
     maxConnections: options.maxConnections,
     idleTimeoutMs: options.idleTimeoutMs,
     ...(options.publicOnly ? { publicOnly: options.publicOnly } : {}),
+    ...(options.allowInsecureRedirects ? { allowInsecureRedirects: true } : {}),
     dropRetry: options.dropRetry ?? defaultDropRetry,
     ...(options.maxSizeBytes ? { maxSizeBytes: options.maxSizeBytes } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

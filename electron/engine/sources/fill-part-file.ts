@@ -30,6 +30,8 @@ export interface FillOptions {
   idleTimeoutMs: number;
   /** Refuse loopback, private and link-local addresses at every hop (links that came over `ferry serve`). */
   publicOnly?: PublicOnly;
+  /** Follow a redirect from https to plain http (the user allowed it for this link). */
+  allowInsecureRedirects?: boolean;
   maxSizeBytes?: number;
   signal?: AbortSignal;
   dropRetry: RetryTuning;
@@ -45,7 +47,7 @@ export async function fillPartFile(
   head: Head,
   part: string,
   options: FillOptions,
-  originHost: string,
+  origin: string,
 ): Promise<void> {
   const saved = await readDownloadState(part);
   const validator = head.etag ?? head.lastModified;
@@ -97,10 +99,11 @@ export async function fillPartFile(
     url,
     handle,
     size: head.size,
-    originHost,
+    origin,
     userHeaders: options.headers,
     idleTimeoutMs: options.idleTimeoutMs,
     ...(options.publicOnly ? { publicOnly: options.publicOnly } : {}),
+    ...(options.allowInsecureRedirects ? { allowInsecureRedirects: true } : {}),
     ...(options.maxSizeBytes ? { maxSizeBytes: options.maxSizeBytes } : {}),
     validator: resumable ? validator : null,
     encoded: head.encoded,

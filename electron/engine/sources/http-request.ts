@@ -1,7 +1,7 @@
 /**
  * One HTTP request on Node's own http/https client, following redirects by hand so that the
- * user's headers (a token, a cookie) go to the origin's host only and never to a redirect target
- * elsewhere, with a limit and loop detection. A watchdog aborts a request that stops sending
+ * user's headers (a token, a cookie) go to the link's origin only and never to a redirect target
+ * elsewhere, with a limit and loop detection (redirect-rules.ts). A watchdog aborts a request that stops sending
  * bytes; a slow one that keeps sending is never cut off.
  *
  * Why node:http and not fetch: on a fast origin, fetch's web streams cost about twice the CPU
@@ -16,6 +16,7 @@ import {
   privateAddressRefusal,
   type PublicOnly,
 } from './private-network-guard';
+import { nextHop, sendsUserHeaders } from './redirect-rules';
 
 /**
  * How a request failed, which decides what happens next:
@@ -57,9 +58,12 @@ export function networkFailure(error: unknown, context: string): HttpError {
 
 export interface RequestOptions {
   method: 'GET' | 'HEAD';
-  /** The user's headers: sent only while the request stays on `originHost`. */
+  /** The user's headers: sent only while the request stays on `origin`. */
   userHeaders: Record<string, string>;
-  originHost: string;
+  /** The link's origin (scheme, host and port). */
+  origin: string;
+  /** Follow a redirect from https to plain http (the user allowed it); otherwise it is refused. */
+  allowInsecureRedirects?: boolean;
   /** Ferry's own headers (Range, If-Range), sent to every hop. */
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -171,12 +175,15 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
     for (;;) {
       visited.push(current);
       const target = new URL(current);
-      const sameHost = target.host === options.originHost;
       // identity: a body compressed in transit cannot be resumed by byte ranges, and is not the file.
       const message = await send(
         target,
         options.method,
-        { ...(sameHost ? options.userHeaders : {}), ...options.headers, 'Accept-Encoding': 'identity' },
+        {
+          ...(sendsUserHeaders(target, options.origin) ? options.userHeaders : {}),
+          ...options.headers,
+          'Accept-Encoding': 'identity',
+        },
         signal,
         options.publicOnly,
       );
@@ -186,17 +193,13 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
       if (status < 300 || status >= 400 || !location)
         return { response: wrap(message), finalUrl: current, alive, done };
       message.resume();
-      const next = new URL(location, current).href;
-      if (!/^https?:$/.test(new URL(next).protocol)) {
-        throw new HttpError(`The link redirects to ${new URL(next).protocol} which Ferry cannot fetch.`, 'final');
-      }
-      if (visited.includes(next)) {
-        throw new HttpError(`The link redirects in a loop (${[...visited, next].join(' -> ')}).`, 'final');
-      }
-      if (visited.length > (options.maxRedirects ?? 10)) {
-        throw new HttpError(`The link redirects more than ${options.maxRedirects ?? 10} times.`, 'final');
-      }
-      current = next;
+      const next = nextHop(visited, location, {
+        origin: options.origin,
+        maxRedirects: options.maxRedirects ?? 10,
+        ...(options.allowInsecureRedirects ? { allowInsecureRedirects: true } : {}),
+      });
+      if (!next.ok) throw new HttpError(next.reason, 'final');
+      current = next.url;
     }
   } catch (error) {
     done();

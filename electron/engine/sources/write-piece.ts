@@ -18,11 +18,13 @@ export interface PieceTarget {
   handle: FileHandle;
   /** The whole file's size, -1 when the origin did not say. */
   size: number;
-  originHost: string;
+  origin: string;
   userHeaders: Record<string, string>;
   idleTimeoutMs: number;
   /** Refuse loopback, private and link-local addresses at every hop (links that came over `ferry serve`). */
   publicOnly?: PublicOnly;
+  /** Follow a redirect from https to plain http (the user allowed it for this link). */
+  allowInsecureRedirects?: boolean;
   signal?: AbortSignal;
   maxSizeBytes?: number;
   /** Strong ETag or Last-Modified for If-Range, null when the download cannot resume. */
@@ -88,10 +90,11 @@ export async function writePiece(target: PieceTarget, piece: Piece, ranged: bool
   const reply = await httpRequest(target.url, {
     method: 'GET',
     userHeaders: target.userHeaders,
-    originHost: target.originHost,
+    origin: target.origin,
     headers,
     idleTimeoutMs: target.idleTimeoutMs,
     ...(target.publicOnly ? { publicOnly: target.publicOnly } : {}),
+    ...(target.allowInsecureRedirects ? { allowInsecureRedirects: true } : {}),
     ...(target.signal ? { signal: target.signal } : {}),
   });
   try {
