@@ -15,7 +15,8 @@ import { checkDeliverTo, removeTarget, saveTarget, testTarget } from './commands
 import { editVideo } from './commands/edit-video';
 import { importList } from './commands/import-list';
 import { withIngestDefaults } from './commands/ingest-defaults';
-import { queueLinks } from './commands/queue-links';
+import { queueLinksInBatches } from './commands/queue-link-batches';
+import { videosOf } from './commands/queue-in-batches';
 import { dataPaths, type DataPaths } from './data-paths';
 import type { EngineContext } from './pipeline/engine-context';
 import { defaultFetchTuning, type FetchTuning } from './pipeline/fetch-stage';
@@ -163,13 +164,13 @@ export function createEngine(options: EngineOptions): Engine {
 
     addLinks: async ({ links, options: ingest }) => {
       checkDeliverTo(context, ingest);
-      const queued = queueLinks(
+      const queued = await queueLinksInBatches(
         context,
         links.map((link, i) => ({ ...link, position: i + 1 })),
         withDefaults(ingest),
       );
       waker.notify();
-      const videos = queued.queued.map((uid) => store.get(uid)).filter((v): v is Video => v !== undefined);
+      const videos = await videosOf(context, queued.queued);
       return {
         queued: videos,
         duplicates: queued.duplicates.map((d) => ({ input: d.url, uid: d.uid })),
@@ -178,7 +179,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     addFiles: async (input) => {
       checkDeliverTo(context, input.options);
-      const result = addFiles(context, { ...input, options: withDefaults(input.options) });
+      const result = await addFiles(context, { ...input, options: withDefaults(input.options) });
       waker.notify();
       return result;
     },
@@ -188,7 +189,7 @@ export function createEngine(options: EngineOptions): Engine {
       waker.notify();
       return { ...report, uids };
     },
-    checkLinks: async (input) => checkLinks(context, input),
+    checkLinks: (input) => checkLinks(context, input),
     pause: async (selection) => {
       const videos = await pauseVideos(context, selection);
       const delivering = await pauseDeliveries(context, selection);

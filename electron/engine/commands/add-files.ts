@@ -4,12 +4,15 @@
  * missing is reported, not queued; a file already queued or finished (same path, size and
  * modification time) is reported as a duplicate.
  */
-import fs from 'node:fs';
+import fs from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import type { AddResult, CommandInput } from '../../../shared/api';
 import type { VideoDetails } from '../../../shared/video';
 import type { NewVideo, QueueOptions } from '../queue/queue-job';
 import type { EngineContext } from '../pipeline/engine-context';
+import { TimeSlice } from '../../../shared/time-slice';
+import { insertInBatches, videosOf } from './queue-in-batches';
 import { scanFolder } from './scan-folder';
 
 /** The Video-object fields that the ingest options set. */
@@ -37,29 +40,31 @@ export function queueOptions(options: CommandInput<'addFiles'>['options']): { op
   return Object.keys(kept).length > 0 ? { options: kept } : {};
 }
 
-export function addFiles(context: EngineContext, input: CommandInput<'addFiles'>): AddResult {
+export async function addFiles(context: EngineContext, input: CommandInput<'addFiles'>): Promise<AddResult> {
   const result: AddResult = { queued: [], duplicates: [], invalid: [] };
   const fresh: NewVideo[] = [];
-  const files: { given: string; file: string; stat: fs.Stats }[] = [];
+  const files: { given: string; file: string; stat: Stats }[] = [];
+  const slice = new TimeSlice();
   for (const given of input.paths) {
     const file = path.resolve(given);
-    let stat: fs.Stats;
+    let stat: Stats;
     try {
-      stat = fs.statSync(file);
+      stat = await fs.stat(file);
     } catch {
       result.invalid.push({ input: given, reason: `No such file: ${file}` });
       continue;
     }
     if (stat.isDirectory()) {
-      const scanned = scanFolder(file);
+      const scanned = await scanFolder(file);
       if (scanned.skipped.length > 0) result.skipped = [...(result.skipped ?? []), ...scanned.skipped];
       if (scanned.videos.length === 0)
         result.invalid.push({ input: given, reason: `No video files in the folder ${file} or its subfolders.` });
-      for (const video of scanned.videos) files.push({ given: video, file: video, stat: fs.statSync(video) });
+      for (const video of scanned.videos) files.push({ given: video, file: video, stat: await fs.stat(video) });
     } else if (stat.isFile()) files.push({ given, file, stat });
     else result.invalid.push({ input: given, reason: `Not a file or folder: ${file}.` });
   }
   for (const { given, file, stat } of files) {
+    await slice.turn();
     const sourceKey = `file:${file}:${stat.size}:${Math.round(stat.mtimeMs)}`;
     const existing = context.store.findActiveBySourceKey(sourceKey);
     if (existing) {
@@ -76,10 +81,6 @@ export function addFiles(context: EngineContext, input: CommandInput<'addFiles'>
       ...queueOptions(input.options),
     });
   }
-  const uids = context.store.insertMany(fresh);
-  for (const uid of uids) {
-    const video = context.store.get(uid);
-    if (video) result.queued.push(video);
-  }
+  result.queued = await videosOf(context, await insertInBatches(context, fresh));
   return result;
 }

@@ -5,6 +5,7 @@
  */
 import type { CommandInput } from '../../../shared/api';
 import type { LinkCheck, LinkCheckRow } from '../../../shared/link-check';
+import { TimeSlice } from '../../../shared/time-slice';
 import type { EngineContext } from '../pipeline/engine-context';
 import { moveUserinfo } from '../sources/link-userinfo';
 import { normalizeLink } from '../sources/normalize-link';
@@ -12,8 +13,9 @@ import { parseLinkList } from '../sources/parse-link-list';
 
 const defaultRows = 100;
 
-export function checkLinks(context: EngineContext, input: CommandInput<'checkLinks'>): LinkCheck {
-  const parsed = parseLinkList(input.content, input.format);
+export async function checkLinks(context: EngineContext, input: CommandInput<'checkLinks'>): Promise<LinkCheck> {
+  const parsed = await parseLinkList(input.content, input.format);
+  const slice = new TimeSlice();
   const rows: LinkCheckRow[] = parsed.invalid.map((problem) => ({
     line: problem.line,
     input: problem.text,

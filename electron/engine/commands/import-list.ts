@@ -1,10 +1,10 @@
-/** "Import list": a text, CSV, JSON or NDJSON list of links (a file, or its content from a browser), queued in one transaction. */
+/** "Import list": a text, CSV, JSON or NDJSON list of links (a file, or its content from a browser), queued in batches (queue-in-batches.ts). */
 import fs from 'node:fs/promises';
 import type { CommandInput, ImportReport } from '../../../shared/api';
 import { FerryError } from '../../../shared/ferry-error';
 import type { EngineContext } from '../pipeline/engine-context';
 import { listFormatFromName, parseLinkList } from '../sources/parse-link-list';
-import { queueLinks } from './queue-links';
+import { queueLinksInBatches } from './queue-link-batches';
 
 async function readList(file: string): Promise<string> {
   try {
@@ -20,9 +20,9 @@ export async function importList(
 ): Promise<ImportReport & { uids: string[] }> {
   const parsed =
     'path' in input
-      ? parseLinkList(await readList(input.path), listFormatFromName(input.path))
-      : parseLinkList(input.content, input.format);
-  const queued = queueLinks(
+      ? await parseLinkList(await readList(input.path), listFormatFromName(input.path))
+      : await parseLinkList(input.content, input.format);
+  const queued = await queueLinksInBatches(
     context,
     parsed.entries.map((entry) => ({ ...entry, position: entry.line })),
     input.options,

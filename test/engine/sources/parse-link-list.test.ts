@@ -16,7 +16,7 @@ describe('choosing a list format from the file name', () => {
     ['export.xlsx', undefined],
     ['README', undefined],
     ['/home/me/lists.d/links', undefined],
-  ])('%s is %s', (fileName, format) => {
+  ])('%s is %s', async (fileName, format) => {
     expect(listFormatFromName(fileName)).toBe(format);
   });
 });
@@ -35,12 +35,12 @@ describe('detecting a list format from its content', () => {
     ['# my links\nhttps://a.test/1.mp4', 'text'],
     ['urls,name\nhttps://a.test/1.mp4,One', 'text'],
     ['', 'text'],
-  ])('%j is %s', (text, format) => {
-    expect(parseLinkList(text).format).toBe(format);
+  ])('%j is %s', async (text, format) => {
+    expect((await parseLinkList(text)).format).toBe(format);
   });
 
-  it('uses the format it is given over what the content looks like', () => {
-    const list = parseLinkList('url\nhttps://a.test/1.mp4', 'text');
+  it('uses the format it is given over what the content looks like', async () => {
+    const list = await parseLinkList('url\nhttps://a.test/1.mp4', 'text');
     expect(list.format).toBe('text');
     expect(list.entries.map((e) => e.url)).toEqual(['url', 'https://a.test/1.mp4']);
   });
@@ -50,8 +50,8 @@ describe('detecting a list format from its content', () => {
     ['csv', '\uFEFFurl,name\nhttps://a.test/1.mp4,One\nhttps://a.test/2.mp4,Two'],
     ['json', '\uFEFF[\n"https://a.test/1.mp4",\n"https://a.test/2.mp4"\n]'],
     ['ndjson', '\uFEFF{"url": "https://a.test/1.mp4"}\n{"url": "https://a.test/2.mp4"}'],
-  ])('strips a byte order mark before reading %s', (format, text) => {
-    const list = parseLinkList(text);
+  ])('strips a byte order mark before reading %s', async (format, text) => {
+    const list = await parseLinkList(text);
     expect(list.format).toBe(format);
     expect(list.invalid).toEqual([]);
     expect(list.entries.map((e) => e.url)).toEqual(['https://a.test/1.mp4', 'https://a.test/2.mp4']);
@@ -60,9 +60,9 @@ describe('detecting a list format from its content', () => {
 });
 
 describe('text lists', () => {
-  it('reads one link a line, skipping blank lines and comments, and keeps line numbers', () => {
+  it('reads one link a line, skipping blank lines and comments, and keeps line numbers', async () => {
     const text = lines('# Spring batch', '', 'https://a.test/1.mp4', '   https://a.test/2.mp4  ', '  # later', '\t');
-    expect(parseLinkList(text + '\nhttps://a.test/3.mp4\n')).toEqual({
+    expect(await parseLinkList(text + '\nhttps://a.test/3.mp4\n')).toEqual({
       format: 'text',
       entries: [
         { line: 3, url: 'https://a.test/1.mp4' },
@@ -73,16 +73,16 @@ describe('text lists', () => {
     });
   });
 
-  it('reads Windows line endings', () => {
-    const list = parseLinkList('https://a.test/1.mp4\r\n\r\nhttps://a.test/2.mp4\r\n');
+  it('reads Windows line endings', async () => {
+    const list = await parseLinkList('https://a.test/1.mp4\r\n\r\nhttps://a.test/2.mp4\r\n');
     expect(list.entries).toEqual([
       { line: 1, url: 'https://a.test/1.mp4' },
       { line: 3, url: 'https://a.test/2.mp4' },
     ]);
   });
 
-  it('rejects a line holding more than one word', () => {
-    const list = parseLinkList(lines('https://a.test/1.mp4', 'https://a.test/2.mp4 https://a.test/3.mp4', 'x'));
+  it('rejects a line holding more than one word', async () => {
+    const list = await parseLinkList(lines('https://a.test/1.mp4', 'https://a.test/2.mp4 https://a.test/3.mp4', 'x'));
     expect(list.entries.map((e) => e.line)).toEqual([1, 3]);
     expect(list.invalid).toEqual([
       {
@@ -93,21 +93,21 @@ describe('text lists', () => {
     ]);
   });
 
-  it('cuts the text of a problem to 200 characters', () => {
+  it('cuts the text of a problem to 200 characters', async () => {
     const long = `https://a.test/${'x'.repeat(300)} more`;
-    expect(parseLinkList(long).invalid[0]!.text).toBe(long.slice(0, 200));
+    expect((await parseLinkList(long)).invalid[0]!.text).toBe(long.slice(0, 200));
   });
 });
 
 describe('CSV lists', () => {
-  it('reads url, name, headers and meta columns with line numbers', () => {
+  it('reads url, name, headers and meta columns with line numbers', async () => {
     const text = lines(
       'url,name,headers,meta.show,meta.Season,notes',
       'https://a.test/1.mp4,Pilot,"{""Authorization"": ""Bearer t""}",Orbit,1,ignored',
       '',
       'https://a.test/2.mp4,,,Orbit,,',
     );
-    expect(parseLinkList(text)).toEqual({
+    expect(await parseLinkList(text)).toEqual({
       format: 'csv',
       entries: [
         {
@@ -123,7 +123,7 @@ describe('CSV lists', () => {
     });
   });
 
-  it('reads quoted fields holding commas, doubled quotes and line breaks, and counts lines after them', () => {
+  it('reads quoted fields holding commas, doubled quotes and line breaks, and counts lines after them', async () => {
     const text = lines(
       'url,name',
       'https://a.test/1.mp4,"Hello, world"',
@@ -134,7 +134,7 @@ describe('CSV lists', () => {
       'https://a.test/4.mp4,After',
       '"https://a.test/5.mp4","Quoted url"',
     );
-    const list = parseLinkList(text);
+    const list = await parseLinkList(text);
     expect(list.invalid).toEqual([]);
     expect(list.entries).toEqual([
       { line: 2, url: 'https://a.test/1.mp4', name: 'Hello, world' },
@@ -145,37 +145,37 @@ describe('CSV lists', () => {
     ]);
   });
 
-  it('counts lines the same with Windows line endings and text that is not ASCII', () => {
+  it('counts lines the same with Windows line endings and text that is not ASCII', async () => {
     const text = ['URL,Name', 'https://a.test/1.mp4,"Café, été', 'ünïcödé"', '', 'https://a.test/2.mp4,日本'].join(
       '\r\n',
     );
-    const list = parseLinkList(text);
+    const list = await parseLinkList(text);
     expect(list.entries).toEqual([
       { line: 2, url: 'https://a.test/1.mp4', name: 'Café, été\r\nünïcödé' },
       { line: 5, url: 'https://a.test/2.mp4', name: '日本' },
     ]);
   });
 
-  it('skips rows whose cells are all empty', () => {
-    const list = parseLinkList(lines('url,name', ',', 'https://a.test/1.mp4,One', ' , '));
+  it('skips rows whose cells are all empty', async () => {
+    const list = await parseLinkList(lines('url,name', ',', 'https://a.test/1.mp4,One', ' , '));
     expect(list.entries).toEqual([{ line: 3, url: 'https://a.test/1.mp4', name: 'One' }]);
     expect(list.invalid).toEqual([]);
   });
 
-  it('reports a row with no url', () => {
-    const list = parseLinkList(lines('url,name', ',Orphan', 'https://a.test/1.mp4,One'));
+  it('reports a row with no url', async () => {
+    const list = await parseLinkList(lines('url,name', ',Orphan', 'https://a.test/1.mp4,One'));
     expect(list.entries.map((e) => e.line)).toEqual([3]);
     expect(list.invalid).toEqual([{ line: 2, text: ',Orphan', reason: expect.stringMatching(/^no url/) }]);
   });
 
-  it('reports headers that are not JSON, or name a bad header', () => {
+  it('reports headers that are not JSON, or name a bad header', async () => {
     const text = lines(
       'url,headers',
       'https://a.test/1.mp4,Authorization: Bearer t',
       'https://a.test/2.mp4,"{""Bad Header"": ""x""}"',
       'https://a.test/3.mp4,"{""X-Ok"": ""1""}"',
     );
-    const list = parseLinkList(text);
+    const list = await parseLinkList(text);
     expect(list.entries).toEqual([{ line: 4, url: 'https://a.test/3.mp4', headers: { 'X-Ok': '1' } }]);
     expect(list.invalid.map((p) => [p.line, p.reason])).toEqual([
       [2, 'headers must be a JSON object of "Name": "value" pairs'],
@@ -183,8 +183,8 @@ describe('CSV lists', () => {
     ]);
   });
 
-  it('refuses a file with no url column as a whole', () => {
-    const list = parseLinkList(lines('link,name', 'https://a.test/1.mp4,One'), 'csv');
+  it('refuses a file with no url column as a whole', async () => {
+    const list = await parseLinkList(lines('link,name', 'https://a.test/1.mp4,One'), 'csv');
     expect(list).toEqual({
       format: 'csv',
       entries: [],
@@ -195,18 +195,18 @@ describe('CSV lists', () => {
   it.each([
     ['an empty file', '', 1, ''],
     ['a file that starts after blank lines', '\n\nname\nOne', 3, 'name'],
-  ])('refuses %s with no header row', (_, text, line, shown) => {
-    expect(parseLinkList(text, 'csv').invalid).toEqual([
+  ])('refuses %s with no header row', async (_, text, line, shown) => {
+    expect((await parseLinkList(text, 'csv')).invalid).toEqual([
       { line, text: shown, reason: expect.stringContaining('no "url" column') },
     ]);
   });
 
-  it('reads a file holding only its header as an empty list', () => {
-    expect(parseLinkList('url,name\n')).toEqual({ format: 'csv', entries: [], invalid: [] });
+  it('reads a file holding only its header as an empty list', async () => {
+    expect(await parseLinkList('url,name\n')).toEqual({ format: 'csv', entries: [], invalid: [] });
   });
 
-  it('keeps the rows before a quote that is never closed and names the line it opens on', () => {
-    const list = parseLinkList(lines('url,name', 'https://a.test/1.mp4,One', 'https://a.test/2.mp4,"Two', 'x,y'));
+  it('keeps the rows before a quote that is never closed and names the line it opens on', async () => {
+    const list = await parseLinkList(lines('url,name', 'https://a.test/1.mp4,One', 'https://a.test/2.mp4,"Two', 'x,y'));
     expect(list.entries).toEqual([{ line: 2, url: 'https://a.test/1.mp4', name: 'One' }]);
     expect(list.invalid).toEqual([
       {
@@ -219,7 +219,7 @@ describe('CSV lists', () => {
 });
 
 describe('JSON lists', () => {
-  it('reads objects and bare strings, with the line each element starts on', () => {
+  it('reads objects and bare strings, with the line each element starts on', async () => {
     const text = lines(
       '[',
       '  "https://a.test/1.mp4",',
@@ -232,7 +232,7 @@ describe('JSON lists', () => {
       '  { "url": "https://a.test/3.mp4", "name": null, "headers": null, "meta": {} }, "https://a.test/4.mp4"',
       ']',
     );
-    expect(parseLinkList(text)).toEqual({
+    expect(await parseLinkList(text)).toEqual({
       format: 'json',
       entries: [
         { line: 2, url: 'https://a.test/1.mp4' },
@@ -250,9 +250,9 @@ describe('JSON lists', () => {
     });
   });
 
-  it('reports a bad element with its own text and line, and keeps the others', () => {
+  it('reports a bad element with its own text and line, and keeps the others', async () => {
     const text = lines('[', '  {"url": "https://a.test/1.mp4"},', '  {"name": "No link"},', '  42', ']');
-    const list = parseLinkList(text);
+    const list = await parseLinkList(text);
     expect(list.entries).toEqual([{ line: 2, url: 'https://a.test/1.mp4' }]);
     expect(list.invalid).toEqual([
       { line: 3, text: '{"name": "No link"}', reason: expect.stringMatching(/^no url/) },
@@ -260,9 +260,9 @@ describe('JSON lists', () => {
     ]);
   });
 
-  it('reports a syntax error on its line and reads nothing', () => {
+  it('reports a syntax error on its line and reads nothing', async () => {
     const text = lines('[', '  {"url": "https://a.test/1.mp4"},', '  {"url": "https://a.test/2.mp4",}', ']');
-    const list = parseLinkList(text);
+    const list = await parseLinkList(text);
     expect(list.entries).toEqual([]);
     expect(list.invalid).toEqual([
       {
@@ -273,22 +273,22 @@ describe('JSON lists', () => {
     ]);
   });
 
-  it('points a list that stops early at its last line', () => {
-    const list = parseLinkList(lines('[', '  {"url": "https://a.test/1.mp4"}', '', ''));
+  it('points a list that stops early at its last line', async () => {
+    const list = await parseLinkList(lines('[', '  {"url": "https://a.test/1.mp4"}', '', ''));
     expect(list.invalid.map((p) => [p.line, p.text])).toEqual([[2, '{"url": "https://a.test/1.mp4"}']]);
   });
 
-  it('points a list cut off inside a string at its last line', () => {
-    const list = parseLinkList(lines('[', '  "https://a.test/1.mp4",', '  "https://a.te', ''));
+  it('points a list cut off inside a string at its last line', async () => {
+    const list = await parseLinkList(lines('[', '  "https://a.test/1.mp4",', '  "https://a.te', ''));
     expect(list.invalid.map((p) => [p.line, p.text])).toEqual([[3, '"https://a.te']]);
   });
 
-  it('reads an empty array as an empty list', () => {
-    expect(parseLinkList('  [ ]  ')).toEqual({ format: 'json', entries: [], invalid: [] });
+  it('reads an empty array as an empty list', async () => {
+    expect(await parseLinkList('  [ ]  ')).toEqual({ format: 'json', entries: [], invalid: [] });
   });
 
-  it('refuses JSON that is not an array', () => {
-    const list = parseLinkList('{"links": []}', 'json');
+  it('refuses JSON that is not an array', async () => {
+    const list = await parseLinkList('{"links": []}', 'json');
     expect(list.entries).toEqual([]);
     expect(list.invalid).toEqual([
       { line: 1, text: '{"links": []}', reason: expect.stringContaining('must be an array') },
@@ -297,9 +297,9 @@ describe('JSON lists', () => {
 });
 
 describe('NDJSON lists', () => {
-  it('reads one object or string a line, skipping blank lines', () => {
+  it('reads one object or string a line, skipping blank lines', async () => {
     const text = lines('{"url": "https://a.test/1.mp4", "name": "One"}', '', '  "https://a.test/2.mp4"  ', '');
-    expect(parseLinkList(text)).toEqual({
+    expect(await parseLinkList(text)).toEqual({
       format: 'ndjson',
       entries: [
         { line: 1, url: 'https://a.test/1.mp4', name: 'One' },
@@ -309,13 +309,13 @@ describe('NDJSON lists', () => {
     });
   });
 
-  it('reports a bad line and still reads the lines around it', () => {
+  it('reports a bad line and still reads the lines around it', async () => {
     const text = lines(
       '{"url": "https://a.test/1.mp4"}',
       '{"url": "https://a.test/2.mp4", name: "unquoted key"}',
       '{"url": "https://a.test/3.mp4"}',
     );
-    const list = parseLinkList(text);
+    const list = await parseLinkList(text);
     expect(list.entries.map((e) => [e.line, e.url])).toEqual([
       [1, 'https://a.test/1.mp4'],
       [3, 'https://a.test/3.mp4'],
@@ -372,19 +372,19 @@ describe('checking each entry', () => {
     ['nested meta', '{"url": "https://a.test/1.mp4", "meta": {"show": {"name": "Orbit"}}}', 'meta "show" must be'],
     ['a meta list', '{"url": "https://a.test/1.mp4", "meta": {"tags": ["a"]}}', 'meta "tags" must be'],
     ['a null meta value', '{"url": "https://a.test/1.mp4", "meta": {"show": null}}', 'meta "show" must be'],
-  ])('refuses %s', (_, line, reason) => {
-    const list = parseLinkList(line, 'ndjson');
+  ])('refuses %s', async (_, line, reason) => {
+    const list = await parseLinkList(line, 'ndjson');
     expect(list.entries).toEqual([]);
     expect(list.invalid).toEqual([{ line: 1, text: line, reason: expect.stringContaining(reason) }]);
   });
 
-  it('accepts HTTP token characters in header names and turns numbers and booleans in meta into text', () => {
+  it('accepts HTTP token characters in header names and turns numbers and booleans in meta into text', async () => {
     const line = JSON.stringify({
       url: ' https://a.test/1.mp4 ',
       headers: { "X-Odd_Name!#$%&'*+.^`|~": 'v', Cookie: '' },
       meta: { take: 3, ratio: 1.5, final: true },
     });
-    expect(parseLinkList(line).entries).toEqual([
+    expect((await parseLinkList(line)).entries).toEqual([
       {
         line: 1,
         url: 'https://a.test/1.mp4',
@@ -399,15 +399,15 @@ describe('big lists', () => {
   const count = 10_000;
   const urls = Array.from({ length: count }, (_, i) => `https://a.test/videos/${i}.mp4`);
 
-  it('reads a 10,000-line text list quickly', () => {
-    const list = parseLinkList(urls.join('\n'));
+  it('reads a 10,000-line text list quickly', async () => {
+    const list = await parseLinkList(urls.join('\n'));
     expect(list.entries).toHaveLength(count);
     expect(list.entries.at(-1)).toEqual({ line: count, url: urls.at(-1) });
   });
 
-  it('reads a 10,000-row CSV quickly, with line numbers past a multi-line field', () => {
+  it('reads a 10,000-row CSV quickly, with line numbers past a multi-line field', async () => {
     const rows = urls.map((url, i) => (i === 0 ? `${url},"Two\nlines",${i}` : `${url},Video ${i},${i}`));
-    const list = parseLinkList(['url,name,meta.index', ...rows].join('\n'));
+    const list = await parseLinkList(['url,name,meta.index', ...rows].join('\n'));
     expect(list.invalid).toEqual([]);
     expect(list.entries).toHaveLength(count);
     expect(list.entries.at(-1)).toEqual({
@@ -418,8 +418,8 @@ describe('big lists', () => {
     });
   });
 
-  it('reads a 10,000-element JSON array quickly', () => {
-    const list = parseLinkList(`[\n${urls.map((url) => JSON.stringify({ url })).join(',\n')}\n]`);
+  it('reads a 10,000-element JSON array quickly', async () => {
+    const list = await parseLinkList(`[\n${urls.map((url) => JSON.stringify({ url })).join(',\n')}\n]`);
     expect(list.entries).toHaveLength(count);
     expect(list.entries.at(-1)?.line).toBe(count + 1);
   });
