@@ -137,6 +137,8 @@ export interface Settings {
    * 127.0.0.1:port, token required; off unless turned on. A headless Ferry runs `ferry serve`.
    */
   serve: { enabled: boolean; port: number };
+  /** TUS uploads to `ferry serve`: none may be larger than this (announced as `Tus-Max-Size`). */
+  uploads: { maxSizeBytes: number };
   /** How the UI looks and behaves, the same in the app and in a browser on `ferry serve`. */
   ui: {
     theme: 'system' | 'light' | 'dark';

@@ -182,6 +182,11 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     serve: z
       .strictObject({ enabled: z.boolean(), port: z.number().int().min(1).max(65_535, 'must be a port, 1 to 65535') })
       .optional(),
+    uploads: z
+      .strictObject({
+        maxSizeBytes: z.number().int('must be a whole number of bytes').min(1, 'must be at least 1 byte'),
+      })
+      .optional(),
     defaults: z.strictObject({ ladder, thumbnailTimestampPct: fraction }).optional(),
     ui: z
       .strictObject({

@@ -22,6 +22,8 @@ const limit = (name: Limit, summary: string): SettingKey => ({
   }),
 });
 
+const showBytes = (value: unknown) => `${String(value)} (${formatBytes(Number(value))})`;
+
 /** Words that clear the webhook URL. */
 const cleared = ['none', 'off', ''];
 
@@ -39,8 +41,14 @@ export const settingKeys: Readonly<Record<string, SettingKey>> = {
   minFreeDiskBytes: {
     summary: 'the queue pauses while the data directory has less free space (2GiB, 500MB or bytes)',
     read: (settings) => settings.minFreeDiskBytes,
-    show: (value) => `${String(value)} (${formatBytes(Number(value))})`,
+    show: showBytes,
     patch: (text) => ({ minFreeDiskBytes: parseBytes('minFreeDiskBytes', text) }),
+  },
+  'uploads.maxSizeBytes': {
+    summary: 'the largest file ferry serve takes by TUS upload (200GiB, 5GB or bytes)',
+    read: (settings) => settings.uploads.maxSizeBytes,
+    show: showBytes,
+    patch: (text) => ({ uploads: { maxSizeBytes: parseBytes('uploads.maxSizeBytes', text) } }),
   },
   keepOriginal: {
     summary: 'keep a downloaded original once its video is ready (true or false); files you add are always kept',

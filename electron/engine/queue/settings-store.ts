@@ -11,9 +11,14 @@ export const defaultSettings: Omit<Settings, 'webhookSecret' | 'library'> = {
   minFreeDiskBytes: 2 * 1024 ** 3,
   keepOriginal: true,
   serve: { enabled: false, port: 8787 },
+  // A few hundred GB: any real video fits, and a TUS client cannot declare a terabyte.
+  uploads: { maxSizeBytes: 200 * 1024 ** 3 },
   ui: { theme: 'system', watchClipboard: false },
   delivery: { deliverTo: [], maxUploadBytesPerSecond: null },
 };
+
+/** Whether the webhook URL may reach private networks: kept beside it, not one of the settings shown. */
+const webhookReachKey = 'webhookPrivateNetworks';
 
 export class SettingsStore {
   private readonly put: Database.Statement;
@@ -58,6 +63,19 @@ export class SettingsStore {
     };
   }
 
+  /**
+   * Whether webhooks to `url` must stay on public addresses: unless the local user set exactly
+   * this URL, since a webhook queued for an older URL carries that one.
+   */
+  webhookPublicOnly(url: string): boolean {
+    const { webhookUrl } = this.get();
+    const reach = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(webhookReachKey) as
+      | string
+      | undefined;
+    const privateNetworks = reach === undefined || (JSON.parse(reach) as boolean);
+    return !(privateNetworks && webhookUrl === url);
+  }
+
   /** Made once per data directory and kept, since receivers are configured with it; the first process to write it wins. */
   private createWebhookSecret(): string {
     this.db
@@ -68,10 +86,14 @@ export class SettingsStore {
   }
 
   update(patch: SettingsPatch): Settings {
+    const { webhookPrivateNetworks, ...settings } = patch;
     this.db.transaction(() => {
-      for (const [key, value] of Object.entries(patch)) {
+      for (const [key, value] of Object.entries(settings)) {
         if (value !== undefined) this.put.run(key, JSON.stringify(value));
       }
+      // The reach is the URL's: whoever sets a URL says how far it may go, and a URL set
+      // without saying (the app, the CLI) is the local user's own.
+      if (settings.webhookUrl !== undefined) this.put.run(webhookReachKey, JSON.stringify(webhookPrivateNetworks ?? true));
     })();
     this.cached = undefined;
     return this.get();

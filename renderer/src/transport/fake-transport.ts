@@ -44,6 +44,7 @@ const fakeSettings: Settings = {
   minFreeDiskBytes: 2 * 1024 ** 3,
   keepOriginal: false,
   serve: { enabled: false, port: 8787 },
+  uploads: { maxSizeBytes: 200 * 1024 ** 3 },
   defaults: { ladder: 'auto', thumbnailTimestampPct: 0 },
   ui: { theme: 'system', watchClipboard: false },
   delivery: { deliverTo: [], maxUploadBytesPerSecond: null },

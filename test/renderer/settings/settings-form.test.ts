@@ -21,6 +21,7 @@ const settings: Settings = {
   minFreeDiskBytes: 2 * GiB,
   keepOriginal: false,
   serve: { enabled: false, port: 8787 },
+  uploads: { maxSizeBytes: 200 * GiB },
   defaults: { ladder: [1080, 480], thumbnailTimestampPct: 0.125 },
   ui: { theme: 'system', watchClipboard: false },
   delivery: { deliverTo: [], maxUploadBytesPerSecond: null },
