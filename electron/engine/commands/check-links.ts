@@ -24,6 +24,7 @@ export async function checkLinks(context: EngineContext, input: CommandInput<'ch
   }));
   const seen = new Set<string>();
   for (const entry of parsed.entries) {
+    await slice.turn();
     // As queueing will: a link's user:pass@ becomes an Authorization header, never shown.
     const { url, headers } = moveUserinfo(entry.url, entry.headers);
     const row: LinkCheckRow = { line: entry.line, input: url, status: 'new' };
