@@ -18,13 +18,16 @@ export interface VerifyOptions {
 
 export type VerifyResult = { ok: true; time: number } | { ok: false; reason: string };
 
+/** 12 digits of seconds: past any real clock, and within the dates JavaScript can write (a 13th would not be). */
+const latestTime = 999_999_999_999;
+
 function hmacHex(secret: string, time: number, body: string | Uint8Array): string {
   return createHmac('sha256', secret).update(`${time}.`).update(body).digest('hex');
 }
 
 export function signWebhook(body: string, secret: string, timeSeconds: number): string {
-  if (!Number.isSafeInteger(timeSeconds) || timeSeconds < 0) {
-    throw new RangeError(`The signing time must be whole seconds since 1970, not ${timeSeconds}.`);
+  if (!Number.isSafeInteger(timeSeconds) || timeSeconds < 0 || timeSeconds > latestTime) {
+    throw new RangeError(`The signing time must be whole seconds since 1970 (12 digits at most), not ${timeSeconds}.`);
   }
   return `time=${timeSeconds},sig1=${hmacHex(secret, timeSeconds, body)}`;
 }
@@ -43,7 +46,7 @@ function parseHeader(header: string): { time: number; signatures: string[] } | {
     const value = part.slice(eq + 1).trim();
     if (key === 'time') {
       if (time !== undefined) return malformed('time is given twice');
-      if (!/^\d{1,15}$/.test(value)) return malformed(`time "${value}" is not whole seconds since 1970`);
+      if (!/^\d{1,12}$/.test(value)) return malformed(`time "${value}" is not whole seconds since 1970`);
       time = Number(value);
     } else if (key === 'sig1') {
       // Several sig1 values are accepted, so a sender may sign with an old and a new secret while receivers move over.
