@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import type { Envelope } from '../../shared/ferry-error';
-import { isInside, isVideoUid } from './media-url';
-import { realPathInside } from './real-path-inside';
+import { isInside, realPathInside } from '../server/real-path-inside';
+import { isVideoUid } from './media-url';
 
 export const noVideoFolder = 'This video has no folder yet: it is not finished.';
 export const noLibraryFolder = 'The library has no folder yet: no video has finished.';

@@ -7,22 +7,16 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { mediaAnswer, mediaCorsHeaders } from './media-response';
 import { libraryFile } from './media-url';
-import { realPathInside } from './real-path-inside';
+import { fileInLibrary } from '../server/real-path-inside';
 
 const notFound = (): Response => new Response('Not found', { status: 404 });
-
-/** The file's real path and size, or undefined when it is missing, not a file, or leads outside. */
-async function realFile(library: string, absolutePath: string): Promise<{ path: string; size: number } | undefined> {
-  const real = await realPathInside(library, absolutePath);
-  return real?.inside && real.stats.isFile() ? { path: real.path, size: real.stats.size } : undefined;
-}
 
 export async function answerMediaRequest(request: Request, library: string): Promise<Response> {
   // A preflight, for a fetch with a Range header.
   if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: mediaCorsHeaders });
   const file = libraryFile(request.url, library);
   if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();
-  const real = await realFile(library, file.absolutePath);
+  const real = await fileInLibrary(library, file.absolutePath);
   if (!real) return notFound();
   const { status, headers, range } = mediaAnswer(request.headers.get('Range'), real.size, file);
   const body =

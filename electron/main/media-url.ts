@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { mediaFile, type MediaFile } from '../server/media-files';
+import { isInside } from '../server/real-path-inside';
 
 export const mediaScheme = 'ferry-media';
 
@@ -19,12 +20,6 @@ export const isVideoUid = (text: unknown): text is string => typeof text === 'st
 /** The URL of one of a video's outputs, as the window asks for it. */
 export function mediaUrl(uid: string, pathInFolder: string): string {
   return `${mediaScheme}://library/${uid}/${pathInFolder}`;
-}
-
-/** Whether `candidate` is `root` itself's descendant (never root itself, never beside it). */
-export function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 export function libraryFile(url: string, library: string): LibraryFile | undefined {

@@ -5,6 +5,7 @@
  * a stack trace, a path outside the library or a secret.
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerHostCheck } from './check-host';
 import { registerMediaRoutes } from './routes/media';
 import { registerOmegaApi } from './routes/omega-api';
 import { registerStreamApi } from './routes/stream-api';
@@ -19,8 +20,9 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
 }
 
-/** The route modules, in registration order. */
+/** The route modules, in registration order (the Host check first: it guards every one after it). */
 const routeModules: RegisterRoutes[] = [
+  registerHostCheck,
   registerUi,
   registerSocketTransport,
   registerMediaRoutes,

@@ -26,7 +26,7 @@ export const uidFromOmegaId = (id: string): string => id.replaceAll('-', '').toL
 
 const known = (n: number) => (n >= 0 ? n : null);
 
-/** `video` has its media as http URLs already (withHttpUrls). */
+/** `video` as callers see it already (caller-view.ts: media as http URLs, no host path). */
 export function omegaVideo(video: Video) {
   const ready = video.readyToStream;
   return {

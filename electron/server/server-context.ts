@@ -11,8 +11,13 @@ import type { DataPaths } from '../engine/data-paths';
 export interface ServerContext {
   /** For the event stream and the run; every command goes through `call`. */
   engine: Engine;
-  /** The engine's one door (engine/api/dispatch.ts): validated input in, the contract's envelope out. */
+  /**
+   * The engine's one door (engine/api/dispatch.ts) for what callers send: validated input in, the
+   * contract's envelope out; fields that name files of this machine refused (server-calls.ts).
+   */
   call<K extends CommandName>(name: K, input: unknown): Promise<Envelope<CommandOutput<K>>>;
+  /** The same door for what the server composes itself from files it owns (a finished upload); never a caller's input. */
+  callOwn<K extends CommandName>(name: K, input: unknown): Promise<Envelope<CommandOutput<K>>>;
   /** Every API request must carry it as `Authorization: Bearer <token>`. */
   token: string;
   /** Signs playback tokens (signed URLs) and one-time upload URLs; kept in the data directory, never sent. */
@@ -22,6 +27,8 @@ export interface ServerContext {
   allowPrivateNetworks: boolean;
   /** Without allowPrivateNetworks: the addresses or CIDR ranges links may reach anyway (`--allow-address`). */
   allowAddresses?: readonly string[];
+  /** Host names requests may be addressed to (`Host`, and a socket's `Origin`): loopback, `--host`, `--allow-host`. */
+  allowedHosts: readonly string[];
   /** How clients reach this server (`http://127.0.0.1:8787`), for the URLs in Video objects. */
   baseUrl(): string;
 }

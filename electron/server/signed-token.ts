@@ -18,10 +18,27 @@ interface Claims {
   exp: number;
 }
 
+/** The latest expiry a token can carry: its reader takes at most 12 digits (a date in the year 33658). */
+export const latestTokenExpiry = 999_999_999_999;
+
+/** Why `exp` cannot be a new token's expiry (one that could ever verify), or undefined when it can. */
+export function tokenExpiryProblem(exp: number, nowEpochSeconds: number): string | undefined {
+  if (!Number.isSafeInteger(exp) || exp < 0 || exp > latestTokenExpiry)
+    return `must be a whole number of seconds since 1970, at most ${latestTokenExpiry}`;
+  if (exp <= nowEpochSeconds) return 'must be a time in the future, in seconds since 1970';
+  return undefined;
+}
+
 const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(body).digest().subarray(0, signatureBytes);
 
+/** Throws a RangeError for an expiry the reader could never read back (the caller checks with tokenExpiryProblem first). */
 export function signToken(key: Buffer, purpose: TokenPurpose, subject: string, expiresAtEpochSeconds: number): string {
-  const claims = `${purposeCodes[purpose]}${Math.floor(expiresAtEpochSeconds)}:${subject}`;
+  const exp = Math.floor(expiresAtEpochSeconds);
+  if (!(exp >= 0 && exp <= latestTokenExpiry))
+    throw new RangeError(
+      `A token's expiry must be from 0 to ${latestTokenExpiry} seconds since 1970, not ${expiresAtEpochSeconds}.`,
+    );
+  const claims = `${purposeCodes[purpose]}${exp}:${subject}`;
   const body = Buffer.from(claims).toString('base64url');
   return `${body}.${mac(key, body).toString('base64url')}`;
 }

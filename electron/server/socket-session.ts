@@ -1,8 +1,9 @@
 /**
  * One browser's WebSocket to `ferry serve`: the contract of shared/api.ts carried as the messages
  * of shared/socket-messages.ts. The first message must be the token (compared in constant time);
- * then each command goes through the engine's one door (`context.call`, which validates it) and
- * is answered with its envelope, and the engine's batched events are pushed. Nothing a client
+ * then each command goes through the engine's one door (`context.call`, which validates it and
+ * refuses fields naming files of this machine) and is answered with its envelope, and the
+ * engine's batched events are pushed, both as callers see them (caller-view.ts). Nothing a client
  * sends can throw out of here: a broken message gets an error envelope.
  */
 import type { WebSocket } from 'ws';
@@ -16,6 +17,7 @@ import {
   socketCloseCodes,
   type ServerMessage,
 } from '../../shared/socket-messages';
+import { callerView } from './caller-view';
 import { sameToken } from './check-token';
 import type { ServerContext } from './server-context';
 
@@ -55,6 +57,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 export function serveSocket(socket: WebSocket, context: ServerContext, limits = defaultSessionLimits): void {
   let signedIn = false;
   let inFlight = 0;
+  // What the browser gets is what an HTTP caller gets: media as URLs, no path of this machine.
+  const view = callerView(context);
   const unsubscribe: (() => void)[] = [];
 
   const send = (message: ServerMessage) => {
@@ -81,7 +85,9 @@ export function serveSocket(socket: WebSocket, context: ServerContext, limits = 
     signedIn = true;
     send({ signedIn: true });
     for (const event of eventNames)
-      unsubscribe.push(context.engine.on(event, (payload) => send({ event, payload } as ServerMessage)));
+      unsubscribe.push(
+        context.engine.on(event, (payload) => send({ event, payload: view.event(event, payload) } as ServerMessage)),
+      );
   };
 
   const run = async (id: number, command: string, input: unknown) => {
@@ -89,7 +95,7 @@ export function serveSocket(socket: WebSocket, context: ServerContext, limits = 
     if (inFlight >= limits.maxInFlight) socket.pause();
     try {
       // The dispatcher checks the name at run time and answers UNKNOWN_COMMAND for one that is not in the contract.
-      send({ id, reply: await context.call(command as CommandName, input) });
+      send({ id, reply: view.reply(command, await context.call(command as CommandName, input)) });
     } catch (error) {
       // The door never throws; if it ever does, the caller still gets an answer and the terminal says why.
       process.emitWarning(

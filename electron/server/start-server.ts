@@ -12,8 +12,9 @@ import type { Envelope } from '../../shared/ferry-error';
 import { runEngine } from '../engine/api/run-engine';
 import { createEngine, type Engine, type EngineOptions } from '../engine/create-engine';
 import { createServer } from './create-server';
-import { serverCall } from './guard-links';
+import { allowedHostNames } from './allowed-hosts';
 import { serveSecrets } from './serve-secrets';
+import { serverCalls } from './server-calls';
 import type { ServerContext } from './server-context';
 
 export const defaultPort = 8787;
@@ -29,6 +30,8 @@ export interface ListenOptions {
   allowPrivateNetworks?: boolean;
   /** Without allowPrivateNetworks: addresses or CIDR ranges links may reach anyway (a NAS, a test origin). */
   allowAddresses?: string[];
+  /** Host names requests may name besides loopback and `host` (`--allow-host`: a LAN name, a proxy's). */
+  allowHosts?: string[];
   bodyLimitBytes?: number;
 }
 
@@ -68,6 +71,12 @@ function urlHost(host: string): string {
   return net.isIPv6(name) ? `[${name}]` : name;
 }
 
+/** The names a wildcard binding is reached by on this machine: its host name and its interfaces' addresses. */
+function machineNames(): string[] {
+  const addresses = Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((one) => one.address));
+  return [os.hostname(), ...addresses];
+}
+
 /**
  * The HTTP side alone, over an engine someone else runs: `ferry serve` below, and the desktop
  * app when its settings turn the server on.
@@ -81,12 +90,13 @@ export async function listenOnEngine(engine: Engine, options: ListenOptions): Pr
   let baseUrl = '';
   const context: ServerContext = {
     engine,
-    call: serverCall(engine, allowPrivateNetworks),
+    ...serverCalls(engine, allowPrivateNetworks),
     token,
     signingKey,
     paths: engine.paths,
     allowPrivateNetworks,
     allowAddresses: options.allowAddresses ?? [],
+    allowedHosts: allowedHostNames(host, machineNames(), options.allowHosts ?? []),
     baseUrl: () => baseUrl,
   };
   const app = await createServer(context, options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {});

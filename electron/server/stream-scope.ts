@@ -3,10 +3,12 @@
  * the bearer token (checked before the body is read), and every failure, fastify's own included
  * (schema, JSON syntax, body limit), answered as Cloudflare's envelope with Cloudflare's status.
  */
+import os from 'node:os';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FailureInfo } from '../../shared/ferry-error';
 import type { DataPaths } from '../engine/data-paths';
 import { hasValidBearer } from './check-token';
+import { hideInText, hostPaths } from './hide-host-paths';
 import type { ServerContext } from './server-context';
 import { failure, statusForFailure, success } from './stream-envelope';
 import { describeFailure } from './stream-requests';
@@ -24,7 +26,7 @@ export function sendError(reply: FastifyReply, status: number, message: string):
 /**
  * A failure the dispatcher answered, with fields named as the caller sent them (`renames`:
  * contract name → request's). The engine's sentences may name the data directory: a caller
- * over HTTP is told "Ferry's data directory", not where it is.
+ * over HTTP is told "Ferry's data directory", not where it is (hide-host-paths.ts).
  */
 export function sendFailure(
   reply: FastifyReply,
@@ -37,7 +39,7 @@ export function sendFailure(
     process.emitWarning(`ferry serve: ${error.message}`);
     return sendError(reply, status, 'Ferry failed to answer this request; see its terminal for more.');
   }
-  return sendError(reply, status, describeFailure(error, renames).replaceAll(paths.dataDir, "Ferry's data directory"));
+  return sendError(reply, status, hideInText(describeFailure(error, renames), hostPaths(paths.dataDir, os.homedir())));
 }
 
 /** fastify's schema refusal, naming each field: `thumbnailTimestampPct: must be number`. */

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mediaAnswer } from '../../electron/main/media-response';
-import { isInside, libraryFile, mediaUrl } from '../../electron/main/media-url';
+import { libraryFile, mediaUrl } from '../../electron/main/media-url';
+import { isInside } from '../../electron/server/real-path-inside';
 
 const library = path.resolve('/data/Ferry/library');
 const uid = '0123456789abcdef0123456789abcdef';

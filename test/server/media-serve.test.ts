@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../electron/engine/create-engine';
 import { signPlaybackToken } from '../../electron/server/playback-token';
-import { withHttpUrls } from '../../electron/server/video-urls';
+import { shownVideo } from '../../electron/server/video-urls';
 import type { VideoEdit } from '../../shared/api';
 import type { Video } from '../../shared/video';
 import { dashFiles, hlsMaster, hlsMediaFiles } from '../helpers/inspect-outputs';
@@ -38,7 +38,7 @@ beforeAll(async () => {
   engine = createEngine({ dataDir });
   served = await serveEngine(engine);
   const file = await noisyMp4(dataDir, 1);
-  const added = await served.context.call('addFiles', { paths: [file], options: { ladder: [240] } });
+  const added = await served.context.callOwn('addFiles', { paths: [file], options: { ladder: [240] } });
   if (!added.ok) throw new Error(added.error.message);
   await engine.run();
   const ready = await served.context.call('get', { uid: added.value.queued[0]!.uid });
@@ -56,7 +56,7 @@ afterAll(async () => {
 
 describe('media over HTTP', () => {
   it('serves the manifests, a segment, the MP4, the thumbnail and the storyboard with their types', async () => {
-    const shown = withHttpUrls(video, served.url);
+    const shown = shownVideo(video, served.url);
     const hlsPath = new URL(shown.playback!.hls).pathname;
     const hls = await get(hlsPath);
     expect(hls.status).toBe(200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unknownVideoDetails, type Video } from '../../shared/video';
-import { withHttpUrls } from '../../electron/server/video-urls';
+import { shownVideo } from '../../electron/server/video-urls';
 
 const library = '/home/someone/.config/Ferry/library/abc123';
 const video: Video = {
@@ -17,9 +17,9 @@ const video: Video = {
   source: { kind: 'file', path: '/home/someone/Videos/talk.mov' },
 };
 
-describe('withHttpUrls', () => {
+describe('shownVideo', () => {
   it('gives the media as http URLs on this server and no local path', () => {
-    const shown = withHttpUrls(video, 'http://127.0.0.1:8787/');
+    const shown = shownVideo(video, 'http://127.0.0.1:8787/');
     expect(shown.playback).toEqual({
       hls: 'http://127.0.0.1:8787/media/abc123/manifest/video.m3u8',
       dash: 'http://127.0.0.1:8787/media/abc123/manifest/video.mpd',
@@ -33,7 +33,7 @@ describe('withHttpUrls', () => {
 
   it('leaves media that do not exist yet absent', () => {
     const queued: Video = { ...video, playback: null, thumbnail: null, downloads: null, watermark: null };
-    const shown = withHttpUrls(queued, 'http://127.0.0.1:8787');
+    const shown = shownVideo(queued, 'http://127.0.0.1:8787');
     expect([shown.playback, shown.thumbnail, shown.downloads, shown.watermark]).toEqual([null, null, null, null]);
   });
 });

@@ -27,10 +27,12 @@ let port = 0;
 const context: ServerContext = {
   engine,
   call: (name, input) => dispatch(engine, name, input),
+  callOwn: (name, input) => dispatch(engine, name, input),
   token: randomBytes(16).toString('hex'),
   signingKey: randomBytes(32),
   paths: engine.paths,
   allowPrivateNetworks: true,
+  allowedHosts: ['127.0.0.1'],
   baseUrl: () => `http://127.0.0.1:${port}`,
 };
 let app: FastifyInstance | undefined;

@@ -6,9 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { dispatch } from '../../electron/engine/api/dispatch';
 import type { Engine } from '../../electron/engine/create-engine';
+import { loopbackHostNames } from '../../electron/server/allowed-hosts';
 import { createServer } from '../../electron/server/create-server';
+import { serverCalls } from '../../electron/server/server-calls';
 import type { ServerContext } from '../../electron/server/server-context';
 
 export interface Served {
@@ -26,12 +27,13 @@ export async function serveEngine(engine: Engine, token = randomBytes(16).toStri
   // Asserted rather than annotated: the context grows as the other route modules land (allowAddresses).
   const context = {
     engine,
-    call: ((name, input) => dispatch(engine, name, input)) as ServerContext['call'],
+    ...serverCalls(engine, true),
     token,
     signingKey: randomBytes(32),
     paths: engine.paths,
     allowPrivateNetworks: true,
     allowAddresses: [] as string[],
+    allowedHosts: [...loopbackHostNames],
     baseUrl: () => `http://127.0.0.1:${port}`,
   } as ServerContext;
   let app: FastifyInstance | undefined;

@@ -1,3 +1,4 @@
+import { isHostName } from '../../server/allowed-hosts';
 import { isAddressOrRange, isLoopbackHost } from '../../server/link-guard';
 import { defaultPort, startServer } from '../../server/start-server';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
@@ -16,6 +17,7 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: "Work the queue and serve Cloudflare Stream's and Omega Stream's upload-via-link APIs and the UI over HTTP",
   usage: `ferry serve [--port N] [--host H] [--token T] [--allow-private-networks] [--allow-address A]...
+            [--allow-host NAME]...
 
   Works the queue (as ferry run --watch) and serves, on http://127.0.0.1:${defaultPort}:
     the app's UI at /  (open the printed link: it signs the browser in)
@@ -31,6 +33,9 @@ export const serveCommand: CliCommand = {
   --allow-private-networks  let links sent over HTTP reach this machine, its private networks and
                             link-local addresses (refused by default; the app and the CLI always can)
   --allow-address A         let them reach this address or CIDR range only (your NAS: 192.168.1.20)
+  --allow-host NAME         answer requests addressed to NAME too (a name of this machine on your
+                            network, a proxy's); by default only 127.0.0.1, localhost, [::1] and
+                            --host are, so a web page cannot reach the server by a name of its own
   Ctrl-C or SIGTERM stops: the server closes and work in flight goes back to the queue (exit 130).`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
@@ -41,6 +46,7 @@ export const serveCommand: CliCommand = {
         token: { type: 'string' },
         'allow-private-networks': { type: 'boolean' },
         'allow-address': { type: 'string', multiple: true },
+        'allow-host': { type: 'string', multiple: true },
       },
       true,
     );
@@ -53,6 +59,12 @@ export const serveCommand: CliCommand = {
     if (notAddress !== undefined)
       throw new UsageError(
         `--allow-address takes an IP address or a CIDR range such as 192.168.1.20 or 10.0.0.0/8, not "${notAddress}".`,
+      );
+    const allowHosts = values['allow-host'] ?? [];
+    const notHost = allowHosts.find((entry) => !isHostName(entry));
+    if (notHost !== undefined)
+      throw new UsageError(
+        `--allow-host takes a host name or an address without a port, such as ferry.local or 192.168.1.20, not "${notHost}".`,
       );
     const host = values.host ?? '127.0.0.1';
     if (!isLoopbackHost(host))
@@ -69,6 +81,7 @@ export const serveCommand: CliCommand = {
         env: context.env,
         allowPrivateNetworks: values['allow-private-networks'] ?? false,
         allowAddresses,
+        allowHosts,
         ...(values.token !== undefined ? { token: values.token.trim() } : {}),
         onNotice: (text) => context.stderr(`ferry: ${text}`),
       });

@@ -16,6 +16,7 @@ import { corsHeaders, preflightHeaders } from '../cors';
 import { mediaAccess } from '../media-access';
 import { mediaFile } from '../media-files';
 import { playbackTokenUid } from '../playback-token';
+import { fileInLibrary } from '../real-path-inside';
 import { SegmentCache, type CachedFile } from '../segment-cache';
 import type { ServerContext } from '../server-context';
 import { videoUidFor } from '../upload-links';
@@ -73,35 +74,47 @@ export async function registerMediaRoutes(app: FastifyInstance, context: ServerC
 
     media.options('/media/*', (_request, reply) => reply.status(204).headers(preflightHeaders).send());
 
-    media.get<{ Params: MediaParams; Querystring: { token?: string } }>('/media/:id/*', async (request, reply) => {
-      const inPath = request.params.id.includes('.');
-      const uid = inPath ? playbackTokenUid(request.params.id) : request.params.id;
-      const file = mediaFile(request.params['*']);
-      if (uid === undefined || file === undefined) return refuse(reply, 404, 'Not found.');
-      // A uid, or the id a TUS upload was announced by (stream-media-id), as clients build URLs from either.
-      const found = await context.call('get', { uid });
-      const video = found.ok ? found.value : await videoOfUpload(context, uid);
-      if (!video) return refuse(reply, 404, 'Not found.');
-      const rules = { requireSignedURLs: video.requireSignedURLs === true, allowedOrigins: video.allowedOrigins ?? [] };
-      const access = mediaAccess(context.signingKey, rules, {
-        uid,
-        token: inPath ? request.params.id : request.query.token,
-        origin: request.headers.origin,
-        referer: request.headers.referer,
-        nowEpochSeconds: Math.floor(Date.now() / 1000),
-      });
-      if (!access.allowed) return refuse(reply, access.status, access.message);
-      // A signed or origin-bound answer is for this requester only; shared caches must not keep it.
-      const restricted = rules.requireSignedURLs || rules.allowedOrigins.length > 0;
-      reply.headers(corsHeaders).header('Content-Type', file.contentType);
-      reply.header('Cache-Control', restricted ? file.cacheControl.replace('public', 'private') : file.cacheControl);
-      if (rules.allowedOrigins.length > 0) reply.header('Vary', 'Origin, Referer');
-      if (file.inMemory) {
-        const cached = await segments.read(path.join(context.paths.library, video.uid, file.path));
-        if (cached === 'missing') return refuse(reply, 404, 'Not found.');
-        if (cached !== 'large') return sendBytes(request, reply, cached);
-      }
-      return reply.sendFile(`${video.uid}/${file.path}`, sendOptions);
-    });
+    media.get<{ Params: MediaParams; Querystring: { token?: string | string[] } }>(
+      '/media/:id/*',
+      async (request, reply) => {
+        const query = request.query.token;
+        if (Array.isArray(query)) return refuse(reply, 400, 'Give one token= in the media URL, not several.');
+        const inPath = request.params.id.includes('.');
+        const uid = inPath ? playbackTokenUid(request.params.id) : request.params.id;
+        const file = mediaFile(request.params['*']);
+        if (uid === undefined || file === undefined) return refuse(reply, 404, 'Not found.');
+        // A uid, or the id a TUS upload was announced by (stream-media-id), as clients build URLs from either.
+        const found = await context.call('get', { uid });
+        const video = found.ok ? found.value : await videoOfUpload(context, uid);
+        if (!video) return refuse(reply, 404, 'Not found.');
+        const rules = {
+          requireSignedURLs: video.requireSignedURLs === true,
+          allowedOrigins: video.allowedOrigins ?? [],
+        };
+        // The token is signed for the video's own uid, whichever id the URL names it by.
+        const access = mediaAccess(context.signingKey, rules, {
+          uid: video.uid,
+          token: inPath ? request.params.id : query,
+          origin: request.headers.origin,
+          referer: request.headers.referer,
+          nowEpochSeconds: Math.floor(Date.now() / 1000),
+        });
+        if (!access.allowed) return refuse(reply, access.status, access.message);
+        // A signed or origin-bound answer is for this requester only; shared caches must not keep it.
+        const restricted = rules.requireSignedURLs || rules.allowedOrigins.length > 0;
+        reply.headers(corsHeaders).header('Content-Type', file.contentType);
+        reply.header('Cache-Control', restricted ? file.cacheControl.replace('public', 'private') : file.cacheControl);
+        if (rules.allowedOrigins.length > 0) reply.header('Vary', 'Origin, Referer');
+        // By its real path, and only when that is still inside the library (a symlink may lead out).
+        const real = await fileInLibrary(context.paths.library, path.join(context.paths.library, video.uid, file.path));
+        if (!real) return refuse(reply, 404, 'Not found.');
+        if (file.inMemory) {
+          const cached = await segments.read(real.path);
+          if (cached === 'missing') return refuse(reply, 404, 'Not found.');
+          if (cached !== 'large') return sendBytes(request, reply, cached);
+        }
+        return reply.sendFile(path.basename(real.path), path.dirname(real.path), sendOptions);
+      },
+    );
   });
 }

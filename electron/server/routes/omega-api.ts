@@ -12,7 +12,7 @@ import type { ServerContext } from '../server-context';
 import { statusForFailure } from '../stream-envelope';
 import { closeIfBodyUnread, readBodiesAsJson } from '../stream-scope';
 import { describeFailure } from '../stream-requests';
-import { withHttpUrls } from '../video-urls';
+import { callerView } from '../caller-view';
 
 interface CopyBody {
   title: string;
@@ -34,13 +34,14 @@ const refuse = (reply: FastifyReply, status: number, message: string) =>
   reply.status(status).type('application/json').send({ status: 'error', message });
 
 export async function registerOmegaApi(app: FastifyInstance, context: ServerContext): Promise<void> {
+  const view = callerView(context);
   const fail = (reply: FastifyReply, error: Parameters<typeof describeFailure>[0]) => {
     const status = statusForFailure(error.code);
     if (status >= 500) process.emitWarning(`ferry serve: ${error.message}`);
     const message =
       status >= 500
         ? 'Ferry failed to answer this request; see its terminal for more.'
-        : describeFailure(error, { name: 'title' }).replaceAll(context.paths.dataDir, "Ferry's data directory");
+        : view.text(describeFailure(error, { name: 'title' }));
     return refuse(reply, status, message);
   };
 
@@ -85,7 +86,7 @@ export async function registerOmegaApi(app: FastifyInstance, context: ServerCont
         return reply
           .status(200)
           .type('application/json')
-          .send(omegaVideo(withHttpUrls(found, context.baseUrl())));
+          .send(omegaVideo(view.video(found)));
       });
 
       api.get<{ Params: { id: string } }>('/:id', async (request, reply) => {
@@ -94,7 +95,7 @@ export async function registerOmegaApi(app: FastifyInstance, context: ServerCont
         return reply
           .status(200)
           .type('application/json')
-          .send(omegaVideo(withHttpUrls(found.value, context.baseUrl())));
+          .send(omegaVideo(view.video(found.value)));
       });
     },
     { prefix: '/client/video/stream' },

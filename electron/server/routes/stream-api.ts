@@ -20,7 +20,7 @@ import {
   type ListParams,
 } from '../stream-requests';
 import { videoUidFor } from '../upload-links';
-import { withHttpUrls } from '../video-urls';
+import { callerView } from '../caller-view';
 
 type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
 
@@ -28,7 +28,7 @@ type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
 const listRenames = { state: 'status' };
 
 export async function registerStreamApi(app: FastifyInstance, context: ServerContext): Promise<void> {
-  const shown = <V extends Parameters<typeof withHttpUrls>[0]>(video: V) => withHttpUrls(video, context.baseUrl());
+  const { video: shown } = callerView(context);
 
   await app.register(
     async (api) => {

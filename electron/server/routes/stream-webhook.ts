@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Settings } from '../../../shared/api';
 import { signPlaybackToken } from '../playback-token';
+import { tokenExpiryProblem } from '../signed-token';
 import { videoUidFor } from '../upload-links';
 import type { ServerContext } from '../server-context';
 import { guardStreamScope, sendError, sendFailure, sendResult, streamPrefix } from '../stream-scope';
@@ -58,12 +59,9 @@ export async function registerStreamWebhook(app: FastifyInstance, context: Serve
           if (!found.ok) return sendFailure(reply, found.error, context.paths);
           const now = Math.floor(Date.now() / 1000);
           const exp = request.body?.exp ?? now + defaultTokenSeconds;
-          if (exp <= now)
-            return sendError(
-              reply,
-              400,
-              'exp: must be a time in the future, in seconds since 1970 (default: in 1 hour).',
-            );
+          // A token that could never verify is not issued.
+          const problem = tokenExpiryProblem(exp, now);
+          if (problem) return sendError(reply, 400, `exp: ${problem} (default: in 1 hour).`);
           return sendResult(reply, { token: signPlaybackToken(context.signingKey, uid, exp) });
         },
       );

@@ -42,7 +42,7 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
   const queueUpload = async (upload: Upload) => {
     const parsed = parseUploadMetadata(upload.metadata ?? {});
     if (!parsed.ok) throw { status_code: 400, body: `${parsed.message}\n` };
-    const added = await context.call('addFiles', {
+    const added = await context.callOwn('addFiles', {
       paths: [path.join(directory, upload.id)],
       options: parsed.value.options,
     });

@@ -36,6 +36,8 @@ export function uiRoutes(rendererDir: string): RegisterRoutes {
         dotfiles: 'deny',
       });
       scope.get('/', async (_request, reply) => {
+        // No other site may frame the UI (clickjacking its buttons).
+        reply.header('Content-Security-Policy', "frame-ancestors 'none'").header('X-Frame-Options', 'DENY');
         if (!fs.existsSync(path.join(rendererDir, 'index.html')))
           return reply.status(503).type('text/plain; charset=utf-8').send(notBuilt);
         return reply
