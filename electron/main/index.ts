@@ -11,10 +11,11 @@ import { createEngine, type Engine } from '../engine/create-engine';
 import { appMenuTemplate } from './app-menu';
 import { createWindow } from './create-window';
 import { notifyFinishes } from './finish-notifier';
-import { launchRequest, linkScheme, linksFromUrl, type LaunchRequest } from './launch-args';
+import { launchRequest, linkScheme, openedUrlRequest, type LaunchRequest } from './launch-args';
 import { existingLibraryFolder } from './library-folder';
 import { importProblems, listDialogOptions } from './list-import';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
+import { createOfferedLinksBox } from './offered-links';
 import { showQueueIndicators, type Indicators } from './queue-indicators';
 import { queueLaunch } from './queue-launch';
 import { quitPrompt } from './quit-prompt';
@@ -26,6 +27,7 @@ import { quitsWithLastWindow } from './tray-menu';
 import { restoreWindow } from './window-bounds';
 import { defaultWindowSize } from './window-options';
 import { readWindowPlace, rememberWindowPlace } from './window-place-store';
+import { linksOfferedChannel } from '../../shared/platform-bridge';
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const appUrl =
@@ -48,6 +50,8 @@ const stopQueue = new AbortController();
 let queueStopped: Promise<void> = Promise.resolve();
 /** What the OS opened before the engine was ready (macOS sends open-file before `ready`). */
 const earlyRequests: LaunchRequest[] = [];
+/** Links from ferry:// links, kept until the window takes them into its paste sheet. */
+const offers = createOfferedLinksBox();
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -79,7 +83,7 @@ function openWindow(): void {
   rememberWindowPlace(window, app.getPath('userData'));
   const unregister = [
     registerIpc(withServeSwitch(engine, serve), window, appUrl),
-    registerPlatformIpc(engine.paths.library, window, appUrl),
+    registerPlatformIpc(engine.paths.library, offers, window, appUrl),
   ];
   window.on('closed', () => unregister.forEach((stop) => stop()));
 }
@@ -101,13 +105,16 @@ function command(name: 'pauseQueue' | 'resumeQueue'): void {
 }
 
 function queueRequest(request: LaunchRequest): void {
-  if (request.files.length + request.links.length === 0) return;
+  if (request.files.length + request.links.length + request.offered.length === 0) return;
   if (!engine) {
     earlyRequests.push(request);
     return;
   }
   showWindow();
-  void queueLaunch(engine, request).then(({ problems }) => {
+  const queued = queueLaunch(engine, request, offers);
+  // Offered links are in the box by now; a window still loading takes them once its page is up.
+  if (request.offered.length > 0) BrowserWindow.getAllWindows()[0]?.webContents.send(linksOfferedChannel);
+  void queued.then(({ problems }) => {
     if (problems.length > 0) dialog.showErrorBox('Some of it could not be queued', problems.join('\n'));
   }, showFailure);
 }
@@ -140,7 +147,7 @@ async function showLibrary(): Promise<void> {
 
 async function addFilesFromPicker(): Promise<void> {
   const picked = await dialog.showOpenDialog({ properties: ['openFile', 'multiSelections'] });
-  if (!picked.canceled) queueRequest({ files: picked.filePaths, links: [] });
+  if (!picked.canceled) queueRequest({ files: picked.filePaths, links: [], offered: [] });
 }
 
 const actions = {
@@ -159,18 +166,19 @@ registerMediaScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  // A second launch hands over its files and links (and ferry:// links on Windows and Linux).
+  // A second launch hands over its files and links, queued, and on Windows and Linux ferry:// links, offered.
   app.on('second-instance', (_event, argv, workingDirectory) => {
     showWindow();
     queueRequest(launchRequest(argv, workingDirectory, app.isPackaged));
   });
   app.on('open-file', (event, file) => {
     event.preventDefault();
-    queueRequest({ files: [file], links: [] });
+    queueRequest({ files: [file], links: [], offered: [] });
   });
+  // Any web page can open a ferry:// link: what it brings is offered in the paste sheet, never queued.
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    queueRequest({ files: [], links: linksFromUrl(url) });
+    queueRequest(openedUrlRequest(url));
   });
   // Unpackaged, the registered handler would be the bare Electron binary, not Ferry.
   if (app.isPackaged) app.setAsDefaultProtocolClient(linkScheme);

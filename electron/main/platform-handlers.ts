@@ -1,6 +1,6 @@
 /**
  * The handlers behind window.ferryPlatform: the native open dialog, showing a library folder in
- * the OS file manager, and the clipboard's text. Each checks the sender like the command
+ * the OS file manager, the clipboard's text, and the links ferry:// links brought. Each checks the sender like the command
  * handlers do and answers an Envelope, never throws: ipcMain would pass on only a mangled
  * message. Electron's modules come in as `PlatformDeps`, so the tests run without Electron.
  */
@@ -8,7 +8,7 @@ import type { OpenDialogOptions } from 'electron';
 import type { Envelope } from '../../shared/ferry-error';
 import { existingLibraryFolder } from './library-folder';
 import { openDialogOptions, pickRequest } from './pick-paths';
-import type { PlatformCall } from '../../shared/platform-bridge';
+import type { OfferedLinks, PlatformCall } from '../../shared/platform-bridge';
 import { refusal, type SenderInfo } from './trusted-sender';
 
 export interface PlatformDeps {
@@ -19,6 +19,8 @@ export interface PlatformDeps {
   openPath(path: string): Promise<string>;
   /** clipboard.readText. */
   readClipboard(): string;
+  /** The offered-links box's take (offered-links.ts). */
+  takeOfferedLinks(): OfferedLinks | null;
 }
 
 export type PlatformHandler = (sender: SenderInfo, input: unknown) => Promise<Envelope<unknown>>;
@@ -43,6 +45,9 @@ function work(deps: PlatformDeps): Record<PlatformCall, Work> {
     },
     async readClipboard() {
       return { ok: true, value: deps.readClipboard() };
+    },
+    async takeOfferedLinks() {
+      return { ok: true, value: deps.takeOfferedLinks() };
     },
   };
 }
@@ -69,5 +74,6 @@ export function createPlatformHandlers(
     pickPaths: guarded('pickPaths'),
     openFolder: guarded('openFolder'),
     readClipboard: guarded('readClipboard'),
+    takeOfferedLinks: guarded('takeOfferedLinks'),
   };
 }

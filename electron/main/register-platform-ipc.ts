@@ -1,11 +1,17 @@
-/** Wires window.ferryPlatform's handlers to ipcMain with Electron's dialog, shell and clipboard. */
+/** Wires window.ferryPlatform's handlers to ipcMain with Electron's dialog, shell and clipboard, and main's offered links. */
 import { clipboard, dialog, ipcMain, shell, type BrowserWindow } from 'electron';
 import { senderInfo } from './ipc-sender';
 import { platformCalls, platformChannels } from '../../shared/platform-bridge';
+import type { OfferedLinksBox } from './offered-links';
 import { createPlatformHandlers } from './platform-handlers';
 import { isTrustedSender } from './trusted-sender';
 
-export function registerPlatformIpc(library: string, window: BrowserWindow, appUrl: string): () => void {
+export function registerPlatformIpc(
+  library: string,
+  offers: OfferedLinksBox,
+  window: BrowserWindow,
+  appUrl: string,
+): () => void {
   const handlers = createPlatformHandlers(
     {
       library,
@@ -13,6 +19,7 @@ export function registerPlatformIpc(library: string, window: BrowserWindow, appU
       showOpenDialog: (options) => dialog.showOpenDialog(window, options),
       openPath: (folder) => shell.openPath(folder),
       readClipboard: () => clipboard.readText(),
+      takeOfferedLinks: () => offers.take(),
     },
     (sender) => isTrustedSender(sender, appUrl),
   );

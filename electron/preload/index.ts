@@ -21,5 +21,10 @@ contextBridge.exposeInMainWorld(
     (channel, input) => ipcRenderer.invoke(channel, input),
     // The bridge hands over the page's File; webUtils checks it is one.
     (file) => webUtils.getPathForFile(file as File),
+    (channel, listener) => {
+      const forward = (): void => listener();
+      ipcRenderer.on(channel, forward);
+      return () => ipcRenderer.removeListener(channel, forward);
+    },
   ),
 );

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { launchRequest, linksFromUrl } from '../../electron/main/launch-args';
+import { launchRequest, linksFromUrl, openedUrlRequest } from '../../electron/main/launch-args';
 
 const cwd = path.resolve('/home/ana/Videos');
 
@@ -10,6 +10,7 @@ describe("a launch's files and links", () => {
     expect(launchRequest(argv, cwd, true)).toEqual({
       files: [path.join(cwd, 'holiday.mov'), path.resolve('/tmp/talk.mp4')],
       links: [{ url: 'https://example.com/a.mp4' }],
+      offered: [],
     });
   });
 
@@ -22,31 +23,51 @@ describe("a launch's files and links", () => {
       '--enable-features=Foo',
       'clip.mkv',
     ];
-    expect(launchRequest(argv, cwd, false)).toEqual({ files: [path.join(cwd, 'clip.mkv')], links: [] });
-    expect(launchRequest(['/opt/Ferry/ferry', '--no-sandbox'], cwd, true)).toEqual({ files: [], links: [] });
+    expect(launchRequest(argv, cwd, false)).toEqual({ files: [path.join(cwd, 'clip.mkv')], links: [], offered: [] });
+    expect(launchRequest(['/opt/Ferry/ferry', '--no-sandbox'], cwd, true)).toEqual({
+      files: [],
+      links: [],
+      offered: [],
+    });
   });
 
-  it('takes ferry://add links with their urls and name, and no other scheme', () => {
+  it('offers, never queues, the urls and name of ferry://add links, and takes no other scheme', () => {
     const argv = [
       'Ferry.exe',
       'ferry://add?url=https%3A%2F%2Fcdn.example.com%2Fv.mp4&name=Launch%20talk',
-      'ferry://add?url=https://a.example/1.mp4&url=https://a.example/2.mp4',
+      'FERRY://add?url=https://a.example/1.mp4&url=https://a.example/2.mp4',
       'ferry://delete?all=1',
       'javascript:alert(1)',
     ];
-    expect(launchRequest(argv, cwd, true).links).toEqual([
-      { url: 'https://cdn.example.com/v.mp4', name: 'Launch talk' },
-      { url: 'https://a.example/1.mp4' },
-      { url: 'https://a.example/2.mp4' },
-    ]);
+    expect(launchRequest(argv, cwd, true)).toEqual({
+      files: [],
+      links: [],
+      offered: [
+        { url: 'https://cdn.example.com/v.mp4', name: 'Launch talk' },
+        { url: 'https://a.example/1.mp4' },
+        { url: 'https://a.example/2.mp4' },
+      ],
+    });
+  });
+
+  it('offers what a URL opened by the OS brings, a plain web link too', () => {
+    expect(openedUrlRequest('https://cdn.example.com/v.mp4')).toEqual({
+      files: [],
+      links: [],
+      offered: [{ url: 'https://cdn.example.com/v.mp4' }],
+    });
   });
 
   it('reads a Windows drive path as a file, not a URL', () => {
     expect(launchRequest(['Ferry.exe', 'C:\\Users\\ana\\clip.mp4'], 'C:\\Users\\ana', true).links).toEqual([]);
   });
 
-  it('takes from a ferry:// link only web links', () => {
+  it('takes from a ferry:// link only web links, each one line', () => {
     expect(linksFromUrl('ferry://add?url=file:///etc/passwd')).toEqual([]);
+    // A line break inside a url must not become a second link, nor a CSV or JSON list.
+    expect(linksFromUrl('ferry://add?url=https%3A%2F%2Fa.example%2F1.mp4%0Ahttp%3A%2F%2F10.0.0.1%2F')).toEqual([
+      { url: 'https://a.example/1.mp4http://10.0.0.1/' },
+    ]);
     expect(linksFromUrl('not a url')).toEqual([]);
   });
 });

@@ -37,17 +37,19 @@ function handlers(deps: Partial<PlatformDeps> = {}) {
     showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/videos/a.mp4', '/videos/b.mov'] })),
     openPath: vi.fn(async () => ''),
     readClipboard: vi.fn(() => 'https://a.test/v.mp4'),
+    takeOfferedLinks: vi.fn(() => null),
   };
   return { fakes, handle: createPlatformHandlers({ ...fakes, ...deps }, (sender) => sender === appFrame) };
 }
 
 describe('the platform channels', () => {
   it('are one per PlatformBridge method that needs main, apart from the commands', () => {
-    expect(platformCalls.sort()).toEqual(['openFolder', 'pickPaths', 'readClipboard']);
+    expect(platformCalls.sort()).toEqual(['openFolder', 'pickPaths', 'readClipboard', 'takeOfferedLinks']);
     expect(Object.values(platformChannels)).toEqual([
       'ferry:platform:pickPaths',
       'ferry:platform:openFolder',
       'ferry:platform:readClipboard',
+      'ferry:platform:takeOfferedLinks',
     ]);
   });
 });
@@ -140,6 +142,7 @@ describe('the platform handlers', () => {
     expect(fakes.showOpenDialog).not.toHaveBeenCalled();
     expect(fakes.openPath).not.toHaveBeenCalled();
     expect(fakes.readClipboard).not.toHaveBeenCalled();
+    expect(fakes.takeOfferedLinks).not.toHaveBeenCalled();
   });
 
   it('pick paths with the dialog, none when cancelled, and refuse a wrong request without a dialog', async () => {

@@ -3,13 +3,26 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { noVideoFolder } from '../../electron/main/library-folder';
 import { createPlatformHandlers, type PlatformDeps } from '../../electron/main/platform-handlers';
-import { createPlatformBridge, type Invoke } from '../../electron/preload/create-platform-bridge';
-import { platformChannels } from '../../shared/platform-bridge';
+import { createOfferedLinksBox } from '../../electron/main/offered-links';
+import { createPlatformBridge, type Invoke, type Listen } from '../../electron/preload/create-platform-bridge';
+import { linksOfferedChannel, platformChannels } from '../../shared/platform-bridge';
 import { tempDir } from '../helpers/temp-dir';
 
 const uid = '0123456789abcdef0123456789abcdef';
 
 /** Connects the preload's window.ferryPlatform straight to main's handlers, as ipcRenderer/ipcMain would. */
+/** ipcRenderer.on/removeListener for the page's notices from main: `send` is webContents.send. */
+function notices() {
+  const listeners = new Map<string, Set<() => void>>();
+  const listen: Listen = (channel, listener) => {
+    const forChannel = listeners.get(channel) ?? new Set();
+    listeners.set(channel, forChannel.add(listener));
+    return () => forChannel.delete(listener);
+  };
+  const send = (channel: string) => listeners.get(channel)?.forEach((listener) => listener());
+  return { listen, send };
+}
+
 function loopback(deps: Partial<PlatformDeps> = {}) {
   const library = path.join(tempDir('ferry-platform-bridge-'), 'library');
   fs.mkdirSync(path.join(library, uid), { recursive: true });
@@ -19,6 +32,7 @@ function loopback(deps: Partial<PlatformDeps> = {}) {
     showOpenDialog: async () => ({ canceled: false, filePaths: ['/videos/a.mp4'] }),
     openPath: vi.fn(async () => ''),
     readClipboard: () => 'https://a.test/v.mp4',
+    takeOfferedLinks: () => null,
     ...deps,
   };
   const handlers = createPlatformHandlers(fakes, (s) => s === sender);
@@ -33,13 +47,21 @@ function loopback(deps: Partial<PlatformDeps> = {}) {
     if (!(file instanceof File)) throw new TypeError('not a File');
     return file.name === 'made-in-page.mp4' ? '' : `/dropped/${file.name}`;
   };
-  return { platform: createPlatformBridge(invoke, pathOf), fakes, library };
+  const ipc = notices();
+  return { platform: createPlatformBridge(invoke, pathOf, ipc.listen), fakes, library, send: ipc.send };
 }
 
 describe('window.ferryPlatform', () => {
   it('exposes exactly the PlatformBridge, all functions, and no IPC', () => {
     const { platform } = loopback();
-    expect(Object.keys(platform).sort()).toEqual(['openFolder', 'pathForFile', 'pickPaths', 'readClipboard']);
+    expect(Object.keys(platform).sort()).toEqual([
+      'onLinksOffered',
+      'openFolder',
+      'pathForFile',
+      'pickPaths',
+      'readClipboard',
+      'takeOfferedLinks',
+    ]);
     for (const value of Object.values(platform)) expect(typeof value).toBe('function');
   });
 
@@ -73,7 +95,26 @@ describe('window.ferryPlatform', () => {
     const platform = createPlatformBridge(
       async () => 'surprise',
       () => '',
+      () => () => undefined,
     );
     await expect(platform.readClipboard()).rejects.toThrow(/answered something it should not/);
+  });
+
+  it("hears main's notice of offered links, takes them once, and stops hearing when asked", async () => {
+    const box = createOfferedLinksBox();
+    const { platform, send } = loopback({ takeOfferedLinks: () => box.take() });
+    const heard: string[] = [];
+    const stop = platform.onLinksOffered(() => heard.push('offered'));
+    box.offer([{ url: 'https://a.test/v.mp4', name: 'V' }]);
+    send(linksOfferedChannel);
+    expect(heard).toEqual(['offered']);
+    expect(await platform.takeOfferedLinks()).toEqual({
+      links: [{ url: 'https://a.test/v.mp4', name: 'V' }],
+      dropped: 0,
+    });
+    expect(await platform.takeOfferedLinks()).toBeNull();
+    stop();
+    send(linksOfferedChannel);
+    expect(heard).toEqual(['offered']);
   });
 });

@@ -35,6 +35,8 @@ describe('how each platform adds files', () => {
     expect(platform.pathForFile(new File(['x'], 'a.mp4'))).toBeNull();
     // Without a token (not signed in) there is nothing to upload with.
     expect(createBrowserPlatform('http://127.0.0.1:8787').uploadFile).toBeNull();
+    // ferry:// links reach the desktop app only.
+    expect(platform.offeredLinks).toBeNull();
   });
 
   it("in Electron: the preload's paths, native picker, folders and clipboard", async () => {
@@ -49,6 +51,8 @@ describe('how each platform adds files', () => {
         asked.push(uid);
       },
       readClipboard: async () => 'https://a.test/1.mp4',
+      takeOfferedLinks: async () => ({ links: [{ url: 'https://a.test/2.mp4' }], dropped: 0 }),
+      onLinksOffered: () => () => undefined,
     };
     const platform = createElectronPlatform(bridge);
     expect(platform.uploadFile).toBeNull();
@@ -59,12 +63,14 @@ describe('how each platform adds files', () => {
     await platform.openFolder('a'.repeat(32));
     expect(asked).toEqual([{ folders: true }, 'a'.repeat(32)]);
     expect(await platform.readClipboard()).toBe('https://a.test/1.mp4');
+    expect(await platform.offeredLinks?.take()).toEqual({ links: [{ url: 'https://a.test/2.mp4' }], dropped: 0 });
   });
 
   it('in Electron without the preload: no paths, no picker, no folders', async () => {
     const platform = createElectronPlatform(null);
     expect(platform.pickPaths).toBeNull();
     expect(platform.canOpenFolder).toBe(false);
+    expect(platform.offeredLinks).toBeNull();
     await expect(platform.openFolder()).rejects.toThrow(/not available/);
   });
 });

@@ -22,5 +22,6 @@ export function createBrowserPlatform(origin: string, token: string | null = nul
     },
     copyText: (text) => navigator.clipboard.writeText(text),
     readClipboard: () => navigator.clipboard.readText(),
+    offeredLinks: null, // ferry:// links go to the desktop app only
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The platform in Electron's window. Media come through main's `ferry-media://library/<uid>/…`
  * protocol (confined to the library, allowed by the window's CSP). Paths, the native picker,
- * opening a folder and the clipboard come from the preload's window.ferryPlatform; while a
- * preload does not expose it, they answer as a browser would, and the UI hides what they cannot do.
+ * opening a folder, the clipboard and the links ferry:// links brought come from the preload's
+ * window.ferryPlatform; while a preload does not expose it, they answer as a browser would, and
+ * the UI hides what they cannot do.
  */
 import type { PlatformBridge } from '../../../shared/platform-bridge';
 import { mediaPaths, pickWithInput } from './media-paths';
@@ -26,5 +27,8 @@ export function createElectronPlatform(bridge: PlatformBridge | null = window.fe
     },
     copyText: (text) => navigator.clipboard.writeText(text),
     readClipboard: () => (bridge ? bridge.readClipboard() : navigator.clipboard.readText()),
+    offeredLinks: bridge
+      ? { take: () => bridge.takeOfferedLinks(), onOffer: (listener) => bridge.onLinksOffered(listener) }
+      : null,
   };
 }

@@ -1,9 +1,11 @@
 /**
  * What the renderer needs from where it runs that is not a command of the engine: a dropped
- * file's path, pickers, uploads, opening a folder, a video's media URLs, the clipboard. Electron
+ * file's path, pickers, uploads, opening a folder, a video's media URLs, the clipboard, the links
+ * ferry:// links brought. Electron
  * answers through its preload (window.ferryPlatform); a browser (`ferry serve`) with what a page
  * can do (browser-platform.ts).
  */
+import type { OfferedLinks } from '../../../shared/platform-bridge';
 import type { Video } from '../../../shared/video';
 import type { Upload, UploadReport } from './upload-file';
 
@@ -33,4 +35,9 @@ export interface Platform {
   copyText(text: string): Promise<void>;
   /** The clipboard's text; rejects when the platform may not read it (a browser that was refused). */
   readClipboard(): Promise<string>;
+  /**
+   * The links `ferry://add?url=…` links handed the desktop app, for the paste sheet to offer: `take`
+   * empties main's box, `onOffer` hears when it has more. null where no ferry:// link arrives (a browser).
+   */
+  readonly offeredLinks: { take(): Promise<OfferedLinks | null>; onOffer(listener: () => void): () => void } | null;
 }

@@ -1,11 +1,13 @@
 /**
  * The confirm sheet for pasted links: what the engine recognised in the text (checkLinks), an
  * optional name, request headers and ingest options, and one button that queues the new ones.
- * The text stays editable, and what is recognised follows it.
+ * The text stays editable, and what is recognised follows it. Links a ferry:// link offered are
+ * read as plain links and kept to public addresses unless the user ticks the box that allows more.
  */
 import { useId, useState, type RefObject } from 'react';
 import { useStore } from 'zustand';
 import { FerryError } from '../../../../shared/ferry-error';
+import type { OfferedLinks } from '../../../../shared/platform-bridge';
 import { useApp } from '../../app/app-context';
 import { CheckRows } from './CheckRows';
 import { describeAdded, describeCounts, describeImport, queueLabel } from './describe-result';
@@ -13,6 +15,8 @@ import { parseHeaderLines } from './header-lines';
 import { choiceProblem, ingestOptions, initialChoice } from './ingest-choice';
 import { IngestFields } from './IngestFields';
 import { maxPastedLinks } from './links-in-text';
+import { OfferedFields } from './OfferedFields';
+import { guardedOptions, offeredName } from './offered-links';
 import { pasteRequest, takesSheetFields } from './paste-request';
 import { Sheet } from './Sheet';
 import { useLinkCheck } from './use-link-check';
@@ -22,26 +26,33 @@ interface PasteSheetProps {
   initialText: string;
   onClose(): void;
   returnFocus?: RefObject<HTMLElement | null>;
+  /** The sheet shows links a ferry:// link offered (initialText holds them). */
+  offered?: OfferedLinks;
 }
 
-export function PasteSheet({ initialText, onClose, returnFocus }: PasteSheetProps) {
+export function PasteSheet({ initialText, onClose, returnFocus, offered }: PasteSheetProps) {
   const { api, store, settings, tell } = useApp();
   const defaults = useStore(settings, (s) => s.settings);
   const id = useId();
   const [text, setText] = useState(initialText);
-  const [name, setName] = useState('');
+  const [name, setName] = useState(() => (offered ? offeredName(offered) : ''));
+  const [allowLocal, setAllowLocal] = useState(false);
   const [headerText, setHeaderText] = useState('');
   const [choice, setChoice] = useState(() => initialChoice(defaults));
   const [refused, setRefused] = useState<{ headers: string[]; other: string | null }>({ headers: [], other: null });
   const [busy, setBusy] = useState(false);
   const targets = loadedTargets(useTargets().state);
-  const { check, error, checking } = useLinkCheck(api, text, { limit: maxPastedLinks });
+  // Offered text is links, never a list whose lines bring their own headers.
+  const { check, error, checking } = useLinkCheck(api, text, {
+    limit: maxPastedLinks,
+    ...(offered ? { format: 'text' as const } : {}),
+  });
 
   const headers = parseHeaderLines(headerText);
   const headerProblems = [...headers.problems, ...refused.headers];
   const plain = check === null || takesSheetFields(check);
-  const request =
-    check && pasteRequest(check, { content: text, name, headers: headers.headers, options: ingestOptions(choice) });
+  const options = guardedOptions(ingestOptions(choice), offered !== undefined, allowLocal);
+  const request = check && pasteRequest(check, { content: text, name, headers: headers.headers, options });
   const count = request?.command === 'addLinks' ? request.input.links.length : (check?.counts.new ?? 0);
   const oneLink = plain && count === 1;
   const blocked = !request || busy || checking || headers.problems.length > 0 || choiceProblem(choice) !== null;
@@ -84,6 +95,7 @@ export function PasteSheet({ initialText, onClose, returnFocus }: PasteSheetProp
         </button>
       }
     >
+      {offered && <OfferedFields dropped={offered.dropped} allowLocal={allowLocal} onAllowLocal={setAllowLocal} />}
       <label className="add-field">
         <span>Links, one per line</span>
         <textarea value={text} rows={4} onChange={(event) => setText(event.target.value)} spellCheck={false} />
