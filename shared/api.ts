@@ -158,7 +158,14 @@ export interface Settings {
 }
 
 /** What `setSettings` may change: everything but the generated secret and the library's place. */
-export type SettingsPatch = Partial<Omit<Settings, 'webhookSecret' | 'library'>>;
+export type SettingsPatch = Partial<Omit<Settings, 'webhookSecret' | 'library'>> & {
+  /**
+   * With `webhookUrl`: false keeps the webhook to public addresses (not loopback, private or
+   * link-local ones). The HTTP doors of Ferry set it whenever they set the URL, unless they were
+   * allowed; a URL set without it (the app, the CLI) may reach a receiver on the user's network.
+   */
+  webhookPrivateNetworks?: boolean;
+};
 
 /** One entry of a video's history: a state change, a retry, a webhook attempt, an ffmpeg error's tail… */
 export interface VideoEvent {

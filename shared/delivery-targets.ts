@@ -139,8 +139,18 @@ export interface DeliveryTargetInput {
   send?: DeliverySend;
   /** Default: complete. */
   readyWhen?: DeliveryReadyWhen;
-  /** Stored in the OS keychain; an empty string removes the stored one, none keeps it. */
+  /**
+   * Stored in the OS keychain; an empty string removes the stored one, none keeps it, unless the
+   * endpoint's origin (scheme, host, port) changes: then the stored one is removed, so that a
+   * credential is never sent where its owner did not send it.
+   */
   credential?: string;
+  /**
+   * false: the target's requests may reach public addresses only (not loopback, private or
+   * link-local ones). The HTTP doors of Ferry set it for every target they save, unless they were
+   * allowed; it is kept with the target (see saveTarget for how a re-save keeps or drops it).
+   */
+  privateNetworks?: boolean;
 }
 
 /** What testTarget found: the service answered and took the credential, or why not. */

@@ -177,6 +177,7 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
   setSettings: z.strictObject({
     concurrency: concurrency.optional(),
     webhookUrl: httpUrl.nullable().optional(),
+    webhookPrivateNetworks: z.boolean().optional(),
     minFreeDiskBytes: z.number().int('must be a whole number of bytes').min(0, 'cannot be negative').optional(),
     keepOriginal: z.boolean().optional(),
     serve: z
@@ -221,6 +222,7 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     send: z.enum(deliverySends, 'must be mp4 or original').optional(),
     readyWhen: z.enum(deliveryReadyWhens, 'must be playable or complete').optional(),
     credential: z.string().max(10_000).optional(),
+    privateNetworks: z.boolean().optional(),
   }),
   removeTarget: z.strictObject({ id: z.string().min(1) }),
   testTarget: z.strictObject({ id: z.string().min(1) }),

@@ -35,6 +35,8 @@ import { VideoChangeFeed } from './pipeline/video-change-feed';
 import { QueueControlStore } from './queue/queue-control';
 import { QueueEdits } from './queue/queue-edits';
 import { closeIdleConnections } from './sources/http-request';
+import { guardedAgent, privateAddressRefusal } from './sources/private-network-guard';
+import { refusePrivateAddress } from './commands/refuse-private-address';
 import { startWebhookSender } from './notify/send-webhooks';
 import { verifyWebhook } from './notify/sign-webhook';
 import { defaultWebhookTuning, type WebhookTuning } from './notify/webhook-retry';
@@ -134,6 +136,13 @@ export function createEngine(options: EngineOptions): Engine {
     onWorkDone: () => {},
   };
   const { feed, settings } = context;
+    // What a caller over ferry serve saved connects through the fetcher's guarded agents, with the
+    // same allow list (--allow-address) as its links.
+    publicOnly: {
+      agent: (protocol) => guardedAgent(protocol, fetchTuning.allowAddresses ?? []),
+      refused: (error) => privateAddressRefusal(error) !== undefined,
+      allowAddresses: fetchTuning.allowAddresses ?? [],
+    },
   const runners = wrapRunners(
     {
       fetch: (c: EngineContext, claimed: ClaimedVideo) => runFetchStage(c, claimed, fetchTuning),
@@ -254,6 +263,8 @@ export function createEngine(options: EngineOptions): Engine {
       checkDeliverTo(context, patch.delivery);
       const updated = settings.update(patch);
       // A new threshold or new limits apply at once, not at the next scheduled look.
+      if (patch.webhookUrl && patch.webhookPrivateNetworks === false)
+        refusePrivateAddress('webhookUrl', patch.webhookUrl, context.publicOnly.allowAddresses, 'a webhook');
       context.housekeeping.diskCheckedAt = 0;
       waker.notify();
       return updated;
@@ -270,6 +281,7 @@ export function createEngine(options: EngineOptions): Engine {
         settings: () => settings.get(),
         tuning: { ...defaultWebhookTuning, ...options.webhooks },
       });
+        publicOnly: { ...context.publicOnly, appliesTo: (url) => settings.webhookPublicOnly(url) },
       context.onWorkDone = () => sender.notify();
       // Every run starts by looking at the disk and at scheduled deletions.
       context.housekeeping = { diskCheckedAt: 0, deletionsCheckedAt: 0 };

@@ -18,6 +18,19 @@ describe('links that arrive over HTTP', () => {
     });
   });
 
+  it('mark targets and webhook URLs saved over HTTP as kept to public addresses, whatever the client asked', () => {
+    const target = { name: 'cf', provider: 'cloudflare', mode: 'push', account: 'a' };
+    expect(keepToPublicAddresses('saveTarget', { ...target, privateNetworks: true })).toEqual({
+      ...target,
+      privateNetworks: false,
+    });
+    expect(
+      keepToPublicAddresses('setSettings', { webhookUrl: 'https://h.test/', webhookPrivateNetworks: true }),
+    ).toEqual({ webhookUrl: 'https://h.test/', webhookPrivateNetworks: false });
+    // Settings without a webhook URL are not about reach.
+    expect(keepToPublicAddresses('setSettings', { keepOriginal: false })).toEqual({ keepOriginal: false });
+  });
+
   it('leave other commands, and inputs of the wrong shape, to the schema', () => {
     expect(keepToPublicAddresses('get', { uid: 'x' })).toEqual({ uid: 'x' });
     expect(keepToPublicAddresses('addLinks', 'not an object')).toBe('not an object');

@@ -15,8 +15,16 @@ import { validateCommand } from '../../../shared/validate-command';
 import { checkTarget } from '../delivery/check-target';
 import { providerAdapters } from '../delivery/providers/provider-adapters';
 import { ServiceError } from '../delivery/providers/service-request';
-import { removeTargetAndCredential, saveTargetAndCredential, targetCredential } from '../delivery/target-credentials';
+import { PrivateAddressError } from '../delivery/providers/public-only-fetch';
+import { resaveTarget } from '../delivery/resave-target';
+import {
+  providerCall,
+  removeTargetAndCredential,
+  saveTargetAndCredential,
+  targetCredential,
+} from '../delivery/target-credentials';
 import type { EngineContext } from '../pipeline/engine-context';
+import { refusePrivateAddress } from './refuse-private-address';
 
 /** A test that hangs says so rather than keeping the form waiting. */
 const testTimeoutMs = 20_000;
@@ -36,12 +44,20 @@ export function saveTarget(context: EngineContext, given: DeliveryTargetInput): 
     const message = `A delivery target named "${name}" already exists (id ${holder}). Choose another name, or save with its id to change it.`;
     throw new FerryError('INVALID_INPUT', message, [{ path: 'name', message }]);
   }
-  if (input.id !== undefined && !context.targets.get(input.id)) {
+  const existing = input.id === undefined ? undefined : context.targets.get(input.id);
+  if (input.id !== undefined && !existing) {
     throw new FerryError('NOT_FOUND', `No delivery target with id ${input.id}. Leave the id out to add a new one.`);
   }
-  // An empty credential removes the stored one; none given keeps it.
-  const credential = input.credential === undefined ? undefined : input.credential.trim() || null;
-  return saveTargetAndCredential(context.targets, context.credentials, checked.fields, credential, input.id);
+  if (input.privateNetworks === false)
+    refusePrivateAddress('endpoint', checked.fields.endpoint, context.publicOnly.allowAddresses, 'a delivery target');
+  const { credential, privateNetworks } = resaveTarget(existing, checked.fields.endpoint, input);
+  return saveTargetAndCredential(
+    context.targets,
+    context.credentials,
+    { ...checked.fields, ...(privateNetworks === undefined ? {} : { privateNetworks }) },
+    credential,
+    input.id,
+  );
 }
 
 export function removeTarget(context: EngineContext, id: string): { removed: boolean } {
@@ -58,6 +74,7 @@ export function removeTarget(context: EngineContext, id: string): { removed: boo
 function testFailure(target: DeliveryTarget, error: unknown): string {
   const facts = providerFacts[target.provider];
   const save = `save the right one (ferry target add "${target.name}" … --credential-env VAR)`;
+  if (error instanceof PrivateAddressError) return `${error.message}.`;
   if (!(error instanceof ServiceError))
     return `${facts.label} at ${target.endpoint} did not answer: ${(error as Error).message}.`;
   const { status, serviceText, message } = error.failure;
@@ -81,8 +98,14 @@ export async function testTarget(context: EngineContext, id: string): Promise<Ta
     return { ok: false, message: `${target.name}: ${(error as Error).message}` };
   }
   try {
-    const signal = AbortSignal.timeout(testTimeoutMs);
-    const message = await providerAdapters[target.provider].test({ target, credential, signal });
+    const call = providerCall(
+      context.targets,
+      context.publicOnly,
+      target,
+      credential,
+      AbortSignal.timeout(testTimeoutMs),
+    );
+    const message = await providerAdapters[target.provider].test(call);
     return { ok: true, message };
   } catch (error) {
     return { ok: false, message: testFailure(target, error) };

@@ -6,6 +6,8 @@ import type { DeliveryTarget } from '../../../shared/delivery-targets';
 import { FerryError } from '../../../shared/ferry-error';
 import type { TargetFields, TargetStore } from '../queue/target-store';
 import type { CredentialVault } from './credential-vault';
+import type { ProviderCall } from './providers/provider';
+import type { PublicOnlyNetwork } from './providers/public-only-fetch';
 
 /** `credential`: a string saves it, null removes it, undefined keeps the stored one. */
 export function saveTargetAndCredential(
@@ -45,6 +47,17 @@ export function targetCredential(vault: CredentialVault, target: DeliveryTarget)
     );
   }
   return credential;
+}
+
+/** A call to the target's service; a target saved over ferry serve makes its requests through the guarded network. */
+export function providerCall(
+  targets: TargetStore,
+  network: PublicOnlyNetwork,
+  target: DeliveryTarget,
+  credential: string | null,
+  signal: AbortSignal,
+): ProviderCall {
+  return { target, credential, signal, ...(targets.publicOnly(target.id) ? { publicOnly: network } : {}) };
 }
 
 /**

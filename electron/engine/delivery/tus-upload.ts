@@ -9,6 +9,7 @@ import type { Transform } from 'node:stream';
 import { DetailedError, Upload } from 'tus-js-client';
 import type { UploadFailure } from './delivery-failure';
 import { FileSlices } from './file-slices';
+import { PrivateAddressError, tusStackFor, type PublicOnlyNetwork } from './providers/public-only-fetch';
 import { serviceErrorText } from './providers/service-request';
 
 export interface TusUploadOptions {
@@ -29,6 +30,8 @@ export interface TusUploadOptions {
   /** Abandon the attempt when nothing moves for this long (a stalled connection). */
   idleTimeoutMs: number;
   signal: AbortSignal;
+  /** Set for a target saved over ferry serve: every request goes through this guarded network. */
+  publicOnly?: PublicOnlyNetwork;
   /** The upload exists on the server: just created, or found again. */
   onUploadUrl(url: string, mediaId: string | null): void;
   /** `sent`: bytes handed to the connection; `accepted`: the offset the server confirmed. */
@@ -123,6 +126,7 @@ export function tusUpload(options: TusUploadOptions): Promise<{ url: string; med
       retryDelays: null,
       fileReader: slices,
       storeFingerprintForResuming: false,
+      ...(options.publicOnly ? { httpStack: tusStackFor(options.publicOnly) } : {}),
       onAfterResponse: (request, response) => {
         alive();
         const method = request.getMethod();
@@ -146,7 +150,12 @@ export function tusUpload(options: TusUploadOptions): Promise<{ url: string; med
         if (!settled) options.onProgress({ sent: offset, accepted });
       },
       onSuccess: () => settle(() => resolve({ url: upload.url ?? '', mediaId })),
-      onError: (error) => settle(() => reject(new TusUploadError(failureOf(error)))),
+      onError: (error) =>
+        settle(() => {
+          if (error instanceof DetailedError && error.causingError && options.publicOnly?.refused(error.causingError))
+            return reject(new PrivateAddressError(error.originalRequest.getURL()));
+          reject(new TusUploadError(failureOf(error)));
+        }),
     });
     options.signal.addEventListener('abort', stop, { once: true });
     alive();

@@ -8,6 +8,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Settings } from '../../../shared/api';
+import { privateNetworkAdvice } from '../../../shared/private-address';
 import type { VideoStore } from '../queue/video-store';
 import type { PendingWebhook, WebhookOutbox } from '../queue/webhook-outbox';
 import { signatureHeader, signWebhook } from './sign-webhook';
@@ -19,6 +20,12 @@ export interface WebhookSenderOptions {
   /** Read at every attempt, so that a new secret signs the very next request. */
   settings: () => Settings;
   tuning: WebhookTuning;
+  /**
+   * Where a webhook URL set over ferry serve connects (engine wiring: the fetcher's guarded
+   * agents): public addresses only, checked at connect time, so a name that resolves inward is
+   * refused. Absent: every URL connects freely (tests of the sender alone).
+   */
+  publicOnly?: PublicOnlyWebhooks;
   /** For the retry jitter, in [0, 1); tests pass a fixed one. */
   random?: () => number;
   /**
@@ -26,6 +33,14 @@ export interface WebhookSenderOptions {
    * to the video's history instead. Default: a process warning on stderr.
    */
   onError?: (error: Error) => void;
+}
+
+export interface PublicOnlyWebhooks {
+  /** Whether webhooks to this URL must stay on public addresses (it was set over ferry serve). */
+  appliesTo(url: string): boolean;
+  agent(protocol: 'http:' | 'https:'): http.Agent;
+  /** Whether `error` is the agent refusing a private address. */
+  refused(error: unknown): boolean;
 }
 
 export interface WebhookSender {
@@ -56,7 +71,7 @@ const concurrency = 4;
 const idleLookMs = 30_000;
 const maxTimerMs = 2 ** 31 - 1;
 
-type Answer = { kind: 'answered'; status: number; statusText: string; excerpt: string };
+type Answer = { kind: 'answered'; status: number; statusText: string };
 type Attempt = Answer | { kind: 'failed'; error: string; final: boolean } | { kind: 'stopped' };
 
 /** The URL as shown in history: without a user name or password someone put in it. */
@@ -78,19 +93,12 @@ function post(
   return new Promise((resolve, reject) => {
     const client = target.protocol === 'https:' ? https : http;
     const request = client.request(target, { method: 'POST', headers, signal, agent }, (response) => {
-      // The start of the answer is kept for the history: receivers often say there why they refused.
-      let excerpt = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        if (excerpt.length < 200) excerpt += chunk;
-      });
+      // The answer's body is read to its end and never kept: the history, which API callers read,
+      // shows the status line only, so a receiver (or whatever answers at the URL) cannot have
+      // its pages shown through Ferry.
+      response.resume();
       response.on('end', () =>
-        resolve({
-          kind: 'answered',
-          status: response.statusCode ?? 0,
-          statusText: response.statusMessage ?? '',
-          excerpt,
-        }),
+        resolve({ kind: 'answered', status: response.statusCode ?? 0, statusText: response.statusMessage ?? '' }),
       );
       response.on('error', reject);
       response.on('close', () => {
@@ -103,12 +111,14 @@ function post(
 }
 
 function describeAnswer(answer: Answer): string {
-  const excerpt = answer.excerpt.replace(/\s+/g, ' ').trim().slice(0, 200);
   const redirect = answer.status >= 300 && answer.status < 400 ? ' (redirects are not followed)' : '';
-  return `The receiver answered HTTP ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}${redirect}${
-    excerpt ? `: ${excerpt}` : '.'
-  }`;
+  return `The receiver answered HTTP ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}${redirect}.`;
 }
+
+/** The refusal of a URL set over ferry serve that leads inward: final, since it would be refused again. */
+const privateAddressText = (target: URL) =>
+  `${target.host} leads to a loopback, private or link-local address, which a webhook set over ferry serve may not ` +
+  `reach; ${privateNetworkAdvice}, or set the webhook in the app or with ferry settings webhookUrl. Not sent.`;
 
 export function startWebhookSender(options: WebhookSenderOptions): WebhookSender {
   const { outbox, store, tuning } = options;
@@ -157,10 +167,14 @@ export function startWebhookSender(options: WebhookSenderOptions): WebhookSender
       timedOut = true;
       request.abort();
     }, tuning.timeoutMs);
+    const guard = options.publicOnly?.appliesTo(hook.url) ? options.publicOnly : undefined;
+    const protocol = target.protocol === 'https:' ? 'https:' : 'http:';
     try {
-      return await post(target, body, headers, request.signal, agents[target.protocol === 'https:' ? 'https' : 'http']);
+      const agent = guard ? guard.agent(protocol) : agents[protocol === 'https:' ? 'https' : 'http'];
+      return await post(target, body, headers, request.signal, agent);
     } catch (error) {
       if (stopping.signal.aborted) return { kind: 'stopped' };
+      if (guard?.refused(error)) return { kind: 'failed', error: privateAddressText(target), final: true };
       if (timedOut) {
         return { kind: 'failed', error: `The receiver did not answer within ${tuning.timeoutMs} ms.`, final: false };
       }

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { planPull } from '../delivery/plan-pull';
-import type { ProviderAdapter, ProviderCall } from '../delivery/providers/provider';
+import type { ProviderAdapter } from '../delivery/providers/provider';
 import { providerAdapters } from '../delivery/providers/provider-adapters';
-import { targetCredential } from '../delivery/target-credentials';
+import { providerCall, targetCredential } from '../delivery/target-credentials';
 import type { DeliveryRow } from '../queue/delivery-store';
 import type { ClaimedVideo } from '../queue/queue-job';
 import { failDelivery, handleFailure, type DeliveryAttempt } from './delivery-attempt';
@@ -46,7 +46,7 @@ export async function deliverOnce(
     deliveries.fail(row.id, `Delivery to "${target.name}" failed: ${(error as Error).message}`);
     return;
   }
-  const call: ProviderCall = { target, credential, signal };
+  const call = providerCall(context.targets, context.publicOnly, target, credential, signal);
   const adapter = providerAdapters[target.provider];
   const attempt = { context, claimed, row, call, adapter, tuning };
   try {

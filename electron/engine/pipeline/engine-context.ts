@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DataPaths } from '../data-paths';
 import type { BandwidthLimit } from '../delivery/bandwidth-limit';
 import type { CredentialVault } from '../delivery/credential-vault';
+import type { PublicOnlyNetwork } from '../delivery/providers/public-only-fetch';
 import { findMediaTools, type MediaTools } from '../media/find-media-tools';
 import type { DeliveryStore } from '../queue/delivery-store';
 import type { QueueControlStore } from '../queue/queue-control';
@@ -40,6 +41,8 @@ export interface EngineContext {
   lowDiskSpace: boolean;
   /** When housekeeping last looked at the disk and at scheduled deletions (epoch ms). */
   housekeeping: { diskCheckedAt: number; deletionsCheckedAt: number };
+  /** Where what a caller over ferry serve saved (a target) connects: public addresses only, and those allowed. */
+  publicOnly: PublicOnlyNetwork;
   /** Called after each piece of work (the webhook sender looks for new webhooks then). */
   onWorkDone(): void;
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Video } from '../../../shared/video';
 import { remoteIdFor, uploadMetadata } from '../delivery/plan-delivery';
 import type { FormPush, PushFile, PushResume, PushState, TusPush } from '../delivery/providers/provider';
+import { sentFor } from '../delivery/providers/service-request';
 import { tusUpload } from '../delivery/tus-upload';
 import { UploadSpeed } from '../delivery/upload-speed';
 import { failDelivery, handleFailure, type DeliveryAttempt } from './delivery-attempt';
@@ -126,7 +127,7 @@ async function sendByTus(
     chunkSize: session.chunkSize,
     idleTimeoutMs: tuning.idleTimeoutMs,
     ...(limited ? { throttle: () => context.uploadLimit.throttle() } : {}),
-    signal: call.signal,
+    ...sentFor(call),
     onUploadUrl: (url, mediaId) => {
       remoteId = session.remoteId ?? remoteIdFor(url, mediaId, { url: row.upload_url, remoteId: row.remote_id });
       context.deliveries.saveUpload(row.id, url, file.size, remoteId);

@@ -231,6 +231,15 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE deliveries_new RENAME TO deliveries;
     `,
   },
+  {
+    version: 8,
+    name: 'delivery targets saved over ferry serve stay on public addresses',
+    // 0: the target was saved by a caller over ferry serve, and its requests may reach public
+    // addresses only. Targets saved before were saved by the app or the CLI.
+    sql: `
+      ALTER TABLE delivery_targets ADD COLUMN private_networks INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;

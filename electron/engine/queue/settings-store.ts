@@ -17,6 +17,9 @@ export const defaultSettings: Omit<Settings, 'webhookSecret' | 'library'> = {
   delivery: { deliverTo: [], maxUploadBytesPerSecond: null },
 };
 
+/** Whether the webhook URL may reach private networks: kept beside it, not one of the settings shown. */
+const webhookReachKey = 'webhookPrivateNetworks';
+
 export class SettingsStore {
   private readonly put: Database.Statement;
   private readonly all: Database.Statement;
@@ -60,6 +63,18 @@ export class SettingsStore {
     };
   }
 
+  /**
+   * Whether webhooks to `url` must stay on public addresses: unless the local user set exactly
+   * this URL, since a webhook queued for an older URL carries that one.
+   */
+  webhookPublicOnly(url: string): boolean {
+    const { webhookUrl } = this.get();
+    const reach = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(webhookReachKey) as
+      string | undefined;
+    const privateNetworks = reach === undefined || (JSON.parse(reach) as boolean);
+    return !(privateNetworks && webhookUrl === url);
+  }
+
   /** Made once per data directory and kept, since receivers are configured with it; the first process to write it wins. */
   private createWebhookSecret(): string {
     this.db
@@ -70,10 +85,15 @@ export class SettingsStore {
   }
 
   update(patch: SettingsPatch): Settings {
+    const { webhookPrivateNetworks, ...settings } = patch;
     this.db.transaction(() => {
-      for (const [key, value] of Object.entries(patch)) {
+      for (const [key, value] of Object.entries(settings)) {
         if (value !== undefined) this.put.run(key, JSON.stringify(value));
       }
+      // The reach is the URL's: whoever sets a URL says how far it may go, and a URL set
+      // without saying (the app, the CLI) is the local user's own.
+      if (settings.webhookUrl !== undefined)
+        this.put.run(webhookReachKey, JSON.stringify(webhookPrivateNetworks ?? true));
     })();
     this.cached = undefined;
     return this.get();

@@ -31,6 +31,8 @@ interface TargetRow {
 export type TargetFields = Omit<DeliveryTarget, 'id' | 'hasCredential'> & {
   /** undefined keeps the flag as it is. */
   hasCredential?: boolean;
+  /** false: its requests may reach public addresses only (saved over ferry serve). undefined keeps it (new: true). */
+  privateNetworks?: boolean;
 };
 
 /** A credential an older Ferry stored in clear, still to be moved into the vault. */
@@ -72,6 +74,11 @@ export class TargetStore {
     return row && toTarget(row);
   }
 
+  /** Whether the target was saved over ferry serve, so that its requests may reach public addresses only. */
+  publicOnly(id: string): boolean {
+    return this.db.prepare('SELECT private_networks FROM delivery_targets WHERE id = ?').pluck().get(id) === 0;
+  }
+
   /** The target with this name, if any (names are unique). */
   idByName(name: string): string | undefined {
     return this.db.prepare('SELECT id FROM delivery_targets WHERE name = ?').pluck().get(name) as string | undefined;
@@ -84,6 +91,7 @@ export class TargetStore {
   save(fields: TargetFields, id: string | undefined, after: (id: string) => void): DeliveryTarget {
     const now = new Date().toISOString();
     const flag = fields.hasCredential === undefined ? null : Number(fields.hasCredential);
+    const reach = fields.privateNetworks === undefined ? null : Number(fields.privateNetworks);
     const params = {
       name: fields.name,
       provider: fields.provider,
@@ -95,6 +103,7 @@ export class TargetStore {
       send: fields.send,
       readyWhen: fields.readyWhen,
       flag,
+      reach,
     };
     const run = this.db.transaction((): string => {
       if (id === undefined) {
@@ -102,9 +111,9 @@ export class TargetStore {
         this.db
           .prepare(
             `INSERT INTO delivery_targets (id, name, provider, mode, endpoint, account, library, index_id, send,
-                                           ready_when, has_credential, created, modified)
+                                           ready_when, has_credential, private_networks, created, modified)
              VALUES (@id, @name, @provider, @mode, @endpoint, @account, @library, @index, @send, @readyWhen,
-                     coalesce(@flag, 0), @now, @now)`,
+                     coalesce(@flag, 0), coalesce(@reach, 1), @now, @now)`,
           )
           .run({ ...params, id: fresh, now });
         after(fresh);
@@ -114,7 +123,8 @@ export class TargetStore {
         .prepare(
           `UPDATE delivery_targets SET name = @name, provider = @provider, mode = @mode, endpoint = @endpoint,
                   account = @account, library = @library, index_id = @index, send = @send,
-                  ready_when = @readyWhen, has_credential = coalesce(@flag, has_credential), modified = @now
+                  ready_when = @readyWhen, has_credential = coalesce(@flag, has_credential),
+                  private_networks = coalesce(@reach, private_networks), modified = @now
             WHERE id = @id`,
         )
         .run({ ...params, id, now });

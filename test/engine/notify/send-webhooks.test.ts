@@ -114,7 +114,8 @@ describe('the webhook sender', () => {
         url: receiver.url,
         attempt: 1,
         status: 500,
-        error: 'The receiver answered HTTP 500 Internal Server Error: not now, try later',
+        // The status line only: the receiver's body ("not now, try later") is never kept.
+        error: 'The receiver answered HTTP 500 Internal Server Error.',
         nextAttemptAt: expect.any(String),
         outcome: 'retrying',
       },
@@ -158,7 +159,7 @@ describe('the webhook sender', () => {
     expect(db.prepare('SELECT outcome, attempts, last_error FROM webhook_deliveries').get()).toEqual({
       outcome: 'gave up',
       attempts: 3,
-      last_error: 'The receiver answered HTTP 503 Service Unavailable: not now, try later',
+      last_error: 'The receiver answered HTTP 503 Service Unavailable.',
     });
     expect(outbox.pendingCount()).toBe(0);
   });

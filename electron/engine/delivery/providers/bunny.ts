@@ -8,7 +8,7 @@
 import { bunnySigner, type BunnySignerOptions } from './bunny-signer';
 import type { ProviderAdapter, ProviderCall, RemoteStatus } from './provider';
 import { record } from './read-answer';
-import { ServiceError, serviceRequest } from './service-request';
+import { ServiceError, sentFor, serviceRequest } from './service-request';
 
 export interface BunnyAdapterOptions {
   /** The TUS signature's lifetime, margin and clock (tests make it short). */
@@ -60,7 +60,7 @@ function libraryRequest(call: ProviderCall, method: 'GET' | 'POST', path: string
     url: `${call.target.endpoint}/library/${encodeURIComponent(library)}${path}`,
     headers: { AccessKey: apiKey },
     ...(json === undefined ? {} : { json }),
-    signal: call.signal,
+    ...sentFor(call),
   });
 }
 

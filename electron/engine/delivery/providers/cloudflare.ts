@@ -8,7 +8,7 @@ import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import { cloudflareChunkSize, cloudflareMetadata, type CloudflareVideoOptions } from './cloudflare-rules';
 import { cloudflareStatus, envelopeResult, videoUid } from './cloudflare-video';
 import type { ProviderAdapter, ProviderCall, PushFile } from './provider';
-import { serviceRequest } from './service-request';
+import { sentFor, serviceRequest } from './service-request';
 
 /** Under 0.1 s Stream ends the video in ERR_DURATION_TOO_SHORT. */
 const shortestSeconds = 0.1;
@@ -33,7 +33,7 @@ async function call(request: ProviderCall, method: 'GET' | 'POST', url: string, 
     method,
     url,
     headers: cloudflareAuthorization(request.credential),
-    signal: request.signal,
+    ...sentFor(request),
     ...(json === undefined ? {} : { json }),
   });
   return envelopeResult(response.body, method, url);

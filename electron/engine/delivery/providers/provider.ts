@@ -6,12 +6,15 @@
  * owns retries, resume, progress and the delivery's row.
  */
 import type { DeliveryProvider, DeliveryTarget } from '../../../../shared/delivery-targets';
+import type { PublicOnlyNetwork } from './public-only-fetch';
 
 /** What every call to a service gets: the target (its endpoint resolved), its credential, a stop signal. */
 export interface ProviderCall {
   target: DeliveryTarget;
   credential: string | null;
   signal: AbortSignal;
+  /** Set for a target saved over ferry serve: every request goes through this guarded network. */
+  publicOnly?: PublicOnlyNetwork;
 }
 
 /** The file a push sends. */

@@ -5,6 +5,7 @@
  */
 import type { UploadFailure } from '../delivery-failure';
 import type { ProviderCall } from './provider';
+import { fetchFor, PrivateAddressError, type PublicOnlyNetwork } from './public-only-fetch';
 
 export class ServiceError extends Error {
   constructor(readonly failure: UploadFailure) {
@@ -20,9 +21,17 @@ export interface ServiceRequest {
   /** Sent as JSON. */
   json?: unknown;
   /** Sent as is (a form, a stream); `json` wins when both are given. */
-  body?: RequestInit['body'];
+  body?: string | Blob | FormData;
   signal: AbortSignal;
+  /** Set for a target kept to public addresses: the request goes through the guarded agent. */
+  publicOnly?: PublicOnlyNetwork;
 }
+
+/** What every request of a call carries: its stop signal, and the guarded network of a target kept to public addresses. */
+export const sentFor = (call: ProviderCall): Pick<ServiceRequest, 'signal' | 'publicOnly'> => ({
+  signal: call.signal,
+  ...(call.publicOnly ? { publicOnly: call.publicOnly } : {}),
+});
 
 export interface ServiceResponse {
   status: number;
@@ -31,9 +40,23 @@ export interface ServiceResponse {
   body: unknown;
 }
 
-/** The service's own sentence in an error body, in the shapes the providers use. */
+// Long enough for any service's sentence; an error message is not a document.
+const maxServiceText = 300;
+
+/**
+ * The service's own sentence in an error body, from the JSON error shapes the providers document,
+ * at most 300 characters; anything else (an HTML page, plain text, a proxy's answer) is never
+ * quoted, only its status is shown. A service's message is what a user needs to fix a refused
+ * delivery, while a raw excerpt of an arbitrary body would show whatever the endpoint serves to
+ * whoever saved the target. A target saved over ferry serve keeps these sentences too: it reaches
+ * public addresses only (and those --allow-address allowed), so nothing internal answers it.
+ */
 export function serviceErrorText(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.trim().slice(0, 500) || undefined;
+  const found = errorSentence(body);
+  return found && found.length > maxServiceText ? `${found.slice(0, maxServiceText - 1)}…` : found;
+}
+
+function errorSentence(body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return undefined;
   const record = body as Record<string, unknown>;
   // Cloudflare: {errors: [{code, message}]}; Gcore: {error} or {errors: {field: [..]}}; Twelve Labs: {code, message}.
@@ -69,9 +92,14 @@ export async function serviceRequest(request: ServiceRequest): Promise<ServiceRe
   }
   let response: Response;
   try {
-    response = await fetch(request.url, { method: request.method, headers, body, signal: request.signal });
+    response = await fetchFor(request.publicOnly)(request.url, {
+      method: request.method,
+      headers,
+      body: body ?? null,
+      signal: request.signal,
+    });
   } catch (error) {
-    if (request.signal.aborted) throw error;
+    if (request.signal.aborted || error instanceof PrivateAddressError) throw error;
     const cause = (error as Error & { cause?: Error }).cause;
     throw new ServiceError({
       method: request.method,
@@ -111,6 +139,6 @@ export async function apiKeyRequest(
     url: `${call.target.endpoint}${path}`,
     headers: { Authorization: `${key.scheme} ${call.credential}` },
     ...(json === undefined ? {} : { json }),
-    signal: call.signal,
+    ...sentFor(call),
   });
 }

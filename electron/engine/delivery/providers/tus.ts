@@ -3,6 +3,7 @@
  * Authorization header's value. Nothing to follow once the upload ends: the server holds the file.
  */
 import type { ProviderAdapter, ProviderCall } from './provider';
+import { fetchFor, PrivateAddressError } from './public-only-fetch';
 import { ServiceError } from './service-request';
 
 const authorization = (call: ProviderCall): Record<string, string> =>
@@ -12,11 +13,12 @@ export const tusAdapter: ProviderAdapter = {
   id: 'tus',
   async test(call) {
     // OPTIONS is TUS's own discovery request; a TUS server answers it with Tus-Version.
-    const response = await fetch(call.target.endpoint, {
+    const response = await fetchFor(call.publicOnly)(call.target.endpoint, {
       method: 'OPTIONS',
       headers: authorization(call),
       signal: call.signal,
     }).catch((error: Error & { cause?: Error }) => {
+      if (error instanceof PrivateAddressError) throw error;
       throw new ServiceError({ method: 'OPTIONS', message: error.cause?.message ?? error.message });
     });
     await response.body?.cancel();

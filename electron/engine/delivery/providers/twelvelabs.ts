@@ -10,7 +10,7 @@
 import fs from 'node:fs/promises';
 import { multipartBody } from './multipart-body';
 import type { MediaFacts, ProviderAdapter, ProviderCall, RemoteStatus } from './provider';
-import { ServiceError, serviceErrorText, serviceRequest } from './service-request';
+import { ServiceError, serviceErrorText, sentFor, serviceRequest } from './service-request';
 import { twelvelabsRefusal } from './twelvelabs-limits';
 
 const api = (call: ProviderCall, path: string): string => `${call.target.endpoint}/v1.3${path}`;
@@ -72,7 +72,7 @@ export const twelvelabsAdapter: ProviderAdapter = {
         method: 'GET',
         url: api(call, `/indexes/${encodeURIComponent(id)}`),
         headers: authorization(call),
-        signal: call.signal,
+        ...sentFor(call),
       }));
     } catch (error) {
       throw explained(error, 404, `Twelve Labs has no index ${id} for this API key: check the target's index ID.`);
@@ -101,7 +101,7 @@ export const twelvelabsAdapter: ProviderAdapter = {
         url: api(call, '/tasks'),
         headers: authorization(call),
         body,
-        signal: call.signal,
+        ...sentFor(call),
       });
       return taskId(response.body, 'POST');
     },
@@ -122,7 +122,7 @@ export const twelvelabsAdapter: ProviderAdapter = {
       url: api(call, '/tasks'),
       headers: authorization(call),
       body: form,
-      signal: call.signal,
+      ...sentFor(call),
     });
     return taskId(response.body, 'POST');
   },
@@ -132,7 +132,7 @@ export const twelvelabsAdapter: ProviderAdapter = {
       method: 'GET',
       url: api(call, `/tasks/${encodeURIComponent(remoteId)}`),
       headers: authorization(call),
-      signal: call.signal,
+      ...sentFor(call),
     });
     return taskStatus((body && typeof body === 'object' ? body : {}) as Record<string, unknown>, remoteId);
   },

@@ -6,7 +6,7 @@
  */
 import type { ProviderAdapter, ProviderCall, RemoteStatus } from './provider';
 import { text } from './read-answer';
-import { ServiceError, serviceRequest } from './service-request';
+import { ServiceError, sentFor, serviceRequest } from './service-request';
 
 /** The API version the reference documents; without it Vimeo answers in whatever version is current. */
 const accept = 'application/vnd.vimeo.*+json;version=3.4';
@@ -26,7 +26,7 @@ const request = (call: ProviderCall, method: 'GET' | 'POST', path: string, json?
     url: `${call.target.endpoint}${path}`,
     headers: headers(call),
     ...(json === undefined ? {} : { json }),
-    signal: call.signal,
+    ...sentFor(call),
   });
 
 const field = (body: unknown, ...keys: string[]): unknown =>
