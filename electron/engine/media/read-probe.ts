@@ -117,7 +117,9 @@ export function readProbe(probe: FfprobeOutput, limits: Limits = {}): ProbeVerdi
     };
   }
   const sar = rational(video.sample_aspect_ratio);
-  const stretchedWidth = Number.isFinite(sar) && sar > 0 ? Math.round(codedWidth * sar) : codedWidth;
+  // A ratio that squeezes the picture under one pixel (1:255 on a narrow frame) is no more use than none.
+  const stretched = Number.isFinite(sar) && sar > 0 ? Math.round(codedWidth * sar) : 0;
+  const stretchedWidth = stretched >= 1 ? stretched : codedWidth;
   const rotation = rotationOf(video);
   const sideways = rotation === 90 || rotation === 270;
   const avg = rational(video.avg_frame_rate);
