@@ -206,14 +206,14 @@ export function createEngine(options: EngineOptions): Engine {
     },
     resume: async (selection) => {
       const videos = await resumeVideos(context, selection);
-      const delivering = resumeDeliveries(context, selection);
+      const delivering = await resumeDeliveries(context, selection);
       waker.notify();
       return { changed: videos.changed + delivering.changed };
     },
     cancel: (selection) => cancelVideos(context, selection),
     retry: async (selection) => {
       const videos = await retryVideos(context, selection);
-      const deliveries = retryDeliveries(context, selection);
+      const deliveries = await retryDeliveries(context, selection);
       waker.notify();
       return { changed: videos.changed + deliveries.changed };
     },

@@ -9,32 +9,39 @@ import type { DeliveryState } from '../../../shared/video';
 import { unfinishedDeliveryStates } from '../delivery/plan-delivery';
 import type { EngineContext } from '../pipeline/engine-context';
 import { stopWork } from '../pipeline/stop-work';
+import { inBatches } from './queue-in-batches';
 
 const named = (selection: Selection): string[] | null => ('uids' in selection ? selection.uids : null);
 
 export async function pauseDeliveries(context: EngineContext, selection: Selection): Promise<{ changed: number }> {
   const uids = context.deliveries.videosAtDeliverStage(named(selection));
-  for (const uid of uids) {
-    context.store.transition(uid, 'ready', { stage: 'done', releaseLease: true, nextAttemptAt: 0 });
-    context.store.record(uid, 'deliveries-paused', {});
-  }
+  await inBatches(uids, (batch) =>
+    context.store.atomically(() => {
+      for (const uid of batch) {
+        context.store.transition(uid, 'ready', { stage: 'done', releaseLease: true, nextAttemptAt: 0 });
+        context.store.record(uid, 'deliveries-paused', {});
+      }
+    }),
+  );
   await stopWork(context, uids);
   return { changed: uids.length };
 }
 
-function sendAgain(
+async function sendAgain(
   context: EngineContext,
   selection: Selection,
   states: readonly DeliveryState[],
   requeue: (uid: string) => void,
-): { changed: number } {
+): Promise<{ changed: number }> {
   const uids = context.deliveries.videosWithDeliveries(states, named(selection));
-  for (const uid of uids) {
+  await inBatches(uids, (batch) =>
     context.deliveries.atomically(() => {
-      requeue(uid);
-      context.store.transition(uid, 'ready', { stage: 'deliver', releaseLease: true, nextAttemptAt: 0 });
-    });
-  }
+      for (const uid of batch) {
+        requeue(uid);
+        context.store.transition(uid, 'ready', { stage: 'deliver', releaseLease: true, nextAttemptAt: 0 });
+      }
+    }),
+  );
   return { changed: uids.length };
 }
 

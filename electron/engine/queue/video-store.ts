@@ -125,6 +125,11 @@ export class VideoStore {
     return row && rowToVideo(row, Date.now(), this.deliveries.ofVideo(row.seq));
   }
 
+  /** Runs `work` in one transaction: many transitions of one command commit together (their own nest inside it). */
+  atomically<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
   /** Just the state: what a stage checks after its work, to learn whether it was paused or canceled meanwhile. */
   stateOf(uid: string): VideoState | undefined {
     return this.stateStmt.get(uid) as VideoState | undefined;

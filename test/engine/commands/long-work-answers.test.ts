@@ -111,4 +111,24 @@ describe('a long command leaves room for others', () => {
     expect(paths[0]).toBe(path.join(root, 'day-00', 'clips', 'take-0.mp4'));
     expect(paths.some((file) => file.includes('.cache') || file.includes('loop'))).toBe(false);
   });
+
+  it('pauses, resumes and removes 5,000 videos while another command is answered each time', async () => {
+    const running = open();
+    await running.importList({ content: links(5_000).join('\n'), options: { transcode: false } });
+    await running.pauseQueue();
+
+    const paused = await firstToAnswer(running, 'pause', { all: true });
+    expect(paused.first).toBe('totals');
+    expect(paused.reply).toEqual({ ok: true, value: { changed: 5_000 } });
+    expect((await running.totals()).byState.paused).toBe(5_000);
+
+    const resumed = await firstToAnswer(running, 'resume', { all: true });
+    expect(resumed.first).toBe('totals');
+    expect((await running.totals()).byState.queued).toBe(5_000);
+
+    const removed = await firstToAnswer(running, 'remove', { all: true });
+    expect(removed.first).toBe('totals');
+    expect(removed.reply).toEqual({ ok: true, value: { removed: 5_000 } });
+    expect((await running.totals()).total).toBe(0);
+  });
 });
