@@ -78,7 +78,7 @@ function edited(seed: unknown, edits: readonly Edit[]): unknown {
     const all = slots(copy);
     const [node, field] = all[at % Math.max(1, all.length)] ?? [undefined, ''];
     if (!node) continue;
-    if (op === 'delete') delete node[field];
+    if (op === 'delete') Reflect.deleteProperty(node, field);
     else if (op === 'replace') node[field] = value;
     else node[key] = value;
   }
