@@ -17,7 +17,10 @@ describe('Cloudflare answers', () => {
     const refused = { result: null, success: false, errors: [{ code: 10005, message: 'Invalid url' }], messages: [] };
     expect(() => envelopeResult(refused, 'POST', url)).toThrow(ServiceError);
     expect(() => envelopeResult(refused, 'POST', url)).toThrow('Invalid url');
-    expect(() => envelopeResult('<html>', 'GET', url)).toThrow(/<html>/);
+    // A page that is not the envelope is named by what it is not, never quoted.
+    expect(() => envelopeResult('<html>internal</html>', 'GET', url)).toThrow(
+      "GET /client/v4/accounts/acc/stream/abc answered without Cloudflare's {result, success} envelope",
+    );
   });
 
   it('reads the state, pctComplete (a string) and the HLS URL', () => {
