@@ -16,6 +16,8 @@ export const registerHostCheck: RegisterRoutes = (app, context) => {
         : undefined;
     const problem = wrongHost ?? wrongOrigin;
     if (problem === undefined) return;
+    // A refused upgrade's socket is no longer the HTTP server's to close: it is ended here.
+    if (request.headers.upgrade !== undefined) reply.raw.once('finish', () => request.raw.socket.destroy());
     return reply
       .status(wrongHost ? 421 : 403)
       .header('Connection', 'close')
