@@ -52,3 +52,12 @@ export function headerProblem(name: string, value: unknown): string | null {
     return `header ${quoted} has a line break or control character in its value; give it on one line`;
   return null;
 }
+
+/** Names that say a header carries a credential: kept in the credential vault, never in ferry.db. */
+const secretNames = new Set(['authorization', 'proxy-authorization', 'cookie']);
+const secretWord = /(^|[-_.])(api-?key|key|token|secret|password|passwd|session|auth|credentials?|signature)($|[-_.])/i;
+
+/** Whether a request header's value is a credential (Authorization, Cookie, X-Api-Key, *-Token, *-Secret…). */
+export function isSecretHeader(name: string): boolean {
+  return secretNames.has(name.toLowerCase()) || secretWord.test(name);
+}

@@ -48,6 +48,7 @@ import { BandwidthLimit } from './delivery/bandwidth-limit';
 import type { CredentialVault } from './delivery/credential-vault';
 import { openCredentialVault } from './delivery/open-credential-vault';
 import { moveClearCredentials } from './delivery/target-credentials';
+import { moveClearRequestHeaders } from './delivery/link-header-secrets';
 import { VideoStore } from './queue/video-store';
 import type { ClaimedVideo } from './queue/queue-job';
 import type { QueueSwitches } from './queue/queue-control';
@@ -108,6 +109,7 @@ export function createEngine(options: EngineOptions): Engine {
   const targets = new TargetStore(db);
   const credentials = options.credentials ?? openCredentialVault(paths.dataDir, env);
   moveClearCredentials(targets, credentials);
+  moveClearRequestHeaders(store.headerSecrets, credentials);
   const context: EngineContext = {
     store,
     edits: new QueueEdits(db, store.changes),

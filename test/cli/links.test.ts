@@ -7,7 +7,7 @@ import type { DownloadState } from '../../electron/engine/sources/download-state
 import * as make from '../helpers/media-fixtures';
 import { sha256, startOrigin } from '../helpers/origin-server';
 import { finished, spawnTs } from '../helpers/spawn-ts';
-import { bin, ferry } from './ferry-process';
+import { bin, ferry, fileStore } from './ferry-process';
 import { tempDir } from '../helpers/temp-dir';
 import { until } from '../helpers/wait-for';
 
@@ -24,17 +24,20 @@ describe('ferry with links', () => {
     });
     origins.push(origin);
     const dataDir = tempDir();
-    const result = await ferry([
-      'ingest',
-      origin.url('/clip.avi'),
-      '--header',
-      'Authorization: Bearer tok-42',
-      '--ladder',
-      '240',
-      '--json',
-      '--data-dir',
-      dataDir,
-    ]);
+    const result = await ferry(
+      [
+        'ingest',
+        origin.url('/clip.avi'),
+        '--header',
+        'Authorization: Bearer tok-42',
+        '--ladder',
+        '240',
+        '--json',
+        '--data-dir',
+        dataDir,
+      ],
+      fileStore,
+    );
     expect(result.code, result.stderr).toBe(0);
     const [done] = JSON.parse(result.stdout) as Video[];
     expect(done).toMatchObject({ status: { state: 'ready' }, meta: { 'downloaded-from': origin.url('/clip.avi') } });

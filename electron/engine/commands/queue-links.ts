@@ -3,11 +3,14 @@
  * pages to direct downloads), checked, compared with what is already queued or finished, and
  * inserted in one transaction. Links that can never be downloaded (a YouTube page, a Drive
  * folder) are still listed, in error, so the user sees why. A link's `user:pass@` is moved to
- * an Authorization header first (link-userinfo.ts), so no answer, name or meta ever shows it.
+ * an Authorization header first (link-userinfo.ts), so no answer, name or meta ever shows it; the
+ * headers that are credentials go to the vault, ferry.db keeps a reference (link-header-secrets.ts).
  */
 import type { IngestOptions } from '../../../shared/api';
+import { forgetRefs, keepHeaderSecrets } from '../delivery/link-header-secrets';
 import type { EngineContext } from '../pipeline/engine-context';
 import type { NewVideo } from '../queue/queue-job';
+import type { StoredHeaders } from '../queue/stored-headers';
 import { moveUserinfo } from '../sources/link-userinfo';
 import { normalizeLink } from '../sources/normalize-link';
 import { detailsFromOptions, queueOptions } from './add-files';
@@ -30,16 +33,18 @@ export interface QueuedLinks {
 export function queueLinks(context: EngineContext, links: LinkInput[], options: IngestOptions = {}): QueuedLinks {
   const result: QueuedLinks = { queued: [], duplicates: [], invalid: [] };
   const fresh: NewVideo[] = [];
+  /** The headers given for each of `fresh`, by index. */
+  const given: (Record<string, string> | undefined)[] = [];
   const notDirect: { index: number; text: string }[] = [];
   /** Index in `fresh` of the first link with each key, for repeats within this batch. */
   const seen = new Map<string, number>();
   const repeats: { position: number; url: string; index: number }[] = [];
   const kept = queueOptions(options).options ?? {};
   if (options.allowInsecureRedirects) kept.allowInsecureRedirects = true;
-  const stored = Object.keys(kept).length > 0 ? { options: kept } : {};
-  for (const given of links) {
-    const moved = moveUserinfo(given.url, given.headers);
-    const link = { ...given, url: moved.url, headers: moved.headers };
+  const keptOptions = Object.keys(kept).length > 0 ? { options: kept } : {};
+  for (const input of links) {
+    const moved = moveUserinfo(input.url, input.headers);
+    const link = { ...input, url: moved.url, headers: moved.headers };
     const normalized = normalizeLink(link.url);
     if (!normalized.ok && normalized.code !== 'ERR_NOT_A_DIRECT_LINK') {
       result.invalid.push({ position: link.position, text: link.url, reason: normalized.reason });
@@ -65,17 +70,27 @@ export function queueLinks(context: EngineContext, links: LinkInput[], options: 
       continue;
     }
     seen.set(sourceKey, fresh.length);
+    given[fresh.length] = link.headers;
     fresh.push({
       source: { kind: 'url', url: normalized.url },
       stage: 'fetch',
       sourceKey,
       ...(name ? { name } : {}),
-      ...(Object.keys(link.headers).length > 0 ? { requestHeaders: link.headers } : {}),
-      ...stored,
+      ...keptOptions,
       doc,
     });
   }
-  const uids = context.store.insertMany(fresh);
+  const stored = keepHeaderSecrets(context.credentials, given);
+  let uids: string[];
+  try {
+    uids = context.store.insertMany(fresh.map((video, i) => ({ ...video, ...withHeaders(stored[i]) })));
+  } catch (error) {
+    forgetRefs(
+      context.credentials,
+      stored.flatMap((headers) => (headers?.secret ? [headers.secret.ref] : [])),
+    );
+    throw error;
+  }
   for (const { index, text } of notDirect) {
     context.store.transition(uids[index] as string, 'error', { error: { code: 'ERR_NOT_A_DIRECT_LINK', text } });
   }
@@ -85,3 +100,5 @@ export function queueLinks(context: EngineContext, links: LinkInput[], options: 
   result.queued = uids;
   return result;
 }
+
+const withHeaders = (headers: StoredHeaders | undefined) => (headers ? { requestHeaders: headers } : {});

@@ -1,5 +1,6 @@
 /**
- * Where delivery targets' credentials live: never in ferry.db, so that a copied or backed-up
+ * Where delivery targets' credentials, and links' request headers that are credentials (under
+ * `headers:<ref>`, link-header-secrets.ts), live: never in ferry.db, so that a copied or backed-up
  * database gives nothing away. See open-credential-vault for which one is used.
  */
 export interface CredentialVault {

@@ -53,14 +53,17 @@ export class KeychainVault implements CredentialVault {
    * a user looking at the keychain sees which Ferry an entry belongs to.
    */
   private entry(targetId: string): Entry {
-    return new Entry(service, `target:${this.dataDir}:${targetId}`);
+    // `headers:<ref>` is a link's request headers (link-header-secrets), anything else a target.
+    const [kind, id] = targetId.startsWith('headers:') ? ['headers', targetId.slice(8)] : ['target', targetId];
+    return new Entry(service, `${kind}:${this.dataDir}:${id}`);
   }
 
   private call<T>(action: string, work: (entry: Entry) => T, targetId: string): T {
     try {
       return work(this.entry(targetId));
     } catch (error) {
-      throw unreachable(`${action} the credential of delivery target ${targetId}`, error);
+      const whose = targetId.startsWith('headers:') ? "a link's request headers" : `delivery target ${targetId}`;
+      throw unreachable(`${action} the credential of ${whose}`, error);
     }
   }
 }

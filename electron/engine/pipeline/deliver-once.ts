@@ -4,6 +4,7 @@
  * the file. Never throws: every outcome is written to the delivery's row and the video's history.
  */
 import path from 'node:path';
+import { headersForRequest } from '../delivery/link-header-secrets';
 import { planPull } from '../delivery/plan-pull';
 import type { ProviderAdapter } from '../delivery/providers/provider';
 import { providerAdapters } from '../delivery/providers/provider-adapters';
@@ -62,11 +63,11 @@ export async function deliverOnce(
 
 async function pullOrPush(attempt: DeliveryAttempt): Promise<void> {
   const { context, claimed, row, call, adapter, tuning } = attempt;
-  const { video, requestHeaders } = claimed;
+  const { video, storedHeaders } = claimed;
   const name = video.meta.name?.trim() || path.basename(new URL(video.source.url ?? 'file:///video').pathname);
   const source = {
     kind: video.source.kind,
-    headers: requestHeaders,
+    headers: headersForRequest(context.credentials, storedHeaders),
     name,
     ...(video.source.url ? { url: video.source.url } : {}),
   };

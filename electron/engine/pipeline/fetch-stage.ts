@@ -9,6 +9,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { FerryError } from '../../../shared/ferry-error';
+import { headersForRequest } from '../delivery/link-header-secrets';
 import type { ClaimedVideo } from '../queue/queue-job';
 import type { RetryTuning } from '../retry/retry-policy';
 import { downloadUrl, DownloadError } from '../sources/download-url';
@@ -49,20 +51,28 @@ export async function runFetchStage(
   claimed: ClaimedVideo,
   tuning: FetchTuning,
 ): Promise<StageOutcome> {
-  const { video, requestHeaders } = claimed;
+  const { video, storedHeaders } = claimed;
   const uid = video.uid;
   const url = video.source.url;
   if (!url) throw new Error(`Video ${uid} has no link to fetch.`);
   const dir = originalsFolder(context, uid);
   await fs.mkdir(dir, { recursive: true });
   const dest = path.join(dir, originalFileName(url));
+  let headers: Record<string, string>;
+  try {
+    headers = headersForRequest(context.credentials, storedHeaders);
+  } catch (error) {
+    // The vault's sentence says what to do (unlock the keychain, add the link again).
+    if (!(error instanceof FerryError)) throw error;
+    return { kind: 'error', code: 'ERR_FETCH_ORIGIN_ERROR', text: error.message };
+  }
 
   const work = trackRunningWork(context, uid);
   let sizeKnown = video.size > 0;
   try {
     const result = await downloadUrl({
       url,
-      headers: requestHeaders,
+      headers,
       dest,
       ...(video.maxSizeBytes > 0 ? { maxSizeBytes: video.maxSizeBytes } : {}),
       maxConnections: tuning.maxConnections,

@@ -1,8 +1,7 @@
 /** Opens (creating if needed) Ferry's SQLite file, sets it up for a durable queue and migrates it. */
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations';
+import { makeOwnerOnly } from './owner-only';
 
 export interface OpenDatabase {
   db: Database.Database;
@@ -11,7 +10,7 @@ export interface OpenDatabase {
 }
 
 export function openDatabase(dbPath: string): OpenDatabase {
-  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  makeOwnerOnly(dbPath);
   const db = new Database(dbPath);
   try {
     db.pragma('journal_mode = WAL');

@@ -6,6 +6,7 @@ import type { MediaInfo } from '../../../shared/media-info';
 import type { ErrorCode } from '../../../shared/error-codes';
 import type { Stage, Video, VideoSource } from '../../../shared/video';
 import type { VideoState } from '../../../shared/video-states';
+import type { StoredHeaders } from './stored-headers';
 import type { VideoDoc } from './video-row';
 
 /** What the user asked for that the Video object does not hold. */
@@ -27,7 +28,8 @@ export interface NewVideo {
   stage: Stage;
   name?: string;
   sourceKey?: string;
-  requestHeaders?: Record<string, string>;
+  /** The link's request headers: credentials only by reference to the vault (delivery/link-header-secrets). */
+  requestHeaders?: StoredHeaders;
   priority?: number;
   doc?: Partial<VideoDoc>;
   options?: QueueOptions;
@@ -40,7 +42,8 @@ export interface ClaimedVideo {
    * retry, an interrupted attempt and one that made progress start the count again.
    */
   attempts: number;
-  requestHeaders: Record<string, string>;
+  /** As stored: read the credentials from the vault before sending (delivery/link-header-secrets). */
+  storedHeaders: StoredHeaders;
   options: QueueOptions;
   /** Set by the probe stage for the stages after it. */
   mediaInfo: MediaInfo | null;

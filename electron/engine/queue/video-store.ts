@@ -13,9 +13,11 @@ import { unknownVideoDetails, type Stage, type Video } from '../../../shared/vid
 import { canTransition, IllegalTransitionError, type VideoState } from '../../../shared/video-states';
 import { waitingState, workingState } from './stage-states';
 import { DeliveryStore } from './delivery-store';
+import { HeaderSecretRows } from './header-secret-rows';
 import { countByState, listVideos } from './list-videos';
 import { recoverLeases } from './recover-leases';
 import { StateWriter } from './state-writer';
+import { decodeStoredHeaders, encodeStoredHeaders } from './stored-headers';
 import { VideoChanges } from './video-changes';
 import type { VideoEvent } from '../../../shared/api';
 import { VideoHistory } from './video-history';
@@ -38,6 +40,8 @@ export class VideoStore {
   readonly outbox: WebhookOutbox;
   /** Each video's deliveries: shown in the Video object, worked by the deliver stage. */
   readonly deliveries: DeliveryStore;
+  /** Where links' credentials are referred to (delivery/link-header-secrets keeps them in the vault). */
+  readonly headerSecrets: HeaderSecretRows;
   /** Which videos this store's commits changed, for whoever listens (the change feed). */
   readonly changes = new VideoChanges();
   private readonly events: VideoHistory;
@@ -76,6 +80,7 @@ export class VideoStore {
     this.positionStmt = db.prepare('SELECT state, stage FROM videos WHERE uid = ?');
     this.outbox = new WebhookOutbox(db);
     this.deliveries = new DeliveryStore(db, this.changes);
+    this.headerSecrets = new HeaderSecretRows(db);
     this.events = new VideoHistory(db);
     this.writer = new StateWriter(db, this.events, this.outbox, (uid) => this.get(uid));
   }
@@ -97,7 +102,7 @@ export class VideoStore {
           path: video.source.path ?? null,
           key: video.sourceKey ?? null,
           host: video.source.kind === 'url' && video.source.url ? new URL(video.source.url).host : null,
-          headers: video.requestHeaders ? JSON.stringify(video.requestHeaders) : null,
+          headers: video.requestHeaders ? encodeStoredHeaders(video.requestHeaders) : null,
           stage: video.stage,
           priority: video.priority ?? 0,
           doc: JSON.stringify(doc),
@@ -200,7 +205,7 @@ export class VideoStore {
     return {
       video: rowToVideo(row),
       attempts: row.attempts,
-      requestHeaders: row.request_headers ? (JSON.parse(row.request_headers) as Record<string, string>) : {},
+      storedHeaders: decodeStoredHeaders(row.request_headers),
       options: row.ingest_options ? (JSON.parse(row.ingest_options) as QueueOptions) : {},
       mediaInfo: row.media_info ? (JSON.parse(row.media_info) as MediaInfo) : null,
     };

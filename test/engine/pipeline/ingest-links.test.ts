@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
+import { FileVault } from '../../../electron/engine/delivery/file-vault';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
 import { tempDir } from '../../helpers/temp-dir';
@@ -14,7 +15,9 @@ afterEach(async () => {
 
 async function setup(routes: Parameters<typeof startOrigin>[0]) {
   const origin = await startOrigin(routes);
-  const engine: Engine = createEngine({ dataDir: tempDir(), fetch: fast });
+  const dataDir = tempDir();
+  // The links' credentials go to the vault: the opt-in file store stands in for a keychain.
+  const engine: Engine = createEngine({ dataDir, fetch: fast, credentials: new FileVault(dataDir) });
   cleanups.push(
     () => origin.close(),
     () => engine.close(),

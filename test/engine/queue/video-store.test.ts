@@ -22,7 +22,7 @@ describe('the video store', () => {
       {
         source: { kind: 'url', url: 'https://private.example.test/v.mp4' },
         stage: 'fetch',
-        requestHeaders: { Authorization: 'Bearer secret-token' },
+        requestHeaders: { clear: { 'X-Tenant': 'north-tenant' }, secret: { ref: 'r1', names: ['Authorization'] } },
       },
     ]);
     const video = store.get(uid as string);
@@ -35,8 +35,11 @@ describe('the video store', () => {
       status: { state: 'queued', pctComplete: 0, step: 'fetch' },
       source: { kind: 'url', url: 'https://private.example.test/v.mp4' },
     });
-    expect(JSON.stringify(video)).not.toContain('secret-token');
-    expect(store.claimNext('fetch', 30_000)?.requestHeaders).toEqual({ Authorization: 'Bearer secret-token' });
+    expect(JSON.stringify(video)).not.toContain('north-tenant');
+    expect(store.claimNext('fetch', 30_000)?.storedHeaders).toEqual({
+      clear: { 'X-Tenant': 'north-tenant' },
+      secret: { ref: 'r1', names: ['Authorization'] },
+    });
     close();
   });
 
