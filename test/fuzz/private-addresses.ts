@@ -80,8 +80,8 @@ const disguise = (host: string, which: number) => (host.startsWith('[') ? host :
 
 const v6Spellings: ((address: string, upper: boolean) => string)[] = [
   (address) => `[${address}]`,
-  (address, upper) => `[${ipaddr.parse(address).toNormalizedString()}]`[upper ? 'toUpperCase' : 'toLowerCase'](),
-  (address) => `[${ipaddr.parse(address).toFixedLengthString()}]`,
+  (address, upper) => `[${ipaddr.IPv6.parse(address).toNormalizedString()}]`[upper ? 'toUpperCase' : 'toLowerCase'](),
+  (address) => `[${ipaddr.IPv6.parse(address).toFixedLengthString()}]`,
 ];
 
 const localhostNames = fc.oneof(
