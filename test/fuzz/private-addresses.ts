@@ -81,7 +81,10 @@ const disguise = (host: string, which: number) => (host.startsWith('[') ? host :
 const v6Spellings: ((address: string, upper: boolean) => string)[] = [
   (address) => `[${address}]`,
   (address, upper) => `[${ipaddr.IPv6.parse(address).toNormalizedString()}]`[upper ? 'toUpperCase' : 'toLowerCase'](),
-  (address) => `[${ipaddr.IPv6.parse(address).toFixedLengthString()}]`,
+  (address) =>
+    `[${ipaddr.IPv6.parse(address)
+      .parts.map((part) => part.toString(16).padStart(4, '0'))
+      .join(':')}]`,
 ];
 
 const localhostNames = fc.oneof(
