@@ -27,6 +27,8 @@ export interface ServerContext {
   allowPrivateNetworks: boolean;
   /** Without allowPrivateNetworks: the addresses or CIDR ranges links may reach anyway (`--allow-address`). */
   allowAddresses?: readonly string[];
+  /** Unfinished TUS uploads are removed this long after their creation; default 24 h (tests shorten it). */
+  uploadExpiryMs?: number;
   /** Host names requests may be addressed to (`Host`, and a socket's `Origin`): loopback, `--host`, `--allow-host`. */
   allowedHosts: readonly string[];
   /** How clients reach this server (`http://127.0.0.1:8787`), for the URLs in Video objects. */

@@ -33,6 +33,8 @@ export interface ListenOptions {
   /** Host names requests may name besides loopback and `host` (`--allow-host`: a LAN name, a proxy's). */
   allowHosts?: string[];
   bodyLimitBytes?: number;
+  /** Unfinished TUS uploads are removed this long after their creation; default 24 h (Cloudflare's rule). */
+  uploadExpiryMs?: number;
 }
 
 export interface ServeOptions extends ListenOptions {
@@ -96,6 +98,7 @@ export async function listenOnEngine(engine: Engine, options: ListenOptions): Pr
     paths: engine.paths,
     allowPrivateNetworks,
     allowAddresses: options.allowAddresses ?? [],
+    ...(options.uploadExpiryMs === undefined ? {} : { uploadExpiryMs: options.uploadExpiryMs }),
     allowedHosts: allowedHostNames(host, machineNames(), options.allowHosts ?? []),
     baseUrl: () => baseUrl,
   };

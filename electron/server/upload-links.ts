@@ -8,11 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DataPaths } from '../engine/data-paths';
+import type { FileStore } from '@tus/file-store';
+import type { Upload } from '@tus/server';
+import { uploadsFolder, type DataPaths } from '../engine/data-paths';
 import { claimedSubject, signToken, verifyToken } from './signed-token';
 
 /** Where TUS uploads are kept (with @tus/server's `<id>.json` and Ferry's `<id>.video`). */
-export const uploadsDirectory = (paths: DataPaths) => path.join(paths.dataDir, 'uploads');
+export const uploadsDirectory = uploadsFolder;
 
 /** An upload's id, in the form of the engine's uids (32 hex digits), reserved when it is created. */
 export const newUploadId = () => randomUUID().replaceAll('-', '');
@@ -72,4 +74,15 @@ export class UploadVideos {
  */
 export function videoUidFor(paths: DataPaths, id: string): string {
   return new UploadVideos(uploadsDirectory(paths)).videoOf(id) ?? id;
+}
+
+/** The upload an id names, or undefined when there is none (or no longer), which @tus/server answers for itself. */
+export async function findUpload(store: FileStore, id: string): Promise<Upload | undefined> {
+  try {
+    return await store.getUpload(id);
+  } catch (error) {
+    // @tus/server's errors are plain objects with a status: not found, no longer there.
+    if (typeof error === 'object' && error !== null && 'status_code' in error) return undefined;
+    throw error;
+  }
 }

@@ -2,7 +2,8 @@
  * A TUS upload's `Upload-Metadata` read as Cloudflare Stream reads them:
  * `name`, `requiresignedurls` (the key alone), `allowedorigins`, `thumbnailtimestamppct`,
  * `scheduleddeletion`, `maxdurationseconds`, `expiry` (direct creator uploads), `creator` (the
- * `Upload-Creator` header, kept here); any other key goes
+ * `Upload-Creator` header, kept here), `maxsizebytes` (Ferry's: the most bytes the upload may
+ * hold, as the Video object's `maxSizeBytes`); any other key goes
  * into `meta`. Keys are matched without regard to case (Cloudflare's examples write
  * `maxDurationSeconds`). The options are then checked by the contract's own schema. Pure.
  */
@@ -43,6 +44,9 @@ export function parseUploadMetadata(metadata: TusMetadata): ParsedUpload {
         break;
       case 'maxdurationseconds':
         options.maxDurationSeconds = numberOrNaN(value);
+        break;
+      case 'maxsizebytes':
+        options.maxSizeBytes = numberOrNaN(value);
         break;
       case 'scheduleddeletion':
         options.scheduledDeletion = value ?? '';

@@ -32,3 +32,38 @@ export async function videoOfUpload(context: ServerContext, mediaId: string) {
   if (!found.ok) throw new Error(found.error.message);
   return found.value;
 }
+
+const tusHeaders = { 'Tus-Resumable': '1.0.0' };
+
+/** A TUS creation on `POST …/stream` as a script sends it, with the token. */
+export const createUpload = (baseUrl: string, token: string, headers: Record<string, string>, query = '') =>
+  fetch(`${streamEndpoint(baseUrl)}${query}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, ...tusHeaders, ...headers },
+  });
+
+/** One PATCH of `body` at `offset` to an upload URL (a one-time URL needs no token). */
+export const patchUpload = (location: string, offset: number, body: Buffer, headers: Record<string, string> = {}) =>
+  fetch(location, {
+    method: 'PATCH',
+    headers: {
+      ...tusHeaders,
+      'Upload-Offset': String(offset),
+      'Content-Type': 'application/offset+octet-stream',
+      ...headers,
+    },
+    body,
+  });
+
+/** How many bytes an upload holds, as HEAD tells (null when it answers no offset: gone or expired). */
+export async function uploadOffset(location: string, headers: Record<string, string> = {}) {
+  const head = await fetch(location, { method: 'HEAD', headers: { ...tusHeaders, ...headers } });
+  return { status: head.status, offset: head.headers.get('upload-offset') };
+}
+
+/** The sentence of a refusal in Cloudflare's envelope. */
+export async function refusal(response: Response): Promise<string> {
+  const body = (await response.json()) as { success: boolean; errors: { message: string }[] };
+  if (body.success) throw new Error('expected a refusal in the envelope');
+  return body.errors.map((error) => error.message).join('; ');
+}

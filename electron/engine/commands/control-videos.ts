@@ -9,7 +9,7 @@
  * - retry: a failed or canceled video goes back to the stage that failed, with a fresh attempt
  *   count, not to the start.
  * - remove: the video leaves the list; its outputs go too when asked (an unfinished video's
- *   partial download always goes).
+ *   partial download always goes), and so does a TUS upload it was made from.
  * A selection of thousands ("all") is moved a batch at a time, one transaction each, with a turn
  * of the event loop between batches (queue-in-batches.ts): 20,000 pauses in one go held the
  * process for seconds.
@@ -18,6 +18,7 @@ import type { Selection } from '../../../shared/api';
 import { canTransition, type VideoState } from '../../../shared/video-states';
 import { forgetUnusedSecrets } from '../delivery/link-header-secrets';
 import { deleteOutputs } from '../pipeline/delete-outputs';
+import { deleteUploadedSources, uploadedSources } from '../pipeline/delete-uploaded-sources';
 import type { EngineContext } from '../pipeline/engine-context';
 import { stopWork } from '../pipeline/stop-work';
 import type { TransitionChange } from '../queue/queue-job';
@@ -78,13 +79,16 @@ export async function removeVideos(
   // A video that never finished has nothing worth keeping: its partial download goes with it.
   const unfinished: string[] = [];
   let removed = 0;
+  const uploads: string[] = [];
   await inBatches(uids, (batch) => {
     unfinished.push(...batch.filter((uid) => context.store.stateOf(uid) !== 'ready'));
     const secrets = context.store.headerSecrets.refsOf(batch);
+    uploads.push(...uploadedSources(context, batch));
     removed += context.edits.remove(batch);
     // The links' credentials leave the vault with the last video that needed them.
     forgetUnusedSecrets(context.store.headerSecrets, context.credentials, secrets);
   });
   await deleteOutputs(context, selection.deleteOutputs ? uids : unfinished);
+  await deleteUploadedSources(context, uploads);
   return { removed };
 }

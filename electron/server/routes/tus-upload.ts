@@ -4,6 +4,8 @@
  * creates one (`stream-media-id` names its video), `?direct_user=true` answers a one-time URL in
  * `Location` for someone else's browser; PATCH, HEAD and DELETE go to the upload URL. A finished
  * upload is queued through the dispatcher (`addFiles`, the metadata's options) as a normal video.
+ * Each request is held to the limits first (upload-limits.ts: the size, the chunk rules, the free
+ * disk; direct-upload-rules.ts for one-time URLs), and unfinished uploads expire (upload-sweep.ts).
  *
  * Fastify only routes: each TUS request goes to @tus/server raw (hijacked, body unread).
  */
@@ -12,13 +14,13 @@ import { FileStore } from '@tus/file-store';
 import { Metadata, Server, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasValidBearer } from '../check-token';
+import { directTicket } from '../direct-upload-rules';
 import type { ServerContext } from '../server-context';
-import { checkChunk } from '../upload-chunks';
-import { newUploadId, readUploadRef, uploadsDirectory, uploadTicket, UploadVideos } from '../upload-links';
+import { admitBody, admitCreation, sizeLimit, type Verdict } from '../upload-limits';
+import { findUpload, newUploadId, readUploadRef, uploadsDirectory, uploadTicket, UploadVideos } from '../upload-links';
 import { parseUploadMetadata, type TusMetadata } from '../upload-metadata';
-
-/** A direct creator URL works this long unless the metadata's `expiry` says otherwise: hours, not minutes, so a slow upload is not cut off. */
-const directUploadSeconds = 6 * 3600;
+import { UploadRoom } from '../upload-room';
+import { defaultUploadExpiryMs, sweepEveryMs, sweepExpiredUploads } from '../upload-sweep';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -32,8 +34,10 @@ function refuse(reply: FastifyReply, status: number, message: string) {
 
 export async function registerTusRoutes(app: FastifyInstance, context: ServerContext): Promise<void> {
   const directory = uploadsDirectory(context.paths);
-  const store = new FileStore({ directory });
+  const expiryMs = context.uploadExpiryMs ?? defaultUploadExpiryMs;
+  const store = new FileStore({ directory, expirationPeriodInMilliseconds: expiryMs });
   const videos = new UploadVideos(directory);
+  const room = new UploadRoom(context);
   /** Where each upload created just now is reached, read once by `generateUrl`. */
   const locations = new Map<string, string>();
   /** The id reserved for each creation request, announced in its `stream-media-id` before @tus/server names the upload. */
@@ -64,6 +68,42 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
       ),
     );
 
+  // Expired unfinished uploads go now, and then as they expire.
+  const sweep = () => sweepExpiredUploads({ store, directory, videos, expiryMs, busy: (id) => room.busy(id) });
+  await sweep();
+  const sweeper = setInterval(
+    () =>
+      void sweep().catch((error: unknown) =>
+        process.emitWarning(`ferry serve: expired uploads could not be removed: ${String(error)}`),
+      ),
+    sweepEveryMs(expiryMs),
+  );
+  sweeper.unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
+
+  /** A PATCH's bytes are admitted before they arrive, and hold their room until the request ends. */
+  const admitPatch = async (request: FastifyRequest, reply: FastifyReply, id: string): Promise<Verdict> => {
+    const offset = request.headers['upload-offset'];
+    const upload = await findUpload(store, id);
+    // A missing upload or offset is @tus/server's to answer (404, 410, 409), with no byte taken.
+    if (!upload || typeof offset !== 'string' || !/^\d+$/.test(offset)) return { ok: true };
+    const parsed = parseUploadMetadata(upload.metadata ?? {});
+    const declared = request.headers['upload-length'];
+    const measured = await room.measure();
+    const contentLength = request.headers['content-length'] ?? null;
+    const verdict = admitBody(
+      {
+        contentLength,
+        offset: Number(offset),
+        uploadLength: upload.size ?? (typeof declared === 'string' ? Number(declared) : undefined),
+      },
+      sizeLimit(measured.maxSizeBytes, parsed.ok ? parsed.value.options.maxSizeBytes : undefined),
+      measured.room,
+    );
+    if (verdict.ok) room.hold(reply.raw, id, Number(contentLength));
+    return verdict;
+  };
+
   const tus = new Server({
     path: '/tus',
     datastore: store,
@@ -71,6 +111,8 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
     disableTerminationForFinishedUploads: true,
     allowedHeaders: ['Upload-Creator', 'Upload-Checksum', 'Range'],
     exposedHeaders: ['stream-media-id', 'Upload-Expires'],
+    // Announced as Tus-Max-Size; each request was held to it (and to an upload's own limit) before.
+    maxSize: async () => (await room.measure()).maxSizeBytes,
     namingFunction: (request) => {
       const id = request.runtime?.node && reservedIds.get(request.runtime.node.req);
       if (id === undefined) throw { status_code: 500, body: 'Ferry lost the id of this upload.\n' };
@@ -80,17 +122,6 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
     getFileIdFromRequest: (_request, last) => {
       const ref = last === undefined ? undefined : readUploadRef(context.signingKey, last, nowSeconds());
       return ref && ref.kind !== 'invalid' ? ref.id : undefined;
-    },
-    onIncomingRequest: async (request, id) => {
-      const length = request.headers.get('content-length');
-      if (request.method !== 'PATCH' || length === null) return;
-      const upload = await store.getUpload(id);
-      const check = checkChunk({
-        offset: Number(request.headers.get('upload-offset')),
-        length: Number(length),
-        uploadLength: upload.size,
-      });
-      if (!check.ok) throw { status_code: check.status, body: check.message };
     },
     // The creator given as a header is kept with the upload, as a metadata key of its own.
     onUploadCreate: async (request, upload) => {
@@ -129,11 +160,27 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
     if (typeof creator === 'string') metadata = { ...metadata, creator };
     const parsed = parseUploadMetadata(metadata);
     if (!parsed.ok) return refuse(reply, 400, parsed.message);
+    const ticket =
+      request.query.direct_user === 'true' ? directTicket(parsed.value, nowSeconds(), expiryMs / 1000) : undefined;
+    if (ticket && !ticket.ok) return refuse(reply, 400, ticket.message);
+
+    const lengthHeader = request.headers['upload-length'];
+    if (lengthHeader !== undefined && (typeof lengthHeader !== 'string' || !/^\d+$/.test(lengthHeader)))
+      return refuse(reply, 400, "Upload-Length: must be the upload's size in bytes (or send Upload-Defer-Length: 1).");
+    const uploadLength = typeof lengthHeader === 'string' ? Number(lengthHeader) : undefined;
+    const measured = await room.measure();
+    const limit = sizeLimit(measured.maxSizeBytes, parsed.value.options.maxSizeBytes);
+    const creation = admitCreation(uploadLength, limit, measured.room);
+    if (!creation.ok) return refuse(reply, creation.status, creation.message);
+    // Creation with upload: the first chunk comes in the POST, held to the same rules as a PATCH's.
+    const withBody = request.headers['content-type'] === 'application/offset+octet-stream';
+    const contentLength = request.headers['content-length'] ?? null;
+    const body = withBody ? admitBody({ contentLength, offset: 0, uploadLength }, limit, measured.room) : creation;
+    if (!body.ok) return refuse(reply, body.status, body.message);
+
     const id = newUploadId();
-    if (request.query.direct_user === 'true') {
-      const expires = parsed.value.expiry ? Date.parse(parsed.value.expiry) / 1000 : nowSeconds() + directUploadSeconds;
-      locations.set(id, `${context.baseUrl()}/tus/${uploadTicket(context.signingKey, id, expires)}`);
-    }
+    if (withBody) room.hold(reply.raw, id, Number(contentLength));
+    if (ticket) locations.set(id, `${context.baseUrl()}/tus/${uploadTicket(context.signingKey, id, ticket.expiresAt)}`);
     reservedIds.set(request.raw, id);
     reply.raw.setHeader('stream-media-id', id);
     reply.raw.once('close', () => locations.delete(id));
@@ -148,6 +195,8 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
     // A one-time URL is spent once its upload is complete.
     if (ref.kind === 'ticket' && videos.videoOf(ref.id) !== undefined)
       return refuse(reply, 410, 'This one-time upload URL has been used.');
+    const admitted: Verdict = request.raw.method === 'PATCH' ? await admitPatch(request, reply, ref.id) : { ok: true };
+    if (!admitted.ok) return refuse(reply, admitted.status, admitted.message);
     handOver(request, reply);
   };
 
