@@ -4,8 +4,10 @@
  * it the same way.
  */
 import { EventEmitter } from 'node:events';
+import os from 'node:os';
 import type { FerryCommands, FerryEvents, EventName, IngestOptions } from '../../shared/api';
 import { FerryError } from '../../shared/ferry-error';
+import { hostPaths } from '../../shared/hide-host-paths';
 import type { Video } from '../../shared/video';
 import { addFiles } from './commands/add-files';
 import { checkLinks } from './commands/check-links';
@@ -83,6 +85,8 @@ export interface Engine extends FerryCommands {
   readonly paths: DataPaths;
   readonly schemaVersion: number;
   on<E extends EventName>(event: E, listener: (payload: FerryEvents[E]) => void): () => void;
+  /** Where `ferry serve` serves this engine's media (its base URL), or null once it stops: the URLs webhooks carry. */
+  serveAt(baseUrl: string | null): void;
   /** Works the queue until it is idle (or, with `watch`, until the signal aborts). */
   run(options?: RunOptions): Promise<void>;
   close(): void;
@@ -136,8 +140,6 @@ export function createEngine(options: EngineOptions): Engine {
     lowDiskSpace: false,
     housekeeping: { diskCheckedAt: 0, deletionsCheckedAt: 0 },
     onWorkDone: () => {},
-  };
-  const { feed, settings } = context;
     // What a caller over ferry serve saved connects through the fetcher's guarded agents, with the
     // same allow list (--allow-address) as its links.
     publicOnly: {
@@ -145,6 +147,10 @@ export function createEngine(options: EngineOptions): Engine {
       refused: (error) => privateAddressRefusal(error) !== undefined,
       allowAddresses: fetchTuning.allowAddresses ?? [],
     },
+  };
+  const { feed, settings } = context;
+  let serverUrl: string | null = null;
+  store.outbox.showAs({ baseUrl: () => serverUrl, hidden: hostPaths(paths.dataDir, os.homedir()) });
   const runners = wrapRunners(
     {
       fetch: (c: EngineContext, claimed: ClaimedVideo) => runFetchStage(c, claimed, fetchTuning),
@@ -263,15 +269,18 @@ export function createEngine(options: EngineOptions): Engine {
     },
     setSettings: async (patch) => {
       checkDeliverTo(context, patch.delivery);
-      const updated = settings.update(patch);
-      // A new threshold or new limits apply at once, not at the next scheduled look.
       if (patch.webhookUrl && patch.webhookPrivateNetworks === false)
         refusePrivateAddress('webhookUrl', patch.webhookUrl, context.publicOnly.allowAddresses, 'a webhook');
+      const updated = settings.update(patch);
+      // A new threshold or new limits apply at once, not at the next scheduled look.
       context.housekeeping.diskCheckedAt = 0;
       waker.notify();
       return updated;
     },
 
+    serveAt(baseUrl) {
+      serverUrl = baseUrl;
+    },
     on(event, listener) {
       events.on(event, listener);
       return () => events.off(event, listener);
@@ -281,9 +290,9 @@ export function createEngine(options: EngineOptions): Engine {
         outbox: store.outbox,
         store,
         settings: () => settings.get(),
+        publicOnly: { ...context.publicOnly, appliesTo: (url) => settings.webhookPublicOnly(url) },
         tuning: { ...defaultWebhookTuning, ...options.webhooks },
       });
-        publicOnly: { ...context.publicOnly, appliesTo: (url) => settings.webhookPublicOnly(url) },
       context.onWorkDone = () => sender.notify();
       // Every run starts by looking at the disk and at scheduled deletions.
       context.housekeeping = { diskCheckedAt: 0, deletionsCheckedAt: 0 };

@@ -1,6 +1,6 @@
 /**
  * What a caller of `ferry serve` sees of the engine's answers, over HTTP and the socket alike:
- * every Video with its media as URLs on this server (video-urls.ts), and no path of this machine
+ * every Video with its media as URLs on this server (shared/shown-video.ts), and no path of this machine
  * in any text (the data directory, the home folder, a video's own files).
  */
 import os from 'node:os';
@@ -8,10 +8,10 @@ import type { EventName, FerryEvents } from '../../shared/api';
 import type { Envelope } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import { isCommandName } from '../engine/api/dispatch';
-import { hideHostPaths, hideInText, hostPaths } from './hide-host-paths';
+import { hideHostPaths, hideInText, hostPaths } from '../../shared/hide-host-paths';
 import type { ServerContext } from './server-context';
 import { shownEvent, shownOutput } from './shown-output';
-import { shownVideo } from './video-urls';
+import { shownVideo } from '../../shared/shown-video';
 
 type Show = (video: Video) => Video;
 

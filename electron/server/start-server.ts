@@ -115,13 +115,18 @@ export async function listenOnEngine(engine: Engine, options: ListenOptions): Pr
   }
   const address = app.server.address() as net.AddressInfo;
   baseUrl = `http://${urlHost(host)}:${address.port}`;
+  // Webhooks name the media by their URLs here while the server runs.
+  engine.serveAt(baseUrl);
   return {
     baseUrl,
     apiBase: `${baseUrl}/client/v4/accounts/local/stream`,
     signInUrl: `${baseUrl}/#token=${encodeURIComponent(token)}`,
     token,
     app,
-    close: () => app.close(),
+    close: () => {
+      engine.serveAt(null);
+      return app.close();
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { FailureInfo } from '../../shared/ferry-error';
 import type { DataPaths } from '../engine/data-paths';
 import { hasValidBearer } from './check-token';
-import { hideInText, hostPaths } from './hide-host-paths';
+import { hideInText, hostPaths } from '../../shared/hide-host-paths';
 import type { ServerContext } from './server-context';
 import { failure, statusForFailure, success } from './stream-envelope';
 import { describeFailure } from './stream-requests';

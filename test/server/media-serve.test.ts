@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../electron/engine/create-engine';
 import { signPlaybackToken } from '../../electron/server/playback-token';
-import { shownVideo } from '../../electron/server/video-urls';
+import { shownVideo } from '../../shared/shown-video';
 import type { VideoEdit } from '../../shared/api';
 import type { Video } from '../../shared/video';
 import { dashFiles, hlsMaster, hlsMediaFiles } from '../helpers/inspect-outputs';

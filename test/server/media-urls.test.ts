@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unknownVideoDetails, type Video } from '../../shared/video';
-import { shownVideo } from '../../electron/server/video-urls';
+import { shownVideo } from '../../shared/shown-video';
 
 const library = '/home/someone/.config/Ferry/library/abc123';
 const video: Video = {

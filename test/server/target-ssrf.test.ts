@@ -147,7 +147,7 @@ describe('delivery targets saved over ferry serve', () => {
     const dataDir = tempDir();
     const allowed = await serve({ env, dataDir, allowAddresses: ['127.0.0.1'] });
     const saved = await (await socketOf(allowed)).call('saveTarget', cloudflare(service.url));
-    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    if (!saved.ok) throw new Error(saved.error.message);
     const { id } = saved.value as DeliveryTarget;
     expect(await (await socketOf(allowed)).call('testTarget', { id })).toMatchObject({ ok: true, value: { ok: true } });
     expect(service.seen).toHaveLength(1);
@@ -179,7 +179,7 @@ describe('delivery targets saved over ferry serve', () => {
       mode: 'push',
       endpoint: tus.endpoint,
     });
-    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    if (!saved.ok) throw new Error(saved.error.message);
     const { id } = saved.value as DeliveryTarget;
     // The file is the local user's (a path, so the engine's own door); the target is the caller's.
     const added = await api.server.engine.addFiles({ paths: [media], options: { ladder: [240], deliverTo: [id] } });

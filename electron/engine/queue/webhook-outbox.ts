@@ -4,6 +4,8 @@
  * the sender (notify/send-webhooks.ts) takes due ones from here and records how each attempt went.
  */
 import type Database from 'better-sqlite3';
+import type { HiddenPath } from '../../../shared/hide-host-paths';
+import { webhookVideo } from '../../../shared/shown-video';
 import type { Video } from '../../../shared/video';
 
 export interface PendingWebhook {
@@ -16,6 +18,14 @@ export interface PendingWebhook {
   attempts: number;
 }
 
+/** How a webhook shows its video to the receiver: media URLs on the server while one serves them, no host path. */
+export interface WebhookView {
+  /** `ferry serve`'s base URL while it serves this engine's media; null when none does. */
+  baseUrl(): string | null;
+  /** The paths of this machine hidden in every text (the data directory, the home folder). */
+  hidden: readonly HiddenPath[];
+}
+
 export class WebhookOutbox {
   private readonly urlStmt: Database.Statement;
   private readonly insertStmt: Database.Statement;
@@ -24,6 +34,7 @@ export class WebhookOutbox {
   private readonly nextDueStmt: Database.Statement;
   private readonly pendingStmt: Database.Statement;
   private enqueued = 0;
+  private view: WebhookView = { baseUrl: () => null, hidden: [] };
 
   constructor(private readonly db: Database.Database) {
     // Prepared once: the sender looks at the outbox after every finished piece of work.
@@ -39,6 +50,11 @@ export class WebhookOutbox {
     this.pendingStmt = db.prepare('SELECT COUNT(*) FROM webhook_deliveries WHERE outcome IS NULL').pluck();
   }
 
+  /** Sets how webhooks show their videos (the engine, once it knows its data directory). */
+  showAs(view: WebhookView): void {
+    this.view = view;
+  }
+
   /** Queues a POST of the video to the webhook URL in settings, if there is one. Call inside the transition's transaction. */
   enqueue(seq: number, readVideo: () => Video): void {
     const setting = this.urlStmt.get() as string | undefined;
@@ -46,7 +62,10 @@ export class WebhookOutbox {
     // Read only when sent: most users have no webhook, and a whole video is not small.
     if (!url) return;
     const video = readVideo();
-    this.insertStmt.run(seq, video.status.state, url, JSON.stringify(video));
+    // The receiver is outside the local app: it gets the video as ferry serve's callers do
+    // (shared/shown-video.ts), never a path of this machine nor a link's password.
+    const shown = webhookVideo(video, this.view.baseUrl(), this.view.hidden);
+    this.insertStmt.run(seq, video.status.state, url, JSON.stringify(shown));
     this.enqueued++;
   }
 
