@@ -111,7 +111,7 @@ describe('links a ferry:// link brought', () => {
     const { sheet } = await offeredSheet(urls.map((url) => ({ url })));
     expect(
       within(sheet).getByText(
-        '4,900 more links were refused: ferry:// links may offer at most 100 links at a time. For a longer list, use Import list….',
+        '4,900 more links were refused: a ferry:// link may offer at most 100 at a time, since any web page can open one.',
       ),
     ).toBeTruthy();
     expect(within(sheet).getByRole('button', { name: 'Queue 100 videos' })).toBeTruthy();

@@ -1,18 +1,12 @@
 /**
- * What the paste sheet adds for links a ferry:// link offered: where they came from, how many
- * were refused beyond the bound, and the box that lets them reach this computer and its network.
+ * What the paste sheet adds for links a ferry:// link offered: at the top, where they came from
+ * and how many were refused beyond the bound; below the links, the box that lets them reach this
+ * computer and its network (not first in the sheet, so the focus a sheet opens with is not on it).
  */
 import { useId } from 'react';
 import { droppedNotice } from './offered-links';
 
-interface OfferedFieldsProps {
-  dropped: number;
-  allowLocal: boolean;
-  onAllowLocal(allow: boolean): void;
-}
-
-export function OfferedFields({ dropped, allowLocal, onAllowLocal }: OfferedFieldsProps) {
-  const id = useId();
+export function OfferedNotice({ dropped }: { dropped: number }) {
   const refused = droppedNotice(dropped);
   return (
     <>
@@ -20,20 +14,26 @@ export function OfferedFields({ dropped, allowLocal, onAllowLocal }: OfferedFiel
         These links came from a ferry:// link, which any web page can open. Nothing is queued until you choose Queue.
       </p>
       {refused && <p className="add-problem">{refused}</p>}
-      <div className="add-field">
-        <label className="add-check">
-          <input
-            type="checkbox"
-            checked={allowLocal}
-            aria-describedby={`${id}-local-help`}
-            onChange={(event) => onAllowLocal(event.target.checked)}
-          />
-          Allow links to this computer and local network
-        </label>
-        <span id={`${id}-local-help`} className="add-muted">
-          Unticked, Ferry downloads these links only from public addresses, redirects included.
-        </span>
-      </div>
     </>
+  );
+}
+
+export function AllowLocalField({ allowLocal, onChange }: { allowLocal: boolean; onChange(allow: boolean): void }) {
+  const id = useId();
+  return (
+    <div className="add-field">
+      <label className="add-check">
+        <input
+          type="checkbox"
+          checked={allowLocal}
+          aria-describedby={`${id}-help`}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        Allow links to this computer and local network
+      </label>
+      <span id={`${id}-help`} className="add-muted">
+        Unticked, Ferry downloads these links only from public addresses, redirects included.
+      </span>
+    </div>
   );
 }

@@ -15,7 +15,7 @@ import { parseHeaderLines } from './header-lines';
 import { choiceProblem, ingestOptions, initialChoice } from './ingest-choice';
 import { IngestFields } from './IngestFields';
 import { maxPastedLinks } from './links-in-text';
-import { OfferedFields } from './OfferedFields';
+import { AllowLocalField, OfferedNotice } from './OfferedFields';
 import { guardedOptions, offeredName } from './offered-links';
 import { pasteRequest, takesSheetFields } from './paste-request';
 import { Sheet } from './Sheet';
@@ -95,7 +95,7 @@ export function PasteSheet({ initialText, onClose, returnFocus, offered }: Paste
         </button>
       }
     >
-      {offered && <OfferedFields dropped={offered.dropped} allowLocal={allowLocal} onAllowLocal={setAllowLocal} />}
+      {offered && <OfferedNotice dropped={offered.dropped} />}
       <label className="add-field">
         <span>Links, one per line</span>
         <textarea value={text} rows={4} onChange={(event) => setText(event.target.value)} spellCheck={false} />
@@ -146,6 +146,7 @@ export function PasteSheet({ initialText, onClose, returnFocus, offered }: Paste
           </span>
         </div>
       )}
+      {offered && <AllowLocalField allowLocal={allowLocal} onChange={setAllowLocal} />}
       <IngestFields choice={choice} onChange={setChoice} targets={targets} onLeave={onClose} />
       {refused.other && (
         <p role="alert" className="add-problem">

@@ -16,7 +16,7 @@ export const offeredName = (offered: OfferedLinks): string =>
 export function droppedNotice(dropped: number): string | null {
   if (dropped === 0) return null;
   const links = dropped === 1 ? '1 more link was' : `${dropped.toLocaleString('en')} more links were`;
-  return `${links} refused: ferry:// links may offer at most ${maxOfferedLinks} links at a time. For a longer list, use Import list….`;
+  return `${links} refused: a ferry:// link may offer at most ${maxOfferedLinks} at a time, since any web page can open one.`;
 }
 
 /** Offered links reach public addresses only (on every redirect too) unless the user allowed local ones. */
