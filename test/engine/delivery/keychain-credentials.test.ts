@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/engine/queue/migrations';
 import type { DeliveryTarget } from '../../../shared/delivery-targets';
+import { dataDirBytes } from '../../helpers/data-dir-bytes';
 import { finished, repoRoot } from '../../helpers/spawn-ts';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -35,15 +36,6 @@ async function step<T>(home: string, args: string[]): Promise<T> {
   const done = await finished(child, 30_000);
   expect(done.code, done.stderr).toBe(0);
   return JSON.parse(done.stdout) as T;
-}
-
-/** Every file of the data directory (ferry.db, its -wal and -shm while they exist), as text. */
-function dataDirBytes(dataDir: string): string {
-  return fs
-    .readdirSync(dataDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name)).toString('latin1'))
-    .join('\n');
 }
 
 describe.skipIf(process.platform !== 'linux')('credentials in the OS keychain (gnome-keyring)', () => {

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Video } from '../../../shared/video';
 import { bin, ferry } from '../../cli/ferry-process';
+import { dataDirBytes } from '../../helpers/data-dir-bytes';
 import { runUnderKeyring } from '../../helpers/keyring-session';
 import * as make from '../../helpers/media-fixtures';
 import { startOrigin } from '../../helpers/origin-server';
@@ -22,15 +23,6 @@ const origins: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   for (const origin of origins.splice(0)) await origin.close();
 });
-
-/** Every file of the data directory, as text. */
-function dataDirBytes(dataDir: string): string {
-  return fs
-    .readdirSync(dataDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name)).toString('latin1'))
-    .join('\n');
-}
 
 function vaultRef(dataDir: string): string {
   const db = new Database(path.join(dataDir, 'ferry.db'), { readonly: true });

@@ -8,36 +8,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/engine/api/dispatch';
-import { createEngine, type Engine } from '../../../electron/engine/create-engine';
-import { FileVault } from '../../../electron/engine/delivery/file-vault';
-import * as make from '../../helpers/media-fixtures';
-import { startOrigin } from '../../helpers/origin-server';
 import { tempDir } from '../../helpers/temp-dir';
+import { openLinkEngine, originForTest, videoForFile } from './link-engine';
 
 const token = 'Bearer tok-5d1e0a';
 const cookie = 'sid=c00k-77b2';
 const apiKey = 'key-9a8b7c';
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-let video: Buffer;
-beforeAll(async () => {
-  video = fs.readFileSync(await make.standardDefinition43(tempDir()));
-});
-
-function open(dataDir: string): Engine {
-  const engine = createEngine({
-    dataDir,
-    fetch: { baseMs: 20, maxAttempts: 1, idleTimeoutMs: 5000 },
-    credentials: new FileVault(dataDir),
-  });
-  cleanups.push(() => engine.close());
-  return engine;
-}
+const video = videoForFile();
 
 /** ferry.db, its -wal and -shm, as text. */
 function databaseBytes(dataDir: string): string {
@@ -53,20 +32,18 @@ const vaultText = (dataDir: string) => {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 };
 
-async function protectedOrigin() {
-  const origin = await startOrigin({
-    '/a.mp4': { kind: 'file', body: video, requireHeader: ['Authorization', token] },
-    '/b.mp4': { kind: 'file', body: video, requireHeader: ['X-Api-Key', apiKey] },
+function protectedOrigin() {
+  return originForTest({
+    '/a.mp4': { kind: 'file', body: video(), requireHeader: ['Authorization', token] },
+    '/b.mp4': { kind: 'file', body: video(), requireHeader: ['X-Api-Key', apiKey] },
   });
-  cleanups.push(() => origin.close());
-  return origin;
 }
 
 describe("a link's credentials", () => {
   it('go to the vault, not ferry.db, reach the origin, and leave with the last video that needs them', async () => {
     const origin = await protectedOrigin();
     const dataDir = tempDir();
-    const engine = open(dataDir);
+    const engine = openLinkEngine(dataDir);
     const headers = { Authorization: token, Cookie: cookie, 'X-Api-Key': apiKey, 'X-Tenant': 'north' };
     const added = await dispatch(engine, 'addLinks', {
       links: [
@@ -99,7 +76,7 @@ describe("a link's credentials", () => {
   it('stored in clear by an older Ferry are moved to the vault at the first open, and still sent', async () => {
     const origin = await protectedOrigin();
     const dataDir = tempDir();
-    const older = open(dataDir);
+    const older = openLinkEngine(dataDir);
     const added = await older.addLinks({ links: [{ url: origin.url('/a.mp4') }], options: { transcode: false } });
     const uid = added.queued[0]!.uid;
     older.close();
@@ -112,7 +89,7 @@ describe("a link's credentials", () => {
     db.close();
     expect(databaseBytes(dataDir)).toContain(token);
 
-    const engine = open(dataDir);
+    const engine = openLinkEngine(dataDir);
     expect(databaseBytes(dataDir)).not.toContain(token);
     expect(vaultText(dataDir)).toContain(token);
     await engine.run();
@@ -123,7 +100,7 @@ describe("a link's credentials", () => {
   it('missing from the vault end the video in an error that says what to do, without a request', async () => {
     const origin = await protectedOrigin();
     const dataDir = tempDir();
-    const engine = open(dataDir);
+    const engine = openLinkEngine(dataDir);
     const added = await engine.addLinks({ links: [{ url: origin.url('/a.mp4'), headers: { Authorization: token } }] });
     fs.writeFileSync(path.join(dataDir, 'credentials.json'), '{}', { mode: 0o600 });
     await engine.run();

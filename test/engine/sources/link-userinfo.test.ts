@@ -3,40 +3,17 @@
  * and no answer of Ferry shows them again (meta, source.url, name, history, list, errors,
  * duplicates, checkLinks). Through the real dispatcher, on a real engine and a real origin.
  */
-import fs from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/engine/api/dispatch';
-import { createEngine, type Engine } from '../../../electron/engine/create-engine';
-import { FileVault } from '../../../electron/engine/delivery/file-vault';
-import * as make from '../../helpers/media-fixtures';
-import { startOrigin } from '../../helpers/origin-server';
-import { tempDir } from '../../helpers/temp-dir';
+import type { Engine } from '../../../electron/engine/create-engine';
+import { openLinkEngine, originForTest, videoForFile } from './link-engine';
 
 const password = 'pa55-w0rd-e1c9';
 const basic = `Basic ${Buffer.from(`ann:${password}`).toString('base64')}`;
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const video = videoForFile();
 
-let video: Buffer;
-beforeAll(async () => {
-  video = fs.readFileSync(await make.standardDefinition43(tempDir()));
-});
-
-async function setup(routes: Parameters<typeof startOrigin>[0]) {
-  const origin = await startOrigin(routes);
-  const dataDir = tempDir();
-  const engine: Engine = createEngine({
-    dataDir,
-    fetch: { baseMs: 20, maxAttempts: 1, idleTimeoutMs: 5000 },
-    credentials: new FileVault(dataDir),
-  });
-  cleanups.push(
-    () => origin.close(),
-    () => engine.close(),
-  );
-  return { origin, engine };
+async function setup(routes: Parameters<typeof originForTest>[0]) {
+  return { origin: await originForTest(routes), engine: openLinkEngine() };
 }
 
 /** Everything a caller can read about the queue, as one text. */
@@ -53,7 +30,7 @@ async function everythingShown(engine: Engine, uid: string): Promise<string> {
 describe("a link's user:pass@", () => {
   it('becomes Basic authorization for the origin and is never shown again', async () => {
     const { origin, engine } = await setup({
-      '/v.mp4': { kind: 'file', body: video, requireHeader: ['Authorization', basic] },
+      '/v.mp4': { kind: 'file', body: video(), requireHeader: ['Authorization', basic] },
     });
     const link = origin.url('/v.mp4').replace('http://', `http://ann:${password}@`);
     const added = await dispatch(engine, 'addLinks', { links: [{ url: link }], options: { transcode: false } });
