@@ -35,22 +35,28 @@ const doors: Record<string, (api: Api, mediaId: string, uid: string) => Promise<
   },
 };
 
+/** A file uploaded by TUS and queued: where uploads lie, its upload's id and its video's uid. */
+async function uploaded(api: Api) {
+  const file = await noisyMp4(tempDir(), 1);
+  const created = await createUpload(api.server.baseUrl, api.server.token, {
+    'Upload-Length': String(fs.statSync(file).size),
+  });
+  await upload(file, {
+    uploadUrl: created.headers.get('location')!,
+    headers: { Authorization: `Bearer ${api.server.token}` },
+  }).done;
+  const mediaId = created.headers.get('stream-media-id')!;
+  const uploads = path.join(api.dataDir, 'uploads');
+  const uid = fs.readFileSync(path.join(uploads, `${mediaId}.video`), 'utf8');
+  return { uploads, mediaId, uid };
+}
+
 describe('an uploaded video, removed', () => {
   it.each(Object.keys(doors))(
     'leaves nothing under uploads/ when %s removes it',
     async (door) => {
       const api = await serve();
-      const file = await noisyMp4(tempDir(), 1);
-      const created = await createUpload(api.server.baseUrl, api.server.token, {
-        'Upload-Length': String(fs.statSync(file).size),
-      });
-      await upload(file, {
-        uploadUrl: created.headers.get('location')!,
-        headers: { Authorization: `Bearer ${api.server.token}` },
-      }).done;
-      const mediaId = created.headers.get('stream-media-id')!;
-      const uploads = path.join(api.dataDir, 'uploads');
-      const uid = fs.readFileSync(path.join(uploads, `${mediaId}.video`), 'utf8');
+      const { uploads, mediaId, uid } = await uploaded(api);
       expect(fs.readdirSync(uploads).sort()).toEqual([mediaId, `${mediaId}.json`, `${mediaId}.video`]);
 
       await doors[door]!(api, mediaId, uid);
@@ -58,4 +64,18 @@ describe('an uploaded video, removed', () => {
     },
     60_000,
   );
+
+  it('keeps the file while another video still reads it', async () => {
+    const api = await serve();
+    const { uploads, mediaId, uid } = await uploaded(api);
+    // The local user queues the same file again (the first canceled, so it is no duplicate).
+    const { engine } = api.server;
+    await engine.cancel({ uids: [uid] });
+    const again = await engine.addFiles({ paths: [path.join(uploads, mediaId)] });
+    const second = again.queued[0]!.uid;
+    await engine.remove({ uids: [uid] });
+    expect(fs.existsSync(path.join(uploads, mediaId))).toBe(true);
+    await engine.remove({ uids: [second] });
+    expect(fs.readdirSync(uploads)).toEqual([]);
+  }, 60_000);
 });
