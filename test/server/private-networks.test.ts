@@ -42,6 +42,7 @@ describe('links to private addresses over ferry serve', () => {
       'http://10.20.30.40/a.mp4',
       'http://[::1]:9/a.mp4',
       'http://localhost:9/a.mp4',
+      'http://localhost.:9/a.mp4',
       'http://169.254.169.254/latest/meta-data',
       'http://2130706433/a.mp4',
     ]) {

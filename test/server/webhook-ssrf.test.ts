@@ -60,6 +60,13 @@ describe('webhook URLs set over ferry serve', () => {
     expect((await api.server.engine.getSettings()).webhookUrl).toBeNull();
   });
 
+  it('are taken as given when ferry serve allows private networks', async () => {
+    const api = await serve({ allowPrivateNetworks: true });
+    const answer = await api.call('PUT', `${stream}/webhook`, { notificationUrl: 'http://192.168.1.20/hook' });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    expect((await api.server.engine.getSettings()).webhookUrl).toBe('http://192.168.1.20/hook');
+  });
+
   it('are refused the same way over the socket (setSettings webhookUrl)', async () => {
     const api = await serve();
     const socket = await signedInSocket(api.server.baseUrl, api.server.token);
