@@ -20,6 +20,17 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
 }
 
+/** One route of the server as fastify registered it: a method and its URL pattern. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/** Every route `app` answers, read from fastify's own registration (so a test covers each new one). */
+export const routesOf = (app: FastifyInstance): readonly RouteEntry[] => routeTables.get(app) ?? [];
+
 /** The route modules, in registration order (the Host check first: it guards every one after it). */
 const routeModules: RegisterRoutes[] = [
   registerHostCheck,
@@ -49,6 +60,11 @@ export async function createServer(context: ServerContext, options: ServerOption
       .status(status)
       .type('application/json')
       .send({ success: false, errors: [{ code: status, message }] });
+  });
+  const routes: RouteEntry[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url ?? route.path });
   });
   for (const register of routeModules) await register(app, context);
   return app;

@@ -4,32 +4,15 @@
  * kind of route; loopback names, and a name given with --allow-host, are answered; the socket
  * refuses a page of another site (Origin) and takes one of its own; the UI may not be framed.
  */
-import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import { socketPath } from '../../shared/socket-messages';
 import { bin, waitFor } from '../cli/ferry-process';
 import { finished, spawnTs } from '../helpers/spawn-ts';
 import { tempDir } from '../helpers/temp-dir';
 import { rawRequest } from './media-http';
 import { serve } from './stream-fixture';
+import { upgradeStatus } from './ws-client';
 
 const uid = 'a'.repeat(32);
-
-/** How the socket's upgrade is answered: 101 (opened) or the refusal's status. */
-function upgradeStatus(baseUrl: string, headers: Record<string, string>): Promise<number> {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${socketPath}`, { headers });
-  return new Promise((resolve, reject) => {
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('error', reject);
-  });
-}
 
 describe('the Host header', () => {
   it('refuses a name the server was not started for on every kind of route, with the fix', async () => {

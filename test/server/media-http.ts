@@ -13,7 +13,7 @@ export interface RawResponse {
 export function rawRequest(
   baseUrl: string,
   pathAndQuery: string,
-  options: { method?: string; headers?: Record<string, string> } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
@@ -29,6 +29,6 @@ export function rawRequest(
       },
     );
     request.on('error', reject);
-    request.end();
+    request.end(options.body);
   });
 }

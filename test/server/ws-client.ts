@@ -73,3 +73,19 @@ export async function signedInSocket(baseUrl: string, token: string): Promise<Te
   if (outcome !== 'in') throw new Error(`refused: ${outcome.code} ${outcome.reason}`);
   return client;
 }
+
+/** How the socket's upgrade is answered: 101 (opened) or the refusal's status. */
+export function upgradeStatus(baseUrl: string, headers: Record<string, string>): Promise<number> {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${socketPath}`, { headers });
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('error', reject);
+  });
+}

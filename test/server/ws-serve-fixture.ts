@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../../electron/engine/create-engine';
 import { loopbackHostNames } from '../../electron/server/allowed-hosts';
-import { createServer } from '../../electron/server/create-server';
+import { createServer, routesOf, type RouteEntry } from '../../electron/server/create-server';
 import { serverCalls } from '../../electron/server/server-calls';
 import type { ServerContext } from '../../electron/server/server-context';
 
@@ -20,6 +20,8 @@ export interface Served {
   stop(): Promise<void>;
   /** Listens again on the same port. */
   restart(): Promise<void>;
+  /** The routes the running server registered (fastify's own table). */
+  routes(): readonly RouteEntry[];
 }
 
 export async function serveEngine(engine: Engine, token = randomBytes(16).toString('hex')): Promise<Served> {
@@ -52,6 +54,7 @@ export async function serveEngine(engine: Engine, token = randomBytes(16).toStri
       app = undefined;
     },
     restart: start,
+    routes: () => (app ? routesOf(app) : []),
   };
   return served;
 }

@@ -1,0 +1,58 @@
+/**
+ * The request matrix's expectations for the socket: for each command of the contract, an input
+ * the command takes and what it answers with the right token over the socket: `ok`, or the
+ * envelope's code (a command that names host files is FORBIDDEN there). A Record over every
+ * command: a new one without an entry does not compile, and the matrix checks the keys too.
+ */
+import type { CommandName } from '../../shared/api';
+import type { FerryErrorCode } from '../../shared/ferry-error';
+
+export interface CommandSeed {
+  /** A queued video. */
+  uid: string;
+  /** A file of the host. */
+  file: string;
+}
+
+export interface CommandCase {
+  input: (seed: CommandSeed) => unknown;
+  answers: 'ok' | FerryErrorCode;
+}
+
+const absent = 'f'.repeat(32);
+const link = (name: string) => `https://cdn.example.test/${name}.mp4`;
+
+export const commandCases: Record<CommandName, CommandCase> = {
+  addLinks: { input: () => ({ links: [{ url: link('matrix') }] }), answers: 'ok' },
+  addFiles: { input: (seed) => ({ paths: [seed.file] }), answers: 'FORBIDDEN' },
+  importList: { input: () => ({ content: `${link('listed')}\n` }), answers: 'ok' },
+  checkLinks: { input: () => ({ content: link('checked') }), answers: 'ok' },
+  pause: { input: () => ({ uids: [absent] }), answers: 'ok' },
+  resume: { input: () => ({ uids: [absent] }), answers: 'ok' },
+  cancel: { input: () => ({ uids: [absent] }), answers: 'ok' },
+  retry: { input: () => ({ uids: [absent] }), answers: 'ok' },
+  remove: { input: () => ({ uids: [absent] }), answers: 'ok' },
+  moveToTop: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },
+  pauseQueue: { input: () => undefined, answers: 'ok' },
+  resumeQueue: { input: () => undefined, answers: 'ok' },
+  stopAfterCurrent: { input: () => undefined, answers: 'ok' },
+  list: { input: () => ({}), answers: 'ok' },
+  get: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },
+  edit: { input: (seed) => ({ uid: seed.uid, changes: { meta: { matrix: 'yes' } } }), answers: 'ok' },
+  getMany: { input: (seed) => ({ uids: [seed.uid] }), answers: 'ok' },
+  history: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },
+  totals: { input: () => undefined, answers: 'ok' },
+  getSettings: { input: () => undefined, answers: 'ok' },
+  setSettings: { input: () => ({ keepOriginal: true }), answers: 'ok' },
+  listTargets: { input: () => undefined, answers: 'ok' },
+  saveTarget: {
+    input: () => ({ name: 'matrix', provider: 'tus', mode: 'push', endpoint: 'https://tus.example.test/files/' }),
+    answers: 'ok',
+  },
+  removeTarget: { input: () => ({ id: 'no-such-target' }), answers: 'ok' },
+  testTarget: { input: () => ({ id: 'no-such-target' }), answers: 'NOT_FOUND' },
+  verifyWebhook: { input: () => ({ signature: 'time=1,sig1=00', body: '{}', secret: 'ab' }), answers: 'ok' },
+};
+
+/** An input no command takes: an unknown field (or any field, for the commands that take none). */
+export const malformedInput = { unexpected: [1, 2, 3] };
