@@ -12,7 +12,8 @@ export const ferryErrorMeanings = {
   NOT_FOUND: 'no video, or no delivery target, with the uid or id given',
   NOT_AVAILABLE: 'the command is valid but this version of Ferry cannot do it (a provider it does not speak yet)',
   ILLEGAL_TRANSITION: 'the video is in a state it cannot leave that way (its state changed meanwhile)',
-  FORBIDDEN: "the caller may not call commands (a frame or page that is not Ferry's window)",
+  FORBIDDEN:
+    "the caller may not call commands (a frame or page that is not Ferry's window), or over ferry serve may not name a file of this machine (shared/host-local-fields.ts)",
   BUSY: "another process works this data directory's queue (`runnerPid` says which); wait for it or stop it",
   UNKNOWN_COMMAND: 'no command of that name in the contract (shared/api.ts `commandNames`)',
   INTERNAL: "anything else: a bug or a broken environment; the message is the original error's",
