@@ -19,7 +19,7 @@ export class UploadRoom {
   constructor(private readonly context: ServerContext) {}
 
   async measure(): Promise<Measured> {
-    const settings = await this.context.call('getSettings', undefined);
+    const settings = await this.context.callOwn('getSettings', undefined);
     if (!settings.ok) throw new Error(`ferry serve could not read its settings: ${settings.error.message}`);
     const disk = await fs.statfs(this.context.paths.dataDir);
     const heldBytes = [...this.held.values()].reduce((sum, hold) => sum + hold.bytes, 0);
