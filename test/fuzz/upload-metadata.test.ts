@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseUploadMetadata, type TusMetadata } from '../../electron/server/upload-metadata';
 import { validateCommand } from '../../shared/validate-command';
-import { fuzzParameters, withinBudget } from './fuzz-settings';
+import { serve } from '../server/stream-fixture';
+import { fuzzParameters, settlesInTime, withinBudget } from './fuzz-settings';
 
 const cloudflareKeys = [
   'name',
@@ -115,6 +116,47 @@ describe('fuzzing Upload-Metadata', () => {
         },
       ),
       fuzzParameters(),
+    );
+  });
+});
+
+/** What a request can carry in a header at all. */
+const sendable = (text: string) => /^[\t\x20-\x7e\x80-\xff]*$/.test(text);
+
+describe('fuzzing Upload-Metadata through ferry serve', () => {
+  it('answers a TUS creation with any Upload-Metadata and Upload-Creator with a 2xx or 4xx, never a 5xx', async () => {
+    const api = await serve();
+    const { app, token } = api.server;
+    const header = fc.oneof(
+      metadata.map((m) => Metadata.stringify(m)),
+      fc.dictionary(metadataKey, metadataValue, { maxKeys: 2 }).map((m) => Metadata.stringify(m)),
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom('', ' ', ',', 'name', 'name ,', 'constructor', '__proto__ eA==', 'expiry MjAyMA=='),
+    );
+    const creator = fc.option(fc.string({ maxLength: 80 }), { nil: undefined });
+    await fc.assert(
+      fc.asyncProperty(
+        header.filter(sendable),
+        creator.filter((c) => c === undefined || sendable(c)),
+        async (given, who) => {
+          const reply = await settlesInTime(
+            'a TUS creation',
+            app.inject({
+              method: 'POST',
+              url: '/client/v4/accounts/fuzz/stream?direct_user=true',
+              headers: {
+                authorization: `Bearer ${token}`,
+                'tus-resumable': '1.0.0',
+                'upload-length': '1',
+                'upload-metadata': given,
+                ...(who === undefined ? {} : { 'upload-creator': who }),
+              },
+            }),
+          );
+          expect(reply.statusCode, `${given} ${who ?? ''}: ${reply.body}`).toBeLessThan(500);
+        },
+      ),
+      fuzzParameters(0.25),
     );
   });
 });
