@@ -35,6 +35,11 @@ export interface IngestOptions {
    * without the link's headers). Off by default: such a redirect ends the video in error.
    */
   allowInsecureRedirects?: boolean;
+  /**
+   * Names of request headers to keep in the credential vault, never in ferry.db, besides those
+   * whose names say they are credentials (Authorization, Cookie, X-Api-Key, *-Token, *-Secret…).
+   */
+  secretHeaders?: string[];
   /** The Video object's fields of the same names (Cloudflare Stream's). */
   requireSignedURLs?: boolean;
   allowedOrigins?: string[];

@@ -79,6 +79,10 @@ const ingestOptions = z.strictObject({
     .optional(),
   privateNetworks: z.boolean().optional(),
   allowInsecureRedirects: z.boolean().optional(),
+  secretHeaders: z
+    .array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be HTTP header names such as X-Signed-Url'))
+    .max(100, 'at most 100 names')
+    .optional(),
 });
 
 const selection = z.union([z.strictObject({ uids: z.array(uid).min(1) }), z.strictObject({ all: z.literal(true) })]);

@@ -63,6 +63,7 @@ export const ingestFields = fieldsByPrefix({
   'options.deliverTo': '--deliver',
   links: 'a link',
   'links.*.headers': '--header',
+  'options.secretHeaders': '--secret-header',
   paths: 'a file',
   path: 'the list',
 });

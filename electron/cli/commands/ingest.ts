@@ -11,8 +11,11 @@ export const ingestCommand: CliCommand = {
   usage: `ferry ingest <file or link>... [options] [--json]
 
   Links: http(s)://, share links (Google Drive, Dropbox, OneDrive, SharePoint, Box), s3://, gs://.
-  --header 'NAME: VALUE'       send this header with the links' requests (repeatable; never shown); it goes to
-                               the link's own origin only, never to a redirect elsewhere
+  --header 'NAME: VALUE'       send this header with the links' requests (repeatable; never shown), to the
+                               link's own origin only; credentials (Authorization, Cookie, *-Token, *-Key…)
+                               are kept in the OS keychain, not in ferry.db
+  --secret-header 'NAME: VALUE'
+                               as --header, and kept in the keychain too, whatever its name
   --allow-insecure-redirect    follow a redirect from https to plain http (refused by default: the request
                                would travel in clear text)
   --name NAME                  name of the video (one input only; default: the file name)
@@ -43,6 +46,7 @@ export const ingestCommand: CliCommand = {
       {
         name: { type: 'string' },
         header: { type: 'string', multiple: true },
+        'secret-header': { type: 'string', multiple: true },
         ...ingestOptionFlags,
         json: { type: 'boolean' },
       },
@@ -50,12 +54,14 @@ export const ingestCommand: CliCommand = {
     );
     if (positionals.length === 0) throw new UsageError('Which videos? Give one or more files or links.');
     if (values.name !== undefined && positionals.length > 1) throw new UsageError('--name is for one input at a time.');
-    const headers = parseHeaders(values.header);
+    const secret = parseHeaders(values['secret-header']);
+    const headers = { ...parseHeaders(values.header), ...secret };
     const links = positionals.filter(looksLikeLink);
     const files = positionals.filter((p) => !looksLikeLink(p));
     if (Object.keys(headers).length > 0 && links.length === 0) throw new UsageError('--header is for links.');
     const options = parseIngestOptions(values);
     if (values.name !== undefined) options.meta = { ...options.meta, name: values.name };
+    if (Object.keys(secret).length > 0) options.secretHeaders = Object.keys(secret);
 
     const interrupt = interruptOnSignals();
     try {

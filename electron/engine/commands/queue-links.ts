@@ -80,7 +80,7 @@ export function queueLinks(context: EngineContext, links: LinkInput[], options: 
       doc,
     });
   }
-  const stored = keepHeaderSecrets(context.credentials, given);
+  const stored = keepHeaderSecrets(context.credentials, given, options.secretHeaders);
   let uids: string[];
   try {
     uids = context.store.insertMany(fresh.map((video, i) => ({ ...video, ...withHeaders(stored[i]) })));

@@ -14,14 +14,17 @@ import type { CredentialVault } from './credential-vault';
 
 const vaultId = (ref: string) => `headers:${ref}`;
 
-/** The headers in two parts: credentials, and the rest. Pure. */
-export function splitHeaders(headers: Record<string, string>): {
-  clear: Record<string, string>;
-  secret: Record<string, string>;
-} {
+/** The headers in two parts: credentials (by their names, or named so by the user), and the rest. Pure. */
+export function splitHeaders(
+  headers: Record<string, string>,
+  namedSecret: readonly string[] = [],
+): { clear: Record<string, string>; secret: Record<string, string> } {
+  const named = new Set(namedSecret.map((name) => name.toLowerCase()));
   const clear: Record<string, string> = {};
   const secret: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) (isSecretHeader(name) ? secret : clear)[name] = value;
+  for (const [name, value] of Object.entries(headers)) {
+    (isSecretHeader(name) || named.has(name.toLowerCase()) ? secret : clear)[name] = value;
+  }
   return { clear, secret };
 }
 
@@ -34,12 +37,13 @@ export function splitHeaders(headers: Record<string, string>): {
 export function keepHeaderSecrets(
   vault: CredentialVault,
   sets: readonly (Record<string, string> | undefined)[],
+  namedSecret: readonly string[] = [],
 ): (StoredHeaders | undefined)[] {
   const refs = new Map<string, string>();
   try {
     return sets.map((headers) => {
       if (!headers || Object.keys(headers).length === 0) return undefined;
-      const { clear, secret } = splitHeaders(headers);
+      const { clear, secret } = splitHeaders(headers, namedSecret);
       const names = Object.keys(secret);
       if (names.length === 0) return { clear };
       const values = JSON.stringify(secret);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/engine/api/dispatch';
+import { ferry, fileStore } from '../../cli/ferry-process';
 import { tempDir } from '../../helpers/temp-dir';
 import { openLinkEngine, originForTest, videoForFile } from './link-engine';
 
@@ -108,5 +109,29 @@ describe("a link's credentials", () => {
     expect(status).toMatchObject({ state: 'error', errorReasonCode: 'ERR_FETCH_ORIGIN_ERROR' });
     expect(status.errorReasonText).toMatch(/request headers Authorization are not in the credentials file.*again/);
     expect(origin.served.requests).toEqual([]);
+  });
+
+  it('named secret by the user are kept in the vault too (ingest option secretHeaders, ferry ingest --secret-header)', async () => {
+    const pass = 'origin-pass-61f0';
+    const origin = await originForTest({
+      '/c.mp4': { kind: 'file', body: video(), requireHeader: ['X-Origin-Pass', pass] },
+    });
+    const dataDir = tempDir();
+    const engine = openLinkEngine(dataDir);
+    const added = await dispatch(engine, 'addLinks', {
+      links: [{ url: origin.url('/c.mp4'), headers: { 'X-Origin-Pass': pass } }],
+      options: { secretHeaders: ['x-origin-pass'], transcode: false },
+    });
+    expect(added.ok).toBe(true);
+    expect(databaseBytes(dataDir)).not.toContain(pass);
+    expect(vaultText(dataDir)).toContain(pass);
+    engine.close();
+
+    const cliDir = tempDir();
+    const args = ['ingest', origin.url('/c.mp4'), '--secret-header', `X-Origin-Pass: ${pass}`, '--no-transcode'];
+    const done = await ferry([...args, '--data-dir', cliDir], fileStore);
+    expect(done.code, done.stderr).toBe(0);
+    expect(databaseBytes(cliDir)).not.toContain(pass);
+    expect(vaultText(cliDir)).toContain(pass);
   });
 });
