@@ -7,7 +7,7 @@ import type { CommandInput } from '../../../shared/api';
 import type { LinkCheck, LinkCheckRow } from '../../../shared/link-check';
 import { TimeSlice } from '../../../shared/time-slice';
 import type { EngineContext } from '../pipeline/engine-context';
-import { moveUserinfo } from '../sources/link-userinfo';
+import { moveUserinfo, withoutUserinfo } from '../sources/link-userinfo';
 import { normalizeLink } from '../sources/normalize-link';
 import { parseLinkList } from '../sources/parse-link-list';
 
@@ -18,9 +18,9 @@ export async function checkLinks(context: EngineContext, input: CommandInput<'ch
   const slice = new TimeSlice();
   const rows: LinkCheckRow[] = parsed.invalid.map((problem) => ({
     line: problem.line,
-    input: problem.text,
+    input: withoutUserinfo(problem.text),
     status: 'invalid',
-    reason: problem.reason,
+    reason: withoutUserinfo(problem.reason),
   }));
   const seen = new Set<string>();
   for (const entry of parsed.entries) {

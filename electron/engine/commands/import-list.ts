@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import type { CommandInput, ImportReport } from '../../../shared/api';
 import { FerryError } from '../../../shared/ferry-error';
 import type { EngineContext } from '../pipeline/engine-context';
+import { withoutUserinfo } from '../sources/link-userinfo';
 import { listFormatFromName, parseLinkList } from '../sources/parse-link-list';
 import { queueLinksInBatches } from './queue-link-batches';
 
@@ -32,7 +33,11 @@ export async function importList(
     uids: queued.queued,
     duplicates: queued.duplicates.map((d) => ({ line: d.position, url: d.url, uid: d.uid })),
     invalid: [
-      ...parsed.invalid,
+      ...parsed.invalid.map((row) => ({
+        ...row,
+        text: withoutUserinfo(row.text),
+        reason: withoutUserinfo(row.reason),
+      })),
       ...queued.invalid.map((i) => ({ line: i.position, text: i.text, reason: i.reason })),
     ].sort((a, b) => a.line - b.line),
   };

@@ -10,12 +10,12 @@ export interface LinkCredentials {
   headers: Record<string, string>;
 }
 
-/** `scheme://userinfo@` at the start of a text, for texts that are not a URL Node can parse. */
-const userinfoPrefix = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i;
+/** `scheme://userinfo@` anywhere in a text: a link Node cannot parse, or a list's whole line. */
+const userinfo = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"',;<>]*@/gi;
 
-/** The text with any `user:pass@` after its scheme taken out. */
+/** The text with every link's `user:pass@` taken out (for texts echoed back: a bad link, a list's bad line). */
 export function withoutUserinfo(text: string): string {
-  return text.replace(userinfoPrefix, '$1');
+  return text.replace(userinfo, '$1');
 }
 
 /** Percent-decoded, or as written when it is not valid percent-encoding (curl sends it so too). */

@@ -73,4 +73,19 @@ describe("a link's user:pass@", () => {
     expect(origin.served.requests.map((request) => request.headers.authorization)).toContain('Bearer mine');
     expect(origin.served.requests.every((request) => request.headers.authorization === 'Bearer mine')).toBe(true);
   });
+
+  it("is not echoed in a list's refused lines, imported or checked", async () => {
+    const engine = openLinkEngine();
+    const rows = [
+      JSON.stringify({ url: `https://ann:${password}@media.example/a.mp4`, headers: { Host: 'x' } }),
+      `{"url": "https://ann:${password}@media.example/b.mp4",`,
+    ].join('\n');
+    const imported = await dispatch(engine, 'importList', { content: rows, format: 'ndjson' });
+    const checked = await dispatch(engine, 'checkLinks', { content: rows, format: 'ndjson' });
+    for (const reply of [imported, checked]) {
+      expect(reply.ok).toBe(true);
+      expect(JSON.stringify(reply)).toContain('media.example/a.mp4');
+      expect(JSON.stringify(reply)).not.toContain(password);
+    }
+  });
 });
