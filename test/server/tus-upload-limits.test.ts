@@ -58,17 +58,16 @@ describe('the largest upload', () => {
   }, 60_000);
 });
 
-/** A PATCH whose body is sent chunked, without Content-Length, as a streaming script may. */
-function chunkedPatch(location: string, token: string, body: Buffer): Promise<number> {
+/** A request whose body is sent chunked, without Content-Length, as a streaming script may. */
+function sentChunked(method: string, url: string, headers: Record<string, string>, body: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.request(location, {
-      method: 'PATCH',
+    const request = http.request(url, {
+      method,
       headers: {
-        Authorization: `Bearer ${token}`,
         'Tus-Resumable': '1.0.0',
-        'Upload-Offset': '0',
         'Content-Type': 'application/offset+octet-stream',
         'Transfer-Encoding': 'chunked',
+        ...headers,
       },
     });
     request.on('response', (response) => {
@@ -87,8 +86,12 @@ describe('a chunk without Content-Length', () => {
     const created = await create(api, { 'Upload-Length': String(3 * chunkSize) });
     const location = created.headers.get('location')!;
     // 1 MiB, not the last chunk: Cloudflare's rules refuse it, and a stream must not slip past them.
-    expect(await chunkedPatch(location, api.server.token, Buffer.alloc(1024 * 1024))).toBe(411);
+    const small = Buffer.alloc(1024 * 1024);
+    expect(await sentChunked('PATCH', location, { ...bearer(api), 'Upload-Offset': '0' }, small)).toBe(411);
     expect(await uploadOffset(location, bearer(api))).toEqual({ status: 200, offset: '0' });
+    // Nor in a creation that carries its first chunk (creation-with-upload).
+    const withUpload = { ...bearer(api), 'Upload-Length': String(3 * chunkSize) };
+    expect(await sentChunked('POST', streamEndpoint(api.server.baseUrl), withUpload, small)).toBe(411);
   });
 });
 

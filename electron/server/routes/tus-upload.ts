@@ -89,19 +89,16 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
     if (!upload || typeof offset !== 'string' || !/^\d+$/.test(offset)) return { ok: true };
     const parsed = parseUploadMetadata(upload.metadata ?? {});
     const declared = request.headers['upload-length'];
-    const measured = await room.measure();
     const contentLength = request.headers['content-length'] ?? null;
-    const verdict = admitBody(
-      {
-        contentLength,
-        offset: Number(offset),
-        uploadLength: upload.size ?? (typeof declared === 'string' ? Number(declared) : undefined),
-      },
-      sizeLimit(measured.maxSizeBytes, parsed.ok ? parsed.value.options.maxSizeBytes : undefined),
-      measured.room,
+    const body = {
+      contentLength,
+      offset: Number(offset),
+      uploadLength: upload.size ?? (typeof declared === 'string' ? Number(declared) : undefined),
+    };
+    const creatorBytes = parsed.ok ? parsed.value.options.maxSizeBytes : undefined;
+    return room.admit({ response: reply.raw, id, bytes: Number(contentLength) }, (limits) =>
+      admitBody(body, sizeLimit(limits.maxSizeBytes, creatorBytes), limits.room),
     );
-    if (verdict.ok) room.hold(reply.raw, id, Number(contentLength));
-    return verdict;
   };
 
   const tus = new Server({
@@ -112,7 +109,7 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
     allowedHeaders: ['Upload-Creator', 'Upload-Checksum', 'Range'],
     exposedHeaders: ['stream-media-id', 'Upload-Expires'],
     // Announced as Tus-Max-Size; each request was held to it (and to an upload's own limit) before.
-    maxSize: async () => (await room.measure()).maxSizeBytes,
+    maxSize: () => room.maxSizeBytes(),
     namingFunction: (request) => {
       const id = request.runtime?.node && reservedIds.get(request.runtime.node.req);
       if (id === undefined) throw { status_code: 500, body: 'Ferry lost the id of this upload.\n' };
@@ -168,18 +165,22 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
     if (lengthHeader !== undefined && (typeof lengthHeader !== 'string' || !/^\d+$/.test(lengthHeader)))
       return refuse(reply, 400, "Upload-Length: must be the upload's size in bytes (or send Upload-Defer-Length: 1).");
     const uploadLength = typeof lengthHeader === 'string' ? Number(lengthHeader) : undefined;
-    const measured = await room.measure();
-    const limit = sizeLimit(measured.maxSizeBytes, parsed.value.options.maxSizeBytes);
-    const creation = admitCreation(uploadLength, limit, measured.room);
-    if (!creation.ok) return refuse(reply, creation.status, creation.message);
+    const id = newUploadId();
     // Creation with upload: the first chunk comes in the POST, held to the same rules as a PATCH's.
     const withBody = request.headers['content-type'] === 'application/offset+octet-stream';
     const contentLength = request.headers['content-length'] ?? null;
-    const body = withBody ? admitBody({ contentLength, offset: 0, uploadLength }, limit, measured.room) : creation;
-    if (!body.ok) return refuse(reply, body.status, body.message);
+    const admitted = await room.admit(
+      withBody ? { response: reply.raw, id, bytes: Number(contentLength) } : undefined,
+      (limits) => {
+        const limit = sizeLimit(limits.maxSizeBytes, parsed.value.options.maxSizeBytes);
+        const creation = admitCreation(uploadLength, limit, limits.room);
+        return creation.ok && withBody
+          ? admitBody({ contentLength, offset: 0, uploadLength }, limit, limits.room)
+          : creation;
+      },
+    );
+    if (!admitted.ok) return refuse(reply, admitted.status, admitted.message);
 
-    const id = newUploadId();
-    if (withBody) room.hold(reply.raw, id, Number(contentLength));
     if (ticket) locations.set(id, `${context.baseUrl()}/tus/${uploadTicket(context.signingKey, id, ticket.expiresAt)}`);
     reservedIds.set(request.raw, id);
     reply.raw.setHeader('stream-media-id', id);
