@@ -18,11 +18,19 @@ export function hostPaths(dataDir: string, home: string): HiddenPath[] {
   ];
 }
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * `path` where it stands as a path of its own: not as the tail of a longer name (`/data` in
+ * `/database`) nor inside a link (`https://cdn.example/data/…` keeps its `/data`).
+ */
+const standingAlone = (path: string) => new RegExp(`(?<![\\w.~%/\\]-])${escaped(path)}(?![\\w~%-]|\\.\\w)`, 'g');
+
 /** `text` with each path replaced, longest first (a file inside the data directory before the directory). */
 export function hideInText(text: string, hidden: readonly HiddenPath[]): string {
   // A root or empty path (a home of "/") would swallow every slash.
   const usable = hidden.filter((one) => one.path.length > 1).sort((a, b) => b.path.length - a.path.length);
-  return usable.reduce((shown, one) => shown.replaceAll(one.path, one.shownAs), text);
+  return usable.reduce((shown, one) => shown.replace(standingAlone(one.path), () => one.shownAs), text);
 }
 
 /** `value` (JSON data) with every string's host paths hidden. */

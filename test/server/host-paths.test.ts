@@ -18,6 +18,8 @@ let dataDir: string;
 let engine: Engine;
 let served: Served;
 let uid: string;
+/** A video whose link happens to hold the data directory's path: a link, not a path of the host. */
+let linked: { uid: string; url: string };
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-host-paths-'));
@@ -33,6 +35,8 @@ beforeAll(async () => {
   await engine.run();
   const failed = await engine.get({ uid });
   expect(failed.status.errorReasonText).toContain(path.join(dataDir, 'uploads'));
+  const url = `https://cdn.example.test${dataDir}/clip.mp4`;
+  linked = { uid: (await engine.addLinks({ links: [{ url }] })).queued[0]?.uid ?? '', url };
 }, 60_000);
 
 afterAll(async () => {
@@ -58,12 +62,19 @@ describe('a failed upload, as callers see it', () => {
     expect(await fetchJson(`${streamEndpoint(served.url)}?status=error`)).not.toContain(dataDir);
   });
 
+  it('leaves a link alone that only looks like a path of the host', async () => {
+    const shown = JSON.parse(await fetchJson(`${streamEndpoint(served.url)}/${linked.uid}`)) as {
+      result: { source: { url: string } };
+    };
+    expect(shown.result.source.url).toBe(linked.url);
+  });
+
   it('names none over the socket either, in replies or in pushed events, and carries the media URLs', async () => {
     const client = await signedInSocket(served.url, served.context.token);
     try {
       const answers = [
         await client.call('get', { uid }),
-        await client.call('list', {}),
+        await client.call('list', { state: 'error' }),
         await client.call('getMany', { uids: [uid] }),
         await client.call('history', { uid }),
         await client.call('getSettings'),
@@ -75,7 +86,9 @@ describe('a failed upload, as callers see it', () => {
 
       expect(await client.call('edit', { uid, changes: { meta: { name: 'renamed' } } })).toMatchObject({ ok: true });
       await until(() => JSON.stringify(client.events('videos')).includes('renamed'), 10_000);
-      expect(JSON.stringify(client.events('videos'))).not.toContain(dataDir);
+      const pushed = (client.events('videos') as { uid: string }[][]).flat().filter((video) => video.uid === uid);
+      expect(pushed.length).toBeGreaterThan(0);
+      expect(JSON.stringify(pushed)).not.toContain(dataDir);
     } finally {
       await client.close();
     }
