@@ -18,6 +18,7 @@ beforeEach(() => {
   // A symlink inside the library that leads out of it, to the database beside it.
   fs.writeFileSync(path.join(dataDir, 'secret.m3u8'), 'outside the library');
   fs.symlinkSync(path.join(dataDir, 'secret.m3u8'), path.join(library, uid, 'manifest', 'video.m3u8'));
+  fs.symlinkSync(path.join(library, uid, 'manifest', 'loop.m3u8'), path.join(library, uid, 'manifest', 'loop.m3u8'));
 });
 
 const ask = (url: string, init?: RequestInit) => answerMediaRequest(new Request(url, init), library);
@@ -47,5 +48,12 @@ describe('a ferry-media request', () => {
     expect((await ask(mediaUrl(uid, 'manifest/video.m3u8'))).status).toBe(404);
     expect((await ask(mediaUrl(uid, 'manifest/missing.m3u8'))).status).toBe(404);
     expect((await ask(`ferry-media://library/${uid}/../../secret.m3u8`)).status).toBe(404);
+  });
+
+  it('gets 404 for a symlink that loops, or a video folder that is a file', async () => {
+    expect((await ask(mediaUrl(uid, 'manifest/loop.m3u8'))).status).toBe(404);
+    const other = '0123456789abcdef0123456789abcdef';
+    fs.writeFileSync(path.join(library, other), 'a file where a folder should be');
+    expect((await ask(mediaUrl(other, 'manifest/video.m3u8'))).status).toBe(404);
   });
 });

@@ -54,6 +54,7 @@ beforeAll(async () => {
   fs.symlinkSync(path.join(dataDir, 'secret.txt'), path.join(folder, 'manifest', 'chunk-0.m4s'));
   fs.symlinkSync(path.join(dataDir, 'secret.txt'), path.join(folder, 'downloads', 'default.mp4'));
   fs.symlinkSync(path.join(dataDir, 'ferry.db'), path.join(folder, 'manifest', 'stolen.mpd'));
+  fs.symlinkSync(path.join(folder, 'manifest', 'loop.m3u8'), path.join(folder, 'manifest', 'loop.m3u8'));
 }, 60_000);
 
 afterAll(async () => {
@@ -70,6 +71,14 @@ describe('a symlink in a video folder', () => {
       expect([file, answer.status]).toEqual([file, 404]);
       expect(answer.body.toString()).not.toContain(secret);
     }
+  });
+
+  it('that loops, or a video folder that is a file, is a 404, not a 500', async () => {
+    expect((await rawRequest(served.url, `/media/${uid}/manifest/loop.m3u8`)).status).toBe(404);
+    const other = (await engine.addLinks({ links: [{ url: 'https://cdn.example.test/other.mp4' }] })).queued[0]!.uid;
+    fs.writeFileSync(path.join(engine.paths.library, other), 'a file where a folder should be');
+    expect((await rawRequest(served.url, `/media/${other}/manifest/chunk-0.m4s`)).status).toBe(404);
+    expect((await rawRequest(served.url, `/media/${other}/manifest/video.m3u8`)).status).toBe(404);
   });
 });
 
