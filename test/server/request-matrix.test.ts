@@ -3,7 +3,8 @@
  * (its own table, not a list kept here) and each command of the contract over the socket, ×
  * {no token, wrong token, right token, foreign Host, foreign Origin, malformed input, oversize
  * input}, answered as request-matrix-routes.ts and request-matrix-commands.ts expect. A route or
- * a command without an entry there fails; no answer anywhere is a 5xx. One server, started once.
+ * a command without an entry there fails; no answer anywhere is a 5xx or names the data
+ * directory. One server, started once.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -115,6 +116,7 @@ describe('every HTTP route', () => {
         }).catch((error: unknown) => ({ status: 0, body: Buffer.from(String(error)) }));
         // An oversize body may be refused by closing the connection before it is all sent.
         const closed = answer.status === 0 && variant === 'oversize';
+        if (answer.body.includes(dataDir)) wrong.push(`${method} ${sent.path}: names the data directory`);
         if (!closed && !matches(answer.status, expected))
           wrong.push(
             `${method} ${sent.path.slice(0, 120)}: ${answer.status}, expected ${expected}: ${answer.body.toString().slice(0, 200)}`,
@@ -169,6 +171,7 @@ describe('every socket command', () => {
           shared ??= await signedInSocket(served.url, served.context.token);
           const reply = await shared.call(name, variant === 'malformed' ? malformedInput : input(commandSeed));
           const code = reply.ok ? 'ok' : reply.error.code;
+          if (JSON.stringify(reply).includes(dataDir)) wrong.push(`${name}: names the data directory`);
           note(name, code, variant === 'malformed' ? 'INVALID_INPUT' : answers);
         }
       }
