@@ -118,6 +118,8 @@ export const routeCases: Record<string, RouteCase> = {
         400,
       ],
       [jsonBody(`${stream}/copy`, { url: 'not a link' }), 400],
+      [{ path: `${stream}/copy`, headers: json, body: '{"url": "https://a.test/v.mp4", "__proto__": {"x": 1}}' }, 400],
+      [{ path: `${stream}/copy`, headers: json, body: `${'['.repeat(100_000)}${']'.repeat(100_000)}` }, 400],
       [jsonBody(`${stream}/copy`, { url: 'https://a.test/v.mp4', headers: { 'Bad Name': 'x' } }), 400],
     ],
   },
