@@ -7,7 +7,7 @@ export function credentialVaultWarnings(dataDir: string, env: NodeJS.ProcessEnv)
   const vault = openCredentialVault(dataDir, env);
   if (vault instanceof FileVault) {
     return [
-      `Delivery target credentials are kept in ${vault.file} (FERRY_CREDENTIALS=file), a file only your user can ` +
+      `Delivery target credentials and links' credential headers are kept in ${vault.file} (FERRY_CREDENTIALS=file), a file only your user can ` +
         'read but in clear: anyone with access to your files or backups can read them. Use the OS keychain where ' +
         'there is one (leave FERRY_CREDENTIALS unset).',
     ];
@@ -17,8 +17,8 @@ export function credentialVaultWarnings(dataDir: string, env: NodeJS.ProcessEnv)
     return [];
   } catch (error) {
     return [
-      `${(error as Error).message} Until then, targets cannot be saved with a credential, and credentials ` +
-        'an older Ferry kept in ferry.db stay there.',
+      `${(error as Error).message} Until then, targets cannot be saved with a credential nor links added with ` +
+        'credential headers, and credentials an older Ferry kept in ferry.db stay there.',
     ];
   }
 }
