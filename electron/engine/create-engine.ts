@@ -72,8 +72,8 @@ export interface EngineOptions {
   /** How long a run without `watch` waits at its end for webhooks still being retried (default 60 s). */
   webhookDrainMs?: number;
   /**
-   * Where the targets' credentials are kept (tests). Default: the OS keychain, or the 0600 file in
-   * the data directory when the environment says FERRY_CREDENTIALS=file.
+   * Where the targets' credentials and links' credential headers are kept (tests). Default: the OS
+   * keychain, or the 0600 file in the data directory when the environment says FERRY_CREDENTIALS=file.
    */
   credentials?: CredentialVault;
   /** Wraps each stage's runner, between its work and the commit of its outcome (tracing, tests). */
