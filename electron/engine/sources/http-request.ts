@@ -16,6 +16,7 @@ import {
   privateAddressRefusal,
   type PublicOnly,
 } from './private-network-guard';
+import { withoutUserinfo } from './link-userinfo';
 import { nextHop, sendsUserHeaders } from './redirect-rules';
 
 /**
@@ -191,7 +192,8 @@ export async function httpRequest(url: string, options: RequestOptions): Promise
       const status = message.statusCode ?? 0;
       const location = message.headers.location;
       if (status < 300 || status >= 400 || !location)
-        return { response: wrap(message), finalUrl: current, alive, done };
+        // A redirect may carry its own user:pass@: it is sent (by Node, as Basic), never kept or shown.
+        return { response: wrap(message), finalUrl: withoutUserinfo(current), alive, done };
       message.resume();
       const next = nextHop(visited, location, {
         origin: options.origin,

@@ -6,6 +6,8 @@
  * query) in clear text: it is refused unless the user allowed it for this link.
  */
 
+import { withoutUserinfo } from './link-userinfo';
+
 export interface RedirectRules {
   /** The link's origin (URL.origin: scheme, host and port). */
   origin: string;
@@ -39,7 +41,10 @@ export function nextHop(
     };
   }
   if (visited.includes(next.href))
-    return { ok: false, reason: `The link redirects in a loop (${[...visited, next.href].join(' -> ')}).` };
+    return {
+      ok: false,
+      reason: `The link redirects in a loop (${withoutUserinfo([...visited, next.href].join(' -> '))}).`,
+    };
   if (visited.length > rules.maxRedirects)
     return { ok: false, reason: `The link redirects more than ${rules.maxRedirects} times.` };
   return { ok: true, url: next.href };

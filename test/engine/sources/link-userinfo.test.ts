@@ -88,4 +88,19 @@ describe("a link's user:pass@", () => {
       expect(JSON.stringify(reply)).not.toContain(password);
     }
   });
+
+  it("a redirect's own user:pass@ is followed but not kept as the video's source.url", async () => {
+    const { origin, engine } = await setup({
+      '/share': { kind: 'redirect', to: '/v.mp4' },
+      '/v.mp4': { kind: 'file', body: video() },
+    });
+    origin.routes['/share'] = { kind: 'redirect', to: origin.url('/v.mp4').replace('http://', 'http://eve:hunter2@') };
+    const added = await engine.addLinks({ links: [{ url: origin.url('/share') }], options: { transcode: false } });
+    const uid = added.queued[0]!.uid;
+    await engine.run();
+    const done = await engine.get({ uid });
+    expect(done.status.state).toBe('ready');
+    expect(done.source.url).toBe(origin.url('/v.mp4'));
+    expect(await everythingShown(engine, uid)).not.toContain('hunter2');
+  });
 });
