@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { MediaInfo } from '../../../shared/media-info';
-import type { ListQuery, VideoPage } from '../../../shared/api';
+import type { ListQuery, VideoEvent, VideoPage } from '../../../shared/api';
 import { unknownVideoDetails, type Stage, type Video } from '../../../shared/video';
 import { canTransition, IllegalTransitionError, type VideoState } from '../../../shared/video-states';
 import { waitingState, workingState } from './stage-states';
@@ -19,7 +19,6 @@ import { recoverLeases } from './recover-leases';
 import { StateWriter } from './state-writer';
 import { decodeStoredHeaders, encodeStoredHeaders } from './stored-headers';
 import { VideoChanges } from './video-changes';
-import type { VideoEvent } from '../../../shared/api';
 import { VideoHistory } from './video-history';
 import { rowToVideo, type VideoDoc, type VideoRow } from './video-row';
 import { WebhookOutbox } from './webhook-outbox';
@@ -40,7 +39,7 @@ export class VideoStore {
   readonly outbox: WebhookOutbox;
   /** Each video's deliveries: shown in the Video object, worked by the deliver stage. */
   readonly deliveries: DeliveryStore;
-  /** Where links' credentials are referred to (delivery/link-header-secrets keeps them in the vault). */
+  /** Links' references to their credentials in the vault (delivery/link-header-secrets). */
   readonly headerSecrets: HeaderSecretRows;
   /** Which videos this store's commits changed, for whoever listens (the change feed). */
   readonly changes = new VideoChanges();
