@@ -109,6 +109,7 @@ export function moveClearRequestHeaders(rows: HeaderSecretRows, vault: Credentia
     try {
       vault.set(vaultId(ref), JSON.stringify(secret));
     } catch {
+      // The keychain cannot be reached: ferry doctor says so, and a start that reaches it moves the rest.
       break;
     }
     // Another process opening the same data directory may have moved this row meanwhile.
