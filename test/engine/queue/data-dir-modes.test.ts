@@ -63,7 +63,10 @@ describe.skipIf(process.platform === 'win32')('the data directory on POSIX', () 
     fs.writeFileSync(path.join(dataDir, 'ferry.db-wal'), '', { mode: 0o644 });
     fs.chmodSync(path.join(dataDir, 'ferry.db-wal'), 0o644);
 
-    await openAndQueue(dataDir);
+    // Opened and read only: nothing rewrites credentials.json, the open itself must tighten it.
+    const engine = createEngine({ dataDir, credentials: new FileVault(dataDir) });
+    engines.push(engine);
+    expect((await engine.list({})).total).toBe(1);
     expect(modes(dataDir)).toEqual(ownerOnly);
   });
 });
