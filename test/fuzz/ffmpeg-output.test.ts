@@ -14,6 +14,7 @@ import {
   progressPercent,
   takeProgressBlocks,
 } from '../../electron/engine/media/parse-ffmpeg-progress';
+import { planLadder } from '../../electron/engine/media/plan-ladder';
 import { readProbe, type FfprobeOutput } from '../../electron/engine/media/read-probe';
 import type { Video } from '../../shared/video';
 import { ferry } from '../cli/ferry-process';
@@ -27,12 +28,16 @@ const printed = fc.oneof(
   fc.nat(100_000).map(String),
   fc.constantFrom('N/A', '', '0', '-1', '1e400', 'nan', '0.04', '3600.5'),
 );
-/** A ratio as ffprobe prints one: a frame rate, an aspect ratio (16 bits each in the stream). */
-const ratio = fc.oneof(
-  fc.tuple(fc.nat(65_535), fc.nat(65_535)).map(([n, d]) => `${n}/${d}`),
-  fc.tuple(fc.nat(65_535), fc.nat(65_535)).map(([n, d]) => `${n}:${d}`),
-  printed,
-);
+/**
+ * Ratios as ffprobe prints them (frame rates with a slash, aspect ratios with a colon): two whole
+ * numbers, which a file chooses (16 bits each in an H.264 stream, 32 in some containers), or N/A.
+ */
+const whole = fc.oneof(fc.nat(65_535), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
+const ratio = (separator: '/' | ':') =>
+  fc.oneof(
+    fc.tuple(whole, whole).map(([n, d]) => `${n}${separator}${d}`),
+    fc.constantFrom('N/A', `0${separator}1`, `0${separator}0`, `30000${separator}1001`, ''),
+  );
 
 const stream = fc.record(
   {
@@ -40,9 +45,9 @@ const stream = fc.record(
     codec_name: fc.constantFrom('h264', 'hevc', 'vp9', 'av1', 'mjpeg', 'png', 'gif', 'aac', 'opus', 'prores'),
     width: fc.integer({ min: -1, max: 16_384 }),
     height: fc.integer({ min: -1, max: 16_384 }),
-    avg_frame_rate: ratio,
-    r_frame_rate: ratio,
-    sample_aspect_ratio: ratio,
+    avg_frame_rate: ratio('/'),
+    r_frame_rate: ratio('/'),
+    sample_aspect_ratio: ratio(':'),
     duration: printed,
     nb_frames: printed,
     disposition: fc.record({ attached_pic: fc.constantFrom(0, 1) }),
@@ -100,7 +105,13 @@ describe('fuzzing ffprobe JSON', () => {
           expect(Number.isFinite(n) && n > 0, `${JSON.stringify(info)}`).toBe(true);
         expect(info.duration).toBeGreaterThanOrEqual(0.1);
         expect([0, 90, 180, 270].includes(info.rotation) || (info.rotation >= 0 && info.rotation < 360)).toBe(true);
-        expect(info.frameRate).toMatch(/^\d/);
+        // What the numbers become: a ladder of real, even sizes and bitrates, and a whole frame rate.
+        const ladder = planLadder({ ...info, hasAudio: info.audioCodec !== null });
+        expect(ladder.rungs.length).toBeGreaterThan(0);
+        for (const rung of ladder.rungs)
+          for (const n of [rung.width, rung.height, rung.videoKbps])
+            expect(Number.isFinite(n) && n > 0, JSON.stringify({ info, rung })).toBe(true);
+        expect(ladder.frameRate).toMatch(/^\d+\/\d+$/);
       }),
       fuzzParameters(),
     );

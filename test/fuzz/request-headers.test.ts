@@ -103,7 +103,10 @@ describe("fuzzing the CLI's --header flags", () => {
   });
 
   it("reads 'Name: value' back as the header it was written from", () => {
-    const name = fc.string({ unit: fc.constantFrom(...tokenChars), minLength: 1, maxLength: 20 });
+    // A key named __proto__ cannot be set on a JavaScript object by assignment; zod drops it too.
+    const name = fc
+      .string({ unit: fc.constantFrom(...tokenChars), minLength: 1, maxLength: 20 })
+      .filter((n) => n !== '__proto__');
     const value = fc.string({ unit: 'grapheme-ascii', maxLength: 40 }).map((v) => v.trim());
     fc.assert(
       fc.property(name, value, fc.constantFrom(':', ': ', ' : '), (n, v, separator) => {
