@@ -161,4 +161,26 @@ describe('fuzzing the bodies of ferry serve’s API routes', () => {
       fuzzParameters(0.5),
     );
   });
+
+  it('refuses a link or a webhook URL on any spelling of a private address with a 400', async () => {
+    const { app, token } = (await serve({ env: { ...process.env, FERRY_CREDENTIALS: 'file' } })).server;
+    const requests = (link: string): Call[] => [
+      { method: 'POST', url: `${stream}/copy`, payload: JSON.stringify({ url: link }) },
+      { method: 'PUT', url: `${stream}/webhook`, payload: JSON.stringify({ notificationUrl: link }) },
+      { method: 'POST', url: `${omega}/copy`, payload: JSON.stringify({ title: 'fuzz', url: link }) },
+    ];
+    await fc.assert(
+      fc.asyncProperty(linkTo(privateHost), async (link) => {
+        for (const call of requests(link)) {
+          const reply = await settlesInTime(
+            `${call.method} ${call.url}`,
+            app.inject({ ...call, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }),
+          );
+          expect(reply.statusCode, `${call.method} ${call.url} ${link}: ${reply.body}`).toBe(400);
+          expect(reply.body).toMatch(/may not reach/);
+        }
+      }),
+      fuzzParameters(0.25),
+    );
+  });
 });
