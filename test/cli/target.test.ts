@@ -177,7 +177,7 @@ describe('ferry target add', () => {
 });
 
 describe('ferry target test, change and remove', () => {
-  it('tests a TUS server with the credential piped in, keeps it across a change, and fails clearly when nothing answers', async () => {
+  it('tests a TUS server with the credential piped in, drops it when the endpoint moves, and fails clearly when nothing answers', async () => {
     const secret = 'Bearer 9d2f-piped-token';
     const tus = await tusServerForTest({ requireAuthorization: secret });
     const dataDir = tempDir();
@@ -208,7 +208,7 @@ describe('ferry target test, change and remove', () => {
     expect(refused.stderr).toContain('refused the credential (401)');
     expect(refused.stderr).toContain('--credential-env VAR');
 
-    // A change without a credential keeps the stored one.
+    // A move to another origin without a credential drops the stored one, so it cannot follow the endpoint.
     const listed = JSON.parse((await target('list', '--json')).stdout) as DeliveryTarget[];
     const { id } = listed.find((t) => t.name === 'archive')!;
     const moved = `http://127.0.0.1:${await closedPort()}/files/`;
@@ -220,6 +220,15 @@ describe('ferry target test, change and remove', () => {
     expect(unreachable.stderr).toContain('Check the endpoint and the network.');
     const back = await target('add', 'archive', '--endpoint', tus.endpoint);
     expect(back.code, back.stderr).toBe(0);
+    const bare = await target('test', 'archive');
+    expect(bare.code).toBe(1);
+    expect(tus.requests.at(-1)?.authorization).toBeUndefined();
+    const again = await ferryWithStdin(
+      ['target', 'add', 'archive', '--credential-stdin', '--data-dir', dataDir],
+      `${secret}\n`,
+      fileStore,
+    );
+    expect(again.code, again.stderr).toBe(0);
     expect((await target('test', 'archive')).code).toBe(0);
 
     const every = [added, passed, refused, changed, unreachable, await target('list'), await target('list', '--json')];
