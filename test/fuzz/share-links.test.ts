@@ -4,9 +4,12 @@
  * accepts is an http(s) URL that normalises to itself; and Google Drive's "Download anyway" page
  * reader takes any HTML without throwing.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { downloadUrl } from '../../electron/engine/sources/download-url';
 import { googleDriveConfirmationUrl, normalizeLink } from '../../electron/engine/sources/normalize-link';
+import { options, origin } from '../engine/sources/download-setup';
 import { fuzzParameters, withinBudget } from './fuzz-settings';
 
 const shareHosts = [
@@ -142,5 +145,44 @@ describe('fuzzing the Google Drive confirmation page reader', () => {
       }),
       fuzzParameters(),
     );
+  });
+
+  it('reads a page of hundreds of thousands of unclosed tags in linear time', () => {
+    const snippet = fc.constantFrom(
+      '<form ',
+      '<FORM id=download-form ',
+      '<form id="download-form">x<input ',
+      ' href="',
+    );
+    const page = fc.tuple(snippet, fc.integer({ min: 30_000, max: 300_000 })).map(([s, n]) => s.repeat(n));
+    fc.assert(
+      fc.property(page, (html) => {
+        withinBudget('googleDriveConfirmationUrl', () =>
+          googleDriveConfirmationUrl(html, 'https://drive.google.com/uc'),
+        );
+      }),
+      // No shrinking: one slow page is the whole story, and each try of a smaller one would take seconds.
+      { ...fuzzParameters(0.05), endOnFailure: true },
+    );
+  });
+});
+
+describe('a hostile "download anyway" page, through the fetcher', () => {
+  // Found by the property above: 384 KB of "<form " held the event loop for seconds, 2 MB for minutes.
+  it('is refused as not a video without holding up the event loop', async () => {
+    const o = await origin({
+      '/uc': { kind: 'file', contentType: 'text/html', body: Buffer.from('<form '.repeat(64_000)) },
+    });
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const failure = await downloadUrl(options(o.url('/uc?id=1'), { driveHosts: ['127.0.0.1'] })).catch(
+      (e: unknown) => e,
+    );
+    // The monitor's timer notes a stall when it next runs: give it that turn before reading.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    delay.disable();
+    expect(failure).toMatchObject({ code: 'ERR_NOT_A_DIRECT_LINK' });
+    // Generous: a hang is what this looks for, and it was minutes.
+    expect(delay.max / 1e6).toBeLessThan(1000);
   });
 });

@@ -223,14 +223,33 @@ function attribute(tag: string, name: string): string | null {
   return match ? decodeEntities(match[1] ?? match[2] ?? match[3] ?? '') : null;
 }
 
+/**
+ * The `<name …>` tags of a page and where each ends, found by index: a regular expression retried
+ * at every `<form` of a page full of unclosed ones took minutes (quadratic), this stays linear.
+ */
+function openingTags(html: string, name: string): { tag: string; end: number }[] {
+  const lower = html.toLowerCase();
+  const tags: { tag: string; end: number }[] = [];
+  for (let at = lower.indexOf(`<${name}`); at !== -1; at = lower.indexOf(`<${name}`, at + 1)) {
+    if (!/[\s/>]/.test(lower.charAt(at + name.length + 1))) continue;
+    const end = lower.indexOf('>', at);
+    if (end === -1) break;
+    tags.push({ tag: html.slice(at, end + 1), end: end + 1 });
+    at = end;
+  }
+  return tags;
+}
+
 /** The current page: a GET form (older pages: a POST form with the query in its action). */
 function downloadForm(html: string, pageUrl: string): string | null {
-  for (const [, tag = '', body = ''] of html.matchAll(/(<form\b[^>]*>)([\s\S]*?)<\/form>/gi)) {
+  for (const { tag, end } of openingTags(html, 'form')) {
     if (!/^download-?form$/i.test(attribute(tag, 'id') ?? '')) continue;
+    const close = html.toLowerCase().indexOf('</form>', end);
+    if (close === -1) return null;
     const target = parseUrl(attribute(tag, 'action') ?? '', pageUrl);
     if (!target) return null;
     const params = new URLSearchParams();
-    for (const [input] of body.matchAll(/<input\b[^>]*>/gi)) {
+    for (const { tag: input } of openingTags(html.slice(end, close), 'input')) {
       const name = attribute(input, 'name');
       if (name && attribute(input, 'type')?.toLowerCase() === 'hidden') {
         params.append(name, attribute(input, 'value') ?? '');
