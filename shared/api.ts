@@ -44,6 +44,12 @@ export interface IngestOptions {
   requireSignedURLs?: boolean;
   allowedOrigins?: string[];
   creator?: string;
+  /**
+   * `allow`: each link or file becomes a video of its own even when the same one is already queued
+   * or finished (Cloudflare's and Omega's APIs: every copy is a new video). The HTTP API doors set
+   * it; the default reports such an input as a duplicate ("already in the queue").
+   */
+  duplicates?: 'report' | 'allow';
 }
 
 export interface NewLink {
@@ -198,7 +204,11 @@ export type WebhookCheck = { valid: true; signedAt: string } | { valid: false; r
 /** Each command: what it takes and what it answers. */
 export interface CommandMap {
   addLinks: { input: { links: NewLink[]; options?: IngestOptions }; output: AddResult };
-  addFiles: { input: { paths: string[]; options?: IngestOptions }; output: AddResult };
+  /**
+   * `uid`: the new video's uid, for one file (a TUS upload's `stream-media-id`): refused with
+   * INVALID_INPUT when a video already has it.
+   */
+  addFiles: { input: { paths: string[]; options?: IngestOptions; uid?: string }; output: AddResult };
   importList: { input: ListInput & { options?: IngestOptions }; output: ImportReport };
   /** What addLinks or importList would do with this text, without queueing anything: for a confirm sheet or a list preview. */
   checkLinks: { input: { content: string; format?: ListFormat; limit?: number }; output: LinkCheck };

@@ -79,6 +79,7 @@ const ingestOptions = z.strictObject({
     .optional(),
   privateNetworks: z.boolean().optional(),
   allowInsecureRedirects: z.boolean().optional(),
+  duplicates: z.enum(['report', 'allow'], 'must be report or allow').optional(),
   secretHeaders: z
     .array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be HTTP header names such as X-Signed-Url'))
     .max(100, 'at most 100 names')
@@ -126,7 +127,12 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
       .min(1),
     options: ingestOptions.optional(),
   }),
-  addFiles: z.strictObject({ paths: z.array(z.string().min(1)).min(1), options: ingestOptions.optional() }),
+  addFiles: z
+    .strictObject({ paths: z.array(z.string().min(1)).min(1), options: ingestOptions.optional(), uid: uid.optional() })
+    .refine((input) => input.uid === undefined || input.paths.length === 1, {
+      message: 'names the video of one file: give one path with it',
+      path: ['uid'],
+    }),
   importList: z.union([
     z.strictObject({ path: z.string().min(1), options: ingestOptions.optional() }),
     z.strictObject({ content: z.string(), format: listFormat.optional(), options: ingestOptions.optional() }),

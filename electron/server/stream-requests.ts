@@ -110,6 +110,8 @@ export function addLinksFromCopy(
   const name = body.meta?.name ?? body.name;
   const creator = body.creator ?? creatorHeader;
   const options: NonNullable<CommandInput<'addLinks'>['options']> = {
+    // As on Cloudflare: every copy is a video of its own, whoever copied the same link before.
+    duplicates: 'allow',
     ...(body.meta ? { meta: body.meta } : {}),
     ...(body.thumbnailTimestampPct !== undefined ? { thumbnailTimestampPct: body.thumbnailTimestampPct } : {}),
     ...(body.maxDurationSeconds !== undefined ? { maxDurationSeconds: body.maxDurationSeconds } : {}),

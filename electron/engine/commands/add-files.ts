@@ -11,6 +11,7 @@ import type { AddResult, CommandInput } from '../../../shared/api';
 import type { VideoDetails } from '../../../shared/video';
 import type { NewVideo, QueueOptions } from '../queue/queue-job';
 import type { EngineContext } from '../pipeline/engine-context';
+import { FerryError } from '../../../shared/ferry-error';
 import { TimeSlice } from '../../../shared/time-slice';
 import { insertInBatches, videosOf } from './queue-in-batches';
 import { scanFolder } from './scan-folder';
@@ -45,6 +46,10 @@ export async function addFiles(context: EngineContext, input: CommandInput<'addF
   const fresh: NewVideo[] = [];
   const files: { given: string; file: string; stat: Stats }[] = [];
   const slice = new TimeSlice();
+  if (input.uid !== undefined && context.store.get(input.uid))
+    throw new FerryError('INVALID_INPUT', `uid: ${input.uid} is the uid of a video already; give another, or none.`, [
+      { path: 'uid', message: 'is the uid of a video already' },
+    ]);
   for (const given of input.paths) {
     const file = path.resolve(given);
     let stat: Stats;
@@ -63,16 +68,21 @@ export async function addFiles(context: EngineContext, input: CommandInput<'addF
     } else if (stat.isFile()) files.push({ given, file, stat });
     else result.invalid.push({ input: given, reason: `Not a file or folder: ${file}.` });
   }
+  if (input.uid !== undefined && files.length > 1)
+    throw new FerryError('INVALID_INPUT', 'uid: names the video of one file; the folder given holds several.', [
+      { path: 'uid', message: 'names the video of one file' },
+    ]);
   for (const { given, file, stat } of files) {
     await slice.turn();
     const sourceKey = `file:${file}:${stat.size}:${Math.round(stat.mtimeMs)}`;
-    const existing = context.store.findActiveBySourceKey(sourceKey);
+    const existing = input.options?.duplicates === 'allow' ? undefined : context.store.findActiveBySourceKey(sourceKey);
     if (existing) {
       result.duplicates.push({ input: given, uid: existing });
       continue;
     }
     const name = input.options?.meta?.name ?? path.basename(file);
     fresh.push({
+      ...(input.uid !== undefined ? { uid: input.uid } : {}),
       source: { kind: 'file', path: file },
       stage: 'probe',
       name,

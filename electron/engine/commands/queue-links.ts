@@ -59,12 +59,12 @@ export function queueLinks(context: EngineContext, links: LinkInput[], options: 
       continue;
     }
     const sourceKey = `url:${normalized.key}`;
-    const existing = context.store.findActiveBySourceKey(sourceKey);
+    const existing = options.duplicates === 'allow' ? undefined : context.store.findActiveBySourceKey(sourceKey);
     if (existing) {
       result.duplicates.push({ position: link.position, url: link.url, uid: existing });
       continue;
     }
-    const earlier = seen.get(sourceKey);
+    const earlier = options.duplicates === 'allow' ? undefined : seen.get(sourceKey);
     if (earlier !== undefined) {
       repeats.push({ position: link.position, url: link.url, index: earlier });
       continue;

@@ -23,6 +23,8 @@ export interface QueueOptions {
 }
 
 export interface NewVideo {
+  /** A uid chosen before (a TUS upload's announced id); a new one otherwise. */
+  uid?: string;
   source: VideoSource;
   /** The first stage: `fetch` for links, `probe` for local files. */
   stage: Stage;

@@ -89,7 +89,7 @@ export class VideoStore {
     const now = new Date().toISOString();
     const run = this.db.transaction(() => {
       const uids = videos.map((video) => {
-        const uid = randomUUID().replaceAll('-', '');
+        const uid = video.uid ?? randomUUID().replaceAll('-', '');
         const doc: VideoDoc = { ...unknownVideoDetails(), ...video.doc };
         if (video.name !== undefined) doc.meta = { ...doc.meta, name: video.name };
         this.insertStmt.run({

@@ -72,17 +72,13 @@ export async function registerOmegaApi(app: FastifyInstance, context: ServerCont
         const problem = context.allowPrivateNetworks ? undefined : privateLinkProblem(url, context.allowAddresses);
         if (problem) return refuse(reply, 400, `url: ${problem}`);
         const link = { url, ...(title ? { name: title } : {}), ...(headers ? { headers } : {}) };
-        const added = await context.call('addLinks', { links: [link] });
+        // Every copy is a video of its own, as on Omega, whoever copied the same link before.
+        const added = await context.call('addLinks', { links: [link], options: { duplicates: 'allow' } });
         if (!added.ok) return fail(reply, added.error);
-        const { queued, duplicates, invalid } = added.value;
+        const { queued, invalid } = added.value;
         if (invalid[0]) return refuse(reply, 400, `url: ${invalid[0].reason}`);
-        // The same link already waiting or working: that video is the answer, not a second copy.
-        let found = queued[0];
-        if (!found) {
-          const existing = await context.call('get', { uid: duplicates[0]?.uid ?? '' });
-          if (!existing.ok) return fail(reply, existing.error);
-          found = existing.value;
-        }
+        const found = queued[0];
+        if (!found) return refuse(reply, 500, 'Ferry could not queue the link; see its terminal.');
         return reply
           .status(200)
           .type('application/json')

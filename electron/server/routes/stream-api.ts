@@ -46,13 +46,10 @@ export async function registerStreamApi(app: FastifyInstance, context: ServerCon
         if (problem) return sendError(reply, 400, `url: ${problem}`);
         const added = await context.call('addLinks', translated.input);
         if (!added.ok) return sendFailure(reply, added.error, context.paths);
-        const { queued, duplicates, invalid } = added.value;
+        const { queued, invalid } = added.value;
         if (invalid[0]) return sendError(reply, 400, `url: ${invalid[0].reason}`);
-        // The same link already waiting or working: that video is the answer, not a second copy.
-        if (queued[0]) return sendResult(reply, shown(queued[0]));
-        const existing = await context.call('get', { uid: duplicates[0]?.uid ?? '' });
-        if (!existing.ok) return sendFailure(reply, existing.error, context.paths);
-        return sendResult(reply, shown(existing.value));
+        if (!queued[0]) return sendError(reply, 500, 'Ferry could not queue the link; see its terminal.');
+        return sendResult(reply, shown(queued[0]));
       });
 
       api.get<{ Querystring: ListParams }>(
