@@ -105,6 +105,6 @@ describe('delivery to Bunny Stream', () => {
     const video = await pushed(engine, targetId);
     expect(video.status.state).toBe('ready');
     expect(video.deliveries[0]).toMatchObject({ state: 'error', errorReasonCode: 'ERR_DELIVERY_FAILED' });
-    expect(video.deliveries[0]!.error).toContain('Bunny Stream could not process the video');
+    expect(video.deliveries[0]!.error).toContain('The video could not be transcoded.');
   });
 });

@@ -1,8 +1,11 @@
 /**
- * A Bunny Stream double on a real TUS server (providers.md §4): its REST API behind the library's
- * AccessKey (401 otherwise), TUS at /tusupload where every request must carry a valid, unexpired
- * signature (Bunny's documented 401 causes), `videos/fetch` downloading the link itself with the
- * given headers, and a status per video that advances on each GET once the video has its bytes.
+ * A Bunny Stream double on a real TUS server, following Bunny's own OpenAPI file
+ * (BunnyWay/bunny-stream-ios, Sources/BunnyStreamAPI/openapi.yml; the facts relied on are in
+ * bunny-openapi-facts.ts with their lines) for the REST paths, fields and the video's status, and
+ * Bunny's docs (docs.bunny.net/reference/tus-resumable-uploads, providers.md §4) for TUS: the REST
+ * API behind the library's AccessKey (401 otherwise), TUS at /tusupload where every request must
+ * carry a valid, unexpired signature, `videos/fetch` downloading the link itself with the given
+ * headers, and each video's `VideoModelStatus` advancing one step per GET once it has its bytes.
  */
 import type http from 'node:http';
 import { EVENTS } from '@tus/server';
@@ -20,10 +23,52 @@ export interface BunnyVideo {
   fetched: Buffer | null;
   /** The bytes are there: the upload finished, or the fetch downloaded them. */
   complete: boolean;
-  /** Where it is in its status sequence. */
+  /** The step the last GET showed; -1 before the first (0 Created while the bytes are not there). */
   step: number;
-  sequence: readonly number[];
+  steps: readonly Step[];
+  /** TranscodingMessageModel entries (level: the spec's Severity, 3 = Error). */
   messages: { level: number; message: string }[];
+}
+
+/** One VideoModelStatus as a GET shows it, with the resolutions encoded by then. */
+interface Step {
+  status: number;
+  resolutions: string;
+}
+
+/** What Bunny does with a video once it has its bytes, a step per GET (VideoModelStatus numbers). */
+export type BunnyOutcome = 'finished' | 'error' | 'uploadFailed' | 'jit';
+const outcomes: Record<BunnyOutcome, readonly Step[]> = {
+  // Uploaded, Processing, Transcoding while the renditions come, Finished.
+  finished: [
+    { status: 1, resolutions: '' },
+    { status: 2, resolutions: '' },
+    { status: 3, resolutions: '240p' },
+    { status: 3, resolutions: '240p,360p' },
+    { status: 4, resolutions: '240p,360p' },
+  ],
+  // Fails during transcoding, after a resolution was listed.
+  error: [
+    { status: 1, resolutions: '' },
+    { status: 2, resolutions: '' },
+    { status: 3, resolutions: '240p' },
+    { status: 5, resolutions: '' },
+  ],
+  uploadFailed: [{ status: 6, resolutions: '' }],
+  // A library with just-in-time encoding: JitSegmenting, then JitPlaylistsCreated.
+  jit: [
+    { status: 1, resolutions: '' },
+    { status: 7, resolutions: '' },
+    { status: 8, resolutions: '' },
+  ],
+};
+
+/** A REST request as the double received it, for checking against the OpenAPI operation. */
+export interface BunnyRestRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: Record<string, unknown> | null;
 }
 
 /** A TUS request as the double judged its signature. */
@@ -34,9 +79,6 @@ export interface SignedRequest {
   status: number;
 }
 
-const encodes = [0, 1, 2, 4, 3];
-const fails = [0, 1, 5];
-
 export async function startBunnyDouble(options: { library?: string; apiKey?: string } = {}) {
   const library = options.library ?? '123';
   const apiKey = options.apiKey ?? 'key';
@@ -44,18 +86,25 @@ export async function startBunnyDouble(options: { library?: string; apiKey?: str
   const signed: SignedRequest[] = [];
   const fetches: { body: Record<string, unknown> }[] = [];
   let rejectTus = 0;
-  let sequence: readonly number[] = encodes;
+  const requests: BunnyRestRequest[] = [];
+  let outcome: BunnyOutcome = 'finished';
   let created = 0;
 
-  const shape = (v: BunnyVideo) => ({
-    videoLibraryId: Number(library),
-    guid: v.guid,
-    title: v.title,
-    dateUploaded: v.dateUploaded,
-    status: v.sequence[v.step],
-    encodeProgress: Math.round((v.step / (v.sequence.length - 1)) * 100),
-    transcodingMessages: v.messages,
-  });
+  /** The VideoModel: 0 Created until the bytes are there, then its steps. */
+  const shape = (v: BunnyVideo) => {
+    const step = v.steps[v.step];
+    const status = step?.status ?? 0;
+    return {
+      videoLibraryId: Number(library),
+      guid: v.guid,
+      title: v.title,
+      dateUploaded: v.dateUploaded,
+      status,
+      availableResolutions: step?.resolutions ?? '',
+      encodeProgress: status === 4 ? 100 : Math.round((Math.max(v.step, 0) / v.steps.length) * 100),
+      transcodingMessages: v.messages.map((m) => ({ ...m, timeStamp: v.dateUploaded })),
+    };
+  };
 
   function create(title: string): BunnyVideo {
     created++;
@@ -67,9 +116,9 @@ export async function startBunnyDouble(options: { library?: string; apiKey?: str
       uploadId: null,
       fetched: null,
       complete: false,
-      step: 0,
-      sequence,
-      messages: [],
+      step: -1,
+      steps: outcomes[outcome],
+      messages: outcome === 'error' ? [{ level: 3, message: 'The video could not be transcoded.' }] : [],
     };
     videos.set(video.guid, video);
     return video;
@@ -83,9 +132,11 @@ export async function startBunnyDouble(options: { library?: string; apiKey?: str
       video.fetched = Buffer.from(await response.arrayBuffer());
       video.complete = true;
     } catch (error) {
-      video.sequence = [5];
-      video.step = 0;
-      video.messages.push({ level: 2, message: `Failed to fetch ${url}: ${(error as Error).message}` });
+      // Which status a failed fetch ends in is not documented: UploadFailed, the fetch being the upload.
+      video.steps = outcomes.uploadFailed;
+      video.step = -1;
+      video.complete = true;
+      video.messages.push({ level: 3, message: `Failed to fetch ${url}: ${(error as Error).message}` });
     }
   }
 
@@ -115,6 +166,8 @@ export async function startBunnyDouble(options: { library?: string; apiKey?: str
     if (req.headers.accesskey !== apiKey)
       return send(res, 401, { message: 'Authorization has been denied for this request.' });
     const sub = url.pathname.slice(`/library/${library}`.length);
+    const body = req.method === 'POST' ? await readJson(req) : null;
+    requests.push({ method: req.method ?? '', path: sub, query: Object.fromEntries(url.searchParams), body });
     const one = /^\/videos\/([^/]+)$/.exec(sub);
     if (req.method === 'GET' && sub === '/videos') {
       const search = url.searchParams.get('search') ?? '';
@@ -127,12 +180,12 @@ export async function startBunnyDouble(options: { library?: string; apiKey?: str
       return send(res, 200, { totalItems: items.length, currentPage: page, itemsPerPage: perPage, items: slice });
     }
     if (req.method === 'POST' && sub === '/videos') {
-      const { title } = await readJson(req);
+      const title = body?.title;
       if (typeof title !== 'string' || title === '') return send(res, 400, { message: 'The title field is required.' });
       return send(res, 200, shape(create(title)));
     }
     if (req.method === 'POST' && sub === '/videos/fetch') {
-      const body = await readJson(req);
+      if (!body) return send(res, 400, { message: 'Failed fetching the video.' });
       fetches.push({ body });
       if (typeof body.url !== 'string') return send(res, 400, { message: 'The url field is required.' });
       const video = create(typeof body.title === 'string' ? body.title : body.url);
@@ -143,7 +196,8 @@ export async function startBunnyDouble(options: { library?: string; apiKey?: str
     if (req.method === 'GET' && one) {
       const video = videos.get(decodeURIComponent(one[1]!));
       if (!video) return send(res, 404, { message: 'The requested video was not found.' });
-      if (video.complete && video.step < video.sequence.length - 1) video.step++;
+      // One step per GET once the bytes are there.
+      if (video.complete && video.step < video.steps.length - 1) video.step++;
       return send(res, 200, shape(video));
     }
     return send(res, 404, { message: `No route ${req.method} ${url.pathname}` });
@@ -198,9 +252,15 @@ export async function startBunnyDouble(options: { library?: string; apiKey?: str
     rejectTus(times: number) {
       rejectTus = times;
     },
-    /** Videos created from now on end in status 5 (Failed) instead of 3. */
-    failEncoding(fail = true) {
-      sequence = fail ? fails : encodes;
+    /** Every REST request, its query and JSON body, oldest first. */
+    requests,
+    /** What videos created from now on go through once they have their bytes. */
+    outcome(next: BunnyOutcome) {
+      outcome = next;
+    },
+    /** Videos created from now on end in 5 (Error) with a transcoding message. */
+    failEncoding() {
+      outcome = 'error';
     },
     close: () => tus.close(),
   };

@@ -1,12 +1,13 @@
 /**
  * Bunny Stream, on its documented HTTP shapes (../shared/reference/providers.md §4): REST with the
  * library's `AccessKey`, a push by TUS after creating the video (signed with bunny-signer.ts), a
- * pull by `videos/fetch`, and the video's integer status. A thin adapter rather than an SDK: five
+ * pull by `videos/fetch`, and the video's integer status (bunny-status.ts). A thin adapter rather than an SDK: five
  * calls and one hash need none, and an SDK's own HTTP client and retries would fight the deliver
  * stage, which owns retries, resume and the stop signal.
  */
 import { bunnySigner, type BunnySignerOptions } from './bunny-signer';
-import type { ProviderAdapter, ProviderCall, RemoteStatus } from './provider';
+import { bunnyStatus, type BunnyVideoState } from './bunny-status';
+import type { ProviderAdapter, ProviderCall } from './provider';
 import { record } from './read-answer';
 import { ServiceError, sentFor, serviceRequest } from './service-request';
 
@@ -17,29 +18,12 @@ export interface BunnyAdapterOptions {
   lookup?: { tries: number; delayMs: number };
 }
 
-interface BunnyVideo {
+/** The fields of Bunny's VideoModel the adapter reads besides its status. */
+interface BunnyVideo extends BunnyVideoState {
   guid?: string;
   title?: string;
   dateUploaded?: string;
-  status?: number;
-  encodeProgress?: number;
-  transcodingMessages?: { message?: string; level?: number }[];
 }
-
-/** Bunny's status numbers (its webhook's list), with the word shown for each. */
-const statusWords = [
-  'queued',
-  'processing',
-  'encoding',
-  'finished',
-  'resolution finished',
-  'failed',
-  'presigned upload started',
-  'presigned upload finished',
-  'presigned upload failed',
-  'captions generated',
-  'title or description generated',
-];
 
 function required(call: ProviderCall): { library: string; apiKey: string } {
   const { name, library } = call.target;
@@ -62,24 +46,6 @@ function libraryRequest(call: ProviderCall, method: 'GET' | 'POST', path: string
     ...(json === undefined ? {} : { json }),
     ...sentFor(call),
   });
-}
-
-/** The remote state as the deliver stage follows it, pure. */
-export function bunnyStatus(video: BunnyVideo, readyWhen: 'playable' | 'complete'): RemoteStatus {
-  const code = video.status ?? -1;
-  const word = statusWords[code] ?? `status ${code}`;
-  const pct = typeof video.encodeProgress === 'number' ? { pct: video.encodeProgress } : {};
-  // No playbackUrl: the video object carries no URL, and the HLS address needs the library's pull
-  // zone hostname, whose form is not in the stored reference.
-  if (code === 3 || code === 9 || code === 10) return { phase: 'ready', word, pct: 100 };
-  // 4: one resolution is encoded, so the video plays; the others are still coming.
-  if (code === 4) return { phase: readyWhen === 'playable' ? 'ready' : 'processing', word, ...pct };
-  if (code === 5 || code === 8) {
-    const said = (video.transcodingMessages ?? []).map((m) => m.message).filter((m): m is string => !!m);
-    const error = said.length > 0 ? said.join('; ') : `Bunny Stream could not process the video (${word}).`;
-    return { phase: 'error', word, error };
-  }
-  return { phase: 'processing', word, ...pct };
 }
 
 const wait = (ms: number, signal: AbortSignal) =>

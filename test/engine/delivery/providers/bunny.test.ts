@@ -2,13 +2,14 @@
  * The Bunny Stream adapter against its double (a real TUS server on 127.0.0.1): the key is
  * checked, a push creates the video and sends it by TUS under a signature renewed before it
  * expires (across several expiries mid-upload, and after a 401), a pull carries the link's
- * headers to the origin and finds the video it made, and Bunny's status numbers become phases.
+ * headers to the origin and finds the video it made, and the video's VideoModelStatus becomes phases.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bunnySignature, bunnySigner } from '../../../../electron/engine/delivery/providers/bunny-signer';
-import { bunnyStatus, createBunnyAdapter } from '../../../../electron/engine/delivery/providers/bunny';
+import { createBunnyAdapter } from '../../../../electron/engine/delivery/providers/bunny';
+import { bunnyStatus } from '../../../../electron/engine/delivery/providers/bunny-status';
 import type {
   ProviderCall,
   PushResume,
@@ -128,17 +129,18 @@ describe('Bunny Stream adapter', () => {
     expect(bunny.tus.metadata(video.uploadId!)).toEqual({ filetype: 'video/mp4', title: 'Board meeting' });
     expect(bunny.signed.every((s) => s.status === 200 && s.videoId === video.guid)).toBe(true);
     const { status, seen } = await follow(bunny, c, video.guid);
-    expect(seen).toEqual(['processing', 'encoding', 'resolution finished', 'finished']);
+    expect(seen).toEqual(['uploaded', 'processing', 'transcoding', 'transcoding', 'finished']);
     expect(status).toEqual({ phase: 'ready', word: 'finished', pct: 100 });
   });
 
-  it('counts the first resolution as ready when the target is ready once playable', async () => {
+  it('counts Transcoding with a resolution encoded as ready when the target is ready once playable', async () => {
     const bunny = await double();
     const c = call(bunny, { readyWhen: 'playable' });
     const session = await push.session(c, file(), null, 1024 * 1024);
     await send(session);
     const { status } = await follow(bunny, c, session.remoteId!);
-    expect(status).toMatchObject({ phase: 'ready', word: 'resolution finished' });
+    expect(status).toMatchObject({ phase: 'ready', word: 'transcoding' });
+    expect(bunny.videos.get(session.remoteId!)?.step).toBe(2);
   });
 
   it('keeps uploading across several signature expiries, renewing the signature before each runs out', async () => {
@@ -181,8 +183,7 @@ describe('Bunny Stream adapter', () => {
     const session = await push.session(c, file(), null, 1024 * 1024);
     await send(session);
     const { status } = await follow(bunny, c, session.remoteId!);
-    expect(status).toMatchObject({ phase: 'error', word: 'failed' });
-    expect(status.error).toContain('Bunny Stream could not process the video');
+    expect(status).toEqual({ phase: 'error', word: 'error', error: 'The video could not be transcoded.' });
   });
 
   it('pulls: Bunny fetches the link with its headers, and the video it made is found and followed', async () => {
@@ -210,22 +211,46 @@ describe('Bunny Stream adapter', () => {
     const c = call(bunny, { mode: 'pull' });
     const { remoteId } = await adapter.pull!(c, { url: origin.url('/v.mp4'), headers: {}, name: 'Gone' });
     const { status } = await follow(bunny, c, remoteId);
-    expect(status).toMatchObject({ phase: 'error', word: 'failed' });
+    expect(status).toMatchObject({ phase: 'error', word: 'upload failed' });
     expect(status.error).toContain('the origin answered 403');
   });
 });
 
-describe('Bunny status numbers', () => {
-  it('become phases as the reference lists them', () => {
-    const phase = (status: number, readyWhen: 'playable' | 'complete' = 'complete') =>
-      bunnyStatus({ status }, readyWhen).phase;
-    expect([0, 1, 2, 6, 7].map((s) => phase(s))).toEqual(Array(5).fill('processing'));
-    expect([phase(3), phase(4), phase(4, 'playable')]).toEqual(['ready', 'processing', 'ready']);
-    expect([phase(5), phase(8)]).toEqual(['error', 'error']);
-    expect(bunnyStatus({ status: 2, encodeProgress: 40 }, 'complete')).toEqual({
+describe('Bunny VideoModelStatus', () => {
+  const phase = (status: number, readyWhen: 'playable' | 'complete' = 'complete', availableResolutions = '') =>
+    bunnyStatus({ status, availableResolutions }, readyWhen).phase;
+
+  it('is ready on 4 Finished and 8 JitPlaylistsCreated, failed on 5 Error and 6 UploadFailed', () => {
+    expect([0, 1, 2, 3, 7].map((s) => phase(s))).toEqual(Array(5).fill('processing'));
+    expect([phase(4), phase(8)]).toEqual(['ready', 'ready']);
+    expect([phase(5), phase(6)]).toEqual(['error', 'error']);
+    expect(bunnyStatus({ status: 6 }, 'complete')).toEqual({
+      phase: 'error',
+      word: 'upload failed',
+      error: 'Bunny Stream did not receive the upload (upload failed).',
+    });
+  });
+
+  it('takes Transcoding as playable once a resolution is listed, and only for a target ready once playable', () => {
+    expect([phase(3, 'playable'), phase(3, 'playable', '240p'), phase(3, 'complete', '240p')]).toEqual([
+      'processing',
+      'ready',
+      'processing',
+    ]);
+    expect(bunnyStatus({ status: 3, encodeProgress: 40 }, 'complete')).toEqual({
       phase: 'processing',
-      word: 'encoding',
+      word: 'transcoding',
       pct: 40,
     });
+  });
+
+  it('quotes the transcoding messages of level Error as the reason', () => {
+    const messages = [
+      { level: 2, message: 'Odd frame rate' },
+      { level: 3, message: 'The original is corrupted' },
+    ];
+    expect(bunnyStatus({ status: 5, transcodingMessages: messages }, 'complete').error).toBe(
+      'The original is corrupted',
+    );
   });
 });
