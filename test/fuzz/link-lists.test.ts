@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { listFormatFromName, parseLinkList } from '../../electron/engine/sources/parse-link-list';
 import { headerProblem } from '../../shared/http-header-name';
 import type { ListFormat } from '../../shared/link-check';
-import { fuzzParameters, settlesInTime, withinBudget } from './fuzz-settings';
+import { serve } from '../server/stream-fixture';
+import { signedInSocket } from '../server/ws-client';
+import { fuzzParameters, settlesInTime, stallWhile, withinBudget } from './fuzz-settings';
 
 const formats: readonly ListFormat[] = ['text', 'csv', 'json', 'ndjson'];
 
@@ -110,5 +112,47 @@ describe('fuzzing the link-list reader', () => {
       }),
       fuzzParameters(),
     );
+  });
+
+  it('reads lists of hundreds of thousands of awkward characters without holding up the event loop', async () => {
+    // A first line (which picks the format), a row, a JSON item: each made of one character repeated.
+    const shapes: ((run: string) => string)[] = [
+      (run) => `a,${run},b\nhttps://a.test/v.mp4`,
+      (run) => `url,name\nhttps://a.test/v.mp4,${run}`,
+      (run) => `[${run}`,
+      (run) => `{"url":"${run}`,
+      (run) => `https://a.test/v.mp4\n${run}`,
+    ];
+    const characters = [' ', '"', ',', '[', '{', '\\', '\r'];
+    const list = fc.tuple(
+      fc.nat(shapes.length - 1),
+      fc.constantFrom(...characters),
+      fc.integer({ min: 60_000, max: 200_000 }),
+    );
+    // Every shape with every character first, then the fuzzer's own picks.
+    const examples = shapes.flatMap((_shape, i) => characters.map((c): [[number, string, number]] => [[i, c, 60_000]]));
+    await fc.assert(
+      fc.asyncProperty(list, async ([shape, c, n]) => {
+        expect(await stallWhile(() => parseLinkList(shapes[shape]!(c.repeat(n))))).toBeLessThan(1000);
+      }),
+      // No shrinking: one slow list is the whole story, and each try of a smaller one would take seconds.
+      { ...fuzzParameters(0.05), endOnFailure: true, examples },
+    );
+  });
+});
+
+describe('a list whose first line is a cell of a million spaces, through the socket', () => {
+  // Found by the property above: telling CSV from text matched each cell with `\s*("?)\s*url`, quadratic in its spaces.
+  it('is checked without holding up the event loop', async () => {
+    const api = await serve();
+    const client = await signedInSocket(api.server.baseUrl, api.server.token);
+    const content = `a,${' '.repeat(100_000)},b\nhttps://a.test/v.mp4\n`;
+    let reply: Awaited<ReturnType<typeof client.call>> | undefined;
+    const stall = await stallWhile(async () => {
+      reply = await client.call('checkLinks', { content });
+    });
+    expect(reply).toMatchObject({ ok: true });
+    expect(stall).toBeLessThan(1000);
+    await client.close();
   });
 });

@@ -34,7 +34,14 @@ function detectFormat(body: string): ListFormat {
   if (start.startsWith('[')) return 'json';
   const firstLine = start.split('\n', 1)[0] ?? '';
   if (firstLine.startsWith('{')) return 'ndjson';
-  return firstLine.split(',').some((cell) => /^\s*("?)\s*url\s*\1\s*$/i.test(cell)) ? 'csv' : 'text';
+  // Compared as text, not by a regular expression: `\s*("?)\s*url` backtracked quadratically over a cell of spaces.
+  const isUrlColumn = (cell: string) =>
+    cell
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase() === 'url';
+  return firstLine.split(',').some(isUrlColumn) ? 'csv' : 'text';
 }
 
 async function parseText(body: string, slice: TimeSlice): Promise<ListOutcome> {
