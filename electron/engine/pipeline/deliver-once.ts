@@ -15,7 +15,7 @@ import { failDelivery, handleFailure, type DeliveryAttempt } from './delivery-at
 import type { DeliveryTuning } from './delivery-tuning';
 import type { EngineContext } from './engine-context';
 import { followDelivery } from './follow-delivery';
-import { pushDelivery } from './push-delivery';
+import { noteServing, pushDelivery, servingOf } from './push-delivery';
 
 export async function deliverOnce(
   context: EngineContext,
@@ -83,6 +83,14 @@ async function pullOrPush(attempt: DeliveryAttempt): Promise<void> {
     failDelivery(attempt, plan.text);
     return;
   }
+  // The service fetches the original: its limits are checked against the original's facts first.
+  const facts = { size: video.size, ...video.input, duration: video.duration };
+  const refusal = await adapter.refuses?.(facts, call);
+  if (refusal) {
+    failDelivery(attempt, `Delivery to "${call.target.name}" failed before sending: ${refusal}`, { text: refusal });
+    return;
+  }
+  noteServing(attempt, servingOf(video));
   context.deliveries.start(row.id, row.attempts + 1);
   const { remoteId } = await (adapter.pull as NonNullable<ProviderAdapter['pull']>)(call, plan.link);
   context.store.record(video.uid, 'delivery-pull-requested', { target: call.target.id, remoteId });

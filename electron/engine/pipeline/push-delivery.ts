@@ -8,7 +8,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Video } from '../../../shared/video';
 import { remoteIdFor, uploadMetadata } from '../delivery/plan-delivery';
-import type { FormPush, PushFile, PushResume, PushState, TusPush } from '../delivery/providers/provider';
+import type {
+  FormPush,
+  PushFile,
+  PushResume,
+  PushState,
+  ServingOptions,
+  TusPush,
+} from '../delivery/providers/provider';
 import { sentFor } from '../delivery/providers/service-request';
 import { tusUpload } from '../delivery/tus-upload';
 import { UploadSpeed } from '../delivery/upload-speed';
@@ -44,7 +51,7 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
     );
     return;
   }
-  const refusal = adapter.refuses?.({ size, ...pictureOf(video, target.send), duration: video.duration });
+  const refusal = await adapter.refuses?.({ size, ...pictureOf(video, target.send), duration: video.duration }, call);
   if (refusal) {
     // The history keeps the service's limit as the adapter said it.
     failDelivery(attempt, `Delivery to "${target.name}" failed before sending: ${refusal}`, { text: refusal });
@@ -53,12 +60,8 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
   const attempts = row.attempts + 1;
   deliveries.start(row.id, attempts);
   const { name, filetype } = uploadMetadata(video.meta.name, file);
-  const serving = {
-    requireSignedURLs: video.requireSignedURLs,
-    allowedOrigins: video.allowedOrigins,
-    thumbnailTimestampPct: video.thumbnailTimestampPct,
-    scheduledDeletion: video.scheduledDeletion,
-  };
+  const serving = servingOf(video);
+  noteServing(attempt, serving);
   const pushFile: PushFile = { path: file, size, name, type: filetype, serving };
   const limit = context.settings.get().delivery.maxUploadBytesPerSecond;
   context.uploadLimit.setRate(limit);
@@ -89,6 +92,25 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
     saver.flush();
     handleFailure(attempt, error, { progressed: saver.accepted() > startOffset, size, chunkSize: sent.chunkSize });
   }
+}
+
+/** How the video is to be served, as the adapters take it. */
+export function servingOf(video: Video): ServingOptions {
+  return {
+    requireSignedURLs: video.requireSignedURLs,
+    allowedOrigins: video.allowedOrigins,
+    thumbnailTimestampPct: video.thumbnailTimestampPct,
+    scheduledDeletion: video.scheduledDeletion,
+    ...(video.watermark ? { watermark: true } : {}),
+  };
+}
+
+/** Says in the delivery's notice which serving options the service could not take (once, with any earlier notice). */
+export function noteServing(attempt: DeliveryAttempt, serving: ServingOptions): void {
+  const { context, row, adapter } = attempt;
+  const said = adapter.servingNotice?.(serving);
+  if (!said || row.notice?.includes(said)) return;
+  context.deliveries.setMode(row.id, row.mode, row.notice ? `${row.notice} ${said}` : said);
 }
 
 async function sendByTus(

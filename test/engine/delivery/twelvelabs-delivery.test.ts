@@ -1,7 +1,8 @@
 /**
  * Delivery to Twelve Labs through the engine, against the double: a pushed file and a pulled link
  * reach the index and the delivery follows the task to ready; a video under the 4-second minimum
- * is refused before anything is sent, naming the limit; the service's refusal and a failed task
+ * is refused before anything is sent, pushed or pulled, naming the limit; serving options Twelve
+ * Labs has no equivalent for are named in the notice; the service's refusal and a failed task
  * end the delivery with the service's words or what to check.
  */
 import fs from 'node:fs';
@@ -101,6 +102,36 @@ describe('delivery to Twelve Labs', () => {
     expect(posts(service)).toEqual([]);
   });
 
+  it('refuses to have a 2-second link pulled, naming the 4-second minimum, and asks the service nothing', async () => {
+    const { service, engine, target } = await setUp('pull');
+    const body = fs.readFileSync(tooShort);
+    const origin = await startOrigin({ '/short.mp4': { kind: 'file', body, contentType: 'video/mp4' } });
+    closers.push(origin.close);
+    const added = await engine.addLinks({
+      links: [{ url: origin.url('/short.mp4') }],
+      options: { transcode: true, ladder: [480], deliverTo: [target.id] },
+    });
+    await engine.run();
+    const video = await engine.get({ uid: added.queued[0]!.uid });
+    expect(video.deliveries[0]).toMatchObject({ mode: 'pull', state: 'error' });
+    expect(video.deliveries[0]!.error).toMatch(/failed before sending: .*under Twelve Labs' minimum of 4 seconds/);
+    expect(posts(service)).toEqual([]);
+  });
+
+  it('says in the notice which serving options Twelve Labs could not take', async () => {
+    const { engine, target } = await setUp('push');
+    const added = await engine.addFiles({
+      paths: [longEnough],
+      options: { transcode: false, requireSignedURLs: true, deliverTo: [target.id] },
+    });
+    await engine.run();
+    const video = await engine.get({ uid: added.queued[0]!.uid });
+    expect(video.deliveries[0]).toMatchObject({ state: 'ready' });
+    expect(video.deliveries[0]!.notice).toBe(
+      'Twelve Labs has no equivalent for requireSignedURLs: not applied there. Set them in Twelve Labs if needed.',
+    );
+  });
+
   it("quotes the service's refusal", async () => {
     const message = 'The video_file parameter is invalid. The aspect ratio is not supported.';
     const { service, engine, target } = await setUp('push', { refuseTasks: { code: 'parameter_invalid', message } });
@@ -122,7 +153,9 @@ describe('delivery to Twelve Labs', () => {
     const { service, engine, target } = await setUp('push', { rateLimit: { times: 1, retryAfter: '0' } });
     const video = await pushed(engine, target.id, longEnough);
     expect(video.deliveries[0]!.state).toBe('ready');
-    expect(posts(service)).toHaveLength(2);
+    // The first request, the index read for the limits, met the 429 and was asked again.
+    expect(service.requests.slice(0, 2).map((r) => r.path)).toEqual(['/v1.3/indexes/idx', '/v1.3/indexes/idx']);
+    expect(posts(service)).toHaveLength(1);
   });
 
   it('Test names the index, or says the key or the index is wrong', async () => {

@@ -1,10 +1,16 @@
 /**
- * A Twelve Labs API v1.3 stand-in on 127.0.0.1, as ../shared/reference/providers.md §3 documents
- * it: `x-api-key`, GET /v1.3/indexes/{id}, POST /v1.3/tasks (multipart: index_id and exactly one
- * of video_file / video_url), GET /v1.3/tasks/{id} whose status moves validating → pending →
- * queued → indexing → ready (or failed) one step per GET. Errors are the documented {code, message}
- * bodies. It keeps what it received (a file's bytes as a sha256, or what it fetched from a
- * video_url itself) so tests compare it with what was sent.
+ * A Twelve Labs API v1.3 stand-in on 127.0.0.1. Sources, followed for paths, wire field names,
+ * status words and error bodies:
+ * - twelvelabs-js 1.3.4 (npm, the official SDK, a devDependency here): `serialization/resources/tasks/**`
+ *   (TasksCreateResponse `_id`/`video_id`, TasksRetrieveResponse), `serialization/types/IndexSchema.js`
+ *   and `IndexModelsItem.js` (`_id`, `index_name`, `models[].model_name`), `api/resources/tasks/client/Client.js`
+ *   (POST /tasks multipart: `index_id`, `video_file` | `video_url`, `enable_video_stream`, `user_metadata`);
+ * - ../shared/reference/providers.md §3 (docs.twelvelabs.io v1.3 tasks/create and the task object):
+ *   status validating → pending → queued → indexing → ready | failed; errors `{code, message}`.
+ * test/engine/delivery/providers/twelvelabs-sdk.test.ts drives this double with the SDK's own client,
+ * so the SDK's parsing reads every answer, and checks the adapter's form fields against the SDK's.
+ * It keeps what it received (a file's bytes as a sha256, or what it fetched from a video_url itself)
+ * and every form's field names, so tests compare them with what was sent.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -17,6 +23,8 @@ export interface TwelveLabsDoubleOptions {
   apiKey?: string;
   /** Index id → name. Default `{ idx: 'Ferry test index' }`. */
   indexes?: Record<string, string>;
+  /** The indexes' model names (`marengo3.0`, `pegasus1.2`). Default `['marengo3.0']`. */
+  models?: string[];
   /** How every task ends. Default `ready`. */
   end?: 'ready' | 'failed';
   /** The first `times` requests answer 429 with this Retry-After (seconds). */
@@ -47,6 +55,8 @@ export interface TwelveLabsDouble {
   tasks(): DoubleTask[];
   /** Every request, in order. */
   requests: { method: string; path: string; contentLength: string | undefined }[];
+  /** Each POST /tasks form's field names, in order. */
+  forms: string[][];
   close(): Promise<void>;
 }
 
@@ -83,6 +93,7 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
   const indexes = options.indexes ?? { idx: 'Ferry test index' };
   const tasks = new Map<string, TaskRecord>();
   const requests: TwelveLabsDouble['requests'] = [];
+  const forms: string[][] = [];
   let rateLimited = 0;
   let origin = '';
 
@@ -128,6 +139,7 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
         message: `The form could not be read: ${(error as Error).message}`,
       });
     }
+    forms.push([...new Set(form.keys())]);
     if (options.refuseTasks) return void send(res, 400, options.refuseTasks);
     const indexId = form.get('index_id');
     if (typeof indexId !== 'string' || indexId === '') {
@@ -225,7 +237,10 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
       return void send(res, 200, {
         _id: id,
         index_name: name,
-        models: [{ model_name: 'marengo2.7', model_options: ['visual', 'audio'] }],
+        models: (options.models ?? ['marengo3.0']).map((model_name) => ({
+          model_name,
+          model_options: ['visual', 'audio'],
+        })),
       });
     }
     if (req.method === 'POST' && path === '/v1.3/tasks') return createTask(req, res);
@@ -256,6 +271,7 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
         status,
       })),
     requests,
+    forms,
     close: listening.close,
   };
 }

@@ -26,12 +26,17 @@ export interface PushFile {
   /** Its MIME type. */
   type: string;
   /** How the video is to be served, for a service that takes it at creation (Cloudflare); absent: the service's defaults. */
-  serving?: {
-    requireSignedURLs: boolean;
-    allowedOrigins: string[];
-    thumbnailTimestampPct: number;
-    scheduledDeletion: string | null;
-  };
+  serving?: ServingOptions;
+}
+
+/** How the video is to be served, as Ferry keeps it (Cloudflare Stream's fields). */
+export interface ServingOptions {
+  requireSignedURLs: boolean;
+  allowedOrigins: string[];
+  thumbnailTimestampPct: number;
+  scheduledDeletion: string | null;
+  /** Set only when the video has one. */
+  watermark?: boolean;
 }
 
 /** Provider state a push keeps between attempts (JSON in the delivery's row), besides the upload URL. */
@@ -126,8 +131,13 @@ export interface ProviderAdapter {
   renewsAuthorization?: true;
   /** Asks the service something harmless that needs the credential; answers what it found, in a sentence. */
   test(call: ProviderCall): Promise<string>;
-  /** Why the service would refuse this video (its documented limits), or null. */
-  refuses?(media: MediaFacts): string | null;
+  /**
+   * Why the service would refuse this video (its documented limits), or null: asked before a push
+   * and before a pull. It may ask the service what the limits depend on (Twelve Labs' index models).
+   */
+  refuses?(media: MediaFacts, call?: ProviderCall): string | null | Promise<string | null>;
+  /** Which of the video's serving options the service cannot take, in a sentence for the delivery's notice, or null. */
+  servingNotice?(serving: ServingOptions): string | null;
   /** Absent for a pull-only service (Omega Stream). */
   push?: TusPush | FormPush;
   /** Absent for a service that cannot pull (Vimeo, a TUS server). */

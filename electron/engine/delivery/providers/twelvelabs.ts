@@ -9,9 +9,11 @@
  */
 import fs from 'node:fs/promises';
 import { multipartBody } from './multipart-body';
-import type { MediaFacts, ProviderAdapter, ProviderCall, RemoteStatus } from './provider';
+import type { ProviderAdapter, ProviderCall, RemoteStatus } from './provider';
+import { record, text } from './read-answer';
 import { ServiceError, serviceErrorText, sentFor, serviceRequest } from './service-request';
 import { twelvelabsRefusal } from './twelvelabs-limits';
+import { unservedNotice } from './unserved-notice';
 
 const api = (call: ProviderCall, path: string): string => `${call.target.endpoint}/v1.3${path}`;
 
@@ -28,6 +30,30 @@ function indexId(call: ProviderCall): string {
 function explained(error: unknown, status: number, message: string): unknown {
   if (!(error instanceof ServiceError) || error.failure.status !== status) return error;
   return new ServiceError({ ...error.failure, message, serviceText: error.failure.serviceText ?? message });
+}
+
+/** GET /indexes/{id}: the index object (`index_name`, `models[].model_name`), a 404 explained. */
+async function readIndex(call: ProviderCall): Promise<unknown> {
+  const id = indexId(call);
+  try {
+    const { body } = await serviceRequest({
+      method: 'GET',
+      url: api(call, `/indexes/${encodeURIComponent(id)}`),
+      headers: authorization(call),
+      ...sentFor(call),
+    });
+    return body;
+  } catch (error) {
+    throw explained(error, 404, `Twelve Labs has no index ${id} for this API key: check the target's index ID.`);
+  }
+}
+
+/** The index's model names, or null when the answer has no list (the limits then take the stricter model). */
+export function indexModels(index: unknown): string[] | null {
+  const models = record(index).models;
+  if (!Array.isArray(models)) return null;
+  const names = models.map((m) => text(record(m).model_name)).filter((m): m is string => m !== null);
+  return names.length > 0 ? names : null;
 }
 
 /** The task id from the create answer `{_id, video_id}`. */
@@ -66,24 +92,16 @@ export const twelvelabsAdapter: ProviderAdapter = {
 
   async test(call) {
     const id = indexId(call);
-    let body: unknown;
-    try {
-      ({ body } = await serviceRequest({
-        method: 'GET',
-        url: api(call, `/indexes/${encodeURIComponent(id)}`),
-        headers: authorization(call),
-        ...sentFor(call),
-      }));
-    } catch (error) {
-      throw explained(error, 404, `Twelve Labs has no index ${id} for this API key: check the target's index ID.`);
-    }
-    const name = body && typeof body === 'object' ? (body as Record<string, unknown>).index_name : undefined;
-    return typeof name === 'string' && name !== ''
+    const name = text(record(await readIndex(call)).index_name);
+    return name
       ? `Twelve Labs index "${name}" (${id}) accepts this API key.`
       : `Twelve Labs index ${id} accepts this API key.`;
   },
 
-  refuses: (media: MediaFacts) => twelvelabsRefusal(media),
+  // The duration limit is the index's models': they are read from the index itself.
+  refuses: async (media, call) => twelvelabsRefusal(media, call ? indexModels(await readIndex(call)) : null),
+
+  servingNotice: (serving) => unservedNotice('Twelve Labs', serving),
 
   push: {
     kind: 'form',

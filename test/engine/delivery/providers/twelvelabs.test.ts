@@ -1,7 +1,7 @@
 /**
  * The Twelve Labs adapter against its double (a real HTTP server): the index check, a streamed
  * multipart push that arrives byte for byte with its progress, a pull the service fetches itself,
- * the task's states to ready or failed, the documented refusals, and the input limits.
+ * the task's states to ready or failed, and the documented refusals (limits: twelvelabs-limits.test.ts).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -209,39 +209,5 @@ describe('Twelve Labs: task words', () => {
       word: 'failed',
       error: 'The video has no audio track.',
     });
-  });
-});
-
-describe('Twelve Labs: input limits, checked before sending', () => {
-  const fine = { size: 50 * 1024 ** 2, width: 1920, height: 1080, duration: 60 };
-  const refuses = twelvelabsAdapter.refuses!;
-
-  it('takes what fits, portrait 4K and an unknown duration included', () => {
-    expect(refuses(fine)).toBeNull();
-    expect(refuses({ ...fine, width: 2160, height: 3840 })).toBeNull();
-    expect(refuses({ ...fine, width: 360, height: 360, duration: 4 })).toBeNull();
-    expect(refuses({ ...fine, duration: -1 })).toBeNull();
-    expect(refuses({ ...fine, duration: 7200, size: 2 * 1024 ** 3 })).toBeNull();
-  });
-
-  it('refuses over 2 GB, saying to send the MP4', () => {
-    expect(refuses({ ...fine, size: 2 * 1024 ** 3 + 1 })).toMatch(
-      /over Twelve Labs' 2 GB limit.*send the MP4 instead of the original/,
-    );
-  });
-
-  it('refuses a picture under 360 on its smaller side, or over 3840x2160', () => {
-    expect(refuses({ ...fine, width: 640, height: 352 })).toMatch(/640x352, under Twelve Labs' minimum of 360x360/);
-    expect(refuses({ ...fine, width: 4096, height: 2160 })).toMatch(
-      /4096x2160, over Twelve Labs' maximum of 3840x2160: send the MP4/,
-    );
-    expect(refuses({ ...fine, width: 2880, height: 2880 })).toMatch(/over Twelve Labs' maximum/);
-  });
-
-  it('refuses under 4 seconds or over 2 hours, saying what to do', () => {
-    expect(refuses({ ...fine, duration: 2 })).toBe(
-      "The video lasts 2.0 s, under Twelve Labs' minimum of 4 seconds: send a longer video.",
-    );
-    expect(refuses({ ...fine, duration: 7201 })).toMatch(/2\.00 h, over Twelve Labs' maximum of 2 hours: trim it/);
   });
 });
