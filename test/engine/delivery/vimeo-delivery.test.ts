@@ -1,7 +1,7 @@
 /**
  * Delivery to Vimeo through the engine, against the double: the file goes to the upload link
  * Vimeo made with the video (a new video when that link has expired), and the delivery follows
- * the transcode to ready with the watch page; a transcode Vimeo fails, or a token it refuses,
+ * the transcode to ready (no playbackUrl: Vimeo's link is a page); a transcode Vimeo fails, or a token it refuses,
  * ends the delivery with what to do.
  */
 import fs from 'node:fs';
@@ -42,7 +42,7 @@ async function delivered(setUp: (vimeo: VimeoDouble) => void = () => {}, credent
 }
 
 describe('delivery to Vimeo', () => {
-  it("sends the file to Vimeo's upload link and follows the transcode to ready, with the watch page", async () => {
+  it("sends the file to Vimeo's upload link and follows the transcode to ready, its page not given as playbackUrl", async () => {
     const { vimeo, video, targetId } = await delivered();
     const [id] = [...vimeo.videos.keys()];
     expect(video.deliveries[0]).toMatchObject({
@@ -50,8 +50,8 @@ describe('delivery to Vimeo', () => {
       mode: 'push',
       state: 'ready',
       remoteId: id,
-      playbackUrl: `https://vimeo.com/${id}`,
     });
+    expect(video.deliveries[0]!.playbackUrl).toBeUndefined();
     expect(vimeo.videos.get(id!)!.name).toBe('Board meeting');
     expect(sha256(vimeo.bytes(id!))).toBe(sha256(fs.readFileSync(media)));
   });

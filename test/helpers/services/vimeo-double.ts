@@ -1,9 +1,14 @@
 /**
- * A Vimeo double on a real TUS server (providers.md §4): `POST /me/videos` behind the bearer token
- * (401 otherwise; 400 unless the tus approach and a size are asked) makes the video and its tus
- * upload itself and answers the upload's absolute URL as `upload.upload_link`; clients only
- * HEAD and PATCH that link (a creation POST is refused). `GET /videos/{id}` answers the field names
- * of Vimeo's public reference, its transcode advancing on each GET once the upload is complete.
+ * A Vimeo double on a real TUS server. Sources (prose only: Vimeo publishes no machine-readable
+ * spec, and the official @vimeo/vimeo 3.0.3 client is an untyped request wrapper):
+ * developer.vimeo.com/api/upload/videos (tus approach, `upload.upload_link`), the API reference's
+ * video object (`uri`, `name`, `link`, `upload.status`, `transcode.status`, `privacy.view`), as
+ * quoted in ../shared/reference/providers.md §4, which marks the status words NOT FOUND.
+ * `POST /me/videos` behind the bearer token (401 otherwise; 400 unless the tus approach and a size
+ * are asked, or with a `privacy.view` outside Vimeo's words) makes the video and its tus upload
+ * itself and answers the upload's absolute URL as `upload.upload_link`; clients only HEAD and
+ * PATCH that link (a creation POST is refused). `GET /videos/{id}` answers those field names, its
+ * transcode advancing on each GET once the upload is complete.
  */
 import type http from 'node:http';
 import { EVENTS, Upload } from '@tus/server';
@@ -13,6 +18,8 @@ import { readJson, sendJson } from './respond';
 export interface VimeoVideo {
   id: string;
   name: string;
+  /** `privacy.view` as created: `anybody` unless the creation said otherwise. */
+  view: string;
   uploadId: string;
   uploaded: boolean;
   /** The upload link answers 404 from now on (expired, as Vimeo's do). */
@@ -22,6 +29,8 @@ export interface VimeoVideo {
 }
 
 const completes = ['in_progress', 'in_progress', 'complete'];
+/** `privacy.view` values in Vimeo's API reference. */
+const views = ['anybody', 'contacts', 'disable', 'nobody', 'password', 'unlisted', 'users'];
 const errs = ['in_progress', 'error'];
 
 // Vimeo answers in its own media type.
@@ -47,6 +56,7 @@ export async function startVimeoDouble(options: { token?: string; account?: stri
       upload_link: `${origin}/upload/${v.uploadId}`,
     },
     transcode: { status: v.transcode[v.step] },
+    privacy: { view: v.view },
   });
 
   async function create(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -59,12 +69,17 @@ export async function startVimeoDouble(options: { token?: string; account?: stri
     if (typeof upload.size !== 'string' || !Number.isInteger(size) || size < 0) {
       return send(res, 400, { error: 'upload.size is required, in bytes, as a string.', error_code: 2204 });
     }
+    const view = ((body.privacy ?? {}) as Record<string, unknown>).view ?? 'anybody';
+    if (typeof view !== 'string' || !views.includes(view)) {
+      return send(res, 400, { error: `privacy.view must be one of ${views.join(', ')}.`, error_code: 2204 });
+    }
     const id = String(100_000 + videos.size + 1);
     const uploadId = `vimeo-${id}`;
     await tus.tus.datastore.create(new Upload({ id: uploadId, size, offset: 0, metadata: {} }));
     const video: VimeoVideo = {
       id,
       name: typeof body.name === 'string' ? body.name : 'Untitled',
+      view,
       uploadId,
       uploaded: false,
       gone: false,

@@ -2,11 +2,14 @@
  * Vimeo, push only (its pull's field names are not in the reference): `POST /me/videos` with the
  * tus approach makes the video and the tus upload at once, so the session hands tus-js-client the
  * `upload_link` to continue (no creation endpoint), then `GET /videos/{id}` is followed until
- * Vimeo has transcoded it.
+ * Vimeo has transcoded it. Sources (prose only: the official @vimeo/vimeo client has no types):
+ * developer.vimeo.com/api/upload/videos and the API reference's video object, as quoted in
+ * ../shared/reference/providers.md §4.
  */
-import type { ProviderAdapter, ProviderCall, RemoteStatus } from './provider';
+import type { ProviderAdapter, ProviderCall, PushFile, RemoteStatus, ServingOptions } from './provider';
 import { text } from './read-answer';
 import { ServiceError, sentFor, serviceRequest } from './service-request';
+import { unservedNotice } from './unserved-notice';
 
 /** The API version the reference documents; without it Vimeo answers in whatever version is current. */
 const accept = 'application/vnd.vimeo.*+json;version=3.4';
@@ -37,9 +40,10 @@ const field = (body: unknown, ...keys: string[]): unknown =>
 
 /**
  * The video's state, pure. `transcode.status` and `upload.status` (in_progress, complete, error)
- * and `link` come from Vimeo's public API reference: the stored reference says these names are
- * NOT FOUND, and the double follows the same names. Vimeo tells no "playable before complete", so
- * both readyWhen wait for the transcode to complete.
+ * come from Vimeo's public API reference: the stored reference says these names are NOT FOUND, and
+ * the double follows the same names. Vimeo tells no "playable before complete", so both readyWhen
+ * wait for the transcode to complete. No playbackUrl: Vimeo's `link` is its watch page, not a
+ * stream a player can load, and the contract's playbackUrl is where the service plays the video.
  */
 export function vimeoStatus(video: unknown): RemoteStatus {
   const upload = text(field(video, 'upload', 'status'));
@@ -48,14 +52,32 @@ export function vimeoStatus(video: unknown): RemoteStatus {
   if (transcode === 'error') {
     return { phase: 'error', word: 'transcode error', error: 'Vimeo could not transcode the video.' };
   }
-  if (transcode === 'complete') {
-    const link = text(field(video, 'link'));
-    return { phase: 'ready', word: 'complete', pct: 100, ...(link ? { playbackUrl: link } : {}) };
-  }
+  if (transcode === 'complete') return { phase: 'ready', word: 'complete', pct: 100 };
   return {
     phase: 'processing',
     word: upload && upload !== 'complete' ? `upload ${upload}` : (transcode ?? 'transcoding'),
   };
+}
+
+/**
+ * The creation body: the tus upload, the name, and for a video that requires signed URLs (which
+ * Vimeo has not) `privacy.view: nobody`, so it is private there rather than public. Pure.
+ */
+export function creationBody(file: PushFile): Record<string, unknown> {
+  return {
+    upload: { approach: 'tus', size: String(file.size) },
+    name: file.name,
+    ...(file.serving?.requireSignedURLs ? { privacy: { view: 'nobody' } } : {}),
+  };
+}
+
+/** What the notice says of the video's serving options on Vimeo. Pure. */
+export function vimeoServingNotice(serving: ServingOptions): string | null {
+  const rest = unservedNotice('Vimeo', { ...serving, requireSignedURLs: false });
+  const made = serving.requireSignedURLs
+    ? 'Vimeo has no signed URLs: the video is private there (privacy.view nobody); share it from Vimeo.'
+    : null;
+  return [made, rest].filter((s): s is string => s !== null).join(' ') || null;
 }
 
 export const vimeoAdapter: ProviderAdapter = {
@@ -65,6 +87,7 @@ export const vimeoAdapter: ProviderAdapter = {
     const name = text(field(response.body, 'name')) ?? text(field(response.body, 'uri')) ?? 'an unnamed account';
     return `Vimeo took the access token: it belongs to ${name}.`;
   },
+  servingNotice: vimeoServingNotice,
   push: {
     kind: 'tus',
     async session(call, file, resume, chunkSize) {
@@ -74,10 +97,7 @@ export const vimeoAdapter: ProviderAdapter = {
         return { ...session, uploadUrl: resume.uploadUrl, remoteId: resume.remoteId, state: resume.state };
       }
       // No link, or the stage found it gone (HEAD 404/410): a new video with a new upload.
-      const created = await request(call, 'POST', '/me/videos', {
-        upload: { approach: 'tus', size: String(file.size) },
-        name: file.name,
-      });
+      const created = await request(call, 'POST', '/me/videos', creationBody(file));
       const uri = text(field(created.body, 'uri'));
       const uploadUrl = text(field(created.body, 'upload', 'upload_link'));
       const id = uri
@@ -95,7 +115,7 @@ export const vimeoAdapter: ProviderAdapter = {
     },
   },
   async status(call, remoteId) {
-    const fields = 'uri,upload.status,transcode.status,player_embed_url,link';
+    const fields = 'uri,upload.status,transcode.status';
     const response = await request(call, 'GET', `/videos/${encodeURIComponent(remoteId)}?fields=${fields}`);
     return vimeoStatus(response.body);
   },

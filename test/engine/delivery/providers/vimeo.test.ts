@@ -2,7 +2,8 @@
  * The Vimeo adapter against its double (a real TUS server on 127.0.0.1): the token is checked,
  * a push creates the video with its tus upload and continues Vimeo's upload link (never creating
  * one itself), an interrupted push continues the same link, a dead link gets a new video, and the
- * transcode is followed to ready (with the watch page) or to its error.
+ * transcode is followed to ready (no playbackUrl: Vimeo's `link` is a page) or to its error; a video
+ * requiring signed URLs is made private there, and the notice names what Vimeo could not take.
  */
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +78,7 @@ describe('Vimeo adapter', () => {
     });
   });
 
-  it("pushes to Vimeo's own upload link, then follows the transcode to ready with the watch page", async () => {
+  it("pushes to Vimeo's own upload link, then follows the transcode to ready, without its page as playbackUrl", async () => {
     const vimeo = await double();
     const c = call(vimeo);
     const session = await push.session(c, file(), null, 256 * 1024);
@@ -90,12 +91,9 @@ describe('Vimeo adapter', () => {
     expect(vimeo.tus.requests.filter((r) => r.path.startsWith('/upload') && r.method === 'POST')).toEqual([]);
     const { status, seen } = await follow(c, video.id);
     expect(seen).toEqual(['in_progress', 'complete']);
-    expect(status).toEqual({
-      phase: 'ready',
-      word: 'complete',
-      pct: 100,
-      playbackUrl: `https://vimeo.com/${video.id}`,
-    });
+    // The watch page is no stream a player loads: the delivery gets no playbackUrl.
+    expect(status).toEqual({ phase: 'ready', word: 'complete', pct: 100 });
+    expect(video.view).toBe('anybody');
     expect(new Set(vimeo.accepts)).toEqual(new Set(['application/vnd.vimeo.*+json;version=3.4']));
   });
 
@@ -147,5 +145,30 @@ describe('Vimeo adapter', () => {
       phase: 'processing',
       word: 'upload in_progress',
     });
+  });
+
+  it('a video that requires signed URLs is created private (privacy.view nobody)', async () => {
+    const vimeo = await double();
+    const serving = { requireSignedURLs: true, allowedOrigins: [], thumbnailTimestampPct: 0, scheduledDeletion: null };
+    const session = await push.session(call(vimeo), { ...file(), serving }, null, 1e6);
+    expect(vimeo.videos.get(session.remoteId!)!.view).toBe('nobody');
+  });
+
+  it('the notice says what Vimeo could not take, and nothing when nothing is set', () => {
+    const none = { requireSignedURLs: false, allowedOrigins: [], thumbnailTimestampPct: 0, scheduledDeletion: null };
+    expect(vimeoAdapter.servingNotice!(none)).toBeNull();
+    expect(
+      vimeoAdapter.servingNotice!({
+        ...none,
+        requireSignedURLs: true,
+        allowedOrigins: ['example.com'],
+        scheduledDeletion: '2027-01-01T00:00:00Z',
+        watermark: true,
+      }),
+    ).toBe(
+      'Vimeo has no signed URLs: the video is private there (privacy.view nobody); share it from Vimeo. ' +
+        'Vimeo has no equivalent for allowedOrigins (example.com), scheduledDeletion (2027-01-01T00:00:00Z), ' +
+        'watermark: not applied there. Set them in Vimeo if needed.',
+    );
   });
 });
