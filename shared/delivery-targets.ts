@@ -35,6 +35,8 @@ export interface ProviderFacts {
   whereToFind: Partial<Record<TargetField, string>>;
   /** Whether a pull can carry the link's request headers to the service. */
   pullTakesHeaders: boolean;
+  /** The only headers a pull can carry (any case), when the service documents a fixed set; a link needing others is pushed. */
+  pullHeaderNames?: readonly string[];
   /** What the credential is, in the provider's words. */
   credential: string;
 }
@@ -58,6 +60,8 @@ export const providerFacts: Record<DeliveryProvider, ProviderFacts> = {
     needs: {},
     whereToFind: {},
     pullTakesHeaders: true,
+    // origin_http_headers is one "Authorization: …" line (gcore-python CreateVideoParam).
+    pullHeaderNames: ['Authorization'],
     credential: 'API key',
   },
   omega: {

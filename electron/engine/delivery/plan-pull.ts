@@ -29,11 +29,11 @@ export interface PullSource {
 }
 
 export function planPull(target: DeliveryTarget, source: PullSource, canPush: boolean): PullPlan {
-  const { label, pullTakesHeaders } = providerFacts[target.provider];
-  const why = pullObstacle(target, source, label, pullTakesHeaders);
+  const why = pullObstacle(target, source);
   if (why === null && source.url) {
     return { kind: 'pull', link: { url: source.url, headers: source.headers, name: source.name } };
   }
+  const { label } = providerFacts[target.provider];
   const reason = why ?? 'the video has no link';
   if (canPush) return { kind: 'push', notice: `Pushed instead of pulled: ${reason}.` };
   return {
@@ -44,7 +44,8 @@ export function planPull(target: DeliveryTarget, source: PullSource, canPush: bo
   };
 }
 
-function pullObstacle(target: DeliveryTarget, source: PullSource, label: string, takesHeaders: boolean): string | null {
+function pullObstacle(target: DeliveryTarget, source: PullSource): string | null {
+  const { label, pullTakesHeaders, pullHeaderNames } = providerFacts[target.provider];
   if (source.kind !== 'url' || !source.url) return `the video is a file on this computer, which ${label} cannot fetch`;
   const linkHost = new URL(source.url).hostname;
   // A service on the same private network (another Ferry, a proxy) can reach the link; a public one cannot.
@@ -52,8 +53,18 @@ function pullObstacle(target: DeliveryTarget, source: PullSource, label: string,
     return `the link is on a private network (${linkHost}) that ${label} cannot reach`;
   }
   const names = Object.keys(source.headers);
-  if (names.length > 0 && !takesHeaders) {
+  if (names.length > 0 && !pullTakesHeaders) {
     return `the link needs request headers (${names.join(', ')}) that ${label} cannot send when it fetches`;
+  }
+  if (pullHeaderNames) {
+    const allowed = new Set(pullHeaderNames.map((name) => name.toLowerCase()));
+    const others = names.filter((name) => !allowed.has(name.toLowerCase()));
+    if (others.length > 0) {
+      return (
+        `the link needs request headers (${others.join(', ')}) that ${label} cannot send when it fetches ` +
+        `(it sends only ${pullHeaderNames.join(', ')})`
+      );
+    }
   }
   return null;
 }

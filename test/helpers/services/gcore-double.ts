@@ -1,9 +1,14 @@
 /**
- * A Gcore Streaming double (providers.md §2) on a real TUS server on 127.0.0.1: the REST API
- * (`Authorization: APIKey …`), the upload parameters with expiring tokens, the TUS endpoint at
- * /upload/ that checks the token, video and client in the metadata with Gcore's documented 500
- * texts, a scripted state sequence per video advancing on each GET, and pulls it fetches itself
- * (three GETs expecting 200, failing with Gcore's origin texts). Closed by whoever started it.
+ * A Gcore Streaming double on a real TUS server on 127.0.0.1, following Gcore's official SDK types
+ * (G-Core/gcore-python, src/gcore/types/streaming/{create_video_param,video,video_create_response,
+ * direct_upload_parameters}.py; the facts relied on are in gcore-sdk-facts.ts with their lines) and
+ * its docs (upload-video-via-api.mdx, vod-status.mdx; providers.md §2): the REST API
+ * (`Authorization: APIKey …`), POST /streaming/videos answering a list of videos, the upload
+ * parameters with expiring tokens, the TUS endpoint at /upload/ that checks the token, video and
+ * client in the metadata with Gcore's documented 500 texts, a scripted state sequence per video
+ * advancing on each GET, and pulls it fetches itself with the one Authorization header that
+ * origin_http_headers carries (three GETs expecting 200, failing with Gcore's origin texts).
+ * Closed by whoever started it.
  */
 import type http from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -67,6 +72,10 @@ export async function startGcoreDouble(options: GcoreDoubleOptions = {}) {
   const refusals: string[] = [];
   const restRequests: { method: string; path: string; authorization?: string }[] = [];
   const pulls = new Set<Promise<void>>();
+  /** Every POST /streaming/videos body, for checking against the SDK's CreateVideoParam. */
+  const created: Record<string, unknown>[] = [];
+  /** Set: uploads end `empty` with this reason instead of being processed. */
+  let uploadRefusal: string | null = null;
   const closing = new AbortController();
 
   const entity = (video: GcoreDoubleVideo) => {
@@ -105,12 +114,10 @@ export async function startGcoreDouble(options: GcoreDoubleOptions = {}) {
   };
 
   async function fetchOrigin(video: GcoreDoubleVideo): Promise<void> {
-    const headers = Object.fromEntries(
-      (video.originHeaders ?? '')
-        .split('\n')
-        .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()])
-        .filter(([name]) => name),
-    );
+    // "Authorization HTTP request header … Syntax: `Authorization: <auth-scheme> <parameters>`":
+    // that one header goes to the origin, and nothing else the string may hold.
+    const authorization = /^Authorization:\s*(.+)$/i.exec(video.originHeaders ?? '')?.[1];
+    const headers: Record<string, string> = authorization ? { Authorization: authorization } : {};
     let reason = '';
     // "We attempt to download a file three times, expecting a 200 OK."
     for (let attempt = 1; attempt <= 3 && !closing.signal.aborted; attempt++) {
@@ -134,7 +141,9 @@ export async function startGcoreDouble(options: GcoreDoubleOptions = {}) {
   }
 
   async function createVideo(req: http.IncomingMessage, res: http.ServerResponse): Promise<true> {
-    const body = (await readJson(req)).video as Record<string, unknown> | undefined;
+    const request = await readJson(req);
+    created.push(request);
+    const body = request.video as Record<string, unknown> | undefined;
     if (!body || typeof body.name !== 'string' || body.name === '')
       return json(res, 400, { errors: { name: ["can't be blank"] } });
     const video: GcoreDoubleVideo = {
@@ -156,7 +165,8 @@ export async function startGcoreDouble(options: GcoreDoubleOptions = {}) {
       const pull = fetchOrigin(video).finally(() => pulls.delete(pull));
       pulls.add(pull);
     }
-    return json(res, 201, entity(video));
+    // VideoCreateResponse is List[Video] in the SDK.
+    return json(res, 201, [entity(video)]);
   }
 
   function uploadParameters(video: GcoreDoubleVideo, res: http.ServerResponse): true {
@@ -235,7 +245,8 @@ export async function startGcoreDouble(options: GcoreDoubleOptions = {}) {
     'POST_FINISH',
     (_req: unknown, _res: unknown, upload: { metadata?: Record<string, string | null> }) => {
       const video = videos.get(Number(upload.metadata?.video_id));
-      if (video) video.content = true;
+      if (video && uploadRefusal) video.error = uploadRefusal;
+      else if (video) video.content = true;
     },
   );
 
@@ -249,6 +260,7 @@ export async function startGcoreDouble(options: GcoreDoubleOptions = {}) {
     /** The upload server's refusals of creation requests, in Gcore's words. */
     refusals,
     restRequests,
+    created,
     /** The bytes a video's TUS upload holds. */
     uploaded: (videoId: number) => {
       const uploadId = videos.get(videoId)?.uploadId;
@@ -261,6 +273,8 @@ export async function startGcoreDouble(options: GcoreDoubleOptions = {}) {
     expireNextTokens: (count: number) => (expiredIssues = count),
     /** Videos made from now on end their encoding in `error` with this text. */
     failEncoding: (text = 'Encoding has failed') => (script = ['pending', { error: text }]),
+    /** Uploads finished from now on leave their video `empty` with this reason (e.g. the storage limit). */
+    refuseUploads: (text = 'The storage limit has been exceeded') => (uploadRefusal = text),
     /** The next `times` API requests answer 429 with Retry-After. */
     rateLimit: (times: number, retryAfter = '1') => Object.assign(limits, { times, retryAfter }),
     /** Gcore deletes the video (the user did, in its dashboard). */

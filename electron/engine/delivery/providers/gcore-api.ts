@@ -13,6 +13,8 @@ export interface GcoreVideo {
   status: string;
   /** Why encoding or the origin download failed; empty or null otherwise. */
   error: string | null;
+  /** Set for a video Gcore pulls from an origin; null for an upload. */
+  originUrl: string | null;
   hlsUrl: string | null;
   /** Each rendition's progress, 0 to 100. */
   progress: number[];
@@ -52,6 +54,7 @@ export function videoOf(body: unknown, method: Method, path: string): GcoreVideo
     id,
     status: text(entity.status) ?? 'unknown',
     error: text(entity.error),
+    originUrl: text(entity.origin_url),
     hlsUrl: text(entity.hls_url),
     progress: renditions
       .map((r) => record(r).progress)

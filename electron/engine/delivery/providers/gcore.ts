@@ -9,13 +9,14 @@ import { gcorePush } from './gcore-upload';
 import type { ProviderAdapter, ProviderCall, PullLink, RemoteStatus } from './provider';
 
 /**
- * Gcore takes the origin's headers as one string; its docs show a single "Authorization: Bearer
- * ABC", so several are written one per line, as in an HTTP request.
+ * `origin_http_headers` is documented as one `Authorization: <scheme> <parameters>` line
+ * (gcore-python CreateVideoParam), so only the link's Authorization header goes; a link that needs
+ * others is pushed instead (plan-pull.ts, from providerFacts.gcore.pullHeaderNames). Null: none.
  */
-export const originHeaders = (headers: Record<string, string>): string =>
-  Object.entries(headers)
-    .map(([name, value]) => `${name}: ${value}`)
-    .join('\n');
+export function originHeaders(headers: Record<string, string>): string | null {
+  const found = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization');
+  return found ? `Authorization: ${found[1]}` : null;
+}
 
 export function gcoreStatus(video: GcoreVideo, readyWhen: DeliveryReadyWhen): RemoteStatus {
   const facts = {
@@ -29,12 +30,13 @@ export function gcoreStatus(video: GcoreVideo, readyWhen: DeliveryReadyWhen): Re
     case 'error':
       return { ...facts, phase: 'error', error: video.error ?? 'Gcore reports an error without a reason.' };
     case 'empty':
-      // Gcore tried the origin three times and gave up: the video stays `empty` with the reason.
-      // The deliver stage quotes this in its sentence, so it is the reason alone, said as a fetch failure.
-      if (video.error) {
+      // The file is not all there yet (an upload being assembled, an origin being downloaded).
+      // With a reason it never will be: for a pull, Gcore tried the origin three times and gave up.
+      if (!video.error) return { ...facts, phase: 'processing' };
+      if (video.originUrl) {
         return { ...facts, phase: 'error', error: `the link could not be fetched after three tries: ${video.error}` };
       }
-      return { ...facts, phase: 'processing' };
+      return { ...facts, phase: 'error', error: `Gcore did not take the uploaded file: ${video.error}` };
     case 'viewable':
       // At least one rendition plays; the rest are still encoding.
       return { ...facts, phase: readyWhen === 'playable' ? 'ready' : 'processing' };

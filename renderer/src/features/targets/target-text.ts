@@ -33,7 +33,12 @@ export const modeLabels: Record<DeliveryMode, string> = {
 /** One line each: what the mode does, and when a pull becomes a push. */
 export function modeHint(provider: DeliveryProvider, mode: DeliveryMode): string {
   if (mode === 'push') return 'Ferry uploads the file itself, resuming after any interruption.';
-  const headers = providerFacts[provider].pullTakesHeaders ? '' : ' A link that needs request headers is pushed too.';
+  const { pullTakesHeaders, pullHeaderNames } = providerFacts[provider];
+  const headers = !pullTakesHeaders
+    ? ' A link that needs request headers is pushed too.'
+    : pullHeaderNames
+      ? ` A link that needs request headers other than ${pullHeaderNames.join(', ')} is pushed too.`
+      : '';
   return (
     'The service fetches the video’s link itself, saving your upload bandwidth. Used for a video that came from a ' +
     `link the service can reach; Ferry pushes the others.${headers}`
