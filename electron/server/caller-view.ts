@@ -12,11 +12,14 @@ import { hideHostPaths, hideInText, hostPaths } from '../../shared/hide-host-pat
 import type { ServerContext } from './server-context';
 import { shownEvent, shownOutput } from './shown-output';
 import { shownVideo } from '../../shared/shown-video';
+import { streamVideo, type StreamVideo } from './stream-video';
 
 type Show = (video: Video) => Video;
 
 export interface CallerView {
   video(video: Video): Video & { preview: string };
+  /** The video as Cloudflare's API answers it (stream-video.ts): for the HTTP API only. */
+  stream(video: Video): StreamVideo;
   /** A command's envelope: its videos shown, every host path hidden (failures' messages too). */
   reply(name: string, envelope: Envelope<unknown>): Envelope<unknown>;
   event<E extends EventName>(name: E, payload: FerryEvents[E]): FerryEvents[E];
@@ -28,6 +31,7 @@ export function callerView(context: Pick<ServerContext, 'baseUrl' | 'paths'>, ho
   const video = (one: Video) => shownVideo(one, context.baseUrl(), hidden);
   return {
     video,
+    stream: (one) => streamVideo(video(one)),
     reply(name, envelope) {
       if (!envelope.ok || !isCommandName(name)) return hideHostPaths(envelope, hidden);
       const show = shownOutput[name] as (output: unknown, show: Show) => unknown;

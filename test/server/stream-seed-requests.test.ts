@@ -108,7 +108,7 @@ describe("the providers' upload-via-link requests against ferry serve", () => {
       thumbnail: string;
       downloads: { default: string };
     };
-    expect(ready.status).toMatchObject({ state: 'ready', pctComplete: 100 });
+    expect(ready.status).toMatchObject({ state: 'ready', pctComplete: '100.000000', ferryState: 'ready' });
     const media = `${baseUrl}/media/${uid}`;
     expect(ready.playback).toEqual({ hls: `${media}/manifest/video.m3u8`, dash: `${media}/manifest/video.mpd` });
     expect(ready.thumbnail).toBe(`${media}/thumbnails/thumbnail.jpg`);

@@ -19,7 +19,11 @@ import {
   type EditBody,
   type ListParams,
 } from '../stream-requests';
-import { videoUidFor } from '../upload-links';
+import { FileStore } from '@tus/file-store';
+import { previewUrl } from '../../../shared/shown-video';
+import { findUpload, uploadsDirectory, videoUidFor } from '../upload-links';
+import { parseUploadMetadata } from '../upload-metadata';
+import { pendingUploadVideo } from '../stream-video';
 import { callerView } from '../caller-view';
 
 type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
@@ -28,7 +32,17 @@ type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
 const listRenames = { state: 'status' };
 
 export async function registerStreamApi(app: FastifyInstance, context: ServerContext): Promise<void> {
-  const { video: shown } = callerView(context);
+  const { stream: shown } = callerView(context);
+  let uploads: FileStore | undefined;
+  /** A TUS upload still under way, as the video it will be (Cloudflare's `pendingupload`). */
+  const pending = async (id: string) => {
+    // Made when first needed: its constructor creates the folder, which a server may never use.
+    uploads ??= new FileStore({ directory: uploadsDirectory(context.paths) });
+    const upload = await findUpload(uploads, id);
+    if (!upload) return undefined;
+    const parsed = parseUploadMetadata(upload.metadata ?? {});
+    return parsed.ok ? pendingUploadVideo(upload, parsed.value.options, previewUrl(context.baseUrl(), id)) : undefined;
+  };
 
   await app.register(
     async (api) => {
@@ -73,8 +87,10 @@ export async function registerStreamApi(app: FastifyInstance, context: ServerCon
 
       api.get('/:uid', async (request: UidRequest, reply) => {
         const found = await context.call('get', { uid: videoUidFor(context.paths, request.params.uid) });
-        if (!found.ok) return sendFailure(reply, found.error, context.paths);
-        return sendResult(reply, shown(found.value));
+        if (found.ok) return sendResult(reply, shown(found.value));
+        const uploading = found.error.code === 'NOT_FOUND' ? await pending(request.params.uid) : undefined;
+        if (uploading) return sendResult(reply, uploading);
+        return sendFailure(reply, found.error, context.paths);
       });
 
       api.post<{ Params: { uid: string }; Body: EditBody }>(

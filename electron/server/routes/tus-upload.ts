@@ -46,11 +46,19 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
   const queueUpload = async (upload: Upload) => {
     const parsed = parseUploadMetadata(upload.metadata ?? {});
     if (!parsed.ok) throw { status_code: 400, body: `${parsed.message}\n` };
+    // Queued before, then stopped before it was noted: that video is the upload's.
+    const before = await context.callOwn('get', { uid: upload.id });
+    if (before.ok) {
+      videos.remember(upload.id, upload.id);
+      return {};
+    }
+    // The video's uid is the id announced in `stream-media-id`, as on Cloudflare.
     const added = await context.callOwn('addFiles', {
       paths: [path.join(directory, upload.id)],
-      options: parsed.value.options,
+      options: { ...parsed.value.options, duplicates: 'allow' },
+      uid: upload.id,
     });
-    const video = added.ok ? (added.value.queued[0] ?? added.value.duplicates[0]) : undefined;
+    const video = added.ok ? added.value.queued[0] : undefined;
     if (!video) throw { status_code: 500, body: 'Ferry could not queue the uploaded file; see its terminal.\n' };
     videos.remember(upload.id, video.uid);
     return {};
