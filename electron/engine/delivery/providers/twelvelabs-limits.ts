@@ -79,6 +79,11 @@ export function twelvelabsRefusal(media: MediaFacts, models: readonly string[] |
   if (media.duration >= 0 && media.duration < minSeconds) {
     return `The video lasts ${media.duration.toFixed(1)} s, under Twelve Labs' minimum of 4 seconds: send a longer video.`;
   }
+  const names = (models ?? []).map((m) => m.toLowerCase());
+  if (names.length > 0 && names.every((m) => m.startsWith('pegasus1.2'))) {
+    // twelvelabs-js 1.3.4 tasks.create: "You can no longer add videos to an index that has only Pegasus 1.2 enabled."
+    return 'The index has only Pegasus 1.2, which Twelve Labs no longer takes new videos into: use an index with Marengo.';
+  }
   const limit = durationLimit(models);
   if (media.duration > limit.seconds) {
     const most = limit.seconds === pegasusMaxSeconds ? '60 minutes' : '4 hours';

@@ -1,11 +1,17 @@
 /**
  * Twelve Labs (API v1.3): a video goes into an index as a "video indexing task", created by one
  * multipart POST /tasks carrying the file (push) or a direct link (pull), then followed with
- * GET /tasks/{id} until it is ready. The credential is the API key, sent as `x-api-key`.
+ * GET /tasks/{id} until it is ready. The credential is the API key, sent as `x-api-key`. Before
+ * either, the index is read (GET /indexes/{id}) for its models, whose limits decide the duration.
  *
- * Not the official twelvelabs-js SDK: its tasks.create takes the file as one form part it sends
- * with no way to report bytes going out (the delivery's progress, speed and ETA need them), and it
- * would be a dependency for two REST calls whose shapes are documented and small.
+ * Why tasks, which the docs call legacy in favour of assets + indexed assets: twelvelabs-js 1.3.4
+ * still offers tasks.create, not deprecated, and it takes a file up to 2 GB in one request, while
+ * its assets.create takes a local file only up to 200 MB (larger ones need the multipart-upload
+ * flow of presigned parts, not written here yet) and needs the asset ready before indexing it.
+ *
+ * Not the official SDK as a client: its tasks.create takes the file as one form part it sends
+ * with no way to report bytes going out (the delivery's progress, speed and ETA need them). Its
+ * types and serializers check the double and these requests instead (twelvelabs-sdk.test.ts).
  */
 import fs from 'node:fs/promises';
 import { multipartBody } from './multipart-body';

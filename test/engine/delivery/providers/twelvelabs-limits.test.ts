@@ -62,6 +62,7 @@ describe('Twelve Labs limits', () => {
     expect(refuses({ duration: 3601 }, null)).toMatch(/over the 60 minutes Pegasus \(the index was not read\)/);
     expect(refuses({ duration: 3600 }, both)).toBeNull();
     expect(durationLimit(['Marengo2.7'])).toEqual({ seconds: 4 * 3600, model: 'Marengo' });
+    expect(refuses({}, ['pegasus1.2'])).toMatch(/only Pegasus 1\.2, which Twelve Labs no longer takes new videos into/);
   });
 });
 
