@@ -69,6 +69,8 @@ export interface BunnyRestRequest {
   path: string;
   query: Record<string, string>;
   body: Record<string, unknown> | null;
+  /** What the double answered. */
+  answer?: { status: number; body: unknown };
 }
 
 /** A TUS request as the double judged its signature. */
@@ -167,7 +169,17 @@ export async function startBunnyDouble(options: { library?: string; apiKey?: str
       return send(res, 401, { message: 'Authorization has been denied for this request.' });
     const sub = url.pathname.slice(`/library/${library}`.length);
     const body = req.method === 'POST' ? await readJson(req) : null;
-    requests.push({ method: req.method ?? '', path: sub, query: Object.fromEntries(url.searchParams), body });
+    const entry: BunnyRestRequest = {
+      method: req.method ?? '',
+      path: sub,
+      query: Object.fromEntries(url.searchParams),
+      body,
+    };
+    requests.push(entry);
+    const answer = (status: number, json: unknown) => {
+      entry.answer = { status, body: json };
+      return send(res, status, json);
+    };
     const one = /^\/videos\/([^/]+)$/.exec(sub);
     if (req.method === 'GET' && sub === '/videos') {
       const search = url.searchParams.get('search') ?? '';
@@ -177,30 +189,30 @@ export async function startBunnyDouble(options: { library?: string; apiKey?: str
       const perPage = Number(url.searchParams.get('itemsPerPage') ?? 100);
       const page = Number(url.searchParams.get('page') ?? 1);
       const slice = items.slice((page - 1) * perPage, page * perPage).map(shape);
-      return send(res, 200, { totalItems: items.length, currentPage: page, itemsPerPage: perPage, items: slice });
+      return answer(200, { totalItems: items.length, currentPage: page, itemsPerPage: perPage, items: slice });
     }
     if (req.method === 'POST' && sub === '/videos') {
       const title = body?.title;
-      if (typeof title !== 'string' || title === '') return send(res, 400, { message: 'The title field is required.' });
-      return send(res, 200, shape(create(title)));
+      if (typeof title !== 'string' || title === '') return answer(400, { message: 'The title field is required.' });
+      return answer(200, shape(create(title)));
     }
     if (req.method === 'POST' && sub === '/videos/fetch') {
-      if (!body) return send(res, 400, { message: 'Failed fetching the video.' });
+      if (!body) return answer(400, { message: 'Failed fetching the video.' });
       fetches.push({ body });
-      if (typeof body.url !== 'string') return send(res, 400, { message: 'The url field is required.' });
+      if (typeof body.url !== 'string') return answer(400, { message: 'The url field is required.' });
       const video = create(typeof body.title === 'string' ? body.title : body.url);
       void download(video, body.url, (body.headers ?? {}) as Record<string, string>);
       // The documented answer: it does not name the video.
-      return send(res, 200, { success: true, message: 'OK', statusCode: 200 });
+      return answer(200, { success: true, message: 'OK', statusCode: 200 });
     }
     if (req.method === 'GET' && one) {
       const video = videos.get(decodeURIComponent(one[1]!));
-      if (!video) return send(res, 404, { message: 'The requested video was not found.' });
+      if (!video) return answer(404, { message: 'The requested video was not found.' });
       // One step per GET once the bytes are there.
       if (video.complete && video.step < video.steps.length - 1) video.step++;
-      return send(res, 200, shape(video));
+      return answer(200, shape(video));
     }
-    return send(res, 404, { message: `No route ${req.method} ${url.pathname}` });
+    return answer(404, { message: `No route ${req.method} ${url.pathname}` });
   }
 
   const tus = await startTusServer({
