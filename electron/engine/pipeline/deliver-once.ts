@@ -90,9 +90,11 @@ async function pullOrPush(attempt: DeliveryAttempt): Promise<void> {
     failDelivery(attempt, `Delivery to "${call.target.name}" failed before sending: ${refusal}`, { text: refusal });
     return;
   }
-  noteServing(attempt, servingOf(video));
+  // The service fetches the original link: a watermark Ferry burns into its MP4 is not in it.
+  const serving = servingOf(video, 'original');
+  noteServing(attempt, serving);
   context.deliveries.start(row.id, row.attempts + 1);
-  const { remoteId } = await (adapter.pull as NonNullable<ProviderAdapter['pull']>)(call, plan.link);
+  const { remoteId } = await (adapter.pull as NonNullable<ProviderAdapter['pull']>)(call, { ...plan.link, serving });
   context.store.record(video.uid, 'delivery-pull-requested', { target: call.target.id, remoteId });
   context.deliveries.processing(row.id, {
     remoteId,

@@ -60,7 +60,7 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
   const attempts = row.attempts + 1;
   deliveries.start(row.id, attempts);
   const { name, filetype } = uploadMetadata(video.meta.name, file);
-  const serving = servingOf(video);
+  const serving = servingOf(video, target.send);
   noteServing(attempt, serving);
   const pushFile: PushFile = { path: file, size, name, type: filetype, serving };
   const limit = context.settings.get().delivery.maxUploadBytesPerSecond;
@@ -94,14 +94,18 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
   }
 }
 
-/** How the video is to be served, as the adapters take it. */
-export function servingOf(video: Video): ServingOptions {
+/**
+ * How the video is to be served, as the adapters take it, for a push and a pull alike. `sent`: the
+ * bytes the service gets; the MP4 Ferry made has the watermark burned in, the original has not.
+ */
+export function servingOf(video: Video, sent: 'mp4' | 'original'): ServingOptions {
   return {
     requireSignedURLs: video.requireSignedURLs,
     allowedOrigins: video.allowedOrigins,
     thumbnailTimestampPct: video.thumbnailTimestampPct,
     scheduledDeletion: video.scheduledDeletion,
-    ...(video.watermark ? { watermark: true } : {}),
+    ...(video.creator ? { creator: video.creator } : {}),
+    ...(video.watermark && sent === 'original' ? { watermark: true } : {}),
   };
 }
 

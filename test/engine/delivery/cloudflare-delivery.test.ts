@@ -120,7 +120,7 @@ describe('delivery to Cloudflare Stream', () => {
     expect(stream.tus.requests.every((r) => r.authorization === 'Bearer token')).toBe(true);
   });
 
-  it('creates the video with the way it is to be served: signed URLs, allowed origins, thumbnail, deletion', async () => {
+  it('creates the video with the way it is to be served: signed URLs, allowed origins, thumbnail, deletion, creator', async () => {
     const { stream, engine, target } = await setUp('push');
     const inForty = new Date(Math.floor(Date.now() / 1000 + 40 * 24 * 3600) * 1000).toISOString();
     const added = await engine.addFiles({
@@ -133,6 +133,7 @@ describe('delivery to Cloudflare Stream', () => {
         thumbnailTimestampPct: 0.25,
         // Within the 30 to 1,096 days Stream takes.
         scheduledDeletion: inForty,
+        creator: 'crew-7',
         deliverTo: [target.id],
       },
     });
@@ -146,6 +147,8 @@ describe('delivery to Cloudflare Stream', () => {
       thumbnailtimestamppct: '0.25',
       scheduleddeletion: inForty,
     });
+    // The creator is no metadata key: Stream takes it in the Upload-Creator header.
+    expect(stream.videos.get(delivery!.remoteId!)?.serving.creator).toBe('crew-7');
   });
 
   it("is processing, with Stream's word and progress, while Stream works on the video", async () => {

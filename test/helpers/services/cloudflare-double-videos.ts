@@ -1,8 +1,10 @@
 /**
- * The videos of the Cloudflare Stream double, as ../shared/reference/providers.md §1 describes
- * them: the `{result, success, errors, messages}` envelope, the Video object, and the states a
- * video goes through, one scripted step per status GET once it has arrived (upload finished, or
- * link fetched).
+ * The videos of the Cloudflare Stream double: the `{result, success, errors, messages}` envelope,
+ * the Video object as the official SDK types it (npm `cloudflare` 7.3.0,
+ * resources/stream/stream.d.ts `Video`; checked by cloudflare-sdk-shapes.ts in the SDK test), and
+ * the states a video goes through (providers.md §1(c), from Stream's docs), one scripted step per
+ * status GET once it has arrived (upload finished, or link fetched). Fields the SDK types as
+ * optional strings are left out rather than answered null.
  */
 
 /** Error codes Stream documents for `status.errorReasonCode`. */
@@ -39,8 +41,24 @@ export const defaultScript: readonly ScriptStep[] = [
   { state: 'ready', pctComplete: '100.000000' },
 ];
 
+/** How Stream serves the video, as the copy's body or the upload's metadata and Upload-Creator set it. */
+export interface ServingFields {
+  requireSignedURLs: boolean;
+  allowedOrigins: string[];
+  thumbnailTimestampPct: number;
+  scheduledDeletion?: string;
+  creator?: string;
+}
+
+export const defaultServing = (): ServingFields => ({
+  requireSignedURLs: false,
+  allowedOrigins: [],
+  thumbnailTimestampPct: 0,
+});
+
 export interface DoubleVideo {
   uid: string;
+  serving: ServingFields;
   name: string;
   created: string;
   size: number;
@@ -95,7 +113,7 @@ function statusOf(
   if (advance) video.step = index + 1;
   if (index === last && script.endsIn) {
     video.error = { code: script.endsIn, text: errorTexts[script.endsIn] };
-    return { status: { state: 'error', step: 'encoding', ...reason(video.error) }, readyToStream: false };
+    return { status: { state: 'error', ...reason(video.error) }, readyToStream: false };
   }
   const step = script.steps[index] ?? { state: 'ready' };
   const status: Status = { state: step.state };
@@ -103,14 +121,14 @@ function statusOf(
   return { status, readyToStream: step.readyToStream ?? step.state === 'ready' };
 }
 
-/** The Video object (upload-via-link's example), answered by copy, get (`advance`) and list. */
+/** The Video object (upload-via-link's example, in the SDK's types), answered by copy, get (`advance`) and list. */
 export function videoObject(video: DoubleVideo, origin: string, script: VideoScript, advance = false) {
   const { status, readyToStream } = statusOf(video, script, advance);
   const media = `${origin}/${video.uid}`;
   return {
     uid: video.uid,
     thumbnail: `${media}/thumbnails/thumbnail.jpg`,
-    thumbnailTimestampPct: 0,
+    thumbnailTimestampPct: video.serving.thumbnailTimestampPct,
     readyToStream,
     status,
     meta: { name: video.name, ...(video.downloadedFrom ? { 'downloaded-from': video.downloadedFrom } : {}) },
@@ -118,15 +136,15 @@ export function videoObject(video: DoubleVideo, origin: string, script: VideoScr
     modified: new Date().toISOString(),
     size: video.size,
     preview: `${media}/watch`,
-    allowedOrigins: [],
-    requireSignedURLs: false,
+    allowedOrigins: video.serving.allowedOrigins,
+    requireSignedURLs: video.serving.requireSignedURLs,
+    ...(video.serving.scheduledDeletion ? { scheduledDeletion: video.serving.scheduledDeletion } : {}),
+    ...(video.serving.creator ? { creator: video.serving.creator } : {}),
     uploaded: video.created,
-    uploadExpiry: null,
     maxSizeBytes: 0,
     maxDurationSeconds: 0,
     duration: -1,
     input: { width: -1, height: -1 },
     playback: { hls: `${media}/manifest/video.m3u8`, dash: `${media}/manifest/video.mpd` },
-    watermark: null,
   };
 }

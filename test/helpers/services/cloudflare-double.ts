@@ -1,16 +1,29 @@
 /**
- * A Cloudflare Stream double on 127.0.0.1 (../shared/reference/providers.md §1, §5, §6): a real
- * @tus/server at `/client/v4/accounts/<account>/stream` that enforces Stream's chunk rules and
- * names the video in `stream-media-id`, and its REST API in Cloudflare's envelope: list, get
- * (each GET moves the video one scripted step on), and copy, which fetches the link itself (HEAD
- * then GET) as Stream does. Every request needs the Bearer token; the next N requests can be
- * answered 429 with Retry-After. Closed by whoever started it.
+ * A Cloudflare Stream double on 127.0.0.1: a real @tus/server at
+ * `/client/v4/accounts/<account>/stream` that enforces Stream's chunk rules and names the video in
+ * `stream-media-id`, and its REST API in Cloudflare's envelope: list, get (each GET moves the
+ * video one scripted step on), and copy, which fetches the link itself (HEAD then GET) as Stream
+ * does. Every request needs the Bearer token; the next N requests can be answered 429 with
+ * Retry-After. Closed by whoever started it.
+ *
+ * Sources, followed for paths, field names, types, states and error shapes:
+ * - npm `cloudflare` 7.3.0 (the official SDK, a dev dependency): resources/stream/stream.ts
+ *   (`create` POST /accounts/{id}/stream with Tus-Resumable, Upload-Length, Upload-Creator,
+ *   Upload-Metadata; `get`, `list` and their params; `Video`), resources/stream/copy.ts (POST
+ *   /accounts/{id}/stream/copy, `CopyCreateParams`), core/error.ts (4xx as `errors[]`). Requests are
+ *   checked against these types (cloudflare-double-requests.ts), answers by the SDK test
+ *   (test/engine/delivery/providers/cloudflare-double-sdk.test.ts).
+ * - developers.cloudflare.com/stream: uploading-videos/upload-via-link (the copy, HEAD and range
+ *   GET of the origin), resumable-uploads (chunk rules, `stream-media-id`, Upload-Metadata keys),
+ *   using-webhooks (error codes); condensed in ../shared/reference/providers.md §1.
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { EVENTS, type Upload } from '@tus/server';
 import { startTusServer } from '../tus-server';
 import { readJson, sendJson as send } from './respond';
+import { takeCopy, takeCreation } from './cloudflare-double-requests';
+import { listQueryProblem } from './cloudflare-sdk-shapes';
 import {
   defaultScript,
   envelope,
@@ -18,6 +31,7 @@ import {
   failure,
   videoObject,
   type DoubleVideo,
+  type ServingFields,
   type VideoScript,
 } from './cloudflare-double-videos';
 
@@ -73,11 +87,14 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
   const limited = { left: 0, retryAfter: '1' };
   /** Every request that reached the double, when it came, and whether it was rate limited. */
   const arrivals: { method: string; path: string; at: number; limited: boolean }[] = [];
+  /** Every copy's JSON body, as sent. */
+  const copies: Record<string, unknown>[] = [];
   let origin = '';
 
-  const newVideo = (name: string, size: number, arrival: DoubleVideo['arrival']): DoubleVideo => {
+  const newVideo = (name: string, size: number, arrival: DoubleVideo['arrival'], serving: ServingFields) => {
     const video: DoubleVideo = {
       uid: randomUUID().replaceAll('-', ''),
+      serving,
       name,
       size,
       created: new Date().toISOString(),
@@ -108,12 +125,12 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
 
   const copy = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const fields = await readJson(req);
-    const link = typeof fields.url === 'string' ? fields.url : typeof fields.input === 'string' ? fields.input : '';
-    if (!URL.canParse(link))
-      return send(res, 400, failure(10005, 'Invalid or missing url: send the video link as "url".'));
-    const meta =
-      typeof fields.meta === 'object' && fields.meta !== null ? (fields.meta as Record<string, unknown>) : {};
-    const video = newVideo(typeof meta.name === 'string' ? meta.name : link, 0, 'downloading');
+    copies.push(fields);
+    const creator = req.headers['upload-creator'];
+    const taken = takeCopy(fields, typeof creator === 'string' ? creator : undefined);
+    if (!taken.ok) return send(res, 400, failure(10005, taken.message));
+    const { link, name, serving } = taken.value;
+    const video = newVideo(name ?? link, 0, 'downloading', serving);
     video.downloadedFrom = link;
     const fetching = fetchLink(video, link).finally(() => fetches.delete(fetching));
     fetches.add(fetching);
@@ -151,7 +168,9 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
         return refuseUnread(req, res, 400, 'Send Tus-Resumable: 1.0.0 to create an upload.');
       const size = Number(req.headers['upload-length']);
       if (!Number.isInteger(size) || size < 0) return refuseUnread(req, res, 400, 'Upload-Length is required.');
-      const video = newVideo('', size, 'pendingupload');
+      const serving = takeCreation(req);
+      if (!serving.ok) return refuseUnread(req, res, 400, serving.message);
+      const video = newVideo('', size, 'pendingupload', serving.value);
       creating.set(req, video);
       res.setHeader('stream-media-id', video.uid);
       return false;
@@ -170,6 +189,8 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
 
     if (method === 'POST' && rest === 'copy') return copy(req, res);
     if (method === 'GET' && rest === '') {
+      const query = listQueryProblem(url.searchParams);
+      if (query) return send(res, 400, failure(10005, `${query} (cloudflare SDK 7.3.0).`));
       const limit = Number(url.searchParams.get('limit') ?? 1000);
       const list = [...videos.values()].slice(0, limit).map((v) => videoObject(v, origin, script));
       return send(res, 200, { ...envelope(list), total: String(videos.size), range: String(list.length) });
@@ -201,6 +222,7 @@ export async function startCloudflareDouble(options: CloudflareDoubleOptions = {
     tus: server,
     videos,
     arrivals,
+    copies,
     /** The bytes Stream holds for a video: its upload, or what it fetched. */
     file(uid: string): Buffer {
       const video = videos.get(uid);

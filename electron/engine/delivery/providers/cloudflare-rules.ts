@@ -1,7 +1,8 @@
 /**
  * Cloudflare Stream's TUS rules, pure: the chunk size a PATCH may have (resumable-uploads.mdx) and
- * the Upload-Metadata keys Stream reads on the creation request.
+ * the Upload-Metadata keys Stream reads on the creation request (the SDK's StreamCreateParams doc).
  */
+import type { CloudflareVideoOptions } from './cloudflare-options';
 
 /** The smallest chunk Stream takes, unless it is the last one (or the whole file is smaller). */
 export const cloudflareMinChunk = 5 * 1024 * 1024;
@@ -22,22 +23,11 @@ export function cloudflareChunkSize(preferred: number, fileSize: number): number
   return Math.min(cloudflareMaxChunk, Math.max(cloudflareMinChunk, aligned));
 }
 
-/** What Stream takes besides the name at creation; the video's options as Ferry keeps them. */
-export interface CloudflareVideoOptions {
-  requireSignedURLs?: boolean;
-  allowedOrigins?: string[];
-  /** 0..1: where the thumbnail is taken, as a share of the duration. */
-  thumbnailTimestampPct?: number;
-  /** RFC 3339; Stream wants it 30 to 1,096 days after creation. */
-  scheduledDeletion?: string;
-  /** A watermark profile's uid on the account. */
-  watermark?: string;
-}
-
 /**
  * The creation request's Upload-Metadata, keys as Stream spells them. `requiresignedurls` is a
  * key alone: tus-js-client writes every key with a value, so an empty one is what it can send
- * (`requiresignedurls ` parses as the key alone).
+ * (`requiresignedurls ` parses as the key alone). The creator is no metadata key: it goes in the
+ * Upload-Creator header (cloudflareCreatorHeader).
  */
 export function cloudflareMetadata(name: string, options: CloudflareVideoOptions = {}): Record<string, string> {
   const metadata: Record<string, string> = { name };
@@ -47,6 +37,10 @@ export function cloudflareMetadata(name: string, options: CloudflareVideoOptions
   if (options.thumbnailTimestampPct !== undefined)
     metadata.thumbnailtimestamppct = String(options.thumbnailTimestampPct);
   if (options.scheduledDeletion) metadata.scheduleddeletion = options.scheduledDeletion;
-  if (options.watermark) metadata.watermark = options.watermark;
   return metadata;
+}
+
+/** The TUS creation's Upload-Creator header, where Stream takes the creator of a pushed video. */
+export function cloudflareCreatorHeader(options: CloudflareVideoOptions): Record<string, string> {
+  return options.creator ? { 'Upload-Creator': options.creator } : {};
 }

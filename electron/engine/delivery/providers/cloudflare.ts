@@ -5,9 +5,10 @@
  * official `cloudflare` SDK: the SDK does not do TUS, and it is a large dependency for four calls.
  */
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
-import { cloudflareChunkSize, cloudflareMetadata, type CloudflareVideoOptions } from './cloudflare-rules';
+import { cloudflareCopyBody, cloudflareServingNotice, cloudflareVideoOptions } from './cloudflare-options';
+import { cloudflareChunkSize, cloudflareCreatorHeader, cloudflareMetadata } from './cloudflare-rules';
 import { cloudflareStatus, envelopeResult, videoUid } from './cloudflare-video';
-import type { ProviderAdapter, ProviderCall, PushFile } from './provider';
+import type { ProviderAdapter, ProviderCall } from './provider';
 import { sentFor, serviceRequest } from './service-request';
 
 /** Under 0.1 s Stream ends the video in ERR_DURATION_TOO_SHORT. */
@@ -39,24 +40,6 @@ async function call(request: ProviderCall, method: 'GET' | 'POST', url: string, 
   return envelopeResult(response.body, method, url);
 }
 
-const day = 24 * 60 * 60 * 1000;
-
-/**
- * The video's serving options as Stream takes them at creation. A scheduled deletion outside the
- * 30 to 1,096 days Stream allows would fail the upload, so it is left out (Stream then keeps it).
- */
-function servingOptions(file: PushFile): CloudflareVideoOptions {
-  if (!file.serving) return {};
-  const { requireSignedURLs, allowedOrigins, thumbnailTimestampPct, scheduledDeletion } = file.serving;
-  const away = scheduledDeletion ? Date.parse(scheduledDeletion) - Date.now() : Number.NaN;
-  return {
-    requireSignedURLs,
-    allowedOrigins,
-    ...(thumbnailTimestampPct > 0 ? { thumbnailTimestampPct } : {}),
-    ...(scheduledDeletion && away >= 30 * day && away <= 1096 * day ? { scheduledDeletion } : {}),
-  };
-}
-
 export const cloudflareAdapter: ProviderAdapter = {
   id: 'cloudflare',
 
@@ -70,6 +53,8 @@ export const cloudflareAdapter: ProviderAdapter = {
     );
   },
 
+  servingNotice: (serving) => cloudflareServingNotice(serving, Date.now()),
+
   refuses(media) {
     if (media.duration >= 0 && media.duration < shortestSeconds)
       return `Cloudflare Stream refuses videos shorter than ${shortestSeconds} s (ERR_DURATION_TOO_SHORT); this one lasts ${media.duration} s.`;
@@ -80,12 +65,13 @@ export const cloudflareAdapter: ProviderAdapter = {
     kind: 'tus',
     session(request, file, resume, chunkSize) {
       const endpoint = `${cloudflareAccountBase(request.target)}/stream`;
+      const options = cloudflareVideoOptions(file.serving, Date.now());
       return Promise.resolve({
         endpoint,
         uploadUrl: resume?.uploadUrl ?? null,
         // Stream ignores metadata after the creation request, so a resumed upload keeps its first name.
-        metadata: cloudflareMetadata(file.name, servingOptions(file)),
-        headers: () => cloudflareAuthorization(request.credential),
+        metadata: cloudflareMetadata(file.name, options),
+        headers: () => ({ ...cloudflareAuthorization(request.credential), ...cloudflareCreatorHeader(options) }),
         chunkSize: cloudflareChunkSize(chunkSize, file.size),
         // Stream names the video only in the creation response's stream-media-id; an upload that
         // is gone is created anew (here, or by tus-js-client after a failed HEAD) under a new id,
@@ -103,8 +89,7 @@ export const cloudflareAdapter: ProviderAdapter = {
         'Cloudflare Stream cannot send request headers when it fetches a link; push this video instead (the target\'s mode "push").',
       );
     const url = `${cloudflareAccountBase(request.target)}/stream/copy`;
-    // `url`, not the newer `input`: the docs still use it, and `ferry serve` takes both.
-    const result = await call(request, 'POST', url, { url: link.url, meta: { name: link.name } });
+    const result = await call(request, 'POST', url, cloudflareCopyBody(link, Date.now()));
     return { remoteId: videoUid(result, 'POST', url) };
   },
 

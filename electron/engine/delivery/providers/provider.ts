@@ -35,7 +35,9 @@ export interface ServingOptions {
   allowedOrigins: string[];
   thumbnailTimestampPct: number;
   scheduledDeletion: string | null;
-  /** Set only when the video has one. */
+  /** Set only when the video has one (Cloudflare Stream's creator id, at most 64 characters). */
+  creator?: string;
+  /** Set only when the video has a watermark image that the bytes the service gets do not carry. */
   watermark?: boolean;
 }
 
@@ -98,6 +100,8 @@ export interface PullLink {
   url: string;
   headers: Record<string, string>;
   name: string;
+  /** How the video is to be served, for a service that takes it with the link (Cloudflare); absent: the service's defaults. */
+  serving?: ServingOptions;
 }
 
 /** The video on the service, as the deliver stage follows it. */

@@ -125,26 +125,28 @@ describe('Cloudflare chunk size and metadata', () => {
 
   it('writes the keys Stream reads, requiresignedurls as a key alone', async () => {
     expect(cloudflareMetadata('Board meeting')).toEqual({ name: 'Board meeting' });
+    // Within the 30 to 1,096 days Stream takes.
+    const inForty = new Date(Math.floor(Date.now() / 1000 + 40 * 24 * 3600) * 1000).toISOString();
     const all = cloudflareMetadata('Board meeting', {
       requireSignedURLs: true,
       allowedOrigins: ['example.com', '*.example.org'],
       thumbnailTimestampPct: 0.25,
-      scheduledDeletion: '2030-01-31T18:00:00Z',
-      watermark: 'wm1',
+      scheduledDeletion: inForty,
+      // The Upload-Creator header's, not a metadata key.
+      creator: 'crew-7',
     });
     expect(all).toEqual({
       name: 'Board meeting',
       requiresignedurls: '',
       allowedorigins: 'example.com,*.example.org',
       thumbnailtimestamppct: '0.25',
-      scheduleddeletion: '2030-01-31T18:00:00Z',
-      watermark: 'wm1',
+      scheduleddeletion: inForty,
     });
     expect(cloudflareMetadata('x', { requireSignedURLs: false, allowedOrigins: [] })).toEqual({ name: 'x' });
     // Through a real TUS creation: the server reads requiresignedurls as a key without a value.
     const cf = await double();
     const { mediaId } = await push(callTo(cf), video, { metadata: all });
-    expect(cf.metadata(mediaId!)).toMatchObject({ name: 'Board meeting', requiresignedurls: null, watermark: 'wm1' });
+    expect(cf.metadata(mediaId!)).toMatchObject({ name: 'Board meeting', requiresignedurls: null });
   });
 });
 
