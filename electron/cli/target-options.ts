@@ -3,6 +3,7 @@
  * decide the default mode and which of account, library and index are needed, so that a mistake
  * is named before anything is saved. The credential is read elsewhere (target-credential.ts). Pure.
  */
+import { apiOrigin } from '../../shared/target-endpoint';
 import {
   deliveryModes,
   deliveryProviders,
@@ -82,8 +83,11 @@ export function targetInput(name: string, flags: TargetFlags, existing?: Deliver
   else if (facts.defaultEndpoint === null)
     throw new UsageError(`--endpoint URL is needed for ${facts.label}: the URL uploads are created at.`);
 
+  // The API base `ferry serve` prints names the account: it counts as given.
+  const form = endpoint === undefined ? undefined : apiOrigin(provider, endpoint, flags.account);
+  const named = form?.ok ? form.account : undefined;
   for (const field of fields) {
-    const given = flags[field];
+    const given = field === 'account' ? (flags.account ?? named) : flags[field];
     const needed = facts.needs[field];
     if (given !== undefined && needed === undefined) {
       const needs = fields.filter((f) => facts.needs[f] !== undefined).map((f) => `--${f}`);

@@ -5,6 +5,7 @@
 import { providerFacts, type DeliveryTargetInput, type TargetField } from '../../../shared/delivery-targets';
 import type { InputIssue } from '../../../shared/ferry-error';
 import type { TargetFields } from '../queue/target-store';
+import { apiOrigin } from '../../../shared/target-endpoint';
 
 export function checkTarget(
   input: Omit<DeliveryTargetInput, 'credential' | 'id'>,
@@ -21,15 +22,18 @@ export function checkTarget(
           : `${facts.label} takes no uploads from Ferry, only links it fetches itself; choose mode ${other}.`,
     });
   }
-  // An API base loses its trailing slash (paths are appended); a TUS endpoint is used as given.
+  // An API base as its origin (target-endpoint.ts); a TUS endpoint is used as given.
   const given = input.endpoint ?? facts.defaultEndpoint;
-  const endpoint = input.provider === 'tus' ? given : given?.replace(/\/+$/, '');
+  const form = given && input.provider !== 'tus' ? apiOrigin(input.provider, given, input.account?.trim()) : undefined;
+  if (form && !form.ok) issues.push({ path: form.path, message: form.message });
+  const endpoint = form?.ok ? form.endpoint : given;
   if (!endpoint) {
     issues.push({ path: 'endpoint', message: "is needed: the TUS server's creation URL, where uploads are created." });
   }
+  const taken = { ...input, ...(form?.ok && form.account !== undefined ? { account: form.account } : {}) };
   const needed: Partial<Record<TargetField, string>> = {};
   for (const [field, called] of Object.entries(facts.needs) as [TargetField, string][]) {
-    const value = input[field]?.trim();
+    const value = taken[field]?.trim();
     if (value) needed[field] = value;
     else {
       const where = facts.whereToFind[field];
