@@ -10,7 +10,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createBunnyAdapter } from '../../../../electron/engine/delivery/providers/bunny';
 import { bunnyStatus } from '../../../../electron/engine/delivery/providers/bunny-status';
 import type { ProviderCall, TusPush } from '../../../../electron/engine/delivery/providers/provider';
-import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import { closeAfterEach, closers, fileMediaDir } from '../../../helpers/delivery-engine';
 import * as make from '../../../helpers/media-fixtures';
 import { startOrigin } from '../../../helpers/origin-server';
@@ -25,6 +24,7 @@ import {
   videoModelStatus,
 } from '../../../helpers/services/bunny-openapi-facts';
 import { startBunnyDouble, type BunnyDouble, type BunnyOutcome } from '../../../helpers/services/bunny-double';
+import { providerCallTo } from '../../../helpers/services/provider-call';
 import { uploadSession } from '../../../helpers/tus-session-upload';
 import { until } from '../../../helpers/wait-for';
 
@@ -39,22 +39,7 @@ beforeAll(async () => {
 });
 closeAfterEach();
 
-function callTo(bunny: BunnyDouble): ProviderCall {
-  const target: DeliveryTarget = {
-    id: 't1',
-    name: 'bunny',
-    provider: 'bunny',
-    mode: 'push',
-    endpoint: bunny.origin,
-    account: null,
-    library: '123',
-    index: null,
-    send: 'mp4',
-    readyWhen: 'complete',
-    hasCredential: true,
-  };
-  return { target, credential: 'key', signal: new AbortController().signal };
-}
+const callTo = (bunny: BunnyDouble) => providerCallTo('bunny', bunny.origin, 'key', { library: '123' });
 
 /** Polls until the video is no longer processing (bounded: 10 s). */
 const settle = (c: ProviderCall, id: string) =>

@@ -23,6 +23,7 @@ import { closeAfterEach, closers, fileMediaDir } from '../../../helpers/delivery
 import * as make from '../../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../../helpers/origin-server';
 import { startBunnyDouble, type BunnyDouble } from '../../../helpers/services/bunny-double';
+import { providerCallTo } from '../../../helpers/services/provider-call';
 import { uploadSession } from '../../../helpers/tus-session-upload';
 import { until } from '../../../helpers/wait-for';
 
@@ -44,23 +45,8 @@ async function double(): Promise<BunnyDouble> {
   return started;
 }
 
-function call(bunny: BunnyDouble, overrides: Partial<DeliveryTarget> = {}, credential = 'library-key'): ProviderCall {
-  const target: DeliveryTarget = {
-    id: 't1',
-    name: 'bunny',
-    provider: 'bunny',
-    mode: 'push',
-    endpoint: bunny.origin,
-    account: null,
-    library: '123',
-    index: null,
-    send: 'mp4',
-    readyWhen: 'complete',
-    hasCredential: true,
-    ...overrides,
-  };
-  return { target, credential, signal: new AbortController().signal };
-}
+const call = (bunny: BunnyDouble, overrides: Partial<DeliveryTarget> = {}, credential = 'library-key') =>
+  providerCallTo('bunny', bunny.origin, credential, { name: 'bunny', library: '123', ...overrides });
 
 const file = () => ({ path: media, size, name: 'Board meeting', type: 'video/mp4' });
 

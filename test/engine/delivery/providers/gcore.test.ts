@@ -23,6 +23,7 @@ import { noisyMp4 } from '../../../helpers/media-fixtures';
 import { startOrigin } from '../../../helpers/origin-server';
 import { refusal } from '../../../helpers/service-refusal';
 import { startGcoreDouble, type GcoreDouble } from '../../../helpers/services/gcore-double';
+import { providerCallTo } from '../../../helpers/services/provider-call';
 
 // Made once for the file (tempDir() is emptied after each test).
 const mediaDir = fileMediaDir('ferry-gcore-');
@@ -42,24 +43,11 @@ async function double(): Promise<GcoreDouble> {
 }
 
 function callTo(gcore: GcoreDouble, options: { credential?: string | null; readyWhen?: DeliveryReadyWhen } = {}) {
-  const call: ProviderCall = {
-    target: {
-      id: 't1',
-      name: 'gcore-main',
-      provider: 'gcore',
-      mode: 'push',
-      endpoint: gcore.origin,
-      account: null,
-      library: null,
-      index: null,
-      send: 'mp4',
-      readyWhen: options.readyWhen ?? 'complete',
-      hasCredential: true,
-    },
-    credential: options.credential === undefined ? 'key' : options.credential,
-    signal: new AbortController().signal,
-  };
-  return call;
+  const credential = options.credential === undefined ? 'key' : options.credential;
+  return providerCallTo('gcore', gcore.origin, credential, {
+    name: 'gcore-main',
+    readyWhen: options.readyWhen ?? 'complete',
+  });
 }
 
 const push = gcoreAdapter.push as TusPush;
