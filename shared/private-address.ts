@@ -39,6 +39,13 @@ export function privateHostOf(
   return { host, range };
 }
 
+/** How a refusal names what the host is: "localhost is this machine", "10.0.0.1 is a private address". */
+export function describePrivateHost(found: { host: string; range: string }): string {
+  if (found.range === 'loopback' && !ipaddr.isValid(found.host)) return `${found.host} is this machine`;
+  const article = /^[aeiou]/.test(found.range) ? 'an' : 'a';
+  return `${found.host} is ${article} ${found.range} address`;
+}
+
 /** What lifts the rule, for every sentence that refuses something by it. */
 export const privateNetworkAdvice =
   'start ferry serve with --allow-private-networks (or --allow-address for one address) to allow it';

@@ -6,7 +6,7 @@
  * (engine/sources/private-network-guard.ts). The rule itself is shared/private-address.ts. Pure.
  */
 import ipaddr from 'ipaddr.js';
-import { privateHostOf, privateNetworkAdvice } from '../../shared/private-address';
+import { describePrivateHost, privateHostOf, privateNetworkAdvice } from '../../shared/private-address';
 
 export { isAllowedAddress } from '../../shared/private-address';
 
@@ -21,7 +21,5 @@ export const isLoopbackHost = (host: string): boolean =>
 export function privateLinkProblem(link: string, allowed: readonly string[] = []): string | undefined {
   const found = privateHostOf(link, allowed);
   if (!found) return undefined;
-  const what =
-    found.range === 'loopback' && !ipaddr.isValid(found.host) ? 'is this machine' : `is a ${found.range} address`;
-  return `${found.host} ${what}, which links sent to ferry serve may not reach; ${privateNetworkAdvice}.`;
+  return `${describePrivateHost(found)}, which links sent to ferry serve may not reach; ${privateNetworkAdvice}.`;
 }

@@ -6,14 +6,12 @@
  * and the targets' guarded agents).
  */
 import { FerryError } from '../../../shared/ferry-error';
-import { privateHostOf, privateNetworkAdvice } from '../../../shared/private-address';
+import { describePrivateHost, privateHostOf, privateNetworkAdvice } from '../../../shared/private-address';
 
 /** Throws INVALID_INPUT naming `field` when `url` may not be reached by `what` (a webhook, a delivery target). */
 export function refusePrivateAddress(field: string, url: string, allowed: readonly string[], what: string): void {
   const found = privateHostOf(url, allowed);
   if (!found) return;
-  const kind =
-    found.range === 'loopback' && found.host.includes('localhost') ? 'is this machine' : `is a ${found.range} address`;
-  const message = `${found.host} ${kind}, which ${what} set over ferry serve may not reach; ${privateNetworkAdvice}`;
+  const message = `${describePrivateHost(found)}, which ${what} set over ferry serve may not reach; ${privateNetworkAdvice}`;
   throw new FerryError('INVALID_INPUT', `${field}: ${message}.`, [{ path: field, message }]);
 }
