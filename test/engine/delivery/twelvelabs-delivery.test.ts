@@ -1,6 +1,6 @@
 /**
  * Delivery to Twelve Labs through the engine, against the double: a pushed file and a pulled link
- * reach the index and the delivery follows the task to ready; a video under the 4-second minimum
+ * become assets, are indexed, and the delivery follows the indexed asset to ready; a video under the 4-second minimum
  * is refused before anything is sent, pushed or pulled, naming the limit; serving options Twelve
  * Labs has no equivalent for are named in the notice; the service's refusal and a failed task
  * end the delivery with the service's words or what to check.
@@ -58,29 +58,32 @@ async function pushed(engine: Engine, targetId: string, file: string, transcode 
   return engine.get({ uid: added.queued[0]!.uid });
 }
 
+/** The uploads asked of the service: assets, or legacy tasks. */
 const posts = (service: { requests: { method: string; path: string }[] }) =>
-  service.requests.filter((r) => r.method === 'POST' && r.path === '/v1.3/tasks');
+  service.requests.filter((r) => r.method === 'POST' && ['/v1.3/assets', '/v1.3/tasks'].includes(r.path));
 
 describe('delivery to Twelve Labs', () => {
-  it('pushes the file into the index and follows the task to ready', async () => {
+  it('pushes the file as an asset, indexes it, and follows the indexed asset to ready', async () => {
     const { service, engine, target } = await setUp('push');
     const video = await pushed(engine, target.id, longEnough);
-    const [task] = service.tasks();
+    const [asset] = service.assets();
+    const [indexed] = service.indexedAssets();
     expect(video.deliveries[0]).toMatchObject({
       target: target.id,
       mode: 'push',
       state: 'ready',
-      remoteId: task!.id,
+      remoteId: `assets/${asset!.id}`,
       remoteState: 'ready',
-      playbackUrl: `${service.origin}/hls/${task!.videoId}/stream.m3u8`,
+      playbackUrl: `${service.origin}/hls/${indexed!.id}/stream.m3u8`,
     });
-    expect(task!.received).toEqual({
+    expect(indexed).toMatchObject({ assetId: asset!.id, indexId: 'idx' });
+    expect(asset!.received).toEqual({
       size: fs.statSync(longEnough).size,
       sha256: sha256(fs.readFileSync(longEnough)),
     });
   });
 
-  it('has Twelve Labs pull the link itself, then follows the task to ready', async () => {
+  it('has Twelve Labs fetch the link as an asset, then follows its indexing to ready', async () => {
     const { service, engine, target } = await setUp('pull');
     const body = fs.readFileSync(longEnough);
     const origin = await startOrigin({ '/keynote.mp4': { kind: 'file', body, contentType: 'video/mp4' } });
@@ -89,9 +92,10 @@ describe('delivery to Twelve Labs', () => {
     const added = await engine.addLinks({ links: [{ url }], options: { transcode: false, deliverTo: [target.id] } });
     await engine.run();
     const video = await engine.get({ uid: added.queued[0]!.uid });
-    expect(video.deliveries[0]).toMatchObject({ mode: 'pull', state: 'ready', remoteId: service.tasks()[0]!.id });
-    expect(service.tasks()[0]).toMatchObject({ videoUrl: url, file: null });
-    expect(service.tasks()[0]!.received).toEqual({ size: body.length, sha256: sha256(body) });
+    const [asset] = service.assets();
+    expect(video.deliveries[0]).toMatchObject({ mode: 'pull', state: 'ready', remoteId: `assets/${asset!.id}` });
+    expect(asset).toMatchObject({ method: 'url', url });
+    expect(asset!.received).toEqual({ size: body.length, sha256: sha256(body) });
   });
 
   it('refuses a 2-second video before sending anything, naming the 4-second minimum', async () => {
@@ -134,7 +138,7 @@ describe('delivery to Twelve Labs', () => {
 
   it("quotes the service's refusal", async () => {
     const message = 'The video_file parameter is invalid. The aspect ratio is not supported.';
-    const { service, engine, target } = await setUp('push', { refuseTasks: { code: 'parameter_invalid', message } });
+    const { service, engine, target } = await setUp('push', { refuseUploads: { code: 'parameter_invalid', message } });
     const video = await pushed(engine, target.id, longEnough);
     expect(video.deliveries[0]).toMatchObject({ state: 'error', errorReasonCode: 'ERR_DELIVERY_FAILED' });
     expect(video.deliveries[0]!.error).toContain(message);
@@ -142,7 +146,7 @@ describe('delivery to Twelve Labs', () => {
     expect(posts(service)).toHaveLength(1);
   });
 
-  it('a task that fails ends the delivery in error, saying what to check', async () => {
+  it('an indexing that fails ends the delivery in error, saying what to check', async () => {
     const { engine, target } = await setUp('push', { end: 'failed' });
     const video = await pushed(engine, target.id, longEnough);
     expect(video.deliveries[0]).toMatchObject({ state: 'error', remoteState: 'failed' });

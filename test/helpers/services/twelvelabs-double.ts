@@ -1,5 +1,6 @@
 /**
- * A Twelve Labs API v1.3 stand-in on 127.0.0.1. Sources, followed for paths, wire field names,
+ * A Twelve Labs API v1.3 stand-in on 127.0.0.1: the legacy tasks here, the current assets and
+ * indexed assets in twelvelabs-double-assets.ts. Sources, followed for paths, wire field names,
  * status words and error bodies:
  * - twelvelabs-js 1.3.4 (npm, the official SDK, a devDependency here): `serialization/resources/tasks/**`
  *   (TasksCreateResponse `_id`/`video_id`, TasksRetrieveResponse), `serialization/types/IndexSchema.js`
@@ -12,11 +13,13 @@
  * It keeps what it received (a file's bytes as a sha256, or what it fetched from a video_url itself)
  * and every form's field names, so tests compare them with what was sent.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { Readable } from 'node:stream';
 import { listenOnLoopback } from '../listen-loopback';
 import { sendJson as send } from './respond';
+import { assetRoutes, type DoubleAsset, type DoubleIndexedAsset } from './twelvelabs-double-assets';
+import { drain, fetchVideo, hexId, readForm, receivedOf, type Received } from './twelvelabs-double-form';
+
+export type { Received };
 
 export interface TwelveLabsDoubleOptions {
   /** The one API key accepted. Default `key`. */
@@ -29,13 +32,8 @@ export interface TwelveLabsDoubleOptions {
   end?: 'ready' | 'failed';
   /** The first `times` requests answer 429 with this Retry-After (seconds). */
   rateLimit?: { times: number; retryAfter: string };
-  /** POST /tasks answers 400 with this body (a documented refusal such as parameter_invalid). */
-  refuseTasks?: { code: string; message: string };
-}
-
-export interface Received {
-  size: number;
-  sha256: string;
+  /** POST /tasks and POST /assets answer 400 with this body (a documented refusal such as parameter_invalid). */
+  refuseUploads?: { code: string; message: string };
 }
 
 export interface DoubleTask {
@@ -55,8 +53,12 @@ export interface TwelveLabsDouble {
   tasks(): DoubleTask[];
   /** Every request, in order. */
   requests: { method: string; path: string; contentLength: string | undefined }[];
-  /** Each POST /tasks form's field names, in order. */
+  /** Each multipart form's field names (POST /tasks, POST /assets), in order. */
   forms: string[][];
+  /** Each JSON body (POST /indexes/{id}/indexed-assets), in order. */
+  bodies: Record<string, unknown>[];
+  assets(): DoubleAsset[];
+  indexedAssets(): DoubleIndexedAsset[];
   close(): Promise<void>;
 }
 
@@ -70,32 +72,19 @@ interface TaskRecord extends DoubleTask {
   stream: boolean;
 }
 
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-const hexId = (): string => randomBytes(12).toString('hex');
-
-/** Reads a request body to its end, so an error answer never cuts an upload mid-way. */
-async function drain(req: http.IncomingMessage): Promise<void> {
-  for await (const chunk of req) void chunk;
-}
-
-async function fetchVideo(url: string): Promise<Received | null> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) return null;
-    return ((bytes) => ({ size: bytes.length, sha256: sha256(bytes) }))(new Uint8Array(await response.arrayBuffer()));
-  } catch {
-    return null;
-  }
-}
-
 export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {}): Promise<TwelveLabsDouble> {
   const apiKey = options.apiKey ?? 'key';
   const indexes = options.indexes ?? { idx: 'Ferry test index' };
   const tasks = new Map<string, TaskRecord>();
   const requests: TwelveLabsDouble['requests'] = [];
   const forms: string[][] = [];
+  const bodies: Record<string, unknown>[] = [];
   let rateLimited = 0;
   let origin = '';
+  const current = assetRoutes({
+    ...{ indexes, end: options.end ?? 'ready', origin: () => origin, forms, bodies },
+    ...(options.refuseUploads ? { refuse: options.refuseUploads } : {}),
+  });
 
   function taskJson(task: TaskRecord): Record<string, unknown> {
     return {
@@ -120,27 +109,10 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
   }
 
   async function createTask(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (!(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
-      await drain(req);
-      return void send(res, 400, {
-        code: 'parameter_invalid',
-        message: 'The request body must be multipart/form-data.',
-      });
-    }
-    let form: FormData;
-    try {
-      form = await new Response(Readable.toWeb(req) as ReadableStream<Uint8Array>, {
-        headers: { 'content-type': req.headers['content-type'] ?? '' },
-      }).formData();
-    } catch (error) {
-      await drain(req);
-      return void send(res, 400, {
-        code: 'parameter_invalid',
-        message: `The form could not be read: ${(error as Error).message}`,
-      });
-    }
+    const form = await readForm(req, res);
+    if (!form) return;
     forms.push([...new Set(form.keys())]);
-    if (options.refuseTasks) return void send(res, 400, options.refuseTasks);
+    if (options.refuseUploads) return void send(res, 400, options.refuseUploads);
     const indexId = form.get('index_id');
     if (typeof indexId !== 'string' || indexId === '') {
       return void send(res, 400, {
@@ -176,8 +148,7 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
       stream: form.get('enable_video_stream') !== 'false',
     };
     if (file) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      task.received = { size: bytes.length, sha256: sha256(bytes) };
+      task.received = await receivedOf(file);
     } else {
       task.fetching = fetchVideo(task.videoUrl!).then((got) => {
         task.received = got;
@@ -244,6 +215,7 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
       });
     }
     if (req.method === 'POST' && path === '/v1.3/tasks') return createTask(req, res);
+    if (await current.handle(req, res, path)) return;
     const task = /^\/v1\.3\/tasks\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && task) return readTask(decodeURIComponent(task[1]!), res);
     await drain(req);
@@ -272,6 +244,9 @@ export async function startTwelveLabsDouble(options: TwelveLabsDoubleOptions = {
       })),
     requests,
     forms,
+    bodies,
+    assets: current.assets,
+    indexedAssets: current.indexedAssets,
     close: listening.close,
   };
 }

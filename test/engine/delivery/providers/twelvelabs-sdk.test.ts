@@ -2,7 +2,8 @@
  * The Twelve Labs double and adapter checked against the official SDK, twelvelabs-js 1.3.4 (a
  * devDependency): the SDK's own client drives the double (its parsing reads every answer, its
  * errors read the refusals), each answer also passes the SDK's serializers with unknown fields
- * refused, and the adapter's form fields are a subset of what the SDK's tasks.create sends.
+ * refused; the adapter's form fields are among those the SDK's assets.create and tasks.create send,
+ * and its indexed-asset body passes the SDK's request serializer.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -76,6 +77,50 @@ describe('Twelve Labs double, read by the official SDK', () => {
   });
 });
 
+describe('Twelve Labs double, its assets and indexed assets read by the official SDK', () => {
+  it('uploads by url, indexes the ready asset and follows it, in the SDK shapes', async () => {
+    const { service, origin, sdk, video } = await setUp();
+    const asset = await sdk.assets.create({ method: 'url', url: origin.url('/v.mp4'), filename: 'v.mp4' });
+    expect(asset).toMatchObject({ method: 'url', status: 'processing', filename: 'v.mp4' });
+    wire.AssetDetail.parseOrThrow(await raw(service.origin, `/assets/${asset.id!}`), strict);
+    const ready = await sdk.assets.retrieve(asset.id!);
+    expect(ready).toMatchObject({ status: 'ready', size: video.length });
+    wire.AssetDetail.parseOrThrow(await raw(service.origin, `/assets/${asset.id!}`), strict);
+
+    const made = await sdk.indexes.indexedAssets.create('idx', { assetId: asset.id!, enableVideoStream: true });
+    expect(made).toMatchObject({ assetId: asset.id });
+    expect(service.bodies).toEqual([{ asset_id: asset.id, enable_video_stream: true }]);
+    const listed = await sdk.indexes.indexedAssets.listByAsset(asset.id!);
+    expect(listed.data.map((i) => [i.id, i.index?.id])).toEqual([[made.id, 'idx']]);
+    wire.indexes.IndexedAssetsListByAssetResponse.parseOrThrow(
+      await raw(service.origin, `/assets/${asset.id!}/indexed-assets`),
+      strict,
+    );
+    const words: string[] = [];
+    // Bounded: the double ends an indexing after four reads.
+    for (let i = 0; i < 5 && words.at(-1) !== 'ready'; i++) {
+      const body = await raw(service.origin, `/indexes/idx/indexed-assets/${made.id!}`);
+      wire.IndexedAssetDetailed.parseOrThrow(body, strict);
+      words.push(String((body as { status: unknown }).status));
+    }
+    expect(words).toEqual(['pending', 'queued', 'indexing', 'ready']);
+    const indexed = await sdk.indexes.indexedAssets.retrieve('idx', made.id!);
+    expect(indexed).toMatchObject({ id: made.id, assetId: asset.id, status: 'ready' });
+    expect(indexed.hls?.videoUrl).toMatch(/\/stream\.m3u8$/);
+  });
+
+  it('takes a direct upload from the SDK, and a url it cannot fetch fails the asset with its reason', async () => {
+    const { service, origin, sdk, video } = await setUp();
+    const direct = await sdk.assets.create({ method: 'direct', file: new Blob([video], { type: 'video/mp4' }) });
+    expect(service.assets().find((a) => a.id === direct.id)!.received?.size).toBe(video.length);
+    const gone = await sdk.assets.create({ method: 'url', url: origin.url('/nothing.mp4') });
+    await sdk.assets.retrieve(gone.id!);
+    const failed = await sdk.assets.retrieve(gone.id!);
+    expect(failed).toMatchObject({ status: 'failed', error: { message: expect.any(String) } });
+    wire.AssetDetail.parseOrThrow(await raw(service.origin, `/assets/${gone.id!}`), strict);
+  });
+});
+
 describe('Twelve Labs adapter, its requests against the SDK', () => {
   function call(endpoint: string) {
     const target: DeliveryTarget = {
@@ -85,26 +130,40 @@ describe('Twelve Labs adapter, its requests against the SDK', () => {
     return { target, credential: 'key', signal: new AbortController().signal };
   }
 
-  it("sends only form fields that the SDK's tasks.create sends, by the same wire names", async () => {
+  it('sends only form fields that the SDK sends, by the same wire names, and an indexing body it accepts', async () => {
     const { service, origin, sdk, video } = await setUp();
-    await sdk.tasks.create({
-      indexId: 'idx',
-      videoUrl: origin.url('/v.mp4'),
-      enableVideoStream: true,
-      userMetadata: JSON.stringify({ from: 'sdk' }),
-    });
-    await sdk.tasks.create({ indexId: 'idx', videoFile: new Blob([video], { type: 'video/mp4' }) });
-    const sdkFields = new Set(service.forms.flat());
-    expect(sdkFields).toEqual(new Set(['index_id', 'video_url', 'enable_video_stream', 'user_metadata', 'video_file']));
+    const blob = () => new Blob([video], { type: 'video/mp4' });
+    const optional = { filename: 'v.mp4', enableHls: true, enableThumbnail: true, userMetadata: '{"a":1}' };
+    await sdk.assets.create({ method: 'url', url: origin.url('/v.mp4'), ...optional });
+    await sdk.assets.create({ method: 'direct', file: blob(), ...optional });
+    const assetFields = new Set(service.forms.splice(0).flat());
+    expect(assetFields).toEqual(
+      new Set(['method', 'url', 'file', 'filename', 'enable_hls', 'enable_thumbnail', 'user_metadata']),
+    );
+    const taskOptions = { enableVideoStream: true, userMetadata: '{"a":1}' };
+    await sdk.tasks.create({ indexId: 'idx', videoUrl: origin.url('/v.mp4'), ...taskOptions });
+    await sdk.tasks.create({ indexId: 'idx', videoFile: blob() });
+    const taskFields = new Set(service.forms.splice(0).flat());
+    expect(taskFields).toEqual(
+      new Set(['index_id', 'video_url', 'enable_video_stream', 'user_metadata', 'video_file']),
+    );
 
-    await twelvelabsAdapter.pull!(call(service.origin), { url: origin.url('/v.mp4'), headers: {}, name: 'v' });
+    const c = call(service.origin);
+    const { remoteId } = await twelvelabsAdapter.pull!(c, { url: origin.url('/v.mp4'), headers: {}, name: 'v' });
     const filePath = path.join(tempDir(), 'v.mp4');
     fs.writeFileSync(filePath, video);
     const file = { path: filePath, size: video.length, name: 'v.mp4', type: 'video/mp4' };
-    await (twelvelabsAdapter.push as FormPush).send(call(service.origin), file, () => undefined);
-    const [pulled, pushed] = service.forms.slice(2);
-    expect(pulled).toEqual(['index_id', 'video_url']);
-    expect(pushed).toEqual(['index_id', 'video_file']);
-    expect([...pulled!, ...pushed!].filter((f) => !sdkFields.has(f))).toEqual([]);
+    await (twelvelabsAdapter.push as FormPush).send(c, file, () => undefined);
+    const [pulled, pushed] = service.forms;
+    expect(pulled).toEqual(['method', 'url', 'filename']);
+    expect(pushed).toEqual(['method', 'filename', 'file']);
+    expect([...pulled!, ...pushed!].filter((f) => !assetFields.has(f))).toEqual([]);
+
+    // Two polls: the asset is ready, and the adapter indexes it.
+    await twelvelabsAdapter.status!(c, remoteId);
+    await twelvelabsAdapter.status!(c, remoteId);
+    const body = service.bodies.at(-1);
+    expect(body).toMatchObject({ asset_id: remoteId.replace('assets/', '') });
+    wire.indexes.IndexedAssetsCreateRequest.parseOrThrow(body, strict);
   });
 });

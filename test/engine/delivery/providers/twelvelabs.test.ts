@@ -1,7 +1,8 @@
 /**
  * The Twelve Labs adapter against its double (a real HTTP server): the index check, a streamed
- * multipart push that arrives byte for byte with its progress, a pull the service fetches itself,
- * the task's states to ready or failed, and the documented refusals (limits: twelvelabs-limits.test.ts).
+ * multipart asset upload that arrives byte for byte with its progress, a pull the service fetches
+ * itself as a url asset, the asset then its indexed asset (or a legacy task) to ready or failed,
+ * and the documented refusals (limits: twelvelabs-limits.test.ts).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -92,10 +93,10 @@ describe('Twelve Labs: push', () => {
     const progress: number[] = [];
     const { remoteId } = await push.send(call(service.origin), file, (sent) => progress.push(sent));
 
-    const [task] = service.tasks();
-    expect(task).toMatchObject({ id: remoteId, indexId: 'idx', videoUrl: null });
-    expect(task!.file).toEqual({ name: file.name, type: 'video/mp4' });
-    expect(task!.received).toEqual({ size: body.length, sha256: sha256(body) });
+    const [asset] = service.assets();
+    expect(remoteId).toBe(`assets/${asset!.id}`);
+    expect(asset).toMatchObject({ method: 'direct', filename: file.name, url: null });
+    expect(asset!.received).toEqual({ size: body.length, sha256: sha256(body) });
     expect(progress.length).toBeGreaterThan(4);
     expect(progress.every((sent, i) => i === 0 || sent > progress[i - 1]!)).toBe(true);
     expect(progress.at(-1)).toBe(file.size);
@@ -103,11 +104,37 @@ describe('Twelve Labs: push', () => {
     expect(Number(service.requests.at(-1)!.contentLength)).toBeGreaterThan(file.size);
   });
 
-  it('follows the task from validating to ready, with its HLS playback URL', async () => {
+  it('follows the asset to ready, indexes it once, and follows the indexed asset to ready with its HLS URL', async () => {
     const service = await double();
     const { file } = videoFile(64 * 1024);
     const { remoteId } = await push.send(call(service.origin), file, () => undefined);
     const seen = await statuses(service.origin, remoteId);
+    expect(seen.map((s) => `${s.phase}:${s.word}`)).toEqual([
+      'processing:asset processing',
+      'processing:pending',
+      'processing:pending',
+      'processing:queued',
+      'processing:indexing',
+      'ready:ready',
+    ]);
+    const [indexed] = service.indexedAssets();
+    expect(service.indexedAssets()).toHaveLength(1);
+    expect(indexed).toMatchObject({ assetId: service.assets()[0]!.id, indexId: 'idx', stream: true });
+    expect(seen.at(-1)!.playbackUrl).toBe(`${service.origin}/hls/${indexed!.id}/stream.m3u8`);
+  });
+
+  it('follows a legacy task (a push over 200 MB) from validating to ready', async () => {
+    const service = await double();
+    const form = new FormData();
+    form.set('index_id', 'idx');
+    form.set('video_file', new Blob([randomBytes(1024)], { type: 'video/mp4' }), 'big.mp4');
+    const made = await fetch(`${service.origin}/v1.3/tasks`, {
+      method: 'POST',
+      headers: { 'x-api-key': 'key' },
+      body: form,
+    });
+    const { _id: taskId } = (await made.json()) as { _id: string };
+    const seen = await statuses(service.origin, taskId);
     expect(seen.map((s) => `${s.phase}:${s.word}`)).toEqual([
       'processing:validating',
       'processing:pending',
@@ -118,7 +145,7 @@ describe('Twelve Labs: push', () => {
     expect(seen.at(-1)!.playbackUrl).toBe(`${service.origin}/hls/${service.tasks()[0]!.videoId}/stream.m3u8`);
   });
 
-  it('a task that fails ends in error, with a sentence saying what to check', async () => {
+  it('an indexing that fails ends in error, with a sentence saying what to check', async () => {
     const service = await double({ end: 'failed' });
     const { file } = videoFile(64 * 1024);
     const { remoteId } = await push.send(call(service.origin), file, () => undefined);
@@ -133,12 +160,12 @@ describe('Twelve Labs: push', () => {
     const error = await serviceError(push.send(call(service.origin, { credential: 'expired' }), file, () => undefined));
     expect(error.failure).toMatchObject({ status: 401, method: 'POST' });
     expect(error.failure.serviceText).toMatch(/^API Key is either invalid or expired/);
-    expect(service.tasks()).toEqual([]);
+    expect(service.assets()).toEqual([]);
   });
 
   it("a 400 quotes the service's message", async () => {
     const message = 'The video_file parameter is invalid. The video is too short.';
-    const service = await double({ refuseTasks: { code: 'parameter_invalid', message } });
+    const service = await double({ refuseUploads: { code: 'parameter_invalid', message } });
     const { file } = videoFile(64 * 1024);
     const error = await serviceError(push.send(call(service.origin), file, () => undefined));
     expect(error.failure).toMatchObject({ status: 400, serviceText: message });
@@ -150,7 +177,7 @@ describe('Twelve Labs: push', () => {
     const error = await serviceError(push.send(call(service.origin), file, () => undefined));
     expect(error.failure).toMatchObject({ status: 429, retryAfter: '7' });
     const { remoteId } = await push.send(call(service.origin), file, () => undefined);
-    expect(service.tasks().map((t) => t.id)).toEqual([remoteId]);
+    expect(service.assets().map((a) => `assets/${a.id}`)).toEqual([remoteId]);
   });
 
   it('a stopped push ends the request and sends nothing more', async () => {
@@ -161,7 +188,7 @@ describe('Twelve Labs: push', () => {
       if (sent >= 1024 * 1024) stop.abort();
     });
     await expect(sending).rejects.toThrow();
-    expect(service.tasks()).toEqual([]);
+    expect(service.assets()).toEqual([]);
   });
 });
 
@@ -175,11 +202,11 @@ describe('Twelve Labs: pull', () => {
     const { remoteId } = await twelvelabsAdapter.pull!(call(service.origin), link);
     const seen = await statuses(service.origin, remoteId);
     expect(seen.at(-1)).toMatchObject({ phase: 'ready', word: 'ready' });
-    expect(service.tasks()[0]).toMatchObject({ videoUrl: link.url, file: null });
-    expect(service.tasks()[0]!.received).toEqual({ size: video.length, sha256: sha256(video) });
+    expect(service.assets()[0]).toMatchObject({ method: 'url', url: link.url, filename: 'talk' });
+    expect(service.assets()[0]!.received).toEqual({ size: video.length, sha256: sha256(video) });
   });
 
-  it('a link the service cannot fetch fails the task', async () => {
+  it("a link the service cannot fetch fails the asset, with the service's reason", async () => {
     const service = await double();
     const origin = await startOrigin({ '/gone.mp4': { kind: 'status', status: 404 } });
     closers.push(origin.close);
@@ -189,8 +216,9 @@ describe('Twelve Labs: pull', () => {
       name: 'gone',
     });
     const seen = await statuses(service.origin, remoteId);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ phase: 'error', word: 'failed' });
+    expect(seen.map((s) => s.word)).toEqual(['asset processing', 'asset failed']);
+    expect(seen[1]).toMatchObject({ phase: 'error', error: 'The platform could not access the file at the URL.' });
+    expect(service.indexedAssets()).toEqual([]);
   });
 
   it('refuses a link that needs request headers, before asking the service', async () => {
