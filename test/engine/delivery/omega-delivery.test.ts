@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../electron/engine/create-engine';
+import type { IngestOptions } from '../../../shared/api';
 import type { Video } from '../../../shared/video';
 import { closeAfterEach, closers, deliveryTuning, engineWithVault, fileMediaDir } from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
-import { startOmegaDouble, type OmegaDouble } from '../../helpers/services/omega-double';
+import { startOmegaDouble, type OmegaDouble, type OmegaDoubleOptions } from '../../helpers/services/omega-double';
 
 const mediaDir = fileMediaDir('ferry-omega-media-');
 let media: string;
@@ -20,10 +21,13 @@ beforeAll(async () => {
 });
 closeAfterEach();
 
-async function setUp(): Promise<{ omega: OmegaDouble; engine: Engine; targetId: string }> {
-  const omega = await startOmegaDouble({ apiKey: 'omega-key' });
+async function setUp(
+  options: OmegaDoubleOptions = {},
+): Promise<{ omega: OmegaDouble; engine: Engine; targetId: string }> {
+  const omega = await startOmegaDouble({ apiKey: 'omega-key', ...options });
   closers.push(omega.close);
-  const engine = engineWithVault(deliveryTuning);
+  // A poll that never sees ready ends after a few checks rather than many.
+  const engine = engineWithVault({ ...deliveryTuning, maxPolls: 8 });
   const target = await engine.saveTarget({
     name: 'omega',
     provider: 'omega',
@@ -34,10 +38,16 @@ async function setUp(): Promise<{ omega: OmegaDouble; engine: Engine; targetId: 
   return { omega, engine, targetId: target.id };
 }
 
-async function pulled(engine: Engine, targetId: string, url: string, headers: Record<string, string>): Promise<Video> {
+async function pulled(
+  engine: Engine,
+  targetId: string,
+  url: string,
+  headers: Record<string, string>,
+  options: IngestOptions = {},
+): Promise<Video> {
   const added = await engine.addLinks({
     links: [{ url, headers }],
-    options: { transcode: false, meta: { name: 'Talk' }, deliverTo: [targetId] },
+    options: { transcode: false, meta: { name: 'Talk' }, ...options, deliverTo: [targetId] },
   });
   await engine.run();
   return engine.get({ uid: added.queued[0]!.uid });
@@ -76,6 +86,38 @@ describe('delivery to Omega Stream', () => {
     expect(copy).toMatchObject({ title: 'Talk', headers: { 'user-id': 'id-1234' } });
     // Omega's bytes came from the origin, which admits only the header.
     expect(copy!.fetched.state === 'done' && sha256(copy!.fetched.bytes)).toBe(sha256(body));
+  });
+
+  it("is ready when a poll spells the flag readyToStream, as the docs' prose does, not ready_to_stream", async () => {
+    const { engine, targetId } = await setUp({ readyField: 'readyToStream' });
+    const origin = await startOrigin({ '/talk.avi': { kind: 'file', body: fs.readFileSync(media) } });
+    closers.push(origin.close);
+    const video = await pulled(engine, targetId, origin.url('/talk.avi'), {});
+    expect(video.deliveries[0]).toMatchObject({ mode: 'pull', state: 'ready', remoteState: 'ready' });
+  });
+
+  it('copies only the fields Omega documents, and names in the notice the serving options it could not give', async () => {
+    const { omega, engine, targetId } = await setUp();
+    const origin = await startOrigin({ '/talk.avi': { kind: 'file', body: fs.readFileSync(media) } });
+    closers.push(origin.close);
+    const video = await pulled(
+      engine,
+      targetId,
+      origin.url('/talk.avi'),
+      {},
+      {
+        requireSignedURLs: true,
+        allowedOrigins: ['example.com'],
+        creator: 'crew-7',
+      },
+    );
+    // The double refuses any key but title, url and headers: ready means the copy had no other.
+    expect(video.deliveries[0]).toMatchObject({ mode: 'pull', state: 'ready' });
+    expect(omega.videos.size).toBe(1);
+    expect(video.deliveries[0]!.notice).toBe(
+      'Omega Stream has no equivalent for requireSignedURLs, allowedOrigins (example.com), creator (crew-7): ' +
+        'not applied there. Set them in Omega Stream if needed.',
+    );
   });
 
   it("ends the delivery with Omega's reason when it cannot fetch the link, the video staying ready", async () => {

@@ -1,9 +1,20 @@
 /**
- * An Omega Stream double (seed 000_986fba1e76f17748.txt) on 127.0.0.1 under /company, the seed's
- * base: the copy route answering 200 in the seed's shape (status `uploaded`), and the poll route
- * advancing uploaded → downloading → processing → ready (`ready_to_stream`, playback hls/dash) as
- * each GET comes. It fetches the link itself with the request's headers; an origin it cannot
- * fetch ends the video in `error`. 401 for a wrong key, 400 for a missing url or title.
+ * An Omega Stream double on 127.0.0.1 under /company, the documented base. It rests on prose docs
+ * only: Omega publishes no OpenAPI file or SDK. Source: Omega Stream's "Upload via link" page
+ * (omegastream.net docs, stored as /work/shared/reference/000_986fba1e76f17748.txt):
+ * - `POST [base_url]/client/video/stream/copy` with `Authorization: Bearer {api_key}` and a JSON
+ *   body of the documented keys only: `title` (required), `url` (required), `headers` (optional,
+ *   a JSON object sent to the origin); any other key is refused with 400, so an adapter that sends
+ *   one fails its test;
+ * - the answer `OK 200` in the page's shape (`id`, `uuid`, `status: "uploaded"`, `ready_to_stream`,
+ *   `playback`, `meta.downloaded_from`…);
+ * - "poll the Stream API until `readyToStream` is `true`": the poll's path and shape are not
+ *   documented; the double answers `GET [base_url]/client/video/stream/{id}` (the copy's path) with
+ *   the copy's shape, its ready flag spelled as the response example does (`ready_to_stream`) or,
+ *   with `readyField: 'readyToStream'`, as the page's prose does.
+ * States advance uploaded → downloading → processing → ready as each GET comes. It fetches the
+ * link itself with the request's headers; an origin it cannot fetch ends the video in `error`.
+ * 401 for a wrong key, 400 for a missing url or title.
  */
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -22,8 +33,18 @@ export interface OmegaDoubleVideo {
   created: string;
 }
 
-export async function startOmegaDouble(options: { apiKey?: string } = {}) {
+/** The copy's body keys, as the page's request table lists them. */
+const copyKeys = ['title', 'url', 'headers'];
+
+export interface OmegaDoubleOptions {
+  apiKey?: string;
+  /** How a poll spells the ready flag: the response example's `ready_to_stream` (default) or the prose's `readyToStream`. */
+  readyField?: 'ready_to_stream' | 'readyToStream';
+}
+
+export async function startOmegaDouble(options: OmegaDoubleOptions = {}) {
   const apiKey = options.apiKey ?? 'omega-key';
+  const readyField = options.readyField ?? 'ready_to_stream';
   const videos = new Map<string, OmegaDoubleVideo>();
   const requests: { method: string; path: string; authorization?: string }[] = [];
   const fetches = new Set<Promise<void>>();
@@ -32,9 +53,9 @@ export async function startOmegaDouble(options: { apiKey?: string } = {}) {
   /** Called when a copy is asked for, before Omega goes to the link (a test changes the origin here). */
   let onCopy: (video: OmegaDoubleVideo) => void = () => {};
 
-  /** The video in the seed's response shape. */
-  const shape = (video: OmegaDoubleVideo) => {
-    const ready = video.status === 'ready';
+  /** The video in the page's response shape; a poll spells the ready flag as `readyField`. */
+  const shape = (video: OmegaDoubleVideo, ready = 'ready_to_stream') => {
+    const playable = video.status === 'ready';
     const size = video.fetched.state === 'done' ? video.fetched.bytes.length : null;
     return {
       id: video.id,
@@ -45,13 +66,13 @@ export async function startOmegaDouble(options: { apiKey?: string } = {}) {
       coid: 'omega-cop-KoNef9DB5i',
       status: video.status,
       entity_tag: null,
-      playback: ready
+      playback: playable
         ? { hls: `${base}/media/${video.id}/manifest.m3u8`, dash: `${base}/media/${video.id}/manifest.mpd` }
         : null,
       input: null,
       duration: null,
       size,
-      ready_to_stream: ready,
+      [ready]: playable,
       thumbnail: null,
       thumbnail_timestamp_pct: null,
       storage: { bucket: 'processed-enterprise-media', raw_bucket: 'raw-enterprise-media', meta: null },
@@ -85,6 +106,8 @@ export async function startOmegaDouble(options: { apiKey?: string } = {}) {
 
   async function copy(req: http.IncomingMessage, res: http.ServerResponse): Promise<true> {
     const body = await readJson(req);
+    const unknown = Object.keys(body).find((key) => !copyKeys.includes(key));
+    if (unknown) return json(res, 400, { message: `${unknown} is not a copy field: send only ${copyKeys.join(', ')}` });
     if (typeof body.url !== 'string' || body.url === '')
       return json(res, 400, { message: 'url is required: the video direct url' });
     if (typeof body.title !== 'string' || body.title === '')
@@ -121,7 +144,7 @@ export async function startOmegaDouble(options: { apiKey?: string } = {}) {
     const video = req.method === 'GET' ? videos.get(route.slice(1)) : undefined;
     if (!video) return json(res, 404, { message: 'video not found' });
     advance(video);
-    json(res, 200, shape(video));
+    json(res, 200, shape(video, readyField));
   });
   const listening = await listenOnLoopback(server);
   const origin = `http://127.0.0.1:${listening.port}`;

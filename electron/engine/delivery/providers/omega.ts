@@ -1,13 +1,16 @@
 /**
- * Omega Stream (seed 000_986fba1e76f17748.txt): pull only, since the seed documents no push.
- * `POST [base]/client/video/stream/copy` with `title`, `url` and the origin's `headers`, answered
- * with the video (`id`, `status`, `ready_to_stream`). The seed documents only that call and says
- * to poll until ready-to-stream; the poll path follows the copy's: `GET [base]/client/video/stream/{id}`,
- * which is also what `ferry serve` answers (electron/server/routes/omega-api.ts).
+ * Omega Stream, on prose docs only (its "Upload via link" page, seed 000_986fba1e76f17748.txt; no
+ * OpenAPI file or SDK exists): pull only, since the docs describe no push.
+ * `POST [base]/client/video/stream/copy` with `title`, `url` and the origin's `headers` (the only
+ * keys the page lists), answered with the video (`id`, `status`, `ready_to_stream`). The page
+ * documents only that call and says to poll "until `readyToStream` is `true`", while its example
+ * spells the flag `ready_to_stream`: both are read. The poll path follows the copy's:
+ * `GET [base]/client/video/stream/{id}`, which is also what `ferry serve` answers.
  */
 import type { ProviderAdapter, ProviderCall, PullLink, RemoteStatus } from './provider';
 import { record, text } from './read-answer';
 import { apiKeyRequest, ServiceError, type ServiceResponse } from './service-request';
+import { unservedNotice } from './unserved-notice';
 
 type Method = 'GET' | 'POST';
 
@@ -23,7 +26,9 @@ export function omegaStatus(body: unknown): RemoteStatus {
   const video = record(body);
   const word = text(video.status) ?? 'unknown';
   const hls = text(record(video.playback).hls);
-  if (video.ready_to_stream === true) return { phase: 'ready', word, ...(hls ? { playbackUrl: hls } : {}) };
+  // The example's spelling and the prose's: whichever Omega sends.
+  if (video.ready_to_stream === true || video.readyToStream === true)
+    return { phase: 'ready', word, ...(hls ? { playbackUrl: hls } : {}) };
   if (word === 'error') {
     const reason = text(record(video.error).message) ?? text(video.error) ?? text(video.message);
     return { phase: 'error', word, error: reason ?? 'Omega Stream reports an error without a reason.' };
@@ -65,6 +70,8 @@ export const omegaAdapter: ProviderAdapter = {
     }
     return 'Omega Stream accepted the API key.';
   },
+  // The copy takes a title, the link and its headers, nothing of how the video is served.
+  servingNotice: (serving) => unservedNotice('Omega Stream', serving),
   pull,
   async status(call, remoteId) {
     const response = await omegaRequest(call, 'GET', `/${encodeURIComponent(remoteId)}`);

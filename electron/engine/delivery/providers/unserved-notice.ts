@@ -1,5 +1,5 @@
 /**
- * The notice for a service that has none of Ferry's serving options (Twelve Labs, Vimeo): which of
+ * The notice for a service that has none of Ferry's serving options (Twelve Labs, Vimeo, Omega): which of
  * the video's options it could not take, so a video meant to be private is not thought so. Pure.
  */
 import type { ServingOptions } from './provider';
@@ -12,6 +12,7 @@ export function unservedNotice(label: string, serving: ServingOptions, extra = '
     serving.scheduledDeletion ? `scheduledDeletion (${serving.scheduledDeletion})` : null,
     serving.watermark ? 'watermark' : null,
     serving.thumbnailTimestampPct > 0 ? 'thumbnailTimestampPct' : null,
+    serving.creator ? `creator (${serving.creator})` : null,
   ].filter((name): name is string => name !== null);
   if (dropped.length === 0) return null;
   return `${label} has no equivalent for ${dropped.join(', ')}: not applied there${extra}. Set them in ${label} if needed.`;
