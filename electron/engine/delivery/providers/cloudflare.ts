@@ -3,6 +3,7 @@
  * `…/accounts/{account}/stream` with the id in `stream-media-id`, pull by `…/stream/copy`, and
  * `GET …/stream/{uid}` until the video plays. Written on the documented HTTP shapes rather than the
  * official `cloudflare` SDK: the SDK does not do TUS, and it is a large dependency for four calls.
+ * The requests' fields are the SDK's (7.3.0), which the tests' Stream double holds them to.
  */
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import { cloudflareCopyBody, cloudflareServingNotice, cloudflareVideoOptions } from './cloudflare-options';
