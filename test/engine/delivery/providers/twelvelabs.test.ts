@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProviderCall, PushFile } from '../../../../electron/engine/delivery/providers/provider';
 import { twelvelabsAdapter, taskStatus } from '../../../../electron/engine/delivery/providers/twelvelabs';
+import { directUploadMaxBytes } from '../../../../electron/engine/delivery/providers/twelvelabs-assets';
 import type { FormPush } from '../../../../electron/engine/delivery/providers/provider';
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import { closeAfterEach, closers } from '../../../helpers/delivery-engine';
@@ -189,6 +190,22 @@ describe('Twelve Labs: push', () => {
     });
     await expect(sending).rejects.toThrow();
     expect(service.assets()).toEqual([]);
+  });
+});
+
+describe('Twelve Labs: a push over 200 MB', () => {
+  it('goes as one legacy task with the file (assets take 200 MB at most), and is followed as a task', async () => {
+    const service = await double();
+    // Sparse: 200 MB and one byte without writing them.
+    const filePath = path.join(tempDir(), 'big.mp4');
+    fs.closeSync(fs.openSync(filePath, 'w'));
+    fs.truncateSync(filePath, directUploadMaxBytes + 1);
+    const file = { path: filePath, size: directUploadMaxBytes + 1, name: 'big.mp4', type: 'video/mp4' };
+    const { remoteId } = await push.send(call(service.origin), file, () => undefined);
+    expect(service.assets()).toEqual([]);
+    expect(service.forms).toEqual([['index_id', 'video_file']]);
+    expect(service.tasks()[0]).toMatchObject({ id: remoteId, received: { size: file.size } });
+    expect((await twelvelabsAdapter.status!(call(service.origin), remoteId)).word).toBe('validating');
   });
 });
 
