@@ -48,7 +48,10 @@ describe('ferry target with Cloudflare Stream', () => {
         fileStore,
       );
     expect((await add('stream', 'cf-token-5e1d')).code).toBe(0);
-    expect((await add('wrong', 'not-the-token')).code).toBe(0);
+    // Tested once saved: the wrong token is said at once, the target kept for ferry target test.
+    const wrongAdded = await add('wrong', 'not-the-token');
+    expect(wrongAdded.code).toBe(1);
+    expect(wrongAdded.stderr).toContain('Cloudflare Stream refused the credential');
 
     const passed = await target('test', 'stream');
     expect(passed.code, passed.stderr).toBe(0);

@@ -31,7 +31,8 @@ describe('ferry target add', () => {
     const dataDir = tempDir();
     const secret = 'sk-live-7f3a9c1e5b';
     const add = (...args: string[]) =>
-      ferry(['target', 'add', ...args, '--credential-env', 'SERVICE_KEY', '--data-dir', dataDir], {
+      // The services are not reachable from a test: saved without asking them.
+      ferry(['target', 'add', ...args, '--no-test', '--credential-env', 'SERVICE_KEY', '--data-dir', dataDir], {
         ...fileStore,
         SERVICE_KEY: secret,
       });
@@ -190,6 +191,8 @@ describe('ferry target test, change and remove', () => {
       fileStore,
     );
     expect(added.code, added.stderr).toBe(0);
+    // Tested once saved, as ferry target test does.
+    expect(added.stdout).toContain(`tested: ${tus.endpoint} is a TUS server`);
     const passed = await target('test', 'archive');
     expect(passed.code, passed.stderr).toBe(0);
     expect(passed.stdout).toContain(`archive: ${tus.endpoint} is a TUS server`);
@@ -202,7 +205,10 @@ describe('ferry target test, change and remove', () => {
         TOKEN: 'Bearer wrong',
       },
     );
-    expect(wrong.code, wrong.stderr).toBe(0);
+    // Saved all the same, and the test that ran once it was says what is wrong.
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('refused the credential (401)');
+    expect(wrong.stderr).toContain('saved all the same');
     const refused = await target('test', 'other');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('refused the credential (401)');
@@ -218,7 +224,7 @@ describe('ferry target test, change and remove', () => {
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain(`ferry: archive: Could not reach ${moved.replace(/\/$/, '')}`);
     expect(unreachable.stderr).toContain('Check the endpoint and the network.');
-    const back = await target('add', 'archive', '--endpoint', tus.endpoint);
+    const back = await target('add', 'archive', '--endpoint', tus.endpoint, '--no-test');
     expect(back.code, back.stderr).toBe(0);
     const bare = await target('test', 'archive');
     expect(bare.code).toBe(1);

@@ -35,6 +35,7 @@ const addOptions = {
   'ready-when': { type: 'string' },
   'credential-env': { type: 'string' },
   'credential-stdin': { type: 'boolean' },
+  'no-test': { type: 'boolean' },
   // Gone: declared only to answer with the form that replaced them.
   tus: { type: 'string' },
   credential: { type: 'string' },
@@ -81,7 +82,18 @@ async function add(args: string[], context: CliContext): Promise<number> {
       context.stdout(
         `  its ${providerFacts[existing.provider].label} credential was removed: it is not for ${providerFacts[target.provider].label}`,
       );
-    return exitCodes.ok;
+    if (values['no-test']) return exitCodes.ok;
+    // A mistake in the endpoint or the credential shows now, not at the first delivery.
+    const tested = await call(engine, 'testTarget', { id: target.id });
+    if (tested.ok) {
+      context.stdout(`  tested: ${tested.message}`);
+      return exitCodes.ok;
+    }
+    context.stderr(
+      `ferry: ${target.name}: ${tested.message} (saved all the same: fix it with ferry target add ${target.name} …, ` +
+        `try again with ferry target test ${target.name}, or add with --no-test to skip the test)`,
+    );
+    return exitCodes.failure;
   });
 }
 
@@ -154,6 +166,7 @@ export const targetCommand: CliCommand = {
   usage: `ferry target add <name> --provider <provider> [--mode push|pull] [--endpoint URL]
                   [--account ID] [--library ID] [--index ID] [--send mp4|original]
                   [--ready-when playable|complete] (--credential-env VAR | --credential-stdin)
+                  [--no-test]
        ferry target list [--json]
        ferry target test <id or name>
        ferry target remove <id or name>
@@ -166,13 +179,17 @@ ${providerHelp}
     --mode push|pull       push: Ferry uploads the file. pull: the service fetches the video's link
                            itself. Default: push where the provider can, else pull
     --endpoint URL         the API base, to reach another Ferry, a proxy or a regional host;
-                           needed for tus (the URL uploads are created at)
+                           needed for tus (the URL uploads are created at). For cloudflare: the
+                           origin, the SDK's …/client/v4, or the …/accounts/{id}/stream that
+                           ferry serve prints (its account is taken)
     --account/--library/--index ID   what the provider needs, as its dashboard shows it
     --send mp4|original    push the MP4 Ferry made (default) or the file as it came
     --ready-when playable|complete   ready once the service can play it, or once every
                            rendition is done (default)
     --credential-env VAR   read the credential from the environment variable VAR
     --credential-stdin     read it from stdin, e.g. pass show bunny | ferry target add …
+    --no-test              save without asking the service (by default the target is tested once
+                           saved, as ferry target test does; a failed test exits 1, the target kept)
   list     the targets: id, name, provider, mode, what is sent, whether a credential is stored,
            endpoint, and account, library or index; --json prints them (never a credential)
   test     ask the service whether it answers and takes the credential; sends no video.
