@@ -106,6 +106,7 @@ export function servingOf(video: Video, sent: 'mp4' | 'original'): ServingOption
     scheduledDeletion: video.scheduledDeletion,
     ...(video.creator ? { creator: video.creator } : {}),
     ...(video.watermark && sent === 'original' ? { watermark: true } : {}),
+    ...(video.duration > 0 ? { durationSeconds: video.duration } : {}),
   };
 }
 

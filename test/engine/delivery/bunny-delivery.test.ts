@@ -27,14 +27,7 @@ async function setUp(mode: DeliveryMode): Promise<{ bunny: BunnyDouble; engine: 
   const bunny = await startBunnyDouble({ library: '123', apiKey: 'key' });
   closers.push(bunny.close);
   const engine = engineWithVault(deliveryTuning);
-  const target = await engine.saveTarget({
-    name: 'bunny',
-    provider: 'bunny',
-    mode,
-    endpoint: bunny.origin,
-    library: '123',
-    credential: 'key',
-  });
+  const target = await engine.saveTarget(bunny.target(mode));
   return { bunny, engine, targetId: target.id };
 }
 

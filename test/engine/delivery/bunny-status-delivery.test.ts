@@ -25,15 +25,7 @@ async function deliver(outcome: BunnyOutcome, readyWhen: DeliveryReadyWhen = 'co
   bunny.outcome(outcome);
   // A bounded number of polls: a status never taken as final fails the delivery instead of hanging.
   const engine = engineWithVault({ ...deliveryTuning, maxPolls: 20 });
-  const target = await engine.saveTarget({
-    name: 'bunny',
-    provider: 'bunny',
-    mode: 'push',
-    endpoint: bunny.origin,
-    library: '123',
-    credential: 'key',
-    readyWhen,
-  });
+  const target = await engine.saveTarget(bunny.target('push', { readyWhen }));
   const added = await engine.addFiles({
     paths: [media],
     options: { transcode: false, meta: { name: 'Board meeting' }, deliverTo: [target.id] },

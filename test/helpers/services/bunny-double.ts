@@ -249,6 +249,16 @@ export async function startBunnyDouble(options: { library?: string; apiKey?: str
   return {
     origin: tus.origin,
     library,
+    /** A target for this double, as `engine.saveTarget` takes it. */
+    target: (mode: 'push' | 'pull', more: { readyWhen?: 'playable' | 'complete' } = {}) => ({
+      name: 'bunny',
+      provider: 'bunny' as const,
+      mode,
+      endpoint: tus.origin,
+      library,
+      credential: apiKey,
+      ...more,
+    }),
     tus,
     videos,
     /** Every TUS request's signature and what the double answered. */

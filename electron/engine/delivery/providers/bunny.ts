@@ -5,6 +5,7 @@
  * calls and one hash need none, and an SDK's own HTTP client and retries would fight the deliver
  * stage, which owns retries, resume and the stop signal.
  */
+import { bunnyServingNotice, bunnyThumbnailTime } from './bunny-serving';
 import { bunnySigner, type BunnySignerOptions } from './bunny-signer';
 import { bunnyStatus, type BunnyVideoState } from './bunny-status';
 import type { ProviderAdapter, ProviderCall } from './provider';
@@ -100,6 +101,7 @@ export function createBunnyAdapter(options: BunnyAdapterOptions = {}): ProviderA
   return {
     id: 'bunny',
     renewsAuthorization: true,
+    servingNotice: bunnyServingNotice,
     async test(call) {
       const { library } = required(call);
       const response = await libraryRequest(call, 'GET', '/videos?page=1&itemsPerPage=1');
@@ -115,7 +117,11 @@ export function createBunnyAdapter(options: BunnyAdapterOptions = {}): ProviderA
         // An upload belongs to its video: without the video's id, an earlier upload cannot be continued.
         const uploadUrl = videoId ? (resume?.uploadUrl ?? null) : null;
         if (!videoId) {
-          const created = await libraryRequest(call, 'POST', '/videos', { title: file.name });
+          const thumbnailTime = bunnyThumbnailTime(file.serving);
+          const created = await libraryRequest(call, 'POST', '/videos', {
+            title: file.name,
+            ...(thumbnailTime === null ? {} : { thumbnailTime }),
+          });
           const guid = record(created.body).guid;
           if (typeof guid !== 'string' || guid === '') {
             throw new ServiceError({
@@ -140,7 +146,9 @@ export function createBunnyAdapter(options: BunnyAdapterOptions = {}): ProviderA
       },
     },
     async pull(call, link) {
-      const response = await libraryRequest(call, 'POST', '/videos/fetch', {
+      const thumbnailTime = bunnyThumbnailTime(link.serving);
+      const query = thumbnailTime === null ? '' : `?thumbnailTime=${thumbnailTime}`;
+      const response = await libraryRequest(call, 'POST', `/videos/fetch${query}`, {
         url: link.url,
         headers: link.headers,
         title: link.name,

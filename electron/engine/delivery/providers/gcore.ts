@@ -7,6 +7,7 @@ import type { DeliveryReadyWhen } from '../../../../shared/delivery-targets';
 import { gcoreRequest, videoOf, type GcoreVideo } from './gcore-api';
 import { gcorePush } from './gcore-upload';
 import type { ProviderAdapter, ProviderCall, PullLink, RemoteStatus } from './provider';
+import { unservedNotice } from './unserved-notice';
 
 /**
  * `origin_http_headers` is documented as one `Authorization: <scheme> <parameters>` line
@@ -59,6 +60,9 @@ async function pull(call: ProviderCall, link: PullLink): Promise<{ remoteId: str
 export const gcoreAdapter: ProviderAdapter = {
   id: 'gcore',
   renewsAuthorization: true,
+  // CreateVideoParam (gcore-python) has a name but nothing per video for signed URLs, allowed
+  // origins, a deletion date, a creator or a thumbnail time (screenshot_id picks one Gcore made).
+  servingNotice: (serving) => unservedNotice('Gcore', serving),
   async test(call) {
     // The first page of the account's videos: harmless, and refused without a valid key.
     const response = await gcoreRequest(call, 'GET', '/streaming/videos?page=1');

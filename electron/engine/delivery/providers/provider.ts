@@ -39,6 +39,8 @@ export interface ServingOptions {
   creator?: string;
   /** Set only when the video has a watermark image that the bytes the service gets do not carry. */
   watermark?: boolean;
+  /** The video's length in seconds, when known: a service that takes the thumbnail as a time (Bunny) needs it. */
+  durationSeconds?: number;
 }
 
 /** Provider state a push keeps between attempts (JSON in the delivery's row), besides the upload URL. */
