@@ -6,6 +6,7 @@
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerHostCheck } from './check-host';
+import { registerDirectUpload } from './routes/direct-upload';
 import { registerMediaRoutes } from './routes/media';
 import { registerOmegaApi } from './routes/omega-api';
 import { registerStreamApi } from './routes/stream-api';
@@ -38,6 +39,7 @@ const routeModules: RegisterRoutes[] = [
   registerSocketTransport,
   registerMediaRoutes,
   registerTusRoutes,
+  registerDirectUpload,
   registerStreamApi,
   registerStreamWebhook,
   registerOmegaApi,

@@ -9,6 +9,8 @@ export interface RouteSeed {
   uid: string;
   /** A fresh upload created with the token (10 bytes long, nothing sent yet). */
   newUpload(): Promise<string>;
+  /** A fresh direct upload's one-time URL (its path), nothing sent yet. */
+  newDirectUpload(): Promise<string>;
   /** A fresh queued video. */
   newVideo(): Promise<string>;
 }
@@ -121,6 +123,38 @@ export const routeCases: Record<string, RouteCase> = {
       [{ path: `${stream}/copy`, headers: json, body: '{"url": "https://a.test/v.mp4", "__proto__": {"x": 1}}' }, 400],
       [{ path: `${stream}/copy`, headers: json, body: `${'['.repeat(100_000)}${']'.repeat(100_000)}` }, 400],
       [jsonBody(`${stream}/copy`, { url: 'https://a.test/v.mp4', headers: { 'Bad Name': 'x' } }), 400],
+    ],
+  },
+  'POST /client/v4/accounts/:account/stream/direct_upload': {
+    auth: 'token',
+    valid: () => jsonBody(`${stream}/direct_upload`, { maxDurationSeconds: 60, meta: { name: 'Matrix' } }),
+    status: 200,
+    malformed: () => [
+      notJson(`${stream}/direct_upload`),
+      [jsonBody(`${stream}/direct_upload`, {}), 400],
+      [jsonBody(`${stream}/direct_upload`, { maxDurationSeconds: 'long' }), 400],
+      [jsonBody(`${stream}/direct_upload`, { maxDurationSeconds: 60, expiry: 'tomorrow' }), 400],
+      [jsonBody(`${stream}/direct_upload`, { maxDurationSeconds: 60, watermark: { uid: 'w' } }), 400],
+    ],
+  },
+  // The one-time URL of a direct upload: the form with the file, no token.
+  'POST /upload/:ticket': {
+    auth: 'public',
+    valid: async (s) => {
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.alloc(10)]), 'matrix.mp4');
+      const request = new Request('http://form.invalid/', { method: 'POST', body: form });
+      const body = Buffer.from(await request.arrayBuffer());
+      return {
+        path: await s.newDirectUpload(),
+        headers: { 'Content-Type': request.headers.get('content-type')! },
+        body,
+      };
+    },
+    status: 200,
+    malformed: async (s) => [
+      [{ path: '/upload/not-a-ticket', body: 'x' }, 404],
+      [{ path: await s.newDirectUpload(), headers: { 'Content-Type': 'text/plain' }, body: 'no form' }, 400],
     ],
   },
   'GET /client/v4/accounts/:account/stream/webhook': {

@@ -51,6 +51,15 @@ beforeAll(async () => {
       const created = await createUpload(served.url, served.context.token, { 'Upload-Length': '10' });
       return created.headers.get('stream-media-id') ?? '';
     },
+    async newDirectUpload() {
+      const created = await fetch(`${served.url}/client/v4/accounts/matrix/stream/direct_upload`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${served.context.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ maxDurationSeconds: 60 }),
+      });
+      const { result } = (await created.json()) as { result: { uploadURL: string } };
+      return new URL(result.uploadURL).pathname;
+    },
     async newVideo() {
       const added = await engine.addLinks({ links: [{ url: `https://cdn.example.test/${++videos}.mp4` }] });
       return added.queued[0]?.uid ?? '';

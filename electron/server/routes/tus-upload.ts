@@ -9,11 +9,11 @@
  *
  * Fastify only routes: each TUS request goes to @tus/server raw (hijacked, body unread).
  */
-import path from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Metadata, Server, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasValidBearer } from '../check-token';
+import { queueUpload as queueFinished } from '../queue-upload';
 import { directTicket } from '../direct-upload-rules';
 import type { ServerContext } from '../server-context';
 import { admitBody, admitCreation, sizeLimit, type Verdict } from '../upload-limits';
@@ -43,26 +43,7 @@ export async function registerTusRoutes(app: FastifyInstance, context: ServerCon
   /** The id reserved for each creation request, announced in its `stream-media-id` before @tus/server names the upload. */
   const reservedIds = new WeakMap<object, string>();
 
-  const queueUpload = async (upload: Upload) => {
-    const parsed = parseUploadMetadata(upload.metadata ?? {});
-    if (!parsed.ok) throw { status_code: 400, body: `${parsed.message}\n` };
-    // Queued before, then stopped before it was noted: that video is the upload's.
-    const before = await context.callOwn('get', { uid: upload.id });
-    if (before.ok) {
-      videos.remember(upload.id, upload.id);
-      return {};
-    }
-    // The video's uid is the id announced in `stream-media-id`, as on Cloudflare.
-    const added = await context.callOwn('addFiles', {
-      paths: [path.join(directory, upload.id)],
-      options: { ...parsed.value.options, duplicates: 'allow' },
-      uid: upload.id,
-    });
-    const video = added.ok ? added.value.queued[0] : undefined;
-    if (!video) throw { status_code: 500, body: 'Ferry could not queue the uploaded file; see its terminal.\n' };
-    videos.remember(upload.id, video.uid);
-    return {};
-  };
+  const queueUpload = (upload: Upload) => queueFinished(context, directory, videos, upload);
 
   // An upload complete on disk but never queued (the process stopped in between) is queued now.
   const queueIfComplete = async (id: string) => {
