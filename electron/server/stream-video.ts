@@ -5,7 +5,7 @@
  * Only the HTTP API of `ferry serve` speaks this; the app and the socket keep Ferry's Video. Pure.
  */
 import type { IngestOptions } from '../../shared/api';
-import { unknownVideoDetails, type Video, type VideoStatus } from '../../shared/video';
+import { unknownVideoDetails, type Video, type VideoStatus, type Watermark } from '../../shared/video';
 import type { VideoState } from '../../shared/video-states';
 
 /** Cloudflare Stream's states (its SDK's `Video.Status.state`, less live input's). */
@@ -18,7 +18,21 @@ export type StreamStatus = Omit<VideoStatus, 'state' | 'pctComplete'> & {
   ferryState: VideoState | 'pendingupload';
 };
 
-export type StreamVideo = Omit<Video, 'status'> & { preview: string; status: StreamStatus };
+type Shown = Video & { preview: string };
+
+/** A watermark as Cloudflare's `Watermark` names its fields: the image by its file name, as `name`. */
+export type StreamWatermark = Omit<Watermark, 'image'> & { name: string };
+
+/**
+ * Every field the SDK types is optional and never null: a field Ferry has no value for (null) is
+ * left out rather than sent as null. Ferry's own fields (`renditions`, `source`, `deliveries`,
+ * `downloads`, `outputsDeletedAt`) come along beside Cloudflare's.
+ */
+export type StreamVideo = { [K in Exclude<keyof Shown, 'status' | 'watermark'>]?: NonNullable<Shown[K]> } & {
+  uid: string;
+  status: StreamStatus;
+  watermark?: StreamWatermark;
+};
 
 /** Ferry's states in Cloudflare's words: a paused video waits to go on; a canceled one will not by itself. */
 const streamStates: Record<VideoState, StreamState> = {
@@ -34,14 +48,26 @@ const streamStates: Record<VideoState, StreamState> = {
 /** A percentage as Cloudflare writes it: a string with six decimals, from 0 to 100. */
 export const pctString = (pct: number): string => Math.min(100, Math.max(0, pct)).toFixed(6);
 
-export function streamVideo(video: Video & { preview: string }): StreamVideo {
+/** `video` without its status and null fields, its watermark in Cloudflare's names. */
+function withoutNulls(video: Shown): Omit<StreamVideo, 'status'> {
+  const { status: _status, watermark, ...fields } = video;
+  const kept = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
+  const named = watermark && (({ image, ...rest }) => ({ ...rest, name: image }))(watermark);
+  return {
+    ...(kept as Omit<StreamVideo, 'status' | 'watermark'>),
+    uid: video.uid,
+    ...(named ? { watermark: named } : {}),
+  };
+}
+
+export function streamVideo(video: Shown): StreamVideo {
   const { state, pctComplete, ...rest } = video.status;
   const canceled =
     state === 'canceled' && rest.errorReasonText === undefined
       ? { errorReasonText: 'Canceled in Ferry; retry it there to go on.' }
       : {};
   return {
-    ...video,
+    ...withoutNulls(video),
     status: {
       ...rest,
       ...canceled,
@@ -65,7 +91,7 @@ export function pendingUploadVideo(upload: PendingUpload, options: IngestOptions
   const created = upload.creation_date ?? new Date(0).toISOString();
   const pct = upload.size ? (upload.offset / upload.size) * 100 : 0;
   const { meta, requireSignedURLs, allowedOrigins, creator, thumbnailTimestampPct, maxDurationSeconds } = options;
-  return {
+  const video: Shown = {
     ...unknownVideoDetails(),
     uid: upload.id,
     created,
@@ -82,6 +108,10 @@ export function pendingUploadVideo(upload: PendingUpload, options: IngestOptions
     ...(options.maxSizeBytes !== undefined ? { maxSizeBytes: options.maxSizeBytes } : {}),
     ...(options.scheduledDeletion !== undefined ? { scheduledDeletion: options.scheduledDeletion } : {}),
     ...(upload.size !== undefined ? { size: upload.size } : {}),
+    status: { state: 'queued', pctComplete: pct },
+  };
+  return {
+    ...withoutNulls(video),
     status: { state: 'pendingupload', pctComplete: pctString(pct), ferryState: 'pendingupload' },
   };
 }

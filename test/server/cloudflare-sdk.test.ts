@@ -9,10 +9,28 @@ import fs from 'node:fs';
 import Cloudflare from 'cloudflare';
 import { describe, expect, it } from 'vitest';
 import { noisyMp4 } from '../helpers/media-fixtures';
+import { videoProblem } from '../helpers/services/cloudflare-sdk-shapes';
 import { serve } from './stream-fixture';
 import { streamEndpoint, upload } from './tus-client';
 
 const account_id = '023e105f4ecef8ad9ca31a8372d0c353';
+
+/** Ferry's own fields, beside Cloudflare's: what the SDK's `Video` does not type. */
+const ferryFields = ['renditions', 'source', 'deliveries', 'downloads', 'outputsDeletedAt'];
+const ferryStatusFields = ['ferryState', 'step', 'nextAttemptAt', 'bytesPerSecond', 'etaSeconds'];
+
+/** The video less Ferry's own fields: every other field must be the SDK's, of the SDK's type. */
+function cloudflareFields(video: unknown): unknown {
+  const { status, ...rest } = video as Record<string, unknown>;
+  const fields = Object.entries(rest).filter(([key]) => !ferryFields.includes(key));
+  const statusFields = Object.entries(status as object).filter(([key]) => !ferryStatusFields.includes(key));
+  return { ...Object.fromEntries(fields), status: Object.fromEntries(statusFields) };
+}
+
+/** Each video conforms to the SDK's `Video` type, checked field by field (cloudflare-sdk-shapes.ts). */
+const expectSdkVideos = (...videos: unknown[]) => {
+  for (const video of videos) expect(videoProblem(cloudflareFields(video))).toBeNull();
+};
 
 describe('ferry serve through the official Cloudflare SDK', () => {
   it('copies, gets, lists, searches, edits, signs, takes uploads and deletes as Cloudflare Stream does', async () => {
@@ -89,6 +107,8 @@ describe('ferry serve through the official Cloudflare SDK', () => {
     const visited = await client.stream.get(direct.uid!, { account_id });
     expect(visited.status?.state).not.toBe('pendingupload');
     expect(visited.maxDurationSeconds).toBe(60);
+
+    expectSdkVideos(copied, again, got, ...listed.result, edited, uploaded, waiting, visited);
 
     await client.stream.delete(again.uid!, { account_id });
     await expect(client.stream.get(again.uid!, { account_id })).rejects.toBeInstanceOf(Cloudflare.NotFoundError);
