@@ -50,8 +50,10 @@ export const pctString = (pct: number): string => Math.min(100, Math.max(0, pct)
 
 /** `video` without its status and null fields, its watermark in Cloudflare's names. */
 function withoutNulls(video: Shown): Omit<StreamVideo, 'status'> {
-  const { status: _status, watermark, ...fields } = video;
-  const kept = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
+  const { watermark } = video;
+  const kept = Object.fromEntries(
+    Object.entries(video).filter(([key, value]) => value !== null && key !== 'status' && key !== 'watermark'),
+  );
   const named = watermark && (({ image, ...rest }) => ({ ...rest, name: image }))(watermark);
   return {
     ...(kept as Omit<StreamVideo, 'status' | 'watermark'>),
