@@ -61,6 +61,9 @@ describe("the video's status over the Cloudflare API", () => {
       status: { state: 'pendingupload', pctComplete: '0.000000' },
     });
 
+    const pendingList = await api.call('GET', `${stream}?status=pendingupload`);
+    expect((pendingList.json.result as { uid: string }[]).map((one) => one.uid)).toEqual([mediaId]);
+
     const sent = await patchUpload(created.headers.get('location')!, 0, bytes, {
       Authorization: `Bearer ${api.server.token}`,
     });
@@ -73,5 +76,7 @@ describe("the video's status over the Cloudflare API", () => {
     expect(video.status?.state).not.toBe('pendingupload');
     const listed = await api.call('GET', stream);
     expect((listed.json.result as { uid: string }[]).map((one) => one.uid)).toEqual([mediaId]);
+    const none = await api.call('GET', `${stream}?status=pendingupload`);
+    expect(none.json.result).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * engine's one door. Videos are answered with their media as http URLs on this server. The TUS
  * endpoint on `POST …/stream` is tus-upload.ts's; the webhook and token routes stream-webhook.ts's.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { privateLinkProblem } from '../link-guard';
 import type { ServerContext } from '../server-context';
 import { guardStreamScope, sendError, sendFailure, sendResult, streamPrefix } from '../stream-scope';
@@ -19,30 +19,22 @@ import {
   type EditBody,
   type ListParams,
 } from '../stream-requests';
-import { FileStore } from '@tus/file-store';
-import { previewUrl } from '../../../shared/shown-video';
-import { findUpload, uploadsDirectory, videoUidFor } from '../upload-links';
-import { parseUploadMetadata } from '../upload-metadata';
-import { pendingUploadVideo } from '../stream-video';
+import { videoUidFor } from '../upload-links';
+import { PendingUploads } from '../pending-uploads';
 import { callerView } from '../caller-view';
 
 type UidRequest = FastifyRequest<{ Params: { uid: string } }>;
+
+/** A page of the list, with Cloudflare's envelope and Ferry's `total`. */
+const sendList = (reply: FastifyReply, result: unknown[], total: number) =>
+  reply.status(200).type('application/json').send({ result, success: true, errors: [], messages: [], total });
 
 /** The list's contract names as Cloudflare's query calls them. */
 const listRenames = { state: 'status' };
 
 export async function registerStreamApi(app: FastifyInstance, context: ServerContext): Promise<void> {
   const { stream: shown } = callerView(context);
-  let uploads: FileStore | undefined;
-  /** A TUS upload still under way, as the video it will be (Cloudflare's `pendingupload`). */
-  const pending = async (id: string) => {
-    // Made when first needed: its constructor creates the folder, which a server may never use.
-    uploads ??= new FileStore({ directory: uploadsDirectory(context.paths) });
-    const upload = await findUpload(uploads, id);
-    if (!upload) return undefined;
-    const parsed = parseUploadMetadata(upload.metadata ?? {});
-    return parsed.ok ? pendingUploadVideo(upload, parsed.value.options, previewUrl(context.baseUrl(), id)) : undefined;
-  };
+  const uploads = new PendingUploads(context);
 
   await app.register(
     async (api) => {
@@ -70,25 +62,21 @@ export async function registerStreamApi(app: FastifyInstance, context: ServerCon
         '/',
         { schema: { querystring: listQuerySchema } },
         async (request, reply) => {
+          // Uploads under way are no videos of the engine yet: this server answers them itself.
+          if (request.query.status === 'pendingupload') {
+            const videos = await uploads.list(request.query);
+            return sendList(reply, videos, videos.length);
+          }
           const page = await context.call('list', listQueryFrom(request.query));
           if (!page.ok) return sendFailure(reply, page.error, context.paths, listRenames);
-          return reply
-            .status(200)
-            .type('application/json')
-            .send({
-              result: page.value.videos.map(shown),
-              success: true,
-              errors: [],
-              messages: [],
-              total: page.value.total,
-            });
+          return sendList(reply, page.value.videos.map(shown), page.value.total);
         },
       );
 
       api.get('/:uid', async (request: UidRequest, reply) => {
         const found = await context.call('get', { uid: videoUidFor(context.paths, request.params.uid) });
         if (found.ok) return sendResult(reply, shown(found.value));
-        const uploading = found.error.code === 'NOT_FOUND' ? await pending(request.params.uid) : undefined;
+        const uploading = found.error.code === 'NOT_FOUND' ? await uploads.get(request.params.uid) : undefined;
         if (uploading) return sendResult(reply, uploading);
         return sendFailure(reply, found.error, context.paths);
       });
