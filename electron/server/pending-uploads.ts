@@ -34,6 +34,13 @@ export class PendingUploads {
     return pendingUploadVideo(upload, parsed.value.options, previewUrl(this.context.baseUrl(), id));
   }
 
+  /** Ends an upload under way, as deleting its video does on Cloudflare; false when there is none. */
+  async remove(id: string): Promise<boolean> {
+    if ((await this.get(id)) === undefined || this.store === undefined) return false;
+    await this.store.remove(id);
+    return true;
+  }
+
   /** Every upload under way that the filter keeps, newest first unless `asc`. */
   async list(filter: PendingFilter): Promise<StreamVideo[]> {
     const ids = new UploadVideos(uploadsDirectory(this.context.paths)).withoutVideo();

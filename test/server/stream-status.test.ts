@@ -78,5 +78,16 @@ describe("the video's status over the Cloudflare API", () => {
     expect((listed.json.result as { uid: string }[]).map((one) => one.uid)).toEqual([mediaId]);
     const none = await api.call('GET', `${stream}?status=pendingupload`);
     expect(none.json.result).toEqual([]);
+
+    // Deleting a video whose upload is under way ends the upload, as on Cloudflare.
+    const other = await createUpload(api.server.baseUrl, api.server.token, { 'Upload-Length': '10' });
+    const otherId = other.headers.get('stream-media-id')!;
+    expect((await api.call('DELETE', `${stream}/${otherId}`)).status).toBe(200);
+    expect((await api.call('GET', `${stream}/${otherId}`)).status).toBe(404);
+    const head = await fetch(other.headers.get('location')!, {
+      method: 'HEAD',
+      headers: { Authorization: `Bearer ${api.server.token}`, 'Tus-Resumable': '1.0.0' },
+    });
+    expect(head.status).toBe(404);
   });
 });

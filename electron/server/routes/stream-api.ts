@@ -98,7 +98,7 @@ export async function registerStreamApi(app: FastifyInstance, context: ServerCon
         const uid = videoUidFor(context.paths, request.params.uid);
         const removed = await context.call('remove', { uids: [uid], deleteOutputs: true });
         if (!removed.ok) return sendFailure(reply, removed.error, context.paths);
-        if (removed.value.removed === 0)
+        if (removed.value.removed === 0 && !(await uploads.remove(request.params.uid)))
           return sendError(reply, 404, `No video with uid ${request.params.uid} on this Ferry.`);
         return sendResult(reply, null);
       });
