@@ -47,7 +47,7 @@ describe("Cloudflare's requests as the contract's inputs", () => {
       ok: true,
       input: {
         links: [{ url: 'https://a.test/new.mp4', name: 'Meta' }],
-        options: { meta: { name: 'Meta' }, creator: 'c1' },
+        options: { duplicates: 'allow', meta: { name: 'Meta' }, creator: 'c1' },
       },
     });
     expect(addLinksFromCopy({ url: 'https://a.test/a.mp4' }, 'from-header')).toMatchObject({
