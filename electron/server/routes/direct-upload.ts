@@ -26,12 +26,14 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 /** The form's `file`, read by the platform's own form parser; undefined when there is none. */
 async function formFile(request: FastifyRequest, type: string): Promise<Blob | undefined> {
   try {
-    const form = await new Request('http://upload.invalid/', {
+    // A streamed body needs `duplex` (Node's fetch), which the DOM's RequestInit does not type.
+    const init: RequestInit & { duplex: 'half' } = {
       method: 'POST',
       headers: { 'content-type': type },
       body: Readable.toWeb(request.raw) as ReadableStream<Uint8Array>,
       duplex: 'half',
-    }).formData();
+    };
+    const form = await new Request('http://upload.invalid/', init).formData();
     const file = form.get('file');
     return file instanceof Blob ? file : undefined;
   } catch (error) {
