@@ -61,4 +61,25 @@ describe.skipIf(!canMount)('uploads on a small disk', () => {
       offset,
     );
   }, 60_000);
+
+  it('refuse a direct creator upload (a form to its one-time URL) that does not fit, before reading it', async () => {
+    const api = await serve({ dataDir: path.join(mount, 'direct') });
+    // Whatever the first test left, 16 MiB more would cross a threshold set just under the free space.
+    await api.server.engine.setSettings({ minFreeDiskBytes: freeBytes() - 8 * MiB });
+    const created = await fetch(`${api.server.apiBase}/direct_upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${api.server.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ maxDurationSeconds: 60 }),
+    });
+    const { result } = (await created.json()) as { result: { uploadURL: string } };
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.alloc(16 * MiB, 1)]), 'clip.mp4');
+
+    const before = freeBytes();
+    const posted = await fetch(result.uploadURL, { method: 'POST', body: form });
+
+    expect(posted.status).toBe(507);
+    expect(await refusal(posted)).toMatch(/the data directory has room for \d+ bytes .* minFreeDiskBytes/);
+    expect(before - freeBytes()).toBeLessThan(MiB);
+  }, 60_000);
 });

@@ -16,6 +16,8 @@ import type { ServerContext } from '../server-context';
 import { guardStreamScope, sendError, sendResult, streamPrefix } from '../stream-scope';
 import { newUploadId, readUploadRef, uploadsDirectory, uploadTicket, UploadVideos } from '../upload-links';
 import { parseUploadMetadata } from '../upload-metadata';
+import { admitCreation, sizeLimit } from '../upload-limits';
+import { UploadRoom } from '../upload-room';
 import { defaultUploadExpiryMs } from '../upload-sweep';
 
 /** Cloudflare's cap on a basic (non-TUS) upload: larger files go by TUS. */
@@ -48,6 +50,7 @@ export async function registerDirectUpload(app: FastifyInstance, context: Server
   let made: { store: FileStore; videos: UploadVideos } | undefined;
   // Made when first needed: the store's constructor creates the folder, which a server may never use.
   const uploads = () => (made ??= { store: new FileStore({ directory }), videos: new UploadVideos(directory) });
+  const room = new UploadRoom(context);
 
   await app.register(
     async (api) => {
@@ -90,6 +93,16 @@ export async function registerDirectUpload(app: FastifyInstance, context: Server
         413,
         'A basic upload takes up to 200 MB: upload larger files by TUS (?direct_user=true).',
       );
+    // Held to the largest upload and the free disk as a TUS upload is, before a byte is read.
+    const creator = parseUploadMetadata((await store.getUpload(ref.id)).metadata ?? {});
+    const admitted = await room.admit({ response: reply.raw, id: ref.id, bytes: length }, (limits) =>
+      admitCreation(
+        length,
+        sizeLimit(limits.maxSizeBytes, creator.ok ? creator.value.options.maxSizeBytes : undefined),
+        limits.room,
+      ),
+    );
+    if (!admitted.ok) return sendError(reply, admitted.status, admitted.message);
     const type = request.headers['content-type'] ?? '';
     const file = type.startsWith('multipart/form-data') ? await formFile(request, type) : undefined;
     if (!file) return sendError(reply, 400, 'file: send the video as the form field "file" (multipart/form-data).');
