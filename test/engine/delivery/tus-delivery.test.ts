@@ -49,7 +49,11 @@ async function setUp(options: { requireAuthorization?: string; credential?: stri
   return { tus, engine, target };
 }
 
-async function ingest(engine: Engine, targetId: string, options: { transcode?: boolean } = {}): Promise<Video> {
+async function ingest(
+  engine: Engine,
+  targetId: string,
+  options: { transcode?: boolean; requireSignedURLs?: boolean } = {},
+): Promise<Video> {
   const added = await engine.addFiles({
     paths: [media],
     options: { ladder: [240], meta: { name: 'Board meeting' }, deliverTo: [targetId], ...options },
@@ -61,6 +65,15 @@ async function ingest(engine: Engine, targetId: string, options: { transcode?: b
 }
 
 describe('delivery to a TUS server', () => {
+  it('says in the notice that a video requiring signed URLs is not kept private by a plain TUS server', async () => {
+    const { engine, target } = await setUp();
+    const video = await ingest(engine, target.id, { transcode: false, requireSignedURLs: true });
+    expect(video.deliveries[0]).toMatchObject({
+      state: 'ready',
+      notice: expect.stringContaining('The TUS server has no equivalent for requireSignedURLs') as string,
+    });
+  });
+
   it('announces the queued deliveries in the ready webhook', async () => {
     const { engine, target } = await setUp();
     const secret = (await engine.getSettings()).webhookSecret;

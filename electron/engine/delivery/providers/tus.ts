@@ -5,12 +5,15 @@
 import type { ProviderAdapter, ProviderCall } from './provider';
 import { fetchFor, PrivateAddressError } from './public-only-fetch';
 import { ServiceError } from './service-request';
+import { unservedNotice } from './unserved-notice';
 
 const authorization = (call: ProviderCall): Record<string, string> =>
   call.credential ? { Authorization: call.credential } : {};
 
 export const tusAdapter: ProviderAdapter = {
   id: 'tus',
+  // A TUS server keeps the file only: whoever serves it from there decides who may watch it.
+  servingNotice: (serving) => unservedNotice('The TUS server', serving, '', 'whatever serves the file from it'),
   async test(call) {
     // OPTIONS is TUS's own discovery request; a TUS server answers it with Tus-Version.
     const response = await fetchFor(call.publicOnly)(call.target.endpoint, {
