@@ -2,20 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { isPrivateHost, planPull, type PullSource } from '../../../electron/engine/delivery/plan-pull';
 import type { DeliveryTarget } from '../../../shared/delivery-targets';
+import { deliveryTarget } from '../../helpers/services/provider-call';
 
-const target = (provider: DeliveryTarget['provider'], endpoint = 'https://api.example.com'): DeliveryTarget => ({
-  id: 't1',
-  name: 'stream',
-  provider,
-  mode: 'pull',
-  endpoint,
-  account: null,
-  library: null,
-  index: null,
-  send: 'mp4',
-  readyWhen: 'complete',
-  hasCredential: true,
-});
+const target = (provider: DeliveryTarget['provider'], endpoint = 'https://api.example.com'): DeliveryTarget =>
+  deliveryTarget(provider, endpoint, { name: 'stream', mode: 'pull' });
 const link = (url: string, headers: Record<string, string> = {}): PullSource => ({
   kind: 'url',
   url,

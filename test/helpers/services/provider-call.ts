@@ -1,14 +1,14 @@
-/** A ProviderCall to a service double, as the deliver stage makes one for a saved target. */
+/** A saved delivery target, and a ProviderCall to a service double as the deliver stage makes one for it. */
 import type { ProviderCall } from '../../../electron/engine/delivery/providers/provider';
 import type { DeliveryTarget } from '../../../shared/delivery-targets';
 
-export function providerCallTo(
+/** A target as listTargets answers it: a push of the MP4, no account, library or index, a credential kept. */
+export function deliveryTarget(
   provider: DeliveryTarget['provider'],
   endpoint: string,
-  credential: string | null,
   overrides: Partial<DeliveryTarget> = {},
-): ProviderCall {
-  const target: DeliveryTarget = {
+): DeliveryTarget {
+  return {
     id: 't1',
     name: provider,
     provider,
@@ -22,5 +22,13 @@ export function providerCallTo(
     hasCredential: true,
     ...overrides,
   };
-  return { target, credential, signal: new AbortController().signal };
+}
+
+export function providerCallTo(
+  provider: DeliveryTarget['provider'],
+  endpoint: string,
+  credential: string | null,
+  overrides: Partial<DeliveryTarget> = {},
+): ProviderCall {
+  return { target: deliveryTarget(provider, endpoint, overrides), credential, signal: new AbortController().signal };
 }

@@ -12,6 +12,7 @@ import { solidColor } from '../../../helpers/media-fixtures';
 import { startOrigin } from '../../../helpers/origin-server';
 import { refusal } from '../../../helpers/service-refusal';
 import { startOmegaDouble, type OmegaDouble } from '../../../helpers/services/omega-double';
+import { providerCallTo } from '../../../helpers/services/provider-call';
 import { serve } from '../../../server/stream-fixture';
 
 const mediaDir = fileMediaDir('ferry-omega-');
@@ -37,23 +38,11 @@ async function origin() {
 }
 
 function callTo(endpoint: string, credential: string | null): ProviderCall {
-  return {
-    target: {
-      id: 't1',
-      name: 'omega-main',
-      provider: 'omega',
-      mode: 'pull',
-      endpoint,
-      account: null,
-      library: null,
-      index: null,
-      send: 'mp4',
-      readyWhen: 'complete',
-      hasCredential: credential !== null,
-    },
-    credential,
-    signal: new AbortController().signal,
-  };
+  return providerCallTo('omega', endpoint, credential, {
+    name: 'omega-main',
+    mode: 'pull',
+    hasCredential: credential !== null,
+  });
 }
 
 /** Polls until the phase is no longer `processing`, every `everyMs` (bounded by `reads`). */

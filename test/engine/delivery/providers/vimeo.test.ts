@@ -10,10 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderCall, TusPush, TusSession } from '../../../../electron/engine/delivery/providers/provider';
 import { ServiceError } from '../../../../electron/engine/delivery/providers/service-request';
 import { vimeoAdapter, vimeoStatus } from '../../../../electron/engine/delivery/providers/vimeo';
-import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import { closeAfterEach, closers, fileMediaDir } from '../../../helpers/delivery-engine';
 import * as make from '../../../helpers/media-fixtures';
 import { sha256 } from '../../../helpers/origin-server';
+import { providerCallTo } from '../../../helpers/services/provider-call';
 import { startVimeoDouble, type VimeoDouble } from '../../../helpers/services/vimeo-double';
 import { uploadSession } from '../../../helpers/tus-session-upload';
 
@@ -35,20 +35,7 @@ async function double(): Promise<VimeoDouble> {
 }
 
 function call(vimeo: VimeoDouble, credential = 'vimeo-token'): ProviderCall {
-  const target: DeliveryTarget = {
-    id: 't1',
-    name: 'vimeo',
-    provider: 'vimeo',
-    mode: 'push',
-    endpoint: vimeo.origin,
-    account: null,
-    library: null,
-    index: null,
-    send: 'mp4',
-    readyWhen: 'complete',
-    hasCredential: true,
-  };
-  return { target, credential, signal: new AbortController().signal };
+  return providerCallTo('vimeo', vimeo.origin, credential);
 }
 
 const file = () => ({ path: media, size, name: 'Board meeting', type: 'video/mp4' });
