@@ -12,19 +12,10 @@ import { formatVideoDetails, formatVideoTable } from '../../electron/cli/format-
 import { UsageError } from '../../electron/cli/cli-context';
 import type { DeliveryTarget } from '../../shared/delivery-targets';
 import { unknownVideoDetails, type Delivery, type Video } from '../../shared/video';
+import { deliveryTarget } from '../helpers/services/provider-call';
 
-const target = (patch: Partial<DeliveryTarget> & Pick<DeliveryTarget, 'id' | 'name'>): DeliveryTarget => ({
-  provider: 'tus',
-  mode: 'push',
-  endpoint: 'https://a.test/files/',
-  account: null,
-  library: null,
-  index: null,
-  send: 'mp4',
-  readyWhen: 'complete',
-  hasCredential: true,
-  ...patch,
-});
+const target = (patch: Partial<DeliveryTarget> & Pick<DeliveryTarget, 'id' | 'name'>): DeliveryTarget =>
+  deliveryTarget(patch.provider ?? 'tus', 'https://a.test/files/', patch);
 const targets: DeliveryTarget[] = [
   target({ id: 'a1', name: 'archive' }),
   target({ id: 'b2', name: 'backup', endpoint: 'https://b.test/files/', hasCredential: false }),
