@@ -74,7 +74,11 @@ export async function registerStreamApi(app: FastifyInstance, context: ServerCon
       );
 
       api.get('/:uid', async (request: UidRequest, reply) => {
-        const found = await context.call('get', { uid: videoUidFor(context.paths, request.params.uid) });
+        // The uid first: the mapping file is only for uploads made before a video took its upload's id.
+        const id = request.params.uid;
+        const direct = await context.call('get', { uid: id });
+        const mapped = direct.ok ? id : videoUidFor(context.paths, id);
+        const found = mapped === id ? direct : await context.call('get', { uid: mapped });
         if (found.ok) return sendResult(reply, shown(found.value));
         const uploading = found.error.code === 'NOT_FOUND' ? await uploads.get(request.params.uid) : undefined;
         if (uploading) return sendResult(reply, uploading);
