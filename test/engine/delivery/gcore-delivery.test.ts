@@ -9,10 +9,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../electron/engine/create-engine';
 import type { DeliveryMode } from '../../../shared/delivery-targets';
 import type { Video } from '../../../shared/video';
-import { closeAfterEach, closers, deliveryTuning, engineWithVault, fileMediaDir } from '../../helpers/delivery-engine';
+import { closeAfterEach, closers, fileMediaDir } from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
-import { startGcoreDouble, type GcoreDouble } from '../../helpers/services/gcore-double';
+import { gcoreTarget } from '../../helpers/services/gcore-target';
 
 const mediaDir = fileMediaDir('ferry-gcore-media-');
 let media: string;
@@ -28,19 +28,7 @@ afterEach(() => {
 /** What the double does when Gcore is asked to pull, before it fetches the link. */
 let onPull = () => {};
 
-async function setUp(mode: DeliveryMode): Promise<{ gcore: GcoreDouble; engine: Engine; targetId: string }> {
-  const gcore = await startGcoreDouble({ apiKey: 'key', onPull: () => onPull() });
-  closers.push(gcore.close);
-  const engine = engineWithVault(deliveryTuning);
-  const target = await engine.saveTarget({
-    name: 'gcore',
-    provider: 'gcore',
-    mode,
-    endpoint: gcore.origin,
-    credential: 'key',
-  });
-  return { gcore, engine, targetId: target.id };
-}
+const setUp = (mode: DeliveryMode) => gcoreTarget(mode, { onPull: () => onPull() });
 
 async function pushed(engine: Engine, targetId: string): Promise<Video> {
   const added = await engine.addFiles({

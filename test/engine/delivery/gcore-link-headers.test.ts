@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryMode } from '../../../shared/delivery-targets';
-import { closeAfterEach, closers, deliveryTuning, engineWithVault, fileMediaDir } from '../../helpers/delivery-engine';
+import { closeAfterEach, closers, fileMediaDir } from '../../helpers/delivery-engine';
 import * as make from '../../helpers/media-fixtures';
 import { sha256, startOrigin } from '../../helpers/origin-server';
-import { startGcoreDouble } from '../../helpers/services/gcore-double';
+import { gcoreTarget } from '../../helpers/services/gcore-target';
 
 const mediaDir = fileMediaDir('ferry-gcore-headers-');
 let media: string;
@@ -20,19 +20,7 @@ beforeAll(async () => {
 });
 closeAfterEach();
 
-async function setUp(mode: DeliveryMode) {
-  const gcore = await startGcoreDouble({ apiKey: 'key' });
-  closers.push(gcore.close);
-  const engine = engineWithVault(deliveryTuning);
-  const target = await engine.saveTarget({
-    name: 'gcore',
-    provider: 'gcore',
-    mode,
-    endpoint: gcore.origin,
-    credential: 'key',
-  });
-  return { gcore, engine, targetId: target.id };
-}
+const setUp = (mode: DeliveryMode) => gcoreTarget(mode);
 
 /** A link behind `header`, delivered to a pull target: the delivery and what Gcore holds. */
 async function deliverLink(header: [string, string], headers: Record<string, string>) {
