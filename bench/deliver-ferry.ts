@@ -13,7 +13,7 @@ if (!dataDir || !endpoint || !file) throw new Error('usage: deliver-ferry <data-
 // Loading the modules is process startup, not delivery work.
 const { createEngine } = await import('../electron/engine/create-engine');
 const { FileVault } = await import('../electron/engine/delivery/file-vault');
-const { defaultDeliveryTuning } = await import('../electron/engine/pipeline/delivery-tuning');
+const { defaultDeliveryTuning } = await import('../electron/engine/delivery-steps/delivery-tuning');
 
 interface Phase {
   wallSeconds: number;

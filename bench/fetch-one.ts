@@ -4,7 +4,7 @@
 // the call to downloadUrl, so Node's start and the TypeScript loader are left out.
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { defaultFetchTuning } from '../electron/engine/pipeline/fetch-stage';
+import { defaultFetchTuning } from '../electron/engine/stages/fetch-stage';
 import { downloadUrl } from '../electron/engine/sources/download-url';
 
 const [url, dest] = process.argv.slice(2);

@@ -8,9 +8,9 @@ const [mode, dbPath] = process.argv.slice(2);
 if (!dbPath) throw new Error('usage: first-page ferry|naive <db>');
 
 // Loading the modules is not part of opening the database.
-const { newLeaseOwner } = await import('../electron/engine/queue/lease-owner');
-const { openDatabase } = await import('../electron/engine/queue/open-database');
-const { VideoStore } = await import('../electron/engine/queue/video-store');
+const { newLeaseOwner } = await import('../electron/engine/store/lease-owner');
+const { openDatabase } = await import('../electron/engine/store/open-database');
+const { VideoStore } = await import('../electron/engine/store/video-store');
 
 const start = performance.now();
 if (mode === 'ferry') {

@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { newLeaseOwner } from '../electron/engine/queue/lease-owner';
-import { openDatabase } from '../electron/engine/queue/open-database';
-import { VideoStore } from '../electron/engine/queue/video-store';
-import type { NewVideo } from '../electron/engine/queue/queue-job';
+import { newLeaseOwner } from '../electron/engine/store/lease-owner';
+import { openDatabase } from '../electron/engine/store/open-database';
+import { VideoStore } from '../electron/engine/store/video-store';
+import type { NewVideo } from '../electron/engine/store/queue-job';
 import { benchQueueLinks } from './queue-links';
 import { fmt, median } from './figures';
 

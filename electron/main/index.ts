@@ -10,7 +10,7 @@ import { dispatch } from '../engine/api/dispatch';
 import { createEngine, type Engine } from '../engine/create-engine';
 import { appMenuTemplate } from './app-menu';
 import { createWindow } from './create-window';
-import { notifyFinishes } from './finish-notifier';
+import { notifyFinishes } from './show-finish-notices';
 import { launchRequest, linkScheme, openedUrlRequest, type LaunchRequest } from './launch-args';
 import { existingLibraryFolder } from './library-folder';
 import { importProblems, listDialogOptions } from './list-import';

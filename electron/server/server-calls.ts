@@ -2,12 +2,12 @@
  * The engine's door as `ferry serve` reaches it. `call` is for what callers send (the HTTP APIs,
  * the browser's socket): an input that names a file of this machine (shared/host-local-fields.ts)
  * is refused with FORBIDDEN before it reaches the engine, and links are kept to public addresses
- * (guard-links.ts). `callOwn` is for what the server composes itself from files it owns (a
+ * (public-only-calls.ts). `callOwn` is for what the server composes itself from files it owns (a
  * finished TUS upload under `uploads/`), never for a caller's input as it came.
  */
 import { hostLocalFieldsIn, hostLocalRefusal } from '../../shared/host-local-fields';
 import type { Engine } from '../engine/create-engine';
-import { serverCall } from './guard-links';
+import { serverCall } from './public-only-calls';
 import type { ServerContext } from './server-context';
 
 type Call = ServerContext['call'];

@@ -1,6 +1,6 @@
 /**
  * `ferry serve` without the terminal: opens the engine, keeps links that arrive over HTTP off
- * private networks unless allowed (guard-links.ts), works its queue (`watch`), and serves the API, the media and the UI
+ * private networks unless allowed (public-only-calls.ts), works its queue (`watch`), and serves the API, the media and the UI
  * on one port. `stop()` closes the server, hands running work back to the queue and closes the
  * engine. The CLI command (cli/commands/serve.ts) and the tests both start it here.
  */
@@ -136,7 +136,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...options.engine,
     dataDir: options.dataDir,
     env: options.env ?? process.env,
-    // Links from HTTP are kept to public addresses one by one (guard-links.ts); links a local user
+    // Links from HTTP are kept to public addresses one by one (public-only-calls.ts); links a local user
     // adds to the same data directory (the CLI) still reach a NAS.
     fetch: { ...options.engine?.fetch, allowAddresses: options.allowAddresses ?? [] },
   });

@@ -1,5 +1,5 @@
 /**
- * The layers of design.md, kept: which folder may import which, no `electron` in the engine, no
+ * The layers of docs/architecture.md, kept: which folder may import which, no `electron` in the engine, no
  * Node in shared or the renderer, and no import cycles. Each failure names the offending import.
  */
 import fs from 'node:fs';
@@ -16,54 +16,71 @@ type Layer =
   | 'cli'
   | 'server'
   | 'entry'
+  | 'host'
   | 'api'
   | 'commands'
-  | 'pipeline'
+  | 'run'
+  | 'stages'
+  | 'delivery-steps'
+  | 'housekeeping'
+  | 'context'
   | 'sources'
   | 'media'
   | 'delivery'
   | 'notify'
-  | 'queue'
+  | 'store'
   | 'retry'
   | 'paths';
 
-const engineBelowPipeline: Layer[] = ['sources', 'media', 'delivery', 'notify', 'queue', 'retry', 'paths', 'shared'];
+/** What the running engine shares (context/) and everything it is built on. */
+const belowContext: Layer[] = ['sources', 'media', 'delivery', 'notify', 'store', 'retry', 'paths', 'shared'];
+const belowStages: Layer[] = ['delivery-steps', 'housekeeping', 'context', ...belowContext];
 
 /** What each layer may import of ours (besides itself). Inside the engine, one direction: down. */
 const allowed: Record<Layer, Layer[]> = {
   shared: [],
   renderer: ['shared'],
   preload: ['shared'],
-  // Both find the data directory (data-paths) before they open an engine on it.
-  main: ['server', 'entry', 'api', 'paths', 'shared'],
-  cli: ['server', 'entry', 'api', 'paths', 'shared'],
-  // `ferry serve`: an adapter over the one door, like main and the CLI.
-  server: ['entry', 'api', 'paths', 'shared'],
+  // Main and the server reach the engine through its host's client (host/), never its inside.
+  main: ['server', 'host', 'entry', 'api', 'paths', 'shared'],
+  cli: ['server', 'host', 'entry', 'api', 'paths', 'shared'],
+  server: ['host', 'entry', 'api', 'paths', 'shared'],
+  // The engine host: the process that runs the engine and the dispatcher, and its client.
+  host: ['entry', 'api', 'paths', 'shared'],
   // createEngine and doctor: the engine's entries, over everything in it.
-  entry: ['commands', 'pipeline', ...engineBelowPipeline],
+  entry: ['commands', 'run', 'stages', ...belowStages],
   // The dispatcher: the one door, over the engine's entry.
   api: ['entry', 'shared'],
-  commands: ['pipeline', ...engineBelowPipeline],
-  pipeline: engineBelowPipeline,
+  commands: ['run', 'stages', ...belowStages],
+  run: ['stages', ...belowStages],
+  stages: belowStages,
+  'delivery-steps': ['context', ...belowContext],
+  housekeeping: ['context', ...belowContext],
+  context: belowContext,
   // The fetcher sniffs content with media's reader; media never needs the fetcher.
-  sources: ['media', 'queue', 'retry', 'paths', 'shared'],
-  media: ['queue', 'retry', 'paths', 'shared'],
-  delivery: ['queue', 'retry', 'paths', 'shared'],
-  notify: ['queue', 'retry', 'paths', 'shared'],
-  queue: ['retry', 'paths', 'shared'],
+  sources: ['media', 'store', 'retry', 'paths', 'shared'],
+  media: ['store', 'retry', 'paths', 'shared'],
+  delivery: ['store', 'retry', 'paths', 'shared'],
+  notify: ['store', 'retry', 'paths', 'shared'],
+  store: ['retry', 'paths', 'shared'],
   retry: ['shared'],
   paths: ['shared'],
 };
 
 const engineFolders: Layer[] = [
+  'host',
   'api',
   'commands',
-  'pipeline',
+  'run',
+  'stages',
+  'delivery-steps',
+  'housekeeping',
+  'context',
   'sources',
   'media',
   'delivery',
   'notify',
-  'queue',
+  'store',
   'retry',
 ];
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { latestSchemaVersion } from '../../electron/engine/queue/migrations';
+import { latestSchemaVersion } from '../../electron/engine/store/migrations';
 import { ferry } from './ferry-process';
 import { openStore } from '../helpers/open-store';
 import { tempDir } from '../helpers/temp-dir';

@@ -1,5 +1,5 @@
 /**
- * Fuzzing the up-front SSRF guard of `ferry serve` (server/link-guard.ts `privateLinkProblem`):
+ * Fuzzing the up-front SSRF guard of `ferry serve` (server/private-link-rule.ts `privateLinkProblem`):
  * a link sent over HTTP whose host is this machine or its private networks, however it is spelled,
  * is refused with a sentence; an address the user allowed with --allow-address passes; a public
  * address in the same spellings is not refused.
@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
-import { privateLinkProblem } from '../../electron/server/link-guard';
+import { privateLinkProblem } from '../../electron/server/private-link-rule';
 import { fuzzParameters, withinBudget } from './fuzz-settings';
 import { linkTo, privateHost, publicHost } from './private-addresses';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, afterEach } from 'vitest';
 import { createEngine, type Engine } from '../../electron/engine/create-engine';
 import { FileVault } from '../../electron/engine/delivery/file-vault';
-import type { DeliveryTuning } from '../../electron/engine/pipeline/delivery-tuning';
+import type { DeliveryTuning } from '../../electron/engine/delivery-steps/delivery-tuning';
 import { tempDir } from './temp-dir';
 
 /** Retries and polls in milliseconds rather than minutes; 64 KiB chunks, so a small file takes several. */

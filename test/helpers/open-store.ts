@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { newLeaseOwner } from '../../electron/engine/queue/lease-owner';
-import { openDatabase } from '../../electron/engine/queue/open-database';
-import { VideoStore } from '../../electron/engine/queue/video-store';
-import type { NewVideo } from '../../electron/engine/queue/queue-job';
+import { newLeaseOwner } from '../../electron/engine/store/lease-owner';
+import { openDatabase } from '../../electron/engine/store/open-database';
+import { VideoStore } from '../../electron/engine/store/video-store';
+import type { NewVideo } from '../../electron/engine/store/queue-job';
 
 /** A real SQLite file in `dir`, opened as the engine opens it. */
 export function openStore(dir: string) {

@@ -1,7 +1,7 @@
 /** The pure decisions of the HTTP API: statuses for the dispatcher's codes, field names, the up-front link check. */
 import { describe, expect, it } from 'vitest';
 import { ferryErrorCodes } from '../../shared/ferry-error';
-import { isAllowedAddress, isLoopbackHost, privateLinkProblem } from '../../electron/server/link-guard';
+import { isAllowedAddress, isLoopbackHost, privateLinkProblem } from '../../electron/server/private-link-rule';
 import { failure, statusForFailure } from '../../electron/server/stream-envelope';
 import { addLinksFromCopy, describeFailure, listQueryFrom } from '../../electron/server/stream-requests';
 

@@ -7,8 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VideoEvent } from '../../shared/api';
-import { openDatabase } from '../../electron/engine/queue/open-database';
-import { SettingsStore } from '../../electron/engine/queue/settings-store';
+import { openDatabase } from '../../electron/engine/store/open-database';
+import { SettingsStore } from '../../electron/engine/store/settings-store';
 import { startReceiver } from '../helpers/webhook-receiver';
 import { until } from '../helpers/wait-for';
 import { pollVideo, serve, type Api } from './stream-fixture';

@@ -1,5 +1,5 @@
 import { isHostName } from '../../server/allowed-hosts';
-import { isAddressOrRange, isLoopbackHost } from '../../server/link-guard';
+import { isAddressOrRange, isLoopbackHost } from '../../server/private-link-rule';
 import { defaultPort, startServer } from '../../server/start-server';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
 import { parseNumber } from '../parse-values';

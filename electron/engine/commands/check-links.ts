@@ -6,7 +6,7 @@
 import type { CommandInput } from '../../../shared/api';
 import type { LinkCheck, LinkCheckRow } from '../../../shared/link-check';
 import { TimeSlice } from '../../../shared/time-slice';
-import type { EngineContext } from '../pipeline/engine-context';
+import type { EngineContext } from '../context/engine-context';
 import { moveUserinfo, withoutUserinfo } from '../sources/link-userinfo';
 import { normalizeLink } from '../sources/normalize-link';
 import { parseLinkList } from '../sources/parse-link-list';

@@ -7,8 +7,8 @@
 import type { Selection } from '../../../shared/api';
 import type { DeliveryState } from '../../../shared/video';
 import { unfinishedDeliveryStates } from '../delivery/plan-delivery';
-import type { EngineContext } from '../pipeline/engine-context';
-import { stopWork } from '../pipeline/stop-work';
+import type { EngineContext } from '../context/engine-context';
+import { stopWork } from '../run/stop-work';
 import { inBatches } from './queue-in-batches';
 
 const named = (selection: Selection): string[] | null => ('uids' in selection ? selection.uids : null);

@@ -17,11 +17,11 @@
 import type { Selection } from '../../../shared/api';
 import { canTransition, type VideoState } from '../../../shared/video-states';
 import { forgetUnusedSecrets } from '../delivery/link-header-secrets';
-import { deleteOutputs } from '../pipeline/delete-outputs';
-import { deleteUploadedSources, uploadedSources } from '../pipeline/delete-uploaded-sources';
-import type { EngineContext } from '../pipeline/engine-context';
-import { stopWork } from '../pipeline/stop-work';
-import type { TransitionChange } from '../queue/queue-job';
+import { deleteOutputs } from '../housekeeping/delete-outputs';
+import { deleteUploadedSources, uploadedSources } from '../housekeeping/delete-uploaded-sources';
+import type { EngineContext } from '../context/engine-context';
+import { stopWork } from '../run/stop-work';
+import type { TransitionChange } from '../store/queue-job';
 import { inBatches } from './queue-in-batches';
 
 export function selectedUids(context: EngineContext, selection: Selection): string[] {

@@ -23,7 +23,7 @@ import {
   saveTargetAndCredential,
   targetCredential,
 } from '../delivery/target-credentials';
-import type { EngineContext } from '../pipeline/engine-context';
+import type { EngineContext } from '../context/engine-context';
 import { refusePrivateAddress } from './refuse-private-address';
 
 /** A test that hangs says so rather than keeping the form waiting. */

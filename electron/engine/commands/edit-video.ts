@@ -6,8 +6,8 @@
 import type { VideoEdit } from '../../../shared/api';
 import { FerryError } from '../../../shared/ferry-error';
 import { unknownVideoDetails, type Video } from '../../../shared/video';
-import type { EngineContext } from '../pipeline/engine-context';
-import type { VideoDoc } from '../queue/video-row';
+import type { EngineContext } from '../context/engine-context';
+import type { VideoDoc } from '../store/video-row';
 
 /** The document with the changes applied. Pure. */
 export function applyVideoEdit(stored: VideoDoc, changes: VideoEdit): VideoDoc {

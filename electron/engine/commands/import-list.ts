@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import type { CommandInput, ImportReport } from '../../../shared/api';
 import { FerryError } from '../../../shared/ferry-error';
-import type { EngineContext } from '../pipeline/engine-context';
+import type { EngineContext } from '../context/engine-context';
 import { withoutUserinfo } from '../sources/link-userinfo';
 import { listFormatFromName, parseLinkList } from '../sources/parse-link-list';
 import { queueLinksInBatches } from './queue-link-batches';

@@ -7,8 +7,8 @@
  */
 import { TimeSlice } from '../../../shared/time-slice';
 import type { Video } from '../../../shared/video';
-import type { EngineContext } from '../pipeline/engine-context';
-import type { NewVideo } from '../queue/queue-job';
+import type { EngineContext } from '../context/engine-context';
+import type { NewVideo } from '../store/queue-job';
 
 /** Rows per transaction: a few milliseconds of work on a laptop, normalising and looking up included. */
 export const rowsPerBatch = 250;

@@ -3,7 +3,7 @@
  * is found as a duplicate of the video the earlier batch queued, as a repeat within one batch is.
  */
 import type { IngestOptions } from '../../../shared/api';
-import type { EngineContext } from '../pipeline/engine-context';
+import type { EngineContext } from '../context/engine-context';
 import { inBatches } from './queue-in-batches';
 import { queueLinks, type LinkInput, type QueuedLinks } from './queue-links';
 

@@ -8,9 +8,9 @@
  */
 import type { IngestOptions } from '../../../shared/api';
 import { forgetRefs, keepHeaderSecrets } from '../delivery/link-header-secrets';
-import type { EngineContext } from '../pipeline/engine-context';
-import type { NewVideo } from '../queue/queue-job';
-import type { StoredHeaders } from '../queue/stored-headers';
+import type { EngineContext } from '../context/engine-context';
+import type { NewVideo } from '../store/queue-job';
+import type { StoredHeaders } from '../store/stored-headers';
 import { moveUserinfo } from '../sources/link-userinfo';
 import { normalizeLink } from '../sources/normalize-link';
 import { detailsFromOptions, queueOptions } from './add-files';

@@ -4,7 +4,7 @@
  */
 import { providerFacts, type DeliveryTargetInput, type TargetField } from '../../../shared/delivery-targets';
 import type { InputIssue } from '../../../shared/ferry-error';
-import type { TargetFields } from '../queue/target-store';
+import type { TargetFields } from '../store/target-store';
 import { apiOrigin } from '../../../shared/target-endpoint';
 
 export function checkTarget(

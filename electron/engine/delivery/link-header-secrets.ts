@@ -1,15 +1,15 @@
 /**
  * A link's request headers that carry credentials (Authorization, Cookie, X-Api-Key, *-Token…)
  * live in the credential vault, as target credentials do, and ferry.db keeps only a reference
- * (queue/stored-headers): a copied or backed-up database gives no origin's token away. Kept at
+ * (store/stored-headers): a copied or backed-up database gives no origin's token away. Kept at
  * ingest, read back for each request, removed with the last video that needs them, and moved out
  * of rows an older Ferry wrote in clear at the first start.
  */
 import { randomBytes } from 'node:crypto';
 import { FerryError } from '../../../shared/ferry-error';
 import { isSecretHeader } from '../../../shared/http-header-name';
-import type { HeaderSecretRows } from '../queue/header-secret-rows';
-import { encodeStoredHeaders, type StoredHeaders } from '../queue/stored-headers';
+import type { HeaderSecretRows } from '../store/header-secret-rows';
+import { encodeStoredHeaders, type StoredHeaders } from '../store/stored-headers';
 import type { CredentialVault } from './credential-vault';
 
 const vaultId = (ref: string) => `headers:${ref}`;

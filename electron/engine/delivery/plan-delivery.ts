@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { DeliveryState } from '../../../shared/video';
-import type { NewDelivery } from '../queue/delivery-store';
+import type { NewDelivery } from '../store/delivery-store';
 
 /** A video with delivery targets waits for the deliver stage once ready; otherwise it is done. */
 export function stageWhenReady(options: { deliverTo?: readonly string[] }): 'deliver' | 'done' {

@@ -1,10 +1,10 @@
 /**
- * A target's row (queue/target-store) and its credential (the vault), kept together: saved in one
+ * A target's row (store/target-store) and its credential (the vault), kept together: saved in one
  * step, removed in one step, and the credentials an older Ferry stored in clear moved out.
  */
 import type { DeliveryTarget } from '../../../shared/delivery-targets';
 import { FerryError } from '../../../shared/ferry-error';
-import type { TargetFields, TargetStore } from '../queue/target-store';
+import type { TargetFields, TargetStore } from '../store/target-store';
 import type { CredentialVault } from './credential-vault';
 import type { ProviderCall } from './providers/provider';
 import type { PublicOnlyNetwork } from './providers/public-only-fetch';

@@ -9,8 +9,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Settings } from '../../../shared/api';
 import { privateNetworkAdvice } from '../../../shared/private-address';
-import type { VideoStore } from '../queue/video-store';
-import type { PendingWebhook, WebhookOutbox } from '../queue/webhook-outbox';
+import type { VideoStore } from '../store/video-store';
+import type { PendingWebhook, WebhookOutbox } from '../store/webhook-outbox';
 import { signatureHeader, signWebhook } from './sign-webhook';
 import { nextAttemptAt, type WebhookTuning } from './webhook-retry';
 

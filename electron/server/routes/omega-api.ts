@@ -6,7 +6,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasValidBearer } from '../check-token';
-import { privateLinkProblem } from '../link-guard';
+import { privateLinkProblem } from '../private-link-rule';
 import { omegaVideo, uidFromOmegaId } from '../omega-video';
 import type { ServerContext } from '../server-context';
 import { statusForFailure } from '../stream-envelope';

@@ -5,7 +5,7 @@
  * endpoint on `POST …/stream` is tus-upload.ts's; the webhook and token routes stream-webhook.ts's.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { privateLinkProblem } from '../link-guard';
+import { privateLinkProblem } from '../private-link-rule';
 import type { ServerContext } from '../server-context';
 import { guardStreamScope, sendError, sendFailure, sendResult, streamPrefix } from '../stream-scope';
 import {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../electron/engine/queue/migrations';
+import { migrate } from '../../../electron/engine/store/migrations';
 import type { DeliveryTarget } from '../../../shared/delivery-targets';
 import { dataDirBytes } from '../../helpers/data-dir-bytes';
 import { finished, repoRoot } from '../../helpers/spawn-ts';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebhookSender, type WebhookSender } from '../../../electron/engine/notify/send-webhooks';
 import type { WebhookTuning } from '../../../electron/engine/notify/webhook-retry';
-import { SettingsStore } from '../../../electron/engine/queue/settings-store';
-import type { VideoStore } from '../../../electron/engine/queue/video-store';
-import { WebhookOutbox } from '../../../electron/engine/queue/webhook-outbox';
+import { SettingsStore } from '../../../electron/engine/store/settings-store';
+import type { VideoStore } from '../../../electron/engine/store/video-store';
+import { WebhookOutbox } from '../../../electron/engine/store/webhook-outbox';
 import type { Video } from '../../../shared/video';
 import { newLinks, openStore } from '../../helpers/open-store';
 import { tempDir } from '../../helpers/temp-dir';

@@ -1,0 +1,37 @@
+/**
+ * What the scheduler checks between pieces of work, each at its own pace: free disk space (the
+ * queue pauses under the threshold and resumes when there is room, as HandBrake's
+ * PauseOnLowDiskspace does), a checkpoint of the database, and outputs whose scheduledDeletion
+ * has passed.
+ */
+import fs from 'node:fs/promises';
+import type { EngineContext } from '../context/engine-context';
+import { deleteExpiredOutputs } from './delete-outputs';
+
+const diskEveryMs = 2_000;
+const deletionsEveryMs = 60_000;
+
+/** Free bytes for an unprivileged writer in the directory's file system. */
+export async function freeDiskBytes(dir: string): Promise<number> {
+  const stats = await fs.statfs(dir);
+  return stats.bavail * stats.bsize;
+}
+
+export async function runHousekeeping(context: EngineContext, now = Date.now()): Promise<void> {
+  const { housekeeping } = context;
+  if (now - housekeeping.diskCheckedAt >= diskEveryMs) {
+    housekeeping.diskCheckedAt = now;
+    // At the same pace, so that a power cut costs at most the last two seconds of state changes.
+    context.store.checkpoint();
+    const free = await freeDiskBytes(context.paths.dataDir);
+    const low = free < context.settings.get().minFreeDiskBytes;
+    if (low !== context.lowDiskSpace) {
+      context.lowDiskSpace = low;
+      context.feed.touchTotals();
+    }
+  }
+  if (now - housekeeping.deletionsCheckedAt >= deletionsEveryMs) {
+    housekeeping.deletionsCheckedAt = now;
+    await deleteExpiredOutputs(context, now);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The transcode stage: runs the ladder for a probed video, reports progress, keeps its claim
+ * alive, and ends ready (with the outputs in the Video object) or in error (with ffmpeg's stderr
+ * tail in the history). A stopped run (cancel) leaves no output behind.
+ */
+import fs from 'node:fs/promises';
+import { FfmpegAbortedError } from '../media/run-ffmpeg';
+import { TranscodeError, transcodeVideo } from '../media/transcode-video';
+import type { ClaimedVideo } from '../store/queue-job';
+import {
+  mediaTools,
+  originalsFolder,
+  trackRunningWork,
+  videoFolder,
+  type EngineContext,
+} from '../context/engine-context';
+import type { StageOutcome } from './stage-outcome';
+
+const progressEveryMs = 250;
+
+export async function runTranscodeStage(context: EngineContext, claimed: ClaimedVideo): Promise<StageOutcome> {
+  const { video, mediaInfo } = claimed;
+  const uid = video.uid;
+  if (!mediaInfo || !video.source.path) throw new Error(`Video ${uid} reached transcode without a probe.`);
+  const { ffmpeg, ffprobe } = await mediaTools(context);
+  const work = trackRunningWork(context, uid);
+  let lastReport = 0;
+  const startedAt = Date.now();
+  try {
+    const result = await transcodeVideo({
+      ffmpeg: ffmpeg.path,
+      ffprobe: ffprobe.path,
+      source: video.source.path,
+      info: mediaInfo,
+      ladder: claimed.options.ladder ?? 'auto',
+      thumbnailTimestampPct: video.thumbnailTimestampPct,
+      watermark: video.watermark,
+      outputDir: videoFolder(context, uid),
+      signal: work.signal,
+      onProgress: (pct) => {
+        const now = Date.now();
+        if (now - lastReport < progressEveryMs) return;
+        lastReport = now;
+        // Time left at the pace so far: a transcode's pace is steady enough for that.
+        // Not before a few seconds and a few percent: the first moments (probing, the first GOP) say little.
+        const elapsed = now - startedAt;
+        const etaSeconds = pct >= 3 && elapsed >= 3000 ? ((elapsed / pct) * (100 - pct)) / 1000 : undefined;
+        context.store.setProgress(uid, Math.round(pct * 10) / 10, etaSeconds === undefined ? {} : { etaSeconds });
+      },
+    });
+    // Only an original Ferry downloaded is removed, and only once the video is ready (a crash
+    // before then must find it again); a file the user added is theirs.
+    const dropOriginal = video.source.kind === 'url' && !context.settings.get().keepOriginal;
+    return {
+      kind: 'ready',
+      findings: {
+        doc: {
+          playback: result.playback,
+          downloads: result.downloads,
+          thumbnail: result.thumbnail,
+          renditions: result.renditions,
+          readyToStreamAt: new Date().toISOString(),
+        },
+        ...(dropOriginal ? { source: { path: null } } : {}),
+      },
+      ...(dropOriginal ? { afterCommit: () => removeOriginal(context, uid) } : {}),
+    };
+  } catch (error) {
+    // Whoever stopped the work (cancel, pause, a paused queue) has already moved the video.
+    if (error instanceof FfmpegAbortedError || work.signal.aborted) return { kind: 'stopped' };
+    const failure =
+      error instanceof TranscodeError
+        ? error
+        : new TranscodeError('ERR_UNKNOWN', `Transcoding failed: ${(error as Error).message}`, '');
+    return {
+      kind: 'error',
+      code: failure.code,
+      text: failure.text,
+      ...(failure.stderrTail ? { stderrTail: failure.stderrTail } : {}),
+    };
+  } finally {
+    work.end();
+  }
+}
+
+async function removeOriginal(context: EngineContext, uid: string): Promise<void> {
+  await fs
+    .rm(originalsFolder(context, uid), { recursive: true, force: true })
+    .catch((error: unknown) => context.store.record(uid, 'cleanup-failed', { error: (error as Error).message }));
+}
