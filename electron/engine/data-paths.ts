@@ -1,20 +1,64 @@
-/** Where Ferry keeps its files inside a data directory (design.md, "Files on disk"). */
+/**
+ * Where Ferry keeps its files inside a data directory (docs/architecture.md, "Data directory"):
+ * the one place their names are written, so every reader and writer agrees on them.
+ */
 import os from 'node:os';
 import path from 'node:path';
 
 export interface DataPaths {
   dataDir: string;
+  /** The SQLite queue and every store (with its -wal and -shm beside it). */
   database: string;
+  /** Finished videos, one folder each (`library/<uid>`), and attempts in progress (`<uid>.<attempt>.partial`). */
   library: string;
+  /** Downloaded originals (`originals/<uid>/`), kept until transcoded unless settings keep them. */
+  originals: string;
+  /** `ferry serve`'s TUS uploads: each finished one is the source file of a video. */
+  uploads: string;
+  /** Crash logs of the engine host. */
+  logs: string;
+  /** Targets' credentials when FERRY_CREDENTIALS=file (otherwise they are in the keychain). */
+  credentials: string;
+  /** `ferry serve`'s API token, generated on first run unless one is given. */
+  serveToken: string;
+  /** The key that signs `ferry serve`'s playback tokens and one-time upload URLs. */
+  serveSigningKey: string;
 }
 
 export function dataPaths(dataDir: string): DataPaths {
   const root = path.resolve(dataDir);
-  return { dataDir: root, database: path.join(root, 'ferry.db'), library: path.join(root, 'library') };
+  const inRoot = (name: string) => path.join(root, name);
+  return {
+    dataDir: root,
+    database: inRoot('ferry.db'),
+    library: inRoot('library'),
+    originals: inRoot('originals'),
+    uploads: inRoot('uploads'),
+    logs: inRoot('logs'),
+    credentials: inRoot('credentials.json'),
+    serveToken: inRoot('serve-token'),
+    serveSigningKey: inRoot('serve-signing.key'),
+  };
 }
 
-/** Where `ferry serve` keeps TUS uploads: each finished one is the source file of a video. */
-export const uploadsFolder = (paths: DataPaths) => path.join(paths.dataDir, 'uploads');
+/** The files at the top of a data directory that hold secrets, besides the database. */
+export const secretFiles = (paths: DataPaths): string[] => [paths.credentials, paths.serveToken, paths.serveSigningKey];
+
+/** A video's published outputs. */
+export const videoFolder = (paths: DataPaths, uid: string) => path.join(paths.library, uid);
+
+/** Where a link's original is downloaded to. */
+export const originalsFolder = (paths: DataPaths, uid: string) => path.join(paths.originals, uid);
+
+const partialSuffix = '.partial';
+
+/** One attempt's temporary folder beside a video's final one: renamed to `finalDir` when complete. */
+export const partialFolder = (finalDir: string, attempt: string) => `${finalDir}.${attempt}${partialSuffix}`;
+
+/** The uid a library entry's attempt folder belongs to, or undefined when the entry is not one. */
+export function partialFolderOwner(entry: string): string | undefined {
+  return entry.endsWith(partialSuffix) ? entry.split('.')[0] : undefined;
+}
 
 /**
  * An upload's files: the bytes (`uploads/<id>`), @tus/file-store's `<id>.json` and the server's

@@ -6,7 +6,7 @@
 import { FileStore } from '@tus/file-store';
 import { previewUrl } from '../../shared/shown-video';
 import type { ServerContext } from './server-context';
-import { findUpload, uploadsDirectory, UploadVideos } from './upload-links';
+import { findUpload, UploadVideos } from './upload-links';
 import { parseUploadMetadata } from './upload-metadata';
 import { pendingUploadVideo, type StreamVideo } from './stream-video';
 
@@ -24,7 +24,7 @@ export class PendingUploads {
 
   /** The upload's video while it is under way; undefined when there is no such upload, or it is a video now. */
   async get(id: string): Promise<StreamVideo | undefined> {
-    const directory = uploadsDirectory(this.context.paths);
+    const directory = this.context.paths.uploads;
     // Made when first needed: its constructor creates the folder, which a server may never use.
     this.store ??= new FileStore({ directory });
     const upload = await findUpload(this.store, id);
@@ -43,7 +43,7 @@ export class PendingUploads {
 
   /** Every upload under way that the filter keeps, newest first unless `asc`. */
   async list(filter: PendingFilter): Promise<StreamVideo[]> {
-    const ids = new UploadVideos(uploadsDirectory(this.context.paths)).withoutVideo();
+    const ids = new UploadVideos(this.context.paths.uploads).withoutVideo();
     const search = filter.search?.toLowerCase();
     const videos = (await Promise.all(ids.map((id) => this.get(id)))).flatMap((video) =>
       video &&

@@ -5,10 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-
-export const tokenFileName = 'serve-token';
-export const signingKeyFileName = 'serve-signing.key';
+import { dataPaths } from '../engine/data-paths';
 
 /** The secret in `file`, or `make()`'s, written there first with mode 0600 (a looser file is tightened). */
 export function readOrCreateSecret(file: string, make: () => string): string {
@@ -37,7 +34,8 @@ export function readOrCreateSecret(file: string, make: () => string): string {
 export const newToken = (): string => randomBytes(32).toString('base64url');
 
 export function serveSecrets(dataDir: string, givenToken?: string): { token: string; signingKey: Buffer } {
-  const token = givenToken ?? readOrCreateSecret(path.join(dataDir, tokenFileName), newToken);
-  const key = readOrCreateSecret(path.join(dataDir, signingKeyFileName), () => randomBytes(32).toString('hex'));
+  const paths = dataPaths(dataDir);
+  const token = givenToken ?? readOrCreateSecret(paths.serveToken, newToken);
+  const key = readOrCreateSecret(paths.serveSigningKey, () => randomBytes(32).toString('hex'));
   return { token, signingKey: Buffer.from(key, 'hex') };
 }

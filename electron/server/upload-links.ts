@@ -10,11 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileStore } from '@tus/file-store';
 import type { Upload } from '@tus/server';
-import { uploadsFolder, type DataPaths } from '../engine/data-paths';
+import type { DataPaths } from '../engine/data-paths';
 import { claimedSubject, signToken, verifyToken } from './signed-token';
-
-/** Where TUS uploads are kept (with @tus/server's `<id>.json` and Ferry's `<id>.video`). */
-export const uploadsDirectory = uploadsFolder;
 
 /** An upload's id, in the form of the engine's uids (32 hex digits), reserved when it is created. */
 export const newUploadId = () => randomUUID().replaceAll('-', '');
@@ -73,7 +70,7 @@ export class UploadVideos {
  * `stream-media-id`, the video its upload became (once complete). For the routes that take a uid.
  */
 export function videoUidFor(paths: DataPaths, id: string): string {
-  return new UploadVideos(uploadsDirectory(paths)).videoOf(id) ?? id;
+  return new UploadVideos(paths.uploads).videoOf(id) ?? id;
 }
 
 /** The upload an id names, or undefined when there is none (or no longer), which @tus/server answers for itself. */

@@ -1,7 +1,7 @@
 /** tus-js-client in Node as Cloudflare's documentation uses it (5 MiB chunks, a file stream), as a promise, for the TUS tests. */
 import fs from 'node:fs';
 import * as tus from 'tus-js-client';
-import { uploadsDirectory, UploadVideos } from '../../electron/server/upload-links';
+import { UploadVideos } from '../../electron/server/upload-links';
 import type { ServerContext } from '../../electron/server/server-context';
 
 export const chunkSize = 5 * 1024 * 1024;
@@ -27,7 +27,7 @@ export function upload(file: string, options: tus.UploadOptions): { done: Promis
 
 /** The video an upload became, as the engine has it. */
 export async function videoOfUpload(context: ServerContext, mediaId: string) {
-  const uid = new UploadVideos(uploadsDirectory(context.paths)).videoOf(mediaId);
+  const uid = new UploadVideos(context.paths.uploads).videoOf(mediaId);
   const found = await context.call('get', { uid: uid ?? mediaId });
   if (!found.ok) throw new Error(found.error.message);
   return found.value;

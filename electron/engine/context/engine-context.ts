@@ -1,5 +1,4 @@
 /** What the pipeline stages and the engine's commands share. */
-import path from 'node:path';
 import type { DataPaths } from '../data-paths';
 import type { BandwidthLimit } from '../delivery/bandwidth-limit';
 import type { CredentialVault } from '../delivery/credential-vault';
@@ -56,15 +55,6 @@ export interface RunningWork {
 
 export function mediaTools(context: EngineContext): Promise<MediaTools> {
   return findMediaTools(context.env);
-}
-
-export function videoFolder(context: EngineContext, uid: string): string {
-  return path.join(context.paths.library, uid);
-}
-
-/** Where a link's original is downloaded to. */
-export function originalsFolder(context: EngineContext, uid: string): string {
-  return path.join(context.paths.dataDir, 'originals', uid);
 }
 
 /**

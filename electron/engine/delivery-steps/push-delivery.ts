@@ -20,7 +20,8 @@ import { sentFor } from '../delivery/providers/service-request';
 import { tusUpload } from '../delivery/tus-upload';
 import { UploadSpeed } from '../delivery/upload-speed';
 import { failDelivery, handleFailure, type DeliveryAttempt } from './delivery-attempt';
-import { originalsFolder, type EngineContext } from '../context/engine-context';
+import type { EngineContext } from '../context/engine-context';
+import { originalsFolder } from '../data-paths';
 
 /** How often an upload's offset, share and speed are written: often enough to resume from, rarely enough to cost nothing. */
 const progressEveryMs = 250;
@@ -181,7 +182,7 @@ async function sendByForm(
 async function fileToSend(context: EngineContext, video: Video, send: 'mp4' | 'original'): Promise<string | null> {
   if (send === 'mp4') return video.downloads?.default ?? null;
   if (video.source.kind === 'file') return video.source.path ?? null;
-  const folder = originalsFolder(context, video.uid);
+  const folder = originalsFolder(context.paths, video.uid);
   const names = await fs.readdir(folder).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
     throw error;

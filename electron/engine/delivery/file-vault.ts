@@ -4,17 +4,15 @@
  * while it is used, since anyone who can read the user's files can read the credentials.
  */
 import fs from 'node:fs';
-import path from 'node:path';
+import { dataPaths } from '../data-paths';
 import type { CredentialVault } from './credential-vault';
-
-export const credentialsFileName = 'credentials.json';
 
 export class FileVault implements CredentialVault {
   readonly kind = 'file';
   readonly file: string;
 
   constructor(dataDir: string) {
-    this.file = path.join(dataDir, credentialsFileName);
+    this.file = dataPaths(dataDir).credentials;
   }
 
   get(targetId: string): string | null {

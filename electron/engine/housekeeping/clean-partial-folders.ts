@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { partialFolderOwner } from '../media/publish-folder';
+import { partialFolderOwner } from '../data-paths';
 import type { VideoStore } from '../store/video-store';
 
 export function cleanPartialFolders(library: string, store: VideoStore): string[] {

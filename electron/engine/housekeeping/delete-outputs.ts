@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { partialFolderOwner } from '../media/publish-folder';
-import { originalsFolder, videoFolder, type EngineContext } from '../context/engine-context';
+import type { EngineContext } from '../context/engine-context';
+import { originalsFolder, partialFolderOwner, videoFolder } from '../data-paths';
 
 export async function deleteOutputs(context: EngineContext, uids: readonly string[]): Promise<void> {
   if (uids.length === 0) return;
@@ -17,7 +17,7 @@ export async function deleteOutputs(context: EngineContext, uids: readonly strin
   const wanted = new Set(uids);
   const partials = library.filter((entry) => wanted.has(partialFolderOwner(entry) ?? ''));
   const dirs = [
-    ...uids.flatMap((uid) => [videoFolder(context, uid), originalsFolder(context, uid)]),
+    ...uids.flatMap((uid) => [videoFolder(context.paths, uid), originalsFolder(context.paths, uid)]),
     ...partials.map((entry) => path.join(context.paths.library, entry)),
   ];
   for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });

@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { uploadFiles, uploadsFolder } from '../data-paths';
+import { uploadFiles } from '../data-paths';
 import type { EngineContext } from '../context/engine-context';
 
 /** The upload files among these videos' sources; read before the videos are removed. */
 export function uploadedSources(context: EngineContext, uids: readonly string[]): string[] {
-  const folder = uploadsFolder(context.paths);
+  const folder = context.paths.uploads;
   return uids.flatMap((uid) => {
     const source = context.store.get(uid)?.source.path;
     return source !== undefined && path.dirname(source) === folder ? [source] : [];

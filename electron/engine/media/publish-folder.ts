@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { partialFolder } from '../data-paths';
 
 const fsync = promisify(fs.fsync);
 
@@ -55,18 +56,11 @@ export async function publishFolder(workDir: string, finalDir: string): Promise<
   await fsyncPath(path.dirname(finalDir));
 }
 
-const partialSuffix = '.partial';
-
 /**
  * A new temporary folder for one attempt at a video's outputs, beside where they will be
  * published. Each attempt gets its own: an ffmpeg left running by a killed Ferry (it ignores
  * SIGPIPE, so it outlives us) can only ever write into its own attempt's folder, never the next.
  */
 export function workFolderFor(finalDir: string): string {
-  return `${finalDir}.${randomBytes(4).toString('hex')}${partialSuffix}`;
-}
-
-/** The uid a temporary folder's name belongs to, or undefined when the entry is not one. */
-export function partialFolderOwner(entry: string): string | undefined {
-  return entry.endsWith(partialSuffix) ? entry.split('.')[0] : undefined;
+  return partialFolder(finalDir, randomBytes(4).toString('hex'));
 }

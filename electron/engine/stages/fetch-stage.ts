@@ -14,7 +14,8 @@ import { headersForRequest } from '../delivery/link-header-secrets';
 import type { ClaimedVideo } from '../store/queue-job';
 import type { RetryTuning } from '../retry/retry-policy';
 import { downloadUrl, DownloadError } from '../sources/download-url';
-import { originalsFolder, trackRunningWork, type EngineContext } from '../context/engine-context';
+import { trackRunningWork, type EngineContext } from '../context/engine-context';
+import { originalsFolder } from '../data-paths';
 import { fetchRetryOutcome } from './fetch-retry';
 import { keepOriginalAsOutput } from './probe-stage';
 import type { StageOutcome } from './stage-outcome';
@@ -55,7 +56,7 @@ export async function runFetchStage(
   const uid = video.uid;
   const url = video.source.url;
   if (!url) throw new Error(`Video ${uid} has no link to fetch.`);
-  const dir = originalsFolder(context, uid);
+  const dir = originalsFolder(context.paths, uid);
   await fs.mkdir(dir, { recursive: true });
   const dest = path.join(dir, originalFileName(url));
   let headers: Record<string, string>;

@@ -11,7 +11,8 @@ import { publishFolder } from '../media/publish-folder';
 import { checkVideoContainer } from '../media/sniff-content';
 import type { ClaimedVideo } from '../store/queue-job';
 import type { DownloadResult } from '../sources/download-url';
-import { mediaTools, videoFolder, type EngineContext } from '../context/engine-context';
+import { mediaTools, type EngineContext } from '../context/engine-context';
+import { videoFolder } from '../data-paths';
 import type { StageOutcome } from './stage-outcome';
 
 export async function runProbeStage(context: EngineContext, claimed: ClaimedVideo): Promise<StageOutcome> {
@@ -66,7 +67,7 @@ export async function keepOriginalAsOutput(
     // The download's own folder becomes the video's folder, renamed whole: no copy, and no new
     // folder to create (on some disks creating one costs a millisecond, more than the rest of a
     // small video's bookkeeping).
-    const finalDir = videoFolder(context, uid);
+    const finalDir = videoFolder(context.paths, uid);
     output = path.join(finalDir, path.basename(file));
     const downloaded = isFile(file);
     // Stopped after publishing but before the commit that says so: the output is already in place.

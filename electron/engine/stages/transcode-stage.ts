@@ -7,13 +7,8 @@ import fs from 'node:fs/promises';
 import { FfmpegAbortedError } from '../media/run-ffmpeg';
 import { TranscodeError, transcodeVideo } from '../media/transcode-video';
 import type { ClaimedVideo } from '../store/queue-job';
-import {
-  mediaTools,
-  originalsFolder,
-  trackRunningWork,
-  videoFolder,
-  type EngineContext,
-} from '../context/engine-context';
+import { mediaTools, trackRunningWork, type EngineContext } from '../context/engine-context';
+import { originalsFolder, videoFolder } from '../data-paths';
 import type { StageOutcome } from './stage-outcome';
 
 const progressEveryMs = 250;
@@ -35,7 +30,7 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
       ladder: claimed.options.ladder ?? 'auto',
       thumbnailTimestampPct: video.thumbnailTimestampPct,
       watermark: video.watermark,
-      outputDir: videoFolder(context, uid),
+      outputDir: videoFolder(context.paths, uid),
       signal: work.signal,
       onProgress: (pct) => {
         const now = Date.now();
@@ -85,6 +80,6 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
 
 async function removeOriginal(context: EngineContext, uid: string): Promise<void> {
   await fs
-    .rm(originalsFolder(context, uid), { recursive: true, force: true })
+    .rm(originalsFolder(context.paths, uid), { recursive: true, force: true })
     .catch((error: unknown) => context.store.record(uid, 'cleanup-failed', { error: (error as Error).message }));
 }

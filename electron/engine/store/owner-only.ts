@@ -6,11 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { dataPaths, secretFiles } from '../data-paths';
 
 const posix = process.platform !== 'win32';
-
-/** Besides the database and its -wal and -shm: the files at the top of a data directory that hold secrets. */
-const secretFileNames = ['credentials.json', 'serve-token', 'serve-signing.key'];
 
 /** Tightens a file or folder this user owns to `mode` when others could read it. */
 function tighten(file: string, mode: number): void {
@@ -39,5 +37,5 @@ export function makeOwnerOnly(database: string): void {
   // `a`: creates the file when missing and leaves an existing one as it is. An empty file is an empty database.
   fs.closeSync(fs.openSync(database, 'a', 0o600));
   for (const file of [database, `${database}-wal`, `${database}-shm`]) tighten(file, 0o600);
-  for (const name of secretFileNames) tighten(path.join(dir, name), 0o600);
+  for (const file of secretFiles(dataPaths(dir))) tighten(file, 0o600);
 }

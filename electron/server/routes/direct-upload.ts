@@ -14,7 +14,7 @@ import { directUploadBodySchema, directUploadMetadata, type DirectUploadBody } f
 import { queueUpload } from '../queue-upload';
 import type { ServerContext } from '../server-context';
 import { guardStreamScope, sendError, sendResult, streamPrefix } from '../stream-scope';
-import { newUploadId, readUploadRef, uploadsDirectory, uploadTicket, UploadVideos } from '../upload-links';
+import { newUploadId, readUploadRef, uploadTicket, UploadVideos } from '../upload-links';
 import { parseUploadMetadata } from '../upload-metadata';
 import { admitCreation, sizeLimit } from '../upload-limits';
 import { UploadRoom } from '../upload-room';
@@ -45,7 +45,7 @@ async function formFile(request: FastifyRequest, type: string): Promise<Blob | u
 }
 
 export async function registerDirectUpload(app: FastifyInstance, context: ServerContext): Promise<void> {
-  const directory = uploadsDirectory(context.paths);
+  const directory = context.paths.uploads;
   const expiryMs = context.uploadExpiryMs ?? defaultUploadExpiryMs;
   let made: { store: FileStore; videos: UploadVideos } | undefined;
   // Made when first needed: the store's constructor creates the folder, which a server may never use.

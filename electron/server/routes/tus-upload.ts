@@ -17,7 +17,7 @@ import { queueUpload as queueFinished } from '../queue-upload';
 import { directTicket } from '../direct-upload-rules';
 import type { ServerContext } from '../server-context';
 import { admitBody, admitCreation, sizeLimit, type Verdict } from '../upload-limits';
-import { findUpload, newUploadId, readUploadRef, uploadsDirectory, uploadTicket, UploadVideos } from '../upload-links';
+import { findUpload, newUploadId, readUploadRef, uploadTicket, UploadVideos } from '../upload-links';
 import { parseUploadMetadata, type TusMetadata } from '../upload-metadata';
 import { UploadRoom } from '../upload-room';
 import { defaultUploadExpiryMs, sweepEveryMs, sweepExpiredUploads } from '../upload-sweep';
@@ -33,7 +33,7 @@ function refuse(reply: FastifyReply, status: number, message: string) {
 }
 
 export async function registerTusRoutes(app: FastifyInstance, context: ServerContext): Promise<void> {
-  const directory = uploadsDirectory(context.paths);
+  const directory = context.paths.uploads;
   const expiryMs = context.uploadExpiryMs ?? defaultUploadExpiryMs;
   const store = new FileStore({ directory, expirationPeriodInMilliseconds: expiryMs });
   const videos = new UploadVideos(directory);
