@@ -1,21 +1,26 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { findBrowser } from './find-browser';
 
-const candidates = [
-  process.env.CHROMIUM_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-];
-
-/** Debian's Chromium through playwright-core (no browser download), headless and offline. */
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = candidates.find((p): p is string => !!p && fs.existsSync(p));
-  if (!executablePath) {
-    throw new Error('No Chromium found. Install it (apt-get install chromium) or set CHROMIUM_PATH.');
+/** Where Playwright's own Chromium would be; playwright-core throws on a platform it has no build for. */
+function playwrightChromium(): string | null {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return null;
   }
+}
+
+/** An installed Chrome, Edge or Chromium through playwright-core (no download at test time), headless and offline. */
+export async function launchChromium(): Promise<Browser> {
+  const browser = findBrowser({
+    platform: process.platform,
+    env: process.env,
+    exists: (file) => fs.existsSync(file),
+    playwrightChromium: playwrightChromium(),
+  });
   return chromium.launch({
-    executablePath,
+    executablePath: browser.path,
     headless: true,
     args: [
       '--no-sandbox',
