@@ -3,9 +3,10 @@
  * answer, and the events it receives. Every caller goes through the engine's one dispatcher
  * (electron/engine/api/dispatch.ts), which validates inputs with `commandSchemas`
  * (validate-command.ts) and answers envelopes (ferry-error.ts); the preload, the IPC handlers in
- * main, the CLI and (later) the headless server are all generated from `commandNames`.
+ * main, the CLI and the server of `ferry serve` are all generated from `commandNames`.
  */
 import type { DeliveryTarget, DeliveryTargetInput, TargetTest } from './delivery-targets';
+import type { EngineStatus } from './engine-status';
 import type { Envelope } from './ferry-error';
 import type { LinkCheck, ListFormat, ListInput } from './link-check';
 import type { Stage, Video, Watermark } from './video';
@@ -240,6 +241,8 @@ export interface CommandMap {
   testTarget: { input: { id: string }; output: TargetTest };
   /** Whether a webhook's signature is Ferry's (Cloudflare Stream's scheme), and if not, why. */
   verifyWebhook: { input: WebhookCheckInput; output: WebhookCheck };
+  /** Whether the engine's process is up; when it gave up restarting (`stopped`), starts it again. */
+  restartEngine: { input: void; output: EngineStatus };
 }
 
 export type CommandName = keyof CommandMap;
@@ -274,6 +277,7 @@ const commandSet: Record<CommandName, true> = {
   removeTarget: true,
   testTarget: true,
   verifyWebhook: true,
+  restartEngine: true,
 };
 export const commandNames = Object.keys(commandSet) as CommandName[];
 
@@ -287,9 +291,11 @@ export interface FerryEvents {
   /** Uids of videos removed from the queue. */
   removed: string[];
   totals: QueueTotals;
+  /** The engine's process died, is restarting, gave up, or is back (then reload what is shown). */
+  engine: EngineStatus;
 }
 export type EventName = keyof FerryEvents;
-export const eventNames: EventName[] = ['videos', 'removed', 'totals'];
+export const eventNames: EventName[] = ['videos', 'removed', 'totals', 'engine'];
 
 export type Subscribe = <E extends EventName>(event: E, listener: (payload: FerryEvents[E]) => void) => () => void;
 

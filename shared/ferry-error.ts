@@ -15,6 +15,8 @@ export const ferryErrorMeanings = {
   FORBIDDEN:
     "the caller may not call commands (a frame or page that is not Ferry's window), or over ferry serve may not name a file of this machine (shared/host-local-fields.ts)",
   BUSY: "another process works this data directory's queue (`runnerPid` says which); wait for it or stop it",
+  ENGINE_RESTARTING:
+    "the engine's process stopped before answering and is being restarted; whether the command took effect is unknown: look, then try again",
   UNKNOWN_COMMAND: 'no command of that name in the contract (shared/api.ts `commandNames`)',
   INTERNAL: "anything else: a bug or a broken environment; the message is the original error's",
 } as const;

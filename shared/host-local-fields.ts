@@ -53,6 +53,7 @@ export const hostLocalFields: Record<CommandName, HostLocalFields> = {
   removeTarget: none,
   testTarget: none,
   verifyWebhook: none,
+  restartEngine: none,
 };
 
 export interface HostLocalField {

@@ -242,6 +242,7 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     secret: z.string().min(1).optional(),
     toleranceSeconds: z.number().min(0, 'cannot be negative').optional(),
   }),
+  restartEngine: z.void(),
 };
 
 /**

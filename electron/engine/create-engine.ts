@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import type { FerryCommands, FerryEvents, EventName, IngestOptions } from '../../shared/api';
+import { runningEngine } from '../../shared/engine-status';
 import { FerryError } from '../../shared/ferry-error';
 import { hostPaths } from '../../shared/hide-host-paths';
 import type { Video } from '../../shared/video';
@@ -277,6 +278,9 @@ export function createEngine(options: EngineOptions): Engine {
       waker.notify();
       return updated;
     },
+
+    // In its own process the engine's client answers this; whoever can ask the engine itself finds it running.
+    restartEngine: async () => runningEngine,
 
     serveAt(baseUrl) {
       serverUrl = baseUrl;

@@ -38,10 +38,12 @@ export const shownOutput: { [K in CommandName]: (output: CommandOutput<K>, show:
   removeTarget: same,
   testTarget: same,
   verifyWebhook: same,
+  restartEngine: same,
 };
 
 export const shownEvent: { [E in EventName]: (payload: FerryEvents[E], show: Show) => FerryEvents[E] } = {
   videos: (videos, show) => videos.map(show),
   removed: same,
   totals: same,
+  engine: same,
 };

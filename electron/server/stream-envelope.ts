@@ -29,6 +29,8 @@ const statusByCode: Record<FerryErrorCode, number> = {
   NOT_AVAILABLE: 501,
   // Another process holds the queue: the same request can succeed later.
   BUSY: 429,
+  // The engine's process is being restarted: try again in a moment (Retry-After is set).
+  ENGINE_RESTARTING: 503,
   UNKNOWN_COMMAND: 500,
   INTERNAL: 500,
 };

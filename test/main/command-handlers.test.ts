@@ -39,6 +39,7 @@ const validInputs: Record<CommandName, unknown> = {
   removeTarget: { id: 'x' },
   testTarget: { id: 'x' },
   verifyWebhook: { signature: 'time=1,sig1=00', body: '{}' },
+  restartEngine: undefined,
 };
 
 describe('the IPC contract', () => {

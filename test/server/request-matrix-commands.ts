@@ -52,6 +52,7 @@ export const commandCases: Record<CommandName, CommandCase> = {
   removeTarget: { input: () => ({ id: 'no-such-target' }), answers: 'ok' },
   testTarget: { input: () => ({ id: 'no-such-target' }), answers: 'NOT_FOUND' },
   verifyWebhook: { input: () => ({ signature: 'time=1,sig1=00', body: '{}', secret: 'ab' }), answers: 'ok' },
+  restartEngine: { input: () => undefined, answers: 'ok' },
 };
 
 /** An input no command takes: an unknown field (or any field, for the commands that take none). */

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/api';
 import { providerFacts, type DeliveryTarget } from '../../../shared/delivery-targets';
 import { type LinkCheck, type LinkCheckRow } from '../../../shared/link-check';
+import { runningEngine } from '../../../shared/engine-status';
 import { FerryError } from '../../../shared/ferry-error';
 import { unknownVideoDetails, type Video } from '../../../shared/video';
 import { videoStates, type VideoState } from '../../../shared/video-states';
@@ -215,6 +216,7 @@ export const fakeAnswers: Answers = {
       : { ok: false, message: `No credential is stored for ${target.name}: edit the target and give one.` };
   },
   verifyWebhook: () => ({ valid: false, reason: 'the fake transport verifies nothing' }),
+  restartEngine: () => runningEngine,
 };
 
 export interface FakeTransport {

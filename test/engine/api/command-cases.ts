@@ -305,6 +305,12 @@ export const cases: Record<CommandName, Case> = {
     invalid: { signature: 'time=1,sig1=00', body: '{}', toleranceSeconds: -1 },
     field: 'toleranceSeconds',
   },
+  restartEngine: {
+    valid: () => undefined,
+    answers: (v) => expect(v).toEqual({ state: 'running', crashes: 0 }),
+    invalid: { now: true },
+    field: 'input',
+  },
 };
 
 const signed = {

@@ -1,0 +1,81 @@
+/**
+ * The engine's own process: opens the engine on the data directory its starter names, answers
+ * the contract over its channel and over every window's port it is handed, and works the queue
+ * until told to stop. Started by the server of `ferry serve` and by `ferry run --watch`
+ * (child_process.fork) and by the app's main process (utilityProcess.fork), so that nothing the
+ * engine does (downloads, SQLite, a crash) holds or takes down the process that answers the user.
+ */
+import type { ToEngine } from '../../../shared/engine-messages';
+import { runEngine } from '../api/run-engine';
+import { createEngine, type Engine } from '../create-engine';
+import { answerPort } from './answer-port';
+import { hostChannel, type HostChannel } from './host-channel';
+import { readHostOptions, type HostOptions } from './host-options';
+
+/** Exit code of a host that died of an error nothing caught (EX_SOFTWARE). */
+export const fatalExitCode = 70;
+
+const channel = hostChannel();
+
+function die(error: unknown): void {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`Ferry's engine stopped on an uncaught error: ${message}\n`);
+  channel.post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+  process.exitCode = fatalExitCode;
+  // Long enough for the message to leave; the state after an uncaught error is not to be trusted further.
+  setTimeout(() => process.exit(fatalExitCode), 100);
+}
+process.on('uncaughtException', die);
+process.on('unhandledRejection', die);
+
+/** Works the queue; when another process holds it, says so and takes over once that one stops. */
+async function work(engine: Engine, signal: AbortSignal): Promise<void> {
+  let ended = await runEngine(engine, { watch: true, signal });
+  if (!ended.ok && ended.error.code === 'BUSY') {
+    channel.post({
+      type: 'notice',
+      text:
+        `Another Ferry (process ${ended.error.runnerPid ?? '?'}) is working this queue; the API answers, and this ` +
+        'one takes the queue over when that one stops.',
+    });
+    ended = await runEngine(engine, { watch: true, signal, waitForRunner: true });
+  }
+  channel.post({ type: 'runEnded', envelope: ended });
+  // A run that fails without being asked to stop is a crash: the starter restarts this process.
+  if (!ended.ok && !signal.aborted) die(new Error(ended.error.message));
+}
+
+function serve(options: HostOptions, channel: HostChannel): void {
+  const engine = createEngine({ ...options, env: process.env });
+  const stopRun = new AbortController();
+  answerPort(engine, channel);
+  channel.onPort((port, closed) => closed(answerPort(engine, port)));
+  const running = work(engine, stopRun.signal);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    stopRun.abort();
+    void running.finally(() => {
+      engine.close();
+      process.exit(0);
+    });
+  };
+  channel.listen((message) => {
+    const sent = message as ToEngine;
+    if (sent.type === 'serveAt') engine.serveAt(sent.baseUrl);
+    if (sent.type === 'stop') stop();
+  });
+  channel.onGone(stop);
+  channel.post({ type: 'ready', dataDir: engine.paths.dataDir, schemaVersion: engine.schemaVersion });
+}
+
+const options = readHostOptions(process.argv.slice(2));
+if (typeof options === 'string') die(new Error(options));
+else {
+  try {
+    serve(options, channel);
+  } catch (error) {
+    die(error);
+  }
+}

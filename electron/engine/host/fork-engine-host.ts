@@ -1,0 +1,43 @@
+/**
+ * Starts the engine's process with Node's child_process.fork, for `ferry serve` and `ferry run
+ * --watch`: the TypeScript entry through tsx (as bin/ferry.mjs runs the CLI), structured-clone
+ * messages over the IPC channel, stderr passed through and its tail kept for the crash log.
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { FromEngine } from '../../../shared/engine-messages';
+import { hostOptionsArgument } from './host-options';
+import { tailKeeper, type HostProcess, type SpawnHost } from './host-process';
+
+const entry = fileURLToPath(new URL('./engine-host-main.ts', import.meta.url));
+
+export function forkEngineHost(env: NodeJS.ProcessEnv = process.env): SpawnHost {
+  return (options) => {
+    const child = fork(entry, [hostOptionsArgument(options)], {
+      execArgv: ['--import', 'tsx'],
+      env,
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    });
+    const tail = tailKeeper();
+    // A failure to start or to send is followed by 'exit', which the starter handles; keep its words.
+    child.on('error', (error) => tail.add(`\n${error.message}`));
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      tail.add(chunk);
+      process.stderr.write(chunk);
+    });
+    const host: HostProcess = {
+      pid: child.pid,
+      post(message) {
+        // A child that is gone cannot be told; its exit is handled by onExit.
+        if (child.connected) child.send(message);
+      },
+      onMessage: (listener) => child.on('message', (message) => listener(message as FromEngine)),
+      onExit: (listener) => child.on('exit', (code, signal) => listener({ code, signal })),
+      stderrTail: () => tail.text(),
+      kill: () => child.kill('SIGKILL'),
+    };
+    return host;
+  };
+}
