@@ -1,6 +1,7 @@
 /**
- * The states of design.md and the transitions between them. `queued -> downloading -> queued ->
- * inprogress -> ready`, `error` from any working state, and Ferry's `paused` and `canceled`.
+ * The states of docs/architecture.md ("States and stages") and the transitions between them.
+ * `queued -> downloading -> queued -> inprogress -> ready`, `error` from any working state, and
+ * Ferry's `paused` and `canceled`.
  */
 export const videoStates = ['queued', 'downloading', 'inprogress', 'ready', 'error', 'paused', 'canceled'] as const;
 export type VideoState = (typeof videoStates)[number];

@@ -1,9 +1,10 @@
 /**
- * The one door into the engine. Every caller (the IPC handlers in main, the CLI, the coming
- * HTTP/WebSocket server) hands over a command name and an input it has not checked, and gets
- * the contract's envelope back: the name and the input are validated with the contract's
- * schemas, the engine is called, and every error it throws becomes a documented code
- * (error-envelope.ts). It never throws, so an adapter only has to carry the envelope.
+ * The one door into the engine. Every caller (the app's window, the CLI, `ferry serve`'s
+ * HTTP/WebSocket API, in whichever process the engine runs) hands over a command name and an
+ * input it has not checked, and gets the contract's envelope back: the name and the input are
+ * validated with the contract's schemas, the engine is called, and every error it throws becomes
+ * a documented code (error-envelope.ts). It never throws, so an adapter only has to carry the
+ * envelope.
  */
 import { commandNames, type CommandName, type CommandOutput, type FerryCommands } from '../../../shared/api';
 import type { Envelope } from '../../../shared/ferry-error';

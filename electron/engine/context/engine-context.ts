@@ -1,4 +1,4 @@
-/** What the pipeline stages and the engine's commands share. */
+/** What the stages, the delivery steps, housekeeping and the engine's commands share while the engine runs. */
 import type { DataPaths } from '../data-paths';
 import type { BandwidthLimit } from '../delivery/bandwidth-limit';
 import type { CredentialVault } from '../delivery/credential-vault';

@@ -1,7 +1,7 @@
 /**
  * The renderer's transport over Electron IPC: `window.ferry` answers envelopes, and this turns
  * each into its value or a thrown FerryError with its code, so the store and the UI see the same
- * FerryApi whatever carries it (IPC here, the WebSocket of `ferry serve` later).
+ * FerryApi whatever carries it (IPC here, `ferry serve`'s WebSocket in socket-transport.ts).
  */
 import { commandNames, type FerryApi, type FerryBridge } from '../../../shared/api';
 import { unwrapEnvelope } from '../../../shared/ferry-error';
