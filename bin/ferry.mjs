@@ -9,6 +9,7 @@ process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(`${text}\n`),
   stderr: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
+  stdin: process.stdin,
   ...(process.stderr.isTTY
     ? { terminal: { write: (raw) => process.stderr.write(raw), columns: process.stderr.columns || 80 } }
     : {}),

@@ -1,10 +1,13 @@
 /** What every CLI command gets: its arguments, where to write, and the resolved data directory. */
+import type { Readable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** What is piped in (a credential, a webhook body); never process.stdin directly, so tests can run `main` in-process. */
+  stdin: Readable & { isTTY?: boolean };
   /** Set when stderr is a terminal that can redraw lines (progress bars). */
   terminal?: { write: (raw: string) => void; columns: number };
 }

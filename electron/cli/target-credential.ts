@@ -2,7 +2,7 @@
  * Where `ferry target add` takes a credential from: an environment variable or stdin, never the
  * command line (which lands in shell history and in every process listing).
  */
-import { UsageError } from './cli-context';
+import { UsageError, type CliIo } from './cli-context';
 import { readPipe } from './read-pipe';
 
 export interface CredentialFlags {
@@ -11,7 +11,10 @@ export interface CredentialFlags {
 }
 
 /** The credential given, or undefined when none was (a target being changed keeps its own). */
-export async function readCredential(flags: CredentialFlags, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+export async function readCredential(
+  flags: CredentialFlags,
+  { env, stdin }: Pick<CliIo, 'env' | 'stdin'>,
+): Promise<string | undefined> {
   const variable = flags['credential-env'];
   if (variable !== undefined && flags['credential-stdin'])
     throw new UsageError('Give --credential-env or --credential-stdin, not both.');
@@ -23,7 +26,7 @@ export async function readCredential(flags: CredentialFlags, env: NodeJS.Process
   }
   if (!flags['credential-stdin']) return undefined;
   const piped = await readPipe(
-    process.stdin,
+    stdin,
     '--credential-stdin reads a pipe, not the terminal: e.g. pass show ferry/archive | ferry target add …, or use --credential-env VAR.',
   );
   const value = piped.toString('utf8').replace(/(\r?\n)+$/, '');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../electron/engine/store/migrations';
-import { ferry } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 import { openStore } from '../helpers/open-store';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -21,7 +21,7 @@ function seed(dataDir: string): string[] {
 describe('ferry CLI', () => {
   it('doctor reports the tools, database and disk, and exits 0 when Ferry can work', async () => {
     const dataDir = tempDir();
-    const result = await ferry(['doctor', '--json', '--data-dir', dataDir]);
+    const result = await runFerry(['doctor', '--json', '--data-dir', dataDir]);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.ok).toBe(true);
@@ -37,14 +37,14 @@ describe('ferry CLI', () => {
     expect(report.database.videosByState.queued).toBe(0);
     expect(report.disk.freeBytes).toBeGreaterThan(0);
 
-    const human = await ferry(['doctor'], { FERRY_DATA_DIR: dataDir });
+    const human = await runFerry(['doctor'], { FERRY_DATA_DIR: dataDir });
     expect(human.code).toBe(0);
     expect(human.stdout).toContain(`database  ${path.join(dataDir, 'ferry.db')} (schema ${latestSchemaVersion})`);
     expect(human.stdout).toContain('Ferry can work here.');
   });
 
   it('doctor exits 1 and names the problem when ffmpeg is unusable', async () => {
-    const result = await ferry(['doctor', '--data-dir', tempDir()], { FFMPEG_PATH: '/nowhere/ffmpeg' });
+    const result = await runFerry(['doctor', '--data-dir', tempDir()], { FFMPEG_PATH: '/nowhere/ffmpeg' });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('ffmpeg not found: /nowhere/ffmpeg (from FFMPEG_PATH)');
     expect(result.stdout).toContain('Ferry cannot work here');
@@ -52,11 +52,11 @@ describe('ferry CLI', () => {
 
   it('list shows the empty state, then videos as a table and as JSON, and filters by state', async () => {
     const dataDir = tempDir();
-    const empty = await ferry(['list', '--data-dir', dataDir]);
+    const empty = await runFerry(['list', '--data-dir', dataDir]);
     expect(empty).toMatchObject({ code: 0, stdout: expect.stringContaining('No videos yet') });
 
     const [launch, interview] = seed(dataDir);
-    const table = await ferry(['list', '--data-dir', dataDir]);
+    const table = await runFerry(['list', '--data-dir', dataDir]);
     expect(table.code).toBe(0);
     const [totals, header] = table.stdout.split('\n');
     expect(totals).toBe('2 videos: 1 downloading, 1 queued');
@@ -64,7 +64,7 @@ describe('ferry CLI', () => {
     expect(table.stdout).toMatch(new RegExp(`${interview}\\s+queued\\s+probe\\s+0%\\s+Interview`));
     expect(table.stdout).toMatch(new RegExp(`${launch}\\s+downloading\\s+fetch\\s+0%\\s+Launch video`));
 
-    const json = await ferry(['list', '--json', '--state', 'downloading', '--data-dir', dataDir]);
+    const json = await runFerry(['list', '--json', '--state', 'downloading', '--data-dir', dataDir]);
     expect(json.code).toBe(0);
     const page = JSON.parse(json.stdout);
     expect(page.total).toBe(1);
@@ -74,12 +74,12 @@ describe('ferry CLI', () => {
   it('show prints one video, as text or JSON, and exits 1 for an unknown uid', async () => {
     const dataDir = tempDir();
     const [launch] = seed(dataDir);
-    const text = await ferry(['show', launch!, '--data-dir', dataDir]);
+    const text = await runFerry(['show', launch!, '--data-dir', dataDir]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('source    https://cdn.example.test/launch.mp4');
-    const json = await ferry(['show', launch!, '--json'], { FERRY_DATA_DIR: dataDir });
+    const json = await runFerry(['show', launch!, '--json'], { FERRY_DATA_DIR: dataDir });
     expect(JSON.parse(json.stdout)).toMatchObject({ uid: launch, meta: { name: 'Launch video' } });
-    const missing = await ferry(['show', 'f'.repeat(32), '--data-dir', dataDir]);
+    const missing = await runFerry(['show', 'f'.repeat(32), '--data-dir', dataDir]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`No video with uid ${'f'.repeat(32)}`);
   });
@@ -87,30 +87,30 @@ describe('ferry CLI', () => {
   it('show takes several uids (getMany) and prints each history (history)', async () => {
     const dataDir = tempDir();
     const [launch, interview] = seed(dataDir) as [string, string];
-    const both = await ferry(['show', interview, launch, '--json', '--data-dir', dataDir]);
+    const both = await runFerry(['show', interview, launch, '--json', '--data-dir', dataDir]);
     expect(both.code, both.stderr).toBe(0);
     expect((JSON.parse(both.stdout) as { uid: string }[]).map((v) => v.uid)).toEqual([interview, launch]);
 
-    const partly = await ferry(['show', launch, 'f'.repeat(32), '--data-dir', dataDir]);
+    const partly = await runFerry(['show', launch, 'f'.repeat(32), '--data-dir', dataDir]);
     expect(partly.code).toBe(1);
     expect(partly.stdout).toContain('source    https://cdn.example.test/launch.mp4');
     expect(partly.stderr).toContain(`no video with uid ${'f'.repeat(32)}`);
 
-    const history = await ferry(['show', launch, '--history', '--json', '--data-dir', dataDir]);
+    const history = await runFerry(['show', launch, '--history', '--json', '--data-dir', dataDir]);
     const shown = JSON.parse(history.stdout) as { history: { type: string; data: { to?: string } }[] };
     expect(shown.history).toContainEqual(
       expect.objectContaining({ data: expect.objectContaining({ to: 'downloading' }) }),
     );
-    const text = await ferry(['show', launch, '--history', '--data-dir', dataDir]);
+    const text = await runFerry(['show', launch, '--history', '--data-dir', dataDir]);
     expect(text.stdout).toMatch(/\n\d{4}-\d\d-\d\dT[\d:.]+Z {2}\w+ {2}\{.*"to":"downloading"/);
   });
 
   it('status sums up the queue (totals), as a line or as JSON', async () => {
     const dataDir = tempDir();
     seed(dataDir);
-    const line = await ferry(['status', '--data-dir', dataDir]);
+    const line = await runFerry(['status', '--data-dir', dataDir]);
     expect(line).toMatchObject({ code: 0, stdout: '2 videos: 1 downloading, 1 queued\n' });
-    const json = await ferry(['status', '--json', '--data-dir', dataDir]);
+    const json = await runFerry(['status', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(json.stdout)).toMatchObject({
       total: 2,
       byState: { downloading: 1, queued: 1, ready: 0 },
@@ -144,7 +144,7 @@ describe('ferry CLI', () => {
     [['status', 'now'], 'Unexpected argument "now"'],
     [[], 'Usage: ferry'],
   ])('exits 2 with a usage message for %j', async (args, message) => {
-    const result = await ferry(args, { FERRY_DATA_DIR: tempDir() });
+    const result = await runFerry(args, { FERRY_DATA_DIR: tempDir() });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   });
@@ -168,7 +168,7 @@ describe('ferry CLI', () => {
     ['status', '--help'],
     ['target', '--help'],
   ])('%s prints help and exits 0', async (...args) => {
-    const result = await ferry(args);
+    const result = await runFerry(args);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Usage: ferry/);
   });

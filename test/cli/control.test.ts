@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
 import { tempDir } from '../helpers/temp-dir';
-import { ferry, listVideos, queueLinks, statesByUid } from './ferry-process';
+import { listVideos, queueLinks, statesByUid } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 
 const links = ['a', 'b', 'c'].map((name) => `https://cdn.example.test/${name}.mp4`);
 
@@ -13,7 +14,7 @@ describe('ferry pause, resume, cancel, retry, remove and top', () => {
     const dataDir = tempDir();
     const [a, b, c] = (await queueLinks(dataDir, links)) as [string, string, string];
     const run = async (...args: string[]) => {
-      const result = await ferry([...args, '--data-dir', dataDir]);
+      const result = await runFerry([...args, '--data-dir', dataDir]);
       expect(result.code, result.stderr).toBe(0);
       return result.stdout.trim();
     };
@@ -39,11 +40,11 @@ describe('ferry pause, resume, cancel, retry, remove and top', () => {
     const dataDir = tempDir();
     const [a] = (await queueLinks(dataDir, links.slice(0, 1))) as [string];
     const missing = 'f'.repeat(32);
-    const result = await ferry(['pause', a, missing, '--data-dir', dataDir]);
+    const result = await runFerry(['pause', a, missing, '--data-dir', dataDir]);
     expect(result.code).toBe(1);
     expect(result.stdout.trim()).toBe('paused 1 video');
     expect(result.stderr).toContain(`no video with uid ${missing} in ${dataDir}`);
-    const top = await ferry(['top', missing, '--data-dir', dataDir]);
+    const top = await runFerry(['top', missing, '--data-dir', dataDir]);
     expect(top.code).toBe(1);
     expect(top.stderr).toContain(`No video with uid ${missing}`);
   });
@@ -54,14 +55,14 @@ describe('ferry pause, resume, cancel, retry, remove and top', () => {
     const first = await make.standardDefinition43(media);
     const second = path.join(media, 'copy.avi');
     fs.copyFileSync(first, second);
-    const ingest = await ferry(['ingest', first, second, '--ladder', '240', '--json', '--data-dir', dataDir]);
+    const ingest = await runFerry(['ingest', first, second, '--ladder', '240', '--json', '--data-dir', dataDir]);
     expect(ingest.code, ingest.stderr).toBe(0);
     const [kept, deleted] = (JSON.parse(ingest.stdout) as Video[]).map((v) => v.uid) as [string, string];
     const folder = (uid: string) => path.join(dataDir, 'library', uid);
     expect(fs.existsSync(folder(kept)) && fs.existsSync(folder(deleted))).toBe(true);
 
-    expect((await ferry(['remove', kept, '--data-dir', dataDir])).stdout.trim()).toBe('removed 1 video');
-    const gone = await ferry(['remove', deleted, '--delete-outputs', '--data-dir', dataDir]);
+    expect((await runFerry(['remove', kept, '--data-dir', dataDir])).stdout.trim()).toBe('removed 1 video');
+    const gone = await runFerry(['remove', deleted, '--delete-outputs', '--data-dir', dataDir]);
     expect(gone.code, gone.stderr).toBe(0);
     expect(fs.existsSync(folder(kept))).toBe(true);
     expect(fs.existsSync(folder(deleted))).toBe(false);
@@ -73,13 +74,13 @@ describe('ferry pause, resume, cancel, retry, remove and top', () => {
   it('pause --after-current and pause --queue are switches that list and run report', async () => {
     const dataDir = tempDir();
     await queueLinks(dataDir, links.slice(0, 1));
-    expect((await ferry(['pause', '--after-current', '--data-dir', dataDir])).stdout).toContain(
+    expect((await runFerry(['pause', '--after-current', '--data-dir', dataDir])).stdout).toContain(
       'the queue pauses once the running work is done',
     );
-    const list = await ferry(['list', '--data-dir', dataDir]);
+    const list = await runFerry(['list', '--data-dir', dataDir]);
     expect(list.stdout.split('\n')[0]).toBe('1 video: 1 queued · queue pauses after the current work');
-    expect((await ferry(['pause', '--queue', '--data-dir', dataDir])).code).toBe(0);
-    const paused = await ferry(['list', '--data-dir', dataDir]);
+    expect((await runFerry(['pause', '--queue', '--data-dir', dataDir])).code).toBe(0);
+    const paused = await runFerry(['list', '--data-dir', dataDir]);
     expect(paused.stdout.split('\n')[0]).toContain(
       'queue paused: nothing new starts (resume with: ferry resume --queue)',
     );

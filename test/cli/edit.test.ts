@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Video } from '../../shared/video';
 import { tempDir } from '../helpers/temp-dir';
-import { ferry, queueLinks } from './ferry-process';
+import { queueLinks } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 
 describe('ferry edit', () => {
   it("changes a video's metadata and serving fields, keeping the meta keys it did not name", async () => {
     const dataDir = tempDir();
     const [uid] = (await queueLinks(dataDir, ['https://cdn.example.test/a.mp4'])) as [string];
-    const result = await ferry([
+    const result = await runFerry([
       'edit',
       uid,
       '--meta',
@@ -35,7 +36,7 @@ describe('ferry edit', () => {
       creator: 'team-7',
       thumbnailTimestampPct: 0.5,
     });
-    const back = await ferry([
+    const back = await runFerry([
       'edit',
       uid,
       '--no-require-signed-urls',
@@ -55,12 +56,12 @@ describe('ferry edit', () => {
   it('names the flag of a bad value, and exits 1 for a uid with no video', async () => {
     const dataDir = tempDir();
     const [uid] = (await queueLinks(dataDir, ['https://cdn.example.test/a.mp4'])) as [string];
-    const bad = await ferry(['edit', uid, '--thumbnail-pct', '3', '--data-dir', dataDir]);
+    const bad = await runFerry(['edit', uid, '--thumbnail-pct', '3', '--data-dir', dataDir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--thumbnail-pct: must be from 0 to 1');
-    const origin = await ferry(['edit', uid, '--allowed-origin', 'https://x y', '--data-dir', dataDir]);
+    const origin = await runFerry(['edit', uid, '--allowed-origin', 'https://x y', '--data-dir', dataDir]);
     expect(origin.stderr).toContain('--allowed-origin: must be host names');
-    const missing = await ferry(['edit', 'f'.repeat(32), '--creator', 'x', '--data-dir', dataDir]);
+    const missing = await runFerry(['edit', 'f'.repeat(32), '--creator', 'x', '--data-dir', dataDir]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`No video with uid ${'f'.repeat(32)}`);
   });

@@ -1,5 +1,8 @@
-/** Running the real `ferry` CLI from tests: one-shot commands, and long-lived ones stopped after the test. */
-import { spawn, type ChildProcess } from 'node:child_process';
+/**
+ * The real `ferry` binary in processes of its own, for what needs one (its exit code, signals, two
+ * processes on one queue), long-lived ones stopped after the test; and what CLI tests share.
+ */
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,23 +10,16 @@ import { afterEach } from 'vitest';
 import type { Video } from '../../shared/video';
 import { finished, repoRoot, spawnTs, type Finished } from '../helpers/spawn-ts';
 import { startTusServer, type TusTestServer } from '../helpers/tus-server';
+import { runFerry } from './ferry-in-process';
 
 export const bin = path.join(repoRoot, 'bin/ferry.mjs');
 
-/** One `ferry` command run to its end, with `env` added to this process's environment. */
-export const ferry = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> =>
-  finished(spawnTs(bin, args, env), 120_000);
-
-/** `ferry` with `input` piped to its stdin, as `pass show … | ferry target add … --credential-stdin` would. */
-export function ferryWithStdin(args: string[], input: string, env: NodeJS.ProcessEnv = {}): Promise<Finished> {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  child.stdin.end(input);
-  return finished(child, 120_000);
-}
+/**
+ * One `ferry` command run to its end by the real binary, in a process of its own, with `env` added
+ * to this process's environment and `input`, when given, piped to its stdin.
+ */
+export const ferry = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<Finished> =>
+  finished(spawnTs(bin, args, env, input), 120_000);
 
 /**
  * No keychain in a test's environment: the opt-in file store stands in for it
@@ -104,7 +100,7 @@ export function runnerPid(dataDir: string): number | undefined {
 }
 
 export async function listVideos(dataDir: string): Promise<Video[]> {
-  const result = await ferry(['list', '--json', '--limit', '1000', '--data-dir', dataDir]);
+  const result = await runFerry(['list', '--json', '--limit', '1000', '--data-dir', dataDir]);
   if (result.code !== 0) throw new Error(`ferry list failed: ${result.stderr}`);
   return (JSON.parse(result.stdout) as { videos: Video[] }).videos;
 }
@@ -118,7 +114,7 @@ export async function queueLinks(dataDir: string, urls: string[], options: strin
   const list = path.join(dataDir, `links-${Date.now()}.txt`);
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(list, `${urls.join('\n')}\n`);
-  const result = await ferry(['import', list, '--queue-only', '--json', '--data-dir', dataDir, ...options]);
+  const result = await runFerry(['import', list, '--queue-only', '--json', '--data-dir', dataDir, ...options]);
   if (result.code !== 0) throw new Error(`ferry import failed: ${result.stderr}`);
   return (JSON.parse(result.stdout) as { report: { uids: string[] } }).report.uids;
 }

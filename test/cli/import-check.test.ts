@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LinkCheck } from '../../shared/link-check';
 import { tempDir } from '../helpers/temp-dir';
-import { ferry, listVideos, queueLinks } from './ferry-process';
+import { listVideos, queueLinks } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 
 describe('ferry import --check', () => {
   it('says what each line would be, and queues nothing', async () => {
@@ -21,7 +22,7 @@ describe('ferry import --check', () => {
       ].join('\n'),
     );
 
-    const text = await ferry(['import', list, '--check', '--data-dir', dataDir]);
+    const text = await runFerry(['import', list, '--check', '--data-dir', dataDir]);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout.split('\n')).toEqual([
       'line 1: new        https://cdn.example.test/new.mp4',
@@ -32,7 +33,7 @@ describe('ferry import --check', () => {
       '',
     ]);
 
-    const json = await ferry(['import', list, '--check', '--json', '--data-dir', dataDir]);
+    const json = await runFerry(['import', list, '--check', '--json', '--data-dir', dataDir]);
     expect((JSON.parse(json.stdout) as LinkCheck).counts).toEqual({ new: 2, duplicate: 1, invalid: 1 });
     expect(await listVideos(dataDir)).toHaveLength(1);
   });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
-import { ferry, listVideos } from './ferry-process';
+import { listVideos } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('ferry ingest', () => {
@@ -11,7 +12,7 @@ describe('ferry ingest', () => {
     const media = tempDir();
     const dataDir = tempDir();
     const file = await make.standardDefinition43(media);
-    const result = await ferry([
+    const result = await runFerry([
       'ingest',
       file,
       '--data-dir',
@@ -42,7 +43,7 @@ describe('ferry ingest', () => {
     // Not a terminal: one line per change on stderr, ending with the outcome.
     expect(result.stderr).toMatch(/Board meeting\s+\[#+\] 100% {2}ready/);
 
-    const listed = await ferry(['list', '--json', '--data-dir', dataDir]);
+    const listed = await runFerry(['list', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(listed.stdout).videos[0].uid).toBe(videos[0]!.uid);
   });
 
@@ -50,7 +51,7 @@ describe('ferry ingest', () => {
     const media = tempDir();
     const good = await make.standardDefinition43(media);
     const bad = make.textFile(media);
-    const result = await ferry([
+    const result = await runFerry([
       'ingest',
       good,
       bad,
@@ -73,7 +74,7 @@ describe('ferry ingest', () => {
     const media = tempDir();
     const dataDir = tempDir();
     const file = await make.standardDefinition43(media);
-    const result = await ferry(['ingest', '--no-transcode', file, '--json', '--data-dir', dataDir]);
+    const result = await runFerry(['ingest', '--no-transcode', file, '--json', '--data-dir', dataDir]);
     expect(result.code, result.stderr).toBe(0);
     const [video] = JSON.parse(result.stdout) as Video[];
     expect(video).toMatchObject({
@@ -92,7 +93,7 @@ describe('ferry ingest', () => {
     [['ingest', 'a.mp4', '--watermark-scale', '0.2'], '--watermark-scale needs --watermark IMAGE'],
     [['ingest', 'a.mp4', 'b.mp4', '--name', 'x'], '--name is for one input at a time'],
   ])('exits 2 for %j', async (args, message) => {
-    const result = await ferry([...args, '--data-dir', tempDir()]);
+    const result = await runFerry([...args, '--data-dir', tempDir()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   });
@@ -115,7 +116,7 @@ describe('ferry ingest', () => {
     [['import', 'links.txt', '--thumbnail-pct', '2'], '--thumbnail-pct: must be from 0 to 1'],
   ])("refuses %j by the contract's schema, naming the flag, and queues nothing", async (args, message) => {
     const dataDir = tempDir();
-    const result = await ferry([...args, '--data-dir', dataDir]);
+    const result = await runFerry([...args, '--data-dir', dataDir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain(`See: ferry ${args[0]} --help`);

@@ -7,7 +7,8 @@ import type { DownloadState } from '../../electron/engine/sources/download-state
 import * as make from '../helpers/media-fixtures';
 import { sha256, startOrigin } from '../helpers/origin-server';
 import { finished, spawnTs } from '../helpers/spawn-ts';
-import { bin, ferry, fileStore } from './ferry-process';
+import { bin, fileStore } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 import { tempDir } from '../helpers/temp-dir';
 import { until } from '../helpers/wait-for';
 
@@ -24,7 +25,7 @@ describe('ferry with links', () => {
     });
     origins.push(origin);
     const dataDir = tempDir();
-    const result = await ferry(
+    const result = await runFerry(
       [
         'ingest',
         origin.url('/clip.avi'),
@@ -45,14 +46,14 @@ describe('ferry with links', () => {
     for (const output of [
       result.stdout,
       result.stderr,
-      (await ferry(['list', '--json', '--data-dir', dataDir])).stdout,
+      (await runFerry(['list', '--json', '--data-dir', dataDir])).stdout,
     ]) {
       expect(output).not.toContain('tok-42');
     }
   });
 
   it('refuses other schemes with a clear error and exits 1', async () => {
-    const result = await ferry(['ingest', 'ftp://files.example.test/a.mp4', '--data-dir', tempDir()]);
+    const result = await runFerry(['ingest', 'ftp://files.example.test/a.mp4', '--data-dir', tempDir()]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/ftp:\/\/files\.example\.test\/a\.mp4: .*http/);
   });
@@ -64,7 +65,7 @@ describe('ferry with links', () => {
       ['# archive', 'https://cdn.example.test/a.mp4', 'two words', 'https://cdn.example.test/a.mp4', ''].join('\n'),
     );
     const dataDir = tempDir();
-    const result = await ferry(['import', list, '--queue-only', '--json', '--data-dir', dataDir]);
+    const result = await runFerry(['import', list, '--queue-only', '--json', '--data-dir', dataDir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Queued 1 link, 1 already queued or done, 1 not usable.');
     expect(result.stderr).toMatch(/line 3: .*one link/);

@@ -8,6 +8,7 @@ import * as make from '../helpers/media-fixtures';
 import { startOrigin } from '../helpers/origin-server';
 import { tempDir } from '../helpers/temp-dir';
 import { ferry, listVideos, queueLinks, runnerPid, startFerry, statesByUid, waitFor } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -50,8 +51,8 @@ describe('ferry run', () => {
     const dataDir = tempDir();
     const uids = await queueLinks(dataDir, [server.url('/a.avi'), server.url('/b.avi')], ['--ladder', '240']);
 
-    expect((await ferry(['pause', '--queue', '--data-dir', dataDir])).stdout).toContain('paused the queue');
-    const idle = await ferry(['run', '--data-dir', dataDir]);
+    expect((await runFerry(['pause', '--queue', '--data-dir', dataDir])).stdout).toContain('paused the queue');
+    const idle = await runFerry(['run', '--data-dir', dataDir]);
     expect(idle.code, idle.stderr).toBe(0);
     expect(idle.stdout).toContain('Nothing was worked on in this run.');
     expect(idle.stdout).toContain('queue paused');
@@ -59,10 +60,10 @@ describe('ferry run', () => {
     expect(server.served.requests).toHaveLength(0);
     expect(Object.values(await statesByUid(dataDir))).toEqual(['queued', 'queued']);
 
-    expect((await ferry(['resume', '--queue', '--data-dir', dataDir])).stdout).toContain(
+    expect((await runFerry(['resume', '--queue', '--data-dir', dataDir])).stdout).toContain(
       'resumed the queue (2 videos waiting',
     );
-    const worked = await ferry(['run', '--json', '--data-dir', dataDir]);
+    const worked = await runFerry(['run', '--json', '--data-dir', dataDir]);
     expect(worked.code, worked.stderr).toBe(0);
     const { videos, totals } = JSON.parse(worked.stdout) as { videos: Video[]; totals: QueueTotals };
     expect(videos.map((v) => v.uid).sort()).toEqual([...uids].sort());
@@ -81,7 +82,7 @@ describe('ferry run', () => {
     closers.push(() => server.close());
     const dataDir = tempDir();
     await queueLinks(dataDir, [server.url('/notes.mp4')]);
-    const result = await ferry(['run', '--data-dir', dataDir]);
+    const result = await runFerry(['run', '--data-dir', dataDir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('This run: 0 ready, 1 failed.');
     expect(result.stderr).toContain('failed: ERR_NON_VIDEO');
@@ -98,6 +99,7 @@ describe('ferry run', () => {
       'the first run to start the download',
     );
 
+    // A second process, through the real binary: its exit code is what a script sees.
     const second = await ferry(['run', '--data-dir', dataDir]);
     expect(second.code).toBe(3);
     expect(second.stderr).toContain(`Another Ferry (process ${first.pid}) is working the queue in ${dataDir}.`);
@@ -149,7 +151,7 @@ describe('ferry run', () => {
     const runner = startFerry(['run', '--watch', '--data-dir', dataDir]);
     await waitFor(() => runnerPid(dataDir) === runner.pid, 'the runner to take the queue');
 
-    const ingest = await ferry(['ingest', file, '--ladder', '240', '--json', '--data-dir', dataDir]);
+    const ingest = await runFerry(['ingest', file, '--ladder', '240', '--json', '--data-dir', dataDir]);
     expect(ingest.code, ingest.stderr).toBe(0);
     expect(ingest.stderr).toContain(`Another Ferry (process ${runner.pid}) is working this queue`);
     const [video] = JSON.parse(ingest.stdout) as Video[];

@@ -5,12 +5,13 @@ import type { DeliveryTarget } from '../../shared/delivery-targets';
 import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
 import { tempDir } from '../helpers/temp-dir';
-import { addTusTargetArgs, ferry, tusServerForTest } from './ferry-process';
+import { addTusTargetArgs, tusServerForTest } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 
 describe('ferry settings delivery.*', () => {
   it('caps uploads with a speed as people write it, or none', async () => {
     const dataDir = tempDir();
-    const settings = (...args: string[]) => ferry(['settings', ...args, '--data-dir', dataDir]);
+    const settings = (...args: string[]) => runFerry(['settings', ...args, '--data-dir', dataDir]);
 
     const all = await settings();
     expect(all.stdout).toMatch(/delivery\.deliverTo\s+none\n/);
@@ -41,13 +42,13 @@ describe('ferry settings delivery.*', () => {
   it('sends every video added without --deliver to the default targets, and forgets a removed one', async () => {
     const tus = await tusServerForTest();
     const dataDir = tempDir();
-    const settings = (...args: string[]) => ferry(['settings', ...args, '--data-dir', dataDir]);
+    const settings = (...args: string[]) => runFerry(['settings', ...args, '--data-dir', dataDir]);
     for (const name of ['archive', 'backup']) {
-      const added = await ferry(addTusTargetArgs(name, tus.endpoint, '--data-dir', dataDir));
+      const added = await runFerry(addTusTargetArgs(name, tus.endpoint, '--data-dir', dataDir));
       expect(added.code, added.stderr).toBe(0);
     }
     const targets = JSON.parse(
-      (await ferry(['target', 'list', '--json', '--data-dir', dataDir])).stdout,
+      (await runFerry(['target', 'list', '--json', '--data-dir', dataDir])).stdout,
     ) as DeliveryTarget[];
     const id = (name: string) => targets.find((t) => t.name === name)!.id;
 
@@ -64,7 +65,7 @@ describe('ferry settings delivery.*', () => {
     expect(unknown.stderr).toContain('"nope"');
 
     const file = await make.standardDefinition43(tempDir());
-    const result = await ferry(['ingest', file, '--no-transcode', '--json', '--data-dir', dataDir]);
+    const result = await runFerry(['ingest', file, '--no-transcode', '--json', '--data-dir', dataDir]);
     expect(result.code, result.stderr).toBe(0);
     const [video] = JSON.parse(result.stdout) as Video[];
     expect(video!.deliveries.map((d) => [d.target, d.state])).toEqual([
@@ -72,7 +73,7 @@ describe('ferry settings delivery.*', () => {
       [id('backup'), 'ready'],
     ]);
 
-    expect((await ferry(['target', 'remove', 'backup', '--data-dir', dataDir])).code).toBe(0);
+    expect((await runFerry(['target', 'remove', 'backup', '--data-dir', dataDir])).code).toBe(0);
     const left = (await settings('delivery.deliverTo')).stdout;
     expect(left).toContain(id('archive'));
     expect(left).not.toContain(id('backup'));

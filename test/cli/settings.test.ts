@@ -7,7 +7,7 @@ import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
 import { tempDir } from '../helpers/temp-dir';
 import { startReceiver } from '../helpers/webhook-receiver';
-import { ferry } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 
 const closers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -17,7 +17,7 @@ afterEach(async () => {
 describe('ferry settings', () => {
   it('lists every setting, prints one, and changes each kind of value', async () => {
     const dataDir = tempDir();
-    const settings = (...args: string[]) => ferry(['settings', ...args, '--data-dir', dataDir]);
+    const settings = (...args: string[]) => runFerry(['settings', ...args, '--data-dir', dataDir]);
 
     const all = await settings();
     expect(all.code, all.stderr).toBe(0);
@@ -75,27 +75,27 @@ describe('ferry settings', () => {
     [['colour', 'blue'], 'Unknown setting "colour". Settings: webhookUrl, concurrency.downloads'],
   ])('refuses %j with exit 2, naming the key, and changes nothing', async (args, message) => {
     const dataDir = tempDir();
-    const result = await ferry(['settings', ...args, '--data-dir', dataDir]);
+    const result = await runFerry(['settings', ...args, '--data-dir', dataDir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('See: ferry settings --help');
-    const after = JSON.parse((await ferry(['settings', '--json', '--data-dir', dataDir])).stdout) as Settings;
+    const after = JSON.parse((await runFerry(['settings', '--json', '--data-dir', dataDir])).stdout) as Settings;
     expect(after).toMatchObject({ webhookUrl: null, concurrency: { downloads: 4, transcodes: 1, deliveries: 3 } });
   });
 
   it('turns webhooks on for a headless user: a video that becomes ready is POSTed, signed, to the URL set', async () => {
     const dataDir = tempDir();
-    const secret = (await ferry(['webhook', 'secret', '--data-dir', dataDir])).stdout.trim();
+    const secret = (await runFerry(['webhook', 'secret', '--data-dir', dataDir])).stdout.trim();
     const receiver = await startReceiver(
       () => secret,
       () => 200,
     );
     closers.push(receiver.close);
-    const set = await ferry(['settings', 'webhookUrl', receiver.url, '--data-dir', dataDir]);
+    const set = await runFerry(['settings', 'webhookUrl', receiver.url, '--data-dir', dataDir]);
     expect(set.code, set.stderr).toBe(0);
 
     const file = await make.standardDefinition43(tempDir());
-    const ingest = await ferry(['ingest', file, '--ladder', '240', '--json', '--data-dir', dataDir]);
+    const ingest = await runFerry(['ingest', file, '--ladder', '240', '--json', '--data-dir', dataDir]);
     expect(ingest.code, ingest.stderr).toBe(0);
     const [video] = JSON.parse(ingest.stdout) as Video[];
 
@@ -108,7 +108,7 @@ describe('ferry settings', () => {
     // The receiver's copy of the signature checks out with the CLI too.
     const bodyFile = path.join(dataDir, 'hook.json');
     fs.writeFileSync(bodyFile, hook!.body);
-    const verified = await ferry([
+    const verified = await runFerry([
       'webhook',
       'verify',
       '--signature',

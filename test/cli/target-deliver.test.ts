@@ -6,21 +6,22 @@ import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
 import { sha256 } from '../helpers/origin-server';
 import { tempDir } from '../helpers/temp-dir';
-import { addTusTargetArgs, ferry, tusServerForTest } from './ferry-process';
+import { addTusTargetArgs, tusServerForTest } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 
 describe('ferry ingest --deliver', () => {
   it('delivers what ferry ingest --deliver makes, and list and show say how it went', async () => {
     const tus = await tusServerForTest();
     const dataDir = tempDir();
     const file = await make.standardDefinition43(tempDir());
-    const added = await ferry(addTusTargetArgs('archive', tus.endpoint, '--data-dir', dataDir));
+    const added = await runFerry(addTusTargetArgs('archive', tus.endpoint, '--data-dir', dataDir));
     expect(added.code, added.stderr).toBe(0);
 
-    const unknown = await ferry(['ingest', file, '--deliver', 'nope', '--data-dir', dataDir]);
+    const unknown = await runFerry(['ingest', file, '--deliver', 'nope', '--data-dir', dataDir]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('No delivery target "nope". Targets: archive (');
 
-    const result = await ferry([
+    const result = await runFerry([
       'ingest',
       file,
       '--no-transcode',
@@ -36,10 +37,10 @@ describe('ferry ingest --deliver', () => {
     expect(video!.deliveries).toEqual([expect.objectContaining({ state: 'ready', remoteId: tus.uploads()[0] })]);
     expect(sha256(tus.file(tus.uploads()[0]!))).toBe(sha256(fs.readFileSync(file)));
 
-    const list = await ferry(['list', '--data-dir', dataDir]);
+    const list = await runFerry(['list', '--data-dir', dataDir]);
     expect(list.stdout).toMatch(/DELIVERY\s+NAME/);
     expect(list.stdout).toContain(`archive ready  ${path.basename(file)}`);
-    const show = await ferry(['show', video!.uid, '--data-dir', dataDir]);
+    const show = await runFerry(['show', video!.uid, '--data-dir', dataDir]);
     expect(show.stdout).toContain(`delivery  archive (push): ready · remote id ${tus.uploads()[0]}`);
   });
 });

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { DeliveryTarget } from '../../shared/delivery-targets';
 import { tempDir } from '../helpers/temp-dir';
 import { serve } from '../server/stream-fixture';
-import { ferry, fileStore } from './ferry-process';
+import { fileStore } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 
 describe('ferry target add --endpoint for Cloudflare Stream', () => {
   it('takes the origin, the SDK base URL or the printed API base, and the target test passes', async () => {
@@ -17,7 +18,7 @@ describe('ferry target add --endpoint for Cloudflare Stream', () => {
     const origin = api.server.baseUrl;
     const dataDir = tempDir();
     const env = { ...fileStore, PEER_TOKEN: api.server.token };
-    const target = (...args: string[]) => ferry(['target', ...args, '--data-dir', dataDir], env);
+    const target = (...args: string[]) => runFerry(['target', ...args, '--data-dir', dataDir], env);
     const add = (name: string, ...args: string[]) =>
       target('add', name, '--provider', 'cloudflare', '--mode', 'pull', '--credential-env', 'PEER_TOKEN', ...args);
 

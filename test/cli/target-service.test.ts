@@ -8,7 +8,8 @@ import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
 import { startCloudflareDouble, type CloudflareDouble } from '../helpers/services/cloudflare-double';
 import { tempDir } from '../helpers/temp-dir';
-import { ferry, ferryWithStdin, fileStore } from './ferry-process';
+import { fileStore } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 
 let stream: CloudflareDouble | undefined;
 afterEach(async () => {
@@ -24,10 +25,10 @@ describe('ferry target with Cloudflare Stream', () => {
       script: { steps: [{ state: 'ready', pctComplete: '100.000000' }] },
     });
     const dataDir = tempDir();
-    const target = (...args: string[]) => ferry(['target', ...args, '--data-dir', dataDir], fileStore);
+    const target = (...args: string[]) => runFerry(['target', ...args, '--data-dir', dataDir], fileStore);
 
     const add = (name: string, token: string) =>
-      ferryWithStdin(
+      runFerry(
         [
           'target',
           'add',
@@ -44,8 +45,8 @@ describe('ferry target with Cloudflare Stream', () => {
           '--data-dir',
           dataDir,
         ],
-        `${token}\n`,
         fileStore,
+        `${token}\n`,
       );
     expect((await add('stream', 'cf-token-5e1d')).code).toBe(0);
     // Tested once saved: the wrong token is said at once, the target kept for ferry target test.
@@ -62,7 +63,7 @@ describe('ferry target with Cloudflare Stream', () => {
     expect(refused.stderr).toContain('API token with Stream Write');
 
     const file = await make.standardDefinition43(tempDir());
-    const ingested = await ferry(
+    const ingested = await runFerry(
       ['ingest', file, '--no-transcode', '--deliver', 'stream', '--json', '--data-dir', dataDir],
       fileStore,
     );
@@ -74,7 +75,7 @@ describe('ferry target with Cloudflare Stream', () => {
     expect(delivery!.playbackUrl).toBeTruthy();
     expect(stream.videos.has(delivery!.remoteId!)).toBe(true);
 
-    const show = await ferry(['show', video!.uid, '--data-dir', dataDir]);
+    const show = await runFerry(['show', video!.uid, '--data-dir', dataDir]);
     const lines = show.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('delivery'));
     expect(lines[at]).toMatch(

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { DeliveryTarget } from '../../shared/delivery-targets';
 import type { Finished } from '../helpers/spawn-ts';
 import { tempDir } from '../helpers/temp-dir';
-import { addTusTargetArgs, ferry, ferryWithStdin, fileStore, tusServerForTest } from './ferry-process';
+import { addTusTargetArgs, fileStore, tusServerForTest } from './ferry-process';
+import { runFerry } from './ferry-in-process';
 
 /** A port nothing listens on: taken from the system, then let go. */
 async function closedPort(): Promise<number> {
@@ -32,7 +33,7 @@ describe('ferry target add', () => {
     const secret = 'sk-live-7f3a9c1e5b';
     const add = (...args: string[]) =>
       // The services are not reachable from a test: saved without asking them.
-      ferry(['target', 'add', ...args, '--no-test', '--credential-env', 'SERVICE_KEY', '--data-dir', dataDir], {
+      runFerry(['target', 'add', ...args, '--no-test', '--credential-env', 'SERVICE_KEY', '--data-dir', dataDir], {
         ...fileStore,
         SERVICE_KEY: secret,
       });
@@ -52,7 +53,7 @@ describe('ferry target add', () => {
       outputs.push(added);
     }
 
-    const json = await ferry(['target', 'list', '--json', '--data-dir', dataDir], fileStore);
+    const json = await runFerry(['target', 'list', '--json', '--data-dir', dataDir], fileStore);
     const targets = JSON.parse(json.stdout) as DeliveryTarget[];
     const byName = Object.fromEntries(targets.map((t) => [t.name, t]));
     expect(byName.cf).toMatchObject({
@@ -68,7 +69,7 @@ describe('ferry target add', () => {
     expect(byName.own!.endpoint).toMatch(/^https:\/\/tus\.example\.test\/files\/?$/);
     expect(targets.every((t) => t.hasCredential)).toBe(true);
 
-    const table = await ferry(['target', 'list', '--data-dir', dataDir], fileStore);
+    const table = await runFerry(['target', 'list', '--data-dir', dataDir], fileStore);
     expect(table.stdout).toMatch(
       /^ID\s+NAME\s+PROVIDER\s+MODE\s+SEND\s+CREDENTIAL\s+ACCOUNT\/LIBRARY\/INDEX\s+ENDPOINT\n/,
     );
@@ -86,14 +87,14 @@ describe('ferry target add', () => {
     expect(dataDirBytes(dataDir).includes(secret)).toBe(false);
 
     // Another service: the Gcore key must not go to the TUS server as its Authorization header.
-    const moved = await ferry(
+    const moved = await runFerry(
       addTusTargetArgs('gc', 'https://tus.example.test/files', '--data-dir', dataDir),
       fileStore,
     );
     expect(moved.stdout).toContain(`changed target gc (${byName.gc!.id})`);
     expect(moved.stdout).toContain('its Gcore credential was removed: it is not for a TUS server');
     const after = JSON.parse(
-      (await ferry(['target', 'list', '--json', '--data-dir', dataDir], fileStore)).stdout,
+      (await runFerry(['target', 'list', '--json', '--data-dir', dataDir], fileStore)).stdout,
     ) as DeliveryTarget[];
     expect(after.find((t) => t.name === 'gc')).toMatchObject({ provider: 'tus', hasCredential: false });
   });
@@ -101,7 +102,7 @@ describe('ferry target add', () => {
   it('says what is missing or wrong, and where to find it', async () => {
     const dataDir = tempDir();
     const add = (...args: string[]) =>
-      ferry(['target', 'add', 't', ...args, '--credential-env', 'KEY', '--data-dir', dataDir], {
+      runFerry(['target', 'add', 't', ...args, '--credential-env', 'KEY', '--data-dir', dataDir], {
         ...fileStore,
         KEY: 'k',
       });
@@ -140,7 +141,7 @@ describe('ferry target add', () => {
       expect(refused.stderr).toContain('See: ferry target --help');
     }
 
-    const onCommandLine = await ferry(
+    const onCommandLine = await runFerry(
       ['target', 'add', 't', '--provider', 'gcore', '--credential', 'k', '--data-dir', dataDir],
       fileStore,
     );
@@ -151,27 +152,27 @@ describe('ferry target add', () => {
     expect(onCommandLine.stderr).toContain('--credential-env VAR');
     expect(onCommandLine.stderr).toContain('--credential-stdin');
 
-    const without = await ferry(['target', 'add', 't', '--provider', 'gcore', '--data-dir', dataDir], fileStore);
+    const without = await runFerry(['target', 'add', 't', '--provider', 'gcore', '--data-dir', dataDir], fileStore);
     expect(without.code).toBe(2);
     expect(without.stderr).toContain(
       'Gcore needs its API key: give --credential-env VAR or pipe it to --credential-stdin.',
     );
 
-    const unset = await ferry(
+    const unset = await runFerry(
       ['target', 'add', 't', '--provider', 'gcore', '--credential-env', 'NOT_SET_ANYWHERE', '--data-dir', dataDir],
       fileStore,
     );
     expect(unset.stderr).toContain('--credential-env: the environment variable NOT_SET_ANYWHERE is not set.');
 
-    const empty = await ferryWithStdin(
+    const empty = await runFerry(
       ['target', 'add', 't', '--provider', 'gcore', '--credential-stdin', '--data-dir', dataDir],
-      '',
       fileStore,
+      '',
     );
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('--credential-stdin: stdin was empty');
 
-    expect(JSON.parse((await ferry(['target', 'list', '--json', '--data-dir', dataDir], fileStore)).stdout)).toEqual(
+    expect(JSON.parse((await runFerry(['target', 'list', '--json', '--data-dir', dataDir], fileStore)).stdout)).toEqual(
       [],
     );
   });
@@ -182,13 +183,13 @@ describe('ferry target test, change and remove', () => {
     const secret = 'Bearer 9d2f-piped-token';
     const tus = await tusServerForTest({ requireAuthorization: secret });
     const dataDir = tempDir();
-    const target = (...args: string[]) => ferry(['target', ...args, '--data-dir', dataDir], fileStore);
+    const target = (...args: string[]) => runFerry(['target', ...args, '--data-dir', dataDir], fileStore);
 
     // As `echo "$TOKEN" |` sends it: the trailing newline is not part of the credential.
-    const added = await ferryWithStdin(
+    const added = await runFerry(
       addTusTargetArgs('archive', tus.endpoint, '--credential-stdin', '--data-dir', dataDir),
-      `${secret}\n`,
       fileStore,
+      `${secret}\n`,
     );
     expect(added.code, added.stderr).toBe(0);
     // Tested once saved, as ferry target test does.
@@ -198,7 +199,7 @@ describe('ferry target test, change and remove', () => {
     expect(passed.stdout).toContain(`archive: ${tus.endpoint} is a TUS server`);
     expect(tus.requests.at(-1)).toMatchObject({ method: 'OPTIONS', authorization: secret });
 
-    const wrong = await ferry(
+    const wrong = await runFerry(
       addTusTargetArgs('other', tus.endpoint, '--credential-env', 'TOKEN', '--data-dir', dataDir),
       {
         ...fileStore,
@@ -229,10 +230,10 @@ describe('ferry target test, change and remove', () => {
     const bare = await target('test', 'archive');
     expect(bare.code).toBe(1);
     expect(tus.requests.at(-1)?.authorization).toBeUndefined();
-    const again = await ferryWithStdin(
+    const again = await runFerry(
       ['target', 'add', 'archive', '--credential-stdin', '--data-dir', dataDir],
-      `${secret}\n`,
       fileStore,
+      `${secret}\n`,
     );
     expect(again.code, again.stderr).toBe(0);
     expect((await target('test', 'archive')).code).toBe(0);

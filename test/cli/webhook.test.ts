@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signWebhook } from '../../electron/engine/notify/sign-webhook';
-import { finished, repoRoot } from '../helpers/spawn-ts';
-import { bin, ferry } from './ferry-process';
+import { repoRoot } from '../helpers/spawn-ts';
+import { runFerry } from './ferry-in-process';
 import { tempDir } from '../helpers/temp-dir';
 
 const secret = '85011ed3a913c6ad5f9cf6c5573cc0a7'.repeat(2);
@@ -18,7 +17,7 @@ function bodyFile(text: string | Buffer): string {
 
 /** `ferry webhook verify` with a body file, as a user checking a captured webhook runs it. */
 const verify = (withSecret: string, signature: string, file: string, extra: string[] = []) =>
-  ferry(['webhook', 'verify', '--secret', withSecret, '--signature', signature, ...extra, '--body-file', file], {
+  runFerry(['webhook', 'verify', '--secret', withSecret, '--signature', signature, ...extra, '--body-file', file], {
     FERRY_DATA_DIR: tempDir(),
   });
 
@@ -33,17 +32,13 @@ describe('ferry webhook', () => {
 
   it('verify reads the body from stdin when no file is given', async () => {
     const signature = signWebhook(body, secret, Math.floor(Date.now() / 1000));
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', bin, 'webhook', 'verify', '--secret', secret, '--signature', signature],
+    const result = await runFerry(
+      ['webhook', 'verify', '--secret', secret, '--signature', signature],
       {
-        cwd: repoRoot,
-        env: { ...process.env, FERRY_DATA_DIR: tempDir() },
-        stdio: ['pipe', 'pipe', 'pipe'],
+        FERRY_DATA_DIR: tempDir(),
       },
+      body,
     );
-    child.stdin.end(body);
-    const result = await finished(child);
     expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^valid \(signed at /) });
   });
 
@@ -72,19 +67,19 @@ describe('ferry webhook', () => {
 
   it('secret prints the data directory secret, the one verify checks with when no --secret is given', async () => {
     const dataDir = tempDir();
-    const result = await ferry(['webhook', 'secret', '--data-dir', dataDir]);
+    const result = await runFerry(['webhook', 'secret', '--data-dir', dataDir]);
     expect(result.code, result.stderr).toBe(0);
     const printed = result.stdout.trim();
     expect(printed).toMatch(/^[0-9a-f]{64}$/);
-    expect((await ferry(['webhook', 'secret'], { FERRY_DATA_DIR: dataDir })).stdout.trim()).toBe(printed);
-    expect(JSON.parse((await ferry(['settings', '--json', '--data-dir', dataDir])).stdout)).toMatchObject({
+    expect((await runFerry(['webhook', 'secret'], { FERRY_DATA_DIR: dataDir })).stdout.trim()).toBe(printed);
+    expect(JSON.parse((await runFerry(['settings', '--json', '--data-dir', dataDir])).stdout)).toMatchObject({
       webhookSecret: printed,
     });
 
     const signature = signWebhook(body, printed, Math.floor(Date.now() / 1000));
     const own = ['webhook', 'verify', '--signature', signature, '--body-file', bodyFile(body), '--data-dir'];
-    expect(await ferry([...own, dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^valid/) });
-    expect(await ferry([...own, tempDir()])).toMatchObject({
+    expect(await runFerry([...own, dataDir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^valid/) });
+    expect(await runFerry([...own, tempDir()])).toMatchObject({
       code: 1,
       stdout: expect.stringContaining('invalid: signature does not match'),
     });
@@ -121,7 +116,7 @@ describe('ferry webhook', () => {
     ],
     [['webhook', 'secret', 'extra'], 'Unexpected argument "extra"'],
   ])('exits 2 with a usage message for %j', async (args, message) => {
-    const result = await ferry(args, { FERRY_DATA_DIR: tempDir() });
+    const result = await runFerry(args, { FERRY_DATA_DIR: tempDir() });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('See: ferry webhook --help');

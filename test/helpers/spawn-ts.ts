@@ -3,13 +3,18 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-/** Starts a TypeScript file in a new Node process (through tsx), as the CLI and workers run. */
-export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+/**
+ * Starts a TypeScript file in a new Node process (through tsx), as the CLI and workers run; `input`,
+ * when given, is piped to its stdin.
+ */
+export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {}, input?: string): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) child.stdin?.end(input);
+  return child;
 }
 
 export interface Finished {

@@ -57,7 +57,7 @@ async function add(args: string[], context: CliContext): Promise<number> {
   if (!name) throw new UsageError('Which name? ferry target add <name> --provider <provider> ….');
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
   // Read before the engine opens: a pipe is read once, whatever the target turns out to be.
-  const credential = await readCredential(values, context.env);
+  const credential = await readCredential(values, context);
   return withEngine(context, async (engine) => {
     const targets = await call(engine, 'listTargets', undefined);
     const existing = targets.find((t) => t.name === name.trim());

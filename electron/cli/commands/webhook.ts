@@ -44,7 +44,7 @@ async function verify(args: string[], context: CliContext): Promise<number> {
   // The raw bytes: a body decoded and re-encoded, or parsed and printed again, would no longer match.
   const bytes =
     file === undefined
-      ? await readPipe(process.stdin, 'Give the body with --body-file FILE, or pipe it in on stdin.')
+      ? await readPipe(context.stdin, 'Give the body with --body-file FILE, or pipe it in on stdin.')
       : fs.readFileSync(file);
   const body = bodyText(bytes);
   if (body === null) {
