@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { directTicket } from '../../electron/server/direct-upload-rules';
 import { checkChunk, maxChunkBytes, minChunkBytes } from '../../electron/server/upload-chunks';
 import { admitBody, admitCreation, sizeLimit } from '../../electron/server/upload-limits';
+import { readTusCreation } from '../../electron/server/tus-creation-request';
 import { parseUploadMetadata } from '../../electron/server/upload-metadata';
 import { isExpiredUnfinished } from '../../electron/server/upload-sweep';
 
@@ -153,5 +154,39 @@ describe("a direct creator upload's one-time URL", () => {
       ok: false,
       message: expect.stringContaining('maxSizeBytes'),
     });
+  });
+});
+
+describe('a TUS creation request (POST …/stream)', () => {
+  const now = Date.parse('2030-01-01T00:00:00Z') / 1000;
+  const base64 = (text: string) => Buffer.from(text).toString('base64');
+  const read = (headers: Record<string, string>, directUser = false) =>
+    readTusCreation({ 'tus-resumable': '1.0.0', ...headers }, directUser, now, 24 * 3600);
+
+  it("is read with the Upload-Creator header as the video's creator, its length, and a one-time URL's expiry", () => {
+    const headers = {
+      'upload-metadata': `name ${base64('Talk')},maxDurationSeconds ${base64('60')}`,
+      'upload-creator': 'user-42',
+      'upload-length': '1000',
+    };
+    expect(read(headers, true)).toEqual({
+      ok: true,
+      value: {
+        request: { options: { creator: 'user-42', maxDurationSeconds: 60, meta: { name: 'Talk' } }, expiry: undefined },
+        uploadLength: 1000,
+        ticketExpiresAt: now + 6 * 3600,
+      },
+    });
+    expect(read({ 'upload-defer-length': '1' })).toEqual({
+      ok: true,
+      value: { request: { options: {}, expiry: undefined } },
+    });
+  });
+
+  it('is refused, saying which header is wrong, without Tus-Resumable, with bad metadata or a bad length', () => {
+    expect(readTusCreation({}, false, now, 3600)).toMatchObject({ ok: false, message: /Tus-Resumable: 1\.0\.0/ });
+    expect(read({ 'upload-metadata': 'name not%base64' })).toMatchObject({ ok: false, message: /^Upload-Metadata: / });
+    expect(read({ 'upload-length': '-5' })).toMatchObject({ ok: false, message: /^Upload-Length: / });
+    expect(read({}, true)).toMatchObject({ ok: false, message: /^maxDurationSeconds: / });
   });
 });
