@@ -1,14 +1,16 @@
 /**
- * `ferry doctor`: can Ferry work here? Checks ffmpeg and ffprobe, the database, free space and
- * where credentials are kept, and says what is wrong and what to do. Reports, never repairs.
+ * `ferry doctor`: can Ferry work here? Checks ffmpeg and ffprobe (each found, then both on a
+ * clip ffmpeg writes and ffprobe reads back), the database, free space and where credentials are
+ * kept, and says what is wrong and what to do. Reports, never repairs.
  */
 import fs from 'node:fs';
 import type { VideoState } from '../../shared/video-states';
 import { createEngine } from './create-engine';
 import { credentialVaultWarnings } from './delivery/check-credential-vault';
 import type { MediaTool } from './media/check-media-tool';
-import { findMediaTool } from './media/find-media-tools';
+import { resolveEveryMediaTool, type CandidateVerdict, type NoMediaToolError } from './media/find-media-tools';
 import type { ToolName } from './media/locate-media-tools';
+import { tryMediaPair, type ToolTrial } from './media/try-media-pair';
 
 export interface ToolReport {
   ok: boolean;
@@ -22,6 +24,20 @@ export interface ToolReport {
   error?: string;
   /** Candidates passed over before this one, and why. */
   skipped?: string[];
+  /** Its part in writing and reading back a 1-second MPEG-TS and MP4 clip. */
+  trial?: ToolTrial;
+  /** Every candidate found, chosen or not: where from, and whether it works or why not. */
+  candidates: CandidateReport[];
+}
+
+export interface CandidateReport {
+  path: string;
+  origin: MediaTool['origin'];
+  from: string;
+  chosen: boolean;
+  ok: boolean;
+  version?: string;
+  error?: string;
 }
 
 export interface DoctorReport {
@@ -30,6 +46,8 @@ export interface DoctorReport {
   warnings: string[];
   ffmpeg: ToolReport;
   ffprobe: ToolReport;
+  /** matched: both from one build (the bundled pair, or one PATH directory). */
+  toolPair: 'matched' | 'mixed' | 'incomplete';
   dataDir: string;
   database: {
     path: string;
@@ -43,34 +61,65 @@ export interface DoctorReport {
 
 const keyEncoders = ['libx264', 'libx265', 'libvpx-vp9', 'libaom-av1', 'libsvtav1', 'aac', 'libfdk_aac', 'libopus'];
 
-async function toolReport(tool: ToolName, env: NodeJS.ProcessEnv): Promise<ToolReport> {
-  try {
-    const found = await findMediaTool(tool, env);
-    const report: ToolReport = {
-      ok: true,
-      path: found.path,
-      origin: found.origin,
-      from: found.from,
-      version: found.version.raw,
-    };
-    if (found.skipped) report.skipped = found.skipped;
-    if (found.capabilities) {
-      report.encoders = keyEncoders.filter((e) => found.capabilities?.encoders.includes(e));
-      report.hardwareEncoders = found.capabilities.hardwareEncoders;
-    }
-    return report;
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
+function candidateReports(tool: ToolName, chosen: MediaTool | NoMediaToolError, verdicts: CandidateVerdict[]) {
+  return verdicts
+    .filter((v) => v.tool === tool)
+    .map(({ candidate, outcome }): CandidateReport => {
+      const report = { path: candidate.path, origin: candidate.origin, from: candidate.from };
+      const isChosen =
+        !(chosen instanceof Error) && chosen.path === candidate.path && chosen.origin === candidate.origin;
+      return outcome instanceof Error
+        ? { ...report, chosen: false, ok: false, error: outcome.message }
+        : { ...report, chosen: isChosen, ok: true, version: outcome.version.raw };
+    });
+}
+
+function toolReport(found: MediaTool | NoMediaToolError, candidates: CandidateReport[]): ToolReport {
+  if (found instanceof Error) return { ok: false, error: found.message, candidates };
+  const report: ToolReport = {
+    ok: true,
+    path: found.path,
+    origin: found.origin,
+    from: found.from,
+    version: found.version.raw,
+    candidates,
+  };
+  if (found.skipped) report.skipped = found.skipped;
+  if (found.capabilities) {
+    report.encoders = keyEncoders.filter((e) => found.capabilities?.encoders.includes(e));
+    report.hardwareEncoders = found.capabilities.hardwareEncoders;
   }
+  return report;
+}
+
+/** Finds both tools, and when both are there, has them make and read a clip together. */
+async function toolReports(env: NodeJS.ProcessEnv): Promise<Pick<DoctorReport, 'ffmpeg' | 'ffprobe' | 'toolPair'>> {
+  const found = await resolveEveryMediaTool(env);
+  const verdicts = found.candidates ?? [];
+  const ffmpeg = toolReport(found.ffmpeg, candidateReports('ffmpeg', found.ffmpeg, verdicts));
+  const ffprobe = toolReport(found.ffprobe, candidateReports('ffprobe', found.ffprobe, verdicts));
+  if (found.ffmpeg instanceof Error || found.ffprobe instanceof Error)
+    return { ffmpeg, ffprobe, toolPair: 'incomplete' };
+  const trial = await tryMediaPair(found.ffmpeg, found.ffprobe);
+  ffmpeg.trial = trial.ffmpeg;
+  ffprobe.trial = trial.ffprobe;
+  return { ffmpeg, ffprobe, toolPair: found.matched ? 'matched' : 'mixed' };
 }
 
 export async function runDoctor(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<DoctorReport> {
   const problems: string[] = [];
   const warnings: string[] = [];
-  const [ffmpeg, ffprobe] = await Promise.all([toolReport('ffmpeg', env), toolReport('ffprobe', env)]);
+  const { ffmpeg, ffprobe, toolPair } = await toolReports(env);
   for (const skipped of [...(ffmpeg.skipped ?? []), ...(ffprobe.skipped ?? [])]) warnings.push(`Not used: ${skipped}`);
   if (ffmpeg.error) problems.push(ffmpeg.error);
   if (ffprobe.error) problems.push(ffprobe.error);
+  if (ffmpeg.trial?.error) problems.push(`ffmpeg at ${ffmpeg.path} ${ffmpeg.trial.error}.`);
+  if (ffprobe.trial?.error) problems.push(`ffprobe at ${ffprobe.path} ${ffprobe.trial.error}.`);
+  if (toolPair === 'mixed' && ffmpeg.origin !== 'env' && ffprobe.origin !== 'env') {
+    warnings.push(
+      `ffmpeg (${ffmpeg.from ?? ''}) and ffprobe (${ffprobe.from ?? ''}) come from different builds, as no single build of both works here.`,
+    );
+  }
   if (ffmpeg.ok && !ffmpeg.encoders?.includes('libx264')) {
     problems.push(
       `ffmpeg at ${ffmpeg.path} has no libx264 encoder, which Ferry needs for H.264 renditions. Use a full ffmpeg build.`,
@@ -120,6 +169,7 @@ export async function runDoctor(dataDir: string, env: NodeJS.ProcessEnv = proces
     warnings,
     ffmpeg,
     ffprobe,
+    toolPair,
     dataDir,
     database,
     disk: minFreeBytes === undefined ? { freeBytes } : { freeBytes, minFreeBytes },

@@ -37,7 +37,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('unpacks every binary and native module from the asar archive', () => {
-    for (const pkg of ['ffmpeg-static', '@ffprobe-installer', '@ffmpeg-installer', 'better-sqlite3', '@napi-rs']) {
+    for (const pkg of ['ffprobe-static', '@ffprobe-installer', '@ffmpeg-installer', 'better-sqlite3', '@napi-rs']) {
       expect(config.asarUnpack).toContain(`node_modules/${pkg}/**`);
     }
   });

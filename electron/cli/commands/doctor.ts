@@ -5,8 +5,19 @@ function gib(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
 }
 
+/** The candidates not chosen, so a user sees that the bundled build works, or why it does not. */
+function otherCandidates(tool: ToolReport): string[] {
+  return tool.candidates
+    .filter((c) => !c.chosen)
+    .map((c, i) => {
+      const verdict = c.ok ? `works, ${c.version ?? '?'}` : (c.error ?? 'does not work');
+      return `  ${i === 0 ? 'others  ' : '        '}  ${c.origin} (${c.from}): ${verdict}`;
+    });
+}
+
 function toolLines(name: string, tool: ToolReport): string[] {
-  if (!tool.ok) return [`${name}: NOT WORKING`, `  ${tool.error ?? ''}`];
+  const also = otherCandidates(tool);
+  if (!tool.ok) return [`${name}: NOT WORKING`, `  ${tool.error ?? ''}`, ...also];
   const lines = [
     `${name}: ${tool.version ?? '?'}`,
     `  path      ${tool.path ?? ''}`,
@@ -14,13 +25,24 @@ function toolLines(name: string, tool: ToolReport): string[] {
   ];
   if (tool.encoders) lines.push(`  encoders  ${tool.encoders.join(', ') || 'none of the usual ones'}`);
   if (tool.hardwareEncoders) lines.push(`  hardware  ${tool.hardwareEncoders.join(', ') || 'none'}`);
-  return lines;
+  if (tool.trial) {
+    lines.push(`  test      ${tool.trial.ok ? 'passed' : `FAILED: ${tool.trial.error ?? ''}`}`);
+    for (const done of tool.trial.done) lines.push(`            ${done}`);
+  }
+  return [...lines, ...also];
 }
+
+const toolPairText: Record<DoctorReport['toolPair'], string> = {
+  matched: 'ffmpeg and ffprobe from one build',
+  mixed: 'ffmpeg and ffprobe from different builds',
+  incomplete: 'not both found',
+};
 
 export function formatDoctor(report: DoctorReport): string {
   const lines = [
     ...toolLines('ffmpeg', report.ffmpeg),
     ...toolLines('ffprobe', report.ffprobe),
+    `tools     ${toolPairText[report.toolPair]}`,
     `data      ${report.dataDir}`,
   ];
   const db = report.database;
@@ -38,7 +60,7 @@ export function formatDoctor(report: DoctorReport): string {
 
 export const doctorCommand: CliCommand = {
   name: 'doctor',
-  summary: 'Check ffmpeg, ffprobe, the database and disk space',
+  summary: 'Check ffmpeg and ffprobe (on a clip they make and read), the database and disk space',
   usage: `ferry doctor [--json]
 
   Exits 0 when Ferry can work, 1 otherwise, saying why.

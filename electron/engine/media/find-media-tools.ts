@@ -1,16 +1,12 @@
 /**
- * Resolves ffmpeg and ffprobe once per process: the first candidate (locate-media-tools.ts) that
- * passes the check wins. With nothing usable, the error lists every candidate and why it failed.
+ * Resolves ffmpeg and ffprobe once per process. Candidates (locate-media-tools.ts) are checked by
+ * running them; the first matched pair that passes wins (plan-media-pairs.ts), else each tool's
+ * first working candidate. With nothing usable, the error lists every candidate and why it failed.
  */
-import { execFile } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { checkMediaTool, MediaToolError, type MediaTool } from './check-media-tool';
-import { locateCandidates, envVariable, type ToolName } from './locate-media-tools';
-
-const run = promisify(execFile);
+import { locateCandidates, envVariable, type Candidate, type ToolName } from './locate-media-tools';
+import { withTestClips } from './make-test-clips';
+import { isMatchedPair, planMediaPairs } from './plan-media-pairs';
 
 export interface MediaTools {
   ffmpeg: MediaTool;
@@ -33,67 +29,139 @@ export class NoMediaToolError extends Error {
   }
 }
 
-const cache = new Map<string, Promise<MediaTool>>();
-
-/** Tiny MPEG-TS and MP4 files made by the working ffmpeg, for checking ffprobe candidates. */
-async function withProbeSamples<T>(env: NodeJS.ProcessEnv, use: (samples: string[]) => Promise<T>): Promise<T> {
-  let ffmpeg: MediaTool;
-  try {
-    ffmpeg = await findMediaTool('ffmpeg', env);
-  } catch {
-    return use([]); // no ffmpeg to make samples with: ffprobe is checked by -version alone
-  }
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ferry-probe-check-'));
-  try {
-    const samples = [path.join(dir, 'sample.ts'), path.join(dir, 'sample.mp4')];
-    for (const sample of samples) {
-      await run(ffmpeg.path, [
-        '-hide_banner',
-        '-nostdin',
-        '-loglevel',
-        'error',
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc=s=64x64:r=10:d=0.3',
-        '-c:v',
-        'mpeg2video',
-        sample,
-      ]);
-    }
-    return await use(samples);
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+export interface MediaToolsResolution {
+  ffmpeg: MediaTool | NoMediaToolError;
+  ffprobe: MediaTool | NoMediaToolError;
+  /** Both from one build (the bundled pair, or one PATH directory). */
+  matched: boolean;
+  /** With `everyCandidate`: how each candidate of each tool fared, chosen or not. */
+  candidates?: CandidateVerdict[];
 }
 
-export async function findMediaTool(tool: ToolName, env: NodeJS.ProcessEnv = process.env): Promise<MediaTool> {
-  const candidates = locateCandidates(tool, env);
-  const key = `${tool}\0${candidates.map((c) => c.path).join('\0')}\0${tool === 'ffprobe' ? (env.FFMPEG_PATH ?? '') : ''}`;
+export interface CandidateVerdict {
+  tool: ToolName;
+  candidate: Candidate;
+  /** The tool when it works, else why not. */
+  outcome: MediaTool | MediaToolError;
+}
+
+type Outcome = MediaTool | MediaToolError;
+type Check = (tool: ToolName, candidate: Candidate) => Promise<Outcome>;
+
+/** Checks each candidate at most once per resolution, in whatever order the pairs ask for them. */
+function candidateChecks(samples: () => string[]): Check {
+  const outcomes = new Map<Candidate, Promise<Outcome>>();
+  return (tool: ToolName, candidate: Candidate): Promise<Outcome> => {
+    let outcome = outcomes.get(candidate);
+    if (!outcome) {
+      outcome = checkMediaTool(tool, candidate, tool === 'ffprobe' ? samples() : []).catch((error: unknown) => {
+        if (error instanceof MediaToolError) return error;
+        throw error;
+      });
+      outcomes.set(candidate, outcome);
+    }
+    return outcome;
+  };
+}
+
+/** The chosen tool, carrying why the candidates before it failed; or every failure. */
+async function settle(
+  tool: ToolName,
+  candidates: Candidate[],
+  chosen: Candidate | undefined,
+  check: Check,
+): Promise<MediaTool | NoMediaToolError> {
+  const failures: MediaToolError[] = [];
+  for (const candidate of candidates) {
+    const outcome = await check(tool, candidate);
+    if (outcome instanceof MediaToolError) {
+      failures.push(outcome);
+      continue;
+    }
+    if (chosen && candidate !== chosen) continue; // works, but its partner does not
+    return failures.length > 0 ? { ...outcome, skipped: failures.map((f) => f.message) } : outcome;
+  }
+  return new NoMediaToolError(tool, failures);
+}
+
+/** Checks every candidate of both tools (most were checked already, once). */
+function checkEveryCandidate(candidates: Record<ToolName, Candidate[]>, check: Check): Promise<CandidateVerdict[]> {
+  const all = (['ffmpeg', 'ffprobe'] as const).flatMap((tool) =>
+    candidates[tool].map((candidate) => ({ tool, candidate })),
+  );
+  return Promise.all(all.map(async (c) => ({ ...c, outcome: await check(c.tool, c.candidate) })));
+}
+
+async function resolve(env: NodeJS.ProcessEnv, everyCandidate: boolean): Promise<MediaToolsResolution> {
+  const ffmpegCandidates = locateCandidates('ffmpeg', env);
+  const ffprobeCandidates = locateCandidates('ffprobe', env);
+  let clips: string[] = [];
+  const check = candidateChecks(() => clips);
+  const finish = async (resolution: MediaToolsResolution): Promise<MediaToolsResolution> =>
+    everyCandidate
+      ? {
+          ...resolution,
+          candidates: await checkEveryCandidate({ ffmpeg: ffmpegCandidates, ffprobe: ffprobeCandidates }, check),
+        }
+      : resolution;
+
+  const ffmpeg = await settle('ffmpeg', ffmpegCandidates, undefined, check);
+  if (ffmpeg instanceof NoMediaToolError) {
+    // No ffmpeg to make clips with: ffprobe is checked by -version alone.
+    return finish({ ffmpeg, ffprobe: await settle('ffprobe', ffprobeCandidates, undefined, check), matched: false });
+  }
+  const hasLibx264 = ffmpeg.capabilities?.encoders.includes('libx264') ?? false;
+  // Everything that reads the clips happens inside this call: they are deleted after it.
+  return withTestClips(ffmpeg.path, hasLibx264, async (made) => {
+    clips = [made.ts, made.mp4];
+    for (const pair of planMediaPairs(ffmpegCandidates, ffprobeCandidates)) {
+      const [f, p] = await Promise.all([check('ffmpeg', pair.ffmpeg), check('ffprobe', pair.ffprobe)]);
+      if (f instanceof MediaToolError || p instanceof MediaToolError) continue;
+      return finish({
+        ffmpeg: await settle('ffmpeg', ffmpegCandidates, pair.ffmpeg, check),
+        ffprobe: await settle('ffprobe', ffprobeCandidates, pair.ffprobe, check),
+        matched: true,
+      });
+    }
+    const ffprobe = await settle('ffprobe', ffprobeCandidates, undefined, check);
+    const matched = !(ffprobe instanceof NoMediaToolError) && isMatchedPair({ ffmpeg, ffprobe });
+    return finish({ ffmpeg, ffprobe, matched });
+  });
+}
+
+/** The doctor's view: every candidate checked and reported, not only the chosen ones. */
+export function resolveEveryMediaTool(env: NodeJS.ProcessEnv = process.env): Promise<MediaToolsResolution> {
+  return resolve(env, true);
+}
+
+const cache = new Map<string, Promise<MediaToolsResolution>>();
+
+export function resolveMediaTools(env: NodeJS.ProcessEnv = process.env): Promise<MediaToolsResolution> {
+  const key = [...locateCandidates('ffmpeg', env), ...locateCandidates('ffprobe', env)]
+    .map((c) => `${c.origin}:${c.path}`)
+    .join('\0');
   let found = cache.get(key);
   if (!found) {
-    const check = async (samples: string[]) => {
-      const failures: MediaToolError[] = [];
-      for (const candidate of candidates) {
-        try {
-          const checked = await checkMediaTool(tool, candidate, samples);
-          return failures.length > 0 ? { ...checked, skipped: failures.map((f) => f.message) } : checked;
-        } catch (error) {
-          if (!(error instanceof MediaToolError)) throw error;
-          failures.push(error);
-        }
-      }
-      throw new NoMediaToolError(tool, failures);
-    };
-    found = tool === 'ffprobe' ? withProbeSamples(env, check) : check([]);
+    found = resolve(env, false);
     cache.set(key, found);
-    // A failure is not cached: the user may fix the install and ask again in the same session.
-    found.catch(() => cache.delete(key));
+    // A failure is not kept: the user may fix the install and ask again in the same session.
+    const forget = () => cache.delete(key);
+    found.then((r) => {
+      if (r.ffmpeg instanceof Error || r.ffprobe instanceof Error) forget();
+    }, forget);
   }
   return found;
 }
 
+export async function findMediaTool(tool: ToolName, env: NodeJS.ProcessEnv = process.env): Promise<MediaTool> {
+  const found = (await resolveMediaTools(env))[tool];
+  if (found instanceof Error) throw found;
+  return found;
+}
+
 export async function findMediaTools(env: NodeJS.ProcessEnv = process.env): Promise<MediaTools> {
-  const [ffmpeg, ffprobe] = await Promise.all([findMediaTool('ffmpeg', env), findMediaTool('ffprobe', env)]);
+  const { ffmpeg, ffprobe } = await resolveMediaTools(env);
+  if (ffmpeg instanceof Error) throw ffmpeg;
+  if (ffprobe instanceof Error) throw ffprobe;
   return { ffmpeg, ffprobe };
 }

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findMediaTool } from '../../../electron/engine/media/find-media-tools';
-import { locateCandidates } from '../../../electron/engine/media/locate-media-tools';
+import { findMediaTool, resolveMediaTools } from '../../../electron/engine/media/find-media-tools';
+import { bundledPackages, locateCandidates } from '../../../electron/engine/media/locate-media-tools';
 import { tempDir } from '../../helpers/temp-dir';
 
 const env = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, ...vars });
+
+/** Like @ffprobe-installer's linux-x64 builds: fine on MP4, a segfault on any .ts. */
+const crashingFfprobe =
+  '#!/bin/sh\ncase "$*" in *-version*) echo "ffprobe version 6.1 Copyright";; *.ts) kill -SEGV $$;; *) echo "{}";; esac\n';
 
 describe('finding ffmpeg', () => {
   it('names a missing FFMPEG_PATH and says what to do', async () => {
@@ -59,24 +63,56 @@ describe('finding ffmpeg', () => {
     }
   });
 
-  it('without FFMPEG_PATH, takes candidates in order: bundled, PATH, fallback package', async () => {
+  it('without FFMPEG_PATH, takes candidates in order: PATH, then the bundled package', async () => {
     const candidates = locateCandidates('ffmpeg', env({ FFMPEG_PATH: '' }));
-    const order = ['bundled', 'path', 'fallback'];
+    const order = ['path', 'bundled'];
     const origins = candidates.map((c) => c.origin);
     expect(origins).toEqual([...origins].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
-    expect(origins).toContain('fallback'); // @ffmpeg-installer ships its binary in the npm package
+    expect(origins).toContain('bundled'); // @ffmpeg-installer ships its binary in the npm package
     const found = await findMediaTool('ffmpeg', env({ FFMPEG_PATH: '' }));
     expect(found.path).toBe(candidates[0]?.path);
   });
 
+  it('on a machine with no ffmpeg installed, uses the bundled pair, whose ffprobe reads MPEG-TS', async () => {
+    const bare = env({ PATH: '', FFMPEG_PATH: '', FFPROBE_PATH: '' });
+    const found = await resolveMediaTools(bare);
+    expect(found).toMatchObject({
+      matched: true,
+      ffmpeg: { origin: 'bundled', from: '@ffmpeg-installer/ffmpeg' },
+      ffprobe: { origin: 'bundled', from: bundledPackages(process.platform, process.arch).ffprobe.bundled },
+    });
+    const ffmpeg = await findMediaTool('ffmpeg', bare);
+    expect(ffmpeg.capabilities?.encoders).toContain('libx264');
+    // The check made an MPEG-TS clip with this ffmpeg and had this ffprobe read it.
+    expect((await findMediaTool('ffprobe', bare)).skipped).toBeUndefined();
+  });
+
+  // A shell script stands in for a broken ffprobe, and the PATH directory holds a link.
+  it.skipIf(process.platform === 'win32')(
+    "prefers the bundled pair to mixing a system ffmpeg with the bundled ffprobe when the system's ffprobe crashes",
+    async () => {
+      const dir = tempDir();
+      const systemFfmpeg = locateCandidates('ffmpeg', env({ FFMPEG_PATH: '' })).at(0);
+      expect(systemFfmpeg, 'an ffmpeg must be installed').toBeDefined();
+      fs.symlinkSync(systemFfmpeg!.path, path.join(dir, 'ffmpeg'));
+      fs.writeFileSync(path.join(dir, 'ffprobe'), crashingFfprobe, { mode: 0o755 });
+      const found = await resolveMediaTools(env({ PATH: dir, FFMPEG_PATH: '', FFPROBE_PATH: '' }));
+      expect(found).toMatchObject({
+        matched: true,
+        ffmpeg: { origin: 'bundled' },
+        ffprobe: {
+          origin: 'bundled',
+          skipped: [
+            `ffprobe crashed (SIGSEGV) reading a TS test file: ${dir}/ffprobe (from PATH). Reinstall Ferry's dependencies (npm install), install ffprobe on your PATH, or set FFPROBE_PATH.`,
+          ],
+        },
+      });
+    },
+  );
+
   it('refuses an ffprobe that passes -version but crashes on an MPEG-TS file', async () => {
     const file = path.join(tempDir(), 'ffprobe');
-    // Like a packaged snapshot build seen in the wild: fine on MP4, a segfault on any .ts.
-    fs.writeFileSync(
-      file,
-      '#!/bin/sh\ncase "$*" in *-version*) echo "ffprobe version 6.1 Copyright";; *.ts) kill -SEGV $$;; *) echo "{}";; esac\n',
-      { mode: 0o755 },
-    );
+    fs.writeFileSync(file, crashingFfprobe, { mode: 0o755 });
     await expect(findMediaTool('ffprobe', env({ FFPROBE_PATH: file }))).rejects.toThrow(
       `ffprobe crashed (SIGSEGV) reading a TS test file: ${file} (from FFPROBE_PATH)`,
     );
