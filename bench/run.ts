@@ -5,6 +5,7 @@
 import { benchDeliver } from './deliver';
 import { benchFetch } from './fetch';
 import { benchQueue } from './queue';
+import { benchResponsive } from './responsive';
 import { benchServe } from './serve';
 import { benchTranscode } from './transcode';
 import { benchUi } from './ui';
@@ -16,6 +17,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   serve: benchServe,
   ui: benchUi,
   deliver: benchDeliver,
+  responsive: benchResponsive,
 };
 
 const [name, ...args] = process.argv.slice(2);
