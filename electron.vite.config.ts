@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // The engine's own process (a utilityProcess started by main).
+          'engine-host': resolve(root, 'electron/engine/host/engine-host-main.ts'),
+        },
+      },
     },
   },
   preload: {

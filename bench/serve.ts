@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dispatch } from '../electron/engine/api/dispatch';
-import type { Engine } from '../electron/engine/create-engine';
+import type { FerryCommands } from '../shared/api';
 import { startServer } from '../electron/server/start-server';
 import { fmt, median } from './figures';
 import { missingTool, startOrigin } from './local-origin';
@@ -74,7 +74,7 @@ export async function benchServe(args: string[]): Promise<void> {
 }
 
 /** A real video, ingested through the dispatcher and transcoded by the server's own queue. */
-async function readyVideo(engine: Engine, dir: string): Promise<string> {
+async function readyVideo(engine: FerryCommands, dir: string): Promise<string> {
   const source = path.join(dir, 'source.mp4');
   execFileSync('ffmpeg', [
     ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=25:d=2'],

@@ -293,9 +293,11 @@ export interface FerryEvents {
   totals: QueueTotals;
   /** The engine's process died, is restarting, gave up, or is back (then reload what is shown). */
   engine: EngineStatus;
+  /** The settings as saved by setSettings, whoever called it (another window, the CLI's server, main). */
+  settings: Settings;
 }
 export type EventName = keyof FerryEvents;
-export const eventNames: EventName[] = ['videos', 'removed', 'totals', 'engine'];
+export const eventNames: EventName[] = ['videos', 'removed', 'totals', 'engine', 'settings'];
 
 export type Subscribe = <E extends EventName>(event: E, listener: (payload: FerryEvents[E]) => void) => () => void;
 

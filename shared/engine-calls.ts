@@ -18,16 +18,20 @@ export interface EngineCalls {
   attach(post: (message: ToEngine) => void): void;
   /** The port is gone: calls it carried fail with `why`; new ones wait for the next attach. */
   detach(why: string): void;
-  /** No engine will come (shut down, or it gave up restarting): every waiting call fails with `why`. */
-  failWaiting(why: string): void;
+  /** No engine will come (shut down, or it gave up restarting): waiting calls and new ones fail with `why` until the next attach. */
+  refuse(why: string): void;
 }
 
 type Listener = (payload: never) => void;
 
-const restarting = (why: string): Envelope<never> => ({ ok: false, error: { code: 'ENGINE_RESTARTING', message: why } });
+const restarting = (why: string): Envelope<never> => ({
+  ok: false,
+  error: { code: 'ENGINE_RESTARTING', message: why },
+});
 
 export function engineCalls(): EngineCalls {
   let post: ((message: ToEngine) => void) | undefined;
+  let refusing: string | undefined;
   let nextId = 1;
   const sent = new Map<number, (answer: Envelope<unknown>) => void>();
   const waiting: { name: string; input: unknown; settle: (answer: Envelope<unknown>) => void }[] = [];
@@ -42,7 +46,8 @@ export function engineCalls(): EngineCalls {
   return {
     call(name, input) {
       return new Promise((settle) => {
-        if (post) send(name, input, settle, post);
+        if (refusing !== undefined) settle(restarting(refusing));
+        else if (post) send(name, input, settle, post);
         else waiting.push({ name, input, settle });
       });
     },
@@ -58,11 +63,13 @@ export function engineCalls(): EngineCalls {
         sent.delete(message.id);
         settle?.(message.envelope);
       } else if (message.type === 'event') {
-        for (const listener of listeners.get(message.event) ?? []) (listener as (payload: unknown) => void)(message.payload);
+        for (const listener of listeners.get(message.event) ?? [])
+          (listener as (payload: unknown) => void)(message.payload);
       }
     },
     attach(to) {
       post = to;
+      refusing = undefined;
       for (const call of waiting.splice(0)) send(call.name, call.input, call.settle, to);
     },
     detach(why) {
@@ -70,7 +77,8 @@ export function engineCalls(): EngineCalls {
       for (const settle of sent.values()) settle(restarting(why));
       sent.clear();
     },
-    failWaiting(why) {
+    refuse(why) {
+      refusing = why;
       for (const call of waiting.splice(0)) call.settle(restarting(why));
     },
   };

@@ -17,3 +17,15 @@ export interface EngineStatus {
 }
 
 export const runningEngine: EngineStatus = { state: 'running', crashes: 0 };
+
+/** One line a person can act on, for the terminal and the window's banner. */
+export function describeEngineStatus(status: EngineStatus): string {
+  const why = status.reason ? ` (${status.reason})` : '';
+  if (status.state === 'running')
+    return status.crashes > 0 ? "Ferry's engine is back; nothing queued was lost." : "Ferry's engine is running.";
+  if (status.state === 'restarting') return `Ferry's engine stopped${why}; reconnecting…`;
+  return (
+    `Ferry's engine stopped ${status.crashes} times in a minute${why} and was not restarted. ` +
+    'Retry, or look at logs/engine.log in the data directory.'
+  );
+}

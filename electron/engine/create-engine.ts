@@ -276,6 +276,7 @@ export function createEngine(options: EngineOptions): Engine {
       // A new threshold or new limits apply at once, not at the next scheduled look.
       context.housekeeping.diskCheckedAt = 0;
       waker.notify();
+      events.emit('settings', updated);
       return updated;
     },
 

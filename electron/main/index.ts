@@ -1,13 +1,16 @@
 /**
- * The Electron shell: lifecycle, the window, IPC to the engine, and the desktop around it (tray,
- * dock progress, notifications, menus, links and files from the OS). All work happens in the
- * engine (electron/engine), which runs the same under the CLI and the tests.
+ * The Electron shell: lifecycle, the window, and the desktop around it (tray, dock progress,
+ * notifications, menus, links and files from the OS). All work happens in the engine, in a
+ * utility process of its own (engine/host): windows talk to it over their own MessagePorts
+ * (connect-windows.ts), and main reads only the events it needs for the tray and the dock. When
+ * it dies it is restarted, and the windows reconnect.
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, screen, shell } from 'electron';
-import { dispatch } from '../engine/api/dispatch';
-import { createEngine, type Engine } from '../engine/create-engine';
+import { startEngineHost } from '../engine/host/start-engine-host';
+import { engineCommands } from '../engine/host/engine-commands';
+import type { AppEngine } from './app-engine';
 import { appMenuTemplate } from './app-menu';
 import { createWindow } from './create-window';
 import { notifyFinishes } from './show-finish-notices';
@@ -19,17 +22,20 @@ import { createOfferedLinksBox } from './offered-links';
 import { showQueueIndicators, type Indicators } from './queue-indicators';
 import { queueLaunch } from './queue-launch';
 import { quitPrompt } from './quit-prompt';
-import { registerIpc } from './register-ipc';
+import { connectWindows } from './connect-windows';
 import { registerPlatformIpc } from './register-platform-ipc';
 import { screenUrl } from './screen-url';
 import { createServeSwitch, type ServeSwitch } from './serve-switch';
 import { quitsWithLastWindow } from './tray-menu';
+import { spawnUtilityHost } from './spawn-utility-host';
 import { restoreWindow } from './window-bounds';
 import { defaultWindowSize } from './window-options';
 import { readWindowPlace, rememberWindowPlace } from './window-place-store';
 import { linksOfferedChannel } from '../../shared/platform-bridge';
 
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+/** The engine's process entry, built beside main's bundle (electron.vite.config.ts). */
+const engineHostPath = fileURLToPath(new URL('./engine-host.js', import.meta.url));
 const appUrl =
   !app.isPackaged && process.env.ELECTRON_RENDERER_URL
     ? process.env.ELECTRON_RENDERER_URL
@@ -39,15 +45,13 @@ const trayIconsDir = app.isPackaged
   ? path.join(process.resourcesPath, 'tray')
   : path.join(app.getAppPath(), 'resources');
 
-let engine: Engine | undefined;
+let engine: AppEngine | undefined;
+let stopConnecting: (() => void) | undefined;
 let serve: ServeSwitch | undefined;
 let indicators: Indicators | undefined;
 let stopNotifying: (() => void) | undefined;
 /** Set once the user agreed to quit with work in progress, so the question is asked once. */
 let quitConfirmed = false;
-const stopQueue = new AbortController();
-/** Settles once the queue has stopped: its work handed back to its stages, its lock released. */
-let queueStopped: Promise<void> = Promise.resolve();
 /** What the OS opened before the engine was ready (macOS sends open-file before `ready`). */
 const earlyRequests: LaunchRequest[] = [];
 /** Links from ferry:// links, kept until the window takes them into its paste sheet. */
@@ -63,29 +67,14 @@ function showFailure(error: unknown): void {
   dialog.showErrorBox('Ferry could not do that', errorText(error));
 }
 
-/** The engine as the window sees it: a change of settings also switches the app's own server. */
-function withServeSwitch(engine: Engine, serve: ServeSwitch): Engine {
-  return {
-    ...engine,
-    setSettings: async (patch) => {
-      const settings = await engine.setSettings(patch);
-      await serve.apply(settings.serve);
-      return settings;
-    },
-  };
-}
-
 function openWindow(): void {
   if (!engine || !serve) return;
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const place = restoreWindow(readWindowPlace(app.getPath('userData')), workAreas, defaultWindowSize);
   const window = createWindow(preloadPath, appUrl, place);
   rememberWindowPlace(window, app.getPath('userData'));
-  const unregister = [
-    registerIpc(withServeSwitch(engine, serve), window, appUrl),
-    registerPlatformIpc(engine.paths.library, offers, window, appUrl),
-  ];
-  window.on('closed', () => unregister.forEach((stop) => stop()));
+  const unregister = registerPlatformIpc(engine.paths.library, offers, window, appUrl);
+  window.on('closed', unregister);
 }
 
 function showWindow(): void {
@@ -99,7 +88,7 @@ function showWindow(): void {
 /** A queue command from a menu; its failure is shown, never dropped. */
 function command(name: 'pauseQueue' | 'resumeQueue'): void {
   if (!engine) return;
-  void dispatch(engine, name, undefined).then((answer) => {
+  void engine.call(name, undefined).then((answer) => {
     if (!answer.ok) showFailure(answer.error.message);
   }, showFailure);
 }
@@ -131,7 +120,7 @@ async function importListFromPicker(): Promise<void> {
   const [list] = picked.filePaths;
   if (picked.canceled || !list || !engine) return;
   showWindow();
-  const problems = importProblems(await dispatch(engine, 'importList', { path: list }));
+  const problems = importProblems(await engine.call('importList', { path: list }));
   if (problems.length > 0) dialog.showErrorBox('Some of the list could not be queued', problems.join('\n'));
 }
 
@@ -185,19 +174,20 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(() => {
-      engine = createEngine({ dataDir: app.getPath('userData') });
+    .then(async () => {
+      const dataDir = app.getPath('userData');
+      const host = await startEngineHost({ host: { dataDir }, spawn: spawnUtilityHost(engineHostPath) });
+      engine = { ...host, ...engineCommands(host) };
+      stopConnecting = connectWindows(host, appUrl);
       handleMediaProtocol(engine.paths.library);
-      serve = createServeSwitch(engine, app.getPath('userData'));
+      const serving = createServeSwitch(host, dataDir);
+      serve = serving;
+      // The settings window saves straight to the engine; its event switches the app's own server.
+      engine.on('settings', (settings) => void serving.apply(settings.serve).catch(showServeFailure));
       void engine
         .getSettings()
-        .then((settings) => serve?.apply(settings.serve))
+        .then((settings) => serving.apply(settings.serve))
         .catch(showServeFailure);
-      // A `ferry run` already working this data directory keeps it; the app takes over when it ends.
-      const running = engine.run({ watch: true, signal: stopQueue.signal, waitForRunner: true });
-      queueStopped = running.catch((error: unknown) => {
-        dialog.showErrorBox('Ferry stopped working on the queue', errorText(error));
-      });
       Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, actions, !app.isPackaged)));
       indicators = showQueueIndicators(engine, trayIconsDir, () => BrowserWindow.getAllWindows(), actions);
       stopNotifying = notifyFinishes(engine, showWindow);
@@ -232,19 +222,18 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', (event) => {
     if (!engine) return;
-    // The database closes only after the queue has stopped using it; then quit for real.
+    // The engine hands its running work back to the queue and closes its database; then quit for real.
     const closing = engine;
     const serving = serve;
     engine = undefined;
     serve = undefined;
     stopNotifying?.();
+    stopConnecting?.();
     indicators?.close();
     indicators = undefined;
     event.preventDefault();
-    stopQueue.abort();
-    void Promise.allSettled([queueStopped, serving?.close()]).finally(() => {
-      closing.close();
-      app.quit();
-    });
+    void Promise.allSettled([serving?.close()])
+      .then(() => closing.stop())
+      .finally(() => app.quit());
   });
 }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Menu, nativeTheme, powerSaveBlocker, Tray, type BrowserWindow } from 'electron';
 import type { QueueTotals } from '../../shared/api';
-import type { Engine } from '../engine/create-engine';
+import type { AppEngine } from './app-engine';
 import { keepAwake, queueProgress, type Batch } from './queue-activity';
 import { trayIconFile, trayMenu, traySummary, type TrayActions } from './tray-menu';
 
@@ -17,7 +17,7 @@ export interface Indicators {
 }
 
 export function showQueueIndicators(
-  engine: Engine,
+  engine: AppEngine,
   iconsDir: string,
   windows: () => BrowserWindow[],
   actions: TrayActions,

@@ -4,7 +4,7 @@
  * `planServe` decides, pure; `createServeSwitch` applies, one change at a time.
  */
 import type { Settings } from '../../shared/api';
-import type { Engine } from '../engine/create-engine';
+import type { EngineLink } from '../engine/host/engine-link';
 import { listenOnEngine, type Listening, type ListenOptions } from '../server/start-server';
 
 type Wanted = Settings['serve'];
@@ -25,9 +25,9 @@ export interface ServeSwitch {
 }
 
 export function createServeSwitch(
-  engine: Engine,
+  engine: EngineLink,
   dataDir: string,
-  listen: (engine: Engine, options: ListenOptions) => Promise<Listening> = listenOnEngine,
+  listen: (engine: EngineLink, options: ListenOptions) => Promise<Listening> = listenOnEngine,
 ): ServeSwitch {
   let current: { port: number; listening: Listening } | null = null;
   // Settings can change again while a server starts: each change waits for the one before.

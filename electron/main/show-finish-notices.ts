@@ -5,13 +5,13 @@
 import { Notification } from 'electron';
 import type { QueueTotals } from '../../shared/api';
 import type { VideoState } from '../../shared/video-states';
-import type { Engine } from '../engine/create-engine';
+import type { AppEngine } from './app-engine';
 import { notificationFor, nothingFinished, queueEmptied, withChange, type Finished } from './plan-finish-notice';
 
 /** Long enough that a burst of finishing videos becomes one notification. */
 const gatherMs = 2000;
 
-export function notifyFinishes(engine: Engine, onClick: () => void): () => void {
+export function notifyFinishes(engine: AppEngine, onClick: () => void): () => void {
   const states = new Map<string, VideoState>();
   let pending: Finished = nothingFinished();
   let timer: NodeJS.Timeout | undefined;

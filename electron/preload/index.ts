@@ -1,5 +1,5 @@
 /**
- * The preload: exposes the typed contract as window.ferry and the window's platform abilities
+ * The preload: exposes the typed contract as window.ferry (over the window's own port to the engine) and the window's platform abilities
  * (shared/platform-bridge.ts) as window.ferryPlatform, and nothing else.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
@@ -10,8 +10,14 @@ contextBridge.exposeInMainWorld(
   'ferry',
   createBridge({
     invoke: (channel, input) => ipcRenderer.invoke(channel, input),
+    send: (channel) => ipcRenderer.send(channel),
     on: (channel, listener) => ipcRenderer.on(channel, listener),
     removeListener: (channel, listener) => ipcRenderer.removeListener(channel, listener),
+    onPort: (channel, listener) =>
+      ipcRenderer.on(channel, (event) => {
+        const [port] = event.ports;
+        if (port) listener(port);
+      }),
   }),
 );
 

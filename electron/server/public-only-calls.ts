@@ -8,8 +8,7 @@
  * reaching a user's own NAS.
  */
 import type { CommandName } from '../../shared/api';
-import { dispatch } from '../engine/api/dispatch';
-import type { Engine } from '../engine/create-engine';
+import type { EngineLink } from '../engine/host/engine-link';
 import type { ServerContext } from './server-context';
 
 const linkCommands: readonly string[] = ['addLinks', 'importList'] satisfies CommandName[];
@@ -28,6 +27,6 @@ export function keepToPublicAddresses(name: string, input: unknown): unknown {
   return { ...input, options: { ...options, privateNetworks: false } };
 }
 
-export function serverCall(engine: Engine, allowPrivateNetworks: boolean): ServerContext['call'] {
-  return (name, input) => dispatch(engine, name, allowPrivateNetworks ? input : keepToPublicAddresses(name, input));
+export function serverCall(engine: EngineLink, allowPrivateNetworks: boolean): ServerContext['call'] {
+  return (name, input) => engine.call(name, allowPrivateNetworks ? input : keepToPublicAddresses(name, input));
 }

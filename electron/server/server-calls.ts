@@ -6,7 +6,7 @@
  * finished TUS upload under `uploads/`), never for a caller's input as it came.
  */
 import { hostLocalFieldsIn, hostLocalRefusal } from '../../shared/host-local-fields';
-import type { Engine } from '../engine/create-engine';
+import type { EngineLink } from '../engine/host/engine-link';
 import { serverCall } from './public-only-calls';
 import type { ServerContext } from './server-context';
 
@@ -21,7 +21,10 @@ export function refuseHostLocal(call: Call): Call {
   };
 }
 
-export function serverCalls(engine: Engine, allowPrivateNetworks: boolean): Pick<ServerContext, 'call' | 'callOwn'> {
+export function serverCalls(
+  engine: EngineLink,
+  allowPrivateNetworks: boolean,
+): Pick<ServerContext, 'call' | 'callOwn'> {
   const own = serverCall(engine, allowPrivateNetworks);
   return { call: refuseHostLocal(own), callOwn: own };
 }

@@ -5,12 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { CommandName, CommandOutput } from '../../shared/api';
 import type { Envelope } from '../../shared/ferry-error';
-import type { Engine } from '../engine/create-engine';
+import type { EngineLink } from '../engine/host/engine-link';
 import type { DataPaths } from '../engine/data-paths';
 
 export interface ServerContext {
-  /** For the event stream and the run; every command goes through `call`. */
-  engine: Engine;
+  /** The engine (in its own process): for its events; every command goes through `call`. */
+  engine: EngineLink;
   /**
    * The engine's one door (engine/api/dispatch.ts) for what callers send: validated input in, the
    * contract's envelope out; fields that name files of this machine refused (server-calls.ts).

@@ -46,4 +46,5 @@ export const shownEvent: { [E in EventName]: (payload: FerryEvents[E], show: Sho
   removed: same,
   totals: same,
   engine: same,
+  settings: same,
 };

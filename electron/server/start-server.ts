@@ -1,19 +1,20 @@
 /**
- * `ferry serve` without the terminal: opens the engine, keeps links that arrive over HTTP off
- * private networks unless allowed (public-only-calls.ts), works its queue (`watch`), and serves the API, the media and the UI
- * on one port. `stop()` closes the server, hands running work back to the queue and closes the
- * engine. The CLI command (cli/commands/serve.ts) and the tests both start it here.
+ * `ferry serve` without the terminal: starts the engine in a process of its own (serve-engine.ts),
+ * which works the queue, and serves the API, the media and the UI on one port in this one; links
+ * that arrive over HTTP are kept off private networks unless allowed (public-only-calls.ts).
+ * `stop()` closes the server, then has the engine hand running work back to the queue and exit.
+ * The CLI command (cli/commands/serve.ts) and the tests both start it here.
  */
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import type { Envelope } from '../../shared/ferry-error';
-import { runEngine } from '../engine/api/run-engine';
-import { createEngine, type Engine, type EngineOptions } from '../engine/create-engine';
+import type { EngineLink } from '../engine/host/engine-link';
+import type { HostOptions } from '../engine/host/host-options';
 import { createServer } from './create-server';
 import { allowedHostNames } from './allowed-hosts';
 import { serveSecrets } from './serve-secrets';
+import { serveEngine, type ServedEngine } from './serve-engine';
 import { serverCalls } from './server-calls';
 import type { ServerContext } from './server-context';
 
@@ -39,8 +40,13 @@ export interface ListenOptions {
 
 export interface ServeOptions extends ListenOptions {
   env?: NodeJS.ProcessEnv;
-  /** The rest of the engine's options (tuning; tests shorten waits). */
-  engine?: Omit<EngineOptions, 'dataDir' | 'env'>;
+  /** The engine's tuning (tests shorten waits); what survives the trip to the engine's process. */
+  engine?: Omit<HostOptions, 'dataDir'>;
+  /**
+   * `own` (default): the engine in a process of its own, restarted when it dies, so nothing it
+   * does holds the server. `inline`: in this process, as before (the benchmark's peer).
+   */
+  engineProcess?: 'own' | 'inline';
   /** Things the person running it should know (another process works the queue…). */
   onNotice?: (text: string) => void;
 }
@@ -59,9 +65,7 @@ export interface Listening {
 }
 
 export interface RunningServer extends Omit<Listening, 'close'> {
-  engine: Engine;
-  /** Settles when the queue stops working: after stop(), or on a failure the run could not survive. */
-  running: Promise<Envelope<void>>;
+  engine: ServedEngine;
   stop(): Promise<void>;
 }
 
@@ -83,7 +87,7 @@ function machineNames(): string[] {
  * The HTTP side alone, over an engine someone else runs: `ferry serve` below, and the desktop
  * app when its settings turn the server on.
  */
-export async function listenOnEngine(engine: Engine, options: ListenOptions): Promise<Listening> {
+export async function listenOnEngine(engine: EngineLink, options: ListenOptions): Promise<Listening> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const { token, signingKey } = serveSecrets(options.dataDir, options.token);
   const allowPrivateNetworks = options.allowPrivateNetworks ?? false;
@@ -132,52 +136,22 @@ export async function listenOnEngine(engine: Engine, options: ListenOptions): Pr
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const engine = createEngine({
-    ...options.engine,
-    dataDir: options.dataDir,
-    env: options.env ?? process.env,
-    // Links from HTTP are kept to public addresses one by one (public-only-calls.ts); links a local user
-    // adds to the same data directory (the CLI) still reach a NAS.
-    fetch: { ...options.engine?.fetch, allowAddresses: options.allowAddresses ?? [] },
-  });
+  const engine = await serveEngine(options);
   let listening: Listening;
   try {
     listening = await listenOnEngine(engine, options);
   } catch (error) {
-    engine.close();
+    await engine.stop();
     throw error;
   }
-  const { app } = listening;
-
-  const stopRun = new AbortController();
-  const running = (async (): Promise<Envelope<void>> => {
-    const first = await runEngine(engine, { watch: true, signal: stopRun.signal });
-    if (first.ok || first.error.code !== 'BUSY') return first;
-    options.onNotice?.(
-      `Another Ferry (process ${first.error.runnerPid ?? '?'}) is working this queue; the API answers, and this ` +
-        'server takes the queue over when that one stops.',
-    );
-    return runEngine(engine, { watch: true, signal: stopRun.signal, waitForRunner: true });
-  })();
-
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= (async () => {
-      stopRun.abort();
-      await app.close();
-      await running;
-      engine.close();
+      await listening.close();
+      await engine.stop();
     })();
     return stopped;
   };
-  return {
-    baseUrl: listening.baseUrl,
-    apiBase: listening.apiBase,
-    signInUrl: listening.signInUrl,
-    token: listening.token,
-    engine,
-    app,
-    running,
-    stop,
-  };
+  const { baseUrl, apiBase, signInUrl, token, app } = listening;
+  return { baseUrl, apiBase, signInUrl, token, app, engine, stop };
 }

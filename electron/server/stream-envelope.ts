@@ -29,7 +29,7 @@ const statusByCode: Record<FerryErrorCode, number> = {
   NOT_AVAILABLE: 501,
   // Another process holds the queue: the same request can succeed later.
   BUSY: 429,
-  // The engine's process is being restarted: try again in a moment (Retry-After is set).
+  // The engine's process is being restarted: try again in a moment (sendFailure sets Retry-After).
   ENGINE_RESTARTING: 503,
   UNKNOWN_COMMAND: 500,
   INTERNAL: 500,

@@ -35,6 +35,11 @@ export function sendFailure(
   renames: Readonly<Record<string, string>> = {},
 ): FastifyReply {
   const status = statusForFailure(error.code);
+  if (error.code === 'ENGINE_RESTARTING') {
+    // Not a failure of this request's making: the engine is coming back, so say when to try again.
+    reply.header('Retry-After', '2');
+    return sendError(reply, status, hideInText(error.message, hostPaths(paths.dataDir, os.homedir())));
+  }
   if (status >= 500) {
     process.emitWarning(`ferry serve: ${error.message}`);
     return sendError(reply, status, 'Ferry failed to answer this request; see its terminal for more.');

@@ -1,8 +1,8 @@
 /**
  * A ferry:// link in the desktop window, in Chromium: the renderer built as the window gets it and
  * served with the window's CSP, the preload's own code (bundled) as window.ferry and
- * window.ferryPlatform, its ipcRenderer played by Playwright bindings to main's real command and
- * platform handlers over a real engine and the offered-links box. A link carrying 5,000 urls queues
+ * window.ferryPlatform, its ipcRenderer played by Playwright bindings to main's real platform
+ * handlers, its port to the engine by bindings to the engine's real port handler (answer-port.ts) over a real engine and the offered-links box. A link carrying 5,000 urls queues
  * nothing and opens the paste sheet with 100 of them and a notice of the rest; queued by keyboard,
  * they never reach the local origin they name; a second link, queued with "Allow links to this
  * computer and local network" ticked, does. axe-core checks the sheet; screenshots go to
@@ -15,13 +15,13 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../electron/engine/create-engine';
-import { createCommandHandlers } from '../../electron/main/command-handlers';
+import { answerPort } from '../../electron/engine/host/answer-port';
 import { launchRequest } from '../../electron/main/launch-args';
 import { createOfferedLinksBox } from '../../electron/main/offered-links';
 import { createPlatformHandlers } from '../../electron/main/platform-handlers';
 import { queueLaunch } from '../../electron/main/queue-launch';
 import { isTrustedSender, type SenderInfo } from '../../electron/main/trusted-sender';
-import { commandChannel, commandNames, eventChannel, eventNames } from '../../shared/api';
+import { engineConnectChannel, enginePortChannel } from '../../shared/engine-port';
 import { linksOfferedChannel, platformCalls, platformChannels } from '../../shared/platform-bridge';
 import { launchChromium } from '../helpers/chromium';
 import { startOrigin } from '../helpers/origin-server';
@@ -40,7 +40,15 @@ const removeListener = (channel, listener) =>
   listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener));
 window.__ipcSend = (channel, payload) => (listeners.get(channel) ?? []).forEach((l) => l({}, payload));
 const invoke = (channel, input) => window.__ipcInvoke(channel, input);
-window.ferry = createBridge({ invoke, on, removeListener });
+// The window's end of its port to the engine: what it posts reaches the engine by __enginePost,
+// what the engine posts arrives by __enginePort.
+const portListeners = new Map();
+const onPort = (channel, listener) => portListeners.set(channel, listener);
+const port = { onmessage: null, postMessage: (message) => void window.__enginePost(message) };
+window.__enginePort = (message) => port.onmessage?.({ data: message });
+window.__givePort = () => portListeners.get('${enginePortChannel}')?.(port);
+const send = (channel) => void window.__ipcSendToMain(channel);
+window.ferry = createBridge({ invoke, send, on, removeListener, onPort });
 window.ferryPlatform = createPlatformBridge(invoke, () => '', (channel, listener) => {
   const forward = () => listener();
   on(channel, forward);
@@ -87,7 +95,6 @@ describe('a ferry:// link in the desktop window', () => {
     engine = createEngine({ dataDir });
     await engine.pauseQueue();
     const trusted = (sender: SenderInfo) => isTrustedSender(sender, server.url);
-    const commands = createCommandHandlers(engine, trusted);
     const platform = createPlatformHandlers(
       {
         library: engine.paths.library,
@@ -101,15 +108,34 @@ describe('a ferry:// link in the desktop window', () => {
     ({ page, problems } = await watchedPage(browser, { width: 1280, height: 800 }));
     await page.exposeBinding('__ipcInvoke', async ({ frame }, channel: string, input: unknown) => {
       const sender = { url: frame.url(), isMainFrame: frame === page.mainFrame() };
-      const command = commandNames.find((name) => commandChannel(name) === channel);
-      if (command) return commands[command](sender, input);
       const call = platformCalls.find((name) => platformChannels[name] === channel);
       if (call) return platform[call](sender, input);
       throw new Error(`No handler registered for '${channel}'`);
     });
+    // main's connect-windows.ts: a port only for the app's own top-level frame.
+    await page.exposeBinding('__ipcSendToMain', async ({ frame }, channel: string) => {
+      const sender = { url: frame.url(), isMainFrame: frame === page.mainFrame() };
+      if (channel === engineConnectChannel && trusted(sender))
+        await page.evaluate(() => (window as unknown as { __givePort: () => void }).__givePort());
+    });
+    let toEngine: ((message: unknown) => void) | undefined;
+    await page.exposeBinding('__enginePost', (_source, message: unknown) => toEngine?.(message));
+    stopEvents.push(
+      answerPort(engine, {
+        post: (message) =>
+          void page
+            .evaluate(
+              (sent) => (window as unknown as { __enginePort: (m: unknown) => void }).__enginePort(sent),
+              message,
+            )
+            .catch(() => undefined),
+        listen(listener) {
+          toEngine = listener;
+          return () => (toEngine = undefined);
+        },
+      }),
+    );
     await page.addInitScript(await preloadScript());
-    for (const name of eventNames)
-      stopEvents.push(engine.on(name, (payload) => void send(eventChannel(name), payload).catch(() => undefined)));
     await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Screens' }).waitFor();
     fs.mkdirSync(artifactsDir, { recursive: true });

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../electron/engine/create-engine';
+import { inlineEngineLink } from '../../electron/engine/host/engine-link';
 import { createServeSwitch, planServe } from '../../electron/main/serve-switch';
 import { listenOnLoopback } from '../helpers/listen-loopback';
 import { tempDir } from '../helpers/temp-dir';
@@ -38,7 +39,7 @@ describe("the desktop app's own server", () => {
     const dataDir = tempDir('ferry-serve-switch-');
     const engine = createEngine({ dataDir });
     engines.push(engine);
-    const serve = createServeSwitch(engine, dataDir);
+    const serve = createServeSwitch(inlineEngineLink(engine), dataDir);
     try {
       const settings = await engine.getSettings();
       expect(settings.serve.enabled).toBe(false);

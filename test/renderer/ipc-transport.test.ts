@@ -4,15 +4,14 @@
  * structured-clone algorithm, which keeps an Error's message but drops its other fields; each
  * message here is structured-cloned the way Electron does, to prove the error code still arrives.
  */
-import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commandChannel, commandNames, eventChannel, type CommandName, type FerryBridge } from '../../shared/api';
+import { commandNames, type FerryBridge } from '../../shared/api';
 import { FerryError } from '../../shared/ferry-error';
 import { createEngine, type Engine } from '../../electron/engine/create-engine';
-import { createCommandHandlers } from '../../electron/main/command-handlers';
-import { createBridge, type IpcLike } from '../../electron/preload/create-bridge';
 import { createIpcTransport } from '../../renderer/src/transport/ipc-transport';
 import { tempDir } from '../helpers/temp-dir';
+import { until } from '../helpers/wait-for';
+import { windowBridge, type WindowBridge } from '../helpers/window-bridge';
 
 /** What the contextBridge does to a function it exposes: arguments, results and rejections are copied. */
 function acrossContextBridge<F extends (...args: never[]) => Promise<unknown>>(fn: F): F {
@@ -25,29 +24,24 @@ function acrossContextBridge<F extends (...args: never[]) => Promise<unknown>>(f
   }) as F;
 }
 
-/** main's handlers ⇄ IPC ⇄ the preload's bridge ⇄ contextBridge: what the page sees as window.ferry. */
+/** The engine ⇄ the window's port ⇄ the preload's bridge ⇄ contextBridge: what the page sees as window.ferry. */
 function windowFerry(engine: Engine) {
-  const sender = { url: 'file:///app/index.html', isMainFrame: true };
-  const handlers = createCommandHandlers(engine, (s) => s === sender);
-  const events = new EventEmitter();
-  const ipc: IpcLike = {
-    invoke: async (channel, input) => {
-      const name = commandNames.find((n) => commandChannel(n) === channel) as CommandName;
-      return structuredClone(await handlers[name](sender, structuredClone(input)));
-    },
-    on: (channel, listener) => events.on(channel, listener),
-    removeListener: (channel, listener) => events.off(channel, listener),
-  };
-  const bridge = createBridge(ipc);
+  const window = windowBridge(engine);
+  const { bridge } = window;
   const exposed = Object.fromEntries(
     commandNames.map((name) => [name, acrossContextBridge(bridge[name] as () => Promise<unknown>)]),
   );
   const on: FerryBridge['on'] = (event, listener) => bridge.on(event, (payload) => listener(structuredClone(payload)));
-  return { ferry: { ...exposed, on } as FerryBridge, events };
+  windows.push(window);
+  return { ferry: { ...exposed, on } as FerryBridge };
 }
 
+const windows: WindowBridge[] = [];
 let engine: Engine | undefined;
-afterEach(() => engine?.close());
+afterEach(() => {
+  windows.splice(0).forEach((window) => window.close());
+  engine?.close();
+});
 
 describe("the IPC transport, behind Electron's boundaries", () => {
   it('answers values, and turns a failed envelope into a FerryError with its code', async () => {
@@ -81,15 +75,16 @@ describe("the IPC transport, behind Electron's boundaries", () => {
     await expect(api.list({})).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 
-  it('passes events through, copied as IPC copies them', () => {
+  it('passes events through, copied as the port copies them', async () => {
     engine = createEngine({ dataDir: tempDir() });
-    const { ferry, events } = windowFerry(engine);
+    const { ferry } = windowFerry(engine);
     const api = createIpcTransport(ferry);
-    const received: unknown[] = [];
+    const received: string[][] = [];
     const off = api.on('removed', (uids) => received.push(uids));
-    events.emit(eventChannel('removed'), { sender: 'ipc event' }, ['a']);
+    const added = await api.addLinks({ links: [{ url: 'https://a.test/v.mp4' }] });
+    await api.remove({ uids: [added.queued[0]!.uid] });
+    await until(() => received.length > 0, 10_000);
     off();
-    events.emit(eventChannel('removed'), { sender: 'ipc event' }, ['b']);
-    expect(received).toEqual([['a']]);
+    expect(received).toEqual([[added.queued[0]!.uid]]);
   });
 });

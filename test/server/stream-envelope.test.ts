@@ -15,6 +15,7 @@ describe('statusForFailure', () => {
       ILLEGAL_TRANSITION: 409,
       FORBIDDEN: 403,
       BUSY: 429,
+      ENGINE_RESTARTING: 503,
       UNKNOWN_COMMAND: 500,
       INTERNAL: 500,
     });

@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, expect, it } from 'vitest';
 import { dispatch } from '../../electron/engine/api/dispatch';
 import { createEngine } from '../../electron/engine/create-engine';
+import { inlineEngineLink } from '../../electron/engine/host/engine-link';
 import { createServer } from '../../electron/server/create-server';
 import type { ServerContext } from '../../electron/server/server-context';
 import { noisyMp4 } from '../helpers/media-fixtures';
@@ -25,7 +26,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-tus-restart-'));
 const engine = createEngine({ dataDir });
 let port = 0;
 const context: ServerContext = {
-  engine,
+  engine: inlineEngineLink(engine),
   call: (name, input) => dispatch(engine, name, input),
   callOwn: (name, input) => dispatch(engine, name, input),
   token: randomBytes(16).toString('hex'),

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Engine } from '../../electron/engine/create-engine';
+import { inlineEngineLink } from '../../electron/engine/host/engine-link';
 import { loopbackHostNames } from '../../electron/server/allowed-hosts';
 import { createServer, routesOf, type RouteEntry } from '../../electron/server/create-server';
 import { serverCalls } from '../../electron/server/server-calls';
@@ -27,9 +28,10 @@ export interface Served {
 export async function serveEngine(engine: Engine, token = randomBytes(16).toString('hex')): Promise<Served> {
   let port = 0;
   // Asserted rather than annotated: the context grows as the other route modules land (allowAddresses).
+  const link = inlineEngineLink(engine);
   const context = {
-    engine,
-    ...serverCalls(engine, true),
+    engine: link,
+    ...serverCalls(link, true),
     token,
     signingKey: randomBytes(32),
     paths: engine.paths,

@@ -1,3 +1,4 @@
+import { describeEngineStatus } from '../../../shared/engine-status';
 import { isHostName } from '../../server/allowed-hosts';
 import { isAddressOrRange, isLoopbackHost } from '../../server/private-link-rule';
 import { defaultPort, startServer } from '../../server/start-server';
@@ -85,6 +86,7 @@ export const serveCommand: CliCommand = {
         ...(values.token !== undefined ? { token: values.token.trim() } : {}),
         onNotice: (text) => context.stderr(`ferry: ${text}`),
       });
+      server.engine.on('engine', (status) => context.stderr(`ferry: ${describeEngineStatus(status)}`));
       context.stdout(
         [
           `Ferry is serving ${context.dataDir}`,
@@ -94,14 +96,10 @@ export const serveCommand: CliCommand = {
         ].join('\n'),
       );
       const aborted = new Promise<void>((resolve) => interrupt.signal.addEventListener('abort', () => resolve()));
-      const ended = await Promise.race([aborted.then(() => undefined), server.running]);
+      await aborted;
       await server.stop();
-      if (ended === undefined) {
-        context.stderr('ferry: stopped; work in flight went back to the queue.');
-        return exitCodes.interrupted;
-      }
-      if (!ended.ok) context.stderr(`ferry: the queue stopped: ${ended.error.message}`);
-      return ended.ok ? exitCodes.ok : exitCodes.failure;
+      context.stderr('ferry: stopped; work in flight went back to the queue.');
+      return exitCodes.interrupted;
     } finally {
       interrupt.dispose();
     }

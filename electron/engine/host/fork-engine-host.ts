@@ -1,20 +1,20 @@
 /**
  * Starts the engine's process with Node's child_process.fork, for `ferry serve` and `ferry run
- * --watch`: the TypeScript entry through tsx (as bin/ferry.mjs runs the CLI), structured-clone
- * messages over the IPC channel, stderr passed through and its tail kept for the crash log.
+ * --watch`: the engine bundled into one file (bundle-engine-host.ts), structured-clone messages
+ * over the IPC channel, stderr passed through and its tail kept for the crash log.
  */
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { FromEngine } from '../../../shared/engine-messages';
+import { engineHostBundle } from './bundle-engine-host';
 import { hostOptionsArgument } from './host-options';
 import { tailKeeper, type HostProcess, type SpawnHost } from './host-process';
 
-const entry = fileURLToPath(new URL('./engine-host-main.ts', import.meta.url));
-
-export function forkEngineHost(env: NodeJS.ProcessEnv = process.env): SpawnHost {
+/** Bundles the entry once (when its sources changed), then starts a process from it each time it is called. */
+export async function forkEngineHost(env: NodeJS.ProcessEnv = process.env): Promise<SpawnHost> {
+  const entry = await engineHostBundle();
   return (options) => {
     const child = fork(entry, [hostOptionsArgument(options)], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: [],
       env,
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],

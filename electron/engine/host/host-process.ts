@@ -18,6 +18,8 @@ export interface HostProcess {
   /** The last lines it wrote to stderr, for the crash log. */
   stderrTail(): string;
   kill(): void;
+  /** Electron only: hands the engine a window's MessagePortMain (the window holds the other end). */
+  connectPort?(port: unknown): void;
 }
 
 export type SpawnHost = (options: HostOptions) => HostProcess;

@@ -5,7 +5,7 @@
  */
 export const crashWindowMs = 60_000;
 export const maxCrashesInWindow = 3;
-const delaysMs = [0, 1_000, 5_000];
+const delaysMs = [0, 1_000, 5_000] as const;
 
 /** The crashes within the last minute, oldest first, `now` included when it is one. */
 export const recentCrashes = (crashes: readonly number[], now: number): number[] =>
@@ -15,5 +15,5 @@ export const recentCrashes = (crashes: readonly number[], now: number): number[]
 export function nextStart(crashes: readonly number[], now: number): { waitMs: number } | 'give-up' {
   const recent = recentCrashes(crashes, now);
   if (recent.length >= maxCrashesInWindow) return 'give-up';
-  return { waitMs: delaysMs[Math.max(0, recent.length - 1)] ?? delaysMs[delaysMs.length - 1]! };
+  return { waitMs: delaysMs[Math.min(Math.max(0, recent.length - 1), delaysMs.length - 1)] ?? 0 };
 }

@@ -26,6 +26,8 @@ export interface EngineHost extends EngineLink {
   pid(): number | undefined;
   /** Starts it again when it gave up; answers its status once it answers (or gave up again). */
   restart(): Promise<EngineStatus>;
+  /** Hands a window's port to the engine that runs now (Electron); false when none runs or it cannot take ports. */
+  connectPort(port: unknown): boolean;
   /** Asks it to hand its work back and exit (killed after `graceMs`); calls still waiting fail. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -36,18 +38,6 @@ export interface StartOptions {
   /** Things the person running it should know (another process works the queue…). */
   onNotice?: (text: string) => void;
   now?: () => number;
-}
-
-/** The answer to a call while no engine will come: it gave up restarting, or Ferry is stopping. */
-function notRunning(status: EngineStatus, logFile: string): Envelope<never> {
-  const why = status.reason ? ` (${status.reason})` : '';
-  return {
-    ok: false,
-    error: {
-      code: 'ENGINE_RESTARTING',
-      message: `Ferry's engine is stopped${why}; start it again (restartEngine, or Retry in the window). See ${logFile}.`,
-    },
-  };
 }
 
 export async function startEngineHost(options: StartOptions): Promise<EngineHost> {
@@ -87,10 +77,18 @@ export async function startEngineHost(options: StartOptions): Promise<EngineHost
     calls.detach(`Ferry's engine stopped (${reason}) before answering; it is restarting. Look, then try again.`);
     const next = wasReady ? nextStart(crashes, now()) : 'give-up';
     if (next === 'give-up') {
-      calls.failWaiting(`Ferry's engine stopped (${reason}) and was not restarted; see ${logFile}.`);
+      calls.refuse(
+        `Ferry's engine stopped ${crashes.length} times in a minute (${reason}) and was not restarted; ` +
+          `start it again (restartEngine, or Retry in the window). See ${logFile}.`,
+      );
       return tell({ state: 'stopped', crashes: crashes.length, reason });
     }
-    tell({ state: 'restarting', crashes: crashes.length, reason, retryAt: new Date(now() + next.waitMs).toISOString() });
+    tell({
+      state: 'restarting',
+      crashes: crashes.length,
+      reason,
+      retryAt: new Date(now() + next.waitMs).toISOString(),
+    });
     retryTimer = setTimeout(launch, next.waitMs);
   };
 
@@ -137,10 +135,7 @@ export async function startEngineHost(options: StartOptions): Promise<EngineHost
     pid: () => current?.pid,
     restart,
     call: async <K extends CommandName>(name: K, input: unknown): Promise<Envelope<CommandOutput<K>>> => {
-      if (name !== 'restartEngine') {
-        if (status.state === 'stopped' || stopping) return notRunning(status, logFile);
-        return (await calls.call(name, input)) as Envelope<CommandOutput<K>>;
-      }
+      if (name !== 'restartEngine') return (await calls.call(name, input)) as Envelope<CommandOutput<K>>;
       const checked = validateCommand('restartEngine', input);
       if (!checked.ok)
         return { ok: false, error: { code: 'INVALID_INPUT', message: checked.message, issues: checked.issues } };
@@ -152,6 +147,11 @@ export async function startEngineHost(options: StartOptions): Promise<EngineHost
       engineListeners.add(told);
       return () => engineListeners.delete(told);
     },
+    connectPort(port) {
+      if (status.state !== 'running' || !current?.connectPort) return false;
+      current.connectPort(port);
+      return true;
+    },
     serveAt(baseUrl) {
       serving = baseUrl;
       current?.post({ type: 'serveAt', baseUrl });
@@ -160,7 +160,7 @@ export async function startEngineHost(options: StartOptions): Promise<EngineHost
       stopping = true;
       clearTimeout(retryTimer);
       const host = current;
-      calls.failWaiting('Ferry is stopping.');
+      calls.refuse('Ferry is stopping.');
       if (!host) return;
       const exited = new Promise<void>((resolve) => host.onExit(() => resolve()));
       host.post({ type: 'stop' });

@@ -37,6 +37,8 @@ export async function registerOmegaApi(app: FastifyInstance, context: ServerCont
   const view = callerView(context);
   const fail = (reply: FastifyReply, error: Parameters<typeof describeFailure>[0]) => {
     const status = statusForFailure(error.code);
+    if (error.code === 'ENGINE_RESTARTING')
+      return refuse(reply.header('Retry-After', '2'), status, view.text(error.message));
     if (status >= 500) process.emitWarning(`ferry serve: ${error.message}`);
     const message =
       status >= 500

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineStatus, Video } from '../../../shared/api';
+import type { EngineStatus } from '../../../shared/engine-status';
+import type { Video } from '../../../shared/video';
 import { forkEngineHost } from '../../../electron/engine/host/fork-engine-host';
 import { startEngineHost, type EngineHost } from '../../../electron/engine/host/start-engine-host';
 import { startOrigin } from '../../helpers/origin-server';
@@ -23,8 +24,8 @@ afterEach(async () => {
 
 async function started(dataDir: string): Promise<EngineHost> {
   const host = await startEngineHost({
-    host: { dataDir, fetch: { allowAddresses: ['127.0.0.1'], retries: 2 } },
-    spawn: forkEngineHost({ ...process.env, FERRY_CREDENTIALS: 'file' }),
+    host: { dataDir, fetch: { allowAddresses: ['127.0.0.1'] } },
+    spawn: await forkEngineHost({ ...process.env, FERRY_CREDENTIALS: 'file' }),
   });
   hosts.push(host);
   return host;
@@ -125,6 +126,8 @@ describe('the engine host', () => {
   it('says why when the engine cannot open its data directory at all', async () => {
     const notADirectory = path.join(tempDir(), 'file');
     fs.writeFileSync(notADirectory, 'not a folder');
-    await expect(started(notADirectory)).rejects.toThrow(/Ferry's engine could not start: an uncaught error: .*(EEXIST|ENOTDIR)/);
+    await expect(started(notADirectory)).rejects.toThrow(
+      /Ferry's engine could not start: an uncaught error: .*(EEXIST|ENOTDIR)/,
+    );
   });
 });

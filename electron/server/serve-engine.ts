@@ -1,0 +1,75 @@
+/**
+ * The engine behind `ferry serve`: by default in a process of its own (engine/host), restarted
+ * with backoff when it dies, so that no download, SQLite transaction or crash of the engine holds
+ * or takes down the server; or, `inline`, in the server's process as before (the benchmark's
+ * single-process peer). Either way the server sees the same EngineLink, and callers in this
+ * process (the CLI, tests) the contract's commands as functions.
+ */
+import type { FerryCommands } from '../../shared/api';
+import { runningEngine, type EngineStatus } from '../../shared/engine-status';
+import type { Envelope } from '../../shared/ferry-error';
+import { runEngine } from '../engine/api/run-engine';
+import { createEngine, type Engine } from '../engine/create-engine';
+import { engineCommands } from '../engine/host/engine-commands';
+import { inlineEngineLink, type EngineLink } from '../engine/host/engine-link';
+import { forkEngineHost } from '../engine/host/fork-engine-host';
+import type { HostOptions } from '../engine/host/host-options';
+import { startEngineHost } from '../engine/host/start-engine-host';
+import type { ServeOptions } from './start-server';
+
+export type ServedEngine = EngineLink &
+  FerryCommands & {
+    /** The process the engine runs in (tests kill it). */
+    pid(): number | undefined;
+    status(): EngineStatus;
+    /** Hands running work back to the queue and closes the engine (its process exits). */
+    stop(): Promise<void>;
+  };
+
+/** Works the queue; when another process holds it, says so and takes over once that one stops. */
+async function work(engine: Engine, signal: AbortSignal, onNotice?: (text: string) => void): Promise<Envelope<void>> {
+  const first = await runEngine(engine, { watch: true, signal });
+  if (first.ok || first.error.code !== 'BUSY') return first;
+  onNotice?.(
+    `Another Ferry (process ${first.error.runnerPid ?? '?'}) is working this queue; the API answers, and this ` +
+      'server takes the queue over when that one stops.',
+  );
+  return runEngine(engine, { watch: true, signal, waitForRunner: true });
+}
+
+function inlineEngine(host: HostOptions, options: ServeOptions): ServedEngine {
+  const engine = createEngine({ ...host, env: options.env ?? process.env });
+  const stopRun = new AbortController();
+  const running = work(engine, stopRun.signal, options.onNotice).then((ended) => {
+    if (!ended.ok && !stopRun.signal.aborted) options.onNotice?.(`The queue stopped: ${ended.error.message}`);
+  });
+  const link = inlineEngineLink(engine);
+  return {
+    ...link,
+    ...engineCommands(link),
+    pid: () => process.pid,
+    status: () => runningEngine,
+    stop: async () => {
+      stopRun.abort();
+      await running;
+      engine.close();
+    },
+  };
+}
+
+export async function serveEngine(options: ServeOptions): Promise<ServedEngine> {
+  const host: HostOptions = {
+    ...options.engine,
+    dataDir: options.dataDir,
+    // Links from HTTP are kept to public addresses one by one (public-only-calls.ts); links a local
+    // user adds to the same data directory (the CLI) still reach a NAS.
+    fetch: { ...options.engine?.fetch, allowAddresses: options.allowAddresses ?? [] },
+  };
+  if (options.engineProcess === 'inline') return inlineEngine(host, options);
+  const started = await startEngineHost({
+    host,
+    spawn: await forkEngineHost(options.env ?? process.env),
+    ...(options.onNotice ? { onNotice: options.onNotice } : {}),
+  });
+  return { ...started, ...engineCommands(started), stop: () => started.stop() };
+}
