@@ -7,13 +7,19 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { locateCandidates, type ToolName } from '../../electron/engine/media/locate-media-tools';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
-/** The ffmpeg the tests generate media with: the one on PATH (Debian's in CI). */
-export const ffmpeg = process.env.FFMPEG_FIXTURES ?? 'ffmpeg';
-export const ffprobe = process.env.FFPROBE_FIXTURES ?? 'ffprobe';
+/**
+ * The tools the tests generate and inspect media with: the first Ferry itself would try, so the
+ * one on PATH (Debian's in CI), else the bundled pair on a machine with no ffmpeg installed.
+ */
+const firstCandidate = (tool: ToolName): string =>
+  locateCandidates(tool, { ...process.env, FFMPEG_PATH: '', FFPROBE_PATH: '' })[0]?.path ?? tool;
+export const ffmpeg = process.env.FFMPEG_FIXTURES ?? firstCandidate('ffmpeg');
+export const ffprobe = process.env.FFPROBE_FIXTURES ?? firstCandidate('ffprobe');
 /** ffmpeg 4.1 from @ffmpeg-installer: a second version to run Ferry with. */
 export const ffmpeg41 = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
 
