@@ -6,6 +6,7 @@ import { AppHeader } from './app/AppHeader';
 import { parseRoute, useLocationHash } from './app/route';
 import { useTheme } from './app/use-theme';
 import { AddVideos } from './features/add/AddVideos';
+import { EngineBanner } from './features/engine/EngineBanner';
 import { queueContext, type QueueContext } from './features/queue/queue-context';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { createSelectionStore } from './features/queue/selection-store';
@@ -22,7 +23,7 @@ interface AppProps {
   api: FerryApi;
   store: VideoStore;
   platform: Platform;
-  /** What the page around the app has to say (the connection), under the header. */
+  /** What the page around the app has to say (the connection), under the header, above the engine's banner. */
   notices?: ReactNode;
 }
 
@@ -59,6 +60,7 @@ export function App({ api, store, platform, notices }: AppProps) {
         <div className="app">
           <AppHeader route={route} />
           {notices}
+          <EngineBanner />
           {notice && (
             <p role={notice.problem ? 'alert' : 'status'} className={notice.problem ? 'notice error' : 'notice'}>
               {notice.text}{' '}

@@ -1,7 +1,8 @@
 /**
  * The renderer in a browser, served by `ferry serve`: the token (from the link or the sign-in
  * form), the socket transport, and the same App the desktop window shows. When the socket comes
- * back after the server restarted, the list and totals are loaded again; the events resume by
+ * back after the server restarted, the list, totals and open video page are loaded again (as when
+ * the engine's process restarts, features/engine); the events resume by
  * themselves, since the transport's listeners outlive its sockets. Adding videos (paste, drop,
  * pick) is the App's, as on the desktop; the platform uploads files with this session's token.
  */
@@ -61,7 +62,7 @@ function SignedIn({ token, onRefused }: { token: string; onRefused: () => void }
     const off = transport.onConnection((state, resumed) => {
       setConnection(state);
       if (state === 'refused') onRefused();
-      if (state === 'open' && resumed) void store.getState().load();
+      if (state === 'open' && resumed) void store.getState().resume();
     });
     transport.open();
     return () => {

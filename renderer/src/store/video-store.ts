@@ -7,6 +7,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FerryApi, ListQuery, QueueTotals } from '../../../shared/api';
+import { FerryError } from '../../../shared/ferry-error';
 import type { Video } from '../../../shared/video';
 import type { VideoState } from '../../../shared/video-states';
 import { countsChanged, isNewer, placeWindow, totalFor, windowsCovering, windowsToForget } from './list-windows';
@@ -26,8 +27,16 @@ export interface VideoStoreState {
   filter: ListFilter;
   status: 'loading' | 'ready' | 'failed';
   error: string | null;
-  /** Loads the first window and the totals again (start, filter change, reconnect). */
+  /**
+   * How often what is shown was loaded again after Ferry was out of reach (the socket came back,
+   * the engine's process restarted): screens that asked the engine for something themselves (a
+   * video's page) ask again when it changes.
+   */
+  resumed: number;
+  /** Loads the first window and the totals again (start, filter change). */
   load(): Promise<void>;
+  /** Loads again after being out of reach: no event told what changed meanwhile. Bumps `resumed`. */
+  resume(): Promise<void>;
   setFilter(filter: Partial<ListFilter>): Promise<void>;
   /** Asks for the windows that cover these offsets, if not loaded; remembers them as what is on screen. */
   ensureRange(start: number, end: number): void;
@@ -97,8 +106,12 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
       get().ensureRange(onScreen.start, onScreen.end);
     };
 
-    const failed = (error: unknown) =>
+    const failed = (error: unknown) => {
+      // The engine's process died under the call: its banner says so and the list is loaded again
+      // once it is back (resume), so what is shown stays meanwhile.
+      if (get().status === 'ready' && error instanceof FerryError && error.code === 'ENGINE_RESTARTING') return;
       set({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+    };
 
     return {
       videos: new Map(),
@@ -108,6 +121,7 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
       filter: { state: null, search: '' },
       status: 'loading',
       error: null,
+      resumed: 0,
 
       async load() {
         generation++;
@@ -118,6 +132,11 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
         } catch (error) {
           failed(error);
         }
+      },
+
+      resume() {
+        set({ resumed: get().resumed + 1 });
+        return get().load();
       },
 
       async setFilter(filter) {

@@ -3,7 +3,8 @@
  * `commandNames` becomes a command that records its call and answers from `fakeAnswers`. A command
  * added to the contract without an answer here fails to compile (the table is a Record over
  * CommandName) and fails the fake's own test. Commands that change videos emit `videos` and
- * `totals` as the engine does, so a screen sees its own actions come back.
+ * `totals` as the engine does, so a screen sees its own actions come back; an `engine` event
+ * emitted by a test is the fake engine's status, which `restartEngine` answers and changes.
  */
 import {
   commandNames,
@@ -19,7 +20,7 @@ import {
 } from '../../../shared/api';
 import { providerFacts, type DeliveryTarget } from '../../../shared/delivery-targets';
 import { type LinkCheck, type LinkCheckRow } from '../../../shared/link-check';
-import { runningEngine } from '../../../shared/engine-status';
+import { runningEngine, type EngineStatus } from '../../../shared/engine-status';
 import { FerryError } from '../../../shared/ferry-error';
 import { unknownVideoDetails, type Video } from '../../../shared/video';
 import { videoStates, type VideoState } from '../../../shared/video-states';
@@ -34,6 +35,8 @@ interface FakeWorld {
   queue: QueueTotals['queue'];
   settings: Settings;
   targets: DeliveryTarget[];
+  /** The engine's process as last told by an `engine` event. */
+  engine: EngineStatus;
   emit<E extends keyof FerryEvents>(event: E, payload: FerryEvents[E]): void;
 }
 
@@ -216,8 +219,15 @@ export const fakeAnswers: Answers = {
       : { ok: false, message: `No credential is stored for ${target.name}: edit the target and give one.` };
   },
   verifyWebhook: () => ({ valid: false, reason: 'the fake transport verifies nothing' }),
-  restartEngine: () => runningEngine,
+  restartEngine: (world) => (world.engine.state === 'stopped' ? startAgain(world) : world.engine),
 };
+
+/** As the engine's starter does when it gave up: says it is restarting, then running with no crash counted. */
+function startAgain(world: FakeWorld): EngineStatus {
+  world.emit('engine', { state: 'restarting', crashes: 0 });
+  world.emit('engine', runningEngine);
+  return world.engine;
+}
 
 export interface FakeTransport {
   api: FerryApi;
@@ -225,6 +235,8 @@ export interface FakeTransport {
   emit<E extends keyof FerryEvents>(event: E, payload: FerryEvents[E]): void;
   /** The videos as the fake engine has them now. */
   videos(): readonly Video[];
+  /** Changes the fake engine's videos and tells no one, as when its process restarted and recovered its work. */
+  setVideos(videos: readonly Video[]): void;
   listenerCount(): number;
 }
 
@@ -235,13 +247,16 @@ export function createFakeTransport(
 ): FakeTransport {
   const listeners = new Map<keyof FerryEvents, Set<(payload: never) => void>>();
   const calls: FakeCall[] = [];
-  const emit: FakeTransport['emit'] = (event, payload) =>
+  const emit: FakeTransport['emit'] = (event, payload) => {
+    if (event === 'engine') world.engine = payload as EngineStatus;
     listeners.get(event)?.forEach((listener) => (listener as (p: typeof payload) => void)(payload));
+  };
   const world: FakeWorld = {
     videos: [...videos],
     queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false },
     settings: fakeSettings,
     targets: structuredClone([...targets]),
+    engine: runningEngine,
     emit,
   };
   const commands = Object.fromEntries(
@@ -274,6 +289,7 @@ export function createFakeTransport(
     calls,
     emit,
     videos: () => world.videos,
+    setVideos: (changed) => void (world.videos = [...changed]),
     listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
   };
 }

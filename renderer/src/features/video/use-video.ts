@@ -1,7 +1,9 @@
 /**
  * One video, kept live: asked for once (api.get), then the newest of that answer, the store's copy
  * and the engine's `videos` events for this uid (newer `modified` wins); its history is asked for
- * again whenever something that writes history changed (not on every percent of progress).
+ * again whenever something that writes history changed (not on every percent of progress). Both
+ * are asked for again when the store resumes (the socket or the engine's process came back):
+ * no event told what changed while they were away.
  */
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
@@ -39,11 +41,17 @@ export function useVideo(uid: string): { load: VideoLoad; history: History } {
   const [heard, setHeard] = useState<Video | undefined>(undefined);
   const [history, setHistory] = useState<History>({ events: [], error: null });
   const stored = useStore(store, (s) => s.videos.get(uid));
+  const resumed = useStore(store, (s) => s.resumed);
 
   useEffect(() => {
     let live = true;
     api.get({ uid }).then(
-      (video) => live && setHeard((known) => newest(known, video)),
+      (video) => {
+        if (!live) return;
+        setHeard((known) => newest(known, video));
+        // An earlier failure (the engine restarting) no longer holds once it answers.
+        setLoad((known) => (known.status === 'failed' ? { status: 'loading' } : known));
+      },
       (error: unknown) =>
         live &&
         setLoad(
@@ -63,7 +71,7 @@ export function useVideo(uid: string): { load: VideoLoad; history: History } {
       live = false;
       offs.forEach((off) => off());
     };
-  }, [api, uid]);
+  }, [api, uid, resumed]);
 
   const video = newest(heard, stored);
   const gone = load.status === 'missing' || load.status === 'failed';
@@ -80,7 +88,7 @@ export function useVideo(uid: string): { load: VideoLoad; history: History } {
     return () => {
       live = false;
     };
-  }, [api, uid, key]);
+  }, [api, uid, key, resumed]);
 
   if (gone) return { load, history };
   return { load: video ? { status: 'ready', video } : load, history };
