@@ -107,7 +107,7 @@ describe("the engine's process killed under ferry serve, in Chromium", () => {
       socket.onMessage((message) => server.send(message));
       server.onMessage((message) => {
         const text = message.toString();
-        if (held.length > 0 || (holding && text.includes('"event":"engine"') && text.includes('"running"')))
+        if (held.length > 0 || (holding && text.includes('"event":"engine"') && text.includes('"state":"running"')))
           held.push(text);
         else socket.send(text);
       });
