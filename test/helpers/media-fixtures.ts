@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { locateCandidates, type ToolName } from '../../electron/engine/media/locate-media-tools';
+import { parseVersion } from '../../electron/engine/media/parse-ffmpeg-info';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -67,6 +68,14 @@ export async function standardDefinition43(dir: string): Promise<string> {
   return out;
 }
 
+/** `-fps_mode` came with ffmpeg 5.1; older builds (the bundled 4.1) spell it `-vsync`. */
+async function fpsModeOption(): Promise<string> {
+  const { stdout } = await run(ffmpeg, ['-version']);
+  const version = parseVersion(stdout, 'ffmpeg');
+  const [major, minor] = [version?.major ?? 0, version?.minor ?? 0];
+  return major > 5 || (major === 5 && minor >= 1) ? '-fps_mode' : '-vsync';
+}
+
 /** 30 fps for a second, then 10 fps: timestamps kept as they are (variable frame rate). */
 export async function variableFrameRate(dir: string): Promise<string> {
   const out = path.join(dir, 'vfr.mkv');
@@ -77,7 +86,7 @@ export async function variableFrameRate(dir: string): Promise<string> {
     '[0:v]setpts=PTS-STARTPTS[a];[1:v]setpts=PTS-STARTPTS[b];[a][b]concat=n=2:v=1[v]',
     '-map',
     '[v]',
-    '-fps_mode',
+    await fpsModeOption(),
     'vfr',
     ...x264,
     out,
