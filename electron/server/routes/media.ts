@@ -11,6 +11,7 @@
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { videoFolder } from '../../engine/data-paths';
 import { byteRange } from '../byte-range';
 import { corsHeaders, preflightHeaders } from '../cors';
 import { mediaAccess } from '../media-access';
@@ -106,7 +107,10 @@ export async function registerMediaRoutes(app: FastifyInstance, context: ServerC
         reply.header('Cache-Control', restricted ? file.cacheControl.replace('public', 'private') : file.cacheControl);
         if (rules.allowedOrigins.length > 0) reply.header('Vary', 'Origin, Referer');
         // By its real path, and only when that is still inside the library (a symlink may lead out).
-        const real = await fileInLibrary(context.paths.library, path.join(context.paths.library, video.uid, file.path));
+        const real = await fileInLibrary(
+          context.paths.library,
+          path.join(videoFolder(context.paths, video.uid), file.path),
+        );
         if (!real) return refuse(reply, 404, 'Not found.');
         if (file.inMemory) {
           const cached = await segments.read(real.path);
