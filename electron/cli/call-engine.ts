@@ -4,7 +4,7 @@
  * A refused input becomes a usage error that names the flag the user typed; any other failure is
  * thrown as a FerryError with its code, which `main` turns into an exit code.
  */
-import type { CommandInput, CommandName, CommandOutput } from '../../shared/api';
+import type { CommandInput, CommandName, CommandOutput, FerryCommands } from '../../shared/api';
 import { FerryError, type FailureInfo } from '../../shared/ferry-error';
 import { dispatch } from '../engine/api/dispatch';
 import { createEngine, type Engine } from '../engine/create-engine';
@@ -46,7 +46,7 @@ export function cliFailure(error: FailureInfo, fieldNames: FieldNames): Error {
 }
 
 export async function call<K extends CommandName>(
-  engine: Engine,
+  engine: FerryCommands,
   name: K,
   input: CommandInput<K>,
   fieldNames: FieldNames = () => undefined,

@@ -3,6 +3,7 @@
  * engine with a progress display, stop cleanly on Ctrl-C or SIGTERM, and, when another process
  * already works this data directory, either fail with its message or wait for it.
  */
+import type { FerryCommands } from '../../shared/api';
 import type { FailureInfo } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import type { VideoState } from '../../shared/video-states';
@@ -62,7 +63,7 @@ export async function workOrBusy(engine: Engine, options: RunOptions): Promise<F
 const readBatch = 1000;
 
 /** The videos of these uids that still exist, in order, read in batches the contract allows; a malformed uid is a usage error. */
-export async function readVideos(engine: Engine, uids: readonly string[]): Promise<Video[]> {
+export async function readVideos(engine: FerryCommands, uids: readonly string[]): Promise<Video[]> {
   const videos: Video[] = [];
   for (let at = 0; at < uids.length; at += readBatch) {
     const batch = uids.slice(at, at + readBatch);

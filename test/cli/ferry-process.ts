@@ -2,7 +2,7 @@
  * The real `ferry` binary in processes of its own, for what needs one (its exit code, signals, two
  * processes on one queue), long-lived ones stopped after the test; and what CLI tests share.
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -81,6 +81,22 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 30
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The parent of a process (`ps`, on macOS and Linux alike), or undefined when it is gone. */
+export function parentPid(pid: number): number | undefined {
+  const ps = spawnSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' });
+  const parent = Number(ps.stdout.trim());
+  return ps.status === 0 && parent > 0 ? parent : undefined;
+}
+
+/**
+ * Whether `ferry run --watch` (process `cli`) works the data directory's queue: through its engine,
+ * which runs in a child process of its own and holds the runner lock.
+ */
+export function workedBy(dataDir: string, cli: number | undefined): boolean {
+  const runner = runnerPid(dataDir);
+  return runner !== undefined && cli !== undefined && parentPid(runner) === cli;
 }
 
 /** The process holding the data directory's runner lock, read as another process would. */

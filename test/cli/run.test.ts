@@ -7,7 +7,7 @@ import { listenOnLoopback } from '../helpers/listen-loopback';
 import * as make from '../helpers/media-fixtures';
 import { startOrigin } from '../helpers/origin-server';
 import { tempDir } from '../helpers/temp-dir';
-import { ferry, listVideos, queueLinks, runnerPid, startFerry, statesByUid, waitFor } from './ferry-process';
+import { ferry, listVideos, queueLinks, runnerPid, startFerry, statesByUid, waitFor, workedBy } from './ferry-process';
 import { runFerry } from './ferry-in-process';
 
 const closers: (() => Promise<void>)[] = [];
@@ -94,20 +94,19 @@ describe('ferry run', () => {
     const [uid] = await queueLinks(dataDir, [stalling.url], ['--ladder', '240']);
 
     const first = startFerry(['run', '--watch', '--data-dir', dataDir]);
-    await waitFor(
-      () => stalling.gets() === 1 && runnerPid(dataDir) === first.pid,
-      'the first run to start the download',
-    );
+    await waitFor(() => stalling.gets() === 1 && workedBy(dataDir, first.pid), 'the first run to start the download');
+    // The first run's engine, in a process of its own, holds the queue.
+    const engine = runnerPid(dataDir)!;
 
     // A second process, through the real binary: its exit code is what a script sees.
     const second = await ferry(['run', '--data-dir', dataDir]);
     expect(second.code).toBe(3);
-    expect(second.stderr).toContain(`Another Ferry (process ${first.pid}) is working the queue in ${dataDir}.`);
+    expect(second.stderr).toContain(`Another Ferry (process ${engine}) is working the queue in ${dataDir}.`);
     expect(second.stderr).toContain('ferry run --wait');
 
     const waiting = startFerry(['run', '--wait', '--json', '--data-dir', dataDir]);
     await waitFor(
-      () => waiting.stderr().includes(`waiting for the other Ferry (process ${first.pid}) to finish…`),
+      () => waiting.stderr().includes(`waiting for the other Ferry (process ${engine}) to finish…`),
       'the waiting message',
     );
     // The waiting run does nothing while the first holds the queue.
@@ -131,7 +130,8 @@ describe('ferry run', () => {
   it('stops a run still waiting for the queue on Ctrl-C, as an interruption, not an error', async () => {
     const dataDir = tempDir();
     const first = startFerry(['run', '--watch', '--data-dir', dataDir]);
-    await waitFor(() => runnerPid(dataDir) === first.pid, 'the first run to take the queue');
+    await waitFor(() => workedBy(dataDir, first.pid), 'the first run to take the queue');
+    const engine = runnerPid(dataDir);
     const waiting = startFerry(['run', '--wait', '--data-dir', dataDir]);
     await waitFor(() => waiting.stderr().includes('waiting for the other Ferry'), 'the waiting message');
 
@@ -139,7 +139,7 @@ describe('ferry run', () => {
     const stopped = await waiting.done;
     expect(stopped.code, stopped.stderr).toBe(130);
     expect(stopped.stdout).toContain('Nothing was worked on in this run.');
-    expect(runnerPid(dataDir)).toBe(first.pid);
+    expect(runnerPid(dataDir)).toBe(engine);
 
     first.child.kill('SIGINT');
     expect((await first.done).code).toBe(130);
@@ -149,16 +149,16 @@ describe('ferry run', () => {
     const dataDir = tempDir();
     const file = await make.standardDefinition43(tempDir());
     const runner = startFerry(['run', '--watch', '--data-dir', dataDir]);
-    await waitFor(() => runnerPid(dataDir) === runner.pid, 'the runner to take the queue');
+    await waitFor(() => workedBy(dataDir, runner.pid), 'the runner to take the queue');
 
     const ingest = await runFerry(['ingest', file, '--ladder', '240', '--json', '--data-dir', dataDir]);
     expect(ingest.code, ingest.stderr).toBe(0);
-    expect(ingest.stderr).toContain(`Another Ferry (process ${runner.pid}) is working this queue`);
+    expect(ingest.stderr).toContain(`Another Ferry (process ${runnerPid(dataDir)}) is working this queue`);
     const [video] = JSON.parse(ingest.stdout) as Video[];
     expect(video).toMatchObject({ status: { state: 'ready' }, source: { path: file } });
     // The runner did the work (its display shows it a moment later), and goes on watching.
     await waitFor(() => /\[#+\] 100% {2}ready/.test(runner.stderr()), "the runner's display to show the video ready");
-    expect(runnerPid(dataDir)).toBe(runner.pid);
+    expect(workedBy(dataDir, runner.pid)).toBe(true);
 
     runner.child.kill('SIGINT');
     const stopped = await runner.done;

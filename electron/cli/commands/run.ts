@@ -1,7 +1,13 @@
-import type { QueueTotals } from '../../../shared/api';
+import type { FerryCommands, QueueTotals } from '../../../shared/api';
+import { describeEngineStatus } from '../../../shared/engine-status';
+import type { Envelope } from '../../../shared/ferry-error';
 import { unfinishedCount } from '../../../shared/video-states';
 import type { Video } from '../../../shared/video';
 import type { Engine } from '../../engine/create-engine';
+import { engineCommands } from '../../engine/host/engine-commands';
+import type { EngineLink } from '../../engine/host/engine-link';
+import { forkEngineHost } from '../../engine/host/fork-engine-host';
+import { startEngineHost } from '../../engine/host/start-engine-host';
 import { call, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
 import { queueNotices } from '../format-video';
@@ -47,6 +53,46 @@ async function workQueue(
   return true;
 }
 
+/** What a run reads: the contract's commands and the engine's events, in this process or in the engine's own. */
+type RunEngine = FerryCommands & Pick<EngineLink, 'on'>;
+
+/**
+ * `ferry run --watch`: the engine in a process of its own (engine/host), restarted when it dies,
+ * while this one shows progress; without --wait a run that finds the queue held ends BUSY.
+ */
+async function watchInHost(
+  context: CliContext,
+  values: { wait?: boolean; json?: boolean },
+  signal: AbortSignal,
+): Promise<number> {
+  let runEnded: (ended: Envelope<void>) => void = () => {};
+  const ended = new Promise<Envelope<void>>((resolve) => (runEnded = resolve));
+  const host = await startEngineHost({
+    host: { dataDir: context.dataDir, whenBusy: values.wait ? 'wait' : 'stop' },
+    spawn: await forkEngineHost(context.env),
+    onNotice: (text) => context.stderr(`ferry: ${text}`),
+    onRunEnded: runEnded,
+  });
+  host.on('engine', (status) => context.stderr(`ferry: ${describeEngineStatus(status)}`));
+  const aborted = new Promise<undefined>((resolve) => signal.addEventListener('abort', () => resolve(undefined)));
+  try {
+    return await runAndReport(
+      { ...host, ...engineCommands(host) },
+      context,
+      { ...values, watch: true },
+      signal,
+      async () => {
+        const first = await Promise.race([ended, aborted]);
+        if (!first || first.ok || first.error.code !== 'BUSY') return true;
+        context.stderr(`ferry: ${first.error.message}`);
+        return false;
+      },
+    );
+  } finally {
+    await host.stop();
+  }
+}
+
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'Work the queue until it is empty (or, with --watch, until stopped)',
@@ -55,7 +101,8 @@ export const runCommand: CliCommand = {
   Downloads, checks and transcodes the waiting videos (queued by ferry import --queue-only, an
   interrupted ingest, or the app), showing their progress on stderr, then prints a summary.
   One process at a time works a data directory's queue: videos are never worked twice.
-  --watch   keep going: wait for new videos until Ctrl-C or SIGTERM
+  --watch   keep going: wait for new videos until Ctrl-C or SIGTERM (the engine runs in a process
+            of its own, restarted if it dies)
   --wait    when another Ferry works this queue, wait for it to stop, then work (default: exit 3)
   --json    print {"videos": [...], "totals": {...}} on stdout: the videos this run worked on, as
             they ended, and the queue's totals
@@ -73,7 +120,13 @@ export const runCommand: CliCommand = {
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
     const interrupt = interruptOnSignals();
     try {
-      return await withEngine(context, (engine) => runAndReport(engine, context, values, interrupt.signal));
+      if (values.watch) return await watchInHost(context, values, interrupt.signal);
+      const wait = values.wait ?? false;
+      return await withEngine(context, (engine) =>
+        runAndReport(engine, context, values, interrupt.signal, () =>
+          workQueue(engine, context, { watch: false, wait, signal: interrupt.signal }),
+        ),
+      );
     } finally {
       interrupt.dispose();
     }
@@ -81,10 +134,11 @@ export const runCommand: CliCommand = {
 };
 
 async function runAndReport(
-  engine: Engine,
+  engine: RunEngine,
   context: CliContext,
-  values: { watch?: boolean; wait?: boolean; json?: boolean },
+  values: { watch?: boolean; json?: boolean },
   signal: AbortSignal,
+  work: () => Promise<boolean>,
 ): Promise<number> {
   const watch = values.watch ?? false;
   if (watch) {
@@ -100,7 +154,7 @@ async function runAndReport(
   });
   let ran: boolean;
   try {
-    ran = await workQueue(engine, context, { watch, wait: values.wait ?? false, signal });
+    ran = await work();
   } finally {
     unsubscribe();
   }

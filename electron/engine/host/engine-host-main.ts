@@ -29,8 +29,12 @@ process.on('uncaughtException', die);
 process.on('unhandledRejection', die);
 
 /** Works the queue; when another process holds it, says so and takes over once that one stops. */
-async function work(engine: Engine, signal: AbortSignal): Promise<void> {
+async function work(engine: Engine, signal: AbortSignal, whenBusy: HostOptions['whenBusy']): Promise<void> {
   let ended = await runEngine(engine, { watch: true, signal });
+  if (!ended.ok && ended.error.code === 'BUSY' && whenBusy === 'stop') {
+    channel.post({ type: 'runEnded', envelope: ended });
+    return;
+  }
   if (!ended.ok && ended.error.code === 'BUSY') {
     channel.post({
       type: 'notice',
@@ -50,7 +54,7 @@ function serve(options: HostOptions, channel: HostChannel): void {
   const stopRun = new AbortController();
   answerPort(engine, channel);
   channel.onPort((port, closed) => closed(answerPort(engine, port)));
-  const running = work(engine, stopRun.signal);
+  const running = work(engine, stopRun.signal, options.whenBusy);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

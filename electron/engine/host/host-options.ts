@@ -5,7 +5,13 @@
  */
 import type { EngineOptions } from '../create-engine';
 
-export type HostOptions = Pick<EngineOptions, 'dataDir' | 'fetch' | 'delivery' | 'webhooks' | 'webhookDrainMs'>;
+export type HostOptions = Pick<EngineOptions, 'dataDir' | 'fetch' | 'delivery' | 'webhooks' | 'webhookDrainMs'> & {
+  /**
+   * When another process works the queue: `wait` (default: the app and `ferry serve` answer and
+   * take over when it stops), or `stop` (`ferry run --watch` without --wait: its run ends BUSY).
+   */
+  whenBusy?: 'wait' | 'stop';
+};
 
 export const hostOptionsArgument = (options: HostOptions): string => JSON.stringify(options);
 

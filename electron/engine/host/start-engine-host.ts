@@ -37,6 +37,8 @@ export interface StartOptions {
   spawn: SpawnHost;
   /** Things the person running it should know (another process works the queue…). */
   onNotice?: (text: string) => void;
+  /** The engine's queue run ended (after `stop`, or BUSY with `whenBusy: 'stop'`). */
+  onRunEnded?: (ended: Envelope<void>) => void;
   now?: () => number;
 }
 
@@ -107,6 +109,7 @@ export async function startEngineHost(options: StartOptions): Promise<EngineHost
           settle(status);
         } else if (message.type === 'fatal') fatal = message.message;
         else if (message.type === 'notice') options.onNotice?.(message.text);
+        else if (message.type === 'runEnded') options.onRunEnded?.(message.envelope);
         else calls.receive(message);
       });
       host.onExit((exit) => {
