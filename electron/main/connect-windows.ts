@@ -30,8 +30,10 @@ export function connectWindows(engine: EngineHost, appUrl: string): () => void {
   };
   ipcMain.on(engineConnectChannel, (event) => {
     const window = BrowserWindow.fromWebContents(event.sender);
-    if (window && event.senderFrame && isTrustedSender(senderInfo(event, window), appUrl))
-      givePort(engine, event.senderFrame);
+    if (!window || !event.senderFrame || !isTrustedSender(senderInfo(event, window), appUrl)) return;
+    // A window that loads while the engine is down hears so at once; its port comes when the engine is back.
+    if (engine.status().state !== 'running') window.webContents.send(eventChannel('engine'), engine.status());
+    givePort(engine, event.senderFrame);
   });
   ipcMain.handle(commandChannel('restartEngine'), (event, input: unknown) => {
     const window = BrowserWindow.fromWebContents(event.sender);

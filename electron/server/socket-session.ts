@@ -88,6 +88,9 @@ export function serveSocket(socket: WebSocket, context: ServerContext, limits = 
       unsubscribe.push(
         context.engine.on(event, (payload) => send({ event, payload: view.event(event, payload) } as ServerMessage)),
       );
+    // A page that connects while the engine is down hears so at once, not at its next change.
+    const engine = context.engine.status?.();
+    if (engine && engine.state !== 'running') send({ event: 'engine', payload: engine });
   };
 
   const run = async (id: number, command: string, input: unknown) => {

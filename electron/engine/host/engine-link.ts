@@ -6,6 +6,7 @@
  * peer, and tests that look inside the engine).
  */
 import type { CommandName, CommandOutput, EventName, FerryEvents } from '../../../shared/api';
+import type { EngineStatus } from '../../../shared/engine-status';
 import type { Envelope } from '../../../shared/ferry-error';
 import { dispatch } from '../api/dispatch';
 import type { Engine } from '../create-engine';
@@ -18,6 +19,8 @@ export interface EngineLink {
   on<E extends EventName>(event: E, listener: (payload: FerryEvents[E]) => void): () => void;
   /** Where `ferry serve` serves this engine's media (its base URL), or null once it stops. */
   serveAt(baseUrl: string | null): void;
+  /** Whether the engine's process is up (an engine in this process always is). */
+  status?(): EngineStatus;
 }
 
 export function inlineEngineLink(engine: Engine): EngineLink {
