@@ -15,7 +15,23 @@ import { inlineEngineLink, type EngineLink } from '../engine/host/engine-link';
 import { forkEngineHost } from '../engine/host/fork-engine-host';
 import type { HostOptions } from '../engine/host/host-options';
 import { startEngineHost } from '../engine/host/start-engine-host';
-import type { ServeOptions } from './start-server';
+
+/** What the server's engine is started with (ServeOptions extends it). */
+export interface EngineServeOptions {
+  dataDir: string;
+  env?: NodeJS.ProcessEnv;
+  /** The engine's tuning (tests shorten waits); what survives the trip to the engine's process. */
+  engine?: Omit<HostOptions, 'dataDir'>;
+  /**
+   * `own` (default): the engine in a process of its own, restarted when it dies, so nothing it
+   * does holds the server. `inline`: in this process, as before (the benchmark's peer).
+   */
+  engineProcess?: 'own' | 'inline';
+  /** Without allowPrivateNetworks: addresses or CIDR ranges links may reach anyway. */
+  allowAddresses?: string[];
+  /** Things the person running it should know (another process works the queue…). */
+  onNotice?: (text: string) => void;
+}
 
 export type ServedEngine = EngineLink &
   FerryCommands & {
@@ -37,7 +53,7 @@ async function work(engine: Engine, signal: AbortSignal, onNotice?: (text: strin
   return runEngine(engine, { watch: true, signal, waitForRunner: true });
 }
 
-function inlineEngine(host: HostOptions, options: ServeOptions): ServedEngine {
+function inlineEngine(host: HostOptions, options: EngineServeOptions): ServedEngine {
   const engine = createEngine({ ...host, env: options.env ?? process.env });
   const stopRun = new AbortController();
   const running = work(engine, stopRun.signal, options.onNotice).then((ended) => {
@@ -57,7 +73,7 @@ function inlineEngine(host: HostOptions, options: ServeOptions): ServedEngine {
   };
 }
 
-export async function serveEngine(options: ServeOptions): Promise<ServedEngine> {
+export async function serveEngine(options: EngineServeOptions): Promise<ServedEngine> {
   const host: HostOptions = {
     ...options.engine,
     dataDir: options.dataDir,

@@ -10,11 +10,10 @@ import net from 'node:net';
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { EngineLink } from '../engine/host/engine-link';
-import type { HostOptions } from '../engine/host/host-options';
 import { createServer } from './create-server';
 import { allowedHostNames } from './allowed-hosts';
 import { serveSecrets } from './serve-secrets';
-import { serveEngine, type ServedEngine } from './serve-engine';
+import { serveEngine, type EngineServeOptions, type ServedEngine } from './serve-engine';
 import { serverCalls } from './server-calls';
 import type { ServerContext } from './server-context';
 
@@ -38,18 +37,7 @@ export interface ListenOptions {
   uploadExpiryMs?: number;
 }
 
-export interface ServeOptions extends ListenOptions {
-  env?: NodeJS.ProcessEnv;
-  /** The engine's tuning (tests shorten waits); what survives the trip to the engine's process. */
-  engine?: Omit<HostOptions, 'dataDir'>;
-  /**
-   * `own` (default): the engine in a process of its own, restarted when it dies, so nothing it
-   * does holds the server. `inline`: in this process, as before (the benchmark's peer).
-   */
-  engineProcess?: 'own' | 'inline';
-  /** Things the person running it should know (another process works the queue…). */
-  onNotice?: (text: string) => void;
-}
+export type ServeOptions = ListenOptions & EngineServeOptions;
 
 export interface Listening {
   /** `http://127.0.0.1:8787` */

@@ -45,7 +45,7 @@ export interface StartOptions {
 export async function startEngineHost(options: StartOptions): Promise<EngineHost> {
   const paths = dataPaths(options.host.dataDir);
   const now = options.now ?? Date.now;
-  const logFile = path.join(paths.dataDir, 'logs', 'engine.log');
+  const logFile = path.join(paths.logs, 'engine.log');
   const calls = engineCalls();
   const engineListeners = new Set<(status: EngineStatus) => void>();
   let status: EngineStatus = { state: 'restarting', crashes: 0 };
