@@ -17,10 +17,6 @@ import { RunningTasks } from './running-tasks';
 import { interruptRunning } from './stop-work';
 import type { Waker } from './waker';
 
-// What the engine's entry takes from here along with runQueue.
-export { QueueBusyError } from './runner-lock';
-export { createWaker } from './waker';
-
 export interface RunOptions {
   watch?: boolean;
   signal?: AbortSignal;

@@ -1,0 +1,149 @@
+/**
+ * The contract's commands over an opened engine: each validated input (api/dispatch.ts) becomes
+ * a call of the command's module, and whatever changes the queue wakes the run loop.
+ */
+import type { EventEmitter } from 'node:events';
+import type { FerryCommands, IngestOptions } from '../../shared/api';
+import { runningEngine } from '../../shared/engine-status';
+import { FerryError } from '../../shared/ferry-error';
+import type { Video } from '../../shared/video';
+import { addFiles } from './commands/add-files';
+import { checkLinks } from './commands/check-links';
+import { cancelVideos, pauseVideos, removeVideos, resumeVideos, retryVideos } from './commands/control-videos';
+import { pauseDeliveries, resumeDeliveries, retryDeliveries } from './commands/control-deliveries';
+import { checkDeliverTo, removeTarget, saveTarget, testTarget } from './commands/delivery-targets';
+import { editVideo } from './commands/edit-video';
+import { importList } from './commands/import-list';
+import { withIngestDefaults } from './commands/ingest-defaults';
+import { queueLinksInBatches } from './commands/queue-link-batches';
+import { videosOf } from './commands/queue-in-batches';
+import { refusePrivateAddress } from './commands/refuse-private-address';
+import type { EngineContext } from './context/engine-context';
+import { verifyWebhook } from './notify/sign-webhook';
+import { interruptRunning } from './run/stop-work';
+import { queueTotals } from './run/queue-totals';
+import type { Waker } from './run/waker';
+import type { QueueSwitches } from './store/queue-control';
+
+export function engineCommandTable(context: EngineContext, waker: Waker, events: EventEmitter): FerryCommands {
+  const { feed, settings, store, paths } = context;
+  /** Answers the new totals once the queue's switches are saved (and any running work has stopped). */
+  const switchQueue = async (patch: Partial<QueueSwitches>) => {
+    context.control.setSwitches(patch);
+    if (patch.paused) await interruptRunning(context, 'queue-paused');
+    feed.touchTotals();
+    waker.notify();
+    return queueTotals(context);
+  };
+
+  const withDefaults = (options?: IngestOptions) => {
+    const { defaults, delivery } = settings.get();
+    const deliverTo = delivery.deliverTo.filter((id) => context.targets.get(id) !== undefined);
+    return withIngestDefaults(defaults, options, deliverTo);
+  };
+
+  return {
+    addLinks: async ({ links, options: ingest }) => {
+      checkDeliverTo(context, ingest);
+      const queued = await queueLinksInBatches(
+        context,
+        links.map((link, i) => ({ ...link, position: i + 1 })),
+        withDefaults(ingest),
+      );
+      waker.notify();
+      const videos = await videosOf(context, queued.queued);
+      return {
+        queued: videos,
+        duplicates: queued.duplicates.map((d) => ({ input: d.url, uid: d.uid })),
+        invalid: queued.invalid.map((i) => ({ input: i.text, reason: i.reason })),
+      };
+    },
+    addFiles: async (input) => {
+      checkDeliverTo(context, input.options);
+      const result = await addFiles(context, { ...input, options: withDefaults(input.options) });
+      waker.notify();
+      return result;
+    },
+    importList: async (input) => {
+      checkDeliverTo(context, input.options);
+      const { uids, ...report } = await importList(context, { ...input, options: withDefaults(input.options) });
+      waker.notify();
+      return { ...report, uids };
+    },
+    checkLinks: (input) => checkLinks(context, input),
+    pause: async (selection) => {
+      const videos = await pauseVideos(context, selection);
+      const delivering = await pauseDeliveries(context, selection);
+      return { changed: videos.changed + delivering.changed };
+    },
+    resume: async (selection) => {
+      const videos = await resumeVideos(context, selection);
+      const delivering = await resumeDeliveries(context, selection);
+      waker.notify();
+      return { changed: videos.changed + delivering.changed };
+    },
+    cancel: (selection) => cancelVideos(context, selection),
+    retry: async (selection) => {
+      const videos = await retryVideos(context, selection);
+      const deliveries = await retryDeliveries(context, selection);
+      waker.notify();
+      return { changed: videos.changed + deliveries.changed };
+    },
+    remove: async (selection) => {
+      const result = await removeVideos(context, selection);
+      waker.notify();
+      return result;
+    },
+    moveToTop: async ({ uid }) => {
+      if (!context.edits.moveToTop(uid))
+        throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
+      waker.notify();
+      return store.get(uid) as Video;
+    },
+    pauseQueue: () => switchQueue({ paused: true, stopAfterCurrent: false }),
+    resumeQueue: () => switchQueue({ paused: false, stopAfterCurrent: false }),
+    stopAfterCurrent: () => switchQueue({ stopAfterCurrent: true }),
+    listTargets: async () => context.targets.list(),
+    saveTarget: async (input) => saveTarget(context, input),
+    removeTarget: async ({ id }) => removeTarget(context, id),
+    testTarget: ({ id }) => testTarget(context, id),
+
+    list: async (query) => store.list(query),
+    get: async ({ uid }) => {
+      const video = store.get(uid);
+      if (!video) throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
+      return video;
+    },
+    edit: async ({ uid, changes }) => editVideo(context, uid, changes),
+    getMany: async ({ uids }) => uids.map((uid) => store.get(uid)).filter((v): v is Video => v !== undefined),
+    history: async ({ uid }) => {
+      if (store.stateOf(uid) === undefined)
+        throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
+      return store.history(uid);
+    },
+    totals: async () => queueTotals(context),
+    getSettings: async () => settings.get(),
+    verifyWebhook: async ({ signature, body, secret, toleranceSeconds }) => {
+      const checked = verifyWebhook(signature, body, secret ?? settings.get().webhookSecret, {
+        ...(toleranceSeconds !== undefined ? { toleranceSeconds } : {}),
+      });
+      return checked.ok
+        ? { valid: true, signedAt: new Date(checked.time * 1000).toISOString() }
+        : { valid: false, reason: checked.reason };
+    },
+    setSettings: async (patch) => {
+      checkDeliverTo(context, patch.delivery);
+      if (patch.webhookUrl && patch.webhookPrivateNetworks === false)
+        refusePrivateAddress('webhookUrl', patch.webhookUrl, context.publicOnly.allowAddresses, 'a webhook');
+      const updated = settings.update(patch);
+      // A new threshold or new limits apply at once, not at the next scheduled look.
+      context.housekeeping.diskCheckedAt = 0;
+      waker.notify();
+      events.emit('settings', updated);
+      return updated;
+    },
+
+    // In its own process the engine's client answers this; whoever can ask the engine itself finds it running.
+    restartEngine: async () => runningEngine,
+  };
+}
