@@ -1,7 +1,7 @@
 /**
  * Part 3 of the responsive benchmark: the engine downloading the 1 GiB file alone (nothing else
- * queued, transcode off) against curl fetching the same URL, to /dev/null and to a file. Rounds
- * alternate the three. The engine's time is its video's history: from the claim of the fetch
+ * queued, transcode off) against curl fetching the same URL, to /dev/null and to a file, each
+ * round curl's two then the engine's, for each shape in turn. The engine's time is its video's history: from the claim of the fetch
  * stage to the next state, so neither the polling here nor the queue's wake-up is counted.
  */
 import { execFile } from 'node:child_process';
@@ -10,13 +10,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { VideoEvent } from '../shared/api';
 import { ownCpuMs, processCpuMs, waitFor } from './responsive-measure';
-import { serveShape, type Shape } from './responsive-shape';
+import type { RunningServer } from '../electron/server/start-server';
+import { serveShape, shapes, type Shape } from './responsive-shape';
 
 const run = promisify(execFile);
 
 export interface DownloadOptions {
   dir: string;
-  shape: Shape;
   bigUrl: string;
   rounds: number;
 }
@@ -44,44 +44,64 @@ export function downloadSpanMs(history: VideoEvent[]): { ms: number; endedAs: st
   return { ms: Date.parse(after.at) - Date.parse(claimed.at), endedAs: String(after.data.to) };
 }
 
-export async function measureDownload(options: DownloadOptions): Promise<DownloadFigures> {
-  const figures: DownloadFigures = { engineMs: [], curlNullMs: [], curlDiskMs: [], engineCpuMsPerGiB: [], endedAs: [] };
-  const server = await serveShape(options.dir, 'download', options.shape);
+/** One round of one shape: curl to /dev/null, curl to a file, then the engine; each added to `figures`. */
+async function downloadRound(
+  server: RunningServer,
+  shape: Shape,
+  round: number,
+  options: DownloadOptions,
+  figures: DownloadFigures,
+) {
   const curlFile = path.join(options.dir, 'curl.bin');
-  try {
-    const { engine } = server;
-    const cpu = () => (options.shape === 'inline' ? ownCpuMs() : processCpuMs(engine.pid()));
-    for (let round = 0; round < options.rounds; round++) {
-      figures.curlNullMs.push(await curlMs(options.bigUrl, '/dev/null'));
-      figures.curlDiskMs.push(await curlMs(options.bigUrl, curlFile));
-      fs.rmSync(curlFile, { force: true });
+  figures.curlNullMs.push(await curlMs(options.bigUrl, '/dev/null'));
+  figures.curlDiskMs.push(await curlMs(options.bigUrl, curlFile));
+  fs.rmSync(curlFile, { force: true });
 
-      const cpuBefore = cpu();
-      const added = await engine.addLinks({
-        links: [{ url: `${options.bigUrl}?round=${round}` }],
-        options: { transcode: false },
-      });
-      const uid = added.queued[0]?.uid;
-      if (!uid) throw new Error(`responsive: the download was not queued: ${JSON.stringify(added)}`);
-      await waitFor(
-        'the 1 GiB download',
-        async () => {
-          const { state } = (await engine.get({ uid })).status;
-          return state === 'queued' || state === 'downloading' ? undefined : state;
-        },
-        300_000,
-        100,
-      );
-      figures.engineCpuMsPerGiB.push(cpu() - cpuBefore);
-      const span = downloadSpanMs(await engine.history({ uid }));
-      figures.engineMs.push(span.ms);
-      figures.endedAs.push(span.endedAs);
-      // Each round's 1 GiB leaves the disk before the next.
-      await engine.remove({ uids: [uid], deleteOutputs: true });
-    }
+  const { engine } = server;
+  const cpu = () => (shape === 'inline' ? ownCpuMs() : processCpuMs(engine.pid()));
+  const cpuBefore = cpu();
+  const added = await engine.addLinks({
+    links: [{ url: `${options.bigUrl}?round=${round}` }],
+    options: { transcode: false },
+  });
+  const uid = added.queued[0]?.uid;
+  if (!uid) throw new Error(`responsive: the download was not queued: ${JSON.stringify(added)}`);
+  await waitFor(
+    'the 1 GiB download',
+    async () => {
+      const { state } = (await engine.get({ uid })).status;
+      return state === 'queued' || state === 'downloading' ? undefined : state;
+    },
+    300_000,
+    100,
+  );
+  figures.engineCpuMsPerGiB.push(cpu() - cpuBefore);
+  const span = downloadSpanMs(await engine.history({ uid }));
+  figures.engineMs.push(span.ms);
+  figures.endedAs.push(span.endedAs);
+  // Each round's 1 GiB leaves the disk before the next.
+  await engine.remove({ uids: [uid], deleteOutputs: true });
+}
+
+/** Both shapes' servers run at once (the one not downloading is idle), and their rounds alternate, so drift hits both alike. */
+export async function measureDownloads(options: DownloadOptions): Promise<Record<Shape, DownloadFigures>> {
+  const empty = (): DownloadFigures => ({
+    engineMs: [],
+    curlNullMs: [],
+    curlDiskMs: [],
+    engineCpuMsPerGiB: [],
+    endedAs: [],
+  });
+  const figures: Record<Shape, DownloadFigures> = { own: empty(), inline: empty() };
+  const servers: Partial<Record<Shape, RunningServer>> = {};
+  try {
+    for (const shape of shapes) servers[shape] = await serveShape(options.dir, 'download', shape);
+    for (let round = 0; round < options.rounds; round++)
+      for (const shape of shapes)
+        await downloadRound(servers[shape] as RunningServer, shape, round, options, figures[shape]);
     return figures;
   } finally {
-    await server.stop();
-    fs.rmSync(curlFile, { force: true });
+    for (const server of Object.values(servers)) await server.stop();
+    fs.rmSync(path.join(options.dir, 'curl.bin'), { force: true });
   }
 }

@@ -7,7 +7,15 @@
 import type { QueueTotals } from '../shared/api';
 import type { RunningServer } from '../electron/server/start-server';
 import { serveShape, type Shape } from './responsive-shape';
-import { ownCpuMs, processCpuMs, sleep, waitFor, withLoopDelay, type LoopDelay } from './responsive-measure';
+import {
+  machineTicks,
+  ownCpuMs,
+  processCpuMs,
+  sleep,
+  waitFor,
+  withLoopDelay,
+  type LoopDelay,
+} from './responsive-measure';
 import { wrk, type WrkFigures } from './wrk';
 
 export interface LoadOptions {
@@ -26,6 +34,9 @@ export interface LoadOptions {
 export interface WindowFigures {
   /** With nothing asking the server. */
   loop: LoopDelay;
+  /** Meanwhile: this process's CPU time per second (1 = one core), and the machine's busy share of all its cores. */
+  serverCores: number;
+  machineBusy: number;
   /** While wrk asks as fast as it can. */
   loopUnderRequests: LoopDelay;
   stream: WrkFigures;
@@ -45,7 +56,11 @@ export interface LoadFigures {
 const working = (totals: QueueTotals) => totals.byState.downloading >= 1 && totals.byState.inprogress >= 1;
 
 async function measureWindow(server: RunningServer, uid: string, options: LoadOptions): Promise<WindowFigures> {
+  const quietFrom = { server: ownCpuMs(), machine: machineTicks() };
   const quiet = await withLoopDelay(() => sleep(options.seconds * 1000));
+  const serverCores = (ownCpuMs() - quietFrom.server) / (options.seconds * 1000);
+  const machine = machineTicks();
+  const machineBusy = (machine.busy - quietFrom.machine.busy) / (machine.all - quietFrom.machine.all);
   const enginePid = server.engine.pid();
   const ownProcess = enginePid !== process.pid;
   const before = { server: ownCpuMs(), engine: processCpuMs(enginePid) };
@@ -63,6 +78,8 @@ async function measureWindow(server: RunningServer, uid: string, options: LoadOp
   const stillBusy = working(await server.engine.totals());
   return {
     loop: quiet.loop,
+    serverCores,
+    machineBusy,
     loopUnderRequests: asked.loop,
     stream: asked.value,
     serverCpuMsPer1k,

@@ -39,6 +39,20 @@ export function processCpuMs(pid: number | undefined): number {
   }
 }
 
+/** The machine's CPU ticks so far, all cores: busy and in all (from /proc/stat's first line). */
+export function machineTicks(): { busy: number; all: number } {
+  try {
+    const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1).join('').trim().split(/\s+/);
+    // user nice system idle iowait irq softirq steal; guest time is already counted in user.
+    const ticks = fields.slice(0, 8).map(Number);
+    const all = ticks.reduce((sum, n) => sum + n, 0);
+    // idle and iowait are the 4th and 5th fields.
+    return { busy: all - (ticks[3] ?? 0) - (ticks[4] ?? 0), all };
+  } catch {
+    return { busy: NaN, all: NaN };
+  }
+}
+
 /** This process's own CPU time so far (all its threads), in ms. */
 export function ownCpuMs(): number {
   const { user, system } = process.cpuUsage();

@@ -44,6 +44,14 @@ function printLoad(shapes: Record<Shape, ShapeFigures>, settings: RunSettings): 
   };
   loops('loop p99 / max (ms), idle, no requests', (f) => f.idle.loop);
   loops('loop p99 / max (ms), busy, no requests', (f) => f.busy.loop);
+  const share = (label: string, pick: (w: WindowFigures) => number) =>
+    row(
+      label,
+      `${fmt(pick(own.idle) * 100)} / ${fmt(pick(own.busy) * 100)}`,
+      `${fmt(pick(inline.idle) * 100)} / ${fmt(pick(inline.busy) * 100)}`,
+    );
+  share('  server CPU % of a core, idle / busy', (w) => w.serverCores);
+  share('  machine CPU busy % of all cores, idle / busy', (w) => w.machineBusy);
   loops('loop p99 / max (ms), idle, under wrk', (f) => f.idle.loopUnderRequests);
   loops('loop p99 / max (ms), busy, under wrk', (f) => f.busy.loopUnderRequests);
   const numbers = (label: string, pick: (w: WindowFigures) => number, which: 'idle' | 'busy', digits = 0) =>
@@ -149,7 +157,7 @@ function printStart(start: StartFigures, settings: RunSettings): void {
 export function printResponsive(shapes: Record<Shape, ShapeFigures>, start: StartFigures, settings: RunSettings): void {
   console.log(
     `\nresponsive: the server process (this one) with the engine in a process of its own (own) or in it (inline); ` +
-      `load average at start ${settings.loadAverage.map((n) => fmt(n, 2)).join(' ')} on ${settings.cores} cores; loop sampled every 5 ms`,
+      `load average at start ${settings.loadAverage.map((n) => fmt(n, 2)).join(' ')} on ${settings.cores} cores; loop delay: beyond a 1 ms timer`,
   );
   printLoad(shapes, settings);
   printImport(shapes, settings);

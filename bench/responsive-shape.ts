@@ -5,6 +5,9 @@ import { startServer, type RunningServer } from '../electron/server/start-server
 /** `own`: the engine in a process of its own (the default); `inline`: in the server's (the peer). */
 export type Shape = 'own' | 'inline';
 
+/** In the order each part measures them. */
+export const shapes: Shape[] = ['own', 'inline'];
+
 /** startServer on a free port with its own data directory, links to the local origin allowed. */
 export const serveShape = (dir: string, part: string, shape: Shape): Promise<RunningServer> =>
   startServer({

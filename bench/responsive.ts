@@ -13,14 +13,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { missingTool, startOrigin } from './local-origin';
-import { measureDownload } from './responsive-download';
+import { measureDownloads } from './responsive-download';
 import { measureImport } from './responsive-import';
 import { measureLoad } from './responsive-load';
 import { printResponsive, type RunSettings, type ShapeFigures } from './responsive-report';
-import type { Shape } from './responsive-shape';
+import { shapes, type Shape } from './responsive-shape';
 import { measureStart } from './responsive-start';
-
-const shapes: Shape[] = ['own', 'inline'];
 
 /** A 1 GiB file that starts as a real MP4 (so the engine takes it for a video) and is sparse after. */
 function writeBigFile(file: string, clip: string): void {
@@ -93,7 +91,7 @@ export async function benchResponsive(args: string[]): Promise<void> {
         measureLoad({ ...common, shape, clip, copies: Number(values.copies), ...settings }),
       );
       const imports = await eachShape((shape) => measureImport({ ...common, shape, linkUrl: bigUrl, ...settings }));
-      const download = await eachShape((shape) => measureDownload({ ...common, shape, rounds: settings.rounds }));
+      const download = await measureDownloads({ ...common, rounds: settings.rounds });
       const start = await measureStart(dir, settings.runs);
       const figures = Object.fromEntries(
         shapes.map((shape) => [shape, { load: load[shape], imports: imports[shape], download: download[shape] }]),
