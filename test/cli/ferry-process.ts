@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import type { Video } from '../../shared/video';
-import { finished, repoRoot, spawnTs, type Finished } from '../helpers/spawn-ts';
+import { finished, repoRoot, spawnNode, type Finished } from '../helpers/spawn-ts';
 import { startTusServer, type TusTestServer } from '../helpers/tus-server';
 import { runFerry } from './ferry-in-process';
 
@@ -16,10 +16,11 @@ export const bin = path.join(repoRoot, 'bin/ferry.mjs');
 
 /**
  * One `ferry` command run to its end by the real binary, in a process of its own, with `env` added
- * to this process's environment and `input`, when given, piped to its stdin.
+ * to this process's environment and `input`, when given, piped to its stdin. Started as a shell
+ * starts it, `node bin/ferry.mjs`: the binary registers tsx itself.
  */
 export const ferry = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<Finished> =>
-  finished(spawnTs(bin, args, env, input), 120_000);
+  finished(spawnNode([bin, ...args], env, input), 120_000);
 
 /**
  * No keychain in a test's environment: the opt-in file store stands in for it
@@ -67,7 +68,7 @@ afterEach(() => {
 
 /** A ferry process left running; killed after the test if it has not ended. */
 export function startFerry(args: string[]): RunningFerry {
-  const child = spawnTs(bin, args);
+  const child = spawnNode([bin, ...args]);
   running.push(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -6,7 +6,7 @@ import { createEngine } from '../../electron/engine/create-engine';
 import type { DownloadState } from '../../electron/engine/sources/download-state';
 import * as make from '../helpers/media-fixtures';
 import { sha256, startOrigin } from '../helpers/origin-server';
-import { finished, spawnTs } from '../helpers/spawn-ts';
+import { finished, spawnNode } from '../helpers/spawn-ts';
 import { bin, fileStore } from './ferry-process';
 import { runFerry } from './ferry-in-process';
 import { tempDir } from '../helpers/temp-dir';
@@ -88,7 +88,7 @@ describe('ferry with links', () => {
     });
     origins.push(origin);
     const dataDir = tempDir();
-    const child = spawnTs(bin, ['ingest', origin.url('/big.mkv'), '--ladder', '240', '--data-dir', dataDir]);
+    const child = spawnNode([bin, 'ingest', origin.url('/big.mkv'), '--ladder', '240', '--data-dir', dataDir]);
     const done = finished(child);
     // Wait (bounded) until the saved state records a finished piece and bytes within unfinished
     // ones, then kill without warning.

@@ -3,12 +3,9 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-/**
- * Starts a TypeScript file in a new Node process (through tsx), as the CLI and workers run; `input`,
- * when given, is piped to its stdin.
- */
-export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {}, input?: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+/** Starts `node <args>` in the repository, with `env` added to this process's and `input`, when given, piped to its stdin. */
+export function spawnNode(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): ChildProcess {
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -16,6 +13,10 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
   if (input !== undefined) child.stdin?.end(input);
   return child;
 }
+
+/** Starts a TypeScript file in a new Node process (through tsx), as workers run. */
+export const spawnTs = (file: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess =>
+  spawnNode(['--import', 'tsx', file, ...args], env);
 
 export interface Finished {
   code: number | null;
