@@ -19,6 +19,7 @@ import { queueLinksInBatches } from './commands/queue-link-batches';
 import { videosOf } from './commands/queue-in-batches';
 import { refusePrivateAddress } from './commands/refuse-private-address';
 import type { EngineContext } from './context/engine-context';
+import { readCommands } from './read-commands';
 import { verifyWebhook } from './notify/sign-webhook';
 import { interruptRunning } from './run/stop-work';
 import { queueTotals } from './run/queue-totals';
@@ -108,19 +109,8 @@ export function engineCommandTable(context: EngineContext, waker: Waker, events:
     removeTarget: async ({ id }) => removeTarget(context, id),
     testTarget: ({ id }) => testTarget(context, id),
 
-    list: async (query) => store.list(query),
-    get: async ({ uid }) => {
-      const video = store.get(uid);
-      if (!video) throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
-      return video;
-    },
+    ...readCommands(store, paths.dataDir),
     edit: async ({ uid, changes }) => editVideo(context, uid, changes),
-    getMany: async ({ uids }) => uids.map((uid) => store.get(uid)).filter((v): v is Video => v !== undefined),
-    history: async ({ uid }) => {
-      if (store.stateOf(uid) === undefined)
-        throw new FerryError('NOT_FOUND', `No video with uid ${uid} in ${paths.dataDir}.`);
-      return store.history(uid);
-    },
     totals: async () => queueTotals(context),
     getSettings: async () => settings.get(),
     verifyWebhook: async ({ signature, body, secret, toleranceSeconds }) => {

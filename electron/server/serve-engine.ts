@@ -15,6 +15,7 @@ import { inlineEngineLink, type EngineLink } from '../engine/host/engine-link';
 import { forkEngineHost } from '../engine/host/fork-engine-host';
 import type { HostOptions } from '../engine/host/host-options';
 import { startEngineHost } from '../engine/host/start-engine-host';
+import { withLocalReads } from '../engine/host/local-reads';
 
 /** What the server's engine is started with (ServeOptions extends it). */
 export interface EngineServeOptions {
@@ -87,5 +88,14 @@ export async function serveEngine(options: EngineServeOptions): Promise<ServedEn
     spawn: await forkEngineHost(options.env ?? process.env),
     ...(options.onNotice ? { onNotice: options.onNotice } : {}),
   });
-  return { ...started, ...engineCommands(started), stop: () => started.stop() };
+  // Reads are answered here, from a read-only connection, however busy the engine's process is.
+  const link = withLocalReads(started);
+  return {
+    ...link,
+    ...engineCommands(link),
+    stop: async () => {
+      link.closeReads();
+      await started.stop();
+    },
+  };
 }

@@ -5,6 +5,7 @@
  * (child_process.fork) and by the app's main process (utilityProcess.fork), so that nothing the
  * engine does (downloads, SQLite, a crash) holds or takes down the process that answers the user.
  */
+import os from 'node:os';
 import type { ToEngine } from '../../../shared/engine-messages';
 import { runEngine } from '../api/run-engine';
 import { createEngine, type Engine } from '../create-engine';
@@ -72,6 +73,18 @@ function serve(options: HostOptions, channel: HostChannel): void {
   });
   channel.onGone(stop);
   channel.post({ type: 'ready', dataDir: engine.paths.dataDir, schemaVersion: engine.schemaVersion });
+}
+
+/**
+ * A little below the processes that answer the user (the window, main, the server): when the
+ * machine is short of CPU, they come first; alone, the engine still gets every core it can use.
+ * Its ffmpeg runs lower still (media/run-ffmpeg.ts).
+ */
+const enginePriority = 5;
+try {
+  os.setPriority(enginePriority);
+} catch (error) {
+  channel.post({ type: 'notice', text: `The engine runs at normal priority: ${(error as Error).message}` });
 }
 
 const options = readHostOptions(process.argv.slice(2));

@@ -46,6 +46,8 @@ export class VideoStore {
   private readonly events: VideoHistory;
   private readonly writer: StateWriter;
 
+  private activeBySourceStmt: Database.Statement | undefined;
+
   constructor(
     private readonly db: Database.Database,
     readonly owner: string,
@@ -146,10 +148,11 @@ export class VideoStore {
 
   /** A video from the same source that is queued, in progress or finished (not failed or canceled). */
   findActiveBySourceKey(sourceKey: string): string | undefined {
-    return this.db
+    // Prepared once: an import of thousands of links asks this for every one of them.
+    this.activeBySourceStmt ??= this.db
       .prepare("SELECT uid FROM videos WHERE source_key = ? AND state NOT IN ('error', 'canceled') LIMIT 1")
-      .pluck()
-      .get(sourceKey) as string | undefined;
+      .pluck();
+    return this.activeBySourceStmt.get(sourceKey) as string | undefined;
   }
 
   list(query: ListQuery = {}): VideoPage {
