@@ -3,7 +3,8 @@
  * changed (store/video-changes.ts); nothing else has to. However often a video changes, the UI
  * gets at most one message per flush interval (so no video updates more than ten times a
  * second), holding each changed video once, plus the new queue totals. A burst of thousands of
- * changes goes out as a few messages of at most `batchSize` videos.
+ * changes goes out as messages of at most `batchSize` videos, one per turn of the event loop, so
+ * that reading them back never holds the engine's answers for long (~20 ms a batch).
  */
 import type { FerryEvents, QueueTotals } from '../../../shared/api';
 import type { Video } from '../../../shared/video';
@@ -11,12 +12,15 @@ import type { VideoStore } from '../store/video-store';
 
 export type Emit = <E extends keyof FerryEvents>(event: E, payload: FerryEvents[E]) => void;
 
-const batchSize = 1000;
+const batchSize = 250;
 
 export class VideoChangeFeed {
   private totalsChanged = false;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Changed videos not sent yet, in the order they changed; each once. */
+  private readonly pending = new Set<string>();
+  private next: NodeJS.Immediate | undefined;
 
   constructor(
     private readonly store: VideoStore,
@@ -36,6 +40,7 @@ export class VideoChangeFeed {
     this.schedule();
   }
 
+  /** Sends what changed: the first batch now, the rest one batch per turn, then the totals. */
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -43,20 +48,29 @@ export class VideoChangeFeed {
     const uids = this.store.changes.takeChanged();
     if (uids.length === 0 && !this.totalsChanged) return;
     this.totalsChanged = false;
-    for (let i = 0; this.wanted('videos') && i < uids.length; i += batchSize) {
-      const videos = uids
-        .slice(i, i + batchSize)
-        .map((uid) => this.store.get(uid))
-        .filter((v): v is Video => v !== undefined);
+    for (const uid of uids) this.pending.add(uid);
+    if (!this.next) this.sendBatch();
+  }
+
+  private sendBatch(): void {
+    this.next = undefined;
+    if (this.closed) return;
+    const batch = [...this.pending].slice(0, batchSize);
+    for (const uid of batch) this.pending.delete(uid);
+    if (this.wanted('videos')) {
+      const videos = batch.map((uid) => this.store.get(uid)).filter((v): v is Video => v !== undefined);
       if (videos.length > 0) this.emit('videos', videos);
     }
-    if (this.wanted('totals')) this.emit('totals', this.totals());
+    if (this.pending.size > 0) this.next = setImmediate(() => this.sendBatch());
+    else if (this.wanted('totals')) this.emit('totals', this.totals());
   }
 
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
+    clearImmediate(this.next);
     this.timer = undefined;
+    this.next = undefined;
     this.store.changes.listen(undefined);
   }
 
