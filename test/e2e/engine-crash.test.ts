@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingPieces, type DownloadState } from '../../electron/engine/sources/download-state';
 import { startOrigin } from '../helpers/origin-server';
 import { watchedPage } from './support/renderer-page';
 import { artifactsDir, startServedApp, type ServedApp } from './support/serve-app';
@@ -69,6 +70,17 @@ describe("the engine's process killed under ferry serve, in Chromium", () => {
     expect(pid).toBeTypeOf('number');
     process.kill(pid!, 'SIGKILL');
     return pid!;
+  }
+
+  /** Where each piece of a download still missing on disk resumes (its saved state, read once its process is dead). */
+  function resumePoints(file: string): Set<number> {
+    const originals = path.join(app.served.engine.paths.dataDir, 'originals');
+    const [state] = fs
+      .readdirSync(originals, { recursive: true, encoding: 'utf8' })
+      .filter((name) => path.basename(name) === `${file}.part.json`)
+      .map((name) => JSON.parse(fs.readFileSync(path.join(originals, name), 'utf8')) as DownloadState);
+    expect(state).toBeDefined();
+    return new Set(missingPieces(state!).map((piece) => piece.next));
   }
 
   /** Until the engine runs again in a new process (or gave up). */
@@ -135,6 +147,7 @@ describe("the engine's process killed under ferry serve, in Chromium", () => {
 
     const killed = killEngine();
     const killedAt = Date.now();
+    const resumeAt = resumePoints('first.avi');
     await expect.poll(bannersSeen, { timeout: 30_000 }).toContain(reconnecting);
     await expect.poll(() => engineBanner(page).count(), { timeout: 30_000 }).toBe(0);
     expect(app.served.engine.pid()).not.toBe(killed);
@@ -147,11 +160,11 @@ describe("the engine's process killed under ferry serve, in Chromium", () => {
     await expect.poll(() => stateOf(page, 'first.avi'), { timeout: 30_000 }).toBe('Downloading');
     await expect.poll(() => stateOf(page, 'second.avi'), { timeout: 30_000 }).toBe('Downloading');
     expect(await page.getByLabel('Queue totals').textContent()).toContain('2 videos · 2 working');
-    // Nothing downloaded again: the new process asks only for what the dead one had not written.
-    const asked = (after: boolean) => rangeStarts('/first.avi').filter((get) => get.at >= killedAt === after);
-    await expect.poll(() => asked(true).length, { timeout: 30_000 }).toBeGreaterThan(0);
-    const before = new Set(asked(false).map((get) => get.start));
-    expect(asked(true).filter((get) => get.start === 0 || before.has(get.start))).toEqual([]);
+    // Nothing downloaded again: the new process asks only for what the dead one had not written,
+    // each missing piece from its first byte not on disk when it died.
+    const asked = () => rangeStarts('/first.avi').filter((get) => get.at >= killedAt);
+    await expect.poll(() => asked().length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(asked().filter((get) => get.start === 0 || !resumeAt.has(get.start))).toEqual([]);
     // The page heard it all without a reload: what it recorded before the kill is still there.
     expect(await bannersSeen()).toEqual([reconnecting]);
 

@@ -16,7 +16,7 @@ const artifacts = path.join(repoRoot, 'test-artifacts');
 
 const tenThousandVideos = `
   (() => {
-    const listeners = { videos: [], removed: [], totals: [] };
+    const listeners = { videos: [], removed: [], totals: [], engine: [], settings: [] };
     const base = { uploaded: null, readyToStream: false, readyToStreamAt: null, duration: -1, size: 50 * 1024 * 1024,
       input: { width: -1, height: -1 }, thumbnail: null, thumbnailTimestampPct: 0, playback: null, downloads: null,
       maxDurationSeconds: -1, maxSizeBytes: -1, scheduledDeletion: null, outputsDeletedAt: null, watermark: null,

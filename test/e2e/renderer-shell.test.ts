@@ -6,7 +6,7 @@ import { serveRendererBuild } from './support/renderer-page';
 /** A window.ferry for the page, answering envelopes as the preload does: two videos, and an event pushed after the first render. */
 const fakeFerryScript = `
   (() => {
-    const listeners = { videos: [], removed: [], totals: [] };
+    const listeners = { videos: [], removed: [], totals: [], engine: [], settings: [] };
     const base = { created: '2026-11-21T10:00:00Z', modified: '2026-11-21T10:00:00Z', uploaded: null,
       readyToStream: false, readyToStreamAt: null, duration: -1, size: -1, input: { width: -1, height: -1 },
       thumbnail: null, thumbnailTimestampPct: 0, playback: null, downloads: null, maxDurationSeconds: -1,
