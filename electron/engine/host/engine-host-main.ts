@@ -80,7 +80,7 @@ function serve(options: HostOptions, channel: HostChannel): void {
  * machine is short of CPU, they come first; alone, the engine still gets every core it can use.
  * Its ffmpeg runs lower still (media/run-ffmpeg.ts).
  */
-const enginePriority = 5;
+const enginePriority = 10;
 try {
   os.setPriority(enginePriority);
 } catch (error) {

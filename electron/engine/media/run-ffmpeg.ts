@@ -46,7 +46,7 @@ export function runFfmpeg(options: FfmpegRun): Promise<FfmpegResult> {
     });
     if (options.background !== false && child.pid !== undefined) {
       try {
-        os.setPriority(child.pid, 10);
+        os.setPriority(child.pid, 15);
       } catch (error) {
         // Not fatal: the encode only competes harder with the desktop.
         process.emitWarning(`Could not lower ffmpeg's priority: ${(error as Error).message}`);

@@ -68,7 +68,7 @@ describe('stage scheduling', () => {
     expect(peak.ffmpeg).toBe(1);
     expect(peak.downloadsDuringTranscode).toBeGreaterThan(0);
     // Transcodes run at a lower priority than Ferry itself, so the desktop stays responsive.
-    expect([...niceness]).toEqual([10]);
+    expect([...niceness]).toEqual([15]);
     // The queue's totals carried its download speed and an overall ETA while it worked.
     expect(peak.bytesPerSecond).toBeGreaterThan(0);
     expect(etaShown).toBe(true);
