@@ -12,6 +12,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: on 2 cores, one file at a time.
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: unit } },
       {
