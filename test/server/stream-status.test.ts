@@ -19,6 +19,8 @@ type Status = Cloudflare.Stream.Video['status'] & { ferryState?: string };
 describe("the video's status over the Cloudflare API", () => {
   it("keeps state to Cloudflare's set and pctComplete a string; a paused or canceled video says so in ferryState", async () => {
     const api = await serve();
+    // Nothing starts: the link's failing fetch must not race the pause below.
+    await api.server.engine.pauseQueue();
     const copied = await api.call('POST', `${stream}/copy`, { url: 'https://cdn.example.test/a.mp4' });
     const { uid } = copied.json.result as { uid: string };
     const statusOf = async () => ((await api.call('GET', `${stream}/${uid}`)).json.result as { status: Status }).status;
