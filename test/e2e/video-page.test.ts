@@ -35,6 +35,7 @@ describe("a video's page, served by ferry serve", () => {
   let origin: Awaited<ReturnType<typeof startOrigin>>;
   let readyUid: string;
   let failedUid: string;
+  let portraitUid: string;
 
   const stateOf = async (uid: string): Promise<VideoState> => (await app.served.engine.get({ uid })).status.state;
 
@@ -49,27 +50,64 @@ describe("a video's page, served by ferry serve", () => {
     app = await startServedApp('video-page');
     fs.mkdirSync(artifactsDir, { recursive: true });
     const source = await sixSeconds(app.work);
+    const portrait = path.join(app.work, 'portrait.mp4');
+    await make.ff([
+      ...['-f', 'lavfi', '-i', 'testsrc2=s=360x640:r=25:d=2'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', portrait],
+    ]);
     origin = await startOrigin({
       '/talk.mp4': { kind: 'file', body: fs.readFileSync(source), contentType: 'video/mp4' },
       '/gone.mp4': { kind: 'status', status: 404 },
+      '/portrait.mp4': { kind: 'file', body: fs.readFileSync(portrait), contentType: 'video/mp4' },
     });
     const { queued } = await app.served.engine.addLinks({
       links: [
         { url: origin.url('/talk.mp4'), meta: { name: 'talk' } },
         { url: origin.url('/gone.mp4'), meta: { name: 'gone' } },
+        { url: origin.url('/portrait.mp4'), meta: { name: 'portrait' } },
       ],
       options: { ladder: [360] },
     });
-    [readyUid, failedUid] = queued.map((v) => v.uid) as [string, string];
+    [readyUid, failedUid, portraitUid] = queued.map((v) => v.uid) as [string, string, string];
     // Ends (either way) well before the limit: a wrong end state fails the test with its name.
     await until(async () => ['ready', 'error'].includes(await stateOf(readyUid)), 120_000);
     await until(async () => (await stateOf(failedUid)) === 'error', 60_000);
+    await until(async () => ['ready', 'error'].includes(await stateOf(portraitUid)), 120_000);
     expect(await stateOf(readyUid)).toBe('ready');
+    expect(await stateOf(portraitUid)).toBe('ready');
   }, 240_000);
 
   afterAll(async () => {
     await app?.close();
     await origin?.close();
+  });
+
+  it("fits a portrait video's player to the window: Play and the timeline stay on screen at 1280×800 and 800×600", async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 800, height: 600 },
+    ]) {
+      const { page, problems } = await app.open({ viewport });
+      await page.evaluate((hash) => (window.location.hash = hash), `#/video/${portraitUid}`);
+      const play = page.locator('.play-button');
+      await play.waitFor();
+      await expect
+        .poll(() => page.locator('.video-element').evaluate((video: HTMLVideoElement) => video.videoHeight))
+        .toBeGreaterThan(0);
+      for (const control of [play, page.locator('.timeline-range')]) {
+        const box = await control.boundingBox();
+        expect(box, `${viewport.width}×${viewport.height}`).not.toBeNull();
+        expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+      }
+      const picture = await page.locator('.video-element').boundingBox();
+      expect(picture!.height).toBeLessThan(viewport.height);
+      await page.screenshot({
+        path: path.join(artifactsDir, `video-page-portrait-${viewport.width}x${viewport.height}.png`),
+      });
+      expect(problems).toEqual([]);
+      await page.close();
+    }
   });
 
   it('plays the local HLS, and shows storyboard tiles over the timeline under the pointer and from the keyboard', async () => {
