@@ -50,18 +50,15 @@ describe('the app shell', () => {
     );
     expect(within(list).getByRole('progressbar', { name: 'Processing 75%' })).toBeTruthy();
 
-    act(() =>
-      fake.emit('totals', {
-        ...fakeTotals(fake.videos(), running),
-        bytesPerSecond: 5 * 1024 * 1024,
-        etaSeconds: 125,
-        queue: { ...running, lowDiskSpace: true },
-      }),
-    );
+    const working = { ...fakeTotals(fake.videos(), running), bytesPerSecond: 5 * 1024 * 1024, etaSeconds: 125 };
+    act(() => fake.emit('totals', working));
     expect(screen.getByLabelText('Queue totals').textContent).toContain(
       '2 videos · 1 working · 0 queued · 0 ready · 1 failed · 5.0 MiB/s · 2m 05s left',
     );
+    // Short of disk the queue takes no work: it says why, and no time left.
+    act(() => fake.emit('totals', { ...working, queue: { ...running, lowDiskSpace: true } }));
     expect(screen.getByRole('status').textContent).toContain('the disk is almost full');
+    expect(screen.getByLabelText('Queue totals').textContent).not.toContain('left');
 
     unmount();
     expect(fake.listenerCount()).toBe(0);

@@ -14,6 +14,8 @@ export function QueueSummary({ totals }: { totals: QueueTotals }) {
   const { byState } = totals;
   const active = byState.downloading + byState.inprogress;
   const notice = queueNotice(totals);
+  // A time left is only true of a queue that is working: none while paused or with nothing running.
+  const timeLeft = active > 0 && notice === null && totals.etaSeconds > 0 ? totals.etaSeconds : null;
   const optional = [
     byState.paused > 0 && `${byState.paused} paused`,
     byState.canceled > 0 && `${byState.canceled} canceled`,
@@ -32,7 +34,7 @@ export function QueueSummary({ totals }: { totals: QueueTotals }) {
         <span key={String(text)}> · {text}</span>
       ))}
       {totals.bytesPerSecond > 0 && <> · {formatBytes(totals.bytesPerSecond)}/s</>}
-      {totals.etaSeconds > 0 && <> · {formatDuration(totals.etaSeconds)} left</>}
+      {timeLeft !== null && <> · {formatDuration(timeLeft)} left</>}
       {notice && (
         <>
           {' '}
