@@ -7,14 +7,13 @@
  */
 import type { FerryCommands } from '../../shared/api';
 import { runningEngine, type EngineStatus } from '../../shared/engine-status';
-import type { Envelope } from '../../shared/ferry-error';
-import { runEngine } from '../engine/api/run-engine';
-import { createEngine, type Engine } from '../engine/create-engine';
+import { createEngine } from '../engine/create-engine';
 import { engineCommands } from '../engine/host/engine-commands';
 import { inlineEngineLink, type EngineLink } from '../engine/host/engine-link';
 import { forkEngineHost } from '../engine/host/fork-engine-host';
 import type { HostOptions } from '../engine/host/host-options';
 import { startEngineHost } from '../engine/host/start-engine-host';
+import { watchQueue } from '../engine/host/watch-queue';
 import { withLocalReads } from '../engine/host/local-reads';
 
 /** What the server's engine is started with (ServeOptions extends it). */
@@ -43,21 +42,10 @@ export type ServedEngine = EngineLink &
     stop(): Promise<void>;
   };
 
-/** Works the queue; when another process holds it, says so and takes over once that one stops. */
-async function work(engine: Engine, signal: AbortSignal, onNotice?: (text: string) => void): Promise<Envelope<void>> {
-  const first = await runEngine(engine, { watch: true, signal });
-  if (first.ok || first.error.code !== 'BUSY') return first;
-  onNotice?.(
-    `Another Ferry (process ${first.error.runnerPid ?? '?'}) is working this queue; the API answers, and this ` +
-      'server takes the queue over when that one stops.',
-  );
-  return runEngine(engine, { watch: true, signal, waitForRunner: true });
-}
-
 function inlineEngine(host: HostOptions, options: EngineServeOptions): ServedEngine {
   const engine = createEngine({ ...host, env: options.env ?? process.env });
   const stopRun = new AbortController();
-  const running = work(engine, stopRun.signal, options.onNotice).then((ended) => {
+  const running = watchQueue(engine, stopRun.signal, (text) => options.onNotice?.(text)).then((ended) => {
     if (!ended.ok && !stopRun.signal.aborted) options.onNotice?.(`The queue stopped: ${ended.error.message}`);
   });
   const link = inlineEngineLink(engine);

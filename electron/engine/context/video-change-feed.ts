@@ -55,7 +55,12 @@ export class VideoChangeFeed {
   private sendBatch(): void {
     this.next = undefined;
     if (this.closed) return;
-    const batch = [...this.pending].slice(0, batchSize);
+    // The first `batchSize` in insertion order, without copying the whole set each turn.
+    const batch: string[] = [];
+    for (const uid of this.pending) {
+      if (batch.length === batchSize) break;
+      batch.push(uid);
+    }
     for (const uid of batch) this.pending.delete(uid);
     if (this.wanted('videos')) {
       const videos = batch.map((uid) => this.store.get(uid)).filter((v): v is Video => v !== undefined);

@@ -7,11 +7,11 @@
  */
 import os from 'node:os';
 import type { ToEngine } from '../../../shared/engine-messages';
-import { runEngine } from '../api/run-engine';
 import { createEngine, type Engine } from '../create-engine';
 import { answerPort } from './answer-port';
 import { hostChannel, type HostChannel } from './host-channel';
 import { readHostOptions, type HostOptions } from './host-options';
+import { watchQueue } from './watch-queue';
 
 /** Exit code of a host that died of an error nothing caught (EX_SOFTWARE). */
 export const fatalExitCode = 70;
@@ -29,25 +29,12 @@ function die(error: unknown): void {
 process.on('uncaughtException', die);
 process.on('unhandledRejection', die);
 
-/** Works the queue; when another process holds it, says so and takes over once that one stops. */
+/** Works the queue until told to stop; a run that fails without being asked to stop is a crash. */
 async function work(engine: Engine, signal: AbortSignal, whenBusy: HostOptions['whenBusy']): Promise<void> {
-  let ended = await runEngine(engine, { watch: true, signal });
-  if (!ended.ok && ended.error.code === 'BUSY' && whenBusy === 'stop') {
-    channel.post({ type: 'runEnded', envelope: ended });
-    return;
-  }
-  if (!ended.ok && ended.error.code === 'BUSY') {
-    channel.post({
-      type: 'notice',
-      text:
-        `Another Ferry (process ${ended.error.runnerPid ?? '?'}) is working this queue; the API answers, and this ` +
-        'one takes the queue over when that one stops.',
-    });
-    ended = await runEngine(engine, { watch: true, signal, waitForRunner: true });
-  }
+  const ended = await watchQueue(engine, signal, (text) => channel.post({ type: 'notice', text }), whenBusy);
   channel.post({ type: 'runEnded', envelope: ended });
-  // A run that fails without being asked to stop is a crash: the starter restarts this process.
-  if (!ended.ok && !signal.aborted) die(new Error(ended.error.message));
+  // BUSY with whenBusy 'stop' is an answer, not a crash; any other failure: the starter restarts this process.
+  if (!ended.ok && ended.error.code !== 'BUSY' && !signal.aborted) die(new Error(ended.error.message));
 }
 
 function serve(options: HostOptions, channel: HostChannel): void {
