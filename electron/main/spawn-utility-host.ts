@@ -7,7 +7,7 @@
 import { utilityProcess, type MessagePortMain } from 'electron';
 import type { FromEngine } from '../../shared/engine-messages';
 import { hostOptionsArgument } from '../engine/host/host-options';
-import { tailKeeper, type HostProcess, type SpawnHost } from '../engine/host/host-process';
+import { followStderr, type HostProcess, type SpawnHost } from '../engine/host/host-process';
 
 export function spawnUtilityHost(entry: string): SpawnHost {
   return (options) => {
@@ -15,12 +15,7 @@ export function spawnUtilityHost(entry: string): SpawnHost {
       serviceName: 'Ferry engine',
       stdio: ['ignore', 'inherit', 'pipe'],
     });
-    const tail = tailKeeper();
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      tail.add(chunk);
-      process.stderr.write(chunk);
-    });
+    const tail = followStderr(child.stderr);
     return {
       get pid() {
         return child.pid;

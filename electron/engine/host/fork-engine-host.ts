@@ -7,7 +7,7 @@ import { fork } from 'node:child_process';
 import type { FromEngine } from '../../../shared/engine-messages';
 import { engineHostBundle } from './bundle-engine-host';
 import { hostOptionsArgument } from './host-options';
-import { tailKeeper, type HostProcess, type SpawnHost } from './host-process';
+import { followStderr, type HostProcess, type SpawnHost } from './host-process';
 
 /** Bundles the entry once (when its sources changed), then starts a process from it each time it is called. */
 export async function forkEngineHost(env: NodeJS.ProcessEnv = process.env): Promise<SpawnHost> {
@@ -19,14 +19,9 @@ export async function forkEngineHost(env: NodeJS.ProcessEnv = process.env): Prom
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
-    const tail = tailKeeper();
+    const tail = followStderr(child.stderr);
     // A failure to start or to send is followed by 'exit', which the starter handles; keep its words.
     child.on('error', (error) => tail.add(`\n${error.message}`));
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      tail.add(chunk);
-      process.stderr.write(chunk);
-    });
     const host: HostProcess = {
       pid: child.pid,
       post(message) {

@@ -34,3 +34,14 @@ export function tailKeeper(max = 4000): { add(chunk: string): void; text(): stri
     text: () => kept.trim(),
   };
 }
+
+/** Passes a started engine's stderr through to this process's, keeping its tail for the crash log. */
+export function followStderr(stderr: NodeJS.ReadableStream | null | undefined): ReturnType<typeof tailKeeper> {
+  const tail = tailKeeper();
+  stderr?.setEncoding('utf8');
+  stderr?.on('data', (chunk: string) => {
+    tail.add(chunk);
+    process.stderr.write(chunk);
+  });
+  return tail;
+}
