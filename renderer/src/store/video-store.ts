@@ -108,8 +108,8 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
 
     const failed = (error: unknown) => {
       // The engine's process died under the call: its banner says so and the list is loaded again
-      // once it is back (resume), so what is shown stays meanwhile.
-      if (get().status === 'ready' && error instanceof FerryError && error.code === 'ENGINE_RESTARTING') return;
+      // once it is back (resume), so what is shown (the list, or "Loading…") stays meanwhile.
+      if (error instanceof FerryError && error.code === 'ENGINE_RESTARTING') return;
       set({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
     };
 

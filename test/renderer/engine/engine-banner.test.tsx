@@ -126,6 +126,31 @@ describe("the engine's banner", () => {
     await screen.findByText('other');
   });
 
+  it('keeps saying Loading when the first load fails because the engine died under it, and loads once it is back', async () => {
+    const talk = makeVideo('a', 'talk', 'downloading');
+    let refuse = true;
+    const { fake } = renderQueue([talk], {
+      prepare: (fake) => {
+        const totals = fake.api.totals;
+        fake.api.totals = () =>
+          refuse
+            ? Promise.reject(new FerryError('ENGINE_RESTARTING', "Ferry's engine stopped before answering."))
+            : totals();
+      },
+    });
+    act(() => fake.emit('engine', killed));
+    await screen.findByText('Loading…');
+    await act(() => Promise.resolve());
+    // The banner says why; no second message calls the queue unloadable.
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe(reconnecting);
+
+    refuse = false;
+    act(() => fake.emit('engine', { state: 'running', crashes: 1 }));
+    await screen.findByText('talk');
+    expect(screen.queryByText('Loading…')).toBeNull();
+  });
+
   it('reloads the open video page, which no window of the list holds', async () => {
     const first = makeVideo('a', 'first');
     const second = makeVideo('b', 'second', 'downloading', { pct: 30 });
