@@ -240,6 +240,16 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE delivery_targets ADD COLUMN private_networks INTEGER NOT NULL DEFAULT 1;
     `,
   },
+  {
+    version: 9,
+    name: 'content fingerprints, to flag a file already in the library',
+    // SHA-256 of the size and the first and last MiB (shared/content-fingerprint.ts): a browser
+    // computes it in milliseconds on a file of any size. Videos added before have none.
+    sql: `
+      ALTER TABLE videos ADD COLUMN fingerprint TEXT;
+      CREATE INDEX videos_fingerprint ON videos (fingerprint) WHERE fingerprint IS NOT NULL;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
