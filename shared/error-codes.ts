@@ -11,5 +11,7 @@ export const errorCodes = [
   'ERR_NOT_A_DIRECT_LINK',
   'ERR_DISK_FULL',
   'ERR_DELIVERY_FAILED',
+  /** The link answered 404 or 410: nothing is at that address (ERR_FETCH_ORIGIN_ERROR in Cloudflare Stream). */
+  'ERR_FETCH_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -173,17 +173,17 @@ describe("a video's page, served by ferry serve", () => {
     await page.close();
   }, 90_000);
 
-  it('explains a link that answers 404 in plain words, with Retry', async () => {
+  it('explains a link that answers 404 in plain words, with Retry and why it will fail again', async () => {
     const { page, problems } = await openVideo(failedUid);
     const panel = page.getByRole('region', { name: 'What went wrong' });
     await panel.waitFor();
-    expect(await panel.textContent()).toContain('The server the link points at did not give the video');
-    expect(await panel.textContent()).toContain('What to do: Check the link opens in a browser');
+    expect(await panel.textContent()).toContain('The server the link points at has no file there');
+    expect(await panel.textContent()).toContain('a retry fails again unless the file is put back');
     expect(await page.getByRole('list', { name: 'History' }).textContent()).toContain('→ Failed');
     await page.screenshot({ path: path.join(artifactsDir, 'video-page-error.png') });
     expect(await seriousAxeFindings(page)).toEqual([]);
 
-    await panel.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Retry' }).click();
     // The engine took it back from the error (it will fail the same way again, as the link still answers 404).
     const retried = async () =>
       (await app.served.engine.history({ uid: failedUid })).some((e) => e.type === 'state' && e.data.from === 'error');

@@ -19,8 +19,9 @@ import { driveConfirmation, probe, type Head } from './ask-origin';
 import { clearDownload } from './download-state';
 import { failureVerdict, refuseContent } from './fetch-decisions';
 import { fillPartFile } from './fill-part-file';
+import { nameFromResponse } from './name-from-response';
 import { HttpError } from './http-request';
-import { PieceRefused, RestartDownload } from './write-piece';
+import { PieceRefused, RestartDownload, type Throttle } from './write-piece';
 import type { PublicOnly } from './private-network-guard';
 
 export interface DownloadProgress {
@@ -47,7 +48,11 @@ export interface DownloadOptions {
   /** Refuse (ERR_NON_VIDEO) a file whose first bytes are not a video container's, before it is published. */
   videoOnly?: boolean;
   signal?: AbortSignal;
+  /** The download bandwidth limit all downloads share (write-piece.ts). */
+  throttle?: Throttle;
   onProgress?: (progress: DownloadProgress) => void;
+  /** The file's name as soon as the origin's answer gives one (nameFromResponse), before its bytes. */
+  onName?: (name: string) => void;
   /** Waits between tries of a piece whose connection broke without progress (tests shorten them). */
   dropRetry?: RetryTuning;
 }
@@ -81,6 +86,7 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
   let url = options.url;
   const origin = new URL(url).origin;
   let followedDrive = false;
+  let pageName: string | null = null;
   // After a restart: ranges are not trusted any more, or the body comes compressed.
   let mode: 'as-told' | 'no-ranges' | 'encoded' = 'as-told';
   const received = { bytes: 0 };
@@ -94,10 +100,13 @@ export async function downloadUrl(options: DownloadOptions): Promise<DownloadRes
             ? await driveConfirmation(url, options, origin)
             : null;
         if (!confirmed) throw new DownloadError(refusal.code, refusal.text);
-        url = confirmed;
+        url = confirmed.url;
+        pageName = confirmed.name;
         followedDrive = true;
         continue;
       }
+      const name = nameFromResponse(options.url, { ...head, pageName });
+      if (name) options.onName?.(name);
       if (options.maxSizeBytes && head.size > options.maxSizeBytes) {
         throw new DownloadError(
           'ERR_SIZE_EXCEED_CONSTRAINT',
@@ -142,6 +151,7 @@ function fillOptions(options: DownloadOptions) {
     dropRetry: options.dropRetry ?? defaultDropRetry,
     ...(options.maxSizeBytes ? { maxSizeBytes: options.maxSizeBytes } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.throttle ? { throttle: options.throttle } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   };
 }
@@ -168,7 +178,11 @@ function asDownloadError(error: unknown, madeProgress: boolean): unknown {
   if (error instanceof PieceRefused) return new DownloadError(error.code, error.message);
   if (!(error instanceof HttpError)) return error;
   const verdict = failureVerdict(error);
-  if (verdict === 'final') return new DownloadError('ERR_FETCH_ORIGIN_ERROR', error.message);
+  if (verdict === 'final') {
+    // Nothing at that address: a retry cannot help until the link changes, and the user is told so.
+    const gone = error.status === 404 || error.status === 410;
+    return new DownloadError(gone ? 'ERR_FETCH_NOT_FOUND' : 'ERR_FETCH_ORIGIN_ERROR', error.message);
+  }
   // Broken connections reach here only once a piece stopped making progress, or before any piece.
   const answer = error.status === undefined ? {} : { status: error.status, retryAfter: error.retryAfter ?? null };
   const retry = { ...answer, ...(madeProgress ? { madeProgress } : {}) };

@@ -48,12 +48,13 @@ describe('downloading a link', () => {
   });
 
   it.each([
-    [404, /404 Not Found: the file is not there/],
-    [403, /403 Forbidden: access is forbidden/],
-  ])('does not retry a %i and says so in plain words', async (status, text) => {
+    [404, 'ERR_FETCH_NOT_FOUND', /404 Not Found: the file is not there/],
+    [410, 'ERR_FETCH_NOT_FOUND', /410 Gone: the file has been removed/],
+    [403, 'ERR_FETCH_ORIGIN_ERROR', /403 Forbidden: access is forbidden/],
+  ])('does not retry a %i and says so in plain words', async (status, code, text) => {
     const o = await origin({ '/v.mp4': { kind: 'status', status } });
     const failure = await downloadUrl(options(o.url('/v.mp4'))).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ code: 'ERR_FETCH_ORIGIN_ERROR', message: expect.stringMatching(text) });
+    expect(failure).toMatchObject({ code, message: expect.stringMatching(text) });
     expect((failure as DownloadError).retry).toBeUndefined();
     expect(o.served.requests.filter((r) => r.method === 'GET')).toHaveLength(1); // the ranged GET after HEAD failed
   });

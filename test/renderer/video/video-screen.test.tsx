@@ -198,13 +198,35 @@ describe("a video's page", () => {
       'Processing → Failed: ffmpeg could not decode',
     );
 
-    fireEvent.click(within(panel).getByRole('button', { name: 'Retry' }));
+    // Retry has one place, the header's actions, whatever the failure; the help below only explains.
+    expect(within(panel).queryByRole('button', { name: 'Retry' })).toBeNull();
+    const retry = within(screen.getByRole('group', { name: 'Actions' })).getByRole('button', { name: 'Retry' });
+    expect(retry.title).toBe('');
+    fireEvent.click(retry);
     await waitFor(() =>
       expect(fake.calls.filter((c) => c.name === 'retry')).toEqual([{ name: 'retry', input: { uids: [video.uid] } }]),
     );
     // The engine's answer comes back as an event: the page shows the video queued again, and no error.
     await waitFor(() => expect(screen.queryByRole('region', { name: 'What went wrong' })).toBeNull());
     expect(screen.getByText('Queued', { selector: '.video-state' })).toBeTruthy();
+  });
+
+  it('says when a retry cannot help (a link that answered 404), with Retry in the same place', async () => {
+    const video = failedVideo();
+    video.status = {
+      ...video.status,
+      step: 'fetch',
+      errorReasonCode: 'ERR_FETCH_NOT_FOUND',
+      errorReasonText: 'The server answered 404 Not Found: the file is not there: check the link.',
+    };
+    openPage([video], video.uid);
+    const panel = await screen.findByRole('region', { name: 'What went wrong' });
+    const warning =
+      'The link answered that nothing is there: a retry fails again unless the file is put back at that address.';
+    expect(panel.textContent).toContain(warning);
+    expect(within(panel).queryByRole('button', { name: 'Retry' })).toBeNull();
+    const retry = within(screen.getByRole('group', { name: 'Actions' })).getByRole('button', { name: 'Retry' });
+    expect(retry.title).toBe(warning);
   });
 
   it('offers a longer limit for a video that was too long, then retries it', async () => {

@@ -1,11 +1,12 @@
 /**
  * Why a video failed and what fixes it: the plain explanation of its code, the engine's own
- * sentence, ffmpeg's last words when it was ffmpeg, and the button that does the fix.
+ * sentence, whether the header's Retry can work, ffmpeg's last words when it was ffmpeg, and a
+ * longer limit for a video that is too long. Retry itself stays in the header, in one place.
  */
 import { useState } from 'react';
 import type { Video } from '../../../../shared/video';
 import { useApp } from '../../app/app-context';
-import { errorHelp } from './error-help';
+import { errorHelp, retryWarning } from './error-help';
 
 function AllowLonger({ video }: { video: Video }) {
   const { api, report } = useApp();
@@ -33,8 +34,9 @@ function AllowLonger({ video }: { video: Video }) {
 }
 
 export function ErrorPanel({ video, tail }: { video: Video; tail: string | null }) {
-  const { api, platform, report, tell } = useApp();
+  const { platform, report, tell } = useApp();
   const help = errorHelp(video.status.errorReasonCode);
+  const warning = retryWarning(video.status.errorReasonCode);
   return (
     <section className="video-section failure-panel" aria-labelledby="video-error-heading">
       <h3 id="video-error-heading">What went wrong</h3>
@@ -43,12 +45,8 @@ export function ErrorPanel({ video, tail }: { video: Video; tail: string | null 
       <p>
         <strong>What to do:</strong> {help.fix}
       </p>
-      {help.action === 'retry' && (
-        <button type="button" className="primary" onClick={() => api.retry({ uids: [video.uid] }).catch(report)}>
-          Retry
-        </button>
-      )}
-      {help.action === 'edit' && <AllowLonger video={video} />}
+      {warning && <p className="retry-warning">{warning}</p>}
+      {help.allowLonger && <AllowLonger video={video} />}
       {tail && (
         <div className="ffmpeg-log">
           <div className="ffmpeg-log-heading">

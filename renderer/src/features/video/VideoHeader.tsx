@@ -7,21 +7,21 @@ import type { Video } from '../../../../shared/video';
 import { useApp } from '../../app/app-context';
 import { navigate } from '../../app/route';
 import { actionLabels, actionsFor, stateLabels, videoTitle } from '../queue/video-text';
+import { retryWarning } from './error-help';
 import { RemoveDialog } from './RemoveDialog';
 
 type Command = 'pause' | 'resume' | 'cancel' | 'retry';
 
-/** `offersRetry`: the error's explanation below has the Retry button, so the header leaves it out. */
-export function VideoHeader({ video, offersRetry }: { video: Video; offersRetry: boolean }) {
+/** Retry is always here, with the other actions, whatever the failure: the help below says whether it can work. */
+export function VideoHeader({ video }: { video: Video }) {
   const { api, platform, report, tell } = useApp();
   const title = videoTitle(video);
   const uids = [video.uid];
   const { state, pctComplete } = video.status;
   const working = state === 'downloading' || state === 'inprogress';
   const pct = Math.round(pctComplete);
-  const commands = actionsFor(state).filter(
-    (a): a is Command => a !== 'remove' && a !== 'moveToTop' && !(a === 'retry' && offersRetry),
-  );
+  const commands = actionsFor(state).filter((a): a is Command => a !== 'remove' && a !== 'moveToTop');
+  const warning = state === 'error' ? retryWarning(video.status.errorReasonCode) : undefined;
   const remove = (deleteOutputs: boolean) =>
     api
       .remove({ uids, deleteOutputs })
@@ -46,7 +46,12 @@ export function VideoHeader({ video, offersRetry }: { video: Video; offersRetry:
       </div>
       <div className="video-actions" role="group" aria-label="Actions">
         {commands.map((action) => (
-          <button key={action} type="button" onClick={() => api[action]({ uids }).catch(report)}>
+          <button
+            key={action}
+            type="button"
+            title={action === 'retry' ? warning : undefined}
+            onClick={() => api[action]({ uids }).catch(report)}
+          >
             {actionLabels[action]}
           </button>
         ))}

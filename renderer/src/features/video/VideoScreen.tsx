@@ -4,7 +4,6 @@
  */
 import type { Video } from '../../../../shared/video';
 import { DeliveriesSection } from './DeliveriesSection';
-import { errorHelp } from './error-help';
 import { ErrorPanel } from './ErrorPanel';
 import { HistoryList } from './HistoryList';
 import { useVideo, type History } from './use-video';
@@ -18,7 +17,7 @@ function Page({ video, history }: { video: Video; history: History }) {
   const failed = video.status.state === 'error';
   return (
     <>
-      <VideoHeader video={video} offersRetry={failed && errorHelp(video.status.errorReasonCode).action === 'retry'} />
+      <VideoHeader video={video} />
       {failed && <ErrorPanel video={video} tail={ffmpegTail(history.events)} />}
       {video.playback ? (
         <VideoPlayer video={video} />
