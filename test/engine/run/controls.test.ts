@@ -59,7 +59,7 @@ describe('pause, resume and retry', () => {
     const [queued] = (await engine.addLinks({ links: [{ url: origin.url('/v.avi') }], options: { ladder: [240] } }))
       .queued;
     await engine.run();
-    expect((await engine.get({ uid: queued!.uid })).status.errorReasonCode).toBe('ERR_FETCH_ORIGIN_ERROR');
+    expect((await engine.get({ uid: queued!.uid })).status.errorReasonCode).toBe('ERR_FETCH_NOT_FOUND');
     origin.routes['/v.avi'] = { kind: 'file', body: video };
     expect(await engine.retry({ uids: [queued!.uid] })).toEqual({ changed: 1 });
     await engine.run();

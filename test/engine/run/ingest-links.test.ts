@@ -72,13 +72,13 @@ describe('ingesting links', () => {
     expect(JSON.stringify(await engine.list({}))).not.toContain('k-123');
   });
 
-  it('ends a link that keeps failing in ERR_FETCH_ORIGIN_ERROR with the status in words', async () => {
+  it('ends a link with nothing there in ERR_FETCH_NOT_FOUND (a retry cannot help) with the status in words', async () => {
     const { origin, engine } = await setup({ '/gone.mp4': { kind: 'status', status: 404 } });
     const [video] = (await engine.addLinks({ links: [{ url: origin.url('/gone.mp4') }] })).queued;
     await engine.run();
     expect((await engine.get({ uid: video!.uid })).status).toMatchObject({
       state: 'error',
-      errorReasonCode: 'ERR_FETCH_ORIGIN_ERROR',
+      errorReasonCode: 'ERR_FETCH_NOT_FOUND',
       errorReasonText: expect.stringContaining('404'),
     });
   });
