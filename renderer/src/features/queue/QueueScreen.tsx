@@ -5,6 +5,7 @@ import { EmptyState } from './EmptyState';
 import { FilterTabs, queuePanelId, tabId } from './FilterTabs';
 import { useQueue } from './queue-context';
 import { QueueList } from './QueueList';
+import { QueueStateBanner } from './QueueStateBanner';
 import { QueueSummary } from './QueueSummary';
 import { QueueToolbar } from './QueueToolbar';
 import { targetNamesContext, useTargetNames } from './target-names';
@@ -26,6 +27,7 @@ export function QueueScreen() {
         <QueueToolbar />
       </div>
       <BulkActions />
+      <QueueStateBanner />
       <main className="queue-main">
         <div className="queue-panel" id={queuePanelId} role="tabpanel" aria-labelledby={tabId(tab)}>
           {status === 'loading' && <p className="muted">Loading…</p>}

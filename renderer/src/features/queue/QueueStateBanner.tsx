@@ -1,0 +1,61 @@
+/**
+ * The queue's state, above the list, with its undo: paused ("Resume"), stopping after the
+ * current videos ("Keep going", which clears the switch), or short of disk (what to do about
+ * it). "Pause all" used to show only as grey footer text while the rows still said "Queued".
+ * Nothing is rendered while the queue runs freely.
+ */
+import { useStore } from 'zustand';
+import type { QueueControl } from '../../../../shared/api';
+import { routeHref } from '../../app/route';
+import { useQueue } from './queue-context';
+import './queue-state.css';
+
+type Held = 'paused' | 'stopping' | 'lowDisk' | null;
+
+function heldBy(queue: QueueControl | undefined): Held {
+  if (!queue) return null;
+  if (queue.paused) return 'paused';
+  if (queue.lowDiskSpace) return 'lowDisk';
+  if (queue.stopAfterCurrent) return 'stopping';
+  return null;
+}
+
+export function QueueStateBanner() {
+  const { api, store, report } = useQueue();
+  // One word, not the totals' object: that is new with every batch of progress.
+  const held = useStore(store, (s) => heldBy(s.totals?.queue));
+  const lowDisk = useStore(store, (s) => s.totals?.queue.lowDiskSpace ?? false);
+  if (!held) return null;
+  const resume = () => void api.resumeQueue().catch(report);
+  return (
+    <div className={`queue-state queue-state-${held}`} role="status">
+      {held === 'paused' && (
+        <>
+          <p>
+            <strong>Queue paused</strong> — nothing new starts.
+            {lowDisk && ' The disk is almost full too: free some space before resuming.'}
+          </p>
+          <button type="button" onClick={resume}>
+            Resume
+          </button>
+        </>
+      )}
+      {held === 'stopping' && (
+        <>
+          <p>
+            <strong>Stops after the current videos</strong> — nothing new starts, then the queue pauses.
+          </p>
+          <button type="button" onClick={resume}>
+            Keep going
+          </button>
+        </>
+      )}
+      {held === 'lowDisk' && (
+        <p>
+          <strong>Paused: the disk is almost full</strong> — free some space, or lower the limit in{' '}
+          <a href={routeHref({ screen: 'settings' })}>Settings</a>. Ferry goes on by itself when there is room.
+        </p>
+      )}
+    </div>
+  );
+}
