@@ -30,11 +30,13 @@ beforeAll(async () => {
   const auth = { Authorization: `Bearer ${served.context.token}` };
   expect((await patchUpload(created.headers.get('location') ?? '', 0, Buffer.alloc(10), auth)).status).toBe(204);
   uid = (await videoOfUpload(served.context, mediaId)).uid;
-  // The uploaded file goes missing before the engine looks at it: its error names where it was.
+  // The uploaded file goes missing before the engine looks at it: its error names the file, and
+  // its source where it was (in the data directory, which the answers below hide).
   fs.rmSync(path.join(dataDir, 'uploads', mediaId));
   await engine.run();
   const failed = await engine.get({ uid });
-  expect(failed.status.errorReasonText).toContain(path.join(dataDir, 'uploads'));
+  expect(failed.status.errorReasonText).toMatch(/^The file is gone: [^/]+\. Put it back/);
+  expect(failed.source.path).toContain(path.join(dataDir, 'uploads'));
   const url = `https://cdn.example.test${dataDir}/clip.mp4`;
   linked = { uid: (await engine.addLinks({ links: [{ url }] })).queued[0]?.uid ?? '', url };
 }, 60_000);

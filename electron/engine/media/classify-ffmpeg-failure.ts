@@ -1,8 +1,10 @@
 /** Which error a failed ffmpeg run means for the user, from the tail of its stderr. Pure. */
 import type { ErrorCode } from '../../../shared/error-codes';
+import { nameNotPath } from './name-not-path';
 
-export function classifyFfmpegFailure(stderrTail: string): { code: ErrorCode; text: string } {
-  const lastLine = stderrTail.trim().split('\n').pop() ?? '';
+/** `source`: the input ffmpeg was given, named in the reason by its file name only. */
+export function classifyFfmpegFailure(stderrTail: string, source: string): { code: ErrorCode; text: string } {
+  const lastLine = nameNotPath(stderrTail.trim().split('\n').pop() ?? '', source);
   if (/No space left on device|ENOSPC/i.test(stderrTail)) {
     return { code: 'ERR_DISK_FULL', text: 'The disk is full. Free some space in the data directory, then retry.' };
   }

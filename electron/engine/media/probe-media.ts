@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { probeFormatWhitelist } from './media-formats';
+import { nameNotPath } from './name-not-path';
 import { readProbe, type FfprobeOutput, type Limits, type ProbeVerdict } from './read-probe';
 import { readFirstBytes, sniffContent } from './sniff-content';
 
@@ -54,7 +55,7 @@ export async function probeMedia(ffprobe: string, file: string, limits: ProbeLim
     );
     probe = JSON.parse(stdout) as FfprobeOutput;
   } catch (error) {
-    const said = ((error as { stderr?: string }).stderr ?? '').trim().split('\n').pop() ?? '';
+    const said = nameNotPath(((error as { stderr?: string }).stderr ?? '').trim().split('\n').pop() ?? '', file);
     if (sniffed.kind === 'container') {
       return {
         ok: false,

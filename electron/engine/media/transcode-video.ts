@@ -184,7 +184,7 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
       onProgress: (p) => request.onProgress?.(Math.min(95, progressPercent(p, request.info.duration) * 0.95)),
     });
     if (result.code !== 0) {
-      const failure = classifyFfmpegFailure(result.stderrTail);
+      const failure = classifyFfmpegFailure(result.stderrTail, request.source);
       throw new TranscodeError(failure.code, failure.text, result.stderrTail);
     }
     const encoded = result.lastProgress?.outTimeSeconds ?? 0;

@@ -6,6 +6,7 @@
 import fsSync from 'node:fs';
 import path from 'node:path';
 import type { ErrorCode } from '../../../shared/error-codes';
+import { nameNotPath } from '../media/name-not-path';
 import { probeMedia } from '../media/probe-media';
 import { publishFolder } from '../media/publish-folder';
 import { checkVideoContainer } from '../media/sniff-content';
@@ -30,7 +31,12 @@ export async function runProbeStage(context: EngineContext, claimed: ClaimedVide
     verdict = await probeMedia(ffprobe.path, file, limits);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'The file is gone' : (error as Error).message;
-    return { kind: 'error', code: 'ERR_UNKNOWN', text: `${reason}: ${file}. Put it back or add it again.` };
+    // The file's name only: where this machine keeps it (a downloaded original's folder) says nothing to the user.
+    return {
+      kind: 'error',
+      code: 'ERR_UNKNOWN',
+      text: nameNotPath(`${reason}: ${file}. Put it back or add it again.`, file),
+    };
   }
   if (!verdict.ok) return { kind: 'error', code: verdict.code, text: verdict.text };
   const { info } = verdict;
@@ -92,7 +98,7 @@ function checkOriginal(file: string): { code: ErrorCode; text: string } | null {
     return checkVideoContainer(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    return { code: 'ERR_UNKNOWN', text: `The file is gone: ${file}. Put it back or add it again.` };
+    return { code: 'ERR_UNKNOWN', text: `The file is gone: ${path.basename(file)}. Put it back or add it again.` };
   }
 }
 
@@ -102,7 +108,7 @@ function downloadGone(file: string): StageOutcome {
     kind: 'error',
     stage: 'fetch',
     code: 'ERR_UNKNOWN',
-    text: `The downloaded original ${file} is gone. Retry the video to download it again.`,
+    text: `The downloaded original ${path.basename(file)} is gone. Retry the video to download it again.`,
   };
 }
 

@@ -96,8 +96,15 @@ describe('ffmpeg failures', () => {
     ['av_interleaved_write_frame(): No space left on device', 'ERR_DISK_FULL'],
     ['Something else went wrong', 'ERR_UNKNOWN'],
   ])('%j is %s', (tail, code) => {
-    const failure = classifyFfmpegFailure(tail);
+    const failure = classifyFfmpegFailure(tail, '/data/originals/v/in.mp4');
     expect(failure.code).toBe(code);
     expect(failure.text.length).toBeGreaterThan(30);
+  });
+
+  it('names the input by its file name, not by where this machine keeps it', () => {
+    const source = '/home/someone/.config/Ferry/originals/0123abcd/Course 01 - Intro.mp4';
+    const failure = classifyFfmpegFailure(`[mov,mp4] moov atom not found\n${source}: Invalid data found`, source);
+    expect(failure.text).toContain('(Course 01 - Intro.mp4: Invalid data found)');
+    expect(failure.text).not.toContain('/home/someone');
   });
 });

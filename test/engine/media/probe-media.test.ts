@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findMediaTool } from '../../../electron/engine/media/find-media-tools';
 import { probeMedia } from '../../../electron/engine/media/probe-media';
-import { ff, hlsPlaylist, landscape1080 } from '../../helpers/media-fixtures';
+import { ff, hlsPlaylist, landscape1080, truncated } from '../../helpers/media-fixtures';
 import { tempDir } from '../../helpers/temp-dir';
 
 const clip = ['-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=25:d=1'];
@@ -55,6 +55,16 @@ describe('probing local files', () => {
     const disguised = path.join(dir, 'holiday.mp4');
     fs.copyFileSync(playlist, disguised);
     expect(await probeMedia(ffprobe, disguised)).toMatchObject({ ok: false, code: 'ERR_STREAMING_MANIFEST' });
+  });
+
+  it("says why a cut-short file cannot be read, naming the file but not this machine's folders", async () => {
+    const dir = tempDir();
+    const file = await truncated(dir);
+    const verdict = await probeMedia(ffprobe, file);
+    expect(verdict).toMatchObject({ ok: false, code: 'ERR_MALFORMED_VIDEO' });
+    const text = verdict.ok ? '' : verdict.text;
+    expect(text).toContain('(truncated.mp4: Invalid data found when processing input)');
+    expect(text).not.toContain(dir);
   });
 
   it('enforces the size and duration limits set for a video', async () => {
