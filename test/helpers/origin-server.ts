@@ -15,6 +15,8 @@ export interface FileRoute {
   kind: 'file';
   body: Buffer;
   contentType?: string;
+  /** Sent as Content-Disposition with every answer (the file's name, RFC 6266). */
+  contentDisposition?: string;
   ranges?: boolean;
   etag?: string | null;
   lastModified?: string | null;
@@ -137,6 +139,7 @@ export async function startOrigin(routes: Record<string, Route>) {
     const headers: http.OutgoingHttpHeaders = { 'Content-Type': route.contentType ?? 'video/mp4' };
     if (encoded) headers['Content-Encoding'] = route.encoding;
     if (etag) headers.ETag = etag;
+    if (route.contentDisposition) headers['Content-Disposition'] = route.contentDisposition;
     if (route.lastModified) headers['Last-Modified'] = route.lastModified;
     if (route.ranges !== false) headers['Accept-Ranges'] = 'bytes';
     let [start, end] = [0, size - 1];

@@ -12,6 +12,7 @@ import type { EngineContext } from '../context/engine-context';
 import type { NewVideo } from '../store/queue-job';
 import type { StoredHeaders } from '../store/stored-headers';
 import { moveUserinfo } from '../sources/link-userinfo';
+import { nameFromLinkPath } from '../sources/name-from-response';
 import { normalizeLink } from '../sources/normalize-link';
 import { detailsFromOptions, queueOptions } from './add-files';
 
@@ -71,11 +72,14 @@ export function queueLinks(context: EngineContext, links: LinkInput[], options: 
     }
     seen.set(sourceKey, fresh.length);
     given[fresh.length] = link.headers;
+    // Named at once from the link's path; the download's answer may name it better (fetch stage).
+    const named = name ?? nameFromLinkPath(normalized.url) ?? undefined;
+    if (named) doc.meta = { ...doc.meta, name: named };
     fresh.push({
       source: { kind: 'url', url: normalized.url },
       stage: 'fetch',
       sourceKey,
-      ...(name ? { name } : {}),
+      ...(named ? { name: named } : {}),
       ...keptOptions,
       doc,
     });

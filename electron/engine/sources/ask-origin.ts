@@ -5,6 +5,7 @@
 import { contentCodings } from './decode-body';
 import { describeStatus } from './fetch-decisions';
 import { httpRequest, HttpError, type Reply } from './http-request';
+import { nameFromDrivePage } from './name-from-response';
 import { googleDriveConfirmationUrl } from './normalize-link';
 import type { PublicOnly } from './private-network-guard';
 
@@ -27,6 +28,8 @@ export interface Head {
   etag: string | null;
   lastModified: string | null;
   contentType: string | null;
+  /** The file's name as the origin gives it, if it does (RFC 6266). */
+  contentDisposition: string | null;
   /** The origin compresses the body in transit: its lengths and ranges count compressed bytes. */
   encoded: boolean;
 }
@@ -54,6 +57,7 @@ export function headFrom(reply: Reply): Head {
     etag: etag && !etag.startsWith('W/') ? etag : null,
     lastModified: h.get('last-modified'),
     contentType: h.get('content-type'),
+    contentDisposition: h.get('content-disposition'),
     encoded,
   };
 }
@@ -80,8 +84,12 @@ export async function probe(url: string, options: AskOptions, origin: string): P
   return headFrom(ranged);
 }
 
-/** Follows Google Drive's "download anyway" page for large files, once. */
-export async function driveConfirmation(url: string, options: AskOptions, origin: string): Promise<string | null> {
+/** Follows Google Drive's "download anyway" page for large files, once: where it leads, and the file's name it shows. */
+export async function driveConfirmation(
+  url: string,
+  options: AskOptions,
+  origin: string,
+): Promise<{ url: string; name: string | null } | null> {
   const host = new URL(url).hostname;
   if (!(options.driveHosts ?? ['google.com']).some((h) => host === h || host.endsWith(`.${h}`))) return null;
   const page = await httpRequest(url, {
@@ -94,5 +102,6 @@ export async function driveConfirmation(url: string, options: AskOptions, origin
   });
   const html = (await page.response.text()).slice(0, 2_000_000);
   page.done();
-  return googleDriveConfirmationUrl(html, page.finalUrl);
+  const confirmed = googleDriveConfirmationUrl(html, page.finalUrl);
+  return confirmed ? { url: confirmed, name: nameFromDrivePage(html) } : null;
 }

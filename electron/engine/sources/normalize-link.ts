@@ -210,7 +210,7 @@ export function normalizeLink(input: string): NormalizedLink {
 const namedEntities = new Map(Object.entries({ amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' }));
 
 // One pass, so "&amp;lt;" stays "&lt;" as the browser would read it.
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (!name.startsWith('#')) return namedEntities.get(name.toLowerCase()) ?? whole;
     const code = /^#x/i.test(name) ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);

@@ -190,7 +190,7 @@ describe('downloading a link', () => {
 });
 
 describe('share links that need one more step', () => {
-  it('follows a Google Drive "download anyway" page to the file', async () => {
+  it('follows a Google Drive "download anyway" page to the file, named as the page names it', async () => {
     const body = file(MiB);
     const o = await origin({
       '/uc': {
@@ -203,14 +203,21 @@ describe('share links that need one more step', () => {
     // The page Drive serves for files too large to scan for viruses.
     (o.routes['/uc'] as { body: Buffer }).body = Buffer.from(
       `<!DOCTYPE html><html><head><title>Google Drive - Virus scan warning</title></head><body>
+      <p class="uc-warning-subcaption"><span class="uc-name-size"><a href="/open?id=1AbC">Big Buck Bunny.mp4</a>
+      (1.2G)</span> is too large for Google to scan for viruses.</p>
       <form id="download-form" action="${o.url('/download')}" method="get">
       <input type="submit" value="Download anyway"/>
       <input type="hidden" name="id" value="1AbC"><input type="hidden" name="export" value="download">
       <input type="hidden" name="confirm" value="t"><input type="hidden" name="uuid" value="u-1"></form></body></html>`,
     );
-    const opts = options(o.url('/uc?export=download&id=1AbC'), { driveHosts: ['127.0.0.1'] });
+    const names: string[] = [];
+    const opts = options(o.url('/uc?export=download&id=1AbC'), {
+      driveHosts: ['127.0.0.1'],
+      onName: (name) => names.push(name),
+    });
     const result = await downloadUrl(opts);
     expectSame(opts.dest, body);
+    expect(names).toEqual(['Big Buck Bunny.mp4']);
     expect(result.finalUrl).toBe(`${o.url('/download')}?id=1AbC&export=download&confirm=t&uuid=u-1`);
   });
 

@@ -13,19 +13,41 @@ export const stateLabels: Record<VideoState, string> = {
   canceled: 'Canceled',
 };
 
-export function videoTitle(video: Video): string {
-  return video.meta.name || video.source.url || video.source.path || video.uid;
+/** The last part of a path, whichever separator the system that wrote it used. */
+const lastPart = (path: string): string => path.split(/[\\/]/).pop() ?? '';
+
+/** A file ferry serve took as an upload: it is stored under the video's own uid. */
+const isUpload = (video: Video): boolean =>
+  video.source.kind === 'file' && lastPart(video.source.path ?? '') === video.uid;
+
+/** The link as the user gave it (`downloaded-from`): the link fetched may be a share service's download form. */
+const linkOf = (video: Video): string => video.meta['downloaded-from'] ?? video.source.url ?? '';
+
+function hostOf(link: string): string {
+  try {
+    return new URL(link).host || link;
+  } catch {
+    // Not a URL the browser can parse: shown as given.
+    return link;
+  }
 }
 
-/** The file's name, or the link's host: what tells two videos of the same name apart. */
+/** The video's name; before it has one, what it is and where from (never its uid, an upload's id or a whole link). */
+export function videoTitle(video: Video): string {
+  if (video.meta.name) return video.meta.name;
+  if (isUpload(video)) return 'Untitled upload';
+  if (video.source.kind === 'file') return lastPart(video.source.path ?? '') || 'Untitled video';
+  return `Video from ${hostOf(linkOf(video))}`;
+}
+
+/** Where the video came from, in a user's words: the link's host, "Uploaded", or the local file's folder. */
 export function sourceLabel(video: Video): string {
-  if (video.source.kind === 'file') return video.source.path?.split(/[\\/]/).pop() ?? 'file';
-  try {
-    return new URL(video.source.url ?? '').host;
-  } catch {
-    // Not a URL the browser can parse (an s3:// link is): shown as given.
-    return video.source.url ?? '';
+  if (isUpload(video)) return 'Uploaded';
+  if (video.source.kind === 'file') {
+    const parts = (video.source.path ?? '').split(/[\\/]/).filter(Boolean);
+    return parts.at(-2) ?? '/';
   }
+  return hostOf(linkOf(video));
 }
 
 export type RowAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'remove' | 'moveToTop';
