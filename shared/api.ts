@@ -9,6 +9,7 @@ import type { DeliveryTarget, DeliveryTargetInput, TargetTest } from './delivery
 import type { EngineStatus } from './engine-status';
 import type { Envelope } from './ferry-error';
 import type { LinkCheck, ListFormat, ListInput } from './link-check';
+import type { ShareLinks } from './share-links';
 import type { Stage, Video, Watermark } from './video';
 import type { VideoState } from './video-states';
 
@@ -218,6 +219,18 @@ export interface CommandMap {
   cancel: { input: Selection; output: { changed: number } };
   retry: { input: Selection; output: { changed: number } };
   remove: { input: Selection & { deleteOutputs?: boolean }; output: { removed: number } };
+  /**
+   * Sends ready videos to these targets, whenever the targets were added: a target a video was
+   * never sent to gets a new delivery, one that finished or failed is sent again from nothing (the
+   * video was deleted at the service), one still at work is left alone. `notReady`: selected
+   * videos with nothing to send (not ready, or their outputs deleted).
+   */
+  deliver: { input: Selection & { targets: string[] }; output: { queued: number; videos: number; notReady: number } };
+  /**
+   * Where a ready video's outputs are and, when a server serves them, their URLs and embed
+   * snippets; signed for `expiresInSeconds` (default a day) when the video requires signed URLs.
+   */
+  shareLinks: { input: { uid: string; expiresInSeconds?: number }; output: ShareLinks };
   /** Puts one waiting video ahead of every other. */
   moveToTop: { input: { uid: string }; output: Video };
   pauseQueue: { input: void; output: QueueTotals };
@@ -261,6 +274,8 @@ const commandSet: Record<CommandName, true> = {
   retry: true,
   remove: true,
   moveToTop: true,
+  deliver: true,
+  shareLinks: true,
   pauseQueue: true,
   resumeQueue: true,
   stopAfterCurrent: true,

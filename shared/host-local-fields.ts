@@ -35,6 +35,9 @@ export const hostLocalFields: Record<CommandName, HostLocalFields> = {
   retry: none,
   remove: none,
   moveToTop: none,
+  deliver: none,
+  // Answers paths, never takes one: the server's door answers it without them.
+  shareLinks: none,
   pauseQueue: none,
   resumeQueue: none,
   stopAfterCurrent: none,

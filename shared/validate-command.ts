@@ -87,6 +87,8 @@ const ingestOptions = z.strictObject({
 });
 
 const selection = z.union([z.strictObject({ uids: z.array(uid).min(1) }), z.strictObject({ all: z.literal(true) })]);
+/** Delivery targets' ids (listTargets), at least one. */
+const targetIds = z.array(z.string().min(1)).min(1, 'name at least one target');
 
 const limit = (max: number) =>
   z
@@ -162,6 +164,19 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     end: isoDateTime.optional(),
   }),
   moveToTop: z.strictObject({ uid }),
+  deliver: z.union([
+    z.strictObject({ uids: z.array(uid).min(1), targets: targetIds }),
+    z.strictObject({ all: z.literal(true), targets: targetIds }),
+  ]),
+  shareLinks: z.strictObject({
+    uid,
+    expiresInSeconds: z
+      .number()
+      .int('must be a whole number of seconds')
+      .min(60, 'must be at least 60 seconds')
+      .max(366 * 24 * 3600, 'must be at most a year')
+      .optional(),
+  }),
   pauseQueue: z.void(),
   resumeQueue: z.void(),
   stopAfterCurrent: z.void(),

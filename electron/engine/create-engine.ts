@@ -65,7 +65,7 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     paths,
     schemaVersion,
-    ...engineCommandTable(context, waker, events),
+    ...engineCommandTable(context, waker, events, opened.servedAt),
 
     serveAt(baseUrl) {
       opened.serveAt(baseUrl);

@@ -12,12 +12,14 @@ import { checkLinks } from './commands/check-links';
 import { cancelVideos, pauseVideos, removeVideos, resumeVideos, retryVideos } from './commands/control-videos';
 import { pauseDeliveries, resumeDeliveries, retryDeliveries } from './commands/control-deliveries';
 import { checkDeliverTo, removeTarget, saveTarget, testTarget } from './commands/delivery-targets';
+import { deliverVideos } from './commands/deliver-videos';
 import { editVideo } from './commands/edit-video';
 import { importList } from './commands/import-list';
 import { withIngestDefaults } from './commands/ingest-defaults';
 import { queueLinksInBatches } from './commands/queue-link-batches';
 import { videosOf } from './commands/queue-in-batches';
 import { refusePrivateAddress } from './commands/refuse-private-address';
+import { shareLinks } from './commands/share-links';
 import type { EngineContext } from './context/engine-context';
 import { readCommands } from './read-commands';
 import { verifyWebhook } from './notify/sign-webhook';
@@ -26,7 +28,12 @@ import { queueTotals } from './run/queue-totals';
 import type { Waker } from './run/waker';
 import type { QueueSwitches } from './store/queue-control';
 
-export function engineCommandTable(context: EngineContext, waker: Waker, events: EventEmitter): FerryCommands {
+export function engineCommandTable(
+  context: EngineContext,
+  waker: Waker,
+  events: EventEmitter,
+  servedAt: () => string | null = () => null,
+): FerryCommands {
   const { feed, settings, store, paths } = context;
   /** Answers the new totals once the queue's switches are saved (and any running work has stopped). */
   const switchQueue = async (patch: Partial<QueueSwitches>) => {
@@ -101,6 +108,12 @@ export function engineCommandTable(context: EngineContext, waker: Waker, events:
       waker.notify();
       return store.get(uid) as Video;
     },
+    deliver: async (input) => {
+      const result = await deliverVideos(context, input);
+      waker.notify();
+      return result;
+    },
+    shareLinks: async (input) => shareLinks(context, input, servedAt()),
     pauseQueue: () => switchQueue({ paused: true, stopAfterCurrent: false }),
     resumeQueue: () => switchQueue({ paused: false, stopAfterCurrent: false }),
     stopAfterCurrent: () => switchQueue({ stopAfterCurrent: true }),

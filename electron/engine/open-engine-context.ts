@@ -37,6 +37,8 @@ export interface OpenedEngine {
   deliveryTuning: DeliveryTuning;
   /** Where `ferry serve` serves, for the URLs webhooks carry; null when it does not run. */
   serveAt(baseUrl: string | null): void;
+  /** The base URL `serveAt` was last told, or null: where shareLinks finds the media's URLs. */
+  servedAt(): string | null;
   closeDatabase(): void;
 }
 
@@ -96,6 +98,7 @@ export function openEngineContext(options: EngineOptions, events: EventEmitter):
     serveAt: (baseUrl) => {
       serverUrl = baseUrl;
     },
+    servedAt: () => serverUrl,
     closeDatabase: () => db.close(),
   };
 }

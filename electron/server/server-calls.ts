@@ -9,6 +9,7 @@ import { hostLocalFieldsIn, hostLocalRefusal } from '../../shared/host-local-fie
 import type { EngineLink } from '../engine/host/engine-link';
 import { serverCall } from './public-only-calls';
 import type { ServerContext } from './server-context';
+import { withShareLinks } from './share-links-door';
 
 type Call = ServerContext['call'];
 
@@ -21,10 +22,12 @@ export function refuseHostLocal(call: Call): Call {
   };
 }
 
+/** `server`: how it is reached and its signing key, for the URLs `shareLinks` answers (share-links-door.ts). */
 export function serverCalls(
   engine: EngineLink,
   allowPrivateNetworks: boolean,
+  server: Pick<ServerContext, 'baseUrl' | 'signingKey'>,
 ): Pick<ServerContext, 'call' | 'callOwn'> {
-  const own = serverCall(engine, allowPrivateNetworks);
+  const own = withShareLinks(serverCall(engine, allowPrivateNetworks), server);
   return { call: refuseHostLocal(own), callOwn: own };
 }

@@ -22,6 +22,8 @@ export const shownOutput: { [K in CommandName]: (output: CommandOutput<K>, show:
   retry: same,
   remove: same,
   moveToTop: one,
+  deliver: same,
+  shareLinks: same,
   pauseQueue: same,
   resumeQueue: same,
   stopAfterCurrent: same,

@@ -84,7 +84,7 @@ export async function listenOnEngine(engine: EngineLink, options: ListenOptions)
   let baseUrl = '';
   const context: ServerContext = {
     engine,
-    ...serverCalls(engine, allowPrivateNetworks),
+    ...serverCalls(engine, allowPrivateNetworks, { baseUrl: () => baseUrl, signingKey }),
     token,
     signingKey,
     paths: engine.paths,

@@ -33,6 +33,9 @@ export const commandCases: Record<CommandName, CommandCase> = {
   retry: { input: () => ({ uids: [absent] }), answers: 'ok' },
   remove: { input: () => ({ uids: [absent] }), answers: 'ok' },
   moveToTop: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },
+  // No such target: refused before any video is looked at.
+  deliver: { input: (seed) => ({ uids: [seed.uid], targets: ['no-such-target'] }), answers: 'NOT_FOUND' },
+  shareLinks: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },
   pauseQueue: { input: () => undefined, answers: 'ok' },
   resumeQueue: { input: () => undefined, answers: 'ok' },
   stopAfterCurrent: { input: () => undefined, answers: 'ok' },

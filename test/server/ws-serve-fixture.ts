@@ -29,16 +29,18 @@ export async function serveEngine(engine: Engine, token = randomBytes(16).toStri
   let port = 0;
   // Asserted rather than annotated: the context grows as the other route modules land (allowAddresses).
   const link = inlineEngineLink(engine);
+  const signingKey = randomBytes(32);
+  const baseUrl = () => `http://127.0.0.1:${port}`;
   const context = {
     engine: link,
-    ...serverCalls(link, true),
+    ...serverCalls(link, true, { baseUrl, signingKey }),
     token,
-    signingKey: randomBytes(32),
+    signingKey,
     paths: engine.paths,
     allowPrivateNetworks: true,
     allowAddresses: [] as string[],
     allowedHosts: [...loopbackHostNames],
-    baseUrl: () => `http://127.0.0.1:${port}`,
+    baseUrl,
   } as ServerContext;
   let app: FastifyInstance | undefined;
   const start = async () => {

@@ -57,7 +57,7 @@ export function handleFailure(
     },
     attempt.tuning,
   );
-  const record = { target: call.target.id, attempt: attempts, ...failure };
+  const record = { target: call.target.id, name: call.target.name, attempt: attempts, ...failure };
   if (verdict.kind === 'fail') {
     failDelivery(attempt, verdict.text, record);
     return;
@@ -88,5 +88,10 @@ export function failDelivery(
 ): void {
   const { context, claimed, row, call } = attempt;
   context.deliveries.fail(row.id, text, word);
-  context.store.record(claimed.video.uid, 'delivery-failed', { target: call.target.id, text, ...data });
+  context.store.record(claimed.video.uid, 'delivery-failed', {
+    target: call.target.id,
+    name: call.target.name,
+    text,
+    ...data,
+  });
 }

@@ -22,7 +22,7 @@ export async function followDelivery(attempt: DeliveryAttempt, remoteId: string)
       word: status.word,
       ...(status.playbackUrl ? { playbackUrl: status.playbackUrl } : {}),
     });
-    context.store.record(uid, 'delivered', { target: target.id, remoteId, state: status.word });
+    context.store.record(uid, 'delivered', { target: target.id, name: target.name, remoteId, state: status.word });
     return;
   }
   if (status.phase === 'error') {

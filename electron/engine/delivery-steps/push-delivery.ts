@@ -84,10 +84,10 @@ export async function pushDelivery(attempt: DeliveryAttempt): Promise<void> {
         at: Date.now() + attempt.tuning.pollBaseMs,
         polls: 0,
       });
-      context.store.record(video.uid, 'delivery-sent', { target: target.id, remoteId });
+      context.store.record(video.uid, 'delivery-sent', { target: target.id, name: target.name, remoteId });
     } else {
       deliveries.finish(row.id);
-      context.store.record(video.uid, 'delivered', { target: target.id, remoteId });
+      context.store.record(video.uid, 'delivered', { target: target.id, name: target.name, remoteId });
     }
   } catch (error) {
     saver.flush();

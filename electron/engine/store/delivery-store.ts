@@ -293,6 +293,26 @@ export class DeliveryStore {
       .run({ uid, now: new Date().toISOString() }).changes;
   }
 
+  /**
+   * This video's delivery to `targetId` starts again from nothing (a new upload, a new id at the
+   * service): asked for again after it finished or failed, e.g. the video was deleted at the
+   * service. A delivery still at work is left as it is. Answers whether one was sent again.
+   */
+  sendAgainFromStart(uid: string, targetId: string): boolean {
+    this.changes.note(uid);
+    return (
+      this.db
+        .prepare(
+          `UPDATE deliveries SET state = 'queued', attempts = 0, next_attempt_at = 0, polls = 0, error_code = NULL,
+                  error_text = NULL, modified = @now, upload_url = NULL, upload_size = NULL, upload_offset = 0,
+                  push_state = NULL, remote_id = NULL, remote_state = NULL, playback_url = NULL, notice = NULL,
+                  pct = 0, bytes_per_second = 0
+            WHERE video_seq = ${videoSeq} AND target_id = @targetId AND state IN ('ready', 'error')`,
+        )
+        .run({ uid, targetId, now: new Date().toISOString() }).changes > 0
+    );
+  }
+
   private update(id: number, set: string, params: Record<string, string | number | null>): void {
     this.db
       .prepare(`UPDATE deliveries SET ${set}, modified = @now WHERE id = @id`)

@@ -22,6 +22,7 @@ import { providerFacts, type DeliveryTarget } from '../../../shared/delivery-tar
 import { type LinkCheck, type LinkCheckRow } from '../../../shared/link-check';
 import { runningEngine, type EngineStatus } from '../../../shared/engine-status';
 import { FerryError } from '../../../shared/ferry-error';
+import { fakeDeliver, fakeEdit, fakeShareLinks } from './fake-delivery-answers';
 import { unknownVideoDetails, type Video } from '../../../shared/video';
 import { videoStates, type VideoState } from '../../../shared/video-states';
 
@@ -161,6 +162,8 @@ export const fakeAnswers: Answers = {
     world.videos = [video, ...world.videos.filter((v) => v !== video)];
     return video;
   },
+  deliver: fakeDeliver,
+  shareLinks: fakeShareLinks,
   pauseQueue: (world) => setQueue(world, { paused: true }),
   resumeQueue: (world) => setQueue(world, { paused: false, stopAfterCurrent: false }),
   stopAfterCurrent: (world) => setQueue(world, { stopAfterCurrent: true }),
@@ -175,7 +178,7 @@ export const fakeAnswers: Answers = {
     return { videos: ordered.slice(offset, offset + limit), total: matches.length };
   },
   get: (world, { uid }) => find(world, uid),
-  edit: (world, { uid, changes }) => ({ ...find(world, uid), meta: { ...find(world, uid).meta, ...changes.meta } }),
+  edit: fakeEdit,
   getMany: (world, { uids }) => world.videos.filter((v) => uids.includes(v.uid)),
   history: (world, { uid }) => [{ at: find(world, uid).created, type: 'transition', data: { to: 'queued' } }],
   totals: (world) => fakeTotals(world.videos, world.queue),

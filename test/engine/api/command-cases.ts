@@ -52,6 +52,8 @@ export interface Case {
 export const missingUid = 'f'.repeat(32);
 /** The target testTarget's case saved, per fixture. */
 const testedTargets = new WeakMap<Fixture, string>();
+/** The target deliver's case saved, per fixture. */
+const deliveredTargets = new WeakMap<Fixture, string>();
 const queuedVideo = (f: Fixture) => expect.objectContaining({ uid: f.uid, status: expect.anything() });
 
 export const cases: Record<CommandName, Case> = {
@@ -134,6 +136,30 @@ export const cases: Record<CommandName, Case> = {
   moveToTop: {
     valid: (f) => ({ uid: f.uid }),
     answers: (v, f) => expect(v).toEqual(queuedVideo(f)),
+    invalid: { uid: 'abc' },
+    field: 'uid',
+  },
+  deliver: {
+    arrange: async (f) => {
+      const input = { name: 'later', provider: 'tus', mode: 'push', endpoint: 'https://tus.example.test/files/' };
+      deliveredTargets.set(f, ((await value(f, 'saveTarget', input)) as { id: string }).id);
+    },
+    valid: (f) => ({ uids: [f.uid], targets: [deliveredTargets.get(f)] }),
+    // The fixture's video is queued: nothing to send yet, and it says so.
+    answers: (v) => expect(v).toEqual({ queued: 0, videos: 0, notReady: 1 }),
+    invalid: { all: true, targets: [] },
+    field: 'targets',
+  },
+  shareLinks: {
+    valid: (f) => ({ uid: f.uid }),
+    answers: (v) =>
+      expect(v).toEqual({
+        files: null,
+        urls: null,
+        embed: null,
+        expiresAt: null,
+        why: expect.stringContaining('not ready'),
+      }),
     invalid: { uid: 'abc' },
     field: 'uid',
   },
