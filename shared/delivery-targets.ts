@@ -160,6 +160,12 @@ export interface DeliveryTargetInput {
 /** What testTarget found: the service answered and took the credential, or why not. */
 export interface TargetTest {
   ok: boolean;
-  /** One sentence: what was checked, and on failure what to do. */
+  /** One sentence: what was checked, or what went wrong; the same words whichever door asked. */
   message: string;
+  /**
+   * On failure, what of the target to change, for each door to say how in its own words (the
+   * app: edit the target; the CLI: `ferry target add … --credential-env VAR`). Absent when the
+   * target may be right and the fault is elsewhere (the network, the service).
+   */
+  fix?: 'credential' | 'endpoint';
 }

@@ -3,7 +3,12 @@
  * delivered to (`--deliver`, or every video with the delivery.deliverTo setting). A credential is
  * taken from an environment variable or stdin, kept in the OS keychain, and never printed.
  */
-import { deliveryProviders, providerFacts, type DeliveryTarget } from '../../../shared/delivery-targets';
+import {
+  deliveryProviders,
+  providerFacts,
+  type DeliveryTarget,
+  type TargetTest,
+} from '../../../shared/delivery-targets';
 import type { Engine } from '../../engine/create-engine';
 import { call, fieldsByPrefix, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand, type CliContext } from '../cli-context';
@@ -90,7 +95,7 @@ async function add(args: string[], context: CliContext): Promise<number> {
       return exitCodes.ok;
     }
     context.stderr(
-      `ferry: ${target.name}: ${tested.message} (saved all the same: fix it with ferry target add ${target.name} …, ` +
+      `ferry: ${target.name}: ${tested.message}${testAdvice(target, tested)} (saved all the same: fix it with ferry target add ${target.name} …, ` +
         `try again with ferry target test ${target.name}, or add with --no-test to skip the test)`,
     );
     return exitCodes.failure;
@@ -139,9 +144,17 @@ const test = (args: string[], context: CliContext) =>
       context.stdout(`${target.name}: ${result.message}`);
       return exitCodes.ok;
     }
-    context.stderr(`ferry: ${target.name}: ${result.message}`);
+    context.stderr(`ferry: ${target.name}: ${result.message}${testAdvice(target, result)}`);
     return exitCodes.failure;
   });
+
+/** What a failed test's `fix` means on the command line (the engine's message fits every door). */
+function testAdvice(target: DeliveryTarget, result: TargetTest): string {
+  if (result.fix === 'credential')
+    return ` Save the right one: ferry target add "${target.name}" … --credential-env VAR.`;
+  if (result.fix === 'endpoint') return ` Fix it with ferry target add "${target.name}" --endpoint URL ….`;
+  return '';
+}
 
 const remove = (args: string[], context: CliContext) =>
   withTarget(args, context, async (target, engine) => {

@@ -70,32 +70,46 @@ export function removeTarget(context: EngineContext, id: string): { removed: boo
   return { removed };
 }
 
-/** Why a test failed, in a sentence that says what to do. */
-function testFailure(target: DeliveryTarget, error: unknown): string {
+/**
+ * Why a test failed, in words that fit every door, and what of the target to change: each door
+ * says how in its own words (the app: edit the target; the CLI: ferry target add).
+ */
+function testFailure(target: DeliveryTarget, error: unknown): TargetTest {
   const facts = providerFacts[target.provider];
-  const save = `save the right one (ferry target add "${target.name}" … --credential-env VAR)`;
-  if (error instanceof PrivateAddressError) return `${error.message}.`;
+  if (error instanceof PrivateAddressError) return { ok: false, message: `${error.message}.`, fix: 'endpoint' };
   if (!(error instanceof ServiceError))
-    return `${facts.label} at ${target.endpoint} did not answer: ${(error as Error).message}.`;
+    return { ok: false, message: `${facts.label} at ${target.endpoint} did not answer: ${(error as Error).message}.` };
   const { status, serviceText, message } = error.failure;
   const said = serviceText ? ` ("${serviceText}")` : '';
   if (status === undefined)
-    return `Could not reach ${target.endpoint}: ${message}. Check the endpoint and the network.`;
+    return {
+      ok: false,
+      message: `Could not reach ${target.endpoint}: ${message}. Check the endpoint and the network.`,
+      fix: 'endpoint',
+    };
   if (status === 401 || status === 403)
-    return `${facts.label} refused the credential (${status})${said}: ${save}; it is the ${facts.credential}.`;
+    return {
+      ok: false,
+      message: `${facts.label} refused the credential (${status})${said}: the ${facts.credential} is wrong or no longer valid.`,
+      fix: 'credential',
+    };
   if (status === 404)
-    return `${facts.label} answered 404 at ${target.endpoint}${said}: check the endpoint${Object.keys(facts.needs).length > 0 ? ' and the ids' : ''}.`;
-  return `${facts.label} answered ${status}${said}: ${message}.`;
+    return {
+      ok: false,
+      message: `${facts.label} answered 404 at ${target.endpoint}${said}: check the endpoint${Object.keys(facts.needs).length > 0 ? ' and the ids' : ''}.`,
+      fix: 'endpoint',
+    };
+  return { ok: false, message: `${facts.label} answered ${status}${said}: ${message}.` };
 }
 
 export async function testTarget(context: EngineContext, id: string): Promise<TargetTest> {
   const target = context.targets.get(id);
-  if (!target) throw new FerryError('NOT_FOUND', `No delivery target with id ${id}. See them with ferry target list.`);
+  if (!target) throw new FerryError('NOT_FOUND', `No delivery target with id ${id}: it may have been removed.`);
   let credential: string | null;
   try {
     credential = targetCredential(context.credentials, target);
   } catch (error) {
-    return { ok: false, message: `${target.name}: ${(error as Error).message}` };
+    return { ok: false, message: `${target.name}: ${(error as Error).message}`, fix: 'credential' };
   }
   try {
     const call = providerCall(
@@ -108,7 +122,7 @@ export async function testTarget(context: EngineContext, id: string): Promise<Ta
     const message = await providerAdapters[target.provider].test(call);
     return { ok: true, message };
   } catch (error) {
-    return { ok: false, message: testFailure(target, error) };
+    return testFailure(target, error);
   }
 }
 

@@ -40,10 +40,10 @@ export function targetCredential(vault: CredentialVault, target: DeliveryTarget)
     throw new FerryError(
       'NOT_AVAILABLE',
       `its credential is not in the ${vault.kind === 'file' ? 'credentials file' : 'OS keychain'}. ` +
+        // Words for every door: the app edits the target, the CLI runs ferry target add.
         (vault.kind === 'file'
-          ? 'Save it again (ferry target add … --credential-env VAR).'
-          : 'Unlock the keychain (on Linux, start a Secret Service such as gnome-keyring), or save it again ' +
-            '(ferry target add … --credential-env VAR).'),
+          ? 'Give the target its credential again.'
+          : 'Unlock the keychain (on Linux, start a Secret Service such as gnome-keyring), or give the target its credential again.'),
     );
   }
   return credential;

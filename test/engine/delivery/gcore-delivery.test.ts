@@ -64,6 +64,9 @@ describe('delivery to Gcore', () => {
     await engine.saveTarget({ ...target, credential: 'wrong' });
     const refused = await engine.testTarget({ id: targetId });
     expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('refused the credential (401)') });
+    // Words for every door: what to change travels as `fix`, and each door says how.
+    expect(refused.fix).toBe('credential');
+    expect(refused.message).not.toMatch(/ferry|--credential/);
     expect(gcore.restRequests.at(-1)).toMatchObject({ authorization: 'APIKey wrong' });
   });
 

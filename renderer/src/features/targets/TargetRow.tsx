@@ -7,7 +7,7 @@ import type { DeliveryTarget, DeliveryTargetInput, TargetTest } from '../../../.
 import { useApp } from '../../app/app-context';
 import { RemoveTargetDialog } from './RemoveTargetDialog';
 import { TargetDialog } from './TargetDialog';
-import { modeLabels, sendLabels, sendMatters, serviceName, targetIds } from './target-text';
+import { modeLabels, sendLabels, sendMatters, serviceName, targetIds, testAdvice } from './target-text';
 
 type TestState = { status: 'idle' } | { status: 'testing' } | ({ status: 'done' } & TargetTest);
 
@@ -74,6 +74,7 @@ export function TargetRow({ target, save, remove, test }: TargetRowProps) {
               <span className="visually-hidden">{target.name}: </span>
               {tested.ok ? 'Works: ' : 'Failed: '}
               {tested.message}
+              {testAdvice(tested)}
             </>
           )}
         </p>

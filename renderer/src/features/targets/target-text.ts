@@ -10,6 +10,7 @@ import {
   type DeliverySend,
   type DeliveryTarget,
   type TargetField,
+  type TargetTest,
 } from '../../../../shared/delivery-targets';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -79,4 +80,12 @@ export function targetIds(target: DeliveryTarget): string[] {
     const value = target[field];
     return label && value ? [`${label} ${value}`] : [];
   });
+}
+
+/** What a failed test asks of the user, in the app's words (the engine's message fits every door). */
+export function testAdvice(test: TargetTest): string {
+  if (test.ok) return '';
+  if (test.fix === 'credential') return ' Choose Edit and paste the right one.';
+  if (test.fix === 'endpoint') return ' Choose Edit to correct it.';
+  return '';
 }
