@@ -1,6 +1,6 @@
 /**
  * A TUS upload's `Upload-Metadata` read as Cloudflare Stream reads them:
- * `name`, `requiresignedurls` (the key alone), `allowedorigins`, `thumbnailtimestamppct`,
+ * `name` (or, without it, `filename`), `requiresignedurls` (the key alone), `allowedorigins`, `thumbnailtimestamppct`,
  * `scheduleddeletion`, `maxdurationseconds`, `expiry` (direct creator uploads), `creator` (the
  * `Upload-Creator` header, kept here), `maxsizebytes` (Ferry's: the most bytes the upload may
  * hold, as the Video object's `maxSizeBytes`); any other key goes
@@ -27,6 +27,7 @@ export function parseUploadMetadata(metadata: TusMetadata): ParsedUpload {
   const options: IngestOptions = {};
   const meta: Record<string, string> = {};
   let expiry: string | undefined;
+  let fileName: string | undefined;
   for (const [key, value] of Object.entries(metadata)) {
     switch (key.toLowerCase()) {
       case 'name':
@@ -60,12 +61,18 @@ export function parseUploadMetadata(metadata: TusMetadata): ParsedUpload {
         // Ferry keeps the `Upload-Creator` header under this key, so it lasts as long as the upload.
         if (value) options.creator = value;
         break;
+      case 'filename':
+        meta[key] = value ?? '';
+        fileName = value ?? undefined;
+        break;
       case 'watermark':
         return { ok: false, message: 'watermark: Ferry has no watermark profiles; add the watermark in the app.' };
       default:
         meta[key] = value ?? '';
     }
   }
+  // tus-js-client's examples and most TUS clients name the file `filename`; Cloudflare reads `name`.
+  if (!meta.name && fileName) meta.name = fileName;
   if (Object.keys(meta).length > 0) options.meta = meta;
   // The contract's schema is the judge, now rather than once the whole file has arrived.
   const checked = validateCommand('addFiles', { paths: ['upload'], options });
