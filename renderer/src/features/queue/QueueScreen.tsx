@@ -2,6 +2,7 @@
 import { useStore } from 'zustand';
 import { BulkActions } from './BulkActions';
 import { EmptyState } from './EmptyState';
+import { FailedActions } from './FailedActions';
 import { FilterTabs, queuePanelId, tabId } from './FilterTabs';
 import { useQueue } from './queue-context';
 import { QueueList } from './QueueList';
@@ -9,6 +10,7 @@ import { QueueStateBanner } from './QueueStateBanner';
 import { QueueSummary } from './QueueSummary';
 import { QueueToolbar } from './QueueToolbar';
 import { targetNamesContext, useTargetNames } from './target-names';
+import { UndoToast } from './UndoToast';
 import './queue.css';
 
 export function QueueScreen() {
@@ -27,6 +29,7 @@ export function QueueScreen() {
         <QueueToolbar />
       </div>
       <BulkActions />
+      <FailedActions />
       <QueueStateBanner />
       <main className="queue-main">
         <div className="queue-panel" id={queuePanelId} role="tabpanel" aria-labelledby={tabId(tab)}>
@@ -39,6 +42,7 @@ export function QueueScreen() {
           {status === 'ready' && (empty ? <EmptyState filtered={filtered} /> : <QueueList />)}
         </div>
       </main>
+      <UndoToast />
       <QueueFooter />
     </targetNamesContext.Provider>
   );
