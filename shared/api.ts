@@ -126,13 +126,32 @@ export interface QueueControl {
   lowDiskSpace: boolean;
 }
 
+/**
+ * The current batch, for the queue's overall progress bar: the videos added since the queue was
+ * last empty (nothing queued, working or paused), plus older ones brought back into the queue
+ * (resumed, retried). It ends when the queue is empty again; the next video starts a new one.
+ */
+export interface QueueBatch {
+  /** Videos of the batch at an end: ready, failed or canceled. */
+  done: number;
+  total: number;
+  /** Bytes of the batch's links downloaded so far, of those whose size is known (failed and canceled ones left out). */
+  bytesDone: number;
+  bytesTotal: number;
+}
+
 export interface QueueTotals {
   byState: Record<VideoState, number>;
   total: number;
   /** Download speed of the whole queue, bytes per second. */
   bytesPerSecond: number;
-  /** Time to finish the waiting work, from the time the queue has spent working so far; -1 when unknown. */
+  /**
+   * Time until the downloads and transcodes that will run are done: the bytes left to download
+   * and the media left to transcode, at the rates measured, as many at once as the limits allow
+   * (engine/run/queue-estimate.ts). -1 when nothing runs (paused, short of disk, idle) or unknown.
+   */
   etaSeconds: number;
+  batch: QueueBatch;
   queue: QueueControl;
 }
 

@@ -7,14 +7,16 @@ import os from 'node:os';
 import { hostPaths } from '../../shared/hide-host-paths';
 import { dataPaths, type DataPaths } from './data-paths';
 import type { EngineContext } from './context/engine-context';
-import { ActiveTime } from './context/active-time';
 import { HostSlowdown } from './context/host-slowdown';
 import { VideoChangeFeed } from './context/video-change-feed';
+import { WorkRates } from './context/work-rates';
 import { defaultFetchTuning, type FetchTuning } from './stages/fetch-stage';
 import { defaultDeliveryTuning, type DeliveryTuning } from './delivery-steps/delivery-tuning';
 import { queueTotals } from './run/queue-totals';
+import { QueueBatchStore } from './store/queue-batch';
 import { QueueControlStore } from './store/queue-control';
 import { QueueEdits } from './store/queue-edits';
+import { QueueWork } from './store/queue-work';
 import { guardedAgent, privateAddressRefusal } from './sources/private-network-guard';
 import { newLeaseOwner } from './store/lease-owner';
 import { openDatabase } from './store/open-database';
@@ -75,7 +77,9 @@ export function openEngineContext(options: EngineOptions, events: EventEmitter):
     hosts: new HostSlowdown(),
     deliveryHosts: new HostSlowdown(),
     uploadLimit: new BandwidthLimit(),
-    activity: new ActiveTime(),
+    work: new QueueWork(db),
+    batch: new QueueBatchStore(db),
+    rates: new WorkRates(),
     lowDiskSpace: false,
     housekeeping: { diskCheckedAt: 0, deletionsCheckedAt: 0 },
     onWorkDone: () => {},

@@ -40,6 +40,7 @@ const totals = (patch: Partial<QueueTotals> = {}): QueueTotals => ({
   total: 0,
   bytesPerSecond: 0,
   etaSeconds: -1,
+  batch: { done: 0, total: 0, bytesDone: 0, bytesTotal: 0 },
   queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false },
   ...patch,
 });

@@ -12,6 +12,7 @@ export function totals(
     total: Object.values(counts).reduce((sum, count) => sum + count, 0),
     bytesPerSecond: 0,
     etaSeconds: -1,
+    batch: { done: 0, total: 0, bytesDone: 0, bytesTotal: 0 },
     queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false, ...queue },
   };
 }

@@ -5,14 +5,16 @@ import type { CredentialVault } from '../delivery/credential-vault';
 import type { PublicOnlyNetwork } from '../delivery/providers/public-only-fetch';
 import { findMediaTools, type MediaTools } from '../media/find-media-tools';
 import type { DeliveryStore } from '../store/delivery-store';
+import type { QueueBatchStore } from '../store/queue-batch';
 import type { QueueControlStore } from '../store/queue-control';
 import type { QueueEdits } from '../store/queue-edits';
+import type { QueueWork } from '../store/queue-work';
 import type { SettingsStore } from '../store/settings-store';
 import type { TargetStore } from '../store/target-store';
 import type { VideoStore } from '../store/video-store';
-import type { ActiveTime } from './active-time';
 import type { HostSlowdown } from './host-slowdown';
 import type { VideoChangeFeed } from './video-change-feed';
+import type { WorkRates } from './work-rates';
 
 export interface EngineContext {
   store: VideoStore;
@@ -35,7 +37,11 @@ export interface EngineContext {
   deliveryHosts: HostSlowdown;
   /** The upload bandwidth limit all pushes share (settings.delivery.maxUploadBytesPerSecond). */
   uploadLimit: BandwidthLimit;
-  activity: ActiveTime;
+  /** What the queue still has to do, and its current batch: for the time left and the overall progress bar. */
+  work: QueueWork;
+  batch: QueueBatchStore;
+  /** The download and transcode rates the time left is measured at. */
+  rates: WorkRates;
   /** Set by the disk guard while free space is under the threshold. */
   lowDiskSpace: boolean;
   /** When housekeeping last looked at the disk and at scheduled deletions (epoch ms). */

@@ -53,13 +53,3 @@ export function hostsAtLimit(
   for (const [host, count] of runningByHost) if (count >= perHost) hosts.add(host);
   return [...hosts];
 }
-
-/**
- * Overall time left: the time the queue has spent working per finished video, times the videos
- * still to do. Measured on active time only, so a night with the queue paused does not count.
- */
-export function estimateQueueEtaSeconds(activeMs: number, finished: number, remaining: number): number {
-  if (remaining === 0) return 0;
-  if (finished === 0 || activeMs <= 0) return -1;
-  return Math.round(((activeMs / finished) * remaining) / 1000);
-}

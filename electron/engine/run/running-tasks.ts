@@ -59,6 +59,7 @@ export class RunningTasks {
     const uid = claimed.video.uid;
     const url = stage === 'fetch' ? claimed.video.source.url : undefined;
     const claim: ClaimRef = { uid, stage, options: claimed.options };
+    const startedAt = Date.now();
     const done = run(this.context, claimed)
       .catch((error: unknown) => unexpectedFailure(this.context, claim, error))
       .then((outcome) => this.commit(claim, outcome))
@@ -66,8 +67,7 @@ export class RunningTasks {
         // Committing failed (the disk, the database): the video stays claimed until recovery.
         this.context.store.record(uid, 'internal-error', { message: String(error) });
       })
-      .finally(() => this.finished(uid, stage));
-    if (this.tasks.size === 0) this.context.activity.start();
+      .finally(() => this.finished(uid, stage, startedAt));
     this.underWay.add(uid);
     this.tasks.set(uid, { stage, host: url ? new URL(url).host : null, done });
   }
@@ -102,16 +102,17 @@ export class RunningTasks {
     return finishStage(this.context, claim, outcome);
   }
 
-  private finished(uid: string, stage: WorkStage): void {
+  private finished(uid: string, stage: WorkStage, startedAt: number): void {
     const { context } = this;
     // Until here the video cannot be claimed again (claims pass over the uids in `tasks`), so a
     // stale piece of work never runs beside a new one on the same video.
     this.tasks.delete(uid);
-    if (this.tasks.size === 0) context.activity.stop();
     const position = context.store.positionOf(uid);
     const state = position?.state;
-    // A delivered video was counted when it became ready.
-    if ((state === 'ready' && stage !== 'deliver') || state === 'error') context.activity.finished++;
+    // A transcode that went through measures the pace of the next ones (for the queue's time left).
+    if (stage === 'transcode' && state === 'ready') {
+      context.rates.noteTranscode(context.store.get(uid)?.duration ?? -1, Date.now() - startedAt);
+    }
     // Under way until its end: a ready video still to be delivered is not there yet.
     const ended = state === 'ready' ? position?.stage !== 'deliver' : !(state && unfinishedStates.includes(state));
     if (ended) this.underWay.delete(uid);

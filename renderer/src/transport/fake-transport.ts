@@ -61,7 +61,21 @@ export function fakeTotals(videos: readonly Video[], queue: QueueTotals['queue']
   const byState = Object.fromEntries(videoStates.map((s) => [s, 0])) as Record<VideoState, number>;
   videos.forEach((v) => byState[v.status.state]++);
   const bytesPerSecond = videos.reduce((n, v) => n + (v.status.bytesPerSecond ?? 0), 0);
-  return { byState, total: videos.length, bytesPerSecond, etaSeconds: -1, queue };
+  return { byState, total: videos.length, bytesPerSecond, etaSeconds: -1, batch: fakeBatch(videos, byState), queue };
+}
+
+/** The fake's batch is every video, while any is still in the queue (the engine's starts when the queue was last empty). */
+function fakeBatch(videos: readonly Video[], byState: Record<VideoState, number>): QueueTotals['batch'] {
+  const inQueue = byState.queued + byState.downloading + byState.inprogress + byState.paused;
+  if (inQueue === 0) return { done: 0, total: 0, bytesDone: 0, bytesTotal: 0 };
+  const links = videos.filter((v) => v.source.kind === 'url' && v.size > 0 && !['error', 'canceled'].includes(v.status.state));
+  const downloaded = (v: Video) => (v.status.step === 'fetch' ? (v.size * v.status.pctComplete) / 100 : v.size);
+  return {
+    done: byState.ready + byState.error + byState.canceled,
+    total: videos.length,
+    bytesDone: Math.round(links.reduce((n, v) => n + downloaded(v), 0)),
+    bytesTotal: links.reduce((n, v) => n + v.size, 0),
+  };
 }
 
 const selected = (world: FakeWorld, selection: Selection) =>

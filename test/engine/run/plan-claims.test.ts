@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ActiveTime } from '../../../electron/engine/context/active-time';
 import { HostSlowdown } from '../../../electron/engine/context/host-slowdown';
-import {
-  estimateQueueEtaSeconds,
-  freeSlots,
-  hostsAtLimit,
-  type StageLimits,
-} from '../../../electron/engine/run/plan-claims';
+import { freeSlots, hostsAtLimit, type StageLimits } from '../../../electron/engine/run/plan-claims';
 
 const limits: StageLimits = { fetch: 4, fetchPerHost: 2, probe: 2, transcode: 1, deliver: 3 };
 const open = { paused: false, stopAfterCurrent: false, lowDiskSpace: false };
@@ -55,23 +49,5 @@ describe('a host that asked us to slow down', () => {
     hosts.slowDown('a.test', 10_000, 0);
     hosts.slowDown('a.test', 1_000, 500);
     expect(hosts.allowance(9_000).get('a.test')).toBe(0);
-  });
-});
-
-describe('the overall ETA', () => {
-  it('is the active time per finished video times the videos left', () => {
-    expect(estimateQueueEtaSeconds(60_000, 6, 30)).toBe(300);
-    expect(estimateQueueEtaSeconds(60_000, 0, 30)).toBe(-1);
-    expect(estimateQueueEtaSeconds(0, 0, 0)).toBe(0);
-  });
-
-  it('counts only the time the queue was working', () => {
-    const active = new ActiveTime();
-    active.start(1_000);
-    active.stop(3_000);
-    active.stop(9_000); // stopping twice adds nothing
-    active.start(10_000);
-    active.start(11_000); // already running: keeps the first start
-    expect(active.activeMs(15_000)).toBe(7_000);
   });
 });

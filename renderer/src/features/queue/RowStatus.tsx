@@ -1,11 +1,16 @@
 /**
  * What a row says about a video's progress: its state, a bar and percentage while it works,
- * speed and time left when known, and a chip per delivery. Numbers are in tabular figures in
- * boxes of fixed width, so a changing percentage never moves anything around it.
+ * speed and time left when known, and a chip per delivery. A download that stopped part-way
+ * (paused, or back in the queue after "Pause all") keeps its bar and bytes; a queued video says
+ * why it does not start while the queue is held. Numbers are in tabular figures in boxes of
+ * fixed width, so a changing percentage never moves anything around it.
  */
 import { formatBytes, formatDuration } from '../../../../shared/format-units';
 import { useContext } from 'react';
+import { useStore } from 'zustand';
+import type { QueueControl } from '../../../../shared/api';
 import type { Delivery, Video } from '../../../../shared/video';
+import { useQueue } from './queue-context';
 import { targetNamesContext } from './target-names';
 import { stateLabels } from './video-text';
 
@@ -19,18 +24,51 @@ function pace(video: Video): string | null {
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
+/** A download stopped part-way: its bytes are on disk, and it goes on from there. */
+export function stoppedDownload(video: Video): boolean {
+  const { state, step, pctComplete } = video.status;
+  return (state === 'paused' || state === 'queued') && step === 'fetch' && pctComplete > 0;
+}
+
+/** "6.5 MiB of 120 MiB" for a download stopped part-way; null when its size is unknown. */
+export function downloadedText(video: Video): string | null {
+  if (video.size <= 0) return null;
+  return `${formatBytes((video.size * Math.min(100, video.status.pctComplete)) / 100)} of ${formatBytes(video.size)}`;
+}
+
+/** Why a queued video does not start now, when the queue is held; null when it is not. */
+export function heldReason(queue: QueueControl | undefined): string | null {
+  if (!queue) return null;
+  if (queue.paused) return 'queue paused';
+  if (queue.lowDiskSpace) return 'disk almost full';
+  if (queue.stopAfterCurrent) return 'queue stopping';
+  return null;
+}
+
+/** The queue's switches as one string, so a row renders again only when they change, not with every tick of the totals. */
+function useHeldReason(): string | null {
+  const { store } = useQueue();
+  return useStore(store, (s) => heldReason(s.totals?.queue));
+}
+
 export function RowProgress({ video }: { video: Video }) {
   const { state, pctComplete } = video.status;
+  const held = useHeldReason();
   const working = state === 'downloading' || state === 'inprogress';
+  const stopped = stoppedDownload(video);
   const pct = Math.round(pctComplete);
-  const paceText = working ? pace(video) : null;
+  const paceText = working ? pace(video) : stopped ? downloadedText(video) : null;
+  const note = state === 'queued' ? held : null;
   return (
-    <div className="video-progress">
+    <div className={`video-progress${stopped ? ' stopped' : ''}`}>
       <span className="progress-line">
-        <span className="video-state">{stateLabels[state]}</span>
-        {working && <span className="pct">{pct}%</span>}
+        <span>
+          <span className="video-state">{stateLabels[state]}</span>
+          {note && <span className="state-note"> · {note}</span>}
+        </span>
+        {(working || stopped) && <span className="pct">{pct}%</span>}
       </span>
-      {working && (
+      {(working || stopped) && (
         // Not a <progress>: its native look is repainted whole on every change; this fill is
         // only moved by the compositor (a transform), and lays out nothing.
         <span
