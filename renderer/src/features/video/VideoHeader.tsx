@@ -1,12 +1,13 @@
 /**
- * The video's name, state and progress, and what can be done to it: the queue row's actions, with
- * removing confirmed first. Progress has a place of its own whatever the state, so nothing moves
- * while it updates.
+ * The video's name (renamed in place: EditableTitle.tsx), state and progress, and what can be
+ * done to it: the queue row's actions, with removing confirmed first. Progress has a place of its
+ * own whatever the state, so nothing moves while it updates.
  */
 import type { Video } from '../../../../shared/video';
 import { useApp } from '../../app/app-context';
 import { navigate } from '../../app/route';
 import { actionLabels, actionsFor, stateLabels, videoTitle } from '../queue/video-text';
+import { EditableTitle } from './EditableTitle';
 import { retryWarning } from './error-help';
 import { RemoveDialog } from './RemoveDialog';
 
@@ -33,7 +34,7 @@ export function VideoHeader({ video }: { video: Video }) {
 
   return (
     <header className="video-header">
-      <h2 className="video-title">{title}</h2>
+      <EditableTitle video={video} title={title} />
       <div className={`video-status state-${state}`}>
         <span className="video-state">{stateLabels[state]}</span>
         <span className="video-pct">{working ? `${pct}%` : ''}</span>

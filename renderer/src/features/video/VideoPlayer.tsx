@@ -1,11 +1,13 @@
 /**
  * The video's own player: the local HLS output (use-hls-player.ts), a play button, the time and a
- * scrubber with the storyboard's previews. Its box keeps the video's shape before anything loads,
- * so the page does not jump when the picture arrives.
+ * scrubber with the storyboard's previews, then sound, speed, rendition and full screen
+ * (PlayerSettings.tsx). Its box keeps the video's shape before anything loads, so the page does
+ * not jump when the picture arrives.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Video } from '../../../../shared/video';
 import { useApp } from '../../app/app-context';
+import { PlayerSettings } from './PlayerSettings';
 import { Timeline } from './Timeline';
 import { useHlsPlayer } from './use-hls-player';
 import { useStoryboard } from './use-storyboard';
@@ -14,7 +16,9 @@ import { clock } from './video-facts';
 export function VideoPlayer({ video }: { video: Video }) {
   const { platform } = useApp();
   const ref = useRef<HTMLVideoElement>(null);
-  const problem = useHlsPlayer(ref, platform.mediaUrl(video, 'hls'), platform.mediaUrl(video, 'mp4'));
+  const box = useRef<HTMLElement>(null);
+  const player = useHlsPlayer(ref, platform.mediaUrl(video, 'hls'), platform.mediaUrl(video, 'mp4'));
+  const { problem } = player;
   const cues = useStoryboard(platform.mediaUrl(video, 'storyboard'));
   const [time, setTime] = useState(0);
   const [length, setLength] = useState(video.duration > 0 ? video.duration : 0);
@@ -43,7 +47,7 @@ export function VideoPlayer({ video }: { video: Video }) {
   };
 
   return (
-    <section className="video-player" aria-label="Player">
+    <section className="video-player" aria-label="Player" ref={box}>
       <video
         ref={ref}
         className="video-element"
@@ -68,6 +72,7 @@ export function VideoPlayer({ video }: { video: Video }) {
         <span className="player-time">
           {clock(time)} / {clock(length)}
         </span>
+        <PlayerSettings video={ref} box={box} player={player} />
       </div>
       {problem && (
         <p role="alert" className="page-problem">

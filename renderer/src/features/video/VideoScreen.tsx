@@ -1,11 +1,12 @@
 /**
  * A video's page (`#/video/<uid>`): its header and actions, the player once it is ready, why it
- * failed and how to fix it, its details, its deliveries and its history. Kept live by use-video.ts.
+ * failed and how to fix it, what to take away from it, its details, its deliveries and its history. Kept live by use-video.ts.
  */
 import type { Video } from '../../../../shared/video';
 import { DeliveriesSection } from './DeliveriesSection';
 import { ErrorPanel } from './ErrorPanel';
 import { HistoryList } from './HistoryList';
+import { UseThisVideo } from './UseThisVideo';
 import { useVideo, type History } from './use-video';
 import { VideoDetails } from './VideoDetails';
 import { VideoHeader } from './VideoHeader';
@@ -30,6 +31,7 @@ function Page({ video, history }: { video: Video; history: History }) {
               : 'The player appears here when the video is ready.'}
         </p>
       )}
+      {video.status.state === 'ready' && !video.outputsDeletedAt && <UseThisVideo video={video} />}
       <VideoDetails video={video} />
       <DeliveriesSection video={video} />
       <HistoryList history={history} />

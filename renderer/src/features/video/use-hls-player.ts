@@ -2,17 +2,38 @@
  * Puts the video's stream in a <video>: its HLS through hls.js where the browser has Media Source
  * Extensions (Chromium, Electron), the HLS itself where the browser plays HLS natively (Safari),
  * else the MP4. When hls.js fails for good, the MP4 takes over; when nothing plays, the answer says why.
+ * Through hls.js the renditions can be chosen: automatic (hls.js picks by bandwidth) or one rung.
  */
 import Hls from 'hls.js';
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+
+/** A rung of the ladder as hls.js has it: its index is what `choose` takes. */
+export interface Rung {
+  index: number;
+  height: number;
+  bitrate: number;
+}
+
+export interface HlsPlayer {
+  /** Why nothing plays, or null. */
+  problem: string | null;
+  /** The ladder's rungs, highest first; none where the browser plays the stream itself. */
+  rungs: Rung[];
+  /** The rung chosen, or -1 for automatic. */
+  chosen: number;
+  choose(index: number): void;
+}
 
 export function useHlsPlayer(
   ref: RefObject<HTMLVideoElement | null>,
   hlsUrl: string | null,
   mp4Url: string | null,
-): string | null {
+): HlsPlayer {
   // Kept with the stream it is about, so a new stream starts without the old one's problem.
   const [problem, setProblem] = useState<{ hlsUrl: string | null; text: string } | null>(null);
+  const [rungs, setRungs] = useState<Rung[]>([]);
+  const [chosen, setChosen] = useState(-1);
+  const hlsRef = useRef<Hls | null>(null);
 
   useEffect(() => {
     const video = ref.current;
@@ -34,10 +55,20 @@ export function useHlsPlayer(
     video.addEventListener('error', onError);
     if (hlsUrl && Hls.isSupported()) {
       hls = new Hls();
+      hlsRef.current = hls;
+      hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) =>
+        setRungs(
+          data.levels
+            .map((level, index) => ({ index, height: level.height, bitrate: level.bitrate }))
+            .sort((a, b) => b.height - a.height || b.bitrate - a.bitrate),
+        ),
+      );
       hls.on(Hls.Events.ERROR, (_event, data) => {
         if (!data.fatal) return;
         hls?.destroy();
         hls = null;
+        hlsRef.current = null;
+        setRungs([]);
         playMp4(data.details);
       });
       hls.loadSource(hlsUrl);
@@ -50,9 +81,17 @@ export function useHlsPlayer(
     return () => {
       video.removeEventListener('error', onError);
       hls?.destroy();
+      hlsRef.current = null;
+      setRungs([]);
+      setChosen(-1);
       video.removeAttribute('src');
     };
   }, [ref, hlsUrl, mp4Url]);
 
-  return problem && problem.hlsUrl === hlsUrl ? problem.text : null;
+  const choose = (index: number) => {
+    // currentLevel switches at once (flushing the buffer), as a viewer who picked a rung expects.
+    if (hlsRef.current) hlsRef.current.currentLevel = index;
+    setChosen(index);
+  };
+  return { problem: problem && problem.hlsUrl === hlsUrl ? problem.text : null, rungs, chosen, choose };
 }

@@ -16,12 +16,27 @@ export function bitrate(bitsPerSecond: number): string {
   return `${Math.round(bitsPerSecond / 1000)} kbit/s`;
 }
 
+/** A rung of the player's quality menu: `720p · 2.4 Mbit/s`. */
+export const rungLabel = (rung: { height: number; bitrate: number }): string =>
+  [rung.height > 0 ? `${rung.height}p` : null, rung.bitrate > 0 ? bitrate(rung.bitrate) : null]
+    .filter(Boolean)
+    .join(' · ') || 'Unnamed rendition';
+
 export const duration = (seconds: number): string => (seconds >= 0 ? formatDuration(seconds) : unknown);
 export const bytes = (size: number): string => (size >= 0 ? formatBytes(size) : unknown);
 export const when = (iso: string | null, format: (iso: string) => string): string => (iso ? format(iso) : '—');
 
+const lastPart = (path: string): string => path.split(/[\\/]/).pop() ?? '';
+
+/**
+ * Where the video came from: its link, or its file's original name. An upload is kept under its
+ * uid (and a caller of ferry serve sees no path at all): its name is the one it was uploaded with.
+ */
 export function sourceText(video: Video): string {
-  return (video.source.kind === 'url' ? video.source.url : video.source.path) ?? unknown;
+  if (video.source.kind === 'url') return video.source.url ?? unknown;
+  const file = lastPart(video.source.path ?? '');
+  if (file !== '' && file !== video.uid) return file;
+  return video.meta.name || 'An upload without a name';
 }
 
 /** The last ffmpeg log tail in the history (the one of the latest failure), or null when ffmpeg left none. */
