@@ -80,6 +80,14 @@ export interface ImportReport {
   invalid: { line: number; text: string; reason: string }[];
 }
 
+/** A video whose file had the content of a fingerprint looked up (shared/content-fingerprint.ts). */
+export interface FingerprintMatch {
+  fingerprint: string;
+  uid: string;
+  name: string;
+  state: VideoState;
+}
+
 export interface ListQuery {
   state?: VideoState;
   stage?: Stage;
@@ -231,8 +239,15 @@ export interface CommandMap {
    */
   addFiles: { input: { paths: string[]; options?: IngestOptions; uid?: string }; output: AddResult };
   importList: { input: ListInput & { options?: IngestOptions }; output: ImportReport };
-  /** What addLinks or importList would do with this text, without queueing anything: for a confirm sheet or a list preview. */
-  checkLinks: { input: { content: string; format?: ListFormat; limit?: number }; output: LinkCheck };
+  /**
+   * What addLinks or importList would do with this text, without queueing anything: for a confirm
+   * sheet or a list preview. `limit` rows, by line; with `problemsFirst`, the invalid and
+   * duplicate lines come before the new ones, so a preview can show every line that will not be queued.
+   */
+  checkLinks: {
+    input: { content: string; format?: ListFormat; limit?: number; problemsFirst?: boolean };
+    output: LinkCheck;
+  };
   pause: { input: Selection; output: { changed: number } };
   resume: { input: Selection; output: { changed: number } };
   cancel: { input: Selection; output: { changed: number } };
@@ -263,6 +278,8 @@ export interface CommandMap {
   getMany: { input: { uids: string[] }; output: Video[] };
   /** A video's history, oldest first. */
   history: { input: { uid: string }; output: VideoEvent[] };
+  /** For each fingerprint a file had when added, the newest video with it; a fingerprint with none is left out. */
+  findByFingerprint: { input: { fingerprints: string[] }; output: FingerprintMatch[] };
   totals: { input: void; output: QueueTotals };
   getSettings: { input: void; output: Settings };
   setSettings: { input: SettingsPatch; output: Settings };
@@ -303,6 +320,7 @@ const commandSet: Record<CommandName, true> = {
   edit: true,
   getMany: true,
   history: true,
+  findByFingerprint: true,
   totals: true,
   getSettings: true,
   setSettings: true,

@@ -46,6 +46,7 @@ export const hostLocalFields: Record<CommandName, HostLocalFields> = {
   edit: none,
   getMany: none,
   history: none,
+  findByFingerprint: none,
   totals: none,
   getSettings: none,
   // The library's place is not settable; the rest are numbers, URLs and words.

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CommandInput, CommandName } from './api';
+import { fingerprintPattern } from './content-fingerprint';
 import { deliveryModes, deliveryProviders, deliveryReadyWhens, deliverySends } from './delivery-targets';
 import type { InputIssue } from './ferry-error';
 import { headerProblem } from './http-header-name';
@@ -143,6 +144,7 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     content: z.string().max(64 * 1024 * 1024, 'is larger than 64 MiB: import the list as a file instead'),
     format: listFormat.optional(),
     limit: limit(1000).optional(),
+    problemsFirst: z.boolean().optional(),
   }),
   pause: selection,
   resume: selection,
@@ -197,6 +199,11 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
   }),
   getMany: z.strictObject({ uids: z.array(uid).max(1000, 'at most 1000 uids at a time') }),
   history: z.strictObject({ uid }),
+  findByFingerprint: z.strictObject({
+    fingerprints: z
+      .array(z.string().regex(fingerprintPattern, 'a fingerprint is 64 lowercase hexadecimal characters'))
+      .max(10_000, 'at most 10,000 fingerprints a call'),
+  }),
   totals: z.void(),
   getSettings: z.void(),
   setSettings: z.strictObject({

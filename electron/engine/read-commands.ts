@@ -8,8 +8,14 @@ import { FerryError } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import type { VideoStore } from './store/video-store';
 
-export type ReadCommands = Pick<FerryCommands, 'get' | 'getMany' | 'list' | 'history'>;
-export const readCommandNames = ['get', 'getMany', 'list', 'history'] as const satisfies (keyof ReadCommands)[];
+export type ReadCommands = Pick<FerryCommands, 'get' | 'getMany' | 'list' | 'history' | 'findByFingerprint'>;
+export const readCommandNames = [
+  'get',
+  'getMany',
+  'list',
+  'history',
+  'findByFingerprint',
+] as const satisfies (keyof ReadCommands)[];
 
 export function readCommands(store: VideoStore, dataDir: string): ReadCommands {
   const notFound = (uid: string) => new FerryError('NOT_FOUND', `No video with uid ${uid} in ${dataDir}.`);
@@ -25,5 +31,6 @@ export function readCommands(store: VideoStore, dataDir: string): ReadCommands {
       if (store.stateOf(uid) === undefined) throw notFound(uid);
       return store.history(uid);
     },
+    findByFingerprint: async ({ fingerprints }) => store.findByFingerprint(fingerprints),
   };
 }

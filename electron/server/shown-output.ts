@@ -32,6 +32,7 @@ export const shownOutput: { [K in CommandName]: (output: CommandOutput<K>, show:
   edit: one,
   getMany: (videos, show) => videos.map(show),
   history: same,
+  findByFingerprint: same,
   totals: same,
   getSettings: same,
   setSettings: same,

@@ -1,6 +1,6 @@
 /**
  * Adding videos in the UI served by a real `ferry serve`, in Chromium: files dropped on the
- * window (a real video, uploaded over TUS, and a text file listed as skipped), links pasted on
+ * window (a real video, uploaded over TUS in the upload tray, and a text file listed as skipped), links pasted on
  * the page into the confirm sheet, the same by keyboard only, and a 1,000-line list dropped for
  * a bulk import. The queue is paused so the engine only queues: what is checked is what the UI
  * puts in. axe-core checks each open sheet; screenshots go to test-artifacts/.
@@ -70,12 +70,13 @@ describe('adding videos in the served UI', () => {
       { name: 'dropped.avi', type: 'video/x-msvideo', bytes: video },
       { name: 'notes.txt', type: 'text/plain', bytes: Buffer.from('not a video\n') },
     ]);
-    const skipped = page.getByRole('list', { name: 'Skipped files' });
-    await expect.poll(() => skipped.textContent()).toContain('notes.txt');
-    await told('Uploaded dropped.avi');
+    const tray = page.getByRole('region', { name: 'Uploads' });
+    await expect.poll(() => tray.textContent()).toContain('notes.txt');
+    await expect.poll(() => tray.textContent()).toMatch(/dropped\.avi.*Uploaded .+; queued/);
     await expect.poll(() => rows().filter({ hasText: 'dropped.avi' }).count()).toBe(1);
     expect(await rows().count()).toBe(1);
-    await page.getByRole('complementary', { name: 'Added files' }).getByRole('button', { name: 'Clear' }).click();
+    await tray.getByRole('button', { name: 'Clear finished' }).click();
+    expect(await tray.count()).toBe(0);
     expect(problems).toEqual([]);
   });
 
@@ -170,13 +171,19 @@ describe('adding videos in the served UI', () => {
     await dropFiles(page, [{ name: 'links.txt', type: 'text/plain', bytes: Buffer.from(lines.join('\n')) }]);
     const sheet = page.getByRole('dialog', { name: 'Import links.txt' });
     await expect.poll(() => sheet.textContent()).toContain('990 new · 5 already in the queue or repeated · 5 invalid');
-    expect(await sheet.getByRole('list', { name: 'First rows' }).getByRole('listitem').count()).toBe(20);
-    expect(await sheet.textContent()).toContain('The first 20 of 1,000 lines (text)');
+    expect(await sheet.getByRole('list', { name: 'Lines not queued' }).getByRole('listitem').count()).toBe(10);
+    expect(await sheet.getByRole('list', { name: 'First new lines' }).getByRole('listitem').count()).toBe(20);
+    expect(await sheet.textContent()).toContain('The first 20 new of 1,000 lines (text)');
     await page.screenshot({ path: path.join(artifactsDir, 'add-import-preview.png') });
     expect(await seriousAxeFindings(page, '[role="dialog"]')).toEqual([]);
     await inDarkTheme('add-import-preview-dark.png');
 
     await sheet.getByRole('button', { name: 'Queue 990 videos' }).click();
+    const done = page.getByRole('dialog', { name: 'Imported links.txt' });
+    await expect
+      .poll(() => done.getByRole('list', { name: 'Lines not queued' }).getByRole('listitem').count())
+      .toBe(10);
+    await done.getByRole('button', { name: 'Done' }).click();
     await told('Queued 990 videos · 5 already in the queue · 5 invalid');
     await expect.poll(totals).toContain(`${before + 990} videos`);
     expect(problems).toEqual([]);

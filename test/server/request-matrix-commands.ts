@@ -44,6 +44,7 @@ export const commandCases: Record<CommandName, CommandCase> = {
   edit: { input: (seed) => ({ uid: seed.uid, changes: { meta: { matrix: 'yes' } } }), answers: 'ok' },
   getMany: { input: (seed) => ({ uids: [seed.uid] }), answers: 'ok' },
   history: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },
+  findByFingerprint: { input: () => ({ fingerprints: ['0'.repeat(64)] }), answers: 'ok' },
   totals: { input: () => undefined, answers: 'ok' },
   getSettings: { input: () => undefined, answers: 'ok' },
   setSettings: { input: () => ({ keepOriginal: true }), answers: 'ok' },

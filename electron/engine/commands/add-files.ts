@@ -2,7 +2,8 @@
  * "Add files": local videos go into the queue at the probe stage. A folder stands for the videos
  * inside it, recursively (scan-folder.ts), its other files reported as skipped. A path that is
  * missing is reported, not queued; a file already queued or finished (same path, size and
- * modification time) is reported as a duplicate.
+ * modification time) is reported as a duplicate. Each file's content fingerprint is kept with its
+ * video (findByFingerprint), so the same content added again from elsewhere can be flagged.
  */
 import fs from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -14,6 +15,7 @@ import type { EngineContext } from '../context/engine-context';
 import { FerryError } from '../../../shared/ferry-error';
 import { TimeSlice } from '../../../shared/time-slice';
 import { insertInBatches, videosOf } from './queue-in-batches';
+import { fileFingerprint } from '../sources/file-fingerprint';
 import { scanFolder } from './scan-folder';
 
 /** The Video-object fields that the ingest options set. */
@@ -82,6 +84,7 @@ export async function addFiles(context: EngineContext, input: CommandInput<'addF
     }
     const name = input.options?.meta?.name ?? path.basename(file);
     fresh.push({
+      fingerprint: await fileFingerprint(file),
       ...(input.uid !== undefined ? { uid: input.uid } : {}),
       source: { kind: 'file', path: file },
       stage: 'probe',

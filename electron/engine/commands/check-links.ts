@@ -43,7 +43,9 @@ export async function checkLinks(context: EngineContext, input: CommandInput<'ch
     else rows.push(row);
     seen.add(key);
   }
-  rows.sort((a, b) => a.line - b.line);
+  // Problems first, when asked: the lines a preview must show however long the list is.
+  const rank = (row: LinkCheckRow) => (input.problemsFirst && row.status !== 'new' ? 0 : 1);
+  rows.sort((a, b) => rank(a) - rank(b) || a.line - b.line);
   const counts = { new: 0, duplicate: 0, invalid: 0 };
   for (const row of rows) counts[row.status]++;
   return { format: parsed.format, counts, rows: rows.slice(0, input.limit ?? defaultRows) };

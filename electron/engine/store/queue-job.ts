@@ -30,6 +30,8 @@ export interface NewVideo {
   stage: Stage;
   name?: string;
   sourceKey?: string;
+  /** A file's content fingerprint (shared/content-fingerprint.ts), to flag the same file added again. */
+  fingerprint?: string;
   /** The link's request headers: credentials only by reference to the vault (delivery/link-header-secrets). */
   requestHeaders?: StoredHeaders;
   priority?: number;

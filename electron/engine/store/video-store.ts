@@ -8,11 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { MediaInfo } from '../../../shared/media-info';
-import type { ListQuery, VideoEvent, VideoPage } from '../../../shared/api';
+import type { FingerprintMatch, ListQuery, VideoEvent, VideoPage } from '../../../shared/api';
 import { unknownVideoDetails, type Stage, type Video } from '../../../shared/video';
 import { canTransition, IllegalTransitionError, type VideoState } from '../../../shared/video-states';
 import { waitingState, workingState } from './stage-states';
 import { DeliveryStore } from './delivery-store';
+import { findByFingerprint } from './find-by-fingerprint';
 import { HeaderSecretRows } from './header-secret-rows';
 import { countByState, listVideos } from './list-videos';
 import { recoverLeases } from './recover-leases';
@@ -54,9 +55,9 @@ export class VideoStore {
   ) {
     this.insertStmt = db.prepare(`
       INSERT INTO videos (uid, created, modified, name, source_kind, source_url, source_path, source_key, source_host,
-                          request_headers, state, stage, priority, doc, ingest_options)
+                          request_headers, state, stage, priority, doc, ingest_options, fingerprint)
       VALUES (@uid, @now, @now, @name, @kind, @url, @path, @key, @host, @headers, 'queued', @stage, @priority, @doc,
-              @options)`);
+              @options, @fingerprint)`);
     this.getStmt = db.prepare('SELECT * FROM videos WHERE uid = ?');
     this.progressStmt = db.prepare('UPDATE videos SET pct = ?, speed = ?, eta = ?, modified = ? WHERE uid = ?');
     const nextWaiting = `SELECT seq FROM videos
@@ -108,6 +109,7 @@ export class VideoStore {
           priority: video.priority ?? 0,
           doc: JSON.stringify(doc),
           options: video.options ? JSON.stringify(video.options) : null,
+          fingerprint: video.fingerprint ?? null,
         });
         return uid;
       });
@@ -153,6 +155,11 @@ export class VideoStore {
       .prepare("SELECT uid FROM videos WHERE source_key = ? AND state NOT IN ('error', 'canceled') LIMIT 1")
       .pluck();
     return this.activeBySourceStmt.get(sourceKey) as string | undefined;
+  }
+
+  /** The newest video per fingerprint whose file had that content. */
+  findByFingerprint(fingerprints: readonly string[]): FingerprintMatch[] {
+    return findByFingerprint(this.db, fingerprints);
   }
 
   list(query: ListQuery = {}): VideoPage {

@@ -9,7 +9,8 @@ import type { Upload as TusUpload } from 'tus-js-client';
 const chunkBytes = 50 * 1024 * 1024;
 
 export interface UploadReport {
-  onProgress(pct: number): void;
+  /** Bytes the server has taken so far, of the file's total. */
+  onProgress(sent: number, total: number): void;
   onDone(): void;
   onFailed(message: string): void;
 }
@@ -56,7 +57,7 @@ function options(
     // A few tries over about ten seconds (a server restart), then the user is told.
     retryDelays: [0, 1000, 3000, 6000],
     removeFingerprintOnSuccess: true,
-    onProgress: (sent, total) => report.onProgress(total > 0 ? Math.floor((sent / total) * 100) : 0),
+    onProgress: (sent, total) => report.onProgress(sent, total),
     onSuccess: () => report.onDone(),
     onError: (error) => report.onFailed(error.message),
   };

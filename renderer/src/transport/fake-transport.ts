@@ -126,7 +126,7 @@ function linkVideo(url: string, name?: string): Video {
 }
 
 /** One link per line as the engine reads a text list: http(s) links are new unless already queued, anything else invalid. */
-function checkLinks(world: FakeWorld, content: string, limit: number): LinkCheck {
+function checkLinks(world: FakeWorld, content: string, limit: number, problemsFirst: boolean): LinkCheck {
   const queued = new Map(world.videos.map((v) => [v.source.url, v.uid]));
   const rows = content
     .split('\n')
@@ -142,7 +142,8 @@ function checkLinks(world: FakeWorld, content: string, limit: number): LinkCheck
     });
   const counts = { new: 0, duplicate: 0, invalid: 0 };
   rows.forEach((row) => counts[row.status]++);
-  return { format: 'text', counts, rows: rows.slice(0, limit) };
+  const rank = (row: LinkCheckRow) => (problemsFirst && row.status !== 'new' ? 0 : 1);
+  return { format: 'text', counts, rows: rows.sort((a, b) => rank(a) - rank(b) || a.line - b.line).slice(0, limit) };
 }
 
 export const fakeAnswers: Answers = {
@@ -159,7 +160,8 @@ export const fakeAnswers: Answers = {
     invalid: paths.map((input) => ({ input, reason: 'the fake transport has no files' })),
   }),
   importList: () => ({ queued: 0, uids: [], duplicates: [], invalid: [] }),
-  checkLinks: (world, { content, limit = 100 }) => checkLinks(world, content, limit),
+  checkLinks: (world, { content, limit = 100, problemsFirst = false }) =>
+    checkLinks(world, content, limit, problemsFirst),
   pause: (world, input) => transition(world, input, ['queued', 'downloading', 'inprogress'], 'paused'),
   resume: (world, input) => transition(world, input, ['paused'], 'queued'),
   cancel: (world, input) => transition(world, input, ['queued', 'downloading', 'inprogress', 'paused'], 'canceled'),
@@ -195,6 +197,12 @@ export const fakeAnswers: Answers = {
   edit: fakeEdit,
   getMany: (world, { uids }) => world.videos.filter((v) => uids.includes(v.uid)),
   history: (world, { uid }) => [{ at: find(world, uid).created, type: 'transition', data: { to: 'queued' } }],
+  // The Video object does not carry its fingerprint: a fake video gives it as meta.fingerprint.
+  findByFingerprint: (world, { fingerprints }) =>
+    fingerprints.flatMap((fingerprint) => {
+      const video = world.videos.find((v) => v.meta.fingerprint === fingerprint);
+      return video ? [{ fingerprint, uid: video.uid, name: video.meta.name ?? '', state: video.status.state }] : [];
+    }),
   totals: (world) => fakeTotals(world.videos, world.queue),
   getSettings: (world) => world.settings,
   setSettings: (world, patch) => (world.settings = { ...world.settings, ...patch }),

@@ -4,6 +4,7 @@
  * to the contract without a case here fails to compile (and, at run time, the test that iterates
  * `commandNames`).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -50,6 +51,11 @@ export interface Case {
 }
 
 export const missingUid = 'f'.repeat(32);
+/** The fingerprint of a file under 2 MiB, written out: SHA-256 of its size, a newline and all its bytes. */
+const fingerprintOf = (file: string) => {
+  const bytes = fs.readFileSync(file);
+  return createHash('sha256').update(`${bytes.length}\n`).update(bytes).digest('hex');
+};
 /** The target testTarget's case saved, per fixture. */
 const testedTargets = new WeakMap<Fixture, string>();
 /** The target deliver's case saved, per fixture. */
@@ -231,6 +237,16 @@ export const cases: Record<CommandName, Case> = {
       }),
     invalid: {},
     field: 'uid',
+  },
+  findByFingerprint: {
+    arrange: (f) => value(f, 'addFiles', { paths: [f.file] }),
+    valid: (f) => ({ fingerprints: ['0'.repeat(64), fingerprintOf(f.file)] }),
+    answers: (v, f) =>
+      expect(v).toEqual([
+        { fingerprint: fingerprintOf(f.file), uid: expect.any(String), name: path.basename(f.file), state: 'queued' },
+      ]),
+    invalid: { fingerprints: ['not-hex'] },
+    field: 'fingerprints.0',
   },
   totals: {
     valid: () => undefined,

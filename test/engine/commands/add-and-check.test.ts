@@ -71,6 +71,28 @@ describe('checkLinks', () => {
   });
 });
 
+describe('checkLinks with problemsFirst', () => {
+  it('answers the invalid and duplicate lines of a long list first, each with its line, then the new ones', async () => {
+    const { engine } = open();
+    await engine.addLinks({ links: [{ url: 'https://cdn.example.test/old.mp4' }] });
+    const lines = Array.from({ length: 1000 }, (_, i) => `https://cdn.example.test/${i}.mp4`);
+    lines[40] = 'not a link';
+    lines[500] = 'https://cdn.example.test/old.mp4';
+    lines[998] = 'https://cdn.example.test/3.mp4';
+    const check = await engine.checkLinks({ content: lines.join('\n'), limit: 20, problemsFirst: true });
+    expect(check.counts).toEqual({ new: 997, duplicate: 2, invalid: 1 });
+    expect(check.rows.slice(0, 3)).toMatchObject([
+      { line: 41, status: 'invalid', reason: expect.any(String) },
+      { line: 501, status: 'duplicate', duplicateOf: expect.any(String) },
+      { line: 999, status: 'duplicate', duplicateOf: null },
+    ]);
+    expect(check.rows.slice(3).map((row) => row.line)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    // Without it, the first lines as they come.
+    const plain = await engine.checkLinks({ content: lines.join('\n'), limit: 20 });
+    expect(plain.rows.map((row) => row.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+});
+
 describe('importList by content', () => {
   it('queues what checkLinks counted as new, in list order, from the text alone', async () => {
     const { engine } = open();

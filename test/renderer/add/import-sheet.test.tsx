@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 /**
  * The import preview: a list file dropped on the window (or picked) shows the counts of new,
- * duplicate and invalid lines over the whole list and its first rows; one click queues them all,
- * and the user is told what was queued.
+ * duplicate and invalid lines over the whole list, the lines it will not queue first with their
+ * line numbers and reasons, then the first new ones; one click queues them all, and every line
+ * that was not queued is listed afterwards.
  */
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,28 @@ const lines = [
 const list = new File([lines.join('\n')], 'links.txt', { type: 'text/plain' });
 
 describe('the import preview', () => {
-  it('shows the counts over the whole list and its first rows, then queues them all in one click', async () => {
+  it('shows the lines it will not queue first, each with its line and why, then the first new ones', async () => {
+    renderAdd([known]);
+    await screen.findByRole('list', { name: 'Videos' });
+    dropOnPage([list]);
+
+    const sheet = await screen.findByRole('dialog', { name: 'Import links.txt' });
+    expect(await within(sheet).findByText('26 new · 1 already in the queue or repeated · 3 invalid')).toBeTruthy();
+    expect(within(sheet).getByText('4 lines will not be queued:')).toBeTruthy();
+    const problems = within(within(sheet).getByRole('list', { name: 'Lines not queued' })).getAllByRole('listitem');
+    expect(problems.map((row) => row.textContent)).toEqual([
+      'Line 14Already in the queuehttps://media.example.test/talk.mp4',
+      'Line 15Invalidnot a linka line holds one link: put each link on its own line',
+      'Line 29Invalidalso not a linka line holds one link: put each link on its own line',
+      'Line 30Invalidnor thisa line holds one link: put each link on its own line',
+    ]);
+    const fresh = within(within(sheet).getByRole('list', { name: 'First new lines' })).getAllByRole('listitem');
+    expect(fresh).toHaveLength(20);
+    expect(fresh[0]!.textContent).toContain('https://cdn.example.test/v0.mp4');
+    expect(within(sheet).getByText(/The first 20 new of 30 lines/)).toBeTruthy();
+  });
+
+  it('queues them all in one click, then lists every line that was not queued', async () => {
     const imported: unknown[] = [];
     const { fake } = renderAdd([known], {
       prepare: (fake) => {
@@ -36,38 +58,40 @@ describe('the import preview', () => {
             queued: 26,
             uids: [],
             duplicates: [{ line: 14, url: 'https://media.example.test/talk.mp4', uid: known.uid }],
-            invalid: [{ line: 15, text: 'not a link', reason: 'a line holds one link' }],
+            invalid: [
+              { line: 15, text: 'not a link', reason: 'a line holds one link' },
+              { line: 29, text: 'also not a link', reason: 'a line holds one link' },
+              { line: 30, text: 'nor this', reason: 'a line holds one link' },
+            ],
           };
         };
       },
     });
     await screen.findByRole('list', { name: 'Videos' });
     dropOnPage([list]);
-
     const sheet = await screen.findByRole('dialog', { name: 'Import links.txt' });
     expect(await within(sheet).findByText('26 new · 1 already in the queue or repeated · 3 invalid')).toBeTruthy();
-    const rows = within(within(sheet).getByRole('list', { name: 'First rows' })).getAllByRole('listitem');
-    expect(rows).toHaveLength(20);
-    expect(rows[0]!.textContent).toContain('https://cdn.example.test/v0.mp4');
-    expect(rows[13]!.textContent).toContain('Already in the queue');
-    expect(rows[14]!.textContent).toContain('Invalid');
-    expect(within(sheet).getByText(/The first 20 of 30 lines/)).toBeTruthy();
     expect(fake.calls.find((c) => c.name === 'checkLinks')?.input).toEqual({
       content: lines.join('\n'),
       format: 'text',
-      limit: 20,
+      limit: 1000,
+      problemsFirst: true,
     });
 
     fireEvent.click(within(sheet).getByRole('button', { name: 'Queue 26 videos' }));
-    expect(await screen.findByText(/Queued 26 videos · 1 already in the queue · 1 invalid \(line 15/)).toBeTruthy();
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(imported).toEqual([
-      {
-        content: lines.join('\n'),
-        format: 'text',
-        options: { ladder: 'auto' },
-      },
+    const done = await screen.findByRole('dialog', { name: 'Imported links.txt' });
+    expect(within(done).getByText('4 lines were not queued:')).toBeTruthy();
+    const left = within(within(done).getByRole('list', { name: 'Lines not queued' })).getAllByRole('listitem');
+    expect(left.map((row) => row.textContent)).toEqual([
+      'Line 14Already in the queuehttps://media.example.test/talk.mp4',
+      'Line 15Invalidnot a linka line holds one link',
+      'Line 29Invalidalso not a linka line holds one link',
+      'Line 30Invalidnor thisa line holds one link',
     ]);
+    expect(imported).toEqual([{ content: lines.join('\n'), format: 'text', options: { ladder: 'auto' } }]);
+    fireEvent.click(within(done).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByText(/Queued 26 videos · 1 already in the queue · 3 invalid \(line 15/)).toBeTruthy();
   });
 
   it('opens from "Import list…" with the picked file, and says when a list has no links', async () => {

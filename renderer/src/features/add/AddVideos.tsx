@@ -11,10 +11,10 @@ import type { OfferedLinks } from '../../../../shared/platform-bridge';
 import { useApp } from '../../app/app-context';
 import { AddMenu } from './AddMenu';
 import { ClipboardOffer } from './ClipboardOffer';
-import { FilesPanel } from './FilesPanel';
 import { ImportSheet } from './ImportSheet';
 import { offeredText } from './offered-links';
 import { PasteSheet } from './PasteSheet';
+import { UploadTray } from './UploadTray';
 import { useClipboardWatcher } from './use-clipboard-watcher';
 import { useDropFiles } from './use-drop-files';
 import { useFileIntake } from './use-file-intake';
@@ -63,7 +63,14 @@ export function AddVideos() {
           Drop videos or folders to add them, or one list file to import it
         </div>
       )}
-      <FilesPanel uploads={intake.uploads} skipped={intake.skipped} onCancel={intake.cancel} onClear={intake.clear} />
+      <UploadTray
+        items={intake.tray.items}
+        onCancel={intake.tray.cancel}
+        onRetry={intake.tray.retry}
+        onAddAgain={intake.tray.addAgain}
+        onSkip={intake.tray.skip}
+        onClear={intake.tray.clear}
+      />
       <ClipboardOffer
         notice={clipboard.notice}
         onDismiss={clipboard.dismiss}

@@ -11,9 +11,11 @@ interface SheetProps {
   actions: ReactNode;
   /** Where focus goes when the sheet closes; by default, where it was when the sheet opened. */
   returnFocus?: RefObject<HTMLElement | null>;
+  /** The closing button's word: Cancel, or Done once there is nothing left to decide. */
+  closeLabel?: string;
 }
 
-export function Sheet({ open, onClose, title, description, children, actions, returnFocus }: SheetProps) {
+export function Sheet({ open, onClose, title, description, children, actions, returnFocus, closeLabel }: SheetProps) {
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
       <Dialog.Portal>
@@ -32,7 +34,7 @@ export function Sheet({ open, onClose, title, description, children, actions, re
           <div className="add-sheet-body">{children}</div>
           <div className="add-sheet-actions">
             <Dialog.Close asChild>
-              <button type="button">Cancel</button>
+              <button type="button">{closeLabel ?? 'Cancel'}</button>
             </Dialog.Close>
             {actions}
           </div>

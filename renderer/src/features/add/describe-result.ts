@@ -23,6 +23,22 @@ export function describeImport(report: ImportReport): string {
   return `${parts.join(' · ')}.`;
 }
 
+export interface NotQueuedLine {
+  line: number;
+  text: string;
+  status: 'invalid' | 'duplicate';
+  reason?: string;
+}
+
+/** Every line of an import that was not queued, by line: the invalid ones with why, the duplicates. */
+export function notQueuedLines(report: ImportReport): NotQueuedLine[] {
+  const lines: NotQueuedLine[] = [
+    ...report.invalid.map(({ line, text, reason }) => ({ line, text, status: 'invalid' as const, reason })),
+    ...report.duplicates.map(({ line, url }) => ({ line, text: url, status: 'duplicate' as const })),
+  ];
+  return lines.sort((a, b) => a.line - b.line);
+}
+
 /** The counts of a check, as the sheets show them. */
 export function describeCounts(counts: LinkCheck['counts']): string {
   const parts = [`${counts.new.toLocaleString('en')} new`];

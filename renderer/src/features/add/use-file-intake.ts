@@ -1,84 +1,20 @@
 /**
  * Files dropped or picked, sent to the engine the way this platform can: by path (Electron; the
- * engine scans folders) or uploaded one by one (a browser; folders read here). A lone list file
- * opens the import preview instead. What was skipped, and each upload's progress, stay on screen
- * until the user clears them.
+ * engine scans folders) or uploaded (a browser; folders read here). A lone list file opens the
+ * import preview instead. What was skipped, each upload's progress, and the files whose content
+ * is in Ferry already stay in the upload tray (use-upload-tray.ts) until the user clears them.
  */
-import { useCallback, useRef, useState } from 'react';
-import type { Upload } from '../../platform/upload-file';
+import { useCallback } from 'react';
 import { useApp } from '../../app/app-context';
-import { describeAdded } from './describe-result';
 import { expandFolders, pickedFiles, type DroppedFile } from './dropped-entries';
 import { listExtensions, videoAccept } from './file-kinds';
 import { planDrop } from './plan-drop';
-
-export interface UploadRow {
-  id: number;
-  name: string;
-  pct: number;
-  state: 'uploading' | 'done' | 'failed' | 'canceled';
-  message?: string;
-}
-
-export interface Skipped {
-  input: string;
-  reason: string;
-}
-
-let nextUpload = 1;
+import { useUploadTray, type Skipped, type TrayFile } from './use-upload-tray';
 
 export function useFileIntake(onList: (file: File) => void) {
-  const { api, store, platform, tell, report } = useApp();
-  const [uploads, setUploads] = useState<UploadRow[]>([]);
-  const [skipped, setSkipped] = useState<Skipped[]>([]);
-  const running = useRef(new Map<number, Upload>());
-
-  const update = useCallback(
-    (id: number, change: Partial<UploadRow>) =>
-      setUploads((rows) => rows.map((row) => (row.id === id ? { ...row, ...change } : row))),
-    [],
-  );
-
-  const addPaths = useCallback(
-    async (paths: string[], left: Skipped[]) => {
-      try {
-        const result = await api.addFiles({ paths });
-        setSkipped((before) => [...before, ...left, ...(result.skipped ?? [])]);
-        tell(describeAdded(result, left));
-        void store.getState().refresh();
-      } catch (error) {
-        report(error);
-      }
-    },
-    [api, store, tell, report],
-  );
-
-  const upload = useCallback(
-    (files: DroppedFile[]) => {
-      const send = platform.uploadFile;
-      if (!send) return;
-      for (const { file, name } of files) {
-        if (!file) continue;
-        const id = nextUpload++;
-        setUploads((rows) => [...rows, { id, name, pct: 0, state: 'uploading' }]);
-        const handle = send(file, {
-          onProgress: (pct) => update(id, { pct }),
-          onDone: () => {
-            running.current.delete(id);
-            update(id, { pct: 100, state: 'done' });
-            tell(`Uploaded ${name}; Ferry queued it.`);
-            void store.getState().refresh();
-          },
-          onFailed: (message) => {
-            running.current.delete(id);
-            update(id, { state: 'failed', message });
-          },
-        });
-        running.current.set(id, handle);
-      }
-    },
-    [platform, update, tell, store],
-  );
+  const { platform, tell, report } = useApp();
+  const tray = useUploadTray();
+  const { add, addPaths, note } = tray;
 
   const addDropped = useCallback(
     async (dropped: DroppedFile[], { importAlone = true } = {}) => {
@@ -89,26 +25,25 @@ export function useFileIntake(onList: (file: File) => void) {
       }
       const left: Skipped[] = first.skipped.map(({ item, reason }) => ({ input: item.name, reason }));
       if (!platform.uploadFile) {
-        const paths: string[] = [];
+        // The desktop app: files by path once their content is checked, folders scanned by the engine.
+        const given: TrayFile[] = [];
         for (const item of first.videos) {
           const path = item.file && platform.pathForFile(item.file);
-          if (path) paths.push(path);
-          else left.push({ input: item.name, reason: 'Ferry cannot tell where this file is on disk' });
+          if (!path) left.push({ input: item.name, reason: 'Ferry cannot tell where this file is on disk' });
+          else given.push({ name: item.name, path, ...(item.folder || !item.file ? {} : { file: item.file }) });
         }
-        if (paths.length > 0) return addPaths(paths, left);
-        setSkipped((before) => [...before, ...left]);
-        tell('Nothing to add: no video files among them.');
-        return;
+        if (given.length === 0) tell('Nothing to add: no video files among them.');
+        return add(given, left);
       }
-      // A browser has no paths: folders are read here, and their videos uploaded one by one.
+      // A browser has no paths: folders are read here, and their videos uploaded.
       const plan = planDrop(await expandFolders(first.videos), { importAlone: false });
       if (plan.kind === 'import') return;
       left.push(...plan.skipped.map(({ item, reason }) => ({ input: item.name, reason })));
-      setSkipped((before) => [...before, ...left]);
+      note(left);
       if (plan.videos.length === 0 && left.length > 0) tell('Nothing to upload: no video files among them.');
-      upload(plan.videos);
+      await add(plan.videos.flatMap(({ file, name }) => (file ? [{ name, file }] : [])));
     },
-    [platform, onList, addPaths, upload, tell],
+    [platform, onList, add, note, tell],
   );
 
   const pick = useCallback(
@@ -116,7 +51,7 @@ export function useFileIntake(onList: (file: File) => void) {
       try {
         if (platform.pickPaths) {
           const paths = await platform.pickPaths({ folders });
-          if (paths.length > 0) await addPaths(paths, []);
+          if (paths.length > 0) await addPaths(paths);
           return;
         }
         const files = await platform.pickFiles({ folders, ...(folders ? {} : { accept: videoAccept }) });
@@ -133,19 +68,5 @@ export function useFileIntake(onList: (file: File) => void) {
     if (file) onList(file);
   }, [platform, onList]);
 
-  const cancel = useCallback(
-    (id: number) => {
-      running.current.get(id)?.abort();
-      running.current.delete(id);
-      update(id, { state: 'canceled' });
-    },
-    [update],
-  );
-
-  const clear = useCallback(() => {
-    setUploads((rows) => rows.filter((row) => row.state === 'uploading'));
-    setSkipped([]);
-  }, []);
-
-  return { uploads, skipped, addDropped, pick, pickList, cancel, clear };
+  return { tray, addDropped, pick, pickList };
 }

@@ -18,27 +18,29 @@ const typingPauseMs = 200;
 export function useLinkCheck(
   api: Pick<FerryApi, 'checkLinks'>,
   content: string,
-  options: { format?: ListFormat; limit: number },
+  options: { format?: ListFormat; limit: number; problemsFirst?: boolean },
 ): { check: LinkCheck | null; error: string | null; checking: boolean } {
   const [checked, setChecked] = useState<Checked | null>(null);
-  const { format, limit } = options;
+  const { format, limit, problemsFirst } = options;
 
   useEffect(() => {
     if (content.trim() === '') return;
     let current = true;
     const timer = setTimeout(() => {
-      api.checkLinks({ content, limit, ...(format ? { format } : {}) }).then(
-        (check) => current && setChecked({ content, check, error: null }),
-        (error: unknown) =>
-          current &&
-          setChecked({ content, check: null, error: error instanceof Error ? error.message : String(error) }),
-      );
+      api
+        .checkLinks({ content, limit, ...(format ? { format } : {}), ...(problemsFirst ? { problemsFirst } : {}) })
+        .then(
+          (check) => current && setChecked({ content, check, error: null }),
+          (error: unknown) =>
+            current &&
+            setChecked({ content, check: null, error: error instanceof Error ? error.message : String(error) }),
+        );
     }, typingPauseMs);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [api, content, format, limit]);
+  }, [api, content, format, limit, problemsFirst]);
 
   if (content.trim() === '') return { check: null, error: null, checking: false };
   const fresh = checked?.content === content;
