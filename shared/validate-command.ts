@@ -105,6 +105,9 @@ const concurrency = z.strictObject({
   deliveries: limit(16),
 });
 
+/** A local time of day, as the download hours are given. */
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day, HH:MM (00:00 to 23:59)');
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
 const provider = z.enum(deliveryProviders, `must be one of ${deliveryProviders.join(', ')}`);
@@ -237,6 +240,19 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
           .number()
           .int('must be a whole number of bytes a second')
           .min(64 * 1024, 'must be at least 64 KiB a second (65536), or null for no limit')
+          .nullable(),
+      })
+      .optional(),
+    download: z
+      .strictObject({
+        maxBytesPerSecond: z
+          .number()
+          .int('must be a whole number of bytes a second')
+          .min(64 * 1024, 'must be at least 64 KiB a second (65536), or null for no limit')
+          .nullable(),
+        hours: z
+          .strictObject({ start: timeOfDay, end: timeOfDay })
+          .refine((hours) => hours.start !== hours.end, 'needs an end different from its start, or null for any time')
           .nullable(),
       })
       .optional(),

@@ -7,6 +7,7 @@ import type { Settings } from '../../shared/api';
 import { formatBytes } from '../../shared/format-units';
 import { UsageError } from './cli-context';
 import { deliverToKey, maxUploadKey } from './settings-delivery';
+import { downloadHoursKey, maxDownloadKey } from './settings-download';
 import { parseLadder } from './parse-ingest-options';
 import { parseBytes, parseNumber, parseSwitch } from './parse-values';
 import type { SettingKey } from './setting-key';
@@ -97,6 +98,8 @@ export const settingKeys: Readonly<Record<string, SettingKey>> = {
   },
   'delivery.deliverTo': deliverToKey,
   'delivery.maxUploadBytesPerSecond': maxUploadKey,
+  'download.maxBytesPerSecond': maxDownloadKey,
+  'download.hours': downloadHoursKey,
   webhookSecret: {
     summary: 'signs every webhook; made by Ferry for this data directory (read only)',
     read: (settings) => settings.webhookSecret,

@@ -77,6 +77,7 @@ export function openEngineContext(options: EngineOptions, events: EventEmitter):
     hosts: new HostSlowdown(),
     deliveryHosts: new HostSlowdown(),
     uploadLimit: new BandwidthLimit(),
+    downloadLimit: new BandwidthLimit(),
     work: new QueueWork(db),
     batch: new QueueBatchStore(db),
     rates: new WorkRates(),

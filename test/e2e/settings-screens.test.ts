@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../shared/api';
+import { until } from '../helpers/wait-for';
 import { seriousAxeFindings } from './support/axe-findings';
 import { artifactsDir, startServedApp, type ServedApp } from './support/serve-app';
 
@@ -51,7 +52,7 @@ describe('the settings and targets screens, served by ferry serve', () => {
     await go(page, 'Settings');
     const appearance = page.getByRole('region', { name: 'Appearance' });
     await appearance.getByRole('radio', { name: 'Dark' }).check();
-    await appearance.getByText('Saved.').waitFor();
+    await page.getByText('All changes saved.').waitFor();
     expect(await theme(page)).toBe('dark');
     expect((await app.served.engine.getSettings()).ui.theme).toBe('dark');
 
@@ -73,19 +74,24 @@ describe('the settings and targets screens, served by ferry serve', () => {
     const { page, problems } = await openPage();
     await go(page, 'Settings');
     const work = page.getByRole('region', { name: 'Work' });
+    // Each field is saved as it is left (Tab), or after a pause in the typing.
     await work.getByRole('spinbutton', { name: 'Downloads at once', exact: true }).fill('6');
+    await page.keyboard.press('Tab');
     await work.getByRole('spinbutton', { name: 'Transcodes at once' }).fill('3');
+    await page.keyboard.press('Tab');
     await work.getByRole('spinbutton', { name: /free disk space/ }).fill('1.5');
-    await work.getByRole('button', { name: 'Save work' }).click();
-    await work.getByText('Saved.').waitFor();
+    await page.keyboard.press('Tab');
+    // Saved in turn: once the last is in, so are the others.
+    await until(async () => (await app.served.engine.getSettings()).minFreeDiskBytes === 1.5 * 1024 ** 3);
     const settings = await app.served.engine.getSettings();
     expect(settings.concurrency).toMatchObject({ downloads: 6, transcodes: 3 });
-    expect(settings.minFreeDiskBytes).toBe(1.5 * 1024 ** 3);
 
     await work.getByRole('spinbutton', { name: 'Deliveries at once' }).fill('99');
-    await work.getByRole('button', { name: 'Save work' }).click();
+    await page.keyboard.press('Tab');
     const deliveries = work.getByRole('spinbutton', { name: 'Deliveries at once' });
-    await work.getByText('Must be a whole number from 1 to 16.').waitFor();
+    await work
+      .getByText(`Must be a whole number from 1 to 16. Not saved: ${settings.concurrency.deliveries} stays.`)
+      .waitFor();
     expect(await deliveries.getAttribute('aria-invalid')).toBe('true');
     expect(await deliveries.evaluate((el) => el.getAttribute('aria-describedby'))).toBeTruthy();
     expect((await app.served.engine.getSettings()).concurrency.deliveries).toBe(settings.concurrency.deliveries);

@@ -29,7 +29,7 @@ const keyHelp = Object.entries(settingKeys)
 
 export const settingsCommand: CliCommand = {
   name: 'settings',
-  summary: 'Show or change settings: webhook URL, concurrency, disk threshold, keeping originals',
+  summary: 'Show or change settings: webhook URL, concurrency, download limit and hours, disk threshold…',
   usage: `ferry settings [--json]               every setting
        ferry settings KEY [--json]           one setting's value
        ferry settings KEY VALUE [--json]     change it (a running ferry run or the app applies it at once)
@@ -40,6 +40,8 @@ ${keyHelp}
             ferry settings webhookUrl none
             ferry settings concurrency.downloads 8
             ferry settings minFreeDiskBytes 5GiB
+            ferry settings download.maxBytesPerSecond 5MB/s
+            ferry settings download.hours 22:00-07:00
   --json   print the value, or after a change all the settings, as JSON`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, true);

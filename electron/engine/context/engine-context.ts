@@ -37,6 +37,8 @@ export interface EngineContext {
   deliveryHosts: HostSlowdown;
   /** The upload bandwidth limit all pushes share (settings.delivery.maxUploadBytesPerSecond). */
   uploadLimit: BandwidthLimit;
+  /** The download bandwidth limit all link downloads share (settings.download.maxBytesPerSecond). */
+  downloadLimit: BandwidthLimit;
   /** What the queue still has to do, and its current batch: for the time left and the overall progress bar. */
   work: QueueWork;
   batch: QueueBatchStore;

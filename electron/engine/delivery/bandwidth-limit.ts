@@ -1,6 +1,7 @@
 /**
- * The upload bandwidth limit: one budget of bytes a second shared by every push at once, as a
- * token bucket that file slices pass through on their way to the connection. Written here because
+ * A bandwidth limit: one budget of bytes a second shared by every transfer at once, as a token
+ * bucket. Uploads pass their file slices through it on their way to the connection; downloads
+ * wait on it (admit) before reading more of a body. Written here because
  * the stream throttles on npm (throttle, stream-throttle) limit each stream on its own or are no
  * longer kept; a budget shared across concurrent uploads, changeable while they run, is this much.
  */
@@ -15,7 +16,7 @@ export class BandwidthLimit {
   private refilledAt = Date.now();
   private turn: Promise<void> = Promise.resolve();
 
-  /** Bytes a second for all uploads together; null lifts the limit (waiting pieces go at once). */
+  /** Bytes a second for all transfers together; null lifts the limit (waiting pieces go at once). */
   setRate(bytesPerSecond: number | null): void {
     if (bytesPerSecond === this.rate) return;
     this.rate = bytesPerSecond;
@@ -37,6 +38,14 @@ export class BandwidthLimit {
         })().then(() => done(), done);
       },
     });
+  }
+
+  /**
+   * Without a limit, undefined at once (a download reads on without a promise per chunk);
+   * with one, `take`.
+   */
+  admit(bytes: number): Promise<void> | undefined {
+    return this.rate === null ? undefined : this.take(bytes);
   }
 
   /** Resolves when `bytes` may be sent; callers are served in turn. */

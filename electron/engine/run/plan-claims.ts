@@ -27,7 +27,7 @@ export function queueAcceptsWork(queue: QueueControl): boolean {
   return !queue.paused && !queue.lowDiskSpace;
 }
 
-/** Free slots per stage, in claim order; stages without a free slot are left out. */
+/** Free slots per stage, in claim order; stages without a free slot are left out, and downloads outside the download hours. */
 export function freeSlots(
   limits: StageLimits,
   running: Readonly<Partial<Record<WorkStage, number>>>,
@@ -36,7 +36,7 @@ export function freeSlots(
   if (!queueAcceptsWork(queue)) return [];
   return claimOrder
     .map((stage) => ({ stage, slots: limits[stage] - (running[stage] ?? 0) }))
-    .filter((s) => s.slots > 0);
+    .filter((s) => s.slots > 0 && !(s.stage === 'fetch' && queue.downloadsWaitUntil !== undefined));
 }
 
 /**

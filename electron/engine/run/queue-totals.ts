@@ -2,12 +2,18 @@
 import type { QueueBatch, QueueControl, QueueTotals } from '../../../shared/api';
 import type { VideoState } from '../../../shared/video-states';
 import type { EngineContext } from '../context/engine-context';
+import { downloadHoursVerdict, minuteOfDay } from './download-hours';
 import type { DownloadSums, WorkSums } from '../store/queue-work';
 import { queueAcceptsWork } from './plan-claims';
 import { estimateQueueSeconds } from './queue-estimate';
 
-export function queueControl(context: EngineContext): QueueControl {
-  return { ...context.control.switches(), lowDiskSpace: context.lowDiskSpace };
+export function queueControl(context: EngineContext, now = new Date()): QueueControl {
+  const hours = downloadHoursVerdict(context.settings.get().download.hours, minuteOfDay(now));
+  return {
+    ...context.control.switches(),
+    lowDiskSpace: context.lowDiskSpace,
+    ...(hours.open ? {} : { downloadsWaitUntil: hours.opensAt }),
+  };
 }
 
 export function queueTotals(context: EngineContext): QueueTotals {

@@ -11,6 +11,7 @@ import { runHousekeeping } from '../housekeeping/run-housekeeping';
 import type { StageRunner } from '../stages/stage-outcome';
 import { claimFreeSlots } from './claim-free-slots';
 import { queueAcceptsWork, type WorkStage } from './plan-claims';
+import { minuteOfDay, minutesUntilChange } from './download-hours';
 import { queueControl } from './queue-totals';
 import { keepRunnerLock, takeRunnerLock } from './runner-lock';
 import { RunningTasks } from './running-tasks';
@@ -54,9 +55,13 @@ export async function runQueue(
 async function workWhileHoldingLock(context: EngineContext, waker: Waker, runners: Runners, options: RunOptions) {
   const lock = keepRunnerLock(context);
   const tasks = new RunningTasks(context, () => waker.notify());
+  let hoursWait: string | undefined;
   try {
     while (!options.signal?.aborted) {
       const queue = await lookAtQueue(context, tasks);
+      // The download hours open and close by the clock, not by a change in the database: the UI learns it here.
+      if (queue.downloadsWaitUntil !== hoursWait) context.feed.touchTotals();
+      hoursWait = queue.downloadsWaitUntil;
       const claimedAt = Date.now();
       claimFreeSlots(context, runners, tasks, queue);
       if (queue.stopAfterCurrent && tasks.size === 0) pauseAfterCurrent(context);
@@ -81,6 +86,11 @@ async function lookAtQueue(context: EngineContext, tasks: RunningTasks): Promise
   const queue = queueControl(context);
   if ((queue.paused || queue.lowDiskSpace) && tasks.size > 0) {
     await interruptRunning(context, queue.paused ? 'queue-paused' : 'low-disk-space');
+  }
+  // The download hours are over: downloads stop, keeping their bytes, and wait for the next ones.
+  const downloading = tasks.uidsAt('fetch');
+  if (queue.downloadsWaitUntil !== undefined && downloading.length > 0) {
+    await interruptRunning(context, 'download-hours-over', downloading);
   }
   tasks.stopWorkChangedElsewhere();
   return queue;
@@ -109,13 +119,26 @@ function nextLookIn(
   return sleepMs;
 }
 
-/** When something now blocked could run by itself: a retry falling due, a slowed host's wait ending. */
+/**
+ * When something now blocked could run by itself: a retry falling due, a slowed host's wait
+ * ending, the download hours opening.
+ */
 function nextWakeAt(context: EngineContext, queue: QueueControl, claimedAt: number): number | undefined {
   if (!queueAcceptsWork(queue)) return undefined;
+  const unfinished = context.edits.unfinishedCount() > 0;
   const times = [
     context.edits.nextRetryAt(claimedAt),
-    context.edits.unfinishedCount() > 0 ? context.hosts.nextChangeAt() : undefined,
+    unfinished ? context.hosts.nextChangeAt() : undefined,
+    unfinished && queue.downloadsWaitUntil !== undefined ? hoursOpenAt(context, claimedAt) : undefined,
   ];
   const due = times.filter((t): t is number => t !== undefined);
   return due.length > 0 ? Math.min(...due) : undefined;
+}
+
+/** The start of the minute the download hours next open or close (the run looks again then). */
+function hoursOpenAt(context: EngineContext, now: number): number | undefined {
+  const date = new Date(now);
+  const minutes = minutesUntilChange(context.settings.get().download.hours, minuteOfDay(date));
+  if (minutes === null) return undefined;
+  return now - (date.getSeconds() * 1000 + date.getMilliseconds()) + minutes * 60_000;
 }

@@ -39,6 +39,11 @@ export class RunningTasks {
     return [...this.tasks.keys()];
   }
 
+  /** The videos being worked on at `stage`. */
+  uidsAt(stage: WorkStage): string[] {
+    return [...this.tasks].filter(([, task]) => task.stage === stage).map(([uid]) => uid);
+  }
+
   underWayUids(): string[] {
     return [...this.underWay];
   }

@@ -19,16 +19,17 @@ export async function stopWork(context: EngineContext, uids: Iterable<string>): 
 }
 
 /**
- * Returns every video this process is working on to the stage it was at (a download keeps its
- * bytes, a transcode starts again later): for a paused queue, a full disk or a stopped engine,
+ * Returns the videos this process is working on (all, or those given) to the stage they were at
+ * (a download keeps its bytes, a transcode starts again later): for a paused queue, a full disk,
+ * the end of the download hours or a stopped engine,
  * not a user's pause. Committed like a stage's outcome, so a command that moved a video
  * meanwhile (in another process too) stands.
  */
 export async function interruptRunning(
   context: EngineContext,
-  reason: 'queue-paused' | 'low-disk-space' | 'engine-stopped',
+  reason: 'queue-paused' | 'low-disk-space' | 'engine-stopped' | 'download-hours-over',
+  uids: string[] = [...context.running.keys()],
 ): Promise<void> {
-  const uids = [...context.running.keys()];
   for (const uid of uids) {
     const position = context.store.positionOf(uid);
     if (position && position.stage !== 'done') {

@@ -21,7 +21,7 @@ import {
 import { planPieces } from './fetch-decisions';
 import { fetchPieces } from './fetch-pieces';
 import { SpeedMeter } from './speed-meter';
-import { diskFullOr, type PieceTarget } from './write-piece';
+import { diskFullOr, type PieceTarget, type Throttle } from './write-piece';
 import type { PublicOnly } from './private-network-guard';
 
 export interface FillOptions {
@@ -35,6 +35,8 @@ export interface FillOptions {
   maxSizeBytes?: number;
   signal?: AbortSignal;
   dropRetry: RetryTuning;
+  /** The download bandwidth limit all downloads share (write-piece.ts). */
+  throttle?: Throttle;
   /** Counts the bytes this call added to the file (less any it had to throw away), as they arrive. */
   received: { bytes: number };
   onProgress?: (progress: { bytes: number; total: number; bytesPerSecond: number; etaSeconds: number }) => void;
@@ -107,6 +109,7 @@ export async function fillPartFile(
     ...(options.maxSizeBytes ? { maxSizeBytes: options.maxSizeBytes } : {}),
     validator: resumable ? validator : null,
     encoded: head.encoded,
+    ...(options.throttle ? { throttle: options.throttle } : {}),
     onBytes: report,
     onWritten: (bytes) => {
       unsaved += bytes;

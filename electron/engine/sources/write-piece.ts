@@ -31,11 +31,18 @@ export interface PieceTarget {
   validator: string | null;
   /** The origin compresses in transit: decode the body (ranges are never asked for then). */
   encoded: boolean;
+  /**
+   * The download bandwidth limit: answers a promise to wait on before reading more, or nothing
+   * when the bytes may go on at once.
+   */
+  throttle?: Throttle;
   /** Bytes received (for progress). */
   onBytes(delta: number): void;
   /** Bytes now on disk (for the saved state). */
   onWritten(delta: number): void;
 }
+
+export type Throttle = (bytes: number) => Promise<void> | undefined;
 
 /** A byte range of the file and how much of it is on disk. */
 export interface Piece {
@@ -184,7 +191,7 @@ async function receive(
       }
       received += chunk.length;
       target.onBytes(chunk.length);
-      return writer.add(chunk);
+      return bothDone(writer.add(chunk), target.throttle?.(chunk.length));
     });
     await writer.drain();
   } catch (error) {
@@ -232,6 +239,12 @@ function consume(body: Readable, take: (chunk: Buffer) => Promise<void> | undefi
     body.on('data', onData);
     finished(body, (error) => (error ? fail(error) : failed || resolve()));
   });
+}
+
+/** The body waits for the disk and for the bandwidth budget; most chunks wait for neither. */
+function bothDone(a: Promise<void> | undefined, b: Promise<void> | undefined): Promise<void> | undefined {
+  if (!a || !b) return a ?? b;
+  return Promise.all([a, b]).then(() => undefined);
 }
 
 function failureOf(error: unknown, target: PieceTarget, piece: Piece): unknown {

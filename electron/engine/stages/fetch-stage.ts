@@ -14,6 +14,7 @@ import { headersForRequest } from '../delivery/link-header-secrets';
 import type { ClaimedVideo } from '../store/queue-job';
 import type { RetryTuning } from '../retry/retry-policy';
 import { downloadUrl, DownloadError } from '../sources/download-url';
+import { downloadThrottle } from '../context/download-throttle';
 import { trackRunningWork, type EngineContext } from '../context/engine-context';
 import { originalsFolder } from '../data-paths';
 import { fetchRetryOutcome } from './fetch-retry';
@@ -85,6 +86,7 @@ export async function runFetchStage(
       // Without a transcode nothing else will look inside: the fetcher refuses what is not a video.
       videoOnly: claimed.options.transcode === false,
       signal: work.signal,
+      throttle: downloadThrottle(context),
       onProgress: (p) => {
         if (!sizeKnown && p.total > 0) {
           context.store.setInputSize(uid, p.total);

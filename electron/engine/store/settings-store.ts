@@ -15,6 +15,7 @@ export const defaultSettings: Omit<Settings, 'webhookSecret' | 'library'> = {
   uploads: { maxSizeBytes: 200 * 1024 ** 3 },
   ui: { theme: 'system', watchClipboard: false },
   delivery: { deliverTo: [], maxUploadBytesPerSecond: null },
+  download: { maxBytesPerSecond: null, hours: null },
 };
 
 /** Whether the webhook URL may reach private networks: kept beside it, not one of the settings shown. */

@@ -14,6 +14,7 @@ export function createBrowserPlatform(origin: string, token: string | null = nul
     pickFiles: pickWithInput,
     pickPaths: null,
     uploadFile: token === null ? null : (file, report) => uploadFile(file, origin, token, report),
+    servedBy: origin,
     canOpenFolder: false,
     openFolder: () => Promise.reject(new Error('A browser cannot open a folder on the machine Ferry runs on.')),
     mediaUrl(video, kind) {

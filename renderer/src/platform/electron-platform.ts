@@ -16,6 +16,7 @@ export function createElectronPlatform(bridge: PlatformBridge | null = window.fe
     pickFiles: pickWithInput,
     pickPaths: bridge ? (options) => bridge.pickPaths(options) : null,
     uploadFile: null,
+    servedBy: null,
     canOpenFolder: bridge !== null,
     openFolder: (uid) =>
       bridge

@@ -26,6 +26,11 @@ export interface Platform {
    * serve`, over TUS); null where files are added by path instead.
    */
   readonly uploadFile: ((file: File, report: UploadReport) => Upload) | null;
+  /**
+   * The door the user came through: the address of the `ferry serve` this page was loaded from
+   * (a browser), or null in the desktop app's window.
+   */
+  readonly servedBy: string | null;
   /** Whether openFolder does anything here (a browser cannot open a local folder). */
   readonly canOpenFolder: boolean;
   /** Shows a video's folder in the library (or the library itself without a uid) in the OS's file manager. */

@@ -53,6 +53,7 @@ const fakeSettings: Settings = {
   defaults: { ladder: 'auto', thumbnailTimestampPct: 0 },
   ui: { theme: 'system', watchClipboard: false },
   delivery: { deliverTo: [], maxUploadBytesPerSecond: null },
+  download: { maxBytesPerSecond: null, hours: null },
   webhookSecret: 'fake-secret',
   library: '/home/user/.config/Ferry/library',
 };

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderScreen } from './render-screen';
 import { makeTarget } from '../targets/targets';
@@ -16,26 +16,32 @@ const targets = () => [
 ];
 
 describe("the settings' delivery section", () => {
-  it('saves the targets every finished video goes to, and the upload limit in bytes a second', async () => {
+  it('saves the targets every finished video goes to as they are ticked, and the upload limit in bytes a second', async () => {
     const { patches } = renderScreen('#/settings', { targets: targets() });
     const delivery = await section();
     const group = within(delivery.getByRole('group', { name: 'Deliver every finished video to' }));
     const stream = await group.findByRole('checkbox', { name: 'Stream (Cloudflare Stream)' });
     expect((group.getByRole('checkbox', { name: 'Archive (TUS server)' }) as HTMLInputElement).checked).toBe(false);
     fireEvent.click(stream);
+    await group.findByRole('checkbox', { name: 'Stream (Cloudflare Stream)', checked: true });
     fireEvent.click(group.getByRole('checkbox', { name: 'Archive (TUS server)' }));
-    type(delivery.getByRole('spinbutton', { name: 'Upload limit (MiB/s)' }), '2.5');
-    fireEvent.click(delivery.getByRole('button', { name: 'Save delivery' }));
-    expect(await delivery.findByText('Saved.')).toBeTruthy();
-    expect(patches()).toEqual([{ delivery: { deliverTo: ['t1', 't2'], maxUploadBytesPerSecond: 2.5 * MiB } }]);
+    await group.findByRole('checkbox', { name: 'Archive (TUS server)', checked: true });
+    const limit = delivery.getByRole('spinbutton', { name: 'Upload limit (MiB/s)' });
+    type(limit, '2.5');
+    fireEvent.blur(limit);
+    await screen.findByText('All changes saved.');
+    expect(patches()).toEqual([
+      { delivery: { deliverTo: ['t2'], maxUploadBytesPerSecond: null } },
+      { delivery: { deliverTo: ['t1', 't2'], maxUploadBytesPerSecond: null } },
+      { delivery: { deliverTo: ['t1', 't2'], maxUploadBytesPerSecond: 2.5 * MiB } },
+    ]);
 
-    // Unticked and emptied: no targets, no limit.
-    fireEvent.click(stream);
-    fireEvent.click(group.getByRole('checkbox', { name: 'Archive (TUS server)' }));
-    type(delivery.getByRole('spinbutton', { name: 'Upload limit (MiB/s)' }), '');
-    fireEvent.click(delivery.getByRole('button', { name: 'Save delivery' }));
-    expect(await delivery.findByText('Saved.')).toBeTruthy();
-    expect(patches()[1]).toEqual({ delivery: { deliverTo: [], maxUploadBytesPerSecond: null } });
+    // Emptied: no limit, and the targets stay as ticked.
+    type(limit, '');
+    fireEvent.blur(limit);
+    await delivery.findByRole('spinbutton', { name: 'Upload limit (MiB/s)', description: /Leave it empty/ });
+    await act(async () => {});
+    expect(patches().at(-1)).toEqual({ delivery: { deliverTo: ['t1', 't2'], maxUploadBytesPerSecond: null } });
   });
 
   it('shows what is saved, and a limit too low beside its field in its own unit', async () => {
@@ -52,9 +58,12 @@ describe("the settings' delivery section", () => {
     expect(limit.value).toBe('4');
     const before = patches().length;
     type(limit, '0.01');
-    fireEvent.click(delivery.getByRole('button', { name: 'Save delivery' }));
+    fireEvent.blur(limit);
     expect(
-      await delivery.findByRole('spinbutton', { name: 'Upload limit (MiB/s)', description: /at least 0\.0625 MiB\/s/ }),
+      await delivery.findByRole('spinbutton', {
+        name: 'Upload limit (MiB/s)',
+        description: /at least 0\.0625 MiB\/s.*Not saved: 4 MiB\/s stays\./,
+      }),
     ).toBeTruthy();
     expect(patches()).toHaveLength(before);
   });

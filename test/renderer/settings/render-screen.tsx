@@ -1,7 +1,8 @@
 /**
  * The app on its settings or targets screen over the fake transport, with the engine's own check of
  * setSettings in front of the fake (the dispatcher's: the contract's schema, its issues by field),
- * and a platform that can open folders and records what it was asked.
+ * and a platform that can open folders and records what it was asked (the app's, or a browser's on
+ * ferry serve with `servedBy`).
  */
 import type { FakeTransport } from '../../../renderer/src/transport/fake-transport';
 import type { DeliveryTarget } from '../../../shared/delivery-targets';
@@ -31,7 +32,7 @@ export interface PlatformCalls {
 
 export function renderScreen(
   hash: '#/settings' | '#/targets',
-  options: { prepare?: (fake: FakeTransport) => void; targets?: DeliveryTarget[] } = {},
+  options: { prepare?: (fake: FakeTransport) => void; targets?: DeliveryTarget[]; servedBy?: string } = {},
 ) {
   window.location.hash = hash;
   const calls: PlatformCalls = { opened: [], copied: [] };
@@ -42,6 +43,8 @@ export function renderScreen(
       options.prepare?.(fake);
     },
     platform: {
+      // The desktop app's window, unless the test is about a page served by ferry serve.
+      servedBy: options.servedBy ?? null,
       canOpenFolder: true,
       openFolder: async (uid) => void calls.opened.push(uid),
       copyText: async (text) => void calls.copied.push(text),

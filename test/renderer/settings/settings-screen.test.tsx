@@ -4,8 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FerryError } from '../../../shared/ferry-error';
 import { renderScreen } from './render-screen';
 
-const GiB = 1024 ** 3;
-
 afterEach(() => {
   cleanup();
   delete document.documentElement.dataset.theme;
@@ -26,105 +24,76 @@ describe('the settings screen', () => {
     expect(calls.opened).toEqual([undefined]);
   });
 
-  it('saves how much work runs at once, and the low-disk threshold in bytes', async () => {
-    const { patches } = renderScreen('#/settings');
-    const work = await section('Work');
-    type(work.getByRole('spinbutton', { name: 'Downloads at once' }), '8');
-    type(work.getByRole('spinbutton', { name: 'Downloads at once from one host' }), '3');
-    type(work.getByRole('spinbutton', { name: 'Transcodes at once' }), '2');
-    type(work.getByRole('spinbutton', { name: 'Deliveries at once' }), '5');
-    type(work.getByRole('spinbutton', { name: /free disk space falls below/ }), '10.5');
-    fireEvent.click(work.getByRole('button', { name: 'Save work' }));
-    expect(await work.findByText('Saved.')).toBeTruthy();
-    type(work.getByRole('spinbutton', { name: 'Downloads at once' }), '9');
-    expect(work.queryByText('Saved.')).toBeNull();
-    expect(patches()).toEqual([
-      {
-        concurrency: { downloads: 8, downloadsPerHost: 3, transcodes: 2, deliveries: 5 },
-        minFreeDiskBytes: 10.5 * GiB,
-      },
-    ]);
-  });
-
-  it("puts the engine's message beside the field it refused, and saves nothing", async () => {
-    const { patches } = renderScreen('#/settings');
-    const work = await section('Work');
-    type(work.getByRole('spinbutton', { name: 'Transcodes at once' }), '40');
-    fireEvent.click(work.getByRole('button', { name: 'Save work' }));
-    const field = await work.findByRole('spinbutton', {
-      name: 'Transcodes at once',
-      description: /Must be a whole number from 1 to 8\./,
-    });
-    expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(work.getByRole('alert').textContent).toMatch(/Not saved: correct the fields marked below/);
-    expect(work.getByRole('spinbutton', { name: 'Downloads at once' }).getAttribute('aria-invalid')).toBeNull();
-    expect(patches()).toEqual([]);
-  });
-
-  it('says a field is not a number without asking the engine', async () => {
-    const { fake } = renderScreen('#/settings');
-    const work = await section('Work');
-    type(work.getByRole('spinbutton', { name: 'Downloads at once' }), '');
-    fireEvent.click(work.getByRole('button', { name: 'Save work' }));
-    expect(
-      await work.findByRole('spinbutton', { name: 'Downloads at once', description: /Needs a number/ }),
-    ).toBeTruthy();
-    expect(fake.calls.filter((c) => c.name === 'setSettings')).toEqual([]);
-  });
-
-  it('saves the default ladder, the thumbnail position as a fraction, and keeping originals', async () => {
+  it('saves the default ladder as it is chosen, the thumbnail position as a fraction, and keeping originals', async () => {
     const { patches } = renderScreen('#/settings');
     const videos = await section('New videos');
     expect((videos.getByRole('checkbox', { name: '1080p' }) as HTMLInputElement).disabled).toBe(true);
     fireEvent.click(videos.getByRole('radio', { name: 'These heights:' }));
+    await videos.findByRole('checkbox', { name: '2160p', checked: false });
     fireEvent.click(videos.getByRole('checkbox', { name: '2160p' }));
+    await videos.findByRole('checkbox', { name: '2160p', checked: true });
     fireEvent.click(videos.getByRole('checkbox', { name: '480p' }));
-    type(videos.getByRole('spinbutton', { name: /Thumbnail position/ }), '25');
+    await videos.findByRole('checkbox', { name: '480p', checked: false });
+    const thumbnail = videos.getByRole('spinbutton', { name: /Thumbnail position/ });
+    type(thumbnail, '25');
+    fireEvent.blur(thumbnail);
     fireEvent.click(videos.getByRole('checkbox', { name: 'Keep originals' }));
-    fireEvent.click(videos.getByRole('button', { name: 'Save new videos' }));
-    expect(await videos.findByText('Saved.')).toBeTruthy();
+    await videos.findByRole('checkbox', { name: 'Keep originals', checked: true });
     expect(patches()).toEqual([
-      { defaults: { ladder: [2160, 1080, 720], thumbnailTimestampPct: 0.25 }, keepOriginal: true },
+      { defaults: { ladder: [1080, 720, 480], thumbnailTimestampPct: 0 } },
+      { defaults: { ladder: [2160, 1080, 720, 480], thumbnailTimestampPct: 0 } },
+      { defaults: { ladder: [2160, 1080, 720], thumbnailTimestampPct: 0 } },
+      { defaults: { ladder: [2160, 1080, 720], thumbnailTimestampPct: 0.25 } },
+      { keepOriginal: true },
     ]);
-
     fireEvent.click(videos.getByRole('radio', { name: /Auto/ }));
-    fireEvent.click(videos.getByRole('button', { name: 'Save new videos' }));
-    await videos.findByText('Saved.');
-    expect(patches()[1]).toEqual({ defaults: { ladder: 'auto', thumbnailTimestampPct: 0.25 }, keepOriginal: true });
+    await videos.findByRole('radio', { name: /Auto/, checked: true });
+    expect(patches().at(-1)).toEqual({ defaults: { ladder: 'auto', thumbnailTimestampPct: 0.25 } });
   });
 
-  it("shows the engine's message for a ladder without heights, and a percentage out of range", async () => {
+  it("shows the engine's message for a ladder without heights, keeping the saved one, and a percentage out of range", async () => {
     renderScreen('#/settings');
     const videos = await section('New videos');
     fireEvent.click(videos.getByRole('radio', { name: 'These heights:' }));
-    for (const height of ['1080p', '720p', '480p']) fireEvent.click(videos.getByRole('checkbox', { name: height }));
-    fireEvent.click(videos.getByRole('button', { name: 'Save new videos' }));
+    for (const height of ['1080p', '720p']) {
+      fireEvent.click(await videos.findByRole('checkbox', { name: height, checked: true }));
+      await videos.findByRole('checkbox', { name: height, checked: false });
+    }
+    fireEvent.click(videos.getByRole('checkbox', { name: '480p' }));
     expect(
-      await videos.findByRole('group', { name: /ladder/, description: 'Needs at least one height.' }),
+      await videos.findByRole('group', { name: /ladder/, description: 'Needs at least one height. Not saved.' }),
     ).toBeTruthy();
+    expect((videos.getByRole('checkbox', { name: '480p' }) as HTMLInputElement).checked).toBe(true);
 
-    type(videos.getByRole('spinbutton', { name: /Thumbnail position/ }), '150');
-    fireEvent.click(videos.getByRole('button', { name: 'Save new videos' }));
+    const thumbnail = videos.getByRole('spinbutton', { name: /Thumbnail position/ });
+    type(thumbnail, '150');
+    fireEvent.blur(thumbnail);
     expect(
-      await videos.findByRole('spinbutton', { name: /Thumbnail position/, description: /from 0 to 100/ }),
+      await videos.findByRole('spinbutton', {
+        name: /Thumbnail position/,
+        description: /from 0 to 100\. Not saved: 0 % stays/,
+      }),
     ).toBeTruthy();
   });
 
-  it('saves the webhook URL (empty turns it off), refuses one that is not http, and copies the secret', async () => {
+  it('saves the webhook URL when it is left (empty turns it off), refuses one that is not http, and copies the secret', async () => {
     const { patches, calls } = renderScreen('#/settings');
     const hooks = await section('Webhooks');
     const url = hooks.getByRole('textbox', { name: 'Webhook URL' });
     type(url, 'ftp://example.com/hook');
-    fireEvent.click(hooks.getByRole('button', { name: 'Save webhooks' }));
+    fireEvent.blur(url);
     expect(
-      await hooks.findByRole('textbox', { name: 'Webhook URL', description: /Must be an http:\/\/ or https:\/\/ URL/ }),
+      await hooks.findByRole('textbox', {
+        name: 'Webhook URL',
+        description: /Must be an http:\/\/ or https:\/\/ URL\. Not saved: no webhook stays\./,
+      }),
     ).toBeTruthy();
     type(url, ' https://example.com/hook ');
-    fireEvent.click(hooks.getByRole('button', { name: 'Save webhooks' }));
-    await hooks.findByText('Saved.');
+    fireEvent.blur(url);
+    await hooks.findByRole('textbox', { name: 'Webhook URL', description: 'Leave it empty to send no webhooks.' });
     type(url, '');
-    fireEvent.click(hooks.getByRole('button', { name: 'Save webhooks' }));
-    await hooks.findByText('Saved.');
+    fireEvent.blur(url);
+    await screen.findByText('All changes saved.');
     expect(patches()).toEqual([{ webhookUrl: 'https://example.com/hook' }, { webhookUrl: null }]);
 
     expect((hooks.getByRole('textbox', { name: 'Signing secret' }) as HTMLInputElement).value).toBe('fake-secret');
@@ -133,20 +102,33 @@ describe('the settings screen', () => {
     expect(await screen.findByText('The webhook secret is on the clipboard.')).toBeTruthy();
   });
 
-  it('turns browser access on at a port, and says where', async () => {
+  it('in the app, turns its own browser access on, and saves the port when it is left', async () => {
     const { patches } = renderScreen('#/settings');
     const access = await section('Browser access');
     const port = access.getByRole('spinbutton', { name: 'Port' });
     type(port, '9000');
-    fireEvent.click(access.getByRole('checkbox', { name: /http:\/\/127\.0\.0\.1:9000/ }));
-    fireEvent.click(access.getByRole('button', { name: 'Save browser access' }));
-    await access.findByText('Saved.');
+    expect(patches()).toEqual([]);
+    fireEvent.blur(port);
+    fireEvent.click(await access.findByRole('checkbox', { name: /http:\/\/127\.0\.0\.1:9000/ }));
+    await access.findByRole('checkbox', { name: /9000/, checked: true });
     type(port, '70000');
-    fireEvent.click(access.getByRole('button', { name: 'Save browser access' }));
+    fireEvent.blur(port);
     expect(
-      await access.findByRole('spinbutton', { name: 'Port', description: /Must be a port, 1 to 65535/ }),
+      await access.findByRole('spinbutton', {
+        name: 'Port',
+        description: /Must be a port, 1 to 65535\. Not saved: 9000 stays/,
+      }),
     ).toBeTruthy();
-    expect(patches()).toEqual([{ serve: { enabled: true, port: 9000 } }]);
+    expect(patches()).toEqual([{ serve: { enabled: false, port: 9000 } }, { serve: { enabled: true, port: 9000 } }]);
+  });
+
+  it('in a browser, says the page is served by ferry serve at its address, with no switch that reads off', async () => {
+    renderScreen('#/settings', { servedBy: 'http://127.0.0.1:8787' });
+    const access = await section('Browser access');
+    expect(access.getByText(/this page is served by/).textContent).toMatch(
+      /this page is served by ferry serve at http:\/\/127\.0\.0\.1:8787/,
+    );
+    expect(access.queryByRole('checkbox')).toBeNull();
   });
 
   it('applies the theme as soon as it is chosen, and saves it', async () => {
@@ -154,7 +136,7 @@ describe('the settings screen', () => {
     const appearance = await section('Appearance');
     expect((appearance.getByRole('radio', { name: /System/ }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(appearance.getByRole('radio', { name: 'Dark' }));
-    await appearance.findByText('Saved.');
+    await screen.findByText('All changes saved.');
     expect(document.documentElement.dataset.theme).toBe('dark');
     expect((appearance.getByRole('radio', { name: 'Dark' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(appearance.getByRole('radio', { name: 'Light' }));
@@ -176,9 +158,9 @@ describe('the settings screen', () => {
     });
     const appearance = await section('Appearance');
     fireEvent.click(appearance.getByRole('radio', { name: 'Dark' }));
-    expect((await appearance.findByRole('alert')).textContent).toBe(
-      'Not saved: Another Ferry works this data directory; close it and try again.',
-    );
+    expect(
+      await appearance.findByText('Another Ferry works this data directory; close it and try again. Not saved.'),
+    ).toBeTruthy();
     expect((appearance.getByRole('radio', { name: /System/ }) as HTMLInputElement).checked).toBe(true);
     expect(document.documentElement.dataset.theme).toBe('light');
   });
@@ -189,7 +171,7 @@ describe('the settings screen', () => {
     const watch = clipboard.getByRole('checkbox', { name: 'Offer links I copy in other apps' }) as HTMLInputElement;
     expect(watch.checked).toBe(false);
     fireEvent.click(watch);
-    await clipboard.findByText('Saved.');
+    await screen.findByText('All changes saved.');
     expect(watch.checked).toBe(true);
     expect(patches()).toEqual([{ ui: { theme: 'system', watchClipboard: true } }]);
   });

@@ -5,8 +5,7 @@
 import { useId } from 'react';
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import { serviceName } from '../targets/target-text';
-import { toggleTarget } from '../settings/delivery-form';
-import { ladderHeights } from '../settings/settings-form';
+import { ladderHeights, toggleTarget } from '../settings/settings-form';
 import { choiceProblem, toggleHeight, type IngestChoice } from './ingest-choice';
 
 interface IngestFieldsProps {

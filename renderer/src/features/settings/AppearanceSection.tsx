@@ -1,7 +1,8 @@
 /** The theme, applied as soon as it is chosen (the app follows the settings store). */
 import type { Settings } from '../../../../shared/api';
+import { FieldError } from './form-fields';
 import { SettingsSection } from './SettingsSection';
-import { useInstantSave } from './use-section-save';
+import { useChoiceSave } from './use-choice-save';
 
 type Theme = Settings['ui']['theme'];
 
@@ -12,17 +13,26 @@ const themes: { value: Theme; label: string }[] = [
 ];
 
 export function AppearanceSection({ settings }: { settings: Settings }) {
-  const { save, shown, choose } = useInstantSave(settings.ui.theme, (theme) => ({ ui: { ...settings.ui, theme } }));
+  const theme = useChoiceSave(settings.ui.theme, 'ui.theme', (value: Theme, current) => ({
+    ui: { ...current.ui, theme: value },
+  }));
   return (
-    <SettingsSection title="Appearance" save={save}>
+    <SettingsSection title="Appearance">
       <fieldset role="radiogroup" aria-label="Theme">
         <legend>Theme</legend>
         {themes.map(({ value, label }) => (
           <label key={value}>
-            <input type="radio" name="theme" value={value} checked={shown === value} onChange={() => choose(value)} />{' '}
+            <input
+              type="radio"
+              name="theme"
+              value={value}
+              checked={theme.shown === value}
+              onChange={() => theme.choose(value)}
+            />{' '}
             {label}
           </label>
         ))}
+        <FieldError id="theme-error" error={theme.error} />
       </fieldset>
     </SettingsSection>
   );

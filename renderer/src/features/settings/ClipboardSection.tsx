@@ -2,19 +2,20 @@
 import type { Settings } from '../../../../shared/api';
 import { CheckField } from './form-fields';
 import { SettingsSection } from './SettingsSection';
-import { useInstantSave } from './use-section-save';
+import { useChoiceSave } from './use-choice-save';
 
 export function ClipboardSection({ settings }: { settings: Settings }) {
-  const { save, shown, choose } = useInstantSave(settings.ui.watchClipboard, (watchClipboard) => ({
-    ui: { ...settings.ui, watchClipboard },
+  const watch = useChoiceSave(settings.ui.watchClipboard, 'ui.watchClipboard', (watchClipboard, current) => ({
+    ui: { ...current.ui, watchClipboard },
   }));
   return (
-    <SettingsSection title="Clipboard" save={save}>
+    <SettingsSection title="Clipboard">
       <CheckField
         label="Offer links I copy in other apps"
-        checked={shown}
-        onChange={choose}
+        checked={watch.shown}
+        onChange={watch.choose}
         hint="When Ferry's window comes to the front with a video link on the clipboard, Ferry offers to add it. Nothing is added without asking."
+        error={watch.error}
       />
     </SettingsSection>
   );

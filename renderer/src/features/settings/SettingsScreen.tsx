@@ -1,7 +1,7 @@
 /**
- * The settings, in sections that each save on their own and say whether they did; the theme and
- * the clipboard apply as they are chosen. The engine checks every value and its messages appear
- * beside the fields it refused.
+ * The settings, in sections whose fields save as they change (no Save buttons, nothing lost by
+ * leaving): typed values once the typing pauses or the field is left, choices at once. The
+ * engine checks every value, and a refusal appears beside the field it is about.
  */
 import { useStore } from 'zustand';
 import { useApp } from '../../app/app-context';
@@ -9,6 +9,7 @@ import { AppearanceSection } from './AppearanceSection';
 import { BrowserAccessSection } from './BrowserAccessSection';
 import { ClipboardSection } from './ClipboardSection';
 import { DeliverySection } from './DeliverySection';
+import { DownloadsSection } from './DownloadsSection';
 import { LibrarySection } from './LibrarySection';
 import { NewVideosSection } from './NewVideosSection';
 import { WebhooksSection } from './WebhooksSection';
@@ -20,10 +21,16 @@ export function SettingsScreen() {
   const settings = useStore(store, (s) => s.settings);
   const status = useStore(store, (s) => s.status);
   const error = useStore(store, (s) => s.error);
+  const saving = useStore(store, (s) => s.saving > 0);
+  const saved = useStore(store, (s) => s.saved);
 
   return (
     <main className="screen settings-screen">
       <h2>Settings</h2>
+      {/* Always in the page, so a screen reader announces what changes in it. */}
+      <p role="status" className="muted settings-status">
+        {settings && (saving ? 'Saving…' : saved ? 'All changes saved.' : 'Changes are saved as you make them.')}
+      </p>
       {!settings && status === 'loading' && <p className="muted">Loading the settings…</p>}
       {!settings && status === 'failed' && (
         <div role="alert" className="error">
@@ -38,6 +45,7 @@ export function SettingsScreen() {
           <LibrarySection settings={settings} />
           <NewVideosSection settings={settings} />
           <WorkSection settings={settings} />
+          <DownloadsSection settings={settings} />
           <DeliverySection settings={settings} />
           <WebhooksSection settings={settings} />
           <BrowserAccessSection settings={settings} />

@@ -1,16 +1,18 @@
 /** Where Ferry POSTs when a video is ready or failed, and the secret receivers check its signature with. */
-import { useState } from 'react';
 import type { Settings } from '../../../../shared/api';
 import { useApp } from '../../app/app-context';
 import { TextField } from './form-fields';
 import { SettingsSection } from './SettingsSection';
-import { webhookPatch } from './settings-form';
-import { useSectionSave } from './use-section-save';
+import { webhookField } from './settings-form';
+import { useFieldSave } from './use-field-save';
 
 export function WebhooksSection({ settings }: { settings: Settings }) {
   const { platform, tell, report } = useApp();
-  const [url, setUrl] = useState(settings.webhookUrl ?? '');
-  const save = useSectionSave();
+  // Saved when left: a URL half typed is not one, and would only be refused.
+  const url = useFieldSave(webhookField, settings, {
+    typing: 'blur',
+    savedText: (saved) => (saved === '' ? 'no webhook' : saved),
+  });
   const copy = () =>
     platform
       .copyText(settings.webhookSecret)
@@ -20,17 +22,13 @@ export function WebhooksSection({ settings }: { settings: Settings }) {
     <SettingsSection
       title="Webhooks"
       description="Ferry sends a signed POST when a video is ready or has failed, as Cloudflare Stream does."
-      save={save}
-      onSubmit={() => void save.save(webhookPatch(url))}
     >
       <TextField
         label="Webhook URL"
         type="url"
         placeholder="https://example.com/ferry-hook"
-        value={url}
-        onChange={setUrl}
         hint="Leave it empty to send no webhooks."
-        error={save.fields.webhookUrl}
+        {...url}
       />
       <div className="inline-field">
         <TextField

@@ -1,42 +1,33 @@
 /** How much Ferry does at once, and the free space below which the queue pauses. */
-import { useState } from 'react';
 import type { Settings } from '../../../../shared/api';
 import { TextField } from './form-fields';
 import { SettingsSection } from './SettingsSection';
-import { workDraft, workPatch, type WorkDraft } from './settings-form';
-import { useSectionSave } from './use-section-save';
+import { concurrencyField, minFreeDiskField, type ConcurrencyKey, type FieldSpec } from './settings-form';
+import { useFieldSave } from './use-field-save';
 
 /** The limits are the engine's schema's (shared/validate-command.ts). */
-const limits: { key: Exclude<keyof WorkDraft, 'minFreeGiB'>; label: string; max: number }[] = [
+const limits: { key: ConcurrencyKey; label: string; max: number }[] = [
   { key: 'downloads', label: 'Downloads at once', max: 32 },
   { key: 'downloadsPerHost', label: 'Downloads at once from one host', max: 16 },
   { key: 'transcodes', label: 'Transcodes at once', max: 8 },
   { key: 'deliveries', label: 'Deliveries at once', max: 16 },
 ];
 
+const fields = Object.fromEntries(limits.map(({ key }) => [key, concurrencyField(key)])) as Record<
+  ConcurrencyKey,
+  FieldSpec
+>;
+
 export function WorkSection({ settings }: { settings: Settings }) {
-  const [draft, setDraft] = useState(() => workDraft(settings));
-  const save = useSectionSave();
+  const minFree = useFieldSave(minFreeDiskField, settings, { savedText: (gib) => `${gib} GiB` });
   return (
     <SettingsSection
       title="Work"
       description="More at once finishes a long queue sooner; each transcode takes a share of the processor."
-      save={save}
-      onSubmit={() => void save.save(workPatch(draft))}
     >
       <div className="field-grid">
         {limits.map(({ key, label, max }) => (
-          <TextField
-            key={key}
-            label={label}
-            type="number"
-            min={1}
-            max={max}
-            value={draft[key]}
-            onChange={(value) => setDraft({ ...draft, [key]: value })}
-            hint={`1 to ${max}`}
-            error={save.fields[`concurrency.${key}`]}
-          />
+          <LimitField key={key} settings={settings} which={key} label={label} max={max} />
         ))}
       </div>
       <TextField
@@ -44,10 +35,23 @@ export function WorkSection({ settings }: { settings: Settings }) {
         type="number"
         min={0}
         step="any"
-        value={draft.minFreeGiB}
-        onChange={(minFreeGiB) => setDraft({ ...draft, minFreeGiB })}
-        error={save.fields.minFreeDiskBytes}
+        {...minFree}
       />
     </SettingsSection>
   );
+}
+
+function LimitField({
+  settings,
+  which,
+  label,
+  max,
+}: {
+  settings: Settings;
+  which: ConcurrencyKey;
+  label: string;
+  max: number;
+}) {
+  const save = useFieldSave(fields[which], settings);
+  return <TextField label={label} type="number" min={1} max={max} hint={`1 to ${max}`} {...save} />;
 }

@@ -52,13 +52,16 @@ export function CheckField({
   checked,
   onChange,
   hint,
+  error,
 }: {
   label: string;
   checked: boolean;
   onChange(checked: boolean): void;
   hint?: ReactNode;
+  error?: string | undefined;
 }) {
   const id = useId();
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div className="check-field">
       <input
@@ -66,7 +69,8 @@ export function CheckField({
         type="checkbox"
         checked={checked}
         onChange={(event) => onChange(event.target.checked)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described || undefined}
       />
       <label htmlFor={id}>{label}</label>
       {hint && (
@@ -74,6 +78,7 @@ export function CheckField({
           {hint}
         </p>
       )}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

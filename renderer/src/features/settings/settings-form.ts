@@ -1,7 +1,10 @@
 /**
- * What the settings screen's sections send: the user's text turned into a SettingsPatch in the
- * engine's units (bytes, fractions), or the fields that are not numbers at all. Ranges are the
- * engine's to check, so its own message is what the user reads next to the field.
+ * The settings screen's fields, one at a time: the saved value in the user's units (GiB, percent,
+ * MiB/s), and what the user typed turned back into a patch in the engine's units (bytes,
+ * fractions), made from the settings as saved when it is sent so that the field's neighbours in
+ * the same group keep their values. Ranges are the engine's to check, so its own message is what
+ * the user reads next to the field; only what the engine cannot see (a unit, a percentage) is
+ * checked here, in the field's own words.
  */
 import type { Settings, SettingsPatch } from '../../../../shared/api';
 
@@ -9,11 +12,17 @@ import type { Settings, SettingsPatch } from '../../../../shared/api';
 export const ladderHeights = [2160, 1440, 1080, 720, 480, 360, 240] as const;
 
 const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
 
-/** Field messages by the setting's path in the patch (`concurrency.downloads`), as the engine's issues name them. */
-export type FieldIssues = Record<string, string>;
+/** What a field's text becomes: a patch to send, or why it is not one (said without asking the engine). */
+export type FieldParse = { ok: true; patch: (current: Settings) => SettingsPatch } | { ok: false; issue: string };
 
-export type Parsed = { ok: true; patch: SettingsPatch } | { ok: false; issues: FieldIssues };
+/** A field of the screen: where the engine's issues name it, its saved value as shown, and its parse. */
+export interface FieldSpec {
+  path: string;
+  shown(settings: Settings): string;
+  parse(text: string): FieldParse;
+}
 
 /** A number the user typed, or null when the text is not one (empty included). */
 export function readNumber(text: string): number | null {
@@ -23,20 +32,7 @@ export function readNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** Reads each field as a number; the ones that are not get an issue at their path. */
-function readNumbers<K extends string>(fields: Record<K, { path: string; text: string }>) {
-  const values = {} as Record<K, number>;
-  const issues: FieldIssues = {};
-  for (const [key, { path, text }] of Object.entries(fields) as [K, { path: string; text: string }][]) {
-    const value = readNumber(text);
-    if (value === null) issues[path] = 'needs a number';
-    else values[key] = value;
-  }
-  return { values, issues, ok: Object.keys(issues).length === 0 };
-}
-
-const bytesToGiB = (bytes: number) => String(Math.round((bytes / GiB) * 100) / 100);
-const fractionToPercent = (fraction: number) => String(Math.round(fraction * 1000) / 10);
+const rounded = (value: number, places: number) => String(Math.round(value * 10 ** places) / 10 ** places);
 
 /** The ladder with `height` in or out, tallest first. */
 export function toggleHeight(heights: readonly number[], height: number, on: boolean): number[] {
@@ -44,77 +40,122 @@ export function toggleHeight(heights: readonly number[], height: number, on: boo
   return (on ? [...others, height] : others).sort((a, b) => b - a);
 }
 
-export interface WorkDraft {
-  downloads: string;
-  downloadsPerHost: string;
-  transcodes: string;
-  deliveries: string;
-  minFreeGiB: string;
-}
+export type ConcurrencyKey = keyof Settings['concurrency'];
 
-export function workDraft(settings: Settings): WorkDraft {
-  const c = settings.concurrency;
+export function concurrencyField(key: ConcurrencyKey): FieldSpec {
   return {
-    downloads: String(c.downloads),
-    downloadsPerHost: String(c.downloadsPerHost),
-    transcodes: String(c.transcodes),
-    deliveries: String(c.deliveries),
-    minFreeGiB: bytesToGiB(settings.minFreeDiskBytes),
-  };
-}
-
-export function workPatch(draft: WorkDraft): Parsed {
-  const read = readNumbers({
-    downloads: { path: 'concurrency.downloads', text: draft.downloads },
-    downloadsPerHost: { path: 'concurrency.downloadsPerHost', text: draft.downloadsPerHost },
-    transcodes: { path: 'concurrency.transcodes', text: draft.transcodes },
-    deliveries: { path: 'concurrency.deliveries', text: draft.deliveries },
-    minFreeGiB: { path: 'minFreeDiskBytes', text: draft.minFreeGiB },
-  });
-  if (!read.ok) return { ok: false, issues: read.issues };
-  const { minFreeGiB, ...concurrency } = read.values;
-  return { ok: true, patch: { concurrency, minFreeDiskBytes: Math.round(minFreeGiB * GiB) } };
-}
-
-export interface NewVideosDraft {
-  auto: boolean;
-  heights: number[];
-  thumbnailPercent: string;
-  keepOriginal: boolean;
-}
-
-export function newVideosDraft(settings: Settings): NewVideosDraft {
-  const { ladder, thumbnailTimestampPct } = settings.defaults;
-  return {
-    auto: ladder === 'auto',
-    heights: ladder === 'auto' ? [1080, 720, 480] : [...ladder],
-    thumbnailPercent: fractionToPercent(thumbnailTimestampPct),
-    keepOriginal: settings.keepOriginal,
-  };
-}
-
-export function newVideosPatch(draft: NewVideosDraft): Parsed {
-  const percent = readNumber(draft.thumbnailPercent);
-  // The engine counts in fractions of the duration; a percentage is checked here so the message speaks percent.
-  if (percent === null || percent < 0 || percent > 100)
-    return { ok: false, issues: { 'defaults.thumbnailTimestampPct': 'must be a percentage from 0 to 100' } };
-  return {
-    ok: true,
-    patch: {
-      defaults: { ladder: draft.auto ? 'auto' : draft.heights, thumbnailTimestampPct: percent / 100 },
-      keepOriginal: draft.keepOriginal,
+    path: `concurrency.${key}`,
+    shown: (s) => String(s.concurrency[key]),
+    parse(text) {
+      const value = readNumber(text);
+      if (value === null) return { ok: false, issue: 'needs a number' };
+      return { ok: true, patch: (s) => ({ concurrency: { ...s.concurrency, [key]: value } }) };
     },
   };
 }
 
-export function servePatch(enabled: boolean, portText: string): Parsed {
-  const port = readNumber(portText);
-  if (port === null) return { ok: false, issues: { 'serve.port': 'needs a number' } };
-  return { ok: true, patch: { serve: { enabled, port } } };
+export const minFreeDiskField: FieldSpec = {
+  path: 'minFreeDiskBytes',
+  shown: (s) => rounded(s.minFreeDiskBytes / GiB, 2),
+  parse(text) {
+    const gib = readNumber(text);
+    if (gib === null) return { ok: false, issue: 'needs a number of GiB' };
+    return { ok: true, patch: () => ({ minFreeDiskBytes: Math.round(gib * GiB) }) };
+  },
+};
+
+export const thumbnailField: FieldSpec = {
+  path: 'defaults.thumbnailTimestampPct',
+  shown: (s) => rounded(s.defaults.thumbnailTimestampPct * 100, 1),
+  parse(text) {
+    const percent = readNumber(text);
+    // The engine counts in fractions of the duration; a percentage is checked here so the message speaks percent.
+    if (percent === null || percent < 0 || percent > 100)
+      return { ok: false, issue: 'must be a percentage from 0 to 100' };
+    return { ok: true, patch: (s) => ({ defaults: { ...s.defaults, thumbnailTimestampPct: percent / 100 } }) };
+  },
+};
+
+/** The engine's floor for both limits (shared/validate-command.ts): 64 KiB a second. */
+const leastBytesPerSecond = 64 * 1024;
+
+/** A limit typed in MiB/s (the unit every speed in Ferry is shown in), empty for none. */
+function readLimit(text: string): { ok: true; bytes: number | null } | { ok: false; issue: string } {
+  if (text.trim() === '') return { ok: true, bytes: null };
+  const mib = readNumber(text);
+  if (mib === null) return { ok: false, issue: 'needs a number of MiB/s, or nothing for no limit' };
+  const bytes = Math.round(mib * MiB);
+  // Checked here so that the message speaks MiB/s, the field's unit, not bytes.
+  if (bytes < leastBytesPerSecond)
+    return { ok: false, issue: 'must be at least 0.0625 MiB/s (64 KiB/s), or empty for no limit' };
+  return { ok: true, bytes };
 }
 
+/** A limit field's saved value in a sentence. */
+export const limitText = (mib: string) => (mib === '' ? 'no limit' : `${mib} MiB/s`);
+
+const limitShown = (bytes: number | null) => (bytes === null ? '' : rounded(bytes / MiB, 3));
+
+export const uploadLimitField: FieldSpec = {
+  path: 'delivery.maxUploadBytesPerSecond',
+  shown: (s) => limitShown(s.delivery.maxUploadBytesPerSecond),
+  parse(text) {
+    const limit = readLimit(text);
+    if (!limit.ok) return limit;
+    return { ok: true, patch: (s) => ({ delivery: { ...s.delivery, maxUploadBytesPerSecond: limit.bytes } }) };
+  },
+};
+
+export const downloadLimitField: FieldSpec = {
+  path: 'download.maxBytesPerSecond',
+  shown: (s) => limitShown(s.download.maxBytesPerSecond),
+  parse(text) {
+    const limit = readLimit(text);
+    if (!limit.ok) return limit;
+    return { ok: true, patch: (s) => ({ download: { ...s.download, maxBytesPerSecond: limit.bytes } }) };
+  },
+};
+
+/** The hours offered when the user first limits downloads to some: the night. */
+export const nightHours = { start: '22:00', end: '07:00' };
+
+export function hoursField(end: 'start' | 'end'): FieldSpec {
+  return {
+    path: 'download.hours',
+    shown: (s) => (s.download.hours ?? nightHours)[end],
+    parse(text) {
+      return {
+        ok: true,
+        patch: (s) => ({ download: { ...s.download, hours: { ...(s.download.hours ?? nightHours), [end]: text } } }),
+      };
+    },
+  };
+}
+
+export const servePortField: FieldSpec = {
+  path: 'serve.port',
+  shown: (s) => String(s.serve.port),
+  parse(text) {
+    const port = readNumber(text);
+    if (port === null) return { ok: false, issue: 'needs a number' };
+    return { ok: true, patch: (s) => ({ serve: { ...s.serve, port } }) };
+  },
+};
+
 /** An empty URL turns webhooks off. */
-export function webhookPatch(urlText: string): SettingsPatch {
-  const url = urlText.trim();
-  return { webhookUrl: url === '' ? null : url };
+export const webhookField: FieldSpec = {
+  path: 'webhookUrl',
+  shown: (s) => s.webhookUrl ?? '',
+  parse(text) {
+    const url = text.trim();
+    return { ok: true, patch: () => ({ webhookUrl: url === '' ? null : url }) };
+  },
+};
+
+/** The target in or out, in the order the targets are listed. */
+export function toggleTarget(chosen: readonly string[], id: string, on: boolean, listed: readonly string[]): string[] {
+  const next = new Set(chosen);
+  if (on) next.add(id);
+  else next.delete(id);
+  return listed.filter((t) => next.has(t));
 }
