@@ -142,7 +142,7 @@ describe('the queue with 10,000 videos in Chromium', () => {
     await expect
       .poll(() => page.getByRole('toolbar', { name: 'Selected videos' }).textContent())
       .toContain('3 selected');
-    await page.getByRole('button', { name: 'Pause selected' }).click();
+    await page.getByRole('button', { name: 'Pause 3' }).click();
 
     const paused = page.getByRole('listitem').filter({ hasText: 'Paused' });
     await expect.poll(() => paused.count()).toBe(3);

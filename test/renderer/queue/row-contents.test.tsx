@@ -108,6 +108,9 @@ describe("a queue row's contents", () => {
     });
     fireEvent.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Remove' }));
     await expect.poll(() => screen.queryByRole('link', { name: 'trailer' })).toBeNull();
+    // Sent once its Undo toast ends (test/renderer/queue/remove-with-undo.test.tsx).
+    expect(fake.calls.some((c) => c.name === 'remove')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(fake.calls.find((c) => c.name === 'remove')?.input).toEqual({ uids: [busy()[2]!.uid] });
   });
 });

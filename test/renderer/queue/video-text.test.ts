@@ -45,6 +45,7 @@ describe("a row's name and source line", () => {
     ['an s3:// link', video({ kind: 'url', url: 's3://footage/raw/a.mov' }, { name: 'a.mov' }), 'a.mov', 'footage'],
     ['an upload with its file name', video(upload, { name: 'Interview.mov' }), 'Interview.mov', 'Uploaded'],
     ['an upload without a name: never its id or path', video(upload), 'Untitled upload', 'Uploaded'],
+    ['an upload as ferry serve shows it (no path)', video({ kind: 'file' }, { name: 'a.mov' }), 'a.mov', 'Uploaded'],
     [
       'a local file: its folder',
       video({ kind: 'file', path: '/Users/ann/Movies/Course 01/intro.mp4' }, { name: 'intro.mp4' }),

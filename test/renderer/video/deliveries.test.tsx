@@ -121,16 +121,17 @@ describe("a video's deliveries", () => {
     const bunny = await item('Bunny');
     expect(bunny.getByText('Failed')).toBeTruthy();
     expect(bunny.getByText('Bunny Stream refused the library API key (401): check it in Targets.')).toBeTruthy();
-    // A target removed since is named by its id.
-    expect((await item('gone')).getByText('A target since removed · Pushed by Ferry')).toBeTruthy();
+    // A target removed since is not named by its id.
+    expect((await item('A removed target')).getByText('No longer among the targets · Pushed by Ferry')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Retry the 2 failed deliveries' }));
     expect(fake.calls.filter((c) => c.name === 'retry').map((c) => c.input)).toEqual([
       { uids: [fake.videos()[0]?.uid] },
     ]);
   });
 
-  it('has no deliveries section for a video sent nowhere', async () => {
-    const { fake } = openPage(videoWith([]));
+  it('has no deliveries section for a video sent nowhere that is not ready', async () => {
+    const waiting = makeVideo('d2', 'talk', 'queued');
+    const { fake } = openPage(waiting);
     await screen.findByRole('heading', { name: 'talk', level: 2 });
     expect(screen.queryByRole('region', { name: 'Deliveries' })).toBeNull();
     expect(fake.calls.some((c) => c.name === 'listTargets')).toBe(false);

@@ -61,15 +61,39 @@ describe("a video's history in words", () => {
     expect(say('webhook', { url: 'https://hooks.test/x', error: 'refused', outcome: 'gave up' })).toBe(
       'Webhook to https://hooks.test/x failed (refused); no more attempts',
     );
-    expect(say('delivered', { target: 'cf', url: 'https://cf.test/v/1' })).toBe(
-      'Delivered to cf (https://cf.test/v/1)',
+  });
+
+  it('names delivery targets by their name, never their id', () => {
+    const names = (id: string) => ({ a23d68dfa8cf7992: 'Stream (renamed)' })[id];
+    const named = (type: string, data: Record<string, unknown>) => describeEvent(event(type, data), time, names);
+    expect(named('delivered', { target: 'a23d68dfa8cf7992', name: 'Stream', url: 'https://cf.test/v/1' })).toBe(
+      'Delivered to Stream (renamed) (https://cf.test/v/1)',
     );
-    expect(say('delivery-failed', { target: 'cf', text: 'The credential was refused.' })).toBe(
-      'Delivery to cf failed: The credential was refused.',
+    // A target removed since: the name Ferry recorded; before Ferry recorded names, not the id either.
+    expect(named('delivered', { target: 'b000000000000000', name: 'Old archive' })).toBe('Delivered to Old archive');
+    expect(named('delivered', { target: 'b000000000000000' })).toBe('Delivered to a removed target');
+    expect(named('delivery-failed', { target: 'a23d68dfa8cf7992', text: 'The credential was refused.' })).toBe(
+      'Delivery to Stream (renamed) failed: The credential was refused.',
     );
     expect(
-      say('delivery-retry', { target: 'cf', message: 'socket hang up', nextAttemptAt: '2026-11-21T10:02:00.000Z' }),
-    ).toBe('Delivery to cf failed (socket hang up); next attempt at [10:02:00]');
+      named('delivery-retry', {
+        target: 'x',
+        name: 'Archive',
+        message: 'socket hang up',
+        nextAttemptAt: '2026-11-21T10:02:00.000Z',
+      }),
+    ).toBe('Delivery to Archive failed (socket hang up); next attempt at [10:02:00]');
+    expect(named('delivery-sent', { target: 'a23d68dfa8cf7992' })).toBe(
+      'Sent to Stream (renamed); it is processing the video',
+    );
+    expect(
+      named('delivery-requested', {
+        targets: [
+          { target: 'a23d68dfa8cf7992', name: 'Stream' },
+          { target: 'c', name: 'Archive' },
+        ],
+      }),
+    ).toBe('Asked to deliver to Stream (renamed), Archive');
   });
 
   it("points at ffmpeg's log, and says an event it does not know by its name", () => {

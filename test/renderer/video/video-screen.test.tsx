@@ -98,7 +98,8 @@ const details = () => screen.getByRole('region', { name: 'Details' });
 describe("a video's page", () => {
   it('shows the details, the renditions and the history of a ready video', async () => {
     openPage([readyVideo()], readyVideo().uid);
-    expect(await screen.findByRole('heading', { name: 'talk', level: 2 })).toBeTruthy();
+    // The first render of the file loads the page's screen: slower than a find's default second on a busy machine.
+    expect(await screen.findByRole('heading', { name: 'talk', level: 2 }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText('Ready', { selector: '.video-state' })).toBeTruthy();
     const facts = details().textContent;
     expect(facts).toContain('Duration6s');

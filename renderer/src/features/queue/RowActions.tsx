@@ -1,12 +1,16 @@
 /**
  * One video's actions: what its state most calls for as buttons (pause, resume, retry, cancel),
  * and the rarer ones in a "More actions" menu (open folder, copy link, move to top, remove), so
- * a row keeps every action reachable in a window 1000 px wide.
+ * a row keeps every action reachable in a window 1000 px wide. Remove waits for its Undo; Retry
+ * says, on a failure a retry does not fix, that it will fail again.
  */
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { memo } from 'react';
+import { useStore } from 'zustand';
 import type { VideoState } from '../../../../shared/video-states';
+import { retryWarning } from '../video/error-help';
 import { useQueue } from './queue-context';
+import { useRemoveWithUndo } from './remove-with-undo';
 import { actionLabels, rowActionsFor, type RowAction } from './video-text';
 
 interface RowActionsProps {
@@ -20,20 +24,36 @@ interface RowActionsProps {
 /** Takes only what it shows, so a progress event (a new video object, same state) does not render it again. */
 export const RowActions = memo(function RowActions({ uid, state, title, url }: RowActionsProps) {
   const { api, store, platform, report } = useQueue();
+  const removeWithUndo = useRemoveWithUndo();
+  // The code only (a string): a progress event does not render the row's actions again.
+  const code = useStore(store, (s) => (state === 'error' ? s.videos.get(uid)?.status.errorReasonCode : undefined));
+  const warning = state === 'error' ? retryWarning(code) : undefined;
   const { buttons, menu } = rowActionsFor(state);
   const run = (action: RowAction) => {
-    // Moving changes the order but no count, so no event would bring the list up to date: ask again.
-    const done =
-      action === 'moveToTop'
-        ? api.moveToTop({ uid }).then(() => store.getState().refresh())
-        : api[action]({ uids: [uid] });
-    done.catch(report);
+    switch (action) {
+      case 'remove':
+        return removeWithUndo([uid]);
+      case 'moveToTop':
+        // Moving changes the order but no count, so no event would bring the list up to date: ask again.
+        return void api
+          .moveToTop({ uid })
+          .then(() => store.getState().refresh())
+          .catch(report);
+      default:
+        return void api[action]({ uids: [uid] }).catch(report);
+    }
   };
   return (
     <div className="row-actions">
       {buttons.map((action, slot) => (
         // Keyed by place, not action: Pause becoming Resume stays the same button and keeps the keyboard's focus.
-        <button key={slot} type="button" aria-label={`${actionLabels[action]} ${title}`} onClick={() => run(action)}>
+        <button
+          key={slot}
+          type="button"
+          aria-label={`${actionLabels[action]} ${title}`}
+          title={action === 'retry' ? warning : undefined}
+          onClick={() => run(action)}
+        >
           {actionLabels[action]}
         </button>
       ))}

@@ -42,10 +42,10 @@ export function UndoToast() {
     return () => window.removeEventListener('keydown', onKey);
   }, [pending, removals]);
 
+  if (!pending) return null;
   return (
-    // Always in the page, so the status region exists before it speaks.
     <div
-      className="undo-toast-region"
+      className="undo-toast"
       role="status"
       onPointerEnter={() => setHeld(true)}
       onPointerLeave={() => setHeld(false)}
@@ -54,17 +54,13 @@ export function UndoToast() {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setHeld(false);
       }}
     >
-      {pending && (
-        <div className="undo-toast">
-          <span className="undo-toast-text">{pending.label}</span>
-          <button type="button" className="undo-toast-undo" onClick={() => removals.undo()}>
-            Undo
-          </button>
-          <button type="button" className="undo-toast-close" aria-label="Dismiss" onClick={() => removals.commit()}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-      )}
+      <span className="undo-toast-text">{pending.label}</span>
+      <button type="button" className="undo-toast-undo" onClick={() => removals.undo()}>
+        Undo
+      </button>
+      <button type="button" className="undo-toast-close" aria-label="Dismiss" onClick={() => removals.commit()}>
+        <span aria-hidden="true">×</span>
+      </button>
     </div>
   );
 }

@@ -9,8 +9,8 @@ import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FerryApi } from '../../../../shared/api';
-import { useApp } from '../../app/app-context';
 import type { VideoStore } from '../../store/video-store';
+import { useQueue } from './queue-context';
 import { videoTitle } from './video-text';
 
 export interface PendingRemoval {
@@ -96,7 +96,7 @@ function createRemovals(api: FerryApi, store: VideoStore, report: (error: unknow
 
 /** The session's removals, made on first use. */
 export function useRemovals(): Removals {
-  const { api, store, report } = useApp();
+  const { api, store, report } = useQueue();
   let removals = sessions.get(store);
   if (!removals) {
     removals = createRemovals(api, store, report);

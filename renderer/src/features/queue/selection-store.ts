@@ -2,8 +2,10 @@
  * Which rows of the queue are selected, and which one has the keyboard: the rules of a file
  * manager's list (click selects one, Ctrl/Cmd+click toggles, Shift extends from the anchor,
  * arrows move, Space toggles, Ctrl/Cmd+A selects every video of the filter, loaded or not).
+ * The selection follows the list: a video removed, or gone from the filter, leaves it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { VideoStore, VideoStoreState } from '../../store/video-store';
 
 type Rows = readonly (string | undefined)[];
 
@@ -18,6 +20,11 @@ export interface SelectionState {
   moveTo(index: number, rows: Rows, extend: boolean): void;
   selectAll(rows: Rows): void;
   clear(): void;
+  /**
+   * Keeps only the selected videos that `still` holds of; "all" stays while `allRemains` (every
+   * video of the queue, while there is one) or while some selected rows do.
+   */
+  prune(still: (uid: string) => boolean, allRemains: boolean): void;
 }
 
 export type SelectionStore = StoreApi<SelectionState>;
@@ -66,5 +73,36 @@ export function createSelectionStore(): SelectionStore {
     clear() {
       set({ selected: new Set(), all: false, anchor: null });
     },
+
+    prune(still, allRemains) {
+      const { selected, all } = get();
+      const kept = new Set([...selected].filter(still));
+      const keepAll = all && (allRemains || kept.size > 0);
+      if (kept.size === selected.size && keepAll === all) return;
+      set({ selected: kept, all: keepAll, ...(kept.size === 0 && !keepAll ? { anchor: null } : {}) });
+    },
   }));
+}
+
+/** Whether a selected video is still in the list as it is: among its rows, or loaded and of the filter's state. */
+export function stillListed(list: Pick<VideoStoreState, 'rows' | 'videos' | 'filter'>): (uid: string) => boolean {
+  const rows = new Set(list.rows);
+  return (uid) => {
+    if (rows.has(uid)) return true;
+    const video = list.videos.get(uid);
+    return video !== undefined && (list.filter.state === null || video.status.state === list.filter.state);
+  };
+}
+
+/** Keeps the selection true to the list from now on (and at once); returns the function that stops it. */
+export function followList(selection: SelectionStore, store: VideoStore): () => void {
+  const check = () => {
+    const { selected, all } = selection.getState();
+    if (selected.size === 0 && !all) return;
+    const list = store.getState();
+    const unfiltered = list.filter.state === null && list.filter.search === '';
+    selection.getState().prune(stillListed(list), unfiltered && list.total > 0);
+  };
+  check();
+  return store.subscribe(check);
 }

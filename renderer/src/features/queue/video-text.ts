@@ -16,9 +16,12 @@ export const stateLabels: Record<VideoState, string> = {
 /** The last part of a path, whichever separator the system that wrote it used. */
 const lastPart = (path: string): string => path.split(/[\\/]/).pop() ?? '';
 
-/** A file ferry serve took as an upload: it is stored under the video's own uid. */
+/**
+ * A file ferry serve took as an upload: stored under the video's own uid. A browser is never
+ * told a file's path (shown-video.ts), and adds files only by uploading them.
+ */
 const isUpload = (video: Video): boolean =>
-  video.source.kind === 'file' && lastPart(video.source.path ?? '') === video.uid;
+  video.source.kind === 'file' && (!video.source.path || lastPart(video.source.path) === video.uid);
 
 /** The link as the user gave it (`downloaded-from`): the link fetched may be a share service's download form. */
 const linkOf = (video: Video): string => video.meta['downloaded-from'] ?? video.source.url ?? '';

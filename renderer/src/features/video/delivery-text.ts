@@ -34,6 +34,9 @@ export function deliveryStateText(delivery: Delivery): string {
 export const showsProgress = (delivery: Delivery): boolean =>
   delivery.state === 'uploading' || (delivery.state === 'processing' && delivery.pctComplete > 0);
 
+/** How a delivery to a target removed since is named: its id would mean nothing to the user. */
+export const removedTargetName = 'A removed target';
+
 export const deliveryModeText: Record<Delivery['mode'], string> = {
   push: 'Pushed by Ferry',
   pull: 'Pulled by the service',

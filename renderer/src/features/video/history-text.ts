@@ -1,4 +1,8 @@
-/** A video's history in words: each event of the engine (video-history.ts) as one sentence. Pure. */
+/**
+ * A video's history in words: each event of the engine (video-history.ts) as one sentence. A
+ * delivery names its target by name: its name now, else the one the engine recorded, never its id.
+ * Pure.
+ */
 import type { VideoEvent } from '../../../../shared/api';
 import type { VideoState } from '../../../../shared/video-states';
 import { stateLabels } from '../queue/video-text';
@@ -20,6 +24,21 @@ const stageWord = (data: Data) => stageWords[text(data, 'stage') ?? ''] ?? 'work
 
 const stateLabel = (state: string | undefined): string =>
   state && state in stateLabels ? stateLabels[state as VideoState] : (state ?? '?');
+
+/** A target's name now, by its id; undefined for a target removed since (or not loaded yet). */
+export type TargetName = (id: string) => string | undefined;
+
+/** The target an event is about, by name; a target removed before Ferry recorded names is "a removed target". */
+function targetOf(data: Data, names: TargetName): string {
+  const id = text(data, 'target');
+  return (id && names(id)) ?? text(data, 'name') ?? 'a removed target';
+}
+
+function requested(data: Data, names: TargetName): string {
+  const list = Array.isArray(data.targets) ? (data.targets as Data[]) : [];
+  const targets = list.map((one) => targetOf(one, names));
+  return `Asked to deliver to ${targets.length > 0 ? targets.join(', ') : 'a target'}`;
+}
 
 /** A local time of day, as the page shows the other times; a parameter so tests choose it. */
 export type FormatTime = (iso: string) => string;
@@ -59,8 +78,9 @@ function webhook(data: Data, time: FormatTime): string {
   }
 }
 
-function delivery(type: string, data: Data, time: FormatTime): string {
-  const target = text(data, 'target') ?? 'the target';
+function delivery(type: string, data: Data, time: FormatTime, names: TargetName): string {
+  const target = targetOf(data, names);
+  if (type === 'delivery-sent') return `Sent to ${target}; it is processing the video`;
   if (type === 'delivered') return `Delivered to ${target}${text(data, 'url') ? ` (${text(data, 'url')})` : ''}`;
   const why = text(data, 'text') ?? text(data, 'message');
   if (type === 'delivery-failed') return `Delivery to ${target} failed${why ? `: ${why}` : ''}`;
@@ -68,7 +88,11 @@ function delivery(type: string, data: Data, time: FormatTime): string {
   return `Delivery to ${target} failed${why ? ` (${why})` : ''}; ${next ? `next attempt at ${time(next)}` : 'it will be tried again'}`;
 }
 
-export function describeEvent(event: VideoEvent, time: FormatTime = localTime): string {
+export function describeEvent(
+  event: VideoEvent,
+  time: FormatTime = localTime,
+  names: TargetName = () => undefined,
+): string {
   const { data } = event;
   switch (event.type) {
     case 'state':
@@ -87,9 +111,12 @@ export function describeEvent(event: VideoEvent, time: FormatTime = localTime): 
     case 'webhook':
       return webhook(data, time);
     case 'delivered':
+    case 'delivery-sent':
     case 'delivery-failed':
     case 'delivery-retry':
-      return delivery(event.type, data, time);
+      return delivery(event.type, data, time, names);
+    case 'delivery-requested':
+      return requested(data, names);
     case 'deliveries-paused':
       return 'Deliveries paused';
     case 'internal-error':
