@@ -189,4 +189,73 @@ describe('the upload tray and the add sheets in the served UI', () => {
     await done.getByRole('button', { name: 'Done' }).click();
     expect(problems).toEqual([]);
   });
+
+  it('keeps every add sheet on screen at 800×600: the paste sheet’s recognised lines, the import preview, the import’s result', async () => {
+    const small = await app.open({ viewport: { width: 800, height: 600 } });
+    const lines = [
+      ...Array.from({ length: 8 }, (_, i) => `https://media.example.test/small/${i}.mp4`),
+      'https://www.dropbox.com/s/abc123/clip.mp4?dl=0',
+      'not a link',
+      'https://media.example.test/small/1.mp4',
+    ];
+    await small.page.evaluate((text) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', text);
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    }, lines.join('\n'));
+    const paste = small.page.getByRole('dialog', { name: 'Add links' });
+    const recognised = paste.getByRole('list', { name: 'Recognised lines' });
+    await expect.poll(() => recognised.getByRole('listitem').count()).toBe(11);
+    const box = await recognised.boundingBox();
+    // The list is the point of the sheet: several of its lines show, all of it on screen.
+    expect(box?.height).toBeGreaterThan(120);
+    expect(await onScreen(small.page, box)).toBe(true);
+    await expectWithin(small.page, paste);
+    await small.page.screenshot({ path: path.join(artifactsDir, 'add-paste-sheet-800x600.png') });
+    await small.page.keyboard.press('Escape');
+
+    const list = lines.slice(0, 9).concat(['line 10 is no link', 'https://media.example.test/take-1.mp4']);
+    await dropList(
+      small.page,
+      'small.txt',
+      [...list, ...Array.from({ length: 40 }, (_, i) => `https://media.example.test/more/${i}.mp4`)].join('\n'),
+    );
+    const preview = small.page.getByRole('dialog', { name: 'Import small.txt' });
+    const bad = preview.getByRole('list', { name: 'Lines not queued' });
+    await expect.poll(() => bad.getByRole('listitem').count()).toBe(2);
+    expect(await onScreen(small.page, await bad.boundingBox())).toBe(true);
+    await expectWithin(small.page, preview);
+    await small.page.screenshot({ path: path.join(artifactsDir, 'add-import-800x600.png') });
+    await preview.getByRole('button', { name: /^Queue \d+ videos$/ }).click();
+    const done = small.page.getByRole('dialog', { name: 'Imported small.txt' });
+    await done.getByRole('list', { name: 'Lines not queued' }).waitFor();
+    await expectWithin(small.page, done);
+    await small.page.screenshot({ path: path.join(artifactsDir, 'add-import-done-800x600.png') });
+    await done.getByRole('button', { name: 'Done' }).click();
+
+    // The tray at 800×600, in the dark theme: under the list, on screen, nothing wider than the window.
+    await dropMade(small.page, [{ name: 'small.mp4', size: 64 * 1024, seed: 9 }]);
+    const smallTray = small.page.getByRole('region', { name: 'Uploads' });
+    await expect.poll(() => smallTray.textContent()).toContain('Uploaded 64.0 KiB; queued');
+    const trayBox = await smallTray.boundingBox();
+    const main = await small.page.getByRole('main').boundingBox();
+    expect(await onScreen(small.page, trayBox)).toBe(true);
+    expect(main && trayBox && main.y + main.height <= trayBox.y).toBe(true);
+    expect(await smallTray.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    await small.page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => small.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await small.page.screenshot({ path: path.join(artifactsDir, 'upload-tray-800x600-dark.png') });
+    expect(await seriousAxeFindings(small.page, 'section[aria-label="Uploads"]')).toEqual([]);
+    expect(small.problems).toEqual([]);
+    await small.page.close();
+  });
 });
+
+/** A sheet lies inside the viewport, its buttons on screen, and nothing in it is wider than it. */
+async function expectWithin(page: Page, sheet: ReturnType<Page['getByRole']>): Promise<void> {
+  expect(await onScreen(page, await sheet.boundingBox())).toBe(true);
+  const buttons = sheet.getByRole('button', { name: /^(Cancel|Done|Queue .*)$/ });
+  for (let i = 0; i < (await buttons.count()); i++)
+    expect(await onScreen(page, await buttons.nth(i).boundingBox())).toBe(true);
+  expect(await sheet.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+}

@@ -85,10 +85,7 @@ export function ImportSheet({ file, onClose }: { file: File; onClose(): void }) 
         actions={null}
         closeLabel="Done"
       >
-        <NotQueuedLines
-          report={done}
-          onCopy={(text) => void platform.copyText(text).then(() => tell('Lines copied.'))}
-        />
+        <NotQueuedLines report={done} onCopy={(text) => platform.copyText(text)} />
       </Sheet>
     );
 

@@ -2,11 +2,14 @@
  * After an import: every line that was not queued, with its line number and why (invalid, or
  * already in the queue), not only the first; the list can be copied to fix and import again.
  */
+import { useState } from 'react';
 import type { ImportReport } from '../../../../shared/api';
 import { notQueuedLines } from './describe-result';
 
-export function NotQueuedLines({ report, onCopy }: { report: ImportReport; onCopy?(text: string): void }) {
+export function NotQueuedLines({ report, onCopy }: { report: ImportReport; onCopy?(text: string): Promise<void> }) {
   const lines = notQueuedLines(report);
+  // Said on the button itself: a notice would show behind the sheet.
+  const [copied, setCopied] = useState<'no' | 'yes' | 'refused'>('no');
   return (
     <>
       <p className="add-counts">
@@ -34,10 +37,17 @@ export function NotQueuedLines({ report, onCopy }: { report: ImportReport; onCop
           onClick={() =>
             onCopy(
               lines.map((line) => `${line.line}\t${line.text}\t${line.reason ?? 'already in the queue'}`).join('\n'),
+            ).then(
+              () => setCopied('yes'),
+              () => setCopied('refused'),
             )
           }
         >
-          Copy these lines
+          {copied === 'yes'
+            ? 'Copied'
+            : copied === 'refused'
+              ? 'The clipboard refused: select the lines instead'
+              : 'Copy these lines'}
         </button>
       )}
     </>
