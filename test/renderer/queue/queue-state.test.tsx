@@ -68,8 +68,8 @@ describe("the queue's state", () => {
     await screen.findByRole('link', { name: 'keynote' });
     const row = rowOf('keynote');
     expect(within(row).getByRole('progressbar', { name: 'Paused 5%' })).toBeTruthy();
-    expect(row.querySelector('.progress-line')?.textContent).toBe('Paused5%');
-    expect(row.querySelector('.speed')?.textContent).toBe('6.0 MiB of 120 MiB');
+    expect(row.querySelector('.progress-line')?.textContent).toBe('Paused');
+    expect(row.querySelector('.speed')?.textContent).toBe('6.0 of 120 MiB, 5%');
     // A queued video that never started has no bar.
     expect(within(rowOf('trailer')).queryByRole('progressbar')).toBeNull();
   });

@@ -30,10 +30,18 @@ export function stoppedDownload(video: Video): boolean {
   return (state === 'paused' || state === 'queued') && step === 'fetch' && pctComplete > 0;
 }
 
-/** "6.5 MiB of 120 MiB" for a download stopped part-way; null when its size is unknown. */
-export function downloadedText(video: Video): string | null {
-  if (video.size <= 0) return null;
-  return `${formatBytes((video.size * Math.min(100, video.status.pctComplete)) / 100)} of ${formatBytes(video.size)}`;
+/**
+ * "6.5 of 120 MiB, 5%" for a download stopped part-way (the unit said once when both share it);
+ * only the percentage when its size is unknown.
+ */
+export function downloadedText(video: Video): string {
+  const pct = `${Math.round(video.status.pctComplete)}%`;
+  if (video.size <= 0) return pct;
+  const done = formatBytes((video.size * Math.min(100, video.status.pctComplete)) / 100);
+  const total = formatBytes(video.size);
+  const unit = total.slice(total.indexOf(' '));
+  const doneText = done.endsWith(unit) ? done.slice(0, -unit.length) : done;
+  return `${doneText} of ${total}, ${pct}`;
 }
 
 /** Why a queued video does not start now, when the queue is held; null when it is not. */
@@ -62,11 +70,11 @@ export function RowProgress({ video }: { video: Video }) {
   return (
     <div className={`video-progress${stopped ? ' stopped' : ''}`}>
       <span className="progress-line">
-        <span>
+        <span className="state-text" title={note ? `${stateLabels[state]} · ${note}` : undefined}>
           <span className="video-state">{stateLabels[state]}</span>
           {note && <span className="state-note"> · {note}</span>}
         </span>
-        {(working || stopped) && <span className="pct">{pct}%</span>}
+        {working && <span className="pct">{pct}%</span>}
       </span>
       {(working || stopped) && (
         // Not a <progress>: its native look is repainted whole on every change; this fill is
@@ -85,7 +93,11 @@ export function RowProgress({ video }: { video: Video }) {
           />
         </span>
       )}
-      {paceText && <span className="speed">{paceText}</span>}
+      {paceText && (
+        <span className="speed" title={paceText}>
+          {paceText}
+        </span>
+      )}
     </div>
   );
 }
