@@ -82,13 +82,15 @@ export async function addFiles(context: EngineContext, input: CommandInput<'addF
       result.duplicates.push({ input: given, uid: existing });
       continue;
     }
-    const name = input.options?.meta?.name ?? path.basename(file);
+    // An upload's file is named by its id (the uid given): no name is better than that.
+    const fileName = input.uid === path.basename(file) ? undefined : path.basename(file);
+    const name = input.options?.meta?.name ?? fileName;
     fresh.push({
       fingerprint: await fileFingerprint(file),
       ...(input.uid !== undefined ? { uid: input.uid } : {}),
       source: { kind: 'file', path: file },
       stage: 'probe',
-      name,
+      ...(name ? { name } : {}),
       sourceKey,
       doc: detailsFromOptions(input.options, name),
       ...queueOptions(input.options),

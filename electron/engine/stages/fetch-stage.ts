@@ -14,6 +14,7 @@ import { headersForRequest } from '../delivery/link-header-secrets';
 import type { ClaimedVideo } from '../store/queue-job';
 import type { RetryTuning } from '../retry/retry-policy';
 import { downloadUrl, DownloadError } from '../sources/download-url';
+import { nameIsAutomatic } from '../sources/name-from-response';
 import { downloadThrottle } from '../context/download-throttle';
 import { trackRunningWork, type EngineContext } from '../context/engine-context';
 import { originalsFolder } from '../data-paths';
@@ -87,6 +88,9 @@ export async function runFetchStage(
       videoOnly: claimed.options.transcode === false,
       signal: work.signal,
       throttle: downloadThrottle(context),
+      onName: (name) => {
+        if (name !== video.meta.name) takeOriginName(context, uid, url, name);
+      },
       onProgress: (p) => {
         if (!sizeKnown && p.total > 0) {
           context.store.setInputSize(uid, p.total);
@@ -116,6 +120,13 @@ export async function runFetchStage(
   } finally {
     work.end();
   }
+}
+
+/** The name the origin gives the file, unless the user named the video (nameIsAutomatic). */
+function takeOriginName(context: EngineContext, uid: string, url: string, name: string): void {
+  context.edits.editDoc(uid, (doc) =>
+    nameIsAutomatic(doc.meta.name, [doc.meta['downloaded-from'], url]) ? { ...doc, meta: { ...doc.meta, name } } : doc,
+  );
 }
 
 /** Another attempt later (slowing the whole host when it asked for that), or the end of trying. */
