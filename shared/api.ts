@@ -88,6 +88,26 @@ export interface FingerprintMatch {
   state: VideoState;
 }
 
+/**
+ * The orders a list can be asked in, each with its natural direction: `queue` the order the work
+ * will run in (running, then waiting by position, then paused, failed, canceled, ready), `added`
+ * newest first, `name` A to Z, `state` as `queue` groups them, `size` and `progress` largest first.
+ */
+export const listSorts = ['queue', 'added', 'name', 'state', 'size', 'progress'] as const;
+export type ListSort = (typeof listSorts)[number];
+/** Whether each sort reads ascending when `asc` is not given. */
+export const naturallyAscending: Record<ListSort, boolean> = {
+  queue: true,
+  added: false,
+  name: true,
+  state: true,
+  size: false,
+  progress: false,
+};
+
+/** Where `move` puts a video: at an end, one place up or down among the videos of its state, or just before another. */
+export type QueueMove = { uid: string; to: 'top' | 'up' | 'down' | 'bottom' } | { uid: string; before: string };
+
 export interface ListQuery {
   state?: VideoState;
   stage?: Stage;
@@ -95,8 +115,13 @@ export interface ListQuery {
   search?: string;
   limit?: number;
   offset?: number;
-  /** Oldest first; the default is newest first, as in Cloudflare Stream's list. */
+  /**
+   * Without `sort`: oldest first; the default is newest first, as in Cloudflare Stream's list.
+   * With `sort`: ascending or descending; absent, the sort's natural direction (see ListSort).
+   */
   asc?: boolean;
+  /** The list's order; absent, newest first (Cloudflare Stream's). */
+  sort?: ListSort;
   /** Only the videos of this creator (the Video object's `creator`). */
   creator?: string;
   /** Only videos created at or after this ISO date-time (Cloudflare Stream's `start`; `after` is its older name). */
@@ -189,6 +214,8 @@ export interface Settings {
     theme: 'system' | 'light' | 'dark';
     /** Offer links copied in other apps when Ferry's window gets focus. Off unless turned on. */
     watchClipboard: boolean;
+    /** The queue's rows: `compact` fits about twice as many; absent, `comfortable`. */
+    density?: 'comfortable' | 'compact';
   };
   delivery: {
     /** Ids of the targets every finished video is delivered to, unless it was added with its own `deliverTo`. */
@@ -282,6 +309,8 @@ export interface CommandMap {
   shareLinks: { input: { uid: string; expiresInSeconds?: number }; output: ShareLinks };
   /** Puts one waiting video ahead of every other. */
   moveToTop: { input: { uid: string }; output: Video };
+  /** Reorders the queue: where `uid` runs next to the others (QueueMove); answers the video moved. */
+  move: { input: QueueMove; output: Video };
   pauseQueue: { input: void; output: QueueTotals };
   resumeQueue: { input: void; output: QueueTotals };
   stopAfterCurrent: { input: void; output: QueueTotals };
@@ -325,6 +354,7 @@ const commandSet: Record<CommandName, true> = {
   retry: true,
   remove: true,
   moveToTop: true,
+  move: true,
   deliver: true,
   shareLinks: true,
   pauseQueue: true,

@@ -35,6 +35,7 @@ export const hostLocalFields: Record<CommandName, HostLocalFields> = {
   retry: none,
   remove: none,
   moveToTop: none,
+  move: none,
   deliver: none,
   // Answers paths, never takes one: the server's door answers it without them.
   shareLinks: none,

@@ -4,7 +4,7 @@
  * Messages are read after the field's name and a colon, as callers show them (or the CLI's flag).
  */
 import { z } from 'zod';
-import type { CommandInput, CommandName } from './api';
+import { listSorts, type CommandInput, type CommandName } from './api';
 import { fingerprintPattern } from './content-fingerprint';
 import { deliveryModes, deliveryProviders, deliveryReadyWhens, deliverySends } from './delivery-targets';
 import type { InputIssue } from './ferry-error';
@@ -164,11 +164,16 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
     limit: z.number().int().min(1).max(1000).optional(),
     offset: z.number().int().min(0).optional(),
     asc: z.boolean().optional(),
+    sort: z.enum(listSorts, `must be one of ${listSorts.join(', ')}`).optional(),
     creator: creator.optional(),
     start: isoDateTime.optional(),
     end: isoDateTime.optional(),
   }),
   moveToTop: z.strictObject({ uid }),
+  move: z.union([
+    z.strictObject({ uid, to: z.enum(['top', 'up', 'down', 'bottom'], 'must be top, up, down or bottom') }),
+    z.strictObject({ uid, before: uid }),
+  ]),
   deliver: z.union([
     z.strictObject({ uids: z.array(uid).min(1), targets: targetIds }),
     z.strictObject({ all: z.literal(true), targets: targetIds }),
@@ -228,6 +233,7 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
       .strictObject({
         theme: z.enum(['system', 'light', 'dark'], 'must be system, light or dark'),
         watchClipboard: z.boolean(),
+        density: z.enum(['comfortable', 'compact'], 'must be comfortable or compact').optional(),
       })
       .optional(),
     delivery: z

@@ -9,13 +9,17 @@ import { createRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
 import { queueContext, type QueueContext } from '../../renderer/src/features/queue/queue-context';
 import { createSelectionStore } from '../../renderer/src/features/queue/selection-store';
-import { rowHeight, VideoRow } from '../../renderer/src/features/queue/VideoRow';
+import { rowHeights } from '../../renderer/src/features/queue/density';
+import { VideoRow } from '../../renderer/src/features/queue/VideoRow';
 import { createElectronPlatform } from '../../renderer/src/platform/electron-platform';
 import { createSettingsStore } from '../../renderer/src/store/settings-store';
 import { createVideoStore } from '../../renderer/src/store/video-store';
 import { createIpcTransport } from '../../renderer/src/transport/ipc-transport';
 import '../../renderer/src/styles.css';
 import '../../renderer/src/features/queue/queue.css';
+
+/** The app's default row height. */
+const rowHeight = rowHeights.comfortable;
 
 /** More than any bench list: the first window is the whole list. */
 const everything = 1_000_000;

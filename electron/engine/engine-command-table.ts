@@ -108,6 +108,14 @@ export function engineCommandTable(
       waker.notify();
       return store.get(uid) as Video;
     },
+    move: async (input) => {
+      if (!context.edits.move(input)) {
+        const missing = 'before' in input && store.stateOf(input.uid) !== undefined ? input.before : input.uid;
+        throw new FerryError('NOT_FOUND', `No video with uid ${missing} in ${paths.dataDir}.`);
+      }
+      waker.notify();
+      return store.get(input.uid) as Video;
+    },
     deliver: async (input) => {
       const result = await deliverVideos(context, input);
       waker.notify();

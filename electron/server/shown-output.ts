@@ -22,6 +22,7 @@ export const shownOutput: { [K in CommandName]: (output: CommandOutput<K>, show:
   retry: same,
   remove: same,
   moveToTop: one,
+  move: one,
   deliver: same,
   shareLinks: same,
   pauseQueue: same,

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { giveElementsASize, renderQueue } from './support/render-queue';
 import { makeVideo, manyVideos } from './support/videos';
+import { rowHeights } from '../../renderer/src/features/queue/density';
 
 beforeAll(giveElementsASize);
 afterEach(() => {
@@ -41,7 +42,7 @@ describe('the queue', () => {
 
     const list = screen.getByRole('list', { name: 'Videos' });
     act(() => {
-      list.scrollTop = 7_000 * 72;
+      list.scrollTop = 7_000 * rowHeights.comfortable;
       fireEvent.scroll(list);
     });
     expect(await screen.findByText('video-7000')).toBeTruthy();

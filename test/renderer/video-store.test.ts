@@ -70,9 +70,9 @@ describe('the normalised video store', () => {
     await until(() => store.getState().rows[520] !== undefined);
     const asked = fake.calls.filter((c) => c.name === 'list').map((c) => c.input);
     expect(asked).toEqual([
-      { offset: 0, limit: 100 },
-      { offset: 400, limit: 100 },
-      { offset: 500, limit: 100 },
+      { sort: 'queue', asc: true, offset: 0, limit: 100 },
+      { sort: 'queue', asc: true, offset: 400, limit: 100 },
+      { sort: 'queue', asc: true, offset: 500, limit: 100 },
     ]);
     expect(store.getState().videos.get(store.getState().rows[450] ?? '')?.meta.name).toBe('video-450');
     expect(store.getState().rows[300]).toBeUndefined();

@@ -33,6 +33,7 @@ export const commandCases: Record<CommandName, CommandCase> = {
   retry: { input: () => ({ uids: [absent] }), answers: 'ok' },
   remove: { input: () => ({ uids: [absent] }), answers: 'ok' },
   moveToTop: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },
+  move: { input: (seed) => ({ uid: seed.uid, to: 'bottom' }), answers: 'ok' },
   // No such target: refused before any video is looked at.
   deliver: { input: (seed) => ({ uids: [seed.uid], targets: ['no-such-target'] }), answers: 'NOT_FOUND' },
   shareLinks: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },

@@ -1,8 +1,9 @@
-/** Reading the queue for the UI and the CLI: filters, search by name, link or path, paging, totals. */
+/** Reading the queue for the UI and the CLI: filters, search by name, link or path, an order (queue-order.ts), paging, totals. */
 import type Database from 'better-sqlite3';
 import type { ListQuery, VideoPage } from '../../../shared/api';
 import { videoStates, type VideoState } from '../../../shared/video-states';
 import type { DeliveryStore } from './delivery-store';
+import { orderBySql } from './queue-order';
 import { rowToVideo, type VideoRow } from './video-row';
 
 const defaultPageSize = 100;
@@ -45,10 +46,15 @@ export function listVideos(db: Database.Database, query: ListQuery, deliveryStor
     params.end = new Date(query.end).toISOString();
   }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const order = query.asc ? 'ASC' : 'DESC';
-  const rows = db
-    .prepare(`SELECT * FROM videos ${filter} ORDER BY seq ${order} LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: query.limit ?? defaultPageSize, offset: query.offset ?? 0 }) as VideoRow[];
+  const page = { ...params, limit: query.limit ?? defaultPageSize, offset: query.offset ?? 0 };
+  const rows =
+    query.sort === undefined
+      ? (db
+          .prepare(
+            `SELECT * FROM videos ${filter} ORDER BY seq ${query.asc ? 'ASC' : 'DESC'} LIMIT @limit OFFSET @offset`,
+          )
+          .all(page) as VideoRow[])
+      : sortedPage(db, `${filter} ORDER BY ${orderBySql(query.sort, query.asc)}`, page);
   // Without a search or stage filter the total comes from the kept counts, not a scan.
   let total: number;
   if (where.length === 0 || (where.length === 1 && query.state)) {
@@ -60,4 +66,17 @@ export function listVideos(db: Database.Database, query: ListQuery, deliveryStor
   const now = Date.now();
   const deliveries = deliveryStore.ofVideos(rows.map((r) => r.seq));
   return { videos: rows.map((row) => rowToVideo(row, now, deliveries.get(row.seq))), total };
+}
+
+/**
+ * A page of a sorted list in two steps: the order over the sort's columns alone, then the page's
+ * rows by key. Sorting whole rows would carry every video's document through the sort.
+ */
+function sortedPage(db: Database.Database, orderedFilter: string, page: Record<string, string | number>): VideoRow[] {
+  const seqs = db.prepare(`SELECT seq FROM videos ${orderedFilter} LIMIT @limit OFFSET @offset`).pluck().all(page);
+  const rows = db
+    .prepare('SELECT * FROM videos WHERE seq IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(seqs)) as VideoRow[];
+  const at = new Map(seqs.map((seq, index) => [seq, index]));
+  return rows.sort((a, b) => (at.get(a.seq) ?? 0) - (at.get(b.seq) ?? 0));
 }

@@ -4,12 +4,15 @@
  * download speed, which videos' outputs have passed their scheduledDeletion).
  */
 import type Database from 'better-sqlite3';
+import type { QueueMove } from '../../../shared/api';
+import { QueueMoves } from './queue-moves';
 import type { VideoChanges } from './video-changes';
 import type { VideoDoc } from './video-row';
 
 export class QueueEdits {
   private readonly nextRetryStmt: Database.Statement;
   private readonly speedStmt: Database.Statement;
+  private readonly moves: QueueMoves;
 
   constructor(
     private readonly db: Database.Database,
@@ -24,15 +27,19 @@ export class QueueEdits {
       )
       .pluck();
     this.speedStmt = db.prepare("SELECT COALESCE(SUM(speed), 0) FROM videos WHERE state = 'downloading'").pluck();
+    this.moves = new QueueMoves(db);
   }
 
   /** Puts a video ahead of every other at its stage. Answers false when there is no such video. */
   moveToTop(uid: string): boolean {
-    const result = this.db
-      .prepare('UPDATE videos SET priority = (SELECT MAX(priority) FROM videos) + 1, modified = ? WHERE uid = ?')
-      .run(new Date().toISOString(), uid);
-    if (result.changes === 1) this.changes.note(uid);
-    return result.changes === 1;
+    return this.move({ uid, to: 'top' });
+  }
+
+  /** Reorders the queue (queue-moves.ts). Answers false when a video named does not exist. */
+  move(input: QueueMove): boolean {
+    const moved = this.moves.move(input);
+    if (moved) this.changes.note(input.uid);
+    return moved;
   }
 
   /**

@@ -6,7 +6,7 @@
  * asked for again, never patched with a guessed row. Takes the API as a parameter so tests pass a fake.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { FerryApi, ListQuery, QueueTotals } from '../../../shared/api';
+import type { FerryApi, ListQuery, ListSort, QueueMove, QueueTotals } from '../../../shared/api';
 import { FerryError } from '../../../shared/ferry-error';
 import type { Video } from '../../../shared/video';
 import type { VideoState } from '../../../shared/video-states';
@@ -15,7 +15,11 @@ import { countsChanged, isNewer, placeWindow, totalFor, windowsCovering, windows
 export interface ListFilter {
   state: VideoState | null;
   search: string;
+  /** The list's order: the queue's (what runs first, on top) unless the user sorts by a column. */
+  sort: { by: ListSort; asc: boolean };
 }
+
+export const queueOrder: ListFilter['sort'] = { by: 'queue', asc: true };
 
 export interface VideoStoreState {
   videos: ReadonlyMap<string, Video>;
@@ -42,6 +46,8 @@ export interface VideoStoreState {
   ensureRange(start: number, end: number): void;
   /** Loads the windows on screen again: the counts changed, so rows came, went or moved. */
   refresh(): Promise<void>;
+  /** Reorders the queue, then loads the rows on screen again: a move changes no count, so no event would. */
+  move(input: QueueMove): Promise<void>;
   applyChanges(changed: readonly Video[]): void;
   applyRemoved(uids: readonly string[]): void;
   applyTotals(totals: QueueTotals): void;
@@ -65,10 +71,12 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
 
   const store = createStore<VideoStoreState>()((set, get) => {
     const query = (index: number): ListQuery => {
-      const { state, search } = get().filter;
+      const { state, search, sort } = get().filter;
       return {
         ...(state ? { state } : {}),
         ...(search ? { search } : {}),
+        sort: sort.by,
+        asc: sort.asc,
         offset: index * windowSize,
         limit: windowSize,
       };
@@ -118,7 +126,7 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
       rows: [],
       total: 0,
       totals: null,
-      filter: { state: null, search: '' },
+      filter: { state: null, search: '', sort: queueOrder },
       status: 'loading',
       error: null,
       resumed: 0,
@@ -176,6 +184,11 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
           .catch(failed)
           .finally(() => (refreshing = null));
         return refreshing;
+      },
+
+      async move(input) {
+        await api.move(input);
+        await get().refresh();
       },
 
       applyChanges(changed) {

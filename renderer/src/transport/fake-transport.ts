@@ -14,6 +14,7 @@ import {
   type FerryApi,
   type FerryCommands,
   type FerryEvents,
+  type QueueMove,
   type QueueTotals,
   type Selection,
   type Settings,
@@ -22,6 +23,7 @@ import { providerFacts, type DeliveryTarget } from '../../../shared/delivery-tar
 import { type LinkCheck, type LinkCheckRow } from '../../../shared/link-check';
 import { runningEngine, type EngineStatus } from '../../../shared/engine-status';
 import { FerryError } from '../../../shared/ferry-error';
+import { fakeListOrder } from './fake-list-order';
 import { fakeDeliver, fakeEdit, fakeShareLinks } from './fake-delivery-answers';
 import { unknownVideoDetails, type Video } from '../../../shared/video';
 import { videoStates, type VideoState } from '../../../shared/video-states';
@@ -57,6 +59,16 @@ const fakeSettings: Settings = {
   webhookSecret: 'fake-secret',
   library: '/home/user/.config/Ferry/library',
 };
+
+/** Where `move` puts a video among the others (the fake's list is its queue order). */
+function fakeMoveIndex(rest: readonly Video[], from: number, input: QueueMove): number {
+  if ('before' in input) {
+    const at = rest.findIndex(({ uid }) => uid === input.before);
+    return Math.max(0, at);
+  }
+  const to = { top: 0, up: from - 1, down: from + 1, bottom: rest.length }[input.to];
+  return Math.max(0, Math.min(rest.length, to));
+}
 
 export function fakeTotals(videos: readonly Video[], queue: QueueTotals['queue']): QueueTotals {
   const byState = Object.fromEntries(videoStates.map((s) => [s, 0])) as Record<VideoState, number>;
@@ -179,19 +191,26 @@ export const fakeAnswers: Answers = {
     world.videos = [video, ...world.videos.filter((v) => v !== video)];
     return video;
   },
+  move(world, input) {
+    const video = find(world, input.uid);
+    const rest = world.videos.filter((v) => v !== video);
+    const at = fakeMoveIndex(rest, world.videos.indexOf(video), input);
+    world.videos = [...rest.slice(0, at), video, ...rest.slice(at)];
+    return video;
+  },
   deliver: fakeDeliver,
   shareLinks: fakeShareLinks,
   pauseQueue: (world) => setQueue(world, { paused: true }),
   resumeQueue: (world) => setQueue(world, { paused: false, stopAfterCurrent: false }),
   stopAfterCurrent: (world) => setQueue(world, { stopAfterCurrent: true }),
-  list(world, { state, search, offset = 0, limit = 1000, asc }) {
+  list(world, { state, search, offset = 0, limit = 1000, asc, sort }) {
     const text = search?.toLowerCase();
     const matches = world.videos.filter(
       (v) =>
         (!state || v.status.state === state) &&
         (!text || [v.meta.name, v.source.url, v.source.path].some((s) => s?.toLowerCase().includes(text))),
     );
-    const ordered = asc ? [...matches].reverse() : matches;
+    const ordered = fakeListOrder(matches, sort, asc);
     return { videos: ordered.slice(offset, offset + limit), total: matches.length };
   },
   get: (world, { uid }) => find(world, uid),

@@ -145,6 +145,12 @@ export const cases: Record<CommandName, Case> = {
     invalid: { uid: 'abc' },
     field: 'uid',
   },
+  move: {
+    valid: (f) => ({ uid: f.uid, to: 'bottom' }),
+    answers: (v, f) => expect(v).toEqual(queuedVideo(f)),
+    invalid: { uid: missingUid, to: 'sideways' },
+    field: 'to',
+  },
   deliver: {
     arrange: async (f) => {
       const input = { name: 'later', provider: 'tus', mode: 'push', endpoint: 'https://tus.example.test/files/' };

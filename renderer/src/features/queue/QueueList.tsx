@@ -1,22 +1,37 @@
 /**
  * The queue as a virtualised list (@tanstack/react-virtual): only the rows in view exist, and the
- * windows of the list they need are asked for as the user scrolls. The keyboard moves a roving
- * focus over the rows: arrows (with Shift to extend), Home/End, Space to toggle, Enter to open the
- * video's page, Ctrl/Cmd+A.
+ * windows of the list they need are asked for as the user scrolls. The list is one tab stop: the
+ * keyboard moves a roving focus over the rows (list-keys.ts), and queued rows can be dragged to
+ * another place in the queue while it shows its own order.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
+import type { QueueMove } from '../../../../shared/api';
 import { navigate } from '../../app/route';
+import { rowHeights, useDensity } from './density';
+import { listIntent, type ListIntent } from './list-keys';
 import { useQueue } from './queue-context';
-import { rowHeight, VideoRow } from './VideoRow';
+import { useRemoveWithUndo } from './remove-with-undo';
+import { openRowMenu, stepControl } from './row-controls';
+import { dropMove, useRowDrag } from './row-drag';
+import { rowEventsContext, type RowEvents } from './row-events';
+import { SortHeader } from './SortHeader';
+import { VideoRow } from './VideoRow';
+import './queue-layout.css';
 
 export function QueueList() {
-  const { store, selection } = useQueue();
+  const { store, selection, report } = useQueue();
   const rows = useStore(store, (s) => s.rows);
+  const reorderable = useStore(store, (s) => s.filter.sort.by === 'queue' && s.filter.sort.asc);
+  const density = useDensity();
+  const rowHeight = rowHeights[density];
   // Kept inside the list, so one row always takes Tab even after the list got shorter.
   const focus = useStore(selection, (s) => s.focus);
   const focusIndex = Math.max(0, Math.min(focus, rows.length - 1));
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const removeWithUndo = useRemoveWithUndo();
+  const claimFocus = useRef(false);
   const scroller = useRef<HTMLDivElement>(null);
   // The app is not built with the React Compiler; the virtualiser renders this component itself on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -29,63 +44,177 @@ export function QueueList() {
     // A few rows past each edge: enough for arrow keys and small scrolls, and each row is DOM to lay out.
     overscan: 4,
   });
+  // A new density is a new height for every row.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
 
   useEffect(() => store.getState().ensureRange(first, last), [store, first, last]);
 
-  // Keeps the keyboard's row in view and focused, but only while the list has the focus.
+  // Keeps the keyboard's row in view and focused, but only while the list has the focus; a row not
+  // rendered yet (Home, End) takes it when it appears (claimFocus).
   useEffect(() => {
     const list = scroller.current;
-    if (!list?.contains(document.activeElement)) return;
+    if (!list?.contains(document.activeElement) && !claimFocus.current) return;
     virtualizer.scrollToIndex(focusIndex);
-    list.querySelector<HTMLElement>(`[data-index="${focusIndex}"]`)?.focus();
+    const row = list?.querySelector<HTMLElement>(`[data-index="${focusIndex}"]`);
+    if (!row) return;
+    claimFocus.current = false;
+    row.focus({ preventScroll: true });
   }, [focusIndex, virtualizer]);
 
-  const onKeyDown = (event: KeyboardEvent) => {
+  /** Moves a video in the queue; the keyboard's place follows it if the list has the focus. */
+  const move = (input: QueueMove) => {
+    const hadFocus = scroller.current?.contains(document.activeElement) ?? false;
+    store
+      .getState()
+      .move(input)
+      .then(() => {
+        const now = store.getState().rows;
+        const at = now.indexOf(input.uid);
+        if (at < 0) return;
+        claimFocus.current = hadFocus;
+        selection.getState().moveTo(at, now, false);
+      })
+      .catch(report);
+  };
+  const drag = useRowDrag(scroller, rowHeight, rows.length, (uid, over) => {
+    const { rows: now, videos } = store.getState();
+    const placed = dropMove(uid, over, now, (other) => videos.get(other)?.status.state);
+    if (placed) move(placed);
+  });
+  const { pointerDown } = drag;
+  const events = useMemo<RowEvents>(
+    () => ({
+      takeFocus() {
+        const claimed = claimFocus.current;
+        claimFocus.current = false;
+        return claimed;
+      },
+      rename: setRenaming,
+      renamed(byKeyboard) {
+        claimFocus.current = byKeyboard;
+        setRenaming(null);
+      },
+      pointerDown,
+      reorderable,
+    }),
+    [pointerDown, reorderable],
+  );
+
+  const act = (intent: ListIntent, row: HTMLElement | null) => {
     const state = selection.getState();
     const current = store.getState().rows;
     const at = Math.max(0, Math.min(state.focus, current.length - 1));
-    const onRow = event.target instanceof HTMLElement && event.target.getAttribute('role') === 'listitem';
-    const moves: Record<string, number> = {
-      ArrowDown: at + 1,
-      ArrowUp: at - 1,
-      Home: 0,
-      End: current.length - 1,
-      PageDown: at + 10,
-      PageUp: at - 10,
-    };
-    if (event.key in moves) {
-      state.moveTo(moves[event.key] ?? 0, current, event.shiftKey);
-    } else if (event.key === ' ' && onRow) {
-      state.click(at, current, 'toggle');
-    } else if (event.key === 'Enter' && onRow && current[at] !== undefined) {
-      navigate({ screen: 'video', uid: current[at] });
-    } else if (event.key.toLowerCase() === 'a' && (event.ctrlKey || event.metaKey)) {
-      state.selectAll(current);
-    } else if (event.key === 'Escape') {
-      state.clear();
-    } else {
+    const uid = current[at];
+    switch (intent.kind) {
+      case 'focus':
+        claimFocus.current = true;
+        state.moveTo(intent.index, current, intent.extend);
+        return;
+      case 'move':
+        if (uid && store.getState().videos.get(uid)?.status.state === 'queued') move({ uid, to: intent.to });
+        return;
+      case 'toggle':
+        state.click(at, current, 'toggle');
+        return;
+      case 'open':
+        if (uid) navigate({ screen: 'video', uid });
+        return;
+      case 'rename':
+        if (uid) setRenaming(uid);
+        return;
+      case 'menu':
+        if (row) openRowMenu(row);
+        return;
+      case 'selectAll':
+        state.selectAll(current);
+        return;
+      case 'clear':
+        state.clear();
+        return;
+      case 'remove': {
+        // The selection when the keyboard's row is in it (or it is all there is), else that row alone.
+        const chosen = [...state.selected];
+        const uids = uid && !state.selected.has(uid) && !state.all ? [uid] : chosen;
+        if (uids.length === 0) return;
+        claimFocus.current = true;
+        state.clear();
+        removeWithUndo(uids);
+        return;
+      }
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    // A control's own keys (a menu's button opening its menu) are not the list's.
+    if (event.nativeEvent.defaultPrevented || !(event.target instanceof HTMLElement)) return;
+    const row = event.target.closest<HTMLElement>('[role="listitem"]');
+    if (row && event.target !== row) {
+      // On a control in a row: Left and Right walk the row's controls, Escape goes back to the row.
+      if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+        stepControl(row, event.target, event.key === 'ArrowRight' ? 1 : -1);
+      } else if (event.key === 'Escape') {
+        row.focus();
+      } else return;
+      event.preventDefault();
       return;
     }
+    if (row && event.key === 'ArrowRight') {
+      stepControl(row, row, 1);
+      event.preventDefault();
+      return;
+    }
+    const intent = listIntent(event, focusIndex, store.getState().rows.length);
+    if (!intent) return;
     event.preventDefault();
+    act(intent, row);
+  };
+
+  // A right-click on a row shows its actions, as the menu key does.
+  const onContextMenu = (event: MouseEvent) => {
+    const row = event.target instanceof Element ? event.target.closest('[role="listitem"]') : null;
+    if (!row || (event.target as Element).closest('a, input')) return;
+    event.preventDefault();
+    openRowMenu(row);
   };
 
   return (
-    <div ref={scroller} className="video-list" role="list" aria-label="Videos" onKeyDown={onKeyDown}>
-      <div className="video-list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => (
-          <VideoRow
-            key={rows[item.index] ?? `hole-${item.index}`}
-            uid={rows[item.index]}
-            index={item.index}
-            setSize={rows.length}
-            top={item.start}
-            focused={item.index === focusIndex}
-          />
-        ))}
+    <rowEventsContext.Provider value={events}>
+      <SortHeader />
+      <div
+        ref={scroller}
+        className={`video-list ${density}`}
+        role="list"
+        aria-label="Videos"
+        onKeyDown={onKeyDown}
+        onContextMenu={onContextMenu}
+        {...drag.listHandlers}
+      >
+        <div className="video-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => (
+            <VideoRow
+              key={rows[item.index] ?? `hole-${item.index}`}
+              uid={rows[item.index]}
+              index={item.index}
+              setSize={rows.length}
+              top={item.start}
+              focused={item.index === focusIndex}
+              density={density}
+              renaming={renaming !== null && rows[item.index] === renaming}
+              dragging={drag.drag !== null && rows[item.index] === drag.drag.uid}
+            />
+          ))}
+          {drag.drag && (
+            <div
+              className="drop-line"
+              aria-hidden="true"
+              style={{ transform: `translateY(${drag.drag.over * rowHeight - 1}px)` }}
+            />
+          )}
+        </div>
       </div>
-    </div>
+    </rowEventsContext.Provider>
   );
 }

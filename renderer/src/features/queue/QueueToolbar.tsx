@@ -1,6 +1,10 @@
-/** Search by name or link, and what applies to the whole queue: pause or resume all, stop after the current videos. */
+/**
+ * Search by name or link, what applies to the whole queue (pause or resume all, stop after the
+ * current videos), and how dense the rows are.
+ */
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
+import { DensityToggle } from './DensityToggle';
 import { useQueue } from './queue-context';
 
 /** Typing pauses this long before the list is asked again, so each key does not cost a query. */
@@ -40,6 +44,7 @@ export function QueueToolbar() {
       <button type="button" disabled={stopping} onClick={() => api.stopAfterCurrent().catch(report)}>
         Stop after current
       </button>
+      <DensityToggle />
     </div>
   );
 }

@@ -1,18 +1,23 @@
 /**
  * One row of the queue. It reads its own video and its own selection by uid, so a change to
- * another video (or another row's selection) does not render it again. Fixed height, so progress
- * never shifts the layout.
+ * another video (or another row's selection) does not render it again. Fixed height per density,
+ * so progress never shifts the layout. The row is the list's one tab stop when it has the
+ * keyboard's place; its checkbox, link and buttons are reached by pointer, or by arrows from it.
  */
-import { memo, type MouseEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
 import type { Video } from '../../../../shared/video';
-import { routeHref } from '../../app/route';
+import { navigate, routeHref } from '../../app/route';
+import { rowHeights, type Density } from './density';
 import { useQueue } from './queue-context';
+import { RenameField } from './RenameField';
+import { useRowEvents } from './row-events';
 import { RowActions } from './RowActions';
 import { RowDeliveries, RowProgress } from './RowStatus';
 import { bytesText, sourceLabel, videoTitle } from './video-text';
 
-export const rowHeight = 72;
+/** How long a click on a name waits for a second one (a double-click renames) before opening the video. */
+const doubleClickMs = 300;
 
 interface RowProps {
   uid: string | undefined;
@@ -20,6 +25,9 @@ interface RowProps {
   setSize: number;
   top: number;
   focused: boolean;
+  density?: Density;
+  renaming?: boolean;
+  dragging?: boolean;
 }
 
 function Thumbnail({ video }: { video: Video }) {
@@ -32,21 +40,59 @@ function Thumbnail({ video }: { video: Video }) {
   );
 }
 
-export const VideoRow = memo(function VideoRow({ uid, index, setSize, top, focused }: RowProps) {
+/** Opens the video from its name on a plain click, unless a second click comes (a rename). */
+function useNameClick(uid: string, rename: () => void) {
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
+  return {
+    onClick(event: MouseEvent) {
+      // A new tab or window, as any link: left to the browser.
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      clearTimeout(pending.current);
+      if (event.detail > 1) return;
+      pending.current = setTimeout(() => navigate({ screen: 'video', uid }), doubleClickMs);
+    },
+    onDoubleClick(event: MouseEvent) {
+      event.preventDefault();
+      clearTimeout(pending.current);
+      rename();
+    },
+  };
+}
+
+export const VideoRow = memo(function VideoRow(props: RowProps) {
+  const { uid, index, setSize, top, focused, density = 'comfortable', renaming = false, dragging = false } = props;
   const { store, selection } = useQueue();
+  const events = useRowEvents();
   const video = useStore(store, (s) => (uid === undefined ? undefined : s.videos.get(uid)));
   const selected = useStore(selection, (s) => uid !== undefined && (s.all || s.selected.has(uid)));
+  const row = useRef<HTMLDivElement>(null);
+  const nameClick = useNameClick(uid ?? '', () => uid && events.rename(uid));
+
+  // The list's keyboard moved here before this row existed (Home, End, a removal): it takes the focus now.
+  useEffect(() => {
+    if (focused && !renaming && events.takeFocus()) row.current?.focus({ preventScroll: true });
+  });
+  // One tab stop for the whole list: whatever the row's parts render that takes focus leaves the tab order.
+  useLayoutEffect(() => {
+    row.current?.querySelectorAll<HTMLElement>('a, button, input, [tabindex]').forEach((element) => {
+      if (element.tabIndex !== -1) element.tabIndex = -1;
+    });
+  });
+
   const common = {
+    ref: row,
     role: 'listitem',
     'data-index': index,
     'aria-posinset': index + 1,
     'aria-setsize': setSize,
     tabIndex: focused ? 0 : -1,
-    style: { transform: `translateY(${top}px)`, height: rowHeight },
+    style: { transform: `translateY(${top}px)`, height: rowHeights[density] },
   } as const;
   if (!video) {
     return (
-      <div {...common} className="video-row loading">
+      <div {...common} className={`video-row loading ${density}`}>
         <span className="muted">Loading…</span>
       </div>
     );
@@ -59,12 +105,22 @@ export const VideoRow = memo(function VideoRow({ uid, index, setSize, top, focus
   };
   const title = videoTitle(video);
   const bytes = bytesText(video);
+  const draggable = events.reorderable && video.status.state === 'queued';
+  const classes = [
+    'video-row',
+    density,
+    `state-${video.status.state}`,
+    selected && 'selected',
+    draggable && 'draggable',
+    dragging && 'dragging',
+  ];
   return (
     <div
       {...common}
-      className={`video-row state-${video.status.state}${selected ? ' selected' : ''}`}
+      className={classes.filter(Boolean).join(' ')}
       data-uid={video.uid}
       onClick={onClick}
+      onPointerDown={draggable ? (event) => events.pointerDown(event, video.uid) : undefined}
     >
       <input
         type="checkbox"
@@ -75,9 +131,19 @@ export const VideoRow = memo(function VideoRow({ uid, index, setSize, top, focus
       />
       <Thumbnail video={video} />
       <div className="video-main">
-        <a className="video-name" href={routeHref({ screen: 'video', uid: video.uid })} title={title}>
-          {title}
-        </a>
+        {renaming ? (
+          <RenameField video={video} title={title} done={events.renamed} />
+        ) : (
+          <a
+            className="video-name"
+            href={routeHref({ screen: 'video', uid: video.uid })}
+            title={title}
+            draggable={false}
+            {...nameClick}
+          >
+            {title}
+          </a>
+        )}
         <span className="video-source">
           {sourceLabel(video)}
           {bytes && <> · {bytes}</>}
