@@ -106,7 +106,11 @@ describe('importList by content', () => {
     expect(report.queued).toBe(check.counts.new);
     expect(report.invalid).toHaveLength(check.counts.invalid);
     const videos = await engine.getMany({ uids: report.uids });
-    expect(videos.map((v) => v.meta.name ?? v.source.url)).toEqual(['A', 'https://cdn.example.test/b.mp4']);
+    // The one without a name is named by its link's path.
+    expect(videos.map((v) => [v.meta.name, v.source.url])).toEqual([
+      ['A', 'https://cdn.example.test/a.mp4'],
+      ['b.mp4', 'https://cdn.example.test/b.mp4'],
+    ]);
   });
 });
 
