@@ -26,6 +26,8 @@ export interface StageWork {
 export interface QueueEstimateInput {
   /** The queue takes work (not paused, not short of disk) and something is running now. */
   running: boolean;
+  /** Outside the download hours: links wait for a time, which no rate says how far off it is. */
+  downloadsWait: boolean;
   downloads: StageWork;
   transcodes: StageWork;
 }
@@ -51,6 +53,7 @@ export function stageSeconds(work: StageWork): number | undefined {
 export function estimateQueueSeconds(input: QueueEstimateInput): number {
   const { downloads, transcodes } = input;
   if (!input.running || downloads.count + transcodes.count === 0) return -1;
+  if (input.downloadsWait && downloads.count > 0) return -1;
   const fetching = stageSeconds(downloads);
   const transcoding = stageSeconds(transcodes);
   if (fetching === undefined || transcoding === undefined) return -1;

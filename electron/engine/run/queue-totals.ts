@@ -25,7 +25,12 @@ export function queueTotals(context: EngineContext): QueueTotals {
     byState,
     total: Object.values(byState).reduce((a, b) => a + b, 0),
     bytesPerSecond: context.edits.downloadSpeed(),
-    etaSeconds: queueEtaSeconds(context, sums, working && queueAcceptsWork(queue)),
+    etaSeconds: queueEtaSeconds(
+      context,
+      sums,
+      working && queueAcceptsWork(queue),
+      queue.downloadsWaitUntil !== undefined,
+    ),
     batch: sums.batch,
     queue,
   };
@@ -67,7 +72,7 @@ function workSums(context: EngineContext, byState: Record<VideoState, number>, o
 }
 
 /** The time left of the work that will run, at the rates measured now (or last); -1 when nothing runs. */
-function queueEtaSeconds(context: EngineContext, sums: Sums, running: boolean): number {
+function queueEtaSeconds(context: EngineContext, sums: Sums, running: boolean, downloadsWait: boolean): number {
   if (!running) return -1;
   const { rates, work } = context;
   rates.noteDownloadRate(work.speedOfOneDownload());
@@ -75,6 +80,7 @@ function queueEtaSeconds(context: EngineContext, sums: Sums, running: boolean): 
   const { hosts, ...downloads } = sums.downloads;
   return estimateQueueSeconds({
     running,
+    downloadsWait,
     downloads: {
       ...downloads,
       rate: rates.downloadRate(),

@@ -53,24 +53,43 @@ describe("the queue's time left", () => {
   const transcodes = work([1800, 1800], 1800, 2, 1);
 
   it.each<[string, Parameters<typeof estimateQueueSeconds>[0], number]>([
-    ['downloads only: the downloads', { running: true, downloads, transcodes: none }, 3000],
+    ['downloads only: the downloads', { running: true, downloadsWait: false, downloads, transcodes: none }, 3000],
     // Downloads take 50 min; the last one still needs its 15-minute transcode after it arrives.
-    ['downloads then their transcodes', { running: true, downloads, transcodes }, 3000 + 900],
-    ['transcodes only: their total over the slots', { running: true, downloads: none, transcodes }, 1800],
+    ['downloads then their transcodes', { running: true, downloadsWait: false, downloads, transcodes }, 3000 + 900],
+    [
+      'transcodes only: their total over the slots',
+      { running: true, downloadsWait: false, downloads: none, transcodes },
+      1800,
+    ],
     [
       'transcodes longer than the downloads: the transcodes',
-      { running: true, downloads: work([60], 60, 1, 1), transcodes: work([9000, 9000], 9000, 1, 1) },
+      {
+        running: true,
+        downloadsWait: false,
+        downloads: work([60], 60, 1, 1),
+        transcodes: work([9000, 9000], 9000, 1, 1),
+      },
       18000,
     ],
-    ['none when nothing runs', { running: false, downloads, transcodes }, -1],
+    [
+      'none while the links wait for the download hours',
+      { running: true, downloadsWait: true, downloads, transcodes },
+      -1,
+    ],
+    [
+      'the transcodes while the links wait, if no link is left to download',
+      { running: true, downloadsWait: true, downloads: none, transcodes },
+      1800,
+    ],
+    ['none when nothing runs', { running: false, downloadsWait: false, downloads, transcodes }, -1],
     [
       'none when nothing is left to measure (deliveries only)',
-      { running: true, downloads: none, transcodes: none },
+      { running: true, downloadsWait: false, downloads: none, transcodes: none },
       -1,
     ],
     [
       'none before a transcode rate is known',
-      { running: true, downloads, transcodes: { ...transcodes, rate: undefined } },
+      { running: true, downloadsWait: false, downloads, transcodes: { ...transcodes, rate: undefined } },
       -1,
     ],
   ])('%s', (_case, input, seconds) => {

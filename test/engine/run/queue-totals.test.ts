@@ -139,3 +139,22 @@ describe('"Keep going" after "stop after current"', () => {
     expect((await engine.totals()).queue).toMatchObject({ paused: false, stopAfterCurrent: false });
   }, 60_000);
 });
+
+describe('the pace of transcodes', () => {
+  it('is measured on the transcodes done, and gives the files still to transcode a time left', async () => {
+    const dir = tempDir();
+    const files = [await make.landscape1080(dir, 3), await make.standardDefinition43(dir)];
+    const engine = createEngine({ dataDir: tempDir() });
+    cleanups.push(() => engine.close());
+    await engine.setSettings({ concurrency: { downloads: 2, downloadsPerHost: 2, transcodes: 1, deliveries: 3 } });
+    const seen: { ready: number; inprogress: number; eta: number }[] = [];
+    engine.on('totals', (t) =>
+      seen.push({ ready: t.byState.ready, inprogress: t.byState.inprogress, eta: t.etaSeconds }),
+    );
+    await engine.addFiles({ paths: files, options: { ladder: [240] } });
+    await engine.run();
+    // None before one transcode finished (no pace to go by), one while the second transcodes.
+    expect(seen.filter((t) => t.ready === 0 && t.inprogress > 0).every((t) => t.eta === -1)).toBe(true);
+    expect(seen.some((t) => t.ready === 1 && t.inprogress > 0 && t.eta > 0)).toBe(true);
+  }, 120_000);
+});
