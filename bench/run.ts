@@ -4,6 +4,7 @@
  */
 import { benchDeliver } from './deliver';
 import { benchFetch } from './fetch';
+import { benchFingerprint } from './fingerprint';
 import { benchQueue } from './queue';
 import { benchResponsive } from './responsive';
 import { benchServe } from './serve';
@@ -18,6 +19,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   ui: benchUi,
   deliver: benchDeliver,
   responsive: benchResponsive,
+  fingerprint: benchFingerprint,
 };
 
 const [name, ...args] = process.argv.slice(2);
