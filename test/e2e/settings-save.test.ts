@@ -77,6 +77,8 @@ describe('settings saved as they change, served by ferry serve', () => {
     const origin = new URL(app.served.signInUrl).origin;
     expect(await access.textContent()).toContain(`this page is served by ferry serve at ${origin}`);
     expect(await access.getByRole('checkbox').count()).toBe(0);
+    await access.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifactsDir, 'settings-browser-access.png') });
     expect(problems).toEqual([]);
     await page.close();
   });

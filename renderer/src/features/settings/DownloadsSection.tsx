@@ -23,7 +23,7 @@ export function DownloadsSection({ settings }: { settings: Settings }) {
   return (
     <SettingsSection
       title="Downloads"
-      description="How much of your connection links may take, and when they download. Files you add are not held."
+      description="How much of your connection downloads of links may take, and the hours they run in. Files you add are not affected."
     >
       <TextField
         label="Download limit (MiB/s)"
