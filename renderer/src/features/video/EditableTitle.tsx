@@ -46,11 +46,12 @@ export function EditableTitle({ video, title }: { video: Video; title: string })
       .catch(report);
   };
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' && event.key !== 'Escape') return;
+    // The key is this field's alone: not the title button's once it has focus again (Enter would click it).
+    event.preventDefault();
+    event.stopPropagation();
     if (event.key === 'Enter') save(true);
-    else if (event.key === 'Escape') {
-      event.stopPropagation();
-      stop(true);
-    }
+    else stop(true);
   };
 
   if (draft !== null)
