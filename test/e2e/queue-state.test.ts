@@ -8,11 +8,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as make from '../helpers/media-fixtures';
 import { startOrigin } from '../helpers/origin-server';
 import { seriousAxeFindings } from './support/axe-findings';
+import { rowOf } from './support/queue-rows';
 import { artifactsDir, startServedApp, type ServedApp } from './support/serve-app';
 
 /** A download this slow takes about a minute: time to pause it, look, and resume it. */
@@ -21,7 +22,6 @@ const trickleSeconds = 60;
 describe("the queue's state, in Chromium", () => {
   let app: ServedApp;
   let origin: Awaited<ReturnType<typeof startOrigin>>;
-  const uids: Record<string, string> = {};
 
   beforeAll(async () => {
     app = await startServedApp('queue-state');
@@ -36,9 +36,7 @@ describe("the queue's state, in Chromium", () => {
     const { engine } = app.served;
     await engine.setSettings({ concurrency: { downloads: 2, downloadsPerHost: 2, transcodes: 1, deliveries: 3 } });
     for (const name of ['alpha', 'beta', 'gamma']) {
-      const { queued } = await engine.addLinks({ links: [{ url: origin.url(`/${name}.avi`) }], options: {} });
-      uids[name] = queued[0]!.uid;
-      await engine.edit({ uid: queued[0]!.uid, changes: { meta: { name } } });
+      await engine.addLinks({ links: [{ url: origin.url(`/${name}.avi`), name }] });
     }
   }, 120_000);
 
@@ -47,11 +45,6 @@ describe("the queue's state, in Chromium", () => {
     await origin?.close();
   });
 
-  const rowOf = (page: Page, name: string): Locator =>
-    page
-      .getByRole('list', { name: 'Videos' })
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('link', { name, exact: true }) });
   const lineOf = (page: Page, name: string) => rowOf(page, name).locator('.progress-line').textContent();
   const percentOf = async (page: Page, name: string) =>
     Number((await rowOf(page, name).getByRole('progressbar').getAttribute('aria-valuenow')) ?? -1);
