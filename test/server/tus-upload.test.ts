@@ -1,7 +1,9 @@
 /**
  * The TUS endpoint of a real `ferry serve` (createServer over a real engine, 127.0.0.1) as
  * Cloudflare Stream's clients use it: the API token required, Cloudflare's chunk rules, direct
- * creator uploads with a one-time URL, and a complete upload never lost between disk and queue.
+ * creator uploads with a one-time URL, a complete upload never lost between disk and queue, and
+ * the video named by the file's original name (`name`, or tus-js-client's `filename`), never by the
+ * upload's id.
  * (A restart in the middle of an upload: tus-restart.test.ts.)
  */
 import { randomUUID } from 'node:crypto';
@@ -13,6 +15,7 @@ import { FileStore } from '@tus/file-store';
 import { Upload } from '@tus/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../electron/engine/create-engine';
+import { parseUploadMetadata } from '../../electron/server/upload-metadata';
 import { noisyMp4 } from '../helpers/media-fixtures';
 import { chunkSize, streamEndpoint, upload, videoOfUpload } from './tus-client';
 import { serveEngine, type Served } from './ws-serve-fixture';
@@ -164,4 +167,38 @@ describe('an upload after a stop', () => {
     expect(again.uid).toBe(stopped);
     expect(fs.readFileSync(again.source.path!).equals(fs.readFileSync(file))).toBe(true);
   }, 60_000);
+});
+
+/** Uploads a small real video with this metadata and answers the video it became. */
+async function uploaded(file: string, metadata: Record<string, string>) {
+  let mediaId = '';
+  await upload(file, {
+    endpoint: endpoint(),
+    headers: bearer(),
+    metadata,
+    onAfterResponse: (_request, response) => {
+      mediaId ||= response.getHeader('stream-media-id') ?? '';
+    },
+  }).done;
+  return videoOf(mediaId);
+}
+
+describe("an upload's name", () => {
+  it("is the `filename` a TUS client sends, or Cloudflare's `name` over it, and never the upload's id", async () => {
+    const file = await noisyMp4(dataDir, 1);
+    const byFilename = await uploaded(file, { filename: 'Interview — take 3.mp4', filetype: 'video/mp4' });
+    expect(byFilename.meta).toMatchObject({ name: 'Interview — take 3.mp4', filename: 'Interview — take 3.mp4' });
+    const byName = await uploaded(file, { name: 'Keynote', filename: 'IMG_0042.MOV' });
+    expect(byName.meta.name).toBe('Keynote');
+    const unnamed = await uploaded(file, { filetype: 'video/mp4' });
+    expect(unnamed.meta.name).toBeUndefined();
+    expect(unnamed.source.path?.endsWith(unnamed.uid)).toBe(true);
+  }, 60_000);
+
+  it('takes `filename` in any case of its key, as every other key', () => {
+    expect(parseUploadMetadata({ FileName: 'a.mov' })).toMatchObject({
+      ok: true,
+      value: { options: { meta: { name: 'a.mov', FileName: 'a.mov' } } },
+    });
+  });
 });
