@@ -8,8 +8,9 @@ export const statusCommand: CliCommand = {
   summary: 'Sum up the queue: videos by state, speed, time left, whether it is paused',
   usage: `ferry status [--json]
 
-  --json   print the queue's totals: byState, total, bytesPerSecond, etaSeconds (-1 when unknown)
-           and queue { paused, stopAfterCurrent, lowDiskSpace }`,
+  --json   print the queue's totals: byState, total, bytesPerSecond, etaSeconds (-1 when unknown),
+           batch { done, total, bytesDone, bytesTotal } (the videos added since the queue was last
+           empty) and queue { paused, stopAfterCurrent, lowDiskSpace }`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, true);
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
