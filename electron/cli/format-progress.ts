@@ -1,5 +1,6 @@
 /** One terminal line per video while `ferry ingest` runs. Pure. */
 import type { Video } from '../../shared/video';
+import { describeSource } from './format-video';
 
 const stateWords: Record<Video['status']['state'], string> = {
   queued: 'queued',
@@ -25,7 +26,8 @@ export function progressBar(pct: number, width: number): string {
 }
 
 export function formatProgressLine(video: Video, columns = 80): string {
-  const name = video.meta.name ?? video.source.path ?? video.uid;
+  // A link not named yet reads as its link (its end, where the file's name is), never as its uid.
+  const name = video.meta.name ?? describeSource(video);
   const { state, pctComplete, errorReasonCode, errorReasonText } = video.status;
   if (state === 'error') return `${name}  failed: ${errorReasonCode ?? ''} ${errorReasonText ?? ''}`.trim();
   const undelivered = state === 'ready' ? video.deliveries.find((d) => d.state === 'error') : undefined;

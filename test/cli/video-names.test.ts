@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Video } from '../../shared/video';
+import { unknownVideoDetails, type Video } from '../../shared/video';
+import { formatProgressLine } from '../../electron/cli/format-progress';
 import * as make from '../helpers/media-fixtures';
 import { startOrigin } from '../helpers/origin-server';
 import { tempDir } from '../helpers/temp-dir';
@@ -56,5 +57,20 @@ describe("ferry's names for links", () => {
     expect(done).toMatchObject({ status: { state: 'ready' }, meta: { name: 'Café — Paris.mp4' } });
     expect((await runFerry(['list', '--data-dir', dataDir])).stdout).toMatch(/ready .* Café — Paris\.mp4\n/);
     expect((await runFerry(['show', done!.uid, '--data-dir', dataDir])).stdout).toMatch(/name\s+Café — Paris\.mp4/);
+  });
+
+  it("shows a link not named yet by its link in ferry ingest's progress, never by its uid", () => {
+    const video: Video = {
+      ...unknownVideoDetails(),
+      uid: '9f86d081884c7d659a2feaa0c55ad015',
+      created: '2026-12-07T10:00:00.000Z',
+      modified: '2026-12-07T10:00:00.000Z',
+      status: { state: 'queued', pctComplete: 0 },
+      readyToStream: false,
+      source: { kind: 'url', url: 'https://cdn.example/get?id=9' },
+    };
+    const line = formatProgressLine(video);
+    expect(line).toContain('cdn.example/get?id=9');
+    expect(line).not.toContain(video.uid);
   });
 });
