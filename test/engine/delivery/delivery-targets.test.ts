@@ -150,6 +150,7 @@ describe('delivery targets', () => {
       expect(await engine.testTarget({ id: wrong.id })).toMatchObject({
         ok: false,
         message: expect.stringContaining('401'),
+        fix: 'credential',
       });
       const closed = await engine.saveTarget({
         name: 'cf',
@@ -161,6 +162,7 @@ describe('delivery targets', () => {
       expect(await engine.testTarget({ id: closed.id })).toEqual({
         ok: false,
         message: expect.stringMatching(/^Could not reach http:\/\/127\.0\.0\.1:9: .*Check the endpoint/),
+        fix: 'endpoint',
       });
       expect(await refusal(engine.testTarget({ id: 'nope' }))).toMatchObject({ code: 'NOT_FOUND' });
     } finally {
