@@ -18,7 +18,8 @@ export const ingestCommand: CliCommand = {
                                as --header, and kept in the keychain too, whatever its name
   --allow-insecure-redirect    follow a redirect from https to plain http (refused by default: the request
                                would travel in clear text)
-  --name NAME                  name of the video (one input only; default: the file name)
+  --name NAME                  name of the video (one input only; default: the file's name, for a link
+                               the one its download gives, else its path's last part)
   --meta KEY=VALUE             add to the video's meta (repeatable)
   --ladder auto|1080,720,...   renditions to make (never larger than the source; default auto)
   --thumbnail-pct 0..1         where in the video the thumbnail is taken (default 0)
