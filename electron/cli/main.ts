@@ -9,6 +9,7 @@ import { FerryError } from '../../shared/ferry-error';
 import { defaultDataDir } from '../engine/data-paths';
 import { exitCodeOf } from './call-engine';
 import { exitCodes, UsageError, type CliCommand, type CliIo } from './cli-context';
+import { deliverCommand } from './commands/deliver';
 import { doctorCommand } from './commands/doctor';
 import { editCommand } from './commands/edit';
 import { importCommand } from './commands/import';
@@ -45,6 +46,7 @@ const commands: CliCommand[] = [
   retryCommand,
   removeCommand,
   topCommand,
+  deliverCommand,
   settingsCommand,
   targetCommand,
   webhookCommand,
