@@ -95,7 +95,7 @@ describe('the Failed tab', () => {
       .poll(() => fake.calls.find((c) => c.name === 'retry')?.input)
       .toEqual({ uids: [videos()[2]!.uid, videos()[3]!.uid] });
     expect((await screen.findByText(/^Retrying 2 videos\./)).textContent).toContain(
-      '1 failed for a reason a retry does not fix',
+      '1 will fail again unless its link or file changed.',
     );
     await expect.poll(() => screen.queryByRole('toolbar', { name: 'Failed videos' })).toBeNull();
   });

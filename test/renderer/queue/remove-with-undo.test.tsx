@@ -103,6 +103,17 @@ describe('removing with Undo', () => {
     expect(removes(fake).map((c) => c.input)).toEqual([{ uids: videos().map((v) => v.uid) }]);
   });
 
+  it('leaves nothing selected after removing the selected row from its menu', async () => {
+    renderQueue(videos());
+    await screen.findByText('keynote');
+    fireEvent.click(row('trailer'));
+    removeFromMenu('trailer');
+    expect(names()).toEqual(['keynote', 'interview']);
+    // The menu's click is not the row's: the row now in its place is not selected, and no bar stays.
+    expect(document.querySelectorAll('.video-row.selected')).toHaveLength(0);
+    expect(screen.queryByRole('toolbar', { name: 'Selected videos' })).toBeNull();
+  });
+
   it('drops a video removed elsewhere from the selection, and the bar with it', async () => {
     const { fake } = renderQueue(videos());
     await screen.findByText('keynote');

@@ -28,7 +28,7 @@ export function FailedActions() {
     tell(
       hopeless === 0
         ? retrying
-        : `${retrying} ${hopeless} failed for a reason a retry does not fix (a link with nothing there, a file that is not a video…) and will fail again unless that changed.`,
+        : `${retrying} ${hopeless} will fail again unless ${hopeless === 1 ? 'its link or file' : 'their links or files'} changed.`,
     );
   };
   const clearAll = async () => {

@@ -64,7 +64,8 @@ export const RowActions = memo(function RowActions({ uid, state, title, url }: R
           </button>
         </Menu.Trigger>
         <Menu.Portal>
-          <Menu.Content className="row-menu" align="end" sideOffset={4}>
+          {/* React carries a portal's clicks up to the row, which would select the row now in this place. */}
+          <Menu.Content className="row-menu" align="end" sideOffset={4} onClick={(event) => event.stopPropagation()}>
             {platform.canOpenFolder && (
               <Menu.Item className="row-menu-item" onSelect={() => void platform.openFolder(uid).catch(report)}>
                 Open folder

@@ -5,7 +5,7 @@
  * is sent.
  */
 import { useEffect, useState } from 'react';
-import { usePendingRemoval, useRemovals } from './remove-with-undo';
+import { usePendingRemoval, useRemovals, type PendingRemoval } from './remove-with-undo';
 import './undo-toast.css';
 
 export const undoSeconds = 8;
@@ -19,16 +19,9 @@ function isTextField(target: EventTarget | null): boolean {
 export function UndoToast() {
   const removals = useRemovals();
   const pending = usePendingRemoval();
-  const [held, setHeld] = useState(false);
 
   // Leaving the queue screen ends the toast: what it removed is removed.
   useEffect(() => () => removals.commit(), [removals]);
-
-  useEffect(() => {
-    if (!pending || held) return;
-    const timer = setTimeout(() => removals.commit(), undoSeconds * 1000);
-    return () => clearTimeout(timer);
-  }, [pending, held, removals]);
 
   useEffect(() => {
     if (!pending) return;
@@ -42,7 +35,20 @@ export function UndoToast() {
     return () => window.removeEventListener('keydown', onKey);
   }, [pending, removals]);
 
-  if (!pending) return null;
+  // Keyed by removal: each toast has its own time, and a hold on one does not carry to the next.
+  return pending ? <Toast key={pending.id} pending={pending} /> : null;
+}
+
+function Toast({ pending }: { pending: PendingRemoval }) {
+  const removals = useRemovals();
+  const [held, setHeld] = useState(false);
+
+  useEffect(() => {
+    if (held) return;
+    const timer = setTimeout(() => removals.commit(), undoSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [held, removals]);
+
   return (
     <div
       className="undo-toast"

@@ -14,6 +14,8 @@ import { useQueue } from './queue-context';
 import { videoTitle } from './video-text';
 
 export interface PendingRemoval {
+  /** Tells one toast from the next. */
+  id: number;
   uids: readonly string[];
   /** What the toast says: "Removed keynote", "Removed 3 videos". */
   label: string;
@@ -35,6 +37,7 @@ function createRemovals(api: FerryApi, store: VideoStore, report: (error: unknow
   /** Rows kept out of the list: the waiting removal's, and those sent until the engine answers. */
   const hidden = new Set<string>();
   let stopHiding: (() => void) | null = null;
+  let made = 0;
 
   // A refresh (counts changed, the list scrolled) brings the engine's rows back: the hidden ones
   // leave again before anything renders them.
@@ -64,7 +67,7 @@ function createRemovals(api: FerryApi, store: VideoStore, report: (error: unknow
       uids.forEach((uid) => hidden.add(uid));
       stopHiding ??= store.subscribe(hide);
       store.getState().applyRemoved(uids);
-      state.setState({ pending: { uids, label } });
+      state.setState({ pending: { id: ++made, uids, label } });
       window.addEventListener('pagehide', onPageHide);
       document.addEventListener('visibilitychange', onHidden);
     },
