@@ -112,7 +112,7 @@ describe('the queue', () => {
     await screen.findByText('keynote');
     fireEvent.click(row('keynote'));
     fireEvent.click(row('trailer'), { shiftKey: true });
-    fireEvent.click(screen.getByRole('button', { name: 'Pause selected' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Pause 2' }));
 
     await expect
       .poll(() => rows().map((r) => r.querySelector('.video-state')?.textContent))
