@@ -28,6 +28,18 @@ async function videoBody(): Promise<Buffer> {
   return fs.readFileSync(await make.incompressible(await make.standardDefinition43(tempDir())));
 }
 
+/** Queues the link and works the queue as the app does (watching, looking every 50 ms) until the test ends. */
+async function addAndWatch(engine: Engine, url: string): Promise<string> {
+  const { queued } = await engine.addLinks({ links: [{ url }], options: { transcode: false } });
+  const stop = new AbortController();
+  const running = engine.run({ watch: true, signal: stop.signal, pollMs: 50 });
+  cleanups.push(async () => {
+    stop.abort();
+    await running;
+  });
+  return queued[0]!.uid;
+}
+
 /** Local time `minutes` from now, HH:MM. */
 function clockIn(minutes: number): string {
   const date = new Date(Date.now() + minutes * 60_000);
@@ -69,14 +81,7 @@ describe('the download hours', () => {
     const engine = open();
     const later = { start: clockIn(120), end: clockIn(180) };
     await engine.setSettings({ download: { maxBytesPerSecond: null, hours: later } });
-    const { queued } = await engine.addLinks({ links: [{ url: origin.url('/a.mkv') }], options: { transcode: false } });
-    const uid = queued[0]!.uid;
-    const stop = new AbortController();
-    const running = engine.run({ watch: true, signal: stop.signal, pollMs: 50 });
-    cleanups.push(async () => {
-      stop.abort();
-      await running;
-    });
+    const uid = await addAndWatch(engine, origin.url('/a.mkv'));
     expect((await engine.totals()).queue.downloadsWaitUntil).toBe(later.start);
     // The loop looks every 50 ms: it has had several chances to start the download.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -102,14 +107,7 @@ describe('the download hours', () => {
     });
     cleanups.push(() => origin.close());
     const engine = open();
-    const { queued } = await engine.addLinks({ links: [{ url: origin.url('/a.mkv') }], options: { transcode: false } });
-    const uid = queued[0]!.uid;
-    const stop = new AbortController();
-    const running = engine.run({ watch: true, signal: stop.signal, pollMs: 50 });
-    cleanups.push(async () => {
-      stop.abort();
-      await running;
-    });
+    const uid = await addAndWatch(engine, origin.url('/a.mkv'));
     await until(() => piecesOnDisk(engine.paths.dataDir, uid, 'a.mkv') >= 1);
     const over = { start: clockIn(120), end: clockIn(180) };
     await engine.setSettings({ download: { maxBytesPerSecond: null, hours: over } });
