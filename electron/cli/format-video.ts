@@ -79,6 +79,10 @@ export function queueNotices(totals: QueueTotals): string[] {
   if (totals.queue.paused) notices.push('queue paused: nothing new starts (resume with: ferry resume --queue)');
   else if (totals.queue.stopAfterCurrent) notices.push('queue pauses after the current work');
   if (totals.queue.lowDiskSpace) notices.push('low disk space: nothing new starts until there is room');
+  if (totals.queue.downloadsWaitUntil)
+    notices.push(
+      `links wait for the download hours (from ${totals.queue.downloadsWaitUntil}; change with: ferry settings download.hours)`,
+    );
   return notices;
 }
 

@@ -121,6 +121,10 @@ describe('the queue line', () => {
     expect(formatQueueTotals(totals({ queue: { paused: false, stopAfterCurrent: true, lowDiskSpace: false } }))).toBe(
       '0 videos · queue pauses after the current work',
     );
+    const night = { paused: false, stopAfterCurrent: false, lowDiskSpace: false, downloadsWaitUntil: '22:00' };
+    expect(formatQueueTotals(totals({ queue: night }))).toBe(
+      '0 videos · links wait for the download hours (from 22:00; change with: ferry settings download.hours)',
+    );
   });
 
   it('shares its words with the progress summary', () => {
