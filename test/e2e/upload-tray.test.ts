@@ -68,6 +68,7 @@ describe('the upload tray and the add sheets in the served UI', () => {
       links: Array.from({ length: 12 }, (_, i) => ({ url: `https://media.example.test/take-${i}.mp4` })),
     });
     ({ page, problems } = await app.open());
+    await page.getByRole('list', { name: 'Videos' }).getByRole('listitem').first().waitFor();
     fs.mkdirSync(artifactsDir, { recursive: true });
   }, 120_000);
 

@@ -112,6 +112,21 @@ describe('dropping files', () => {
     expect(uploads).toHaveLength(2);
   });
 
+  it('in a browser: the same file dropped again while it uploads is flagged, not sent twice', async () => {
+    const { uploads, platform } = recordUploads();
+    renderAdd([], { platform });
+    await screen.findByRole('heading', { name: 'No videos yet' });
+    await act(async () => dropOnPage([video]));
+    await waitFor(() => expect(uploads).toHaveLength(1));
+    await act(async () => dropOnPage([new File([video], 'again.mp4')]));
+    await waitFor(() =>
+      expect(within(tray()).getByText('again.mp4').closest('li')?.textContent).toContain(
+        'Already added here as talk.mp4',
+      ),
+    );
+    expect(uploads).toHaveLength(1);
+  });
+
   it('in the desktop app: adds the videos by path, the engine telling what it skipped', async () => {
     const asked: unknown[] = [];
     renderAdd([], {

@@ -68,9 +68,12 @@ describe('the upload tray’s figures', () => {
   it('name the video that has the same content', () => {
     const flagged: TrayItem = {
       ...newItem(1, 'copy.mp4', mib, 'already'),
-      match: { fingerprint: 'f'.repeat(64), uid: 'a'.repeat(32), name: 'Monday talk', state: 'ready' },
+      match: { name: 'Monday talk' },
     };
     expect(itemStatus(flagged)).toBe('Already in Ferry as Monday talk');
+    expect(itemStatus({ ...flagged, match: { name: 'talk.mp4', inTray: true } })).toBe(
+      'Already added here as talk.mp4',
+    );
     expect(traySummary(trayTotals([flagged]))).toBe('1 file already in Ferry: add again or skip');
   });
 });

@@ -19,7 +19,9 @@ export function itemStatus(item: TrayItem): string {
     case 'checking':
       return 'Checking whether it is in Ferry already…';
     case 'already':
-      return `Already in Ferry as ${item.match?.name || item.match?.uid || 'another video'}`;
+      return item.match?.inTray
+        ? `Already added here as ${item.match.name}`
+        : `Already in Ferry as ${item.match?.name || 'another video'}`;
     case 'waiting':
       return `Waiting · ${formatBytes(item.size)}`;
     case 'uploading':

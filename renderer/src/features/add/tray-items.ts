@@ -3,7 +3,6 @@
  * state, bytes sent, smoothed speed and time left, and the total over the files still counted.
  * Pure: the hook that runs the uploads (use-file-intake.ts) feeds it events with their time.
  */
-import type { FingerprintMatch } from '../../../../shared/api';
 
 export type TrayState =
   /** Its content fingerprint is being computed and looked up. */
@@ -30,8 +29,10 @@ export interface TrayItem {
   sampledAt: number;
   /** With failed or skipped: why. */
   message?: string;
-  /** With already: the video that has this content. */
-  match?: FingerprintMatch;
+  /** Its content fingerprint, once computed. */
+  fingerprint?: string;
+  /** With already: the video that has this content, or the file of this tray sending it. */
+  match?: { name: string; inTray?: boolean };
 }
 
 /** Weight of the newest sample: a steady figure that still follows a real change within seconds (Uppy's EMA). */

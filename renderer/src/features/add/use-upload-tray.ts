@@ -31,22 +31,28 @@ export interface Skipped {
 
 let nextId = 1;
 
-/** The engine's matches for these files' contents; none when they cannot be read or looked up. */
+/** These files' fingerprints and the engine's matches; none when they cannot be read or looked up. */
 async function findMatches(
   files: readonly TrayFile[],
   lookup: (fingerprints: string[]) => Promise<FingerprintMatch[]>,
-): Promise<(FingerprintMatch | undefined)[]> {
+): Promise<{ fingerprint?: string; match?: FingerprintMatch }[]> {
   try {
     const fingerprints: (string | undefined)[] = [];
     for (const { file } of files) fingerprints.push(file && (await fingerprintFile(file)));
     const known = fingerprints.filter((fingerprint) => fingerprint !== undefined);
     const matches = known.length > 0 ? await lookup(known) : [];
-    return fingerprints.map((fingerprint) => matches.find((match) => match.fingerprint === fingerprint));
+    return fingerprints.map((fingerprint) => {
+      const match = matches.find((found) => found.fingerprint === fingerprint);
+      return { ...(fingerprint ? { fingerprint } : {}), ...(match ? { match } : {}) };
+    });
   } catch {
     // A file that cannot be read fails its upload with the reason; the check is only a warning.
-    return files.map(() => undefined);
+    return files.map(() => ({}));
   }
 }
+
+/** Files of the tray that are sending or sent a content: a second copy dropped meanwhile is flagged too. */
+const sendingStates = new Set<TrayItem['state']>(['waiting', 'uploading', 'done']);
 
 export function useUploadTray() {
   const { api, store, platform, tell, report } = useApp();
@@ -130,18 +136,32 @@ export function useUploadTray() {
         ...rows,
         ...given.map((file, i) => newItem(ids[i] ?? 0, file.name, file.file?.size ?? 0, 'checking')),
       ]);
-      const matches = await findMatches(given, (fingerprints) => api.findByFingerprint({ fingerprints }));
+      const found = await findMatches(given, (fingerprints) => api.findByFingerprint({ fingerprints }));
+      // A second copy in the same drop repeats the first.
+      const repeats = found.map(({ fingerprint }, i) => {
+        const first = found.findIndex((other) => other.fingerprint === fingerprint);
+        return fingerprint !== undefined && first < i ? given[first]?.name : undefined;
+      });
       // What is added by path leaves the tray once checked: the engine's answer is told instead.
-      setItems((rows) =>
-        rows.flatMap((row) => {
+      setItems((rows) => {
+        const sending = new Map(
+          rows.flatMap((row) => (row.fingerprint && sendingStates.has(row.state) ? [[row.fingerprint, row.name]] : [])),
+        );
+        return rows.flatMap((row) => {
           const at = ids.indexOf(row.id);
           if (at < 0 || row.state !== 'checking') return [row];
-          const match = matches[at];
-          if (match) return [{ ...row, state: 'already' as const, match }];
-          return given[at]?.path === undefined ? [{ ...row, state: 'waiting' as const }] : [];
-        }),
+          const { fingerprint, match } = found[at] ?? {};
+          const inTray = repeats[at] ?? (fingerprint === undefined ? undefined : sending.get(fingerprint));
+          const checked = { ...row, ...(fingerprint ? { fingerprint } : {}) };
+          if (match) return [{ ...checked, state: 'already' as const, match }];
+          if (inTray !== undefined)
+            return [{ ...checked, state: 'already' as const, match: { name: inTray, inTray: true } }];
+          return given[at]?.path === undefined ? [{ ...checked, state: 'waiting' as const }] : [];
+        });
+      });
+      const paths = given.flatMap((file, i) =>
+        file.path !== undefined && !found[i]?.match && repeats[i] === undefined ? [file.path] : [],
       );
-      const paths = given.flatMap((file, i) => (file.path !== undefined && !matches[i] ? [file.path] : []));
       if (paths.length > 0) await addPaths(paths, { left: [...left] });
       else note(left);
     },
