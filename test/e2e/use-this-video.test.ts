@@ -28,8 +28,11 @@ describe('Use this video, the player and Deliver to…, served by ferry serve', 
   let tus: TusTestServer | undefined;
   let embedSite: Awaited<ReturnType<typeof serveFolder>> | undefined;
 
-  async function openVideo(viewport = { width: 1280, height: 800 }): Promise<{ page: Page; problems: string[] }> {
-    const opened = await app.open({ viewport });
+  async function openVideo(
+    viewport = { width: 1280, height: 800 },
+    colorScheme?: 'dark',
+  ): Promise<{ page: Page; problems: string[] }> {
+    const opened = await app.open({ viewport, ...(colorScheme ? { colorScheme } : {}) });
     await opened.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.served.baseUrl });
     await opened.page.evaluate((hash) => (window.location.hash = hash), `#/video/${uid}`);
     await opened.page.locator('.video-title').waitFor();
@@ -182,8 +185,8 @@ describe('Use this video, the player and Deliver to…, served by ferry serve', 
     await page.close();
   });
 
-  it('renames the video on its title: F2, a new name, Enter', async () => {
-    const { page } = await openVideo({ width: 800, height: 600 });
+  it('renames the video on its title: F2, a new name, Enter (at 800×600, dark)', async () => {
+    const { page, problems } = await openVideo({ width: 800, height: 600 }, 'dark');
     await page.getByRole('button', { name: 'talk' }).focus();
     await page.keyboard.press('F2');
     await page.getByRole('textbox', { name: 'Name of the video' }).fill('Keynote 2026');
@@ -193,7 +196,11 @@ describe('Use this video, the player and Deliver to…, served by ferry serve', 
     await page.screenshot({ path: path.join(artifactsDir, 'video-title-renamed-800x600.png') });
     const panel = page.getByRole('region', { name: 'Use this video' });
     await panel.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(artifactsDir, 'use-this-video-800x600.png') });
+    await page.screenshot({ path: path.join(artifactsDir, 'use-this-video-800x600-dark.png') });
+    // Nothing of the page is wider than the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
@@ -221,7 +228,7 @@ describe('Use this video, the player and Deliver to…, served by ferry serve', 
     await deliveries.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(artifactsDir, 'deliveries-deliver-again-1280x800.png') });
     const history = page.getByRole('list', { name: 'History' });
-    await expect.poll(() => history.getByText('Delivered to Archive').count()).toBe(2);
+    await expect.poll(() => history.getByText('Delivered to Archive').count(), { timeout: 30_000 }).toBe(2);
     expect(await history.textContent()).not.toMatch(/Delivered to [0-9a-f]{16}/);
     expect(problems).toEqual([]);
     await page.close();

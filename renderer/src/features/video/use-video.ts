@@ -25,7 +25,8 @@ const newest = (a: Video | undefined, b: Video | undefined): Video | undefined =
 /** What changes when the engine adds to the history: states, retries, deliveries. */
 function historyKey(video: Video): string {
   const { state, nextAttemptAt, errorReasonCode } = video.status;
-  const deliveries = video.deliveries.map((d) => `${d.target}:${d.state}`).join(',');
+  // The service's id too: a delivery sent again can go from ready to ready, through states too quick to be seen.
+  const deliveries = video.deliveries.map((d) => `${d.target}:${d.state}:${d.remoteId ?? ''}`).join(',');
   return [state, nextAttemptAt, errorReasonCode, video.readyToStreamAt, deliveries].join('|');
 }
 
