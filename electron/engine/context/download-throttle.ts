@@ -2,12 +2,13 @@
  * The download bandwidth limit as one download takes it: the settings are read again at most
  * twice a second, so a limit set, changed or lifted applies to the downloads already running.
  */
+import type { Settings } from '../../../shared/api';
 import type { EngineContext } from './engine-context';
 
 const rereadMs = 500;
 
 export function downloadThrottle(
-  context: Pick<EngineContext, 'settings' | 'downloadLimit'>,
+  context: { settings: { get(): Pick<Settings, 'download'> }; downloadLimit: EngineContext['downloadLimit'] },
   now: () => number = Date.now,
 ): (bytes: number) => Promise<void> | undefined {
   let readAt = -Infinity;
