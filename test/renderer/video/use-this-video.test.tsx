@@ -34,7 +34,10 @@ function readyVideo(extra: Partial<Video> = {}): Video {
 function openPage(video: Video) {
   window.location.hash = `#/video/${video.uid}`;
   const copied: string[] = [];
-  const { fake } = renderQueue([video], { platform: { copyText: async (text) => void copied.push(text) } });
+  // No media to fetch: the player is not what these tests are about (and ferry.test resolves nowhere).
+  const { fake } = renderQueue([video], {
+    platform: { copyText: async (text) => void copied.push(text), mediaUrl: () => null },
+  });
   return { fake, copied };
 }
 
@@ -51,6 +54,44 @@ describe('Use this video', () => {
     const download = panel.getByRole('link', { name: 'Download the MP4' });
     expect(download.getAttribute('href')).toBe(`${fakeServerUrl}/media/${video.uid}/downloads/default.mp4`);
     expect(download.hasAttribute('download')).toBe(true);
+  });
+
+  it('in the app, copies the paths of the files and opens their folder, and says why there are no links', async () => {
+    const video = readyVideo();
+    window.location.hash = `#/video/${video.uid}`;
+    const copied: string[] = [];
+    const opened: (string | undefined)[] = [];
+    const folder = `/home/u/.config/Ferry/library/${video.uid}`;
+    renderQueue([video], {
+      platform: {
+        copyText: async (text) => void copied.push(text),
+        mediaUrl: () => null,
+        canOpenFolder: true,
+        openFolder: async (uid) => void opened.push(uid),
+      },
+      prepare: (fake) => {
+        fake.api.shareLinks = async () => ({
+          files: {
+            folder,
+            hls: `${folder}/manifest/video.m3u8`,
+            dash: `${folder}/manifest/video.mpd`,
+            mp4: `${folder}/downloads/default.mp4`,
+            thumbnail: null,
+          },
+          urls: null,
+          embed: null,
+          expiresAt: null,
+          why: 'No server serves the media: turn on browser access in Settings, or run ferry serve, for URLs to share.',
+        });
+      },
+    });
+    const panel = within(await screen.findByRole('region', { name: 'Use this video' }, loaded));
+    fireEvent.click(await panel.findByRole('button', { name: 'Copy the MP4 path' }));
+    await waitFor(() => expect(copied).toEqual([`${folder}/downloads/default.mp4`]));
+    expect(panel.queryByRole('button', { name: 'Copy the Thumbnail path' })).toBeNull();
+    fireEvent.click(panel.getByRole('button', { name: 'Show the outputs in their folder' }));
+    await waitFor(() => expect(opened).toEqual([video.uid]));
+    expect(panel.getByText(/turn on browser access in Settings/)).toBeTruthy();
   });
 
   it('is not offered for a video that is not ready', async () => {
