@@ -59,6 +59,8 @@ export function useUploadTray() {
   const [items, setItems] = useState<TrayItem[]>([]);
   const files = useRef(new Map<number, TrayFile>());
   const running = useRef(new Map<number, Upload>());
+  /** Files canceled while their content was checked: not added once the check ends. */
+  const canceled = useRef(new Set<number>());
 
   /** Lists the files left out (not videos), with why. */
   const note = useCallback((skipped: readonly Skipped[]) => {
@@ -160,7 +162,9 @@ export function useUploadTray() {
         });
       });
       const paths = given.flatMap((file, i) =>
-        file.path !== undefined && !found[i]?.match && repeats[i] === undefined ? [file.path] : [],
+        file.path !== undefined && !found[i]?.match && repeats[i] === undefined && !canceled.current.has(ids[i] ?? 0)
+          ? [file.path]
+          : [],
       );
       if (paths.length > 0) await addPaths(paths, { left: [...left] });
       else note(left);
@@ -188,6 +192,7 @@ export function useUploadTray() {
     (id: number) => {
       running.current.get(id)?.abort();
       running.current.delete(id);
+      canceled.current.add(id);
       change(id, (item) => ({ ...item, state: 'canceled', speed: 0 }));
     },
     [change],
