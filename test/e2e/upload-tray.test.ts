@@ -159,7 +159,7 @@ describe('the upload tray and the add sheets in the served UI', () => {
     expect(await tray().getByText('1 file already in Ferry: add again or skip').count()).toBe(1);
     await page.screenshot({ path: path.join(artifactsDir, 'upload-tray-already.png') });
     await item('a copy.mp4').getByRole('button', { name: 'Skip a copy.mp4' }).click();
-    await expect.poll(() => item('a copy.mp4').textContent()).toContain('Skipped');
+    await expect.poll(() => item('a copy.mp4').textContent()).toContain('Skipped: already in Ferry');
     expect((await app.served.engine.totals()).total).toBe(15);
     expect(problems).toEqual([]);
   });

@@ -108,7 +108,7 @@ describe('dropping files', () => {
     await act(async () => dropOnPage([video]));
     await waitFor(() => expect(within(tray()).getByRole('button', { name: 'Skip talk.mp4' })).toBeTruthy());
     act(() => within(tray()).getByRole('button', { name: 'Skip talk.mp4' }).click());
-    expect(within(tray()).getByText('talk.mp4').closest('li')?.textContent).toContain('Skipped: skipped: already');
+    expect(within(tray()).getByText('talk.mp4').closest('li')?.textContent).toContain('Skipped: already in Ferry');
     expect(uploads).toHaveLength(2);
   });
 

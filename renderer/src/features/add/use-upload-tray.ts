@@ -184,7 +184,7 @@ export function useUploadTray() {
   );
 
   const skip = useCallback(
-    (id: number) => change(id, (item) => ({ ...item, state: 'skipped', message: 'skipped: already in Ferry' })),
+    (id: number) => change(id, (item) => ({ ...item, state: 'skipped', message: 'already in Ferry' })),
     [change],
   );
 
