@@ -13,6 +13,7 @@ import { useQueue } from './queue-context';
 import { RenameField } from './RenameField';
 import { useRowEvents } from './row-events';
 import { RowActions } from './RowActions';
+import { RowError } from './RowError';
 import { RowDeliveries, RowProgress } from './RowStatus';
 import { bytesText, sourceLabel, videoTitle } from './video-text';
 
@@ -148,9 +149,7 @@ export const VideoRow = memo(function VideoRow(props: RowProps) {
           {sourceLabel(video)}
           {bytes && <> · {bytes}</>}
         </span>
-        {video.status.state === 'error' && video.status.errorReasonText && (
-          <span className="video-error">{video.status.errorReasonText}</span>
-        )}
+        <RowError video={video} />
       </div>
       <RowProgress video={video} />
       <RowDeliveries video={video} />
