@@ -23,6 +23,7 @@ import {
   topCommand,
 } from './commands/control';
 import { listCommand } from './commands/list';
+import { moveCommand } from './commands/move';
 import { runCommand } from './commands/run';
 import { serveCommand } from './commands/serve';
 import { settingsCommand } from './commands/settings';
@@ -46,6 +47,7 @@ const commands: CliCommand[] = [
   retryCommand,
   removeCommand,
   topCommand,
+  moveCommand,
   deliverCommand,
   settingsCommand,
   targetCommand,

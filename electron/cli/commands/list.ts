@@ -1,3 +1,4 @@
+import { listSorts, type ListSort } from '../../../shared/api';
 import { videoStates, type VideoState } from '../../../shared/video-states';
 import { call, fieldsByPrefix, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
@@ -13,19 +14,22 @@ const listFields = fieldsByPrefix({
   end: '--end',
   limit: '--limit',
   offset: '--offset',
+  sort: '--sort',
 });
 
 export const listCommand: CliCommand = {
   name: 'list',
-  summary: 'List videos, newest first',
+  summary: 'List videos, newest first or sorted',
   usage: `ferry list [--state STATE] [--search TEXT] [--creator ID] [--start DATE] [--end DATE]
-                 [--limit N] [--offset N] [--json]
+                 [--sort ORDER] [--limit N] [--offset N] [--json]
 
   --state STATE   only videos in this state (${videoStates.join(', ')})
   --search TEXT   only videos whose name, link or path contains TEXT
   --creator ID    only videos of this creator (ferry edit --creator, Cloudflare's Upload-Creator)
   --start DATE    only videos created at or after this ISO date-time (2030-01-31T00:00:00Z)
   --end DATE      only videos created at or before it
+  --sort ORDER    ${listSorts.join(', ')}: queue is the order the videos will run in
+                  (running first, then waiting by position); default newest first
   --limit N       at most N videos (default 100, at most 1000)
   --offset N      skip the first N
   --json          print {"videos": [...], "total": N} with full Video objects
@@ -45,6 +49,7 @@ export const listCommand: CliCommand = {
         end: { type: 'string' },
         limit: { type: 'string' },
         offset: { type: 'string' },
+        sort: { type: 'string' },
         json: { type: 'boolean' },
       },
       true,
@@ -56,6 +61,7 @@ export const listCommand: CliCommand = {
       ...(values.creator !== undefined ? { creator: values.creator } : {}),
       ...(values.start !== undefined ? { start: values.start } : {}),
       ...(values.end !== undefined ? { end: values.end } : {}),
+      ...(values.sort !== undefined ? { sort: values.sort as ListSort } : {}),
       limit: values.limit === undefined ? 100 : parseNumber('--limit', values.limit),
       offset: values.offset === undefined ? 0 : parseNumber('--offset', values.offset),
     };
