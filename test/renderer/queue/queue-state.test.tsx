@@ -63,6 +63,17 @@ describe("the queue's state", () => {
     expect(within(banner()!).getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe('#/settings');
   });
 
+  it('says downloads wait for the download hours, and when they open', async () => {
+    const { fake } = renderQueue(queue());
+    await screen.findByRole('link', { name: 'trailer' });
+    const totals = await fake.api.totals();
+    act(() => fake.emit('totals', { ...totals, queue: { ...totals.queue, downloadsWaitUntil: '22:00' } }));
+    expect(banner()?.textContent).toContain('Downloads wait for the download hours — they start at 22:00');
+    expect(within(banner()!).getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe('#/settings');
+    act(() => fake.emit('totals', totals));
+    expect(banner()).toBeNull();
+  });
+
   it('keeps a paused download’s bar, percentage and bytes', async () => {
     renderQueue(queue());
     await screen.findByRole('link', { name: 'keynote' });

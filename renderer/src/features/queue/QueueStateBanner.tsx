@@ -1,8 +1,9 @@
 /**
  * The queue's state, above the list, with its undo: paused ("Resume"), stopping after the
  * current videos ("Keep going", which clears the switch), or short of disk (what to do about
- * it). "Pause all" used to show only as grey footer text while the rows still said "Queued".
- * Nothing is rendered while the queue runs freely.
+ * it), or holding downloads until the download hours open (where to change them). "Pause all"
+ * used to show only as grey footer text while the rows still said "Queued". Nothing is rendered
+ * while the queue runs freely.
  */
 import { useStore } from 'zustand';
 import type { QueueControl } from '../../../../shared/api';
@@ -10,13 +11,14 @@ import { routeHref } from '../../app/route';
 import { useQueue } from './queue-context';
 import './queue-state.css';
 
-type Held = 'paused' | 'stopping' | 'lowDisk' | null;
+type Held = 'paused' | 'stopping' | 'lowDisk' | 'hours' | null;
 
 function heldBy(queue: QueueControl | undefined): Held {
   if (!queue) return null;
   if (queue.paused) return 'paused';
   if (queue.lowDiskSpace) return 'lowDisk';
   if (queue.stopAfterCurrent) return 'stopping';
+  if (queue.downloadsWaitUntil) return 'hours';
   return null;
 }
 
@@ -25,6 +27,7 @@ export function QueueStateBanner() {
   // One word, not the totals' object: that is new with every batch of progress.
   const held = useStore(store, (s) => heldBy(s.totals?.queue));
   const lowDisk = useStore(store, (s) => s.totals?.queue.lowDiskSpace ?? false);
+  const opensAt = useStore(store, (s) => s.totals?.queue.downloadsWaitUntil);
   if (!held) return null;
   const resume = () => void api.resumeQueue().catch(report);
   return (
@@ -54,6 +57,12 @@ export function QueueStateBanner() {
         <p>
           <strong>Paused: the disk is almost full</strong> — free some space, or lower the limit in{' '}
           <a href={routeHref({ screen: 'settings' })}>Settings</a>. Ferry goes on by itself when there is room.
+        </p>
+      )}
+      {held === 'hours' && (
+        <p>
+          <strong>Downloads wait for the download hours</strong> — they start at {opensAt}; transcodes and deliveries go
+          on. Change the hours in <a href={routeHref({ screen: 'settings' })}>Settings</a>.
         </p>
       )}
     </div>
