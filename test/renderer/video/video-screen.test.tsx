@@ -171,6 +171,23 @@ describe("a video's page", () => {
     expect(screen.getByText(/player appears here when the video is ready/)).toBeTruthy();
   });
 
+  it("draws a download's speed while it downloads, with the speed now and the minute's average", async () => {
+    const video = makeVideo('b2', 'arriving', 'downloading', { pct: 10, bytesPerSecond: 2 * 1024 * 1024 });
+    const fake = openPage([video], video.uid);
+    const graph = await screen.findByRole('img', { name: /^Download speed 2\.0 MiB\/s now/ });
+    expect(graph.getAttribute('aria-label')).toContain('on average over the last minute');
+    act(() =>
+      fake.emit('videos', [
+        {
+          ...video,
+          modified: '2026-11-21T10:05:00.000Z',
+          status: { ...video.status, state: 'inprogress', pctComplete: 5 },
+        },
+      ]),
+    );
+    expect(screen.queryByRole('img', { name: /^Download speed/ })).toBeNull();
+  });
+
   it("explains a failure, shows ffmpeg's log, and retries with the button", async () => {
     const video = failedVideo();
     const fake = openPage([video], video.uid, [

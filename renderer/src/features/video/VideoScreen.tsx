@@ -1,11 +1,12 @@
 /**
  * A video's page (`#/video/<uid>`): its header and actions, the player once it is ready, why it
- * failed and how to fix it, what to take away from it, its details, its deliveries and its history. Kept live by use-video.ts.
+ * failed and how to fix it, its download's speed, what to take away from it, its details, its deliveries and its history. Kept live by use-video.ts.
  */
 import type { Video } from '../../../../shared/video';
 import { DeliveriesSection } from './DeliveriesSection';
 import { ErrorPanel } from './ErrorPanel';
 import { HistoryList } from './HistoryList';
+import { SpeedGraph } from './SpeedGraph';
 import { UseThisVideo } from './UseThisVideo';
 import { useVideo, type History } from './use-video';
 import { VideoDetails } from './VideoDetails';
@@ -20,6 +21,7 @@ function Page({ video, history }: { video: Video; history: History }) {
     <>
       <VideoHeader video={video} />
       {failed && <ErrorPanel video={video} tail={ffmpegTail(history.events)} />}
+      <SpeedGraph video={video} />
       {video.playback ? (
         <VideoPlayer video={video} />
       ) : (
