@@ -65,7 +65,7 @@ describe('the bulk bar', () => {
     row('keynote').focus();
     fireEvent.keyDown(row('keynote'), { key: 'a', ctrlKey: true });
     expect(bar().textContent).toContain('5 selected');
-    expect(offered()).toEqual(['Pause 2', 'Cancel 2', 'Retry 2', 'Remove 5', 'Clear selection']);
+    expect(offered()).toEqual(['Pause 2', 'Cancel 2', 'Retry 2', 'Remove 5', 'Deliver 1…', 'Clear selection']);
     fireEvent.click(within(bar()).getByRole('button', { name: 'Retry 2' }));
     await expect.poll(() => fake.calls.find((c) => c.name === 'retry')?.input).toEqual({ all: true });
   });

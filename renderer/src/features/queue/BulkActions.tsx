@@ -4,13 +4,15 @@
  * contract's `{ all: true }`, counted from the engine's totals by state; under a filter it is the
  * rows loaded so far (the contract has no selection by filter). Removing waits for its Undo. The
  * bar follows the list: a video removed or gone from the filter leaves the selection, and with
- * nothing left selected the bar is gone.
+ * nothing left selected the bar is gone. "Deliver N…" sends the ready ones among them to the
+ * targets chosen.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Selection } from '../../../../shared/api';
 import { retryCanHelp } from '../../../../shared/retry-can-help';
 import type { Video } from '../../../../shared/video';
+import { DeliverToDialog } from '../video/DeliverToDialog';
 import { bulkActions, bulkCounts, countStates, uidsFor, type BulkAction } from './bulk-counts';
 import { listAll } from './list-all';
 import { useQueue } from './queue-context';
@@ -29,6 +31,7 @@ export function BulkActions() {
   const total = useStore(store, (s) => s.total);
   const videos = useStore(store, (s) => s.videos);
   const byState = useStore(store, (s) => s.totals?.byState);
+  const [delivering, setDelivering] = useState(false);
   useEffect(() => followList(selection, store), [selection, store]);
   if (selected.size === 0 && !all) return null;
 
@@ -41,6 +44,8 @@ export function BulkActions() {
     ? 0
     : chosen.filter((video) => video.status.state === 'error' && !retryCanHelp(video.status.errorReasonCode)).length;
   const only = selected.size === 1 ? chosen[0] : undefined;
+  const ready = chosen.filter((video) => video.status.state === 'ready').map((video) => video.uid);
+  const readyCount = everything ? (byState?.ready ?? 0) : ready.length;
 
   const remove = async () => {
     const uids = everything ? (await listAll(api)).map((video) => video.uid) : [...selected];
@@ -87,9 +92,15 @@ export function BulkActions() {
           Move to top
         </button>
       )}
+      {readyCount > 0 && (
+        <button type="button" onClick={() => setDelivering(true)}>
+          Deliver {readyCount}…
+        </button>
+      )}
       <button type="button" onClick={() => selection.getState().clear()}>
         Clear selection
       </button>
+      {delivering && <DeliverToDialog uids={everything ? 'all' : ready} open onClose={() => setDelivering(false)} />}
     </div>
   );
 }

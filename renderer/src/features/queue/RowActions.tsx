@@ -1,13 +1,16 @@
 /**
  * One video's actions: what its state most calls for as buttons (pause, resume, retry, cancel),
- * and the rarer ones in a "More actions" menu (open folder, copy link, move to top, remove), so
- * a row keeps every action reachable in a window 1000 px wide. Remove waits for its Undo; Retry
- * says, on a failure a retry does not fix, that it will fail again.
+ * and the rarer ones in a "More actions" menu (open folder, copy link, move a waiting video up,
+ * down, to the top or the bottom, deliver a ready one, remove), so a row keeps every action
+ * reachable in a narrow window. Remove waits for its Undo; Retry says, on a failure a retry does
+ * not fix, that it will fail again.
  */
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useStore } from 'zustand';
+import type { QueueMove } from '../../../../shared/api';
 import type { VideoState } from '../../../../shared/video-states';
+import { DeliverToDialog } from '../video/DeliverToDialog';
 import { retryWarning } from '../video/error-help';
 import { useQueue } from './queue-context';
 import { useRemoveWithUndo } from './remove-with-undo';
@@ -29,16 +32,15 @@ export const RowActions = memo(function RowActions({ uid, state, title, url }: R
   const code = useStore(store, (s) => (state === 'error' ? s.videos.get(uid)?.status.errorReasonCode : undefined));
   const warning = state === 'error' ? retryWarning(code) : undefined;
   const { buttons, menu } = rowActionsFor(state);
+  const [delivering, setDelivering] = useState(false);
+  // The store's move asks for the list again: the order changes, but no count, so no event would.
+  const move = (to: Extract<QueueMove, { to: string }>['to']) => void store.getState().move({ uid, to }).catch(report);
   const run = (action: RowAction) => {
     switch (action) {
       case 'remove':
         return removeWithUndo([uid]);
       case 'moveToTop':
-        // Moving changes the order but no count, so no event would bring the list up to date: ask again.
-        return void api
-          .moveToTop({ uid })
-          .then(() => store.getState().refresh())
-          .catch(report);
+        return move('top');
       default:
         return void api[action]({ uids: [uid] }).catch(report);
     }
@@ -76,18 +78,42 @@ export const RowActions = memo(function RowActions({ uid, state, title, url }: R
                 Copy link
               </Menu.Item>
             )}
-            {menu.map((action) => (
-              <Menu.Item
-                key={action}
-                className={action === 'remove' ? 'row-menu-item danger' : 'row-menu-item'}
-                onSelect={() => run(action)}
-              >
-                {actionLabels[action]}
+            {state === 'queued' && (
+              <>
+                <Menu.Item className="row-menu-item" onSelect={() => move('top')}>
+                  Move to top
+                </Menu.Item>
+                <Menu.Item className="row-menu-item" onSelect={() => move('up')}>
+                  Move up
+                </Menu.Item>
+                <Menu.Item className="row-menu-item" onSelect={() => move('down')}>
+                  Move down
+                </Menu.Item>
+                <Menu.Item className="row-menu-item" onSelect={() => move('bottom')}>
+                  Move to bottom
+                </Menu.Item>
+              </>
+            )}
+            {state === 'ready' && (
+              <Menu.Item className="row-menu-item" onSelect={() => setDelivering(true)}>
+                Deliver to…
               </Menu.Item>
-            ))}
+            )}
+            {menu
+              .filter((action) => action !== 'moveToTop')
+              .map((action) => (
+                <Menu.Item
+                  key={action}
+                  className={action === 'remove' ? 'row-menu-item danger' : 'row-menu-item'}
+                  onSelect={() => run(action)}
+                >
+                  {actionLabels[action]}
+                </Menu.Item>
+              ))}
           </Menu.Content>
         </Menu.Portal>
       </Menu.Root>
+      {delivering && <DeliverToDialog uids={[uid]} open onClose={() => setDelivering(false)} />}
     </div>
   );
 });
