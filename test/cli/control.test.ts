@@ -29,7 +29,8 @@ describe('ferry pause, resume, cancel, retry, remove and top', () => {
     expect(await statesByUid(dataDir)).toEqual({ [a]: 'canceled', [b]: 'canceled', [c]: 'queued' });
     expect(await run('pause', a, c)).toBe('paused 1 video (1 left as they were: only queued and working videos pause)');
 
-    expect(await run('top', a)).toBe(`moved ${a} (${links[0]}) to the top of the queue`);
+    // Named by its link's file name (issue 21: never a whole link).
+    expect(await run('top', a)).toBe(`moved ${a} (a.mp4) to the top of the queue`);
     expect(await run('remove', b)).toBe('removed 1 video');
     expect(Object.keys(await statesByUid(dataDir)).sort()).toEqual([a, c].sort());
     expect(await run('remove', '--all')).toBe('removed 2 videos');

@@ -198,7 +198,9 @@ describe('the queue against the real engine, in Chromium', () => {
     await pressUntil(page, 'ArrowDown', (now) => now.role === 'listitem' && now.text.includes('keys-broken'));
     await pressUntil(page, 'ArrowRight', (now) => now.label === 'More actions for keys-broken');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('menuitem').allTextContents()).toEqual(['Copy link', 'Remove']);
+    await expect
+      .poll(() => page.getByRole('menuitem').allTextContents())
+      .toEqual(['Copy link', 'Deliver to…', 'Remove']);
     await page.keyboard.press('Escape');
     // Radix gives the focus back to the menu's button once the menu has gone.
     await expect.poll(async () => (await focused(page)).label).toBe('More actions for keys-broken');

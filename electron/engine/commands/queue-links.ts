@@ -51,7 +51,7 @@ export function queueLinks(context: EngineContext, links: LinkInput[], options: 
       result.invalid.push({ position: link.position, text: link.url, reason: normalized.reason });
       continue;
     }
-    const name = link.name ?? options.meta?.name;
+    const name = link.name ?? link.meta?.name ?? options.meta?.name;
     const doc = detailsFromOptions({ ...options, meta: { ...options.meta, ...link.meta } }, name);
     doc.meta = { ...doc.meta, 'downloaded-from': link.url };
     if (!normalized.ok) {

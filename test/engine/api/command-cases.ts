@@ -56,6 +56,8 @@ const fingerprintOf = (file: string) => {
   const bytes = fs.readFileSync(file);
   return createHash('sha256').update(`${bytes.length}\n`).update(bytes).digest('hex');
 };
+/** The fingerprint of findByFingerprint's file, per fixture (read when arranged: the fuzzing's placeholder fixture has no file). */
+const fingerprints = new WeakMap<Fixture, string>();
 /** The target testTarget's case saved, per fixture. */
 const testedTargets = new WeakMap<Fixture, string>();
 /** The target deliver's case saved, per fixture. */
@@ -246,8 +248,11 @@ export const cases: Record<CommandName, Case> = {
     field: 'uid',
   },
   findByFingerprint: {
-    arrange: (f) => value(f, 'addFiles', { paths: [f.file] }),
-    valid: (f) => ({ fingerprints: ['0'.repeat(64), fingerprintOf(f.file)] }),
+    arrange: async (f) => {
+      fingerprints.set(f, fingerprintOf(f.file));
+      await value(f, 'addFiles', { paths: [f.file] });
+    },
+    valid: (f) => ({ fingerprints: ['0'.repeat(64), fingerprints.get(f) ?? '1'.repeat(64)] }),
     answers: (v, f) =>
       expect(v).toEqual([
         { fingerprint: fingerprintOf(f.file), uid: expect.any(String), name: path.basename(f.file), state: 'queued' },
@@ -344,6 +349,7 @@ export const cases: Record<CommandName, Case> = {
       expect(v).toEqual({
         ok: false,
         message: expect.stringMatching(/^Could not reach http:\/\/127\.0\.0\.1:9\/files\//),
+        fix: 'endpoint',
       }),
     invalid: { id: '' },
     field: 'id',

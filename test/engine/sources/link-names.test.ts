@@ -11,7 +11,7 @@ import { openLinkEngine, originForTest, videoForFile } from './link-engine';
 const video = videoForFile();
 const named = `attachment; filename="Cafe.mp4"; filename*=UTF-8''Caf%C3%A9%20%E2%80%94%20Paris.mp4`;
 
-async function add(engine: Engine, link: { url: string; name?: string }): Promise<string> {
+async function add(engine: Engine, link: { url: string; name?: string; meta?: Record<string, string> }): Promise<string> {
   const added = await dispatch(engine, 'addLinks', { links: [link], options: { transcode: false } });
   if (!added.ok) throw new Error(added.error.message);
   return added.value.queued[0]!.uid;
@@ -61,12 +61,16 @@ describe("a link's name", () => {
     });
     const engine = openLinkEngine();
     const given = await add(engine, { url: origin.url('/clip.mp4'), name: 'Keynote' });
+    // As the HTTP API's copy gives it (Cloudflare's meta.name).
+    const inMeta = await add(engine, { url: `${origin.url('/clip.mp4')}?copy=3`, meta: { name: 'Keynote, in meta' } });
+    expect(await nameOf(engine, inMeta)).toBe('Keynote, in meta');
     const renamed = await add(engine, { url: `${origin.url('/clip.mp4')}?copy=2` });
     expect(await nameOf(engine, renamed)).toBe('clip.mp4');
     const edited = await dispatch(engine, 'edit', { uid: renamed, changes: { meta: { name: 'Keynote, take 2' } } });
     expect(edited.ok).toBe(true);
     await engine.run();
     expect(await engine.get({ uid: given })).toMatchObject({ status: { state: 'ready' }, meta: { name: 'Keynote' } });
+    expect(await engine.get({ uid: inMeta })).toMatchObject({ meta: { name: 'Keynote, in meta' } });
     expect(await engine.get({ uid: renamed })).toMatchObject({
       status: { state: 'ready' },
       meta: { name: 'Keynote, take 2' },
