@@ -61,6 +61,14 @@ describe('the queue list', () => {
     fireEvent.click(rowOf('b-roll'));
     fireEvent.keyDown(rowOf('b-roll'), { key: 'ArrowUp', altKey: true });
     expect(fake.calls.filter((c) => c.name === 'move')).toHaveLength(1);
+
+    // Sorted by name, a move would not show: the list says how to move instead.
+    fireEvent.click(screen.getByRole('button', { name: 'Name' }));
+    await waitFor(() => expect(names()[0]).toBe('b-roll'));
+    fireEvent.click(rowOf('trailer'));
+    fireEvent.keyDown(rowOf('trailer'), { key: 'ArrowUp', altKey: true });
+    expect(await screen.findByText(/choose "Queue" above the list/)).toBeTruthy();
+    expect(fake.calls.filter((c) => c.name === 'move')).toHaveLength(1);
   });
 
   it('renames in place with F2, and only the keyboard row takes Tab', async () => {

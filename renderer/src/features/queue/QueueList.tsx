@@ -21,7 +21,7 @@ import { VideoRow } from './VideoRow';
 import './queue-layout.css';
 
 export function QueueList() {
-  const { store, selection, report } = useQueue();
+  const { store, selection, report, tell } = useQueue();
   const rows = useStore(store, (s) => s.rows);
   const reorderable = useStore(store, (s) => s.filter.sort.by === 'queue' && s.filter.sort.asc);
   const density = useDensity();
@@ -114,7 +114,9 @@ export function QueueList() {
         state.moveTo(intent.index, current, intent.extend);
         return;
       case 'move':
-        if (uid && store.getState().videos.get(uid)?.status.state === 'queued') move({ uid, to: intent.to });
+        // Sorted by a column, a move would not show where it went.
+        if (!reorderable) tell('Videos move in the queue order: choose "Queue" above the list first.');
+        else if (uid && store.getState().videos.get(uid)?.status.state === 'queued') move({ uid, to: intent.to });
         return;
       case 'toggle':
         state.click(at, current, 'toggle');
