@@ -32,7 +32,8 @@ const tenThousandVideos = `
       const byState = { queued: 0, downloading: 0, inprogress: 0, ready: 0, error: 0, paused: 0, canceled: 0 };
       videos.forEach((v) => byState[v.status.state]++);
       return { byState, total: videos.length, bytesPerSecond: 50 * 1048576, etaSeconds: 3600,
-        queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false } };
+        queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false },
+        batch: { done: 0, total: videos.length, bytesDone: 0, bytesTotal: 0 } };
     };
     const emit = (event, payload) => listeners[event].forEach((l) => l(payload));
     const ok = (value) => Promise.resolve({ ok: true, value: structuredClone(value) });

@@ -17,7 +17,8 @@ const fakeFerryScript = `
     window.ferry = {
       list: async () => ({ ok: true, value: { videos: [video('b', 'Keynote', 'downloading', 30), video('a', 'Trailer', 'queued', 0)], total: 2 } }),
       totals: async () => ({ ok: true, value: { byState, total: 2, bytesPerSecond: 3 * 1024 * 1024, etaSeconds: 185,
-        queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false } } }),
+        queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false },
+        batch: { done: 0, total: 2, bytesDone: 0, bytesTotal: 0 } } }),
       on: (event, listener) => { listeners[event].push(listener); return () => {}; },
     };
     window.pushUpdate = () => listeners.videos.forEach((l) => l([video('b', 'Keynote', 'downloading', 80)]));
@@ -54,10 +55,10 @@ describe('the renderer in Chromium', () => {
     expect(await rows.nth(0).textContent()).toContain('Keynote');
     expect(await page.getByLabel('Queue totals').textContent()).toContain('2 videos · 1 working · 1 queued');
     expect(await page.getByLabel('Queue totals').textContent()).toContain('3.0 MiB/s · 3m 05s left');
-    expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('30');
+    expect(await rows.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('30');
 
     await page.evaluate(() => (globalThis as unknown as { pushUpdate: () => void }).pushUpdate());
-    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('80');
+    await expect.poll(() => rows.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('80');
     expect(problems).toEqual([]);
     await page.close();
   });
