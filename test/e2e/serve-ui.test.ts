@@ -111,7 +111,11 @@ describe('the UI served by ferry serve, in Chromium', () => {
       document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer, bubbles: true, cancelable: true }));
       document.body.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
     }, bytes);
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Uploaded dropped.avi');
+    // The upload tray (test/e2e/upload-tray.test.ts) lists the file as uploaded and queued.
+    const tray = page.getByRole('region', { name: 'Uploads' });
+    await expect
+      .poll(() => tray.getByRole('listitem').filter({ hasText: 'dropped.avi' }).textContent())
+      .toMatch(/Uploaded .+; queued/);
 
     const dropped = rows.filter({ hasText: 'dropped.avi' });
     await expect.poll(() => dropped.count()).toBe(1);

@@ -176,14 +176,14 @@ describe('the targets screen, served by ferry serve', () => {
     await delivery.getByRole('checkbox', { name: 'Archive (TUS server)' }).check();
     await delivery.getByRole('checkbox', { name: 'Stream (Cloudflare Stream)' }).check();
     await delivery.getByRole('spinbutton', { name: 'Upload limit (MiB/s)' }).fill('50');
-    await delivery.getByRole('button', { name: 'Save delivery' }).click();
-    await delivery.getByText('Saved.').waitFor();
+    // Saved as it changes: the limit once the field is left.
+    await page.keyboard.press('Tab');
     const targets = await app.served.engine.listTargets();
     const id = (name: string) => targets.find((t) => t.name === name)?.id;
-    expect((await app.served.engine.getSettings()).delivery).toEqual({
-      deliverTo: [id('Archive'), id('Stream')],
-      maxUploadBytesPerSecond: 50 * 1024 ** 2,
-    });
+    await expect
+      .poll(async () => (await app.served.engine.getSettings()).delivery)
+      .toEqual({ deliverTo: [id('Archive'), id('Stream')], maxUploadBytesPerSecond: 50 * 1024 ** 2 });
+    await page.getByText('All changes saved.').waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
     await delivery.screenshot({ path: path.join(artifactsDir, 'targets-settings-delivery-dark.png') });
 
