@@ -127,6 +127,28 @@ describe('every screen at three window sizes, light and dark', () => {
       },
     },
     {
+      name: 'queue-columns',
+      // Where the window is wide enough for them, each row's Added and Size stand under their sort headers.
+      async show(page) {
+        const width = page.viewportSize()?.width ?? 0;
+        const misplaced = await page.evaluate((wide) => {
+          const header = (name: string) =>
+            document.querySelector(`.sort-header .sort-${name}`)?.getBoundingClientRect();
+          const cells = document.querySelector('.video-list .video-row .video-facts');
+          const [added, size] = Array.from(cells?.children ?? []).map((cell) => cell.getBoundingClientRect());
+          if (!wide)
+            return cells && getComputedStyle(cells).display !== 'none' ? ['facts shown in a narrow window'] : [];
+          const under = (cell: DOMRect | undefined, head: DOMRect | undefined) =>
+            cell && head && cell.width > 0 && Math.abs(cell.left - head.left) <= 2;
+          return [
+            ...(under(added, header('added')) ? [] : ['Added is not under its header']),
+            ...(under(size, header('size')) ? [] : ['Size is not under its header']),
+          ];
+        }, width >= 1280);
+        expect(misplaced).toEqual([]);
+      },
+    },
+    {
       name: 'queue-failed',
       async show(page) {
         await page.evaluate(() => (window.location.hash = '#/'));

@@ -14,7 +14,9 @@ import { RenameField } from './RenameField';
 import { useRowEvents } from './row-events';
 import { RowActions } from './RowActions';
 import { RowError } from './RowError';
+import { addedText } from './added-text';
 import { RowDeliveries, RowProgress } from './RowStatus';
+import { formatBytes } from '../../../../shared/format-units';
 import { bytesText, sourceLabel, videoTitle } from './video-text';
 
 /** How long a click on a name waits for a second one (a double-click renames) before opening the video. */
@@ -151,6 +153,11 @@ export const VideoRow = memo(function VideoRow(props: RowProps) {
         </span>
         <RowError video={video} />
       </div>
+      {/* The Added and Size columns, under their sort headers (hidden where the window is narrow: the size is in the source line). */}
+      <span className="video-facts" aria-hidden="true">
+        <span title={new Date(video.created).toLocaleString()}>{addedText(video.created)}</span>
+        <span>{video.size >= 0 ? formatBytes(video.size) : '—'}</span>
+      </span>
       <RowProgress video={video} />
       <RowDeliveries video={video} />
       <RowActions uid={video.uid} state={video.status.state} title={title} url={video.source.url} />
