@@ -32,6 +32,8 @@ export function QueueList() {
   const [renaming, setRenaming] = useState<string | null>(null);
   const removeWithUndo = useRemoveWithUndo();
   const claimFocus = useRef(false);
+  /** The video the keyboard's place follows as it moves (Alt+arrows, a drop), until the user goes elsewhere. */
+  const following = useRef<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   // The app is not built with the React Compiler; the virtualiser renders this component itself on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -67,13 +69,15 @@ export function QueueList() {
   /** Moves a video in the queue; the keyboard's place follows it if the list has the focus. */
   const move = (input: QueueMove) => {
     const hadFocus = scroller.current?.contains(document.activeElement) ?? false;
+    following.current = input.uid;
     store
       .getState()
       .move(input)
       .then(() => {
         const now = store.getState().rows;
         const at = now.indexOf(input.uid);
-        if (at < 0) return;
+        // The user moved the keyboard elsewhere meanwhile: it stays there.
+        if (at < 0 || following.current !== input.uid) return;
         claimFocus.current = hadFocus;
         selection.getState().moveTo(at, now, false);
       })
@@ -107,9 +111,11 @@ export function QueueList() {
     const state = selection.getState();
     const current = store.getState().rows;
     const at = Math.max(0, Math.min(state.focus, current.length - 1));
-    const uid = current[at];
+    // The row the keyboard is on, even while a move's new order is still on its way.
+    const uid = row?.dataset.uid ?? current[at];
     switch (intent.kind) {
       case 'focus':
+        following.current = null;
         claimFocus.current = true;
         state.moveTo(intent.index, current, intent.extend);
         return;
@@ -192,6 +198,7 @@ export function QueueList() {
         aria-label="Videos"
         onKeyDown={onKeyDown}
         onContextMenu={onContextMenu}
+        onPointerDownCapture={() => (following.current = null)}
         {...drag.listHandlers}
       >
         <div className="video-list-inner" style={{ height: virtualizer.getTotalSize() }}>
