@@ -15,7 +15,7 @@ export function inMemoryFerry(count: number, working: number): string {
   return `
   (() => {
     const setupStart = performance.now();
-    const listeners = { videos: [], removed: [], totals: [] };
+    const listeners = { videos: [], removed: [], totals: [], engine: [], settings: [] };
     const base = { uploaded: null, readyToStream: false, readyToStreamAt: null, duration: -1, size: 50 * 1048576,
       input: { width: -1, height: -1 }, thumbnail: null, thumbnailTimestampPct: 0, playback: null, downloads: null,
       maxDurationSeconds: -1, maxSizeBytes: -1, scheduledDeletion: null, outputsDeletedAt: null, watermark: null,
@@ -33,7 +33,8 @@ export function inMemoryFerry(count: number, working: number): string {
       const byState = { queued: 0, downloading: 0, inprogress: 0, ready: 0, error: 0, paused: 0, canceled: 0 };
       videos.forEach((v) => byState[v.status.state]++);
       return { byState, total: videos.length, bytesPerSecond: speed, etaSeconds: 3600,
-        queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false } };
+        queue: { paused: false, stopAfterCurrent: false, lowDiskSpace: false },
+        batch: { done: 0, total: videos.length, bytesDone: 0, bytesTotal: videos.length * base.size } };
     };
     const emit = (event, payload) => listeners[event].forEach((l) => l(payload));
     const ok = (value) => Promise.resolve({ ok: true, value: structuredClone(value) });
