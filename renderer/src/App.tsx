@@ -10,14 +10,19 @@ import { EngineBanner } from './features/engine/EngineBanner';
 import { queueContext, type QueueContext } from './features/queue/queue-context';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { createSelectionStore } from './features/queue/selection-store';
-import { SettingsScreen } from './features/settings/SettingsScreen';
-import { TargetsScreen } from './features/targets/TargetsScreen';
 import type { Platform } from './platform/platform';
 import { createSettingsStore } from './store/settings-store';
 import type { VideoStore } from './store/video-store';
 
 // The player (hls.js) is half the bundle: loaded when a video's page is first opened, so the queue shows sooner.
 const VideoScreen = lazy(() => import('./features/video/VideoScreen').then((m) => ({ default: m.VideoScreen })));
+// Screens a user opens now and then: loaded when first opened, so the queue's first rows come sooner.
+const SettingsScreen = lazy(() =>
+  import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
+const TargetsScreen = lazy(() =>
+  import('./features/targets/TargetsScreen').then((m) => ({ default: m.TargetsScreen })),
+);
 
 interface AppProps {
   api: FerryApi;
@@ -76,8 +81,11 @@ export function App({ api, store, platform, notices }: AppProps) {
               <VideoScreen key={route.uid} uid={route.uid} />
             </Suspense>
           )}
-          {route.screen === 'settings' && <SettingsScreen />}
-          {route.screen === 'targets' && <TargetsScreen />}
+          {(route.screen === 'settings' || route.screen === 'targets') && (
+            <Suspense fallback={<p className="muted screen">Loading…</p>}>
+              {route.screen === 'settings' ? <SettingsScreen /> : <TargetsScreen />}
+            </Suspense>
+          )}
         </div>
       </queueContext.Provider>
     </appContext.Provider>
