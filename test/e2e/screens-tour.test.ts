@@ -184,7 +184,8 @@ describe('every screen at three window sizes, light and dark', () => {
           .getByRole('textbox')
           .first()
           .fill(['https://example.com/a.mp4', 'not a link', 'https://www.dropbox.com/s/abc/talk.mov?dl=0'].join('\n'));
-        await page.getByText('not a link').first().waitFor();
+        // Checked: the two links are offered to queue, the line that is none is named.
+        await page.getByRole('button', { name: 'Queue 2 videos' }).waitFor();
       },
     },
     {
