@@ -29,7 +29,7 @@ export async function deliverOnce(
   if (!target) {
     deliveries.fail(
       row.id,
-      `Delivery target ${row.target_id} was removed. Add a target (ferry target add) and ingest the video again.`,
+      `Delivery target ${row.target_id} was removed. Add the target again, then send the video with Deliver to… (or ferry deliver).`,
     );
     return;
   }

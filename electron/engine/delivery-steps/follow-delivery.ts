@@ -4,6 +4,7 @@
  * error text kept on the delivery.
  */
 import { providerFacts } from '../../../shared/delivery-targets';
+import { retryWords } from '../delivery/delivery-failure';
 import { nextPollDelay } from '../delivery/plan-delivery';
 import { failDelivery, type DeliveryAttempt } from './delivery-attempt';
 
@@ -34,7 +35,7 @@ export async function followDelivery(attempt: DeliveryAttempt, remoteId: string)
         : 'Check that the video plays here';
     const text =
       `Delivery to "${target.name}" failed: ${label} could not process the video (${reason}). ` +
-      `${check}, then run: ferry retry ${uid}.`;
+      `${check}, ${retryWords(uid)}.`;
     failDelivery(attempt, text, { remoteId, state: status.word }, status.word);
     return;
   }

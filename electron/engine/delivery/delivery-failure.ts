@@ -5,6 +5,9 @@
 import { providerFacts, type DeliveryProvider } from '../../../shared/delivery-targets';
 import { backoffMs, isTransient, planRetry } from '../retry/retry-policy';
 
+/** How to try again, in words for every door: the app's and the browser's Retry, the CLI's command. */
+export const retryWords = (uid: string): string => `then retry the video (Retry, or ferry retry ${uid})`;
+
 /** How a delivery retries (DeliveryTuning in the deliver stage). */
 export interface RetryTuning {
   /** Attempts without progress before a delivery fails. */
@@ -60,16 +63,16 @@ function serviceRefusal(failure: UploadFailure, context: FailureContext): string
   const { name, provider } = context.target;
   const { label, credential } = providerFacts[provider];
   const said = failure.serviceText ? ` ("${failure.serviceText}")` : '';
-  const retry = `then run: ferry retry ${context.uid}`;
+  const retry = retryWords(context.uid);
   switch (failure.status) {
     case 401:
     case 403:
       return (
         `Delivery to "${name}" failed: ${label} refused the credential (${failure.status})${said}. ` +
-        `Save the right ${credential} (ferry target add "${name}" … --credential-env VAR), ${retry}.`
+        `Save the right ${credential} in the target (Targets, Edit; or ferry target add "${name}" … --credential-env VAR), ${retry}.`
       );
     case 404:
-      return `Delivery to "${name}" failed: ${label} answered 404${said}. Check the target's endpoint and ids (ferry target test "${name}"), ${retry}.`;
+      return `Delivery to "${name}" failed: ${label} answered 404${said}. Check the target's endpoint and ids (Targets, Test; or ferry target test "${name}"), ${retry}.`;
     case 413:
       return `Delivery to "${name}" failed: ${label} refuses a file of ${context.size} bytes (413)${said}. Send the MP4 instead of the original, or a shorter video, ${retry}.`;
     default:
@@ -80,13 +83,13 @@ function serviceRefusal(failure: UploadFailure, context: FailureContext): string
 function refusal(failure: UploadFailure, context: FailureContext): string {
   if (context.target.provider !== 'tus') return serviceRefusal(failure, context);
   const { name, endpoint } = context.target;
-  const retry = `then run: ferry retry ${context.uid}`;
+  const retry = retryWords(context.uid);
   switch (failure.status) {
     case 401:
     case 403:
       return (
         `Delivery to "${name}" failed: ${endpoint} answered ${failure.status}, the credential is missing or refused. ` +
-        `Save the right one (ferry target add "${name}" --provider tus --endpoint ${endpoint} --credential-env VAR), ${retry}.`
+        `Save the right one in the target (Targets, Edit; or ferry target add "${name}" --provider tus --endpoint ${endpoint} --credential-env VAR), ${retry}.`
       );
     case 404:
       return `Delivery to "${name}" failed: ${endpoint} answered 404, there is no TUS endpoint there. Check the target's URL, ${retry}.`;
@@ -138,7 +141,7 @@ export function judgeFailure(
       kind: 'fail',
       text:
         `Delivery to "${name}" failed after ${context.attempt} attempts (${describe(failure)}). ` +
-        `Check that ${endpoint} is up and reachable, then run: ferry retry ${context.uid}.`,
+        `Check that ${endpoint} is up and reachable, ${retryWords(context.uid)}.`,
     };
   }
   return { kind: 'retry', delayMs: plan.delayMs, forgetUpload: uploadGone };

@@ -22,7 +22,7 @@ export function plannedDeliveries(
     return {
       targetId: id,
       mode: 'push',
-      error: `Delivery target ${id} was removed before the video was ready. Add a target (ferry target add) and ingest the video again.`,
+      error: `Delivery target ${id} was removed before the video was ready. Add the target again, then send the video with Deliver to… (or ferry deliver).`,
     };
   });
 }

@@ -49,7 +49,7 @@ describe('where a video goes', () => {
     const targets = new Map([['t1', { name: 'archive', mode: 'push' as const }]]);
     expect(plannedDeliveries(['t1', 'gone'], targets)).toEqual([
       { targetId: 't1', mode: 'push' },
-      { targetId: 'gone', mode: 'push', error: expect.stringMatching(/gone was removed.*ferry target add/) },
+      { targetId: 'gone', mode: 'push', error: expect.stringMatching(/gone was removed.*Deliver to… \(or ferry deliver\)/) },
     ]);
   });
 });
@@ -198,7 +198,7 @@ describe('a failed attempt', () => {
       kind: 'fail',
       text:
         'Delivery to "archive" failed after 3 attempts (the server answered 500). Check that ' +
-        `https://tus.example.test/files/ is up and reachable, then run: ferry retry ${context.uid}.`,
+        `https://tus.example.test/files/ is up and reachable, then retry the video (Retry, or ferry retry ${context.uid}).`,
     });
     const offline = judgeFailure({ message: 'connect ECONNREFUSED' }, { ...context, attempt: 3 }, tuning, half);
     expect(offline).toMatchObject({ kind: 'fail', text: expect.stringContaining('(connect ECONNREFUSED)') });
