@@ -90,6 +90,14 @@ export const settingKeys: Readonly<Record<string, SettingKey>> = {
     // The schema names the allowed words when it refuses another.
     patch: (text, current) => ({ ui: { ...current.ui, theme: text.trim().toLowerCase() as Settings['ui']['theme'] } }),
   },
+  'ui.density': {
+    summary: "the queue's rows: comfortable or compact (16 rows at 1280×800)",
+    read: (settings) => settings.ui.density ?? 'comfortable',
+    show: String,
+    patch: (text, current) => ({
+      ui: { ...current.ui, density: text.trim().toLowerCase() as NonNullable<Settings['ui']['density']> },
+    }),
+  },
   'ui.watchClipboard': {
     summary: 'the app offers links copied in other apps (true or false; off by default)',
     read: (settings) => settings.ui.watchClipboard,

@@ -54,6 +54,7 @@ describe('ferry settings', () => {
 
     expect((await settings('defaults.ladder', '720,360')).stdout).toBe('defaults.ladder = 720,360\n');
     expect((await settings('ui.theme', 'Dark')).stdout).toBe('ui.theme = dark\n');
+    expect((await settings('ui.density', 'Compact')).stdout).toBe('ui.density = compact\n');
     expect((await settings('ui.watchClipboard', 'on')).stdout).toBe('ui.watchClipboard = true\n');
     expect((await settings('library')).stdout).toBe(`${path.join(fs.realpathSync(dataDir), 'library')}\n`);
     expect(JSON.parse((await settings('--json')).stdout)).toMatchObject({
