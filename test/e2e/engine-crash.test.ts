@@ -159,7 +159,8 @@ describe("the engine's process killed under ferry serve, in Chromium", () => {
     expect((await rowNames(page)).sort()).toEqual(names);
     await expect.poll(() => stateOf(page, 'first.avi'), { timeout: 30_000 }).toBe('Downloading');
     await expect.poll(() => stateOf(page, 'second.avi'), { timeout: 30_000 }).toBe('Downloading');
-    expect(await page.getByLabel('Queue totals').textContent()).toContain('2 videos · 2 working');
+    // The totals follow the rows' batch as an event of their own.
+    await expect.poll(() => page.getByLabel('Queue totals').textContent()).toContain('2 videos · 2 working');
     // Nothing downloaded again: the new process asks only for what the dead one had not written,
     // each missing piece from its first byte not on disk when it died.
     const asked = () => rangeStarts('/first.avi').filter((get) => get.at >= killedAt);

@@ -85,7 +85,10 @@ describe('the UI served by ferry serve, in Chromium', () => {
     await expect
       .poll(() => row.locator('.video-state').textContent(), { timeout: 90_000, interval: 250 })
       .toBe('Ready');
-    expect(await page.getByLabel('Queue totals').textContent()).toContain('1 video · 0 working · 0 queued · 1 ready');
+    // The rows come from the server's own reads, the totals from the engine, which may answer a moment later.
+    await expect
+      .poll(() => page.getByLabel('Queue totals').textContent())
+      .toContain('1 video · 0 working · 0 queued · 1 ready');
     fs.mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, 'serve-ui-ready.png') });
 
@@ -163,7 +166,10 @@ describe('the UI served by ferry serve, in Chromium', () => {
     await expect.poll(() => page.getByRole('status').count()).toBe(0);
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.textContent()).toContain('dropped.avi');
-    expect(await page.getByLabel('Queue totals').textContent()).toContain('1 video · 0 working · 0 queued · 1 ready');
+    // The rows come from the server's own reads, the totals from the engine, which may answer a moment later.
+    await expect
+      .poll(() => page.getByLabel('Queue totals').textContent())
+      .toContain('1 video · 0 working · 0 queued · 1 ready');
     await page.close();
   });
 });
