@@ -81,7 +81,9 @@ export function fakeTotals(videos: readonly Video[], queue: QueueTotals['queue']
 function fakeBatch(videos: readonly Video[], byState: Record<VideoState, number>): QueueTotals['batch'] {
   const inQueue = byState.queued + byState.downloading + byState.inprogress + byState.paused;
   if (inQueue === 0) return { done: 0, total: 0, bytesDone: 0, bytesTotal: 0 };
-  const links = videos.filter((v) => v.source.kind === 'url' && v.size > 0 && !['error', 'canceled'].includes(v.status.state));
+  const links = videos.filter(
+    (v) => v.source.kind === 'url' && v.size > 0 && !['error', 'canceled'].includes(v.status.state),
+  );
   const downloaded = (v: Video) => (v.status.step === 'fetch' ? (v.size * v.status.pctComplete) / 100 : v.size);
   return {
     done: byState.ready + byState.error + byState.canceled,

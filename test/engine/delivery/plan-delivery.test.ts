@@ -49,7 +49,11 @@ describe('where a video goes', () => {
     const targets = new Map([['t1', { name: 'archive', mode: 'push' as const }]]);
     expect(plannedDeliveries(['t1', 'gone'], targets)).toEqual([
       { targetId: 't1', mode: 'push' },
-      { targetId: 'gone', mode: 'push', error: expect.stringMatching(/gone was removed.*Deliver to… \(or ferry deliver\)/) },
+      {
+        targetId: 'gone',
+        mode: 'push',
+        error: expect.stringMatching(/gone was removed.*Deliver to… \(or ferry deliver\)/),
+      },
     ]);
   });
 });

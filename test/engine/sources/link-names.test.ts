@@ -11,7 +11,10 @@ import { openLinkEngine, originForTest, videoForFile } from './link-engine';
 const video = videoForFile();
 const named = `attachment; filename="Cafe.mp4"; filename*=UTF-8''Caf%C3%A9%20%E2%80%94%20Paris.mp4`;
 
-async function add(engine: Engine, link: { url: string; name?: string; meta?: Record<string, string> }): Promise<string> {
+async function add(
+  engine: Engine,
+  link: { url: string; name?: string; meta?: Record<string, string> },
+): Promise<string> {
   const added = await dispatch(engine, 'addLinks', { links: [link], options: { transcode: false } });
   if (!added.ok) throw new Error(added.error.message);
   return added.value.queued[0]!.uid;
