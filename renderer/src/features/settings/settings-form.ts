@@ -96,25 +96,34 @@ export const limitText = (mib: string) => (mib === '' ? 'no limit' : `${mib} MiB
 
 const limitShown = (bytes: number | null) => (bytes === null ? '' : rounded(bytes / MiB, 3));
 
-export const uploadLimitField: FieldSpec = {
-  path: 'delivery.maxUploadBytesPerSecond',
-  shown: (s) => limitShown(s.delivery.maxUploadBytesPerSecond),
-  parse(text) {
-    const limit = readLimit(text);
-    if (!limit.ok) return limit;
-    return { ok: true, patch: (s) => ({ delivery: { ...s.delivery, maxUploadBytesPerSecond: limit.bytes } }) };
-  },
-};
+/** A limit field: MiB/s shown, bytes per second saved, empty for no limit. */
+function limitField(
+  path: string,
+  saved: (s: Settings) => number | null,
+  patch: (s: Settings, bytes: number | null) => SettingsPatch,
+): FieldSpec {
+  return {
+    path,
+    shown: (s) => limitShown(saved(s)),
+    parse(text) {
+      const limit = readLimit(text);
+      if (!limit.ok) return limit;
+      return { ok: true, patch: (s) => patch(s, limit.bytes) };
+    },
+  };
+}
 
-export const downloadLimitField: FieldSpec = {
-  path: 'download.maxBytesPerSecond',
-  shown: (s) => limitShown(s.download.maxBytesPerSecond),
-  parse(text) {
-    const limit = readLimit(text);
-    if (!limit.ok) return limit;
-    return { ok: true, patch: (s) => ({ download: { ...s.download, maxBytesPerSecond: limit.bytes } }) };
-  },
-};
+export const uploadLimitField = limitField(
+  'delivery.maxUploadBytesPerSecond',
+  (s) => s.delivery.maxUploadBytesPerSecond,
+  (s, bytes) => ({ delivery: { ...s.delivery, maxUploadBytesPerSecond: bytes } }),
+);
+
+export const downloadLimitField = limitField(
+  'download.maxBytesPerSecond',
+  (s) => s.download.maxBytesPerSecond,
+  (s, bytes) => ({ download: { ...s.download, maxBytesPerSecond: bytes } }),
+);
 
 /** The hours offered when the user first limits downloads to some: the night. */
 export const nightHours = { start: '22:00', end: '07:00' };
