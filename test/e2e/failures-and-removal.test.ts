@@ -8,12 +8,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as make from '../helpers/media-fixtures';
 import { startOrigin } from '../helpers/origin-server';
 import { until } from '../helpers/wait-for';
 import { seriousAxeFindings } from './support/axe-findings';
+import { rowOf } from './support/queue-rows';
 import { artifactsDir, startServedApp, type ServedApp } from './support/serve-app';
 
 describe('failures and removal, in Chromium through ferry serve', () => {
@@ -56,11 +57,6 @@ describe('failures and removal, in Chromium through ferry serve', () => {
     await origin?.close();
   });
 
-  const rowOf = (page: Page, name: string): Locator =>
-    page
-      .getByRole('list', { name: 'Videos' })
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('link', { name, exact: true }) });
   const selectRow = (page: Page, name: string, modifiers: ('Control' | 'Shift')[] = []) =>
     rowOf(page, name).locator('.video-source').click({ modifiers });
   const bar = (page: Page) => page.getByRole('toolbar', { name: 'Selected videos' });
