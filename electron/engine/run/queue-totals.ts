@@ -3,7 +3,7 @@ import type { QueueBatch, QueueControl, QueueTotals } from '../../../shared/api'
 import type { VideoState } from '../../../shared/video-states';
 import type { EngineContext } from '../context/engine-context';
 import { downloadHoursVerdict, minuteOfDay } from './download-hours';
-import type { DownloadSums, WorkSums } from '../store/queue-work';
+import type { DownloadSpeed, DownloadSums, WorkSums } from '../store/queue-work';
 import { queueAcceptsWork } from './plan-claims';
 import { estimateQueueSeconds } from './queue-estimate';
 
@@ -21,13 +21,16 @@ export function queueTotals(context: EngineContext): QueueTotals {
   const queue = queueControl(context);
   const sums = workSums(context, byState, queue.stopAfterCurrent);
   const working = byState.downloading + byState.inprogress > 0;
+  // One read gives both the queue's speed and one download's, for the time left.
+  const speed = context.work.downloadSpeed();
   return {
     byState,
     total: Object.values(byState).reduce((a, b) => a + b, 0),
-    bytesPerSecond: context.edits.downloadSpeed(),
+    bytesPerSecond: speed.total,
     etaSeconds: queueEtaSeconds(
       context,
       sums,
+      speed,
       working && queueAcceptsWork(queue),
       queue.downloadsWaitUntil !== undefined,
     ),
@@ -72,10 +75,16 @@ function workSums(context: EngineContext, byState: Record<VideoState, number>, o
 }
 
 /** The time left of the work that will run, at the rates measured now (or last); -1 when nothing runs. */
-function queueEtaSeconds(context: EngineContext, sums: Sums, running: boolean, downloadsWait: boolean): number {
+function queueEtaSeconds(
+  context: EngineContext,
+  sums: Sums,
+  speed: DownloadSpeed,
+  running: boolean,
+  downloadsWait: boolean,
+): number {
   if (!running) return -1;
-  const { rates, work } = context;
-  rates.noteDownloadRate(work.speedOfOneDownload());
+  const { rates } = context;
+  rates.noteDownloadRate(speed.count > 0 ? speed.total / speed.count : 0);
   const { concurrency } = context.settings.get();
   const { hosts, ...downloads } = sums.downloads;
   return estimateQueueSeconds({

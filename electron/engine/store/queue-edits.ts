@@ -1,7 +1,7 @@
 /**
  * Queue operations beside the claim-and-transition cycle of VideoStore: reordering, removing,
- * and the reads the scheduler and housekeeping need (when the next retry is due, the queue's
- * download speed, which videos' outputs have passed their scheduledDeletion).
+ * and the reads the scheduler and housekeeping need (when the next retry is due, which videos'
+ * outputs have passed their scheduledDeletion).
  */
 import type Database from 'better-sqlite3';
 import type { QueueMove } from '../../../shared/api';
@@ -11,7 +11,6 @@ import type { VideoDoc } from './video-row';
 
 export class QueueEdits {
   private readonly nextRetryStmt: Database.Statement;
-  private readonly speedStmt: Database.Statement;
   private readonly moves: QueueMoves;
 
   constructor(
@@ -26,7 +25,6 @@ export class QueueEdits {
             AND (state = 'queued' OR (stage = 'deliver' AND state = 'ready'))`,
       )
       .pluck();
-    this.speedStmt = db.prepare("SELECT COALESCE(SUM(speed), 0) FROM videos WHERE state = 'downloading'").pluck();
     this.moves = new QueueMoves(db);
   }
 
@@ -83,11 +81,6 @@ export class QueueEdits {
    */
   nextRetryAt(after: number): number | undefined {
     return (this.nextRetryStmt.get({ after }) as number | null) ?? undefined;
-  }
-
-  /** Bytes per second over every running download. */
-  downloadSpeed(): number {
-    return this.speedStmt.get() as number;
   }
 
   /** Ready videos whose scheduledDeletion has passed and whose outputs are still there. */

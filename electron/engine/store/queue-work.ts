@@ -15,6 +15,11 @@ export interface WorkSums {
   largestLeft: number;
 }
 
+export interface DownloadSpeed {
+  count: number;
+  total: number;
+}
+
 export interface DownloadSums extends WorkSums {
   /** Distinct hosts among the links, for the per-host limit. */
   hosts: number;
@@ -68,9 +73,8 @@ export class QueueWork {
     return this.transcodeStmts[onlyWorking ? 1 : 0].get() as WorkSums;
   }
 
-  /** The speed of one download now: the running downloads' speed over their number; 0 when none reports one. */
-  speedOfOneDownload(): number {
-    const { count, total } = this.speedStmt.get() as { count: number; total: number };
-    return count > 0 ? total / count : 0;
+  /** The running downloads' speed now: their sum in bytes per second, and how many report one. */
+  downloadSpeed(): DownloadSpeed {
+    return this.speedStmt.get() as DownloadSpeed;
   }
 }
