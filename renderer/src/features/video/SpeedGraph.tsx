@@ -70,15 +70,8 @@ export function SpeedGraph({ video, now = Date.now }: { video: Video; now?: () =
   const average = averageSpeed(samples) ?? current;
   const said = `Download speed ${formatBytes(current)}/s now, ${formatBytes(average)}/s on average over the last minute`;
   return (
-    <figure className="speed-graph" style={{ margin: 0, display: 'grid', gap: '0.25rem', justifyItems: 'start' }}>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-        role="img"
-        aria-label={said}
-        style={{ color: 'var(--accent)', border: '1px solid var(--line)', borderRadius: 'var(--radius)' }}
-      >
+    <figure className="speed-graph">
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={said}>
         <polyline
           points={sparklinePoints(samples, width, height)}
           fill="none"
