@@ -47,14 +47,12 @@ export function listVideos(db: Database.Database, query: ListQuery, deliveryStor
   }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const page = { ...params, limit: query.limit ?? defaultPageSize, offset: query.offset ?? 0 };
+  const ordered = `${filter} ORDER BY ${orderBySql(query.sort, query.asc)}`;
+  // Newest first (no sort) is by the key alone: the rows come in order at no cost.
   const rows =
     query.sort === undefined
-      ? (db
-          .prepare(
-            `SELECT * FROM videos ${filter} ORDER BY seq ${query.asc ? 'ASC' : 'DESC'} LIMIT @limit OFFSET @offset`,
-          )
-          .all(page) as VideoRow[])
-      : sortedPage(db, `${filter} ORDER BY ${orderBySql(query.sort, query.asc)}`, page);
+      ? (db.prepare(`SELECT * FROM videos ${ordered} LIMIT @limit OFFSET @offset`).all(page) as VideoRow[])
+      : sortedPage(db, ordered, page);
   // Without a search or stage filter the total comes from the kept counts, not a scan.
   let total: number;
   if (where.length === 0 || (where.length === 1 && query.state)) {
