@@ -105,8 +105,7 @@ export function trayTotals(items: readonly TrayItem[]): TrayTotals {
     }
     if (item.state === 'uploading') totals.speed += item.speed;
   }
-  if (totals.speed > 0) totals.secondsLeft = Math.max(0, totals.size - totals.sent) / totals.speed;
-  return totals;
+  return { ...totals, secondsLeft: secondsLeft(totals) };
 }
 
 export const percent = (sent: number, size: number): number => (size > 0 ? Math.floor((sent / size) * 100) : 0);
