@@ -8,11 +8,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as make from '../helpers/media-fixtures';
 import { startOrigin, type FileRoute } from '../helpers/origin-server';
 import { seriousAxeFindings } from './support/axe-findings';
+import { rowOf } from './support/queue-rows';
 import { artifactsDir, startServedApp, type ServedApp } from './support/serve-app';
 
 /** A download this slow takes about a minute: time to pause it, look, and resume it. */
@@ -63,11 +64,6 @@ describe('the queue against the real engine, in Chromium', () => {
     return ((await answer.json()) as { result: { uid: string } }).result.uid;
   }
 
-  const rowOf = (page: Page, name: string): Locator =>
-    page
-      .getByRole('list', { name: 'Videos' })
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('link', { name, exact: true }) });
   const stateOf = (page: Page, name: string) => rowOf(page, name).locator('.video-state').textContent();
   const percentOf = async (page: Page, name: string) =>
     Number((await rowOf(page, name).getByRole('progressbar').getAttribute('aria-valuenow')) ?? -1);
