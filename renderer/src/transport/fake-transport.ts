@@ -26,7 +26,7 @@ import { FerryError } from '../../../shared/ferry-error';
 import { fakeListOrder } from './fake-list-order';
 import { fakeDeliver, fakeEdit, fakeShareLinks } from './fake-delivery-answers';
 import { unknownVideoDetails, type Video } from '../../../shared/video';
-import { videoStates, type VideoState } from '../../../shared/video-states';
+import { unfinishedCount, videoStates, type VideoState } from '../../../shared/video-states';
 
 export interface FakeCall {
   name: CommandName;
@@ -79,7 +79,7 @@ export function fakeTotals(videos: readonly Video[], queue: QueueTotals['queue']
 
 /** The fake's batch is every video, while any is still in the queue (the engine's starts when the queue was last empty). */
 function fakeBatch(videos: readonly Video[], byState: Record<VideoState, number>): QueueTotals['batch'] {
-  const inQueue = byState.queued + byState.downloading + byState.inprogress + byState.paused;
+  const inQueue = unfinishedCount(byState) + byState.paused;
   if (inQueue === 0) return { done: 0, total: 0, bytesDone: 0, bytesTotal: 0 };
   const links = videos.filter(
     (v) => v.source.kind === 'url' && v.size > 0 && !['error', 'canceled'].includes(v.status.state),
