@@ -1,23 +1,20 @@
 /** Where Ferry POSTs when a video is ready or failed, and the secret receivers check its signature with. */
 import type { Settings } from '../../../../shared/api';
-import { useApp } from '../../app/app-context';
+import { useCopy } from '../../app/use-copy';
+
 import { TextField } from './form-fields';
 import { SettingsSection } from './SettingsSection';
 import { webhookField } from './settings-form';
 import { useFieldSave } from './use-field-save';
 
 export function WebhooksSection({ settings }: { settings: Settings }) {
-  const { platform, tell, report } = useApp();
+  const copyText = useCopy();
   // Saved when left: a URL half typed is not one, and would only be refused.
   const url = useFieldSave(webhookField, settings, {
     typing: 'blur',
     savedText: (saved) => (saved === '' ? 'no webhook' : saved),
   });
-  const copy = () =>
-    platform
-      .copyText(settings.webhookSecret)
-      .then(() => tell('The webhook secret is on the clipboard.'))
-      .catch(report);
+  const copy = () => copyText(settings.webhookSecret, 'The webhook secret is on the clipboard.');
   return (
     <SettingsSection
       title="Webhooks"

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import type { Delivery, Video } from '../../../../shared/video';
 import { useApp } from '../../app/app-context';
+import { useCopy } from '../../app/use-copy';
 import { serviceName } from '../targets/target-text';
 import { useTargets } from '../targets/use-targets';
 import { DeliverToDialog } from './DeliverToDialog';
@@ -43,14 +44,10 @@ function DeliveryItem({
   delivery: Delivery;
   target: DeliveryTarget | undefined;
 }) {
-  const { platform, report, tell } = useApp();
+  const copy = useCopy();
   const name = target?.name ?? removedTargetName;
   const state = deliveryStateText(delivery);
-  const copyId = (id: string) =>
-    platform
-      .copyText(id)
-      .then(() => tell(`The id at ${name} is on the clipboard.`))
-      .catch(report);
+  const copyId = (id: string) => copy(id, `The id at ${name} is on the clipboard.`);
   return (
     <li className={`delivery delivery-${delivery.state}`}>
       <div className="delivery-head">

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { Video } from '../../../../shared/video';
 import { useApp } from '../../app/app-context';
+import { useCopy } from '../../app/use-copy';
 import { errorHelp, retryWarning } from './error-help';
 
 function AllowLonger({ video }: { video: Video }) {
@@ -34,7 +35,7 @@ function AllowLonger({ video }: { video: Video }) {
 }
 
 export function ErrorPanel({ video, tail }: { video: Video; tail: string | null }) {
-  const { platform, report, tell } = useApp();
+  const copy = useCopy();
   const help = errorHelp(video.status.errorReasonCode);
   const warning = retryWarning(video.status.errorReasonCode);
   return (
@@ -51,15 +52,7 @@ export function ErrorPanel({ video, tail }: { video: Video; tail: string | null 
         <div className="ffmpeg-log">
           <div className="ffmpeg-log-heading">
             <h4 id="ffmpeg-log-heading">ffmpeg&apos;s last lines</h4>
-            <button
-              type="button"
-              onClick={() =>
-                platform
-                  .copyText(tail)
-                  .then(() => tell('ffmpeg log copied.'))
-                  .catch(report)
-              }
-            >
+            <button type="button" onClick={() => copy(tail, 'ffmpeg log copied.')}>
               Copy log
             </button>
           </div>

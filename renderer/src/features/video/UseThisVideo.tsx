@@ -7,6 +7,7 @@
 import type { MediaLinks, ShareLinks } from '../../../../shared/share-links';
 import type { Video } from '../../../../shared/video';
 import { useApp } from '../../app/app-context';
+import { useCopy } from '../../app/use-copy';
 import { localTime } from './history-text';
 import { useShareLinks } from './use-share-links';
 import './use-this-video.css';
@@ -19,7 +20,7 @@ const kinds: { key: keyof MediaLinks; label: string }[] = [
 ];
 
 function CopyRow({ label, value, what }: { label: string; value: string; what: string }) {
-  const { platform, report, tell } = useApp();
+  const copy = useCopy();
   return (
     <div className="share-row">
       <dt>{label}</dt>
@@ -30,12 +31,7 @@ function CopyRow({ label, value, what }: { label: string; value: string; what: s
         <button
           type="button"
           aria-label={`Copy the ${what}`}
-          onClick={() =>
-            platform
-              .copyText(value)
-              .then(() => tell(`The ${what} is on the clipboard.`))
-              .catch(report)
-          }
+          onClick={() => copy(value, `The ${what} is on the clipboard.`)}
         >
           Copy
         </button>

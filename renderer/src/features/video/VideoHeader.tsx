@@ -5,6 +5,7 @@
  */
 import type { Video } from '../../../../shared/video';
 import { useApp } from '../../app/app-context';
+import { useCopy } from '../../app/use-copy';
 import { navigate } from '../../app/route';
 import { actionLabels, actionsFor, stateLabels, videoTitle } from '../queue/video-text';
 import { EditableTitle } from './EditableTitle';
@@ -16,6 +17,7 @@ type Command = 'pause' | 'resume' | 'cancel' | 'retry';
 /** Retry is always here, with the other actions, whatever the failure: the help below says whether it can work. */
 export function VideoHeader({ video }: { video: Video }) {
   const { api, platform, report, tell } = useApp();
+  const copy = useCopy();
   const title = videoTitle(video);
   const uids = [video.uid];
   const { state, pctComplete } = video.status;
@@ -57,15 +59,7 @@ export function VideoHeader({ video }: { video: Video }) {
           </button>
         ))}
         {video.source.url && (
-          <button
-            type="button"
-            onClick={() =>
-              platform
-                .copyText(video.source.url ?? '')
-                .then(() => tell('Link copied.'))
-                .catch(report)
-            }
-          >
+          <button type="button" onClick={() => copy(video.source.url ?? '', 'Link copied.')}>
             Copy link
           </button>
         )}
