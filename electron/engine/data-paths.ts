@@ -9,7 +9,10 @@ export interface DataPaths {
   dataDir: string;
   /** The SQLite queue and every store (with its -wal and -shm beside it). */
   database: string;
-  /** Finished videos, one folder each (`library/<uid>`), and attempts in progress (`<uid>.<attempt>.partial`). */
+  /**
+   * Finished videos, one folder each (`library/<uid>`), attempts in progress (`<uid>.<attempt>.partial`)
+   * and what of them plays already (`<uid>.live`).
+   */
   library: string;
   /** Downloaded originals (`originals/<uid>/`), kept until transcoded unless settings keep them. */
   originals: string;
@@ -58,6 +61,19 @@ export const partialFolder = (finalDir: string, attempt: string) => `${finalDir}
 /** The uid a library entry's attempt folder belongs to, or undefined when the entry is not one. */
 export function partialFolderOwner(entry: string): string | undefined {
   return entry.endsWith(partialSuffix) ? entry.split('.')[0] : undefined;
+}
+
+const liveSuffix = '.live';
+
+/**
+ * A video's outputs while its ladder is still being encoded: growing (EVENT) playlists and a
+ * dynamic MPD over the segments written so far, served until the finished folder replaces them.
+ */
+export const liveFolder = (finalDir: string) => `${finalDir}${liveSuffix}`;
+
+/** The uid a library entry's live folder belongs to, or undefined when the entry is not one. */
+export function liveFolderOwner(entry: string): string | undefined {
+  return entry.endsWith(liveSuffix) ? entry.slice(0, -liveSuffix.length) : undefined;
 }
 
 /**

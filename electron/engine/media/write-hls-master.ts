@@ -36,7 +36,7 @@ interface Segment {
   uri: string;
 }
 
-function attributes(line: string): Map<string, string> {
+export function attributes(line: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const match of line.matchAll(/([A-Z0-9-]+)=("[^"]*"|[^,]*)/g)) {
     found.set(match[1] as string, (match[2] as string).replace(/^"|"$/g, ''));
@@ -107,23 +107,27 @@ export function writeHlsMaster(input: HlsInput): HlsOutput {
     });
   });
   variants.sort((a, b) => b.bandwidth - a.bandwidth);
+  const playlists = Object.fromEntries(
+    Object.entries(input.playlists).map(([name, text]) => [name, cleanMediaPlaylist(text)]),
+  );
+  return { master: masterPlaylist(variants, audioUri, input.fps), playlists, variants };
+}
 
+/** The master playlist's text for these variants (sorted, highest BANDWIDTH first), with their audio rendition. */
+export function masterPlaylist(variants: readonly HlsVariant[], audioUri: string | undefined, fps: number): string {
   const out = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS'];
   if (audioUri) {
     out.push(
       `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",NAME="Audio",DEFAULT=YES,AUTOSELECT=YES,CHANNELS="2",URI="${audioUri}"`,
     );
   }
-  for (const v of variants) {
+  for (const v of [...variants].sort((a, b) => b.bandwidth - a.bandwidth)) {
     const audioGroup = audioUri ? ',AUDIO="audio"' : '';
     out.push(
       `#EXT-X-STREAM-INF:BANDWIDTH=${v.bandwidth},AVERAGE-BANDWIDTH=${v.averageBandwidth},RESOLUTION=${v.width}x${v.height},` +
-        `FRAME-RATE=${input.fps.toFixed(3)},CODECS="${v.codecs}"${audioGroup}`,
+        `FRAME-RATE=${fps.toFixed(3)},CODECS="${v.codecs}"${audioGroup}`,
       v.uri,
     );
   }
-  const playlists = Object.fromEntries(
-    Object.entries(input.playlists).map(([name, text]) => [name, cleanMediaPlaylist(text)]),
-  );
-  return { master: `${out.join('\n')}\n`, playlists, variants };
+  return `${out.join('\n')}\n`;
 }
