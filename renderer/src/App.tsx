@@ -53,10 +53,9 @@ export function App({ api, store, platform, notices }: AppProps) {
   const route = parseRoute(useLocationHash());
 
   useEffect(() => {
-    const unsubscribe = store.getState().subscribe();
-    void store.getState().load();
+    const release = store.getState().start();
     void context.settings.getState().load();
-    return unsubscribe;
+    return release;
   }, [store, context]);
 
   return (

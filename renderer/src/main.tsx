@@ -1,4 +1,4 @@
-import { lazy, StrictMode, Suspense, useMemo } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createElectronPlatform } from './platform/electron-platform';
@@ -12,17 +12,20 @@ const ServeRoot = lazy(() => import('./serve/ServeRoot').then((m) => ({ default:
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // In Electron the preload exposes window.ferry (IPC); in a browser the page came from `ferry serve`.
-function ElectronRoot() {
-  const { api, store, platform } = useMemo(() => {
-    const api = createIpcTransport(window.ferry);
-    return { api, store: createVideoStore(api), platform: createElectronPlatform() };
-  }, []);
-  return <App api={api} store={store} platform={platform} />;
+// The window's list is asked for before React renders the shell, so the two overlap.
+function startElectron() {
+  const api = createIpcTransport(window.ferry);
+  const store = createVideoStore(api);
+  store.getState().start();
+  return { api, store, platform: createElectronPlatform() };
+}
+function ElectronRoot({ session }: { session: ReturnType<typeof startElectron> }) {
+  return <App api={session.api} store={session.store} platform={session.platform} />;
 }
 createRoot(root).render(
   <StrictMode>
     {'ferry' in window ? (
-      <ElectronRoot />
+      <ElectronRoot session={startElectron()} />
     ) : (
       <Suspense fallback={null}>
         <ServeRoot />

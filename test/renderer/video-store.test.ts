@@ -24,6 +24,27 @@ describe('the normalised video store', () => {
     expect(store.getState().videos.get(uid)?.status.pctComplete).toBe(60);
   });
 
+  it('loads and listens once however many start it, and stops listening when the last lets go', async () => {
+    const fake = createFakeTransport([
+      makeVideo('a', 'one', 'downloading', { pct: 10, modified: '2026-11-21T10:00:05Z' }),
+    ]);
+    const store = createVideoStore(fake.api);
+    const releaseEntry = store.getState().start();
+    const releaseApp = store.getState().start();
+    await until(() => store.getState().status === 'ready');
+    expect(fake.calls.filter((c) => c.name === 'list')).toHaveLength(1);
+    const uid = store.getState().rows[0] ?? '';
+
+    releaseApp();
+    releaseApp();
+    fake.emit('videos', [makeVideo('a', 'one', 'downloading', { pct: 40, modified: '2026-11-21T10:00:07Z' })]);
+    expect(store.getState().videos.get(uid)?.status.pctComplete).toBe(40);
+
+    releaseEntry();
+    fake.emit('videos', [makeVideo('a', 'one', 'downloading', { pct: 70, modified: '2026-11-21T10:00:09Z' })]);
+    expect(store.getState().videos.get(uid)?.status.pctComplete).toBe(40);
+  });
+
   it('an event about a video not on screen changes the counts, never adds a row', async () => {
     const fake = createFakeTransport([makeVideo('a', 'one')]);
     const store = createVideoStore(fake.api);

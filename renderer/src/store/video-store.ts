@@ -53,6 +53,12 @@ export interface VideoStoreState {
   applyTotals(totals: QueueTotals): void;
   /** Starts listening to the engine's events; returns the function that stops it. */
   subscribe(): () => void;
+  /**
+   * Listens and loads, once however many hold it: the window's entry starts it before React's
+   * first render (the list is on its way while the shell renders), the App again. Returns the
+   * function that releases this hold; the last release stops listening.
+   */
+  start(): () => void;
 }
 
 export type VideoStore = StoreApi<VideoStoreState>;
@@ -68,6 +74,8 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
   let onScreen = { start: 0, end: windowSize - 1 };
   let refreshing: Promise<void> | null = null;
   let refreshAgain = false;
+  let holders = 0;
+  let stopListening: (() => void) | null = null;
 
   const store = createStore<VideoStoreState>()((set, get) => {
     const query = (index: number): ListQuery => {
@@ -228,6 +236,23 @@ export function createVideoStore(api: FerryApi, windowSize = defaultWindowSize):
           api.on('totals', (totals) => get().applyTotals(totals)),
         ];
         return () => offs.forEach((off) => off());
+      },
+
+      start() {
+        holders++;
+        if (holders === 1) {
+          stopListening = get().subscribe();
+          void get().load();
+        }
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          holders--;
+          if (holders > 0) return;
+          stopListening?.();
+          stopListening = null;
+        };
       },
     };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedText } from '../../../renderer/src/features/queue/added-text';
+import { addedText, addedTitle } from '../../../renderer/src/features/queue/added-text';
 
 const now = new Date(2026, 11, 7, 18, 30);
 
@@ -16,5 +16,13 @@ describe("the Added column's words", () => {
 
   it('says nothing for a date it cannot read', () => {
     expect(addedText('not a date', now)).toBe('');
+    expect(addedTitle('not a date')).toBe('');
+  });
+
+  it("gives the row's tooltip the whole date and time", () => {
+    const title = addedTitle(new Date(2025, 2, 14, 9, 5, 7).toISOString());
+    expect(title).toContain('2025');
+    expect(title).toContain('14');
+    expect(title).toMatch(/0?9:05:07/);
   });
 });

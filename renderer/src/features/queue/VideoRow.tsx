@@ -14,7 +14,7 @@ import { RenameField } from './RenameField';
 import { useRowEvents } from './row-events';
 import { RowActions } from './RowActions';
 import { RowError } from './RowError';
-import { addedText } from './added-text';
+import { addedText, addedTitle } from './added-text';
 import { RowDeliveries, RowProgress } from './RowStatus';
 import { formatBytes } from '../../../../shared/format-units';
 import { bytesText, sourceLabel, videoTitle } from './video-text';
@@ -155,7 +155,7 @@ export const VideoRow = memo(function VideoRow(props: RowProps) {
       </div>
       {/* The Added and Size columns, under their sort headers (hidden where the window is narrow: the size is in the source line). */}
       <span className="video-facts" aria-hidden="true">
-        <span title={new Date(video.created).toLocaleString()}>{addedText(video.created)}</span>
+        <span title={addedTitle(video.created)}>{addedText(video.created)}</span>
         <span>{video.size >= 0 ? formatBytes(video.size) : '—'}</span>
       </span>
       <RowProgress video={video} />
