@@ -85,8 +85,20 @@ export interface Video {
   uploaded: string | null;
   meta: Record<string, string>;
   status: VideoStatus;
+  /**
+   * Cloudflare Stream's: the video can be streamed. True from `playable` on (while the ladder is
+   * still encoded, as Cloudflare turns it true before `ready`), false once its outputs are deleted.
+   */
   readyToStream: boolean;
+  /** When it became playable (Cloudflare Stream's). */
   readyToStreamAt: string | null;
+  /**
+   * Ferry's own: `playback` plays now. While `status.state` is `inprogress` the HLS playlists are
+   * growing EVENT playlists and the MPD is dynamic, from the moment every rendition has its first
+   * segment; once `ready` they are final (ENDLIST, static MPD). False again if that attempt ends
+   * without the video (pause, cancel, error, a crash: the next attempt earns it anew).
+   */
+  playable: boolean;
   duration: number;
   size: number;
   input: { width: number; height: number };
@@ -112,7 +124,10 @@ export interface Video {
 }
 
 /** The parts of a Video that describe the media and its outputs, as opposed to its identity and status. */
-export type VideoDetails = Omit<Video, 'uid' | 'created' | 'modified' | 'status' | 'readyToStream' | 'source'>;
+export type VideoDetails = Omit<
+  Video,
+  'uid' | 'created' | 'modified' | 'status' | 'readyToStream' | 'playable' | 'source'
+>;
 
 /** A video's details before anything is known about it: unknown numbers are -1, as in the model. */
 export function unknownVideoDetails(): VideoDetails {

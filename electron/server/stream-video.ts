@@ -99,6 +99,7 @@ export function pendingUploadVideo(upload: PendingUpload, options: IngestOptions
     created,
     modified: created,
     readyToStream: false,
+    playable: false,
     source: { kind: 'file' },
     preview,
     ...(meta ? { meta } : {}),

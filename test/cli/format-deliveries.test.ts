@@ -39,6 +39,7 @@ const video = (step: Video['status']['step'], deliveries: Delivery[]): Video => 
   meta: { name: 'talk.mp4' },
   status: { state: 'ready', pctComplete: 100, step },
   readyToStream: true,
+  playable: true,
   source: { kind: 'file', path: '/in/talk.mp4' },
   deliveries,
 });

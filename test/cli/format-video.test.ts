@@ -21,6 +21,7 @@ const video = (uid: string, status: Video['status'], name = 'clip.mp4'): Video =
   meta: { name },
   status,
   readyToStream: false,
+  playable: false,
   source: { kind: 'url', url: 'https://cdn.example.test/clip.mp4' },
 });
 

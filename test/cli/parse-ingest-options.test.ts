@@ -106,6 +106,7 @@ describe('progress lines', () => {
     meta: { name: 'holiday.mov' },
     status,
     readyToStream: false,
+    playable: false,
     source: { kind: 'file', path: '/v/holiday.mov' },
   });
 

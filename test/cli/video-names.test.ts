@@ -67,6 +67,7 @@ describe("ferry's names for links", () => {
       modified: '2026-12-07T10:00:00.000Z',
       status: { state: 'queued', pctComplete: 0 },
       readyToStream: false,
+      playable: false,
       source: { kind: 'url', url: 'https://cdn.example/get?id=9' },
     };
     const line = formatProgressLine(video);

@@ -19,6 +19,7 @@ function video(name: string, state: VideoState, errorReasonText?: string): Video
     meta: { name },
     status: { state, pctComplete: 0, ...(errorReasonText && { errorReasonText }) },
     readyToStream: state === 'ready',
+    playable: state === 'ready',
     source: { kind: 'file', path: `/videos/${name}` },
   };
 }

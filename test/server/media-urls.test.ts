@@ -10,6 +10,7 @@ const video: Video = {
   modified: '2026-01-01T00:00:00.000Z',
   status: { state: 'ready', pctComplete: 100 },
   readyToStream: true,
+  playable: true,
   playback: { hls: `${library}/manifest/video.m3u8`, dash: `${library}/manifest/video.mpd` },
   thumbnail: `${library}/thumbnails/thumbnail.jpg`,
   downloads: { default: `${library}/downloads/default.mp4` },

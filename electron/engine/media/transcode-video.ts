@@ -2,7 +2,8 @@
  * From a probed source to a published video folder: ladder, one ffmpeg pass (HLS + DASH over
  * shared fMP4 segments, storyboard), measured HLS master, MP4 by remux, thumbnail. Everything is
  * written to `<uid>.<attempt>.partial` and renamed to `<uid>` at the end; on failure or cancel the partial
- * folder is removed.
+ * folder is removed. With `live`, the ladder plays while it is encoded, from `<uid>.live`
+ * (live-publisher.ts), removed once the finished folder is in place or the attempt ends.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -18,6 +19,8 @@ import { makeStoryboard } from './make-storyboard';
 import { keyframeSeconds, planLadder, type LadderPlan } from './plan-ladder';
 import { planStoryboard } from './plan-storyboard';
 import { placeWatermark } from './plan-watermark';
+import { liveFolder } from '../data-paths';
+import { startLivePublisher, type LivePublisher } from './live-publisher';
 import { publishFolder, workFolderFor } from './publish-folder';
 import type { MediaInfo } from '../../../shared/media-info';
 import { runFfmpeg } from './run-ffmpeg';
@@ -37,6 +40,8 @@ export interface TranscodeRequest {
   outputDir: string;
   signal?: AbortSignal;
   onProgress?: (pctComplete: number) => void;
+  /** Publish the ladder as it is encoded: `onPlayable` once every rendition has its first segment. */
+  live?: { onPlayable: () => void; onProblem: (error: Error) => void };
 }
 
 export interface TranscodeResult {
@@ -156,11 +161,15 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
   const top = plan.rungs[0] as LadderPlan['rungs'][number];
   const storyboard = planStoryboard(request.info.duration, top, keyframeSeconds);
   const work = workFolderFor(request.outputDir);
+  const live = liveFolder(request.outputDir);
   await fs.rm(work, { recursive: true, force: true });
+  // An earlier attempt's live files are never this one's.
+  await fs.rm(live, { recursive: true, force: true });
   for (const dir of ['manifest', 'thumbnails', 'downloads', 'storyboard'])
     await fs.mkdir(path.join(work, dir), { recursive: true });
 
   let renditions: Rendition[];
+  let publisher: LivePublisher | undefined;
   try {
     const watermark = request.watermark
       ? {
@@ -175,6 +184,14 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
       ...(watermark ? { watermark } : {}),
       manifestPath: path.join('manifest', 'video.mpd'),
     });
+    publisher =
+      request.live &&
+      startLivePublisher({
+        from: path.join(work, 'manifest'),
+        to: path.join(live, 'manifest'),
+        plan,
+        ...request.live,
+      });
     // The ladder is most of the work: it reports 0..95 %, the MP4 and thumbnail the rest.
     const result = await runFfmpeg({
       ffmpeg: request.ffmpeg,
@@ -183,6 +200,7 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
       ...(request.signal ? { signal: request.signal } : {}),
       onProgress: (p) => request.onProgress?.(Math.min(95, progressPercent(p, request.info.duration) * 0.95)),
     });
+    await publisher?.stop();
     if (result.code !== 0) {
       const failure = classifyFfmpegFailure(result.stderrTail, request.source);
       throw new TranscodeError(failure.code, failure.text, result.stderrTail);
@@ -220,8 +238,13 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
     });
     await publishFolder(work, request.outputDir);
   } catch (error) {
+    await publisher?.stop();
     await fs.rm(work, { recursive: true, force: true });
     throw error;
+  } finally {
+    // Published or failed, the live files are over: the finished folder is served first from now on.
+    await publisher?.stop();
+    if (request.live) await fs.rm(live, { recursive: true, force: true });
   }
 
   const out = (...parts: string[]) => path.join(request.outputDir, ...parts);

@@ -1,14 +1,17 @@
 /**
  * The transcode stage: runs the ladder for a probed video, reports progress, keeps its claim
  * alive, and ends ready (with the outputs in the Video object) or in error (with ffmpeg's stderr
- * tail in the history). A stopped run (cancel) leaves no output behind.
+ * tail in the history). A stopped run (cancel) leaves no output behind. The video is `playable`
+ * as soon as every rendition has its first segment (progressive publishing, media/live-publisher.ts),
+ * unless FERRY_PROGRESSIVE=0 keeps it for the end (the benchmark's peer, today's behaviour).
  */
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { FfmpegAbortedError } from '../media/run-ffmpeg';
 import { TranscodeError, transcodeVideo } from '../media/transcode-video';
 import type { ClaimedVideo } from '../store/queue-job';
 import { mediaTools, trackRunningWork, type EngineContext } from '../context/engine-context';
-import { originalsFolder, videoFolder } from '../data-paths';
+import { liveFolder, originalsFolder, videoFolder } from '../data-paths';
 import type { StageOutcome } from './stage-outcome';
 
 const progressEveryMs = 250;
@@ -21,6 +24,12 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
   const work = trackRunningWork(context, uid);
   let lastReport = 0;
   const startedAt = Date.now();
+  const outputDir = videoFolder(context.paths, uid);
+  let playableAt: string | undefined;
+  const live = (folder: string) => ({
+    hls: path.join(folder, 'manifest', 'video.m3u8'),
+    dash: path.join(folder, 'manifest', 'video.mpd'),
+  });
   try {
     const result = await transcodeVideo({
       ffmpeg: ffmpeg.path,
@@ -30,8 +39,19 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
       ladder: claimed.options.ladder ?? 'auto',
       thumbnailTimestampPct: video.thumbnailTimestampPct,
       watermark: video.watermark,
-      outputDir: videoFolder(context.paths, uid),
+      outputDir,
       signal: work.signal,
+      ...(context.env.FERRY_PROGRESSIVE === '0'
+        ? {}
+        : {
+            live: {
+              onPlayable: () => {
+                const at = new Date();
+                if (context.store.live.start(uid, live(liveFolder(outputDir)), at)) playableAt = at.toISOString();
+              },
+              onProblem: (error: Error) => context.store.record(uid, 'live-publish-failed', { error: error.message }),
+            },
+          }),
       onProgress: (pct) => {
         const now = Date.now();
         if (now - lastReport < progressEveryMs) return;
@@ -54,13 +74,16 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
           downloads: result.downloads,
           thumbnail: result.thumbnail,
           renditions: result.renditions,
-          readyToStreamAt: new Date().toISOString(),
+          // Streamable since it became playable, when it did before the end.
+          readyToStreamAt: playableAt ?? new Date().toISOString(),
+          livePlayable: false,
         },
         ...(dropOriginal ? { source: { path: null } } : {}),
       },
       ...(dropOriginal ? { afterCommit: () => removeOriginal(context, uid) } : {}),
     };
   } catch (error) {
+    context.store.live.end(uid);
     // Whoever stopped the work (cancel, pause, a paused queue) has already moved the video.
     if (error instanceof FfmpegAbortedError || work.signal.aborted) return { kind: 'stopped' };
     const failure =

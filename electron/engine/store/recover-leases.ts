@@ -4,6 +4,7 @@
  * until it expires.
  */
 import type Database from 'better-sqlite3';
+import { withoutLivePlayback } from './live-playback';
 import { isOwnerAlive } from './lease-owner';
 import { waitingState } from './stage-states';
 import type { VideoHistory } from './video-history';
@@ -12,8 +13,11 @@ import type { VideoRow } from './video-row';
 /** Answers the uids it returned to their stage. Run inside a write transaction. */
 export function recoverLeases(db: Database.Database, history: VideoHistory, self: string, now: number): string[] {
   const leased = db.prepare('SELECT * FROM videos WHERE lease_owner IS NOT NULL').all() as VideoRow[];
+  // A dead transcode's live playback dies with it: the next attempt starts clean and earns it anew.
   const release = db.prepare(
-    'UPDATE videos SET state = ?, lease_owner = NULL, lease_expires_at = NULL, modified = ? WHERE seq = ?',
+    `UPDATE videos SET state = ?, lease_owner = NULL, lease_expires_at = NULL, modified = ?,
+                       doc = CASE WHEN json_extract(doc, '$.livePlayable') = 1 THEN ${withoutLivePlayback} ELSE doc END
+      WHERE seq = ?`,
   );
   const recovered: string[] = [];
   for (const row of leased) {

@@ -40,13 +40,24 @@ export interface VideoRow {
   eta: number | null;
 }
 
-/** The parts of the Video object kept as JSON in `doc`. */
-export type VideoDoc = VideoDetails;
+/**
+ * The parts of the Video object kept as JSON in `doc`, and `livePlayable`: the running transcode
+ * publishes live (store/live-playback.ts), which makes the Video `playable` while it is in progress.
+ */
+export type VideoDoc = VideoDetails & { livePlayable?: boolean };
+
+/** Whether a video plays now: its finished outputs, or its transcode's live ones while it runs. Pure. */
+export function isPlayable(state: VideoState, stage: Stage, doc: VideoDoc): boolean {
+  if (doc.outputsDeletedAt !== null || doc.playback === null) return false;
+  return state === 'ready' || (state === 'inprogress' && stage === 'transcode' && doc.livePlayable === true);
+}
 
 /** `deliveries`: the video's rows in the deliveries table (the document's own list is always empty). */
 export function rowToVideo(row: VideoRow, now = Date.now(), deliveries: Delivery[] = []): Video {
   // Defaults first: a document written by an older Ferry lacks the fields added since.
-  const doc: VideoDoc = { ...unknownVideoDetails(), ...(JSON.parse(row.doc) as Partial<VideoDoc>) };
+  const { livePlayable, ...details } = JSON.parse(row.doc) as Partial<VideoDoc>;
+  const doc: VideoDoc = { ...unknownVideoDetails(), ...details };
+  const playable = isPlayable(row.state, row.stage, { ...doc, ...(livePlayable ? { livePlayable } : {}) });
   const source: VideoSource = { kind: row.source_kind };
   if (row.source_url !== null) source.url = row.source_url;
   if (row.source_path !== null) source.path = row.source_path;
@@ -65,7 +76,8 @@ export function rowToVideo(row: VideoRow, now = Date.now(), deliveries: Delivery
     created: row.created,
     modified: row.modified,
     status,
-    readyToStream: row.state === 'ready' && doc.outputsDeletedAt === null,
+    readyToStream: playable || (row.state === 'ready' && doc.outputsDeletedAt === null),
+    playable,
     source,
     deliveries,
   };

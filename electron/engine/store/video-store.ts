@@ -16,6 +16,7 @@ import { DeliveryStore } from './delivery-store';
 import { findByFingerprint } from './find-by-fingerprint';
 import { HeaderSecretRows } from './header-secret-rows';
 import { countByState, listVideos } from './list-videos';
+import { LivePlaybackRows } from './live-playback';
 import { recoverLeases } from './recover-leases';
 import { StateWriter } from './state-writer';
 import { decodeStoredHeaders, encodeStoredHeaders } from './stored-headers';
@@ -42,6 +43,8 @@ export class VideoStore {
   readonly deliveries: DeliveryStore;
   /** Links' references to their credentials in the vault (delivery/link-header-secrets). */
   readonly headerSecrets: HeaderSecretRows;
+  /** A running transcode's live playback (the video plays while it is encoded). */
+  readonly live: LivePlaybackRows;
   /** Which videos this store's commits changed, for whoever listens (the change feed). */
   readonly changes = new VideoChanges();
   private readonly events: VideoHistory;
@@ -83,6 +86,7 @@ export class VideoStore {
     this.outbox = new WebhookOutbox(db);
     this.deliveries = new DeliveryStore(db, this.changes);
     this.headerSecrets = new HeaderSecretRows(db);
+    this.live = new LivePlaybackRows(db, this.changes, owner);
     this.events = new VideoHistory(db);
     this.writer = new StateWriter(db, this.events, this.outbox, (uid) => this.get(uid));
   }

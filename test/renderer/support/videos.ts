@@ -22,6 +22,7 @@ export function makeVideo(
       ...(extra.etaSeconds !== undefined ? { etaSeconds: extra.etaSeconds } : {}),
     },
     readyToStream: state === 'ready',
+    playable: state === 'ready',
     source: { kind: 'url', url: `https://media.example.test/${name}.mp4` },
   };
 }
