@@ -136,6 +136,7 @@ function linkVideo(url: string, name?: string): Video {
     meta: name ? { name } : {},
     status: { state: 'queued', pctComplete: 0, step: 'fetch' },
     readyToStream: false,
+    playable: false,
     source: { kind: 'url', url },
   };
 }
