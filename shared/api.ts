@@ -10,12 +10,17 @@ import type { EngineStatus } from './engine-status';
 import type { Envelope } from './ferry-error';
 import type { LinkCheck, ListFormat, ListInput } from './link-check';
 import type { ShareLinks } from './share-links';
+import type { QualityPreset, TranscodeChoice, VideoCodec } from './transcode-presets';
 import type { Stage, Video, Watermark } from './video';
 import type { VideoState } from './video-states';
 
 export interface IngestOptions {
   /** `auto`, or the heights of the renditions wanted (never upscaled). */
   ladder?: 'auto' | number[];
+  /** Speed against size at the same quality (x264 preset and RF); absent: the settings' `transcode.preset`. */
+  preset?: QualityPreset;
+  /** The ladder's codec; absent: the settings' `transcode.codec`. */
+  codec?: VideoCodec;
   thumbnailTimestampPct?: number;
   maxDurationSeconds?: number;
   maxSizeBytes?: number;
@@ -199,6 +204,11 @@ export interface Settings {
   webhookUrl: string | null;
   /** Used for every video added without its own ladder or thumbnail position. */
   defaults: { ladder: 'auto' | number[]; thumbnailTimestampPct: number };
+  /**
+   * How ladders are encoded: bitrate caps per title or fixed, the speed/quality preset and the
+   * codec of videos added without their own (read when the video is transcoded).
+   */
+  transcode: TranscodeChoice;
   /** The queue pauses when free space in the data directory falls below this. */
   minFreeDiskBytes: number;
   keepOriginal: boolean;

@@ -10,6 +10,7 @@ import { deliveryModes, deliveryProviders, deliveryReadyWhens, deliverySends } f
 import type { InputIssue } from './ferry-error';
 import { headerProblem } from './http-header-name';
 import { stages } from './video';
+import { ladderModes, qualityPresets, videoCodecs } from './transcode-presets';
 import { videoStates } from './video-states';
 
 const fraction = z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1');
@@ -61,8 +62,13 @@ const ladder = z.union([
     .min(1, 'needs at least one height'),
 ]);
 
+const preset = z.enum(qualityPresets, `must be one of ${qualityPresets.join(', ')}`);
+const codec = z.enum(videoCodecs, `must be one of ${videoCodecs.join(', ')}`);
+
 const ingestOptions = z.strictObject({
   ladder: ladder.optional(),
+  preset: preset.optional(),
+  codec: codec.optional(),
   thumbnailTimestampPct: fraction.optional(),
   maxDurationSeconds: z.number().positive('must be a positive number of seconds').optional(),
   maxSizeBytes: z.number().int('must be a whole number of bytes').positive('must be a positive number').optional(),
@@ -229,6 +235,13 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
       })
       .optional(),
     defaults: z.strictObject({ ladder, thumbnailTimestampPct: fraction }).optional(),
+    transcode: z
+      .strictObject({
+        ladder: z.enum(ladderModes, `must be one of ${ladderModes.join(', ')}`),
+        preset,
+        codec,
+      })
+      .optional(),
     ui: z
       .strictObject({
         theme: z.enum(['system', 'light', 'dark'], 'must be system, light or dark'),

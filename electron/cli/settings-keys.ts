@@ -11,6 +11,7 @@ import { downloadHoursKey, maxDownloadKey } from './settings-download';
 import { parseLadder } from './parse-ingest-options';
 import { parseBytes, parseNumber, parseSwitch } from './parse-values';
 import type { SettingKey } from './setting-key';
+import { transcodeKeys } from './settings-transcode';
 
 type Limit = keyof Settings['concurrency'];
 
@@ -83,6 +84,7 @@ export const settingKeys: Readonly<Record<string, SettingKey>> = {
       defaults: { ...current.defaults, thumbnailTimestampPct: parseNumber('defaults.thumbnailTimestampPct', text) },
     }),
   },
+  ...transcodeKeys,
   'ui.theme': {
     summary: "the app's look: system, light or dark",
     read: (settings) => settings.ui.theme,

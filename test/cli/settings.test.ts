@@ -54,12 +54,19 @@ describe('ferry settings', () => {
 
     expect((await settings('defaults.ladder', '720,360')).stdout).toBe('defaults.ladder = 720,360\n');
     expect((await settings('ui.theme', 'Dark')).stdout).toBe('ui.theme = dark\n');
+    expect((await settings('transcode.preset')).stdout).toBe('balanced (Balanced (x264 veryfast, RF 22))\n');
+    expect((await settings('transcode.preset', 'Quality')).stdout).toBe(
+      'transcode.preset = quality (Quality (x264 slow, RF 20))\n',
+    );
+    expect((await settings('transcode.codec', 'hevc')).stdout).toBe('transcode.codec = hevc\n');
+    expect((await settings('transcode.ladder', 'fixed')).stdout).toBe('transcode.ladder = fixed\n');
     expect((await settings('ui.density', 'Compact')).stdout).toBe('ui.density = compact\n');
     expect((await settings('ui.watchClipboard', 'on')).stdout).toBe('ui.watchClipboard = true\n');
     expect((await settings('library')).stdout).toBe(`${path.join(fs.realpathSync(dataDir), 'library')}\n`);
     expect(JSON.parse((await settings('--json')).stdout)).toMatchObject({
       defaults: { ladder: [720, 360], thumbnailTimestampPct: 0 },
       ui: { theme: 'dark', watchClipboard: true },
+      transcode: { ladder: 'fixed', preset: 'quality', codec: 'hevc' },
     });
   });
 
@@ -69,6 +76,7 @@ describe('ferry settings', () => {
     [['concurrency.deliveries', 'many'], 'concurrency.deliveries takes a number, not "many"'],
     [['webhookUrl', 'ftp://hooks.example.test/'], 'webhookUrl: must be an http:// or https:// URL'],
     [['ui.theme', 'blue'], 'ui.theme: must be system, light or dark'],
+    [['transcode.preset', 'turbo'], 'transcode.preset: must be one of fast, balanced, quality, veryslow'],
     [['webhookUrl', 'hooks.example.test'], 'webhookUrl: must be an http:// or https:// URL'],
     [['minFreeDiskBytes', 'lots'], 'minFreeDiskBytes takes a size such as 2GiB'],
     [['keepOriginal', 'maybe'], 'keepOriginal takes true or false, not "maybe"'],

@@ -2,12 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Settings, SettingsPatch } from '../../../shared/api';
+import { defaultTranscodeChoice } from '../../../shared/transcode-presets';
 
 export const defaultSettings: Omit<Settings, 'webhookSecret' | 'library'> = {
   concurrency: { downloads: 4, downloadsPerHost: 2, transcodes: 1, deliveries: 3 },
   webhookUrl: null,
   // Cloudflare Stream's defaults: the renditions the input allows, the thumbnail from the first frame.
   defaults: { ladder: 'auto', thumbnailTimestampPct: 0 },
+  transcode: defaultTranscodeChoice,
   minFreeDiskBytes: 2 * 1024 ** 3,
   keepOriginal: true,
   serve: { enabled: false, port: 8787 },

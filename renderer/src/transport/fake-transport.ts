@@ -53,6 +53,7 @@ const fakeSettings: Settings = {
   serve: { enabled: false, port: 8787 },
   uploads: { maxSizeBytes: 200 * 1024 ** 3 },
   defaults: { ladder: 'auto', thumbnailTimestampPct: 0 },
+  transcode: { ladder: 'per-title', preset: 'balanced', codec: 'h264' },
   ui: { theme: 'system', watchClipboard: false },
   delivery: { deliverTo: [], maxUploadBytesPerSecond: null },
   download: { maxBytesPerSecond: null, hours: null },

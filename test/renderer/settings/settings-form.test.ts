@@ -28,6 +28,7 @@ const settings: Settings = {
   serve: { enabled: false, port: 8787 },
   uploads: { maxSizeBytes: 200 * GiB },
   defaults: { ladder: [1080, 480], thumbnailTimestampPct: 0.125 },
+  transcode: { ladder: 'per-title', preset: 'balanced', codec: 'h264' },
   ui: { theme: 'system', watchClipboard: false },
   delivery: { deliverTo: ['t1'], maxUploadBytesPerSecond: null },
   download: { maxBytesPerSecond: 3 * MiB, hours: null },
