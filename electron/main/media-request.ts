@@ -4,10 +4,12 @@
  * Response only, so it runs under Node's tests as under Electron's protocol.handle.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { mediaAnswer, mediaCorsHeaders } from './media-response';
 import { libraryFile } from './media-url';
 import { fileInLibrary } from '../server/real-path-inside';
+import { liveFolder } from '../engine/data-paths';
 
 const notFound = (): Response => new Response('Not found', { status: 404 });
 
@@ -16,9 +18,15 @@ export async function answerMediaRequest(request: Request, library: string): Pro
   if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: mediaCorsHeaders });
   const file = libraryFile(request.url, library);
   if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();
-  const real = await fileInLibrary(library, file.absolutePath);
+  const published = await fileInLibrary(library, file.absolutePath);
+  // While its ladder is still encoded, a video plays from its live folder (removed once published).
+  const folder = path.dirname(path.dirname(file.absolutePath));
+  const live = published ? undefined : await fileInLibrary(library, path.join(liveFolder(folder), file.path));
+  const real = published ?? live;
   if (!real) return notFound();
-  const { status, headers, range } = mediaAnswer(request.headers.get('Range'), real.size, file);
+  // A growing playlist must be asked for again each time: a kept copy would stop the player.
+  const cacheControl = live && !file.inMemory ? 'no-cache' : file.cacheControl;
+  const { status, headers, range } = mediaAnswer(request.headers.get('Range'), real.size, { ...file, cacheControl });
   const body =
     request.method === 'HEAD' || !range
       ? null

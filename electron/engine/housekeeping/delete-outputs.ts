@@ -1,11 +1,11 @@
 /**
- * Deleting what Ferry made for a video: its published folder, any half-made one, and the
+ * Deleting what Ferry made for a video: its published folder, any half-made or live one, and the
  * original it downloaded. A file the user added is theirs and is never touched.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { EngineContext } from '../context/engine-context';
-import { originalsFolder, partialFolderOwner, videoFolder } from '../data-paths';
+import { liveFolderOwner, originalsFolder, partialFolderOwner, videoFolder } from '../data-paths';
 
 export async function deleteOutputs(context: EngineContext, uids: readonly string[]): Promise<void> {
   if (uids.length === 0) return;
@@ -15,7 +15,7 @@ export async function deleteOutputs(context: EngineContext, uids: readonly strin
     throw error;
   });
   const wanted = new Set(uids);
-  const partials = library.filter((entry) => wanted.has(partialFolderOwner(entry) ?? ''));
+  const partials = library.filter((entry) => wanted.has(partialFolderOwner(entry) ?? liveFolderOwner(entry) ?? ''));
   const dirs = [
     ...uids.flatMap((uid) => [videoFolder(context.paths, uid), originalsFolder(context.paths, uid)]),
     ...partials.map((entry) => path.join(context.paths.library, entry)),

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { videoFolder } from '../../engine/data-paths';
+import { liveFolder, videoFolder } from '../../engine/data-paths';
 import { byteRange } from '../byte-range';
 import { corsHeaders, preflightHeaders } from '../cors';
 import { mediaAccess } from '../media-access';
@@ -101,17 +101,22 @@ export async function registerMediaRoutes(app: FastifyInstance, context: ServerC
           nowEpochSeconds: Math.floor(Date.now() / 1000),
         });
         if (!access.allowed) return refuse(reply, access.status, access.message);
+        // By its real path, and only when that is still inside the library (a symlink may lead out).
+        // The finished folder first; while the ladder is still encoded, what of it plays already.
+        const folder = videoFolder(context.paths, video.uid);
+        const published = await fileInLibrary(context.paths.library, path.join(folder, file.path));
+        const growing = !published && video.playable && video.status.state !== 'ready';
+        const real = growing
+          ? await fileInLibrary(context.paths.library, path.join(liveFolder(folder), file.path))
+          : published;
+        if (!real) return refuse(reply, 404, 'Not found.');
+        // A growing playlist must be asked for again each time: a kept copy would stop the player.
+        const cacheControl = growing && !file.inMemory ? 'no-cache' : file.cacheControl;
         // A signed or origin-bound answer is for this requester only; shared caches must not keep it.
         const restricted = rules.requireSignedURLs || rules.allowedOrigins.length > 0;
         reply.headers(corsHeaders).header('Content-Type', file.contentType);
-        reply.header('Cache-Control', restricted ? file.cacheControl.replace('public', 'private') : file.cacheControl);
+        reply.header('Cache-Control', restricted ? cacheControl.replace('public', 'private') : cacheControl);
         if (rules.allowedOrigins.length > 0) reply.header('Vary', 'Origin, Referer');
-        // By its real path, and only when that is still inside the library (a symlink may lead out).
-        const real = await fileInLibrary(
-          context.paths.library,
-          path.join(videoFolder(context.paths, video.uid), file.path),
-        );
-        if (!real) return refuse(reply, 404, 'Not found.');
         if (file.inMemory) {
           const cached = await segments.read(real.path);
           if (cached === 'missing') return refuse(reply, 404, 'Not found.');
