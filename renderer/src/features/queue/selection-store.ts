@@ -104,5 +104,10 @@ export function followList(selection: SelectionStore, store: VideoStore): () => 
     selection.getState().prune(stillListed(list), unfiltered && list.total > 0);
   };
   check();
-  return store.subscribe(check);
+  // Progress replaces the videos on every event; a selected video can only leave the list when the
+  // rows change, the filter does, or (under a state filter) a video's state does.
+  return store.subscribe((now, before) => {
+    const moved = now.rows !== before.rows || now.filter !== before.filter || now.total !== before.total;
+    if (moved || (now.filter.state !== null && now.videos !== before.videos)) check();
+  });
 }
