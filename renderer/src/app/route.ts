@@ -6,19 +6,25 @@
  */
 import { useSyncExternalStore } from 'react';
 
+/** `play`: the video's page opened to watch it (`#/video/<uid>/play`), its player started. */
 export type Route =
-  { screen: 'queue' } | { screen: 'video'; uid: string } | { screen: 'settings' } | { screen: 'targets' };
+  | { screen: 'queue' }
+  | { screen: 'video'; uid: string; play?: boolean }
+  | { screen: 'settings' }
+  | { screen: 'targets' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  if (parts[0] === 'video' && parts[1] && /^[0-9a-f]{32}$/.test(parts[1])) return { screen: 'video', uid: parts[1] };
+  if (parts[0] === 'video' && parts[1] && /^[0-9a-f]{32}$/.test(parts[1]))
+    return parts[2] === 'play' ? { screen: 'video', uid: parts[1], play: true } : { screen: 'video', uid: parts[1] };
   if (parts[0] === 'settings') return { screen: 'settings' };
   if (parts[0] === 'targets') return { screen: 'targets' };
   return { screen: 'queue' };
 }
 
 export function routeHref(route: Route): string {
-  return route.screen === 'video' ? `#/video/${route.uid}` : route.screen === 'queue' ? '#/' : `#/${route.screen}`;
+  if (route.screen === 'video') return `#/video/${route.uid}${route.play ? '/play' : ''}`;
+  return route.screen === 'queue' ? '#/' : `#/${route.screen}`;
 }
 
 const subscribe = (onChange: () => void) => {

@@ -8,7 +8,8 @@ export const mediaPaths: Record<MediaKind, (video: Video) => string | null> = {
   dash: (video) => (video.playback ? 'manifest/video.mpd' : null),
   mp4: (video) => (video.downloads ? 'downloads/default.mp4' : null),
   // The WebVTT of the timeline's hover previews; its cues point into storyboard.jpg beside it.
-  storyboard: (video) => (video.playback ? 'storyboard/storyboard.vtt' : null),
+  // Made at the end: a video that plays while it is encoded has none yet.
+  storyboard: (video) => (video.playback && video.status.state === 'ready' ? 'storyboard/storyboard.vtt' : null),
 };
 
 /** Lets the user choose files (or a folder) with the page's own file input; none when they cancel. */

@@ -168,7 +168,7 @@ describe("a video's page", () => {
     // An older message (late, out of order) changes nothing.
     act(() => fake.emit('videos', [{ ...video, modified: '2026-11-21T10:01:00.000Z' }]));
     expect(screen.getByRole('progressbar', { name: 'Processing 55%' })).toBeTruthy();
-    expect(screen.getByText(/player appears here when the video is ready/)).toBeTruthy();
+    expect(screen.getByText(/player appears here as soon as the first seconds are encoded/)).toBeTruthy();
   });
 
   it("draws a download's speed while it downloads, with the speed now and the minute's average", async () => {

@@ -10,6 +10,7 @@ import { memo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { QueueMove } from '../../../../shared/api';
 import type { VideoState } from '../../../../shared/video-states';
+import { routeHref } from '../../app/route';
 import { DeliverToDialog } from '../video/DeliverToDialog';
 import { retryWarning } from '../video/error-help';
 import { useQueue } from './queue-context';
@@ -22,10 +23,12 @@ interface RowActionsProps {
   title: string;
   /** The link the video came from, to copy; none for a file. */
   url: string | undefined;
+  /** It plays now (while its ladder is still encoded, or ready): Play is offered. */
+  playable: boolean;
 }
 
 /** Takes only what it shows, so a progress event (a new video object, same state) does not render it again. */
-export const RowActions = memo(function RowActions({ uid, state, title, url }: RowActionsProps) {
+export const RowActions = memo(function RowActions({ uid, state, title, url, playable }: RowActionsProps) {
   const { api, store, platform, report } = useQueue();
   const removeWithUndo = useRemoveWithUndo();
   // The code only (a string): a progress event does not render the row's actions again.
@@ -47,6 +50,16 @@ export const RowActions = memo(function RowActions({ uid, state, title, url }: R
   };
   return (
     <div className="row-actions">
+      {playable && (
+        <a
+          className="row-play"
+          href={routeHref({ screen: 'video', uid, play: true })}
+          aria-label={`Play ${title}`}
+          onClick={(event) => event.stopPropagation()}
+        >
+          Play
+        </a>
+      )}
       {buttons.map((action, slot) => (
         // Keyed by place, not action: Pause becoming Resume stays the same button and keeps the keyboard's focus.
         <button

@@ -160,7 +160,13 @@ export const VideoRow = memo(function VideoRow(props: RowProps) {
       </span>
       <RowProgress video={video} />
       <RowDeliveries video={video} />
-      <RowActions uid={video.uid} state={video.status.state} title={title} url={video.source.url} />
+      <RowActions
+        uid={video.uid}
+        state={video.status.state}
+        title={title}
+        url={video.source.url}
+        playable={video.playable}
+      />
     </div>
   );
 });

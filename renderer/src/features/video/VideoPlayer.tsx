@@ -13,7 +13,7 @@ import { useHlsPlayer } from './use-hls-player';
 import { useStoryboard } from './use-storyboard';
 import { clock } from './video-facts';
 
-export function VideoPlayer({ video }: { video: Video }) {
+export function VideoPlayer({ video, autoPlay = false }: { video: Video; autoPlay?: boolean }) {
   const { platform } = useApp();
   const ref = useRef<HTMLVideoElement>(null);
   const box = useRef<HTMLElement>(null);
@@ -54,6 +54,7 @@ export function VideoPlayer({ video }: { video: Video }) {
         style={{ aspectRatio }}
         poster={platform.mediaUrl(video, 'thumbnail') ?? undefined}
         playsInline
+        autoPlay={autoPlay}
         onClick={toggle}
       />
       <div className="player-controls">

@@ -1,8 +1,10 @@
 /**
- * A video's page (`#/video/<uid>`): its header and actions, the player once it is ready, why it
+ * A video's page (`#/video/<uid>`, `/play` to start its player): its header and actions, the player
+ * once it plays (while it is still encoded, or ready), why it
  * failed and how to fix it, its download's speed, what to take away from it, its details, its deliveries and its history. Kept live by use-video.ts.
  */
 import type { Video } from '../../../../shared/video';
+import { parseRoute, useLocationHash } from '../../app/route';
 import { DeliveriesSection } from './DeliveriesSection';
 import { ErrorPanel } from './ErrorPanel';
 import { HistoryList } from './HistoryList';
@@ -16,6 +18,9 @@ import { ffmpegTail } from './video-facts';
 import './video-screen.css';
 
 function Page({ video, history }: { video: Video; history: History }) {
+  // Opened with Play (the queue row's): the player starts by itself.
+  const route = parseRoute(useLocationHash());
+  const play = route.screen === 'video' && route.play === true;
   const failed = video.status.state === 'error';
   return (
     <>
@@ -23,14 +28,14 @@ function Page({ video, history }: { video: Video; history: History }) {
       {failed && <ErrorPanel video={video} tail={ffmpegTail(history.events)} />}
       <SpeedGraph video={video} />
       {video.playback ? (
-        <VideoPlayer video={video} />
+        <VideoPlayer video={video} autoPlay={play} />
       ) : (
         <p className="muted video-no-player">
           {video.outputsDeletedAt
             ? 'The outputs of this video were deleted, so there is nothing to play.'
             : failed
               ? 'Nothing to play: the video failed before it was made.'
-              : 'The player appears here when the video is ready.'}
+              : 'The player appears here as soon as the first seconds are encoded.'}
         </p>
       )}
       {video.status.state === 'ready' && !video.outputsDeletedAt && <UseThisVideo video={video} />}

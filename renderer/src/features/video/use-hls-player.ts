@@ -34,6 +34,12 @@ export function useHlsPlayer(
   const [rungs, setRungs] = useState<Rung[]>([]);
   const [chosen, setChosen] = useState(-1);
   const hlsRef = useRef<Hls | null>(null);
+  // The MP4 is only a fallback, and appears when the video is ready: that must not restart a stream
+  // that has been playing since the video became playable.
+  const mp4Ref = useRef(mp4Url);
+  useEffect(() => {
+    mp4Ref.current = mp4Url;
+  }, [mp4Url]);
 
   useEffect(() => {
     const video = ref.current;
@@ -43,18 +49,20 @@ export function useHlsPlayer(
         hlsUrl,
         text: `The video cannot be played here (${why}). Try another browser, or play its MP4 from the video's folder.`,
       });
-    const playMp4 = (why: string) => (mp4Url ? (video.src = mp4Url) : fail(why));
+    const playMp4 = (why: string) => (mp4Ref.current ? (video.src = mp4Ref.current) : fail(why));
     let hls: Hls | null = null;
     // What the element itself could not play (native HLS, the MP4); hls.js reports its own failures.
     const onError = () => {
       if (hls) return;
       const why = video.error?.message || 'the browser could not decode it';
-      if (mp4Url && video.src !== mp4Url) playMp4(why);
+      if (mp4Ref.current && video.src !== mp4Ref.current) playMp4(why);
       else fail(why);
     };
     video.addEventListener('error', onError);
     if (hlsUrl && Hls.isSupported()) {
-      hls = new Hls();
+      // From the beginning: a video still being encoded has growing (EVENT) playlists, which hls.js
+      // would otherwise join near their end, as it joins a live stream.
+      hls = new Hls({ startPosition: 0 });
       hlsRef.current = hls;
       hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) =>
         setRungs(
@@ -86,7 +94,7 @@ export function useHlsPlayer(
       setChosen(-1);
       video.removeAttribute('src');
     };
-  }, [ref, hlsUrl, mp4Url]);
+  }, [ref, hlsUrl]);
 
   const choose = (index: number) => {
     // currentLevel switches at once (flushing the buffer), as a viewer who picked a rung expects.
