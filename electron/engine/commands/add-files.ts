@@ -24,6 +24,7 @@ export function detailsFromOptions(options: CommandInput<'addFiles'>['options'],
   if (options?.thumbnailTimestampPct !== undefined) details.thumbnailTimestampPct = options.thumbnailTimestampPct;
   if (options?.maxDurationSeconds !== undefined) details.maxDurationSeconds = options.maxDurationSeconds;
   if (options?.maxSizeBytes !== undefined) details.maxSizeBytes = options.maxSizeBytes;
+  if (options?.trim) details.trim = options.trim;
   if (options?.watermark) details.watermark = options.watermark;
   if (options?.requireSignedURLs !== undefined) details.requireSignedURLs = options.requireSignedURLs;
   if (options?.allowedOrigins) details.allowedOrigins = options.allowedOrigins;
@@ -37,6 +38,8 @@ export function detailsFromOptions(options: CommandInput<'addFiles'>['options'],
 export function queueOptions(options: CommandInput<'addFiles'>['options']): { options?: QueueOptions } {
   const kept: QueueOptions = {};
   if (options?.ladder) kept.ladder = options.ladder;
+  if (options?.preset) kept.preset = options.preset;
+  if (options?.codec) kept.codec = options.codec;
   if (options?.transcode === false) kept.transcode = false;
   if (options?.deliverTo?.length) kept.deliverTo = options.deliverTo;
   if (options?.privateNetworks === false) kept.privateNetworks = false;

@@ -9,6 +9,7 @@
  * video: no progress, and gigabytes of memory for a long source.
  */
 import type { LadderPlan } from './plan-ladder';
+import { planRungEncoding, rungEncoderArgs, type EncodingPlan } from './plan-rung-encoding';
 import type { WatermarkPlacement } from './plan-watermark';
 
 export interface TranscodeJob {
@@ -16,6 +17,8 @@ export interface TranscodeJob {
   /** ffprobe's format_name for the source: the only demuxer ffmpeg may use for it. */
   formatName: string;
   plan: LadderPlan;
+  /** Codec and rate of each rung of `plan` (plan-rung-encoding.ts); absent: H.264 at the fixed bitrates. */
+  encoding?: Pick<EncodingPlan, 'rungs' | 'preset'>;
   watermark?: { image: string; placement: WatermarkPlacement };
   /** Relative to the working directory ffmpeg runs in. */
   manifestPath: string;
@@ -51,6 +54,21 @@ export function buildFilterGraph(job: TranscodeJob): string {
   return chains.join(';');
 }
 
+/** One DASH adaptation set per codec (a player picks the one it decodes), then the audio. */
+export function adaptationSets(job: TranscodeJob): string {
+  const byCodec = new Map<string, number[]>();
+  job.plan.rungs.forEach((_, i) => {
+    const codec = job.encoding?.rungs[i]?.codec ?? 'h264';
+    byCodec.set(codec, [...(byCodec.get(codec) ?? []), i]);
+  });
+  const sets =
+    byCodec.size === 1
+      ? ['id=0,streams=v']
+      : [...byCodec.values()].map((streams, id) => `id=${id},streams=${streams.join(',')}`);
+  if (job.plan.audio) sets.push(`id=${sets.length},streams=a`);
+  return sets.join(' ');
+}
+
 export function buildTranscodeArgs(job: TranscodeJob): string[] {
   const { plan } = job;
   const args = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1'];
@@ -61,32 +79,14 @@ export function buildTranscodeArgs(job: TranscodeJob): string[] {
   args.push('-filter_complex', buildFilterGraph(job));
   plan.rungs.forEach((_, i) => args.push('-map', `[v${i}]`));
   if (plan.audio) args.push('-map', '0:a:0');
-  args.push(
-    '-map_metadata',
-    '-1',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-profile:v',
-    'high',
-    // Same GOP in every rung and no scene-cut keyframes: segments line up across renditions.
-    '-g',
-    String(plan.gop),
-    '-keyint_min',
-    String(plan.gop),
-    '-sc_threshold',
-    '0',
-  );
-  plan.rungs.forEach((rung, i) => {
-    args.push(
-      `-b:v:${i}`,
-      `${rung.videoKbps}k`,
-      `-maxrate:v:${i}`,
-      `${rung.maxKbps}k`,
-      `-bufsize:v:${i}`,
-      `${rung.bufferKbps}k`,
-    );
+  // Same GOP in every rung and no scene-cut keyframes: segments line up across renditions.
+  args.push('-map_metadata', '-1', '-g', String(plan.gop), '-keyint_min', String(plan.gop), '-sc_threshold', '0');
+  const encoding =
+    job.encoding ?? planRungEncoding({ plan, codec: 'h264', preset: 'balanced', ladder: 'fixed', sample: null });
+  plan.rungs.forEach((_, i) => {
+    const rung = encoding.rungs[i];
+    if (!rung) throw new Error(`Rung ${i} of the ladder has no encoding.`);
+    args.push(...rungEncoderArgs(i, rung, encoding.preset, plan.gop));
   });
   if (plan.audio) {
     args.push(
@@ -114,7 +114,7 @@ export function buildTranscodeArgs(job: TranscodeJob): string[] {
     '-hls_playlist',
     '1',
     '-adaptation_sets',
-    plan.audio ? 'id=0,streams=v id=1,streams=a' : 'id=0,streams=v',
+    adaptationSets(job),
     '-init_seg_name',
     'init-$RepresentationID$.m4s',
     '-media_seg_name',

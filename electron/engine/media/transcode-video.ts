@@ -10,9 +10,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ErrorCode } from '../../../shared/error-codes';
+import type { TranscodeChoice } from '../../../shared/transcode-presets';
 import type { Rendition, Watermark } from '../../../shared/video';
 import { buildTranscodeArgs, imageFormatWhitelist } from './build-transcode-args';
+import { chooseEncoding } from './choose-encoding';
 import { classifyFfmpegFailure } from './classify-ffmpeg-failure';
+import { completeCodecStrings } from './complete-codec-strings';
 import { deriveMp4 } from './derive-mp4';
 import { progressPercent } from './parse-ffmpeg-progress';
 import { makeStoryboard } from './make-storyboard';
@@ -34,6 +37,8 @@ export interface TranscodeRequest {
   source: string;
   info: MediaInfo;
   ladder: 'auto' | number[];
+  /** Codec, preset and per-title or fixed caps, and the encoders this ffmpeg has; absent: H.264 at the fixed bitrates. */
+  encoding?: { choice: TranscodeChoice; encoders: readonly string[] };
   thumbnailTimestampPct: number;
   watermark: Watermark | null;
   /** Where the video's folder is published (library/<uid>). */
@@ -148,7 +153,7 @@ async function extractThumbnail(request: TranscodeRequest, plan: LadderPlan, out
 }
 
 export async function transcodeVideo(request: TranscodeRequest): Promise<TranscodeResult> {
-  const plan = planLadder(
+  const planned = planLadder(
     {
       width: request.info.width,
       height: request.info.height,
@@ -158,6 +163,18 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
     },
     request.ladder,
   );
+  // The per-title analysis (about a second) and the codec's fallback rung, before anything is written.
+  const encoding = request.encoding
+    ? await chooseEncoding({
+        ...request.encoding,
+        ffmpeg: request.ffmpeg,
+        source: request.source,
+        info: request.info,
+        plan: planned,
+        ...(request.signal ? { signal: request.signal } : {}),
+      })
+    : undefined;
+  const plan = encoding?.plan ?? planned;
   const top = plan.rungs[0] as LadderPlan['rungs'][number];
   const storyboard = planStoryboard(request.info.duration, top, keyframeSeconds);
   const work = workFolderFor(request.outputDir);
@@ -181,6 +198,7 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
       source: request.source,
       formatName: request.info.formatName,
       plan,
+      ...(encoding ? { encoding } : {}),
       ...(watermark ? { watermark } : {}),
       manifestPath: path.join('manifest', 'video.mpd'),
     });
@@ -215,6 +233,7 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
     }
 
     const manifestDir = path.join(work, 'manifest');
+    await completeCodecStrings(manifestDir);
     renditions = await rewritePlaylists(manifestDir, plan);
     await deriveMp4({
       ffmpeg: request.ffmpeg,

@@ -13,6 +13,7 @@ import type { ClaimedVideo } from '../store/queue-job';
 import { mediaTools, trackRunningWork, type EngineContext } from '../context/engine-context';
 import { liveFolder, originalsFolder, videoFolder } from '../data-paths';
 import type { StageOutcome } from './stage-outcome';
+import { transcodeChoice } from './transcode-choice';
 
 const progressEveryMs = 250;
 
@@ -37,6 +38,10 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
       source: video.source.path,
       info: mediaInfo,
       ladder: claimed.options.ladder ?? 'auto',
+      encoding: {
+        choice: transcodeChoice(context.settings.get().transcode, claimed.options),
+        encoders: ffmpeg.capabilities?.encoders ?? [],
+      },
       thumbnailTimestampPct: video.thumbnailTimestampPct,
       watermark: video.watermark,
       outputDir,

@@ -4,6 +4,7 @@
  */
 import type { MediaInfo } from '../../../shared/media-info';
 import type { ErrorCode } from '../../../shared/error-codes';
+import type { QualityPreset, VideoCodec } from '../../../shared/transcode-presets';
 import type { Stage, Video, VideoSource } from '../../../shared/video';
 import type { VideoState } from '../../../shared/video-states';
 import type { StoredHeaders } from './stored-headers';
@@ -12,6 +13,9 @@ import type { VideoDoc } from './video-row';
 /** What the user asked for that the Video object does not hold. */
 export interface QueueOptions {
   ladder?: 'auto' | number[];
+  /** The speed/quality preset and codec chosen for this video; absent: the settings' at transcode time. */
+  preset?: QualityPreset;
+  codec?: VideoCodec;
   /** false: the original is the output, no ladder. */
   transcode?: boolean;
   /** Delivery target ids: the video goes to the deliver stage once ready. */

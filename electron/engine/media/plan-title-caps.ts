@@ -1,0 +1,46 @@
+/**
+ * Each rung's bitrate cap for one title, from what a fast sample encode of it cost: a slide deck
+ * whose sample needs 30 kb/s at 360p gets caps far under a concert's, whose sample needs megabits.
+ * The rungs are then encoded with capped CRF, so the preset's quality is the target and the cap
+ * only bounds the peaks (and the bandwidth a player must have). Pure.
+ *
+ * The model: bits grow with pixels to the power 0.75 (a bigger picture of the same scene is
+ * mostly the same detail, larger), the chosen x264 preset spends about 0.8 of ultrafast's bits at
+ * the same CRF, and a cap twice the predicted mean leaves room for a scene that is harder than the
+ * samples. Never above the fixed ladder's rate (Apple's table: more than that buys little), never
+ * under a tenth of it (a slide change must still fit in the buffer).
+ */
+import type { VideoCodec } from '../../../shared/transcode-presets';
+import type { Rung } from './plan-ladder';
+
+/** What the sample encode cost: its mean bit rate at its picture size. */
+export interface TitleSample {
+  kbps: number;
+  width: number;
+  height: number;
+}
+
+/** Bits the other codecs need for the quality H.264 gets from 1 (HEVC about 30 % fewer, AV1 about 40 %). */
+export const codecBitsFactor: Readonly<Record<VideoCodec, number>> = { h264: 1, hevc: 0.7, av1: 0.6 };
+
+const pixelExponent = 0.75;
+const presetFactor = 0.8;
+const headroom = 2;
+const floorFraction = 0.1;
+
+/** The fixed ladder's rate for a rung in this codec: the per-title caps' ceiling. */
+export function fixedKbps(rung: Rung, codec: VideoCodec): number {
+  return Math.round(rung.videoKbps * codecBitsFactor[codec]);
+}
+
+/** The cap of each rung, in kb/s, in the rungs' order. Without a sample (a short source), the fixed rates. */
+export function planTitleCaps(rungs: readonly Rung[], codec: VideoCodec, sample: TitleSample | null): number[] {
+  return rungs.map((rung) => {
+    const ceiling = fixedKbps(rung, codec);
+    if (!sample) return ceiling;
+    const scale = ((rung.width * rung.height) / (sample.width * sample.height)) ** pixelExponent;
+    const predicted = sample.kbps * scale * presetFactor * codecBitsFactor[codec];
+    const cap = Math.round((predicted * headroom) / 10) * 10;
+    return Math.min(ceiling, Math.max(Math.round(ceiling * floorFraction), cap));
+  });
+}
