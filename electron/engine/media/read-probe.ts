@@ -3,12 +3,19 @@
  * user sees. Pure: probe-media.ts runs ffprobe, this decides.
  */
 import type { ErrorCode } from '../../../shared/error-codes';
-import type { MediaInfo } from '../../../shared/media-info';
+import type { AudioStreamFacts, MediaInfo, VideoStreamFacts } from '../../../shared/media-info';
 import { isVideoFormat } from './media-formats';
 
 export interface FfprobeStream {
   codec_type?: string;
   codec_name?: string;
+  profile?: string;
+  level?: number;
+  pix_fmt?: string;
+  bit_rate?: string;
+  field_order?: string;
+  channels?: number;
+  sample_rate?: string;
   width?: number;
   height?: number;
   avg_frame_rate?: string;
@@ -47,6 +54,29 @@ function rotationOf(stream: FfprobeStream): number {
   const fromSideData = stream.side_data_list?.find((d) => d.rotation !== undefined)?.rotation;
   const degrees = Number(fromSideData ?? stream.tags?.rotate ?? 0);
   return Number.isFinite(degrees) ? ((Math.round(degrees) % 360) + 360) % 360 : 0;
+}
+
+function videoFacts(video: FfprobeStream, probe: FfprobeOutput, audio: FfprobeStream | undefined): VideoStreamFacts {
+  // Matroska and MPEG-TS give no per-stream rate: the file's, less the sound's, is close enough.
+  const own = Number(video.bit_rate ?? NaN);
+  const whole = Number(probe.format?.bit_rate ?? NaN) - Number(audio?.bit_rate ?? 0);
+  const bitRate = Number.isFinite(own) && own > 0 ? own : Number.isFinite(whole) && whole > 0 ? whole : -1;
+  return {
+    profile: video.profile ?? '',
+    level: typeof video.level === 'number' ? video.level : -1,
+    pixelFormat: video.pix_fmt ?? '',
+    bitRate: Math.round(bitRate),
+    sampleAspectRatio: video.sample_aspect_ratio ?? '',
+    fieldOrder: video.field_order ?? '',
+  };
+}
+
+function audioFacts(audio: FfprobeStream): AudioStreamFacts {
+  return {
+    profile: audio.profile ?? '',
+    channels: audio.channels ?? -1,
+    sampleRate: Number(audio.sample_rate ?? -1),
+  };
 }
 
 export function readProbe(probe: FfprobeOutput, limits: Limits = {}): ProbeVerdict {
@@ -140,6 +170,8 @@ export function readProbe(probe: FfprobeOutput, limits: Limits = {}): ProbeVerdi
       variableFrameRate: Number.isFinite(avg) && Number.isFinite(real) && Math.abs(avg - real) > 0.01,
       videoCodec: video.codec_name ?? 'unknown',
       audioCodec: audio?.codec_name ?? null,
+      video: videoFacts(video, probe, audio),
+      ...(audio ? { audio: audioFacts(audio) } : {}),
     },
   };
 }

@@ -33,8 +33,28 @@ describe('reading a probe', () => {
         variableFrameRate: false,
         videoCodec: 'h264',
         audioCodec: 'aac',
+        video: { profile: '', level: -1, pixelFormat: '', bitRate: -1, sampleAspectRatio: '1:1', fieldOrder: '' },
+        audio: { profile: '', channels: -1, sampleRate: -1 },
       },
     });
+  });
+
+  it('reads what decides a passthrough: profile, level, pixels, bitrate, sound', () => {
+    const h264 = { ...videoStream, profile: 'High', level: 40, pix_fmt: 'yuv420p', field_order: 'progressive' };
+    const aac = { ...audioStream, profile: 'LC', channels: 2, sample_rate: '48000', bit_rate: '128000' };
+    const own = readProbe(probe([{ ...h264, bit_rate: '4000000' }, aac]));
+    expect(own.ok && own.info.video).toEqual({
+      profile: 'High',
+      level: 40,
+      pixelFormat: 'yuv420p',
+      bitRate: 4_000_000,
+      sampleAspectRatio: '1:1',
+      fieldOrder: 'progressive',
+    });
+    expect(own.ok && own.info.audio).toEqual({ profile: 'LC', channels: 2, sampleRate: 48000 });
+    // Matroska gives no stream rate: the file's less the sound's.
+    const mkv = readProbe(probe([h264, aac], { bit_rate: '5128000' }));
+    expect(mkv.ok && mkv.info.video?.bitRate).toBe(5_000_000);
   });
 
   it('applies rotation from the display matrix or the old rotate tag', () => {
