@@ -12,6 +12,7 @@ import { checkLinks } from './commands/check-links';
 import { cancelVideos, pauseVideos, removeVideos, resumeVideos, retryVideos } from './commands/control-videos';
 import { pauseDeliveries, resumeDeliveries, retryDeliveries } from './commands/control-deliveries';
 import { checkDeliverTo, removeTarget, saveTarget, testTarget } from './commands/delivery-targets';
+import { checkTranscodeCodec } from './commands/check-transcode-codec';
 import { deliverVideos } from './commands/deliver-videos';
 import { editVideo } from './commands/edit-video';
 import { importList } from './commands/import-list';
@@ -144,6 +145,7 @@ export function engineCommandTable(
     },
     setSettings: async (patch) => {
       checkDeliverTo(context, patch.delivery);
+      await checkTranscodeCodec(context, patch.transcode?.codec, 'transcode.codec');
       if (patch.webhookUrl && patch.webhookPrivateNetworks === false)
         refusePrivateAddress('webhookUrl', patch.webhookUrl, context.publicOnly.allowAddresses, 'a webhook');
       const updated = settings.update(patch);
