@@ -11,6 +11,7 @@ import type { Envelope } from './ferry-error';
 import type { LinkCheck, ListFormat, ListInput } from './link-check';
 import type { ShareLinks } from './share-links';
 import type { QualityPreset, TranscodeChoice, VideoCodec } from './transcode-presets';
+import type { Trim } from './trim';
 import type { Stage, Video, Watermark } from './video';
 import type { VideoState } from './video-states';
 
@@ -24,6 +25,8 @@ export interface IngestOptions {
   thumbnailTimestampPct?: number;
   maxDurationSeconds?: number;
   maxSizeBytes?: number;
+  /** In and out points, seconds of the source: only this part is transcoded and delivered. */
+  trim?: Trim;
   watermark?: Watermark;
   meta?: Record<string, string>;
   /** false: keep the original as the output and skip the ladder (for moving files to a provider). */
@@ -147,6 +150,8 @@ export interface VideoEdit {
   scheduledDeletion?: string | null;
   maxDurationSeconds?: number;
   creator?: string | null;
+  /** New in and out points (null: the whole source); a video already transcoded is transcoded again. */
+  trim?: Trim | null;
 }
 
 export interface VideoPage {
@@ -328,6 +333,11 @@ export interface CommandMap {
   get: { input: { uid: string }; output: Video };
   /** Changes a video's metadata and serving fields (Cloudflare Stream's edit); answers the video as it is now. */
   edit: { input: { uid: string; changes: VideoEdit }; output: Video };
+  /**
+   * A new video that is the part `start`..`end` (seconds of the video as it plays, after its own
+   * trim) of another (Cloudflare Stream's clip); `options` as for addFiles. Answers the new video.
+   */
+  clip: { input: { uid: string; start: number; end: number; options?: IngestOptions }; output: Video };
   /** The videos of these uids that exist, in the order given; a uid with no video is left out. */
   getMany: { input: { uids: string[] }; output: Video[] };
   /** A video's history, oldest first. */
@@ -373,6 +383,7 @@ const commandSet: Record<CommandName, true> = {
   list: true,
   get: true,
   edit: true,
+  clip: true,
   getMany: true,
   history: true,
   findByFingerprint: true,

@@ -45,6 +45,8 @@ export const hostLocalFields: Record<CommandName, HostLocalFields> = {
   list: none,
   get: none,
   edit: none,
+  // The clip is cut from the parent's own files, never from a path the caller names.
+  clip: watermarkImage,
   getMany: none,
   history: none,
   findByFingerprint: none,

@@ -62,6 +62,17 @@ const ladder = z.union([
     .min(1, 'needs at least one height'),
 ]);
 
+/** In and out points in seconds; whether they fit the video is checked once its duration is known (trim.ts). */
+const trim = z
+  .strictObject({
+    start: z.number().min(0, 'must be 0 or more seconds'),
+    end: z.number().positive('must be a positive number of seconds'),
+  })
+  .refine((t) => t.end > t.start, {
+    message: 'must be after start: give an out point later than the in point',
+    path: ['end'],
+  });
+
 const preset = z.enum(qualityPresets, `must be one of ${qualityPresets.join(', ')}`);
 const codec = z.enum(videoCodecs, `must be one of ${videoCodecs.join(', ')}`);
 
@@ -72,6 +83,7 @@ const ingestOptions = z.strictObject({
   thumbnailTimestampPct: fraction.optional(),
   maxDurationSeconds: z.number().positive('must be a positive number of seconds').optional(),
   maxSizeBytes: z.number().int('must be a whole number of bytes').positive('must be a positive number').optional(),
+  trim: trim.optional(),
   watermark: watermark.optional(),
   meta: stringMap.optional(),
   transcode: z.boolean().optional(),
@@ -208,9 +220,21 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
         scheduledDeletion: isoDateTime.nullable().optional(),
         maxDurationSeconds: z.number().positive('must be a positive number of seconds').optional(),
         creator: creator.nullable().optional(),
+        trim: trim.nullable().optional(),
       })
       .refine((changes) => Object.keys(changes).length > 0, 'needs at least one field to change'),
   }),
+  clip: z
+    .strictObject({
+      uid,
+      start: z.number().min(0, 'must be 0 or more seconds'),
+      end: z.number().positive('must be a positive number of seconds'),
+      options: ingestOptions.optional(),
+    })
+    .refine((c) => c.end > c.start, {
+      message: 'must be after start: give an end later than the start',
+      path: ['end'],
+    }),
   getMany: z.strictObject({ uids: z.array(uid).max(1000, 'at most 1000 uids at a time') }),
   history: z.strictObject({ uid }),
   findByFingerprint: z.strictObject({

@@ -12,7 +12,8 @@ const transitions: Record<VideoState, readonly VideoState[]> = {
   // straight to `ready` when the original, as downloaded, is the output (no transcode).
   downloading: ['queued', 'ready', 'error', 'paused', 'canceled'],
   inprogress: ['queued', 'ready', 'error', 'paused', 'canceled'],
-  ready: [],
+  // Back to `queued` when the outputs must be made again from the source (a changed trim).
+  ready: ['queued'],
   error: ['queued', 'canceled'],
   paused: ['queued', 'canceled'],
   canceled: ['queued'],

@@ -5,6 +5,7 @@
  */
 import type { DeliveryMode } from './delivery-targets';
 import type { ErrorCode } from './error-codes';
+import type { Trim } from './trim';
 import type { VideoState } from './video-states';
 
 export interface VideoStatus {
@@ -118,6 +119,13 @@ export interface Video {
   allowedOrigins: string[];
   /** Who the video belongs to (Cloudflare Stream's creator id, at most 64 characters); a list filter. */
   creator: string | null;
+  /**
+   * Ferry's own: the in and out points, seconds of the source; the outputs and deliveries are
+   * this part only, and `duration` is its length. null: the whole source.
+   */
+  trim: Trim | null;
+  /** The video this one is a clip of (Cloudflare Stream's `clippedFrom`), or null. */
+  clippedFrom: string | null;
   renditions: Rendition[];
   source: VideoSource;
   deliveries: Delivery[];
@@ -150,6 +158,8 @@ export function unknownVideoDetails(): VideoDetails {
     requireSignedURLs: false,
     allowedOrigins: [],
     creator: null,
+    trim: null,
+    clippedFrom: null,
     renditions: [],
     deliveries: [],
   };

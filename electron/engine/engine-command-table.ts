@@ -9,6 +9,7 @@ import { FerryError } from '../../shared/ferry-error';
 import type { Video } from '../../shared/video';
 import { addFiles } from './commands/add-files';
 import { checkLinks } from './commands/check-links';
+import { clipVideo } from './commands/clip-video';
 import { cancelVideos, pauseVideos, removeVideos, resumeVideos, retryVideos } from './commands/control-videos';
 import { pauseDeliveries, resumeDeliveries, retryDeliveries } from './commands/control-deliveries';
 import { checkDeliverTo, removeTarget, saveTarget, testTarget } from './commands/delivery-targets';
@@ -132,7 +133,18 @@ export function engineCommandTable(
     testTarget: ({ id }) => testTarget(context, id),
 
     ...readCommands(store, paths.dataDir),
-    edit: async ({ uid, changes }) => editVideo(context, uid, changes),
+    edit: async ({ uid, changes }) => {
+      const video = await editVideo(context, uid, changes);
+      // A new trim may have sent the video back to a stage.
+      waker.notify();
+      return video;
+    },
+    clip: async (input) => {
+      checkDeliverTo(context, input.options);
+      const video = await clipVideo(context, { ...input, options: withDefaults(input.options) });
+      waker.notify();
+      return video;
+    },
     totals: async () => queueTotals(context),
     getSettings: async () => settings.get(),
     verifyWebhook: async ({ signature, body, secret, toleranceSeconds }) => {

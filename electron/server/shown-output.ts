@@ -31,6 +31,7 @@ export const shownOutput: { [K in CommandName]: (output: CommandOutput<K>, show:
   list: (page, show) => ({ ...page, videos: page.videos.map(show) }),
   get: one,
   edit: one,
+  clip: one,
   getMany: (videos, show) => videos.map(show),
   history: same,
   findByFingerprint: same,

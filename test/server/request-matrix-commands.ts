@@ -43,6 +43,8 @@ export const commandCases: Record<CommandName, CommandCase> = {
   list: { input: () => ({}), answers: 'ok' },
   get: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },
   edit: { input: (seed) => ({ uid: seed.uid, changes: { meta: { matrix: 'yes' } } }), answers: 'ok' },
+  // The seed is queued, not ready: nothing to cut from yet.
+  clip: { input: (seed) => ({ uid: seed.uid, start: 0, end: 1 }), answers: 'NOT_AVAILABLE' },
   getMany: { input: (seed) => ({ uids: [seed.uid] }), answers: 'ok' },
   history: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },
   findByFingerprint: { input: () => ({ fingerprints: ['0'.repeat(64)] }), answers: 'ok' },

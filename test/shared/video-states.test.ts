@@ -14,6 +14,7 @@ describe('the state machine', () => {
     ['paused', 'queued'],
     ['error', 'queued'],
     ['inprogress', 'canceled'],
+    ['ready', 'queued'],
   ] as const)('allows %s -> %s', (from, to) => {
     expect(canTransition(from, to)).toBe(true);
   });
@@ -21,8 +22,9 @@ describe('the state machine', () => {
   it.each([
     ['queued', 'ready'],
     ['downloading', 'inprogress'],
-    ['ready', 'queued'],
     ['ready', 'error'],
+    ['ready', 'canceled'],
+    ['ready', 'paused'],
     ['error', 'ready'],
     ['canceled', 'ready'],
     ['paused', 'downloading'],
@@ -30,10 +32,11 @@ describe('the state machine', () => {
     expect(canTransition(from, to)).toBe(false);
   });
 
-  it('lets every state except ready reach some other state, and ready none', () => {
+  it('lets every state reach some other state, and ready only queued (its outputs made again)', () => {
     for (const state of videoStates) {
       const reachable = videoStates.filter((to) => canTransition(state, to));
-      expect(reachable.length > 0).toBe(state !== 'ready');
+      expect(reachable.length > 0).toBe(true);
     }
+    expect(videoStates.filter((to) => canTransition('ready', to))).toEqual(['queued']);
   });
 });

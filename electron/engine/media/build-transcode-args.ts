@@ -8,9 +8,11 @@
  * full, and ffmpeg (before 7) then buffers every other branch's frames until the end of the
  * video: no progress, and gigabytes of memory for a long source.
  */
+import type { Trim } from '../../../shared/trim';
 import type { LadderPlan } from './plan-ladder';
 import { planRungEncoding, rungEncoderArgs, type EncodingPlan } from './plan-rung-encoding';
 import type { WatermarkPlacement } from './plan-watermark';
+import { trimInputArgs } from './trim-args';
 
 export interface TranscodeJob {
   source: string;
@@ -20,6 +22,8 @@ export interface TranscodeJob {
   /** Codec and rate of each rung of `plan` (plan-rung-encoding.ts); absent: H.264 at the fixed bitrates. */
   encoding?: Pick<EncodingPlan, 'rungs' | 'preset'>;
   watermark?: { image: string; placement: WatermarkPlacement };
+  /** Only this part of the source (trim-args.ts). */
+  trim?: Trim;
   /** Relative to the working directory ffmpeg runs in. */
   manifestPath: string;
 }
@@ -72,7 +76,8 @@ export function adaptationSets(job: TranscodeJob): string {
 export function buildTranscodeArgs(job: TranscodeJob): string[] {
   const { plan } = job;
   const args = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1'];
-  args.push('-protocol_whitelist', 'file', '-format_whitelist', job.formatName, '-i', job.source);
+  args.push('-protocol_whitelist', 'file', '-format_whitelist', job.formatName, ...trimInputArgs(job.trim));
+  args.push('-i', job.source);
   if (job.watermark) {
     args.push('-protocol_whitelist', 'file', '-format_whitelist', imageFormatWhitelist, '-i', job.watermark.image);
   }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ErrorCode } from '../../../shared/error-codes';
 import type { TranscodeChoice } from '../../../shared/transcode-presets';
+import { trimmedDuration, type Trim } from '../../../shared/trim';
 import type { Rendition, Watermark } from '../../../shared/video';
 import { buildTranscodeArgs, imageFormatWhitelist } from './build-transcode-args';
 import { chooseEncoding } from './choose-encoding';
@@ -41,6 +42,8 @@ export interface TranscodeRequest {
   encoding?: { choice: TranscodeChoice; encoders: readonly string[] };
   thumbnailTimestampPct: number;
   watermark: Watermark | null;
+  /** In and out points, seconds of the source: every output is made of this part only. */
+  trim?: Trim | null;
   /** Where the video's folder is published (library/<uid>). */
   outputDir: string;
   signal?: AbortSignal;
@@ -132,7 +135,8 @@ async function extractThumbnail(request: TranscodeRequest, plan: LadderPlan, out
       '-loglevel',
       'error',
       '-ss',
-      at.toFixed(3),
+      // Seconds of the source: the trimmed part starts at its in point.
+      (at + (request.trim?.start ?? 0)).toFixed(3),
       '-protocol_whitelist',
       'file',
       '-format_whitelist',
@@ -152,7 +156,9 @@ async function extractThumbnail(request: TranscodeRequest, plan: LadderPlan, out
   if (result.code !== 0) throw new TranscodeError('ERR_UNKNOWN', 'The thumbnail could not be made.', result.stderrTail);
 }
 
-export async function transcodeVideo(request: TranscodeRequest): Promise<TranscodeResult> {
+export async function transcodeVideo(whole: TranscodeRequest): Promise<TranscodeResult> {
+  // The outputs' length from here on: progress, the length check, thumbnail and storyboard.
+  const request = { ...whole, info: { ...whole.info, duration: trimmedDuration(whole.info.duration, whole.trim) } };
   const planned = planLadder(
     {
       width: request.info.width,
@@ -200,6 +206,7 @@ export async function transcodeVideo(request: TranscodeRequest): Promise<Transco
       plan,
       ...(encoding ? { encoding } : {}),
       ...(watermark ? { watermark } : {}),
+      ...(request.trim ? { trim: request.trim } : {}),
       manifestPath: path.join('manifest', 'video.mpd'),
     });
     publisher =

@@ -6,6 +6,7 @@
 import fsSync from 'node:fs';
 import path from 'node:path';
 import type { ErrorCode } from '../../../shared/error-codes';
+import { trimmedDuration, trimProblem } from '../../../shared/trim';
 import { nameNotPath } from '../media/name-not-path';
 import { probeMedia } from '../media/probe-media';
 import { publishFolder } from '../media/publish-folder';
@@ -40,12 +41,19 @@ export async function runProbeStage(context: EngineContext, claimed: ClaimedVide
   }
   if (!verdict.ok) return { kind: 'error', code: verdict.code, text: verdict.text };
   const { info } = verdict;
+  const problem = video.trim && trimProblem(video.trim, info.duration);
+  if (problem)
+    return { kind: 'error', code: 'ERR_DURATION_EXCEED_CONSTRAINT', text: `The trim does not fit: ${problem}.` };
   return {
     kind: 'next',
     stage: 'transcode',
     findings: {
       mediaInfo: info,
-      doc: { duration: info.duration, size: info.size, input: { width: info.width, height: info.height } },
+      doc: {
+        duration: trimmedDuration(info.duration, video.trim),
+        size: info.size,
+        input: { width: info.width, height: info.height },
+      },
     },
   };
 }

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { trimmedDuration } from '../../../shared/trim';
 import { FfmpegAbortedError } from '../media/run-ffmpeg';
 import { TranscodeError, transcodeVideo } from '../media/transcode-video';
 import type { ClaimedVideo } from '../store/queue-job';
@@ -44,7 +45,10 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
       },
       thumbnailTimestampPct: video.thumbnailTimestampPct,
       watermark: video.watermark,
+      trim: video.trim,
       outputDir,
+      // FERRY_PASSTHROUGH=0 encodes every rung (the benchmark's full-encode peer).
+      passthrough: context.env.FERRY_PASSTHROUGH !== '0',
       signal: work.signal,
       ...(context.env.FERRY_PROGRESSIVE === '0'
         ? {}
@@ -79,6 +83,9 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
           downloads: result.downloads,
           thumbnail: result.thumbnail,
           renditions: result.renditions,
+          topRendition: result.topRendition,
+          // The outputs' length: a trim made since the probe changes it.
+          duration: trimmedDuration(mediaInfo.duration, video.trim),
           // Streamable since it became playable, when it did before the end.
           readyToStreamAt: playableAt ?? new Date().toISOString(),
           livePlayable: false,

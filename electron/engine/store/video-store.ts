@@ -142,6 +142,18 @@ export class VideoStore {
     return this.db.transaction(work).immediate();
   }
 
+  /** What the probe found in the source (its duration, before any trim), or null before the probe. */
+  mediaInfoOf(uid: string): MediaInfo | null {
+    const row = this.getStmt.get(uid) as VideoRow | undefined;
+    return row?.media_info ? (JSON.parse(row.media_info) as MediaInfo) : null;
+  }
+
+  /** What the user asked for that the Video object does not hold (QueueOptions). */
+  optionsOf(uid: string): QueueOptions {
+    const row = this.getStmt.get(uid) as VideoRow | undefined;
+    return row?.ingest_options ? (JSON.parse(row.ingest_options) as QueueOptions) : {};
+  }
+
   /** Just the state: what a stage checks after its work, to learn whether it was paused or canceled meanwhile. */
   stateOf(uid: string): VideoState | undefined {
     return this.stateStmt.get(uid) as VideoState | undefined;

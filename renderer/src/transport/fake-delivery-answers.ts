@@ -80,5 +80,6 @@ export function fakeEdit(world: World, { uid, changes }: CommandInput<'edit'>): 
   const meta = Object.fromEntries(
     Object.entries({ ...video.meta, ...changes.meta }).filter(([, value]) => value !== ''),
   );
-  return replace(world, { ...video, meta, modified: new Date().toISOString() });
+  const trim = changes.trim === undefined ? video.trim : changes.trim;
+  return replace(world, { ...video, meta, trim, modified: new Date().toISOString() });
 }

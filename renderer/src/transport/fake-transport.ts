@@ -219,6 +219,18 @@ export const fakeAnswers: Answers = {
   },
   get: (world, { uid }) => find(world, uid),
   edit: fakeEdit,
+  clip(world, { uid, start, end }) {
+    const parent = find(world, uid);
+    const offset = parent.trim?.start ?? 0;
+    const clip: Video = {
+      ...linkVideo(parent.source.url ?? `file://${parent.source.path ?? uid}`, parent.meta.name),
+      clippedFrom: uid,
+      trim: { start: offset + start, end: offset + end },
+    };
+    world.videos = [clip, ...world.videos];
+    world.emit('videos', [clip]);
+    return clip;
+  },
   getMany: (world, { uids }) => world.videos.filter((v) => uids.includes(v.uid)),
   history: (world, { uid }) => [{ at: find(world, uid).created, type: 'transition', data: { to: 'queued' } }],
   // The Video object does not carry its fingerprint: a fake video gives it as meta.fingerprint.

@@ -15,6 +15,7 @@ import { dispatch } from '../../../electron/engine/api/dispatch';
 import { createEngine, type Engine } from '../../../electron/engine/create-engine';
 import { FileVault } from '../../../electron/engine/delivery/file-vault';
 import { signWebhook } from '../../../electron/engine/notify/sign-webhook';
+import { solidColor } from '../../helpers/media-fixtures';
 import { tempDir } from '../../helpers/temp-dir';
 
 export interface Fixture {
@@ -60,6 +61,8 @@ const fingerprintOf = (file: string) => {
 const fingerprints = new WeakMap<Fixture, string>();
 /** The target testTarget's case saved, per fixture. */
 const testedTargets = new WeakMap<Fixture, string>();
+/** The ready video clip's case cuts from, per fixture. */
+const clippedVideos = new WeakMap<Fixture, string>();
 /** The target deliver's case saved, per fixture. */
 const deliveredTargets = new WeakMap<Fixture, string>();
 const queuedVideo = (f: Fixture) => expect.objectContaining({ uid: f.uid, status: expect.anything() });
@@ -228,6 +231,27 @@ export const cases: Record<CommandName, Case> = {
     },
     invalid: { uid: missingUid, changes: { allowedOrigins: ['https://a b'] } },
     field: 'changes.allowedOrigins.0',
+  },
+  clip: {
+    // A real two-second video, transcoded: a clip is cut from a ready one.
+    arrange: async (f) => {
+      const file = await solidColor(f.dataDir, 'navy', '160x90', 2);
+      const added = (await value(f, 'addFiles', { paths: [file] })) as { queued: Video[] };
+      await f.engine.run();
+      clippedVideos.set(f, (added.queued[0] as Video).uid);
+    },
+    valid: (f) => ({ uid: clippedVideos.get(f) ?? missingUid, start: 0.5, end: 1.5 }),
+    answers: async (v, f) => {
+      const from = clippedVideos.get(f);
+      expect(v).toMatchObject({ clippedFrom: from, trim: { start: 0.5, end: 1.5 }, status: { state: 'queued' } });
+      await f.engine.run();
+      expect(await value(f, 'get', { uid: (v as Video).uid })).toMatchObject({
+        duration: 1,
+        status: { state: 'ready' },
+      });
+    },
+    invalid: { uid: missingUid, start: 2, end: 1 },
+    field: 'end',
   },
   getMany: {
     valid: (f) => ({ uids: [missingUid, f.uid] }),
