@@ -10,6 +10,7 @@ import { BrowserAccessSection } from './BrowserAccessSection';
 import { ClipboardSection } from './ClipboardSection';
 import { DeliverySection } from './DeliverySection';
 import { DownloadsSection } from './DownloadsSection';
+import { EncodingSection } from './EncodingSection';
 import { LibrarySection } from './LibrarySection';
 import { NewVideosSection } from './NewVideosSection';
 import { WebhooksSection } from './WebhooksSection';
@@ -44,6 +45,7 @@ export function SettingsScreen() {
         <>
           <LibrarySection settings={settings} />
           <NewVideosSection settings={settings} />
+          <EncodingSection settings={settings} />
           <WorkSection settings={settings} />
           <DownloadsSection settings={settings} />
           <DeliverySection settings={settings} />
