@@ -35,6 +35,15 @@ export interface Rendition {
   codecs: string;
 }
 
+/**
+ * Ferry's own: whether the top rendition is the source's own video, copied (not re-encoded) into
+ * the segments, and why or why not ("the source is VP9").
+ */
+export interface TopRendition {
+  original: boolean;
+  why: string;
+}
+
 export type DeliveryState = 'queued' | 'uploading' | 'processing' | 'ready' | 'error';
 
 export interface Delivery {
@@ -127,6 +136,8 @@ export interface Video {
   /** The video this one is a clip of (Cloudflare Stream's `clippedFrom`), or null. */
   clippedFrom: string | null;
   renditions: Rendition[];
+  /** How the top rendition was made; absent before the video is transcoded (and for videos transcoded before Ferry said). */
+  topRendition?: TopRendition;
   source: VideoSource;
   deliveries: Delivery[];
 }

@@ -164,3 +164,28 @@ export function meanColor(
   const n = box.w * box.h;
   return [sum[0]! / n, sum[1]! / n, sum[2]! / n];
 }
+
+/**
+ * Size and MD5 of every packet of a file's first video (or audio) stream, read without decoding:
+ * two files carry the same coded video, byte for byte, when these lists are equal.
+ */
+export async function packetHashes(file: string, stream: 'v' | 'a' = 'v'): Promise<string[]> {
+  const { stdout } = await run(
+    ffmpeg,
+    ['-hide_banner', '-loglevel', 'error', '-i', file, '-map', `0:${stream}:0`, '-c', 'copy', '-f', 'framemd5', '-'],
+    { maxBuffer: 256 * 1024 * 1024 },
+  );
+  return (
+    stdout
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      // size and hash; side data (an AAC priming's skip samples) follows them on some packets.
+      .map((line) =>
+        line
+          .split(',')
+          .slice(4, 6)
+          .map((field) => field.trim())
+          .join(','),
+      )
+  );
+}

@@ -22,6 +22,11 @@ export interface TranscodeJob {
   /** Codec and rate of each rung of `plan` (plan-rung-encoding.ts); absent: H.264 at the fixed bitrates. */
   encoding?: Pick<EncodingPlan, 'rungs' | 'preset'>;
   watermark?: { image: string; placement: WatermarkPlacement };
+  /**
+   * The top rung is the source's video copied, not in the graph (choose-top-rendition.ts); the
+   * encoded rungs get keyframes on its segment boundaries, and AAC-LC stereo sound is copied too.
+   */
+  passthrough?: { copyAudio: boolean };
   /** Only this part of the source (trim-args.ts). */
   trim?: Trim;
   /** Relative to the working directory ffmpeg runs in. */
@@ -46,16 +51,22 @@ export function buildFilterGraph(job: TranscodeJob): string {
     );
     main = 'marked';
   }
-  const branches = plan.rungs.map((_, i) => `[r${i}]`).join('');
-  chains.push(`[${main}]split=${plan.rungs.length}${branches}`);
+  const drawn = drawnRungs(job);
+  chains.push(`[${main}]split=${drawn.length}${drawn.map((i) => `[r${i}]`).join('')}`);
   // Even-pixel rungs are never exactly the top's shape (854x480 is not 16:9); a DASH adaptation
   // set needs one display aspect ratio, so every rung declares the top's.
   // setdar's default `max` of 100 would round 426/239 to a nearby ratio, a different one per rung.
   const dar = `${top.width}/${top.height}`;
-  plan.rungs.forEach((rung, i) => {
+  drawn.forEach((i) => {
+    const rung = plan.rungs[i] as LadderPlan['rungs'][number];
     chains.push(i === 0 ? `[r0]null[v0]` : `[r${i}]scale=${rung.width}:${rung.height},setdar=${dar}:max=100000[v${i}]`);
   });
   return chains.join(';');
+}
+
+/** The rungs the filter graph draws: all, or all but a copied top one. */
+function drawnRungs(job: TranscodeJob): number[] {
+  return job.plan.rungs.map((_, i) => i).filter((i) => !job.passthrough || i > 0);
 }
 
 /** One DASH adaptation set per codec (a player picks the one it decodes), then the audio. */
@@ -73,6 +84,14 @@ export function adaptationSets(job: TranscodeJob): string {
   return sets.join(' ');
 }
 
+/**
+ * The segment length to the microsecond below: a copied GOP of 60 frames at 29.97 fps is
+ * 2.002002 s, and a segment asked a hair longer than its keyframes would wait for the next one.
+ */
+function dashSeconds(plan: LadderPlan): string {
+  return String(Math.floor(plan.segmentSeconds * 1e6 + 1e-6) / 1e6);
+}
+
 export function buildTranscodeArgs(job: TranscodeJob): string[] {
   const { plan } = job;
   const args = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1'];
@@ -81,8 +100,8 @@ export function buildTranscodeArgs(job: TranscodeJob): string[] {
   if (job.watermark) {
     args.push('-protocol_whitelist', 'file', '-format_whitelist', imageFormatWhitelist, '-i', job.watermark.image);
   }
-  args.push('-filter_complex', buildFilterGraph(job));
-  plan.rungs.forEach((_, i) => args.push('-map', `[v${i}]`));
+  if (drawnRungs(job).length > 0) args.push('-filter_complex', buildFilterGraph(job));
+  plan.rungs.forEach((_, i) => args.push('-map', i === 0 && job.passthrough ? '0:v:0' : `[v${i}]`));
   if (plan.audio) args.push('-map', '0:a:0');
   // Same GOP in every rung and no scene-cut keyframes: segments line up across renditions.
   args.push('-map_metadata', '-1', '-g', String(plan.gop), '-keyint_min', String(plan.gop), '-sc_threshold', '0');
@@ -91,9 +110,13 @@ export function buildTranscodeArgs(job: TranscodeJob): string[] {
   plan.rungs.forEach((_, i) => {
     const rung = encoding.rungs[i];
     if (!rung) throw new Error(`Rung ${i} of the ladder has no encoding.`);
-    args.push(...rungEncoderArgs(i, rung, encoding.preset, plan.gop));
+    if (job.passthrough && i === 0) args.push('-c:v:0', 'copy');
+    else args.push(...rungEncoderArgs(i, rung, encoding.preset, plan.gop));
+    // A keyframe at every segment boundary of the copied rung (a whole number of its GOPs).
+    if (job.passthrough && i > 0) args.push(`-force_key_frames:v:${i}`, `expr:gte(t,n_forced*${dashSeconds(plan)})`);
   });
-  if (plan.audio) {
+  if (plan.audio && job.passthrough?.copyAudio) args.push('-c:a', 'copy');
+  else if (plan.audio) {
     args.push(
       '-c:a',
       'aac',
@@ -111,7 +134,7 @@ export function buildTranscodeArgs(job: TranscodeJob): string[] {
     '-f',
     'dash',
     '-seg_duration',
-    String(plan.segmentSeconds),
+    dashSeconds(plan),
     '-use_template',
     '1',
     '-use_timeline',

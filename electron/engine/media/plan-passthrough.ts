@@ -79,7 +79,7 @@ function onKeyframe(time: number, keyframes: readonly number[], fps: number): bo
   return keyframes.some((k) => Math.abs(k - first - time) <= 0.5 / fps);
 }
 
-function streamProblem(input: PassthroughInput): string | null {
+function streamProblem(input: Omit<PassthroughInput, 'keyframes'>): string | null {
   const { info, codec } = input;
   const source = info.videoCodec;
   if (!playableProfiles[source]) return `the source is ${codecName(source)}`;
@@ -100,7 +100,7 @@ function streamProblem(input: PassthroughInput): string | null {
   return null;
 }
 
-function fitProblem(input: PassthroughInput): string | null {
+function fitProblem(input: Omit<PassthroughInput, 'keyframes'>): string | null {
   const { info, top } = input;
   if (Math.abs(info.fps - input.fps) > 0.01)
     return `the source is ${Number(info.fps.toFixed(2))} fps and the ladder ${Number(input.fps.toFixed(2))} fps`;
@@ -127,8 +127,13 @@ function trimProblem(input: PassthroughInput, keyframes: readonly number[]): str
   return null;
 }
 
+/** Why the source cannot be copied whatever its keyframes, or null: then its keyframes are worth reading. */
+export function sourceProblem(input: Omit<PassthroughInput, 'keyframes'>): string | null {
+  return streamProblem(input) ?? fitProblem(input);
+}
+
 export function planPassthrough(input: PassthroughInput): PassthroughDecision {
-  const problem = streamProblem(input) ?? fitProblem(input);
+  const problem = sourceProblem(input);
   if (problem) return { copy: false, why: problem };
   if (!input.keyframes) return { copy: false, why: "the source's keyframes could not be read" };
   const gop = regularGop(input.keyframes, input.fps);

@@ -12,9 +12,10 @@ import { promisify } from 'node:util';
 import type { ErrorCode } from '../../../shared/error-codes';
 import type { TranscodeChoice } from '../../../shared/transcode-presets';
 import { trimmedDuration, type Trim } from '../../../shared/trim';
-import type { Rendition, Watermark } from '../../../shared/video';
+import type { Rendition, TopRendition, Watermark } from '../../../shared/video';
 import { buildTranscodeArgs, imageFormatWhitelist } from './build-transcode-args';
 import { chooseEncoding } from './choose-encoding';
+import { chooseTopRendition } from './choose-top-rendition';
 import { classifyFfmpegFailure } from './classify-ffmpeg-failure';
 import { completeCodecStrings } from './complete-codec-strings';
 import { deriveMp4 } from './derive-mp4';
@@ -44,6 +45,8 @@ export interface TranscodeRequest {
   watermark: Watermark | null;
   /** In and out points, seconds of the source: every output is made of this part only. */
   trim?: Trim | null;
+  /** false: encode the top rendition even when the source could be copied (choose-top-rendition.ts). */
+  passthrough?: boolean;
   /** Where the video's folder is published (library/<uid>). */
   outputDir: string;
   signal?: AbortSignal;
@@ -58,6 +61,7 @@ export interface TranscodeResult {
   thumbnail: string;
   storyboard: { image: string; vtt: string };
   renditions: Rendition[];
+  topRendition: TopRendition;
 }
 
 export class TranscodeError extends Error {
@@ -180,9 +184,23 @@ export async function transcodeVideo(whole: TranscodeRequest): Promise<Transcode
         ...(request.signal ? { signal: request.signal } : {}),
       })
     : undefined;
-  const plan = encoding?.plan ?? planned;
+  const chosen = await chooseTopRendition({
+    ffprobe: request.ffprobe,
+    source: request.source,
+    info: whole.info,
+    trim: request.trim,
+    signal: request.signal,
+    plan: encoding?.plan ?? planned,
+    encoding,
+    codec: request.encoding?.choice.codec ?? 'h264',
+    watermark: request.watermark !== null,
+    allowed: request.passthrough !== false,
+  });
+  const plan = chosen.plan;
   const top = plan.rungs[0] as LadderPlan['rungs'][number];
-  const storyboard = planStoryboard(request.info.duration, top, keyframeSeconds);
+  // A copied top rung keeps the source's keyframes, which the storyboard is cut at.
+  const keyframeEvery = chosen.passthrough ? plan.gop / plan.fps : keyframeSeconds;
+  const storyboard = planStoryboard(request.info.duration, top, keyframeEvery);
   const work = workFolderFor(request.outputDir);
   const live = liveFolder(request.outputDir);
   await fs.rm(work, { recursive: true, force: true });
@@ -206,6 +224,7 @@ export async function transcodeVideo(whole: TranscodeRequest): Promise<Transcode
       plan,
       ...(encoding ? { encoding } : {}),
       ...(watermark ? { watermark } : {}),
+      ...(chosen.passthrough ? { passthrough: chosen.passthrough } : {}),
       ...(request.trim ? { trim: request.trim } : {}),
       manifestPath: path.join('manifest', 'video.mpd'),
     });
@@ -256,7 +275,7 @@ export async function transcodeVideo(whole: TranscodeRequest): Promise<Transcode
       ffmpeg: request.ffmpeg,
       mp4: path.join(work, 'downloads', 'default.mp4'),
       plan: storyboard,
-      keyframeSeconds,
+      keyframeSeconds: keyframeEvery,
       duration: request.info.duration,
       sprite: path.join(work, 'storyboard', 'storyboard.jpg'),
       vtt: path.join(work, 'storyboard', 'storyboard.vtt'),
@@ -280,5 +299,6 @@ export async function transcodeVideo(whole: TranscodeRequest): Promise<Transcode
     thumbnail: out('thumbnails', 'thumbnail.jpg'),
     storyboard: { image: out('storyboard', 'storyboard.jpg'), vtt: out('storyboard', 'storyboard.vtt') },
     renditions,
+    topRendition: chosen.topRendition,
   };
 }
