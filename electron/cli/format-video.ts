@@ -1,6 +1,7 @@
 /** Human-readable forms of videos and of the queue for the terminal. Pure. */
 import type { QueueTotals } from '../../shared/api';
 import { formatBytes, formatDuration } from '../../shared/format-units';
+import { formatSeconds } from '../../shared/trim';
 import type { Video } from '../../shared/video';
 import { unfinishedCount, workingStates, type VideoState } from '../../shared/video-states';
 import { deliveriesCell, deliveryLines, type TargetNames } from './format-deliveries';
@@ -98,6 +99,9 @@ export function formatVideoDetails(video: Video, names: TargetNames = new Map())
     ['size', video.size < 0 ? 'unknown' : `${video.size} bytes`],
     ['input', video.input.width < 0 ? 'unknown' : `${video.input.width}x${video.input.height}`],
   ];
+  if (video.trim)
+    lines.push(['trim', `${formatSeconds(video.trim.start)} to ${formatSeconds(video.trim.end)} of the source`]);
+  if (video.clippedFrom) lines.push(['clipped from', video.clippedFrom]);
   if (video.status.errorReasonCode)
     lines.push(['error', `${video.status.errorReasonCode}: ${video.status.errorReasonText ?? ''}`]);
   if (video.playback) lines.push(['hls', video.playback.hls], ['dash', video.playback.dash]);

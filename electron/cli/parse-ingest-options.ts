@@ -7,6 +7,7 @@ import type { IngestOptions } from '../../shared/api';
 import type { Watermark } from '../../shared/video';
 import { fieldsByPrefix } from './call-engine';
 import { UsageError } from './cli-context';
+import { parseTrim } from './parse-trim';
 import { parseNumber } from './parse-values';
 
 export interface IngestFlags {
@@ -16,6 +17,7 @@ export interface IngestFlags {
   'thumbnail-pct'?: string;
   'max-duration'?: string;
   'max-size'?: string;
+  trim?: string;
   watermark?: string;
   'watermark-position'?: string;
   'watermark-opacity'?: string;
@@ -35,6 +37,7 @@ export const ingestOptionFlags = {
   'thumbnail-pct': { type: 'string' },
   'max-duration': { type: 'string' },
   'max-size': { type: 'string' },
+  trim: { type: 'string' },
   watermark: { type: 'string' },
   'watermark-position': { type: 'string' },
   'watermark-opacity': { type: 'string' },
@@ -52,6 +55,7 @@ export const ingestFields = fieldsByPrefix({
   'options.thumbnailTimestampPct': '--thumbnail-pct',
   'options.maxDurationSeconds': '--max-duration',
   'options.maxSizeBytes': '--max-size',
+  'options.trim': '--trim',
   'options.watermark': '--watermark',
   'options.watermark.position': '--watermark-position',
   'options.watermark.opacity': '--watermark-opacity',
@@ -130,9 +134,11 @@ export function parseIngestOptions(flags: IngestFlags, now = Date.now()): Ingest
   if (maxDuration !== undefined) options.maxDurationSeconds = maxDuration;
   const maxSize = numberFlag('max-size', flags['max-size']);
   if (maxSize !== undefined) options.maxSizeBytes = maxSize;
+  const trim = flags.trim === undefined ? null : parseTrim(flags.trim, { allowNone: false });
+  if (trim) options.trim = trim;
   if (flags['no-transcode']) {
     // Without a transcode there is no ladder to shape or image to burn in: saying so beats ignoring the flag.
-    const shaping = (['ladder', 'watermark'] as const).find((f) => flags[f] !== undefined);
+    const shaping = (['ladder', 'watermark', 'trim'] as const).find((f) => flags[f] !== undefined);
     if (shaping) throw new UsageError(`--${shaping} needs a transcode; leave out --no-transcode.`);
     options.transcode = false;
   }

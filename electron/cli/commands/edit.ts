@@ -4,6 +4,7 @@ import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli
 import { formatVideoDetails } from '../format-video';
 import { targetNames } from '../format-deliveries';
 import { parseDeleteAfter, parseMeta } from '../parse-ingest-options';
+import { parseTrim } from '../parse-trim';
 import { parseNumber } from '../parse-values';
 
 /** Which flag set each field of `edit`'s changes. */
@@ -15,6 +16,7 @@ const editFields = fieldsByPrefix({
   'changes.thumbnailTimestampPct': '--thumbnail-pct',
   'changes.scheduledDeletion': '--delete-after',
   'changes.maxDurationSeconds': '--max-duration',
+  'changes.trim': '--trim',
   changes: 'the changes',
 });
 
@@ -28,6 +30,7 @@ interface EditFlags {
   'thumbnail-pct'?: string;
   'delete-after'?: string;
   'max-duration'?: string;
+  trim?: string;
 }
 
 /** The flags as the contract's changes, or a UsageError naming the flag. Pure but for `now`. */
@@ -47,6 +50,7 @@ export function parseEditFlags(flags: EditFlags, now = Date.now()): VideoEdit {
     changes.thumbnailTimestampPct = parseNumber('--thumbnail-pct', flags['thumbnail-pct']);
   if (flags['max-duration'] !== undefined)
     changes.maxDurationSeconds = parseNumber('--max-duration', flags['max-duration']);
+  if (flags.trim !== undefined) changes.trim = parseTrim(flags.trim, { allowNone: true });
   if (flags['delete-after'] !== undefined)
     changes.scheduledDeletion = flags['delete-after'] === 'never' ? null : parseDeleteAfter(flags['delete-after'], now);
   return changes;
@@ -57,7 +61,7 @@ export const editCommand: CliCommand = {
   summary: "Change a video's metadata and how it is served",
   usage: `ferry edit <uid> [--meta key=value]... [--require-signed-urls | --no-require-signed-urls]
                  [--allowed-origin ORIGIN]... [--any-origin] [--creator ID] [--thumbnail-pct P]
-                 [--delete-after DATE|never] [--max-duration SECONDS] [--json]
+                 [--delete-after DATE|never] [--max-duration SECONDS] [--trim IN-OUT|none] [--json]
 
   --meta key=value         set a metadata key (name is the title); key= removes it
   --require-signed-urls    ferry serve sends the media only with a signed token (…/stream/<uid>/token)
@@ -67,6 +71,8 @@ export const editCommand: CliCommand = {
   --creator ID             the creator id (at most 64 characters; "" clears it)
   --thumbnail-pct P        where the thumbnail is taken, 0 to 1
   --delete-after DATE      when the outputs are deleted (ISO date or date-time), or never
+  --trim IN-OUT            keep only this part (00:00:05-00:10:30, 5-630, 1:05-2:30), or none for all
+                           of it; a video already transcoded is transcoded again (then ferry run)
   --json                   print the Video object as it is now
   Exits 1 when the uid has no video.`,
   async run(args, context) {
@@ -82,6 +88,7 @@ export const editCommand: CliCommand = {
         'thumbnail-pct': { type: 'string' },
         'delete-after': { type: 'string' },
         'max-duration': { type: 'string' },
+        trim: { type: 'string' },
         json: { type: 'boolean' },
       },
       true,

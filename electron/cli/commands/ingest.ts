@@ -25,6 +25,8 @@ export const ingestCommand: CliCommand = {
   --thumbnail-pct 0..1         where in the video the thumbnail is taken (default 0)
   --max-duration SECONDS       refuse videos longer than this
   --max-size BYTES             refuse files larger than this
+  --trim IN-OUT                only this part of the video, e.g. 00:00:05-00:10:30, 5-630 or 1:05-2:30
+                               (seconds, mm:ss or hh:mm:ss; cut to the frame)
   --watermark IMAGE            overlay IMAGE on every rendition, with:
     --watermark-position upperRight|upperLeft|lowerLeft|lowerRight|center (default upperRight)
     --watermark-opacity 0..1   (default 1)
