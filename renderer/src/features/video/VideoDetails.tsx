@@ -5,7 +5,7 @@
  */
 import type { Video } from '../../../../shared/video';
 import { localTime } from './history-text';
-import { bitrate, bytes, duration, frameSize, sourceText, when } from './video-facts';
+import { bitrate, bytes, duration, frameSize, sourceText, topRenditionText, when } from './video-facts';
 
 function Renditions({ video }: { video: Video }) {
   if (video.renditions.length === 0)
@@ -46,6 +46,8 @@ export function VideoDetails({ video }: { video: Video }) {
     ['Added', when(video.created, localTime)],
     ['Ready', when(video.readyToStreamAt, localTime)],
   ];
+  const top = topRenditionText(video.topRendition);
+  if (top) facts.push(['Top rendition', top]);
   return (
     <section className="video-section" aria-labelledby="video-details-heading">
       <h3 id="video-details-heading">Details</h3>

@@ -1,7 +1,7 @@
 /** How the video's page writes its facts: sizes of pictures, bitrates, dates, unknowns (-1 or null). Pure. */
 import { formatBytes, formatDuration } from '../../../../shared/format-units';
 import type { VideoEvent } from '../../../../shared/api';
-import type { Video } from '../../../../shared/video';
+import type { TopRendition, Video } from '../../../../shared/video';
 
 export const unknown = 'Not known yet';
 
@@ -14,6 +14,12 @@ export function bitrate(bitsPerSecond: number): string {
   if (!Number.isFinite(bitsPerSecond) || bitsPerSecond <= 0) return unknown;
   if (bitsPerSecond >= 1_000_000) return `${(bitsPerSecond / 1_000_000).toFixed(1)} Mbit/s`;
   return `${Math.round(bitsPerSecond / 1000)} kbit/s`;
+}
+
+/** How the top rendition was made, as the details say it; null before the video is transcoded. */
+export function topRenditionText(top: TopRendition | undefined): string | null {
+  if (!top) return null;
+  return top.original ? `Original, not re-encoded: ${top.why}` : `Re-encoded: ${top.why}`;
 }
 
 /** A rung of the player's quality menu: `720p · 2.4 Mbit/s`. */
