@@ -8,12 +8,15 @@ import type { Watermark } from '../../shared/video';
 import { fieldsByPrefix } from './call-engine';
 import { UsageError } from './cli-context';
 import { parseTrim } from './parse-trim';
+import type { QualityPreset, VideoCodec } from '../../shared/transcode-presets';
 import { parseNumber } from './parse-values';
 
 export interface IngestFlags {
   name?: string;
   meta?: string[];
   ladder?: string;
+  preset?: string;
+  codec?: string;
   'thumbnail-pct'?: string;
   'max-duration'?: string;
   'max-size'?: string;
@@ -34,6 +37,8 @@ export interface IngestFlags {
 export const ingestOptionFlags = {
   meta: { type: 'string', multiple: true },
   ladder: { type: 'string' },
+  preset: { type: 'string' },
+  codec: { type: 'string' },
   'thumbnail-pct': { type: 'string' },
   'max-duration': { type: 'string' },
   'max-size': { type: 'string' },
@@ -52,6 +57,8 @@ export const ingestOptionFlags = {
 /** Which flag set each field of the ingest commands' input (addFiles, addLinks, importList). */
 export const ingestFields = fieldsByPrefix({
   'options.ladder': '--ladder',
+  'options.preset': '--preset',
+  'options.codec': '--codec',
   'options.thumbnailTimestampPct': '--thumbnail-pct',
   'options.maxDurationSeconds': '--max-duration',
   'options.maxSizeBytes': '--max-size',
@@ -128,6 +135,9 @@ export function parseIngestOptions(flags: IngestFlags, now = Date.now()): Ingest
   const options: IngestOptions = {};
   if (flags.meta?.length) options.meta = parseMeta(flags.meta);
   if (flags.ladder !== undefined) options.ladder = parseLadder(flags.ladder);
+  // The contract's schema names the allowed words when it refuses another.
+  if (flags.preset !== undefined) options.preset = flags.preset.trim().toLowerCase() as QualityPreset;
+  if (flags.codec !== undefined) options.codec = flags.codec.trim().toLowerCase() as VideoCodec;
   const thumbnail = numberFlag('thumbnail-pct', flags['thumbnail-pct']);
   if (thumbnail !== undefined) options.thumbnailTimestampPct = thumbnail;
   const maxDuration = numberFlag('max-duration', flags['max-duration']);
@@ -138,7 +148,7 @@ export function parseIngestOptions(flags: IngestFlags, now = Date.now()): Ingest
   if (trim) options.trim = trim;
   if (flags['no-transcode']) {
     // Without a transcode there is no ladder to shape or image to burn in: saying so beats ignoring the flag.
-    const shaping = (['ladder', 'watermark', 'trim'] as const).find((f) => flags[f] !== undefined);
+    const shaping = (['ladder', 'preset', 'codec', 'watermark', 'trim'] as const).find((f) => flags[f] !== undefined);
     if (shaping) throw new UsageError(`--${shaping} needs a transcode; leave out --no-transcode.`);
     options.transcode = false;
   }

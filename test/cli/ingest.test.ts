@@ -101,6 +101,8 @@ describe('ferry ingest', () => {
   it.each([
     [['ingest', 'a.mp4', '--thumbnail-pct', '2'], '--thumbnail-pct: must be from 0 to 1'],
     [['ingest', 'a.mp4', '--ladder', '1080,20'], '--ladder: must be heights from 64 to 4320'],
+    [['ingest', 'a.mp4', '--preset', 'turbo'], '--preset: must be one of fast, balanced, quality, veryslow'],
+    [['ingest', 'a.mp4', '--codec', 'vp9'], '--codec: must be one of h264, hevc, av1'],
     [['ingest', 'a.mp4', '--max-size', '1.5'], '--max-size: must be a whole number of bytes'],
     [['ingest', 'a.mp4', '--max-duration=-3'], '--max-duration: must be a positive number of seconds'],
     [['ingest', 'a.mp4', '--thumbnail-pct', 'half'], '--thumbnail-pct takes a number, not "half"'],

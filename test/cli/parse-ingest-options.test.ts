@@ -15,6 +15,8 @@ describe('ingest flags', () => {
       parseIngestOptions({
         meta: ['team=docs', 'note=a=b'],
         ladder: '1080,720p,360',
+        preset: 'Quality',
+        codec: 'hevc',
         'thumbnail-pct': '0.25',
         'max-duration': '600',
         'max-size': '1000000',
@@ -25,6 +27,8 @@ describe('ingest flags', () => {
     ).toEqual({
       meta: { team: 'docs', note: 'a=b' },
       ladder: [1080, 720, 360],
+      preset: 'quality',
+      codec: 'hevc',
       thumbnailTimestampPct: 0.25,
       maxDurationSeconds: 600,
       maxSizeBytes: 1_000_000,

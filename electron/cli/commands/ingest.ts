@@ -22,6 +22,11 @@ export const ingestCommand: CliCommand = {
                                the one its download gives, else its path's last part)
   --meta KEY=VALUE             add to the video's meta (repeatable)
   --ladder auto|1080,720,...   renditions to make (never larger than the source; default auto)
+  --preset fast|balanced|quality|veryslow
+                               speed against size (x264 superfast RF 23, veryfast RF 22, slow RF 20,
+                               veryslow RF 18; default: ferry settings transcode.preset)
+  --codec h264|hevc|av1        the ladder's codec (HEVC and AV1 keep an H.264 rendition; default:
+                               ferry settings transcode.codec)
   --thumbnail-pct 0..1         where in the video the thumbnail is taken (default 0)
   --max-duration SECONDS       refuse videos longer than this
   --max-size BYTES             refuse files larger than this
