@@ -44,13 +44,16 @@ export const commandCases: Record<CommandName, CommandCase> = {
   get: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },
   edit: { input: (seed) => ({ uid: seed.uid, changes: { meta: { matrix: 'yes' } } }), answers: 'ok' },
   // The seed is queued, not ready: nothing to cut from yet.
-  clip: { input: (seed) => ({ uid: seed.uid, start: 0, end: 1 }), answers: 'NOT_AVAILABLE' },
+  clip: { input: (seed) => ({ uid: seed.uid, start: 0, end: 1 }), answers: 'ILLEGAL_TRANSITION' },
   getMany: { input: (seed) => ({ uids: [seed.uid] }), answers: 'ok' },
   history: { input: (seed) => ({ uid: seed.uid }), answers: 'ok' },
   findByFingerprint: { input: () => ({ fingerprints: ['0'.repeat(64)] }), answers: 'ok' },
   totals: { input: () => undefined, answers: 'ok' },
   getSettings: { input: () => undefined, answers: 'ok' },
   setSettings: { input: () => ({ keepOriginal: true }), answers: 'ok' },
+  libraryStatus: { input: () => undefined, answers: 'ok' },
+  // A folder of the host: the desktop app or the CLI moves the library, never a caller over HTTP.
+  moveLibrary: { input: () => ({ to: '/elsewhere/library' }), answers: 'FORBIDDEN' },
   listTargets: { input: () => undefined, answers: 'ok' },
   saveTarget: {
     input: () => ({ name: 'matrix', provider: 'tus', mode: 'push', endpoint: 'https://tus.example.test/files/' }),

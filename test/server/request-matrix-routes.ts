@@ -125,6 +125,23 @@ export const routeCases: Record<string, RouteCase> = {
       [jsonBody(`${stream}/copy`, { url: 'https://a.test/v.mp4', headers: { 'Bad Name': 'x' } }), 400],
     ],
   },
+  // The seed video is queued, not ready: nothing to cut a clip from yet (409, saying so).
+  'POST /client/v4/accounts/:account/stream/clip': {
+    auth: 'token',
+    valid: (s) => jsonBody(`${stream}/clip`, { clippedFromVideoUID: s.uid, startTimeSeconds: 0, endTimeSeconds: 1 }),
+    status: 409,
+    malformed: (s) => [
+      notJson(`${stream}/clip`),
+      [jsonBody(`${stream}/clip`, { startTimeSeconds: 0, endTimeSeconds: 1 }), 400],
+      [jsonBody(`${stream}/clip`, { clippedFromVideoUID: s.uid, startTimeSeconds: 'zero', endTimeSeconds: 1 }), 400],
+      [jsonBody(`${stream}/clip`, { clippedFromVideoUID: s.uid, startTimeSeconds: 2, endTimeSeconds: 1 }), 400],
+      [jsonBody(`${stream}/clip`, { clippedFromVideoUID: s.uid, startTimeSeconds: -1, endTimeSeconds: 1 }), 400],
+      [
+        jsonBody(`${stream}/clip`, { clippedFromVideoUID: 'f'.repeat(32), startTimeSeconds: 0, endTimeSeconds: 1 }),
+        404,
+      ],
+    ],
+  },
   'POST /client/v4/accounts/:account/stream/direct_upload': {
     auth: 'token',
     valid: () => jsonBody(`${stream}/direct_upload`, { maxDurationSeconds: 60, meta: { name: 'Matrix' } }),

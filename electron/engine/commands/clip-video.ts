@@ -20,17 +20,19 @@ export function planClip(
   parent: { trim: Trim | null; sourcePath: string | null; mp4: string | null },
   sourceDuration: number,
   wanted: { start: number; end: number },
-): { ok: true; file: string; trim: Trim } | { ok: false; message: string } {
+): { ok: true; file: string; trim: Trim } | { ok: false; field: 'start' | 'end' | 'uid'; message: string } {
   const length = trimmedDuration(sourceDuration, parent.trim);
   if (wanted.end > length + 0.05)
     return {
       ok: false,
-      message: `${clipTooLong}: endTimeSeconds ${wanted.end} is past the end of the video (${formatSeconds(length)}); give at most ${Math.floor(length * 1000) / 1000}`,
+      field: 'end',
+      message: `${clipTooLong}: ${wanted.end} s is past the end of the video (${formatSeconds(length)}); give at most ${Math.floor(length * 1000) / 1000}`,
     };
   if (wanted.start >= length)
     return {
       ok: false,
-      message: `startTimeSeconds ${wanted.start} is at or past the end of the video (${formatSeconds(length)})`,
+      field: 'start',
+      message: `${wanted.start} s is at or past the end of the video (${formatSeconds(length)}): give an earlier start`,
     };
   const end = Math.min(wanted.end, length);
   if (parent.sourcePath) {
@@ -40,6 +42,7 @@ export function planClip(
   if (parent.mp4) return { ok: true, file: parent.mp4, trim: { start: wanted.start, end } };
   return {
     ok: false,
+    field: 'uid',
     message: 'the video has neither its original nor its outputs any more: add the original again and clip that',
   };
 }
@@ -50,7 +53,7 @@ export async function clipVideo(context: EngineContext, input: CommandInput<'cli
   const info = context.store.mediaInfoOf(input.uid);
   if (!info || parent.status.state !== 'ready')
     throw new FerryError(
-      'NOT_AVAILABLE',
+      'ILLEGAL_TRANSITION',
       `Video ${input.uid} is not ready (it is ${parent.status.state}): clip it once it is ready.`,
     );
   const onDisk = (file: string | null | undefined) => (file && fs.existsSync(file) ? file : null);
@@ -65,7 +68,8 @@ export async function clipVideo(context: EngineContext, input: CommandInput<'cli
     info.duration,
     input,
   );
-  if (!plan.ok) throw new FerryError('INVALID_INPUT', `${plan.message}.`, [{ path: 'end', message: plan.message }]);
+  if (!plan.ok)
+    throw new FerryError('INVALID_INPUT', `${plan.message}.`, [{ path: plan.field, message: plan.message }]);
   const name = input.options?.meta?.name ?? parent.meta.name;
   const added = await addFiles(context, {
     paths: [plan.file],

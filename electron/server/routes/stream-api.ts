@@ -1,6 +1,6 @@
 /**
  * Cloudflare Stream's video API on this machine (`/client/v4/accounts/{any}/stream`): upload via
- * link (`/copy`), list with Cloudflare's filters, get, edit and delete, every one through the
+ * link (`/copy`), clips (`/clip`), list with Cloudflare's filters, get, edit and delete, every one through the
  * engine's one door. Videos are answered with their media as http URLs on this server. The TUS
  * endpoint on `POST …/stream` is tus-upload.ts's; the webhook and token routes stream-webhook.ts's.
  */
@@ -20,6 +20,7 @@ import {
   type ListParams,
 } from '../stream-requests';
 import { videoUidFor } from '../upload-links';
+import { clipBodySchema, clipFromBody, clipRenames, type ClipBody } from '../clip-request';
 import { PendingUploads } from '../pending-uploads';
 import { callerView } from '../caller-view';
 
@@ -56,6 +57,26 @@ export async function registerStreamApi(app: FastifyInstance, context: ServerCon
         if (invalid[0]) return sendError(reply, 400, `url: ${invalid[0].reason}`);
         if (!queued[0]) return sendError(reply, 500, 'Ferry could not queue the link; see its terminal.');
         return sendResult(reply, shown(queued[0]));
+      });
+
+      api.post<{ Body: ClipBody }>('/clip', { schema: { body: clipBodySchema } }, async (request, reply) => {
+        const creatorHeader = request.headers['upload-creator'];
+        const translated = clipFromBody(
+          request.body ?? {},
+          typeof creatorHeader === 'string' ? creatorHeader : undefined,
+        );
+        if (!translated.ok) return sendError(reply, 400, translated.message);
+        const { input } = translated;
+        const clipped = await context.call('clip', { ...input, uid: videoUidFor(context.paths, input.uid) });
+        if (!clipped.ok) return sendFailure(reply, clipped.error, context.paths, clipRenames);
+        // Cloudflare's Clip answer: the new video, with the clip's own fields beside it.
+        const { start: startTimeSeconds, end: endTimeSeconds } = input;
+        return sendResult(reply, {
+          ...shown(clipped.value),
+          clippedFromVideoUID: input.uid,
+          startTimeSeconds,
+          endTimeSeconds,
+        });
       });
 
       api.get<{ Querystring: ListParams }>(
