@@ -69,7 +69,7 @@ export function dashFiles(mpd: string): Map<string, string[]> {
     const media = /media="([^"]+)"/.exec(block)?.[1] ?? '';
     const start = Number(/startNumber="(\d+)"/.exec(block)?.[1] ?? 1);
     let count = 0;
-    for (const s of block.matchAll(/<S [^>]*?(?:r="(\d+)")?[^>]*\/>/g)) count += 1 + Number(s[1] ?? 0);
+    for (const s of block.matchAll(/<S\b([^>]*)\/>/g)) count += 1 + Number(/\br="(\d+)"/.exec(s[1] ?? '')?.[1] ?? 0);
     const names = [init.replace('$RepresentationID$', id)];
     for (let n = start; n < start + count; n++) {
       names.push(

@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { completeHevcCodecs, hevcCodecString } from './hevc-codec-string';
 import { isDynamicMpd, liveMaster, livePlaylist, playlistFiles } from './live-playlists';
 import type { LadderPlan } from './plan-ladder';
 
@@ -63,6 +64,16 @@ async function linkOrCopy(source: string, target: string): Promise<void> {
   }
 }
 
+async function fullCodecs(folder: string, files: Set<string>): Promise<Map<number, string>> {
+  const codecs = new Map<number, string>();
+  for (const file of files) {
+    const index = /^init-(\d+)\.m4s$/.exec(file)?.[1];
+    const full = index && hevcCodecString(await fs.readFile(path.join(folder, file)));
+    if (index && full) codecs.set(Number(index), full);
+  }
+  return codecs;
+}
+
 export function startLivePublisher(options: LivePublisherOptions): LivePublisher {
   const playlistNames = Array.from(
     { length: options.plan.rungs.length + (options.plan.audio ? 1 : 0) },
@@ -71,6 +82,8 @@ export function startLivePublisher(options: LivePublisherOptions): LivePublisher
   const linked = new Set<string>();
   const written = new Map<string, string>();
   let playable = false;
+  /** Each HEVC rendition's full codec string, from its init segment (complete-codec-strings.ts does it at the end). */
+  let codecs: Map<number, string> | undefined;
   let reported = false;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
@@ -103,9 +116,13 @@ export function startLivePublisher(options: LivePublisherOptions): LivePublisher
       }
       await publish(playlistNames[i] as string, livePlaylist(text));
     }
-    if (mpd && isDynamicMpd(mpd) && everyOneStarted) await publish(mpdName, mpd);
-    if (!playable && everyOneStarted && master) {
-      await publish(masterName, liveMaster(master, options.plan));
+    if (!everyOneStarted) return;
+    codecs ??= await fullCodecs(options.to, linked);
+    const complete = (text: { master: string; mpd: string }) =>
+      codecs?.size ? completeHevcCodecs(text, codecs) : text;
+    if (mpd && isDynamicMpd(mpd)) await publish(mpdName, complete({ master: '', mpd }).mpd);
+    if (!playable && master) {
+      await publish(masterName, complete({ master: liveMaster(master, options.plan), mpd: '' }).master);
       playable = true;
       options.onPlayable();
     }

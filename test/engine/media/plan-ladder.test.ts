@@ -20,7 +20,7 @@ describe('ladder planning', () => {
     expect(plan.rungs[0]).toMatchObject({ videoKbps: 4500, maxKbps: 6750, bufferKbps: 9000 });
     expect(plan.rungs[1]?.videoKbps).toBe(3000);
     expect(plan.rungs[3]?.videoKbps).toBe(730);
-    expect(plan).toMatchObject({ gop: 60, segmentSeconds: 4, frameRate: '30/1', audio: { kbps: 128, channels: 2 } });
+    expect(plan).toMatchObject({ gop: 60, segmentSeconds: 2, frameRate: '30/1', audio: { kbps: 128, channels: 2 } });
   });
 
   it('takes the renditions asked for, never larger than the source', () => {
