@@ -16,7 +16,7 @@ export interface MeasureOptions {
 const ticksPerSecond = 100; // USER_HZ on Linux
 
 /** CPU time of this process's waited-for children, in seconds (cutime + cstime). */
-function childrenCpuSeconds(): number {
+export function childrenCpuSeconds(): number {
   const stat = fs.readFileSync('/proc/self/stat', 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;

@@ -5,6 +5,7 @@
 import { benchDeliver } from './deliver';
 import { benchFetch } from './fetch';
 import { benchFingerprint } from './fingerprint';
+import { benchPlayable } from './playable';
 import { benchQueue } from './queue';
 import { benchResponsive } from './responsive';
 import { benchServe } from './serve';
@@ -20,6 +21,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   deliver: benchDeliver,
   responsive: benchResponsive,
   fingerprint: benchFingerprint,
+  playable: benchPlayable,
 };
 
 const [name, ...args] = process.argv.slice(2);
