@@ -54,6 +54,11 @@ export const hostLocalFields: Record<CommandName, HostLocalFields> = {
   getSettings: none,
   // The library's place is not settable; the rest are numbers, URLs and words.
   setSettings: none,
+  libraryStatus: none,
+  // Checking a folder answers whether it exists, is empty or writable: the host's layout.
+  moveLibrary: {
+    to: 'move the library on the machine Ferry runs on: in the desktop app, or with ferry settings library <path>',
+  },
   listTargets: none,
   // An endpoint is a URL, never a file.
   saveTarget: none,

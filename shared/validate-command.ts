@@ -300,6 +300,10 @@ export const commandSchemas: { [K in CommandName]: z.ZodType<CommandInput<K>> } 
       })
       .optional(),
   }),
+  libraryStatus: z.void(),
+  moveLibrary: z.strictObject({
+    to: z.string().trim().min(1, 'must be the path of the new library folder').max(4096, 'is longer than any path'),
+  }),
   listTargets: z.void(),
   saveTarget: z.strictObject({
     id: z.string().min(1).optional(),

@@ -19,6 +19,8 @@ import { startWebhookSender } from './notify/send-webhooks';
 import { defaultWebhookTuning } from './notify/webhook-retry';
 import type { ClaimedVideo } from './store/queue-job';
 import { engineCommandTable } from './engine-command-table';
+import { recoverLibraryMove } from './housekeeping/library-move/recover-library-move';
+import { newLeaseOwner } from './store/lease-owner';
 import type { EngineOptions } from './engine-options';
 import { openEngineContext } from './open-engine-context';
 
@@ -86,6 +88,8 @@ export function createEngine(options: EngineOptions): Engine {
       // Every run starts by looking at the disk and at scheduled deletions.
       context.housekeeping = { diskCheckedAt: 0, deletionsCheckedAt: 0 };
       try {
+        // A library move cut short by a crash is finished or rolled back before any work starts.
+        await recoverLibraryMove(context, newLeaseOwner());
         await runQueue(context, waker, runners, runOptions);
         // A headless run ends once its webhooks are out; any still failing are retried by the next run.
         if (!runOptions?.signal?.aborted) await settleWithin(sender.drain(), options.webhookDrainMs ?? 60_000);

@@ -2,6 +2,7 @@
  * Where Ferry keeps its files inside a data directory (docs/architecture.md, "Data directory"):
  * the one place their names are written, so every reader and writer agrees on them.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,9 +12,14 @@ export interface DataPaths {
   database: string;
   /**
    * Finished videos, one folder each (`library/<uid>`), attempts in progress (`<uid>.<attempt>.partial`)
-   * and what of them plays already (`<uid>.live`).
+   * and what of them plays already (`<uid>.live`). The data directory's `library` unless the
+   * library was moved: then where `libraryPointer` says, read again whenever that file changes.
    */
-  library: string;
+  readonly library: string;
+  /** Which library is in use when it is not the data directory's own (`library.json`, housekeeping/library-move). */
+  libraryPointer: string;
+  /** A library move under way: its journal, so that a restart finishes or rolls it back. */
+  libraryMoveJournal: string;
   /** Downloaded originals (`originals/<uid>/`), kept until transcoded unless settings keep them. */
   originals: string;
   /** `ferry serve`'s TUS uploads: each finished one is the source file of a video. */
@@ -31,10 +37,16 @@ export interface DataPaths {
 export function dataPaths(dataDir: string): DataPaths {
   const root = path.resolve(dataDir);
   const inRoot = (name: string) => path.join(root, name);
+  const libraryPointer = inRoot('library.json');
+  const library = libraryInUse(libraryPointer, inRoot('library'));
   return {
     dataDir: root,
     database: inRoot('ferry.db'),
-    library: inRoot('library'),
+    get library() {
+      return library();
+    },
+    libraryPointer,
+    libraryMoveJournal: inRoot('library-move.json'),
     originals: inRoot('originals'),
     uploads: inRoot('uploads'),
     logs: inRoot('logs'),
@@ -42,6 +54,31 @@ export function dataPaths(dataDir: string): DataPaths {
     serveToken: inRoot('serve-token'),
     serveSigningKey: inRoot('serve-signing.key'),
   };
+}
+
+/**
+ * The library the pointer file names, or `own` without one. The pointer is replaced by a rename
+ * (one durable write), so every process sees the old library or the new one; it is read again
+ * only when its inode or change time differ, a stat per look.
+ */
+function libraryInUse(pointer: string, own: string): () => string {
+  let seen: { stamp: string; library: string } | undefined;
+  return () => {
+    const stat = fs.statSync(pointer, { throwIfNoEntry: false });
+    if (!stat) return own;
+    const stamp = `${stat.ino}:${stat.ctimeMs}:${stat.size}`;
+    if (seen?.stamp !== stamp) seen = { stamp, library: readPointer(pointer) };
+    return seen.library;
+  };
+}
+
+function readPointer(pointer: string): string {
+  const parsed = JSON.parse(fs.readFileSync(pointer, 'utf8')) as { library?: unknown };
+  if (typeof parsed.library !== 'string' || !path.isAbsolute(parsed.library))
+    throw new Error(
+      `${pointer} does not name a library folder: write {"library": "/absolute/path"}, or delete it to use the data directory's own.`,
+    );
+  return parsed.library;
 }
 
 /** The files at the top of a data directory that hold secrets, besides the database. */

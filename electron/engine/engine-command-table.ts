@@ -17,6 +17,8 @@ import { checkTranscodeCodec } from './commands/check-transcode-codec';
 import { deliverVideos } from './commands/deliver-videos';
 import { editVideo } from './commands/edit-video';
 import { importList } from './commands/import-list';
+import { libraryStatus } from './commands/library-status';
+import { moveLibrary, type MoveProgress } from './commands/move-library';
 import { withIngestDefaults } from './commands/ingest-defaults';
 import { queueLinksInBatches } from './commands/queue-link-batches';
 import { videosOf } from './commands/queue-in-batches';
@@ -26,6 +28,7 @@ import type { EngineContext } from './context/engine-context';
 import { readCommands } from './read-commands';
 import { verifyWebhook } from './notify/sign-webhook';
 import { interruptRunning } from './run/stop-work';
+import { refuseWhileMoving } from './housekeeping/library-move/move-journal';
 import { queueTotals } from './run/queue-totals';
 import type { Waker } from './run/waker';
 import type { QueueSwitches } from './store/queue-control';
@@ -37,8 +40,10 @@ export function engineCommandTable(
   servedAt: () => string | null = () => null,
 ): FerryCommands {
   const { feed, settings, store, paths } = context;
+  const moving: MoveProgress = { current: null };
   /** Answers the new totals once the queue's switches are saved (and any running work has stopped). */
   const switchQueue = async (patch: Partial<QueueSwitches>) => {
+    if (patch.paused === false) refuseWhileMoving(paths);
     context.control.setSwitches(patch);
     if (patch.paused) await interruptRunning(context, 'queue-paused');
     feed.touchTotals();
@@ -147,6 +152,13 @@ export function engineCommandTable(
     },
     totals: async () => queueTotals(context),
     getSettings: async () => settings.get(),
+    libraryStatus: () => libraryStatus(context, moving),
+    moveLibrary: async ({ to }) => {
+      await moveLibrary(context, to, moving);
+      waker.notify();
+      events.emit('settings', settings.get());
+      return libraryStatus(context, moving);
+    },
     verifyWebhook: async ({ signature, body, secret, toleranceSeconds }) => {
       const checked = verifyWebhook(signature, body, secret ?? settings.get().webhookSecret, {
         ...(toleranceSeconds !== undefined ? { toleranceSeconds } : {}),

@@ -20,6 +20,7 @@ import { QueueWork } from './store/queue-work';
 import { guardedAgent, privateAddressRefusal } from './sources/private-network-guard';
 import { newLeaseOwner } from './store/lease-owner';
 import { openDatabase } from './store/open-database';
+import { LibraryPathsStore } from './store/library-paths';
 import { SettingsStore } from './store/settings-store';
 import { TargetStore } from './store/target-store';
 import { BandwidthLimit } from './delivery/bandwidth-limit';
@@ -59,11 +60,12 @@ export function openEngineContext(options: EngineOptions, events: EventEmitter):
     store,
     edits: new QueueEdits(db, store.changes),
     control: new QueueControlStore(db),
-    settings: new SettingsStore(db, paths.library),
+    settings: new SettingsStore(db, () => paths.library),
     targets,
     credentials,
     deliveries: store.deliveries,
     paths,
+    libraryPaths: new LibraryPathsStore(db),
     feed: new VideoChangeFeed(
       store,
       (event, payload) => events.emit(event, payload),

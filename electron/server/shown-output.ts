@@ -38,6 +38,8 @@ export const shownOutput: { [K in CommandName]: (output: CommandOutput<K>, show:
   totals: same,
   getSettings: same,
   setSettings: same,
+  libraryStatus: same,
+  moveLibrary: same,
   listTargets: same,
   saveTarget: same,
   removeTarget: same,

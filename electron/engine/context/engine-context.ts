@@ -5,6 +5,7 @@ import type { CredentialVault } from '../delivery/credential-vault';
 import type { PublicOnlyNetwork } from '../delivery/providers/public-only-fetch';
 import { findMediaTools, type MediaTools } from '../media/find-media-tools';
 import type { DeliveryStore } from '../store/delivery-store';
+import type { LibraryPathsStore } from '../store/library-paths';
 import type { QueueBatchStore } from '../store/queue-batch';
 import type { QueueControlStore } from '../store/queue-control';
 import type { QueueEdits } from '../store/queue-edits';
@@ -26,6 +27,8 @@ export interface EngineContext {
   credentials: CredentialVault;
   deliveries: DeliveryStore;
   paths: DataPaths;
+  /** The library's paths in the database, rewritten when the library moves. */
+  libraryPaths: LibraryPathsStore;
   feed: VideoChangeFeed;
   env: NodeJS.ProcessEnv;
   /** Work in progress in this process, by video uid (cancel, pause and quit stop it). */

@@ -31,8 +31,8 @@ export class SettingsStore {
 
   constructor(
     private readonly db: Database.Database,
-    /** Where the data directory keeps finished videos: reported with the settings, not stored. */
-    private readonly library = '',
+    /** Where finished videos are kept now (DataPaths.library): reported with the settings, not stored. */
+    private readonly library: () => string = () => '',
   ) {
     this.all = db.prepare('SELECT key, value FROM settings');
     this.version = db.prepare('PRAGMA data_version').pluck();
@@ -47,7 +47,8 @@ export class SettingsStore {
    */
   get(): Settings {
     const version = this.version.get();
-    if (this.cached && this.cached.version === version) return this.cached.settings;
+    const cached = this.cached;
+    if (cached && cached.version === version && cached.settings.library === this.library()) return cached.settings;
     const settings = this.read();
     this.cached = { settings, version };
     return settings;
@@ -62,7 +63,7 @@ export class SettingsStore {
       ...defaultSettings,
       ...stored,
       webhookSecret: stored.webhookSecret ?? this.createWebhookSecret(),
-      library: this.library,
+      library: this.library(),
     };
   }
 

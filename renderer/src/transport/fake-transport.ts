@@ -43,6 +43,9 @@ interface FakeWorld {
   emit<E extends keyof FerryEvents>(event: E, payload: FerryEvents[E]): void;
 }
 
+/** The fake library's volume: 120 GiB free. */
+const fakeFreeBytes = 120 * 1024 ** 3;
+
 type Answers = { [K in CommandName]: (world: FakeWorld, input: CommandInput<K>) => CommandOutput<K> };
 
 const fakeSettings: Settings = {
@@ -242,6 +245,15 @@ export const fakeAnswers: Answers = {
   totals: (world) => fakeTotals(world.videos, world.queue),
   getSettings: (world) => world.settings,
   setSettings: (world, patch) => (world.settings = { ...world.settings, ...patch }),
+  libraryStatus: (world) => ({ library: world.settings.library, freeBytes: fakeFreeBytes, move: null }),
+  // The fake's move is over at once: a screen's progress is tested by holding the answer.
+  moveLibrary(world, { to }) {
+    if (!to.startsWith('/'))
+      throw new FerryError('INVALID_INPUT', `Cannot move the library: ${to} is not an absolute path.`);
+    world.settings = { ...world.settings, library: to };
+    world.emit('settings', world.settings);
+    return { library: to, freeBytes: fakeFreeBytes, move: null };
+  },
   listTargets: (world) => world.targets,
   saveTarget(world, input) {
     const known = input.id === undefined ? undefined : world.targets.find((t) => t.id === input.id);

@@ -314,6 +314,24 @@ export const cases: Record<CommandName, Case> = {
     invalid: { concurrency: { downloads: 99, downloadsPerHost: 2, transcodes: 1, deliveries: 3 } },
     field: 'concurrency.downloads',
   },
+  libraryStatus: {
+    valid: () => undefined,
+    answers: (v, f) =>
+      expect(v).toEqual({ library: path.join(f.dataDir, 'library'), freeBytes: expect.any(Number), move: null }),
+    invalid: { extra: true },
+    field: 'input',
+  },
+  moveLibrary: {
+    valid: (f) => ({ to: path.join(f.dataDir, 'moved-library') }),
+    answers: async (v, f) => {
+      expect(v).toMatchObject({ library: path.join(f.dataDir, 'moved-library'), move: null });
+      expect(await value(f, 'getSettings', undefined)).toMatchObject({
+        library: path.join(f.dataDir, 'moved-library'),
+      });
+    },
+    invalid: { to: '' },
+    field: 'to',
+  },
   listTargets: {
     arrange: (f) =>
       value(f, 'saveTarget', {
