@@ -244,7 +244,7 @@ export async function transcodeVideo(whole: TranscodeRequest): Promise<Transcode
       ...(request.signal ? { signal: request.signal } : {}),
       onProgress: (p) => request.onProgress?.(Math.min(95, progressPercent(p, request.info.duration) * 0.95)),
     });
-    await publisher?.stop();
+    await publisher?.stop({ lastLook: result.code === 0 });
     if (result.code !== 0) {
       const failure = classifyFfmpegFailure(result.stderrTail, request.source);
       throw new TranscodeError(failure.code, failure.text, result.stderrTail);
