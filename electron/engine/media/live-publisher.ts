@@ -30,8 +30,12 @@ export interface LivePublisherOptions {
 }
 
 export interface LivePublisher {
-  /** Stops following (waiting for a look in progress); the live folder stays until `remove`. */
-  stop(): Promise<void>;
+  /**
+   * Stops following (waiting for a look in progress); the live folder stays until the caller
+   * removes it. `lastLook`: once more first, so that the segments ffmpeg wrote last play too while
+   * the MP4, thumbnail and storyboard are made (still without ENDLIST: the finished folder says that).
+   */
+  stop(options?: { lastLook?: boolean }): Promise<void>;
 }
 
 export const masterName = 'video.m3u8';
@@ -143,10 +147,12 @@ export function startLivePublisher(options: LivePublisherOptions): LivePublisher
   schedule();
 
   return {
-    async stop() {
+    async stop({ lastLook = false } = {}) {
+      const wasStopped = stopped;
       stopped = true;
       clearTimeout(timer);
       await running;
+      if (lastLook && !wasStopped) await look().catch((error: unknown) => options.onProblem(error as Error));
     },
   };
 }
