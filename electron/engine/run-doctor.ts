@@ -10,7 +10,9 @@ import { credentialVaultWarnings } from './delivery/check-credential-vault';
 import type { MediaTool } from './media/check-media-tool';
 import { resolveEveryMediaTool, type CandidateVerdict, type NoMediaToolError } from './media/find-media-tools';
 import type { ToolName } from './media/locate-media-tools';
+import type { HardwareCheck } from './media/plan-hardware-encoder';
 import { tryMediaPair, type ToolTrial } from './media/try-media-pair';
+import { verifyHardwareEncoders } from './media/verify-hardware-encoders';
 
 export interface ToolReport {
   ok: boolean;
@@ -21,6 +23,8 @@ export interface ToolReport {
   /** Key encoders present (libx264, aac …) and any hardware encoders. */
   encoders?: string[];
   hardwareEncoders?: string[];
+  /** The one-second test encode of each hardware H.264/HEVC encoder: only those that passed are used. */
+  hardwareChecks?: HardwareCheck[];
   error?: string;
   /** Candidates passed over before this one, and why. */
   skipped?: string[];
@@ -100,6 +104,10 @@ async function toolReports(env: NodeJS.ProcessEnv): Promise<Pick<DoctorReport, '
   const ffprobe = toolReport(found.ffprobe, candidateReports('ffprobe', found.ffprobe, verdicts));
   if (found.ffmpeg instanceof Error || found.ffprobe instanceof Error)
     return { ffmpeg, ffprobe, toolPair: 'incomplete' };
+  ffmpeg.hardwareChecks = await verifyHardwareEncoders({
+    ...found.ffmpeg,
+    encoders: found.ffmpeg.capabilities?.encoders ?? [],
+  });
   const trial = await tryMediaPair(found.ffmpeg, found.ffprobe);
   ffmpeg.trial = trial.ffmpeg;
   ffprobe.trial = trial.ffprobe;

@@ -15,6 +15,11 @@ describe('ferry doctor, the tools part', () => {
     // ffprobe always has another candidate: the fallback package, if nothing else.
     expect(ffprobe).toMatch(/^ {2}others {4}(path|bundled|fallback) \(.+\): (works, .+|ffprobe .+)$/m);
     expect(text).toContain('tools     ffmpeg and ffprobe from one build');
+    // Every H.264/HEVC hardware encoder the build lists, after its one-second test encode.
+    const ffmpeg = text.slice(0, text.indexOf('ffprobe: '));
+    const listed = /^ {2}hardware {2}(.*)$/m.exec(ffmpeg)?.[1]?.split(', ') ?? [];
+    const tested = listed.filter((name) => /^(h264|hevc)_(videotoolbox|nvenc|qsv|vaapi|amf)$/.test(name));
+    for (const name of tested) expect(ffmpeg).toMatch(new RegExp(`^ {12}${name}: (works|failed: .+)$`, 'm'));
     expect(text).toContain('Ferry can work here.');
   });
 });

@@ -25,6 +25,9 @@ function toolLines(name: string, tool: ToolReport): string[] {
   ];
   if (tool.encoders) lines.push(`  encoders  ${tool.encoders.join(', ') || 'none of the usual ones'}`);
   if (tool.hardwareEncoders) lines.push(`  hardware  ${tool.hardwareEncoders.join(', ') || 'none'}`);
+  // Each H.264/HEVC one after its test encode: only one that works is used (with the fast preset).
+  for (const check of tool.hardwareChecks ?? [])
+    lines.push(`            ${check.encoder}: ${check.ok ? 'works' : `failed: ${check.error ?? ''}`}`);
   if (tool.trial) {
     lines.push(`  test      ${tool.trial.ok ? 'passed' : `FAILED: ${tool.trial.error ?? ''}`}`);
     for (const done of tool.trial.done) lines.push(`            ${done}`);

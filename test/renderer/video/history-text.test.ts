@@ -101,6 +101,16 @@ describe("a video's history in words", () => {
     expect(say('something-new')).toBe('something new');
   });
 
+  it('says a hardware encoder failed, why, and what encoded the ladder instead', () => {
+    expect(
+      say('hardware-encoder-failed', {
+        encoder: 'h264_nvenc',
+        error: 'OpenEncodeSessionEx failed',
+        fallback: 'libx264',
+      }),
+    ).toBe('The hardware encoder h264_nvenc failed (OpenEncodeSessionEx failed); encoded again with libx264');
+  });
+
   it('finds the latest ffmpeg log tail in the history', () => {
     expect(
       ffmpegTail([event('state'), event('ffmpeg-stderr', { tail: 'first' }), event('ffmpeg-stderr', { tail: 'last' })]),

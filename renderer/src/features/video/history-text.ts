@@ -125,6 +125,8 @@ export function describeEvent(
       return `A result of the ${stageWord(data)} came too late and was not used`;
     case 'cleanup-failed':
       return `Temporary files could not be removed${text(data, 'error') ? `: ${text(data, 'error')}` : ''}`;
+    case 'hardware-encoder-failed':
+      return `The hardware encoder ${text(data, 'encoder')} failed (${text(data, 'error')}); encoded again with ${text(data, 'fallback')}`;
     case 'outputs-deleted':
       return text(data, 'reason') === 'scheduledDeletion' ? 'Outputs deleted, as scheduled' : 'Outputs deleted';
     default:
