@@ -20,7 +20,7 @@ export interface TranscodeJob {
   formatName: string;
   plan: LadderPlan;
   /** Codec and rate of each rung of `plan` (plan-rung-encoding.ts); absent: H.264 at the fixed bitrates. */
-  encoding?: Pick<EncodingPlan, 'rungs' | 'preset'>;
+  encoding?: Pick<EncodingPlan, 'rungs'>;
   watermark?: { image: string; placement: WatermarkPlacement };
   /**
    * The top rung is the source's video copied, not in the graph (choose-top-rendition.ts); the
@@ -111,7 +111,7 @@ export function buildTranscodeArgs(job: TranscodeJob): string[] {
     const rung = encoding.rungs[i];
     if (!rung) throw new Error(`Rung ${i} of the ladder has no encoding.`);
     if (job.passthrough && i === 0) args.push('-c:v:0', 'copy');
-    else args.push(...rungEncoderArgs(i, rung, encoding.preset, plan.gop));
+    else args.push(...rungEncoderArgs(i, rung, plan.gop));
     // A keyframe at every segment boundary of the copied rung (a whole number of its GOPs).
     if (job.passthrough && i > 0) args.push(`-force_key_frames:v:${i}`, `expr:gte(t,n_forced*${dashSeconds(plan)})`);
   });

@@ -12,13 +12,15 @@ import {
   type VideoCodec,
 } from '../../../shared/transcode-presets';
 import type { LadderPlan, Rung } from './plan-ladder';
-import { planTitleCaps, type TitleSample } from './plan-title-caps';
+import { planTitleRungs, type TitleRung, type TitleSample } from './plan-title-caps';
 
 export type RungRate =
   { kind: 'crf'; crf: number; capKbps: number } | { kind: 'abr'; kbps: number; maxKbps: number; bufferKbps: number };
 
 export interface RungEncoding {
   codec: VideoCodec;
+  /** The video's preset, or a slower one for an easy title (plan-title-caps.ts). */
+  preset: QualityPreset;
   rate: RungRate;
 }
 
@@ -27,7 +29,6 @@ export interface EncodingPlan {
   plan: LadderPlan;
   /** One per rung of `plan`, in its order. */
   rungs: RungEncoding[];
-  preset: QualityPreset;
 }
 
 /** x265's CRF scale sits about 4 above x264's for the same look; SVT-AV1's (0-63) about 13. */
@@ -35,6 +36,10 @@ const crfOffset: Readonly<Record<VideoCodec, number>> = { h264: 0, hevc: 4, av1:
 /** SVT-AV1 presets (0 slowest, 13 fastest) near x264's speed at each of ours. */
 const svtPreset: Readonly<Record<QualityPreset, number>> = { fast: 12, balanced: 10, quality: 8, veryslow: 6 };
 const fallbackHeight = 720;
+/** From fastest to slowest: an easy title's rungs are encoded at Quality's x264 slow at least. */
+const slowness: readonly QualityPreset[] = ['fast', 'balanced', 'quality', 'veryslow'];
+const easyPreset = (preset: QualityPreset): QualityPreset =>
+  slowness.indexOf(preset) >= slowness.indexOf('quality') ? preset : 'quality';
 
 export function codecCrf(codec: VideoCodec, preset: QualityPreset): number {
   return presetSpecs[preset].crf + crfOffset[codec];
@@ -55,24 +60,32 @@ export function planRungEncoding(options: {
   const { codec, preset } = options;
   const rungs = codec === 'h264' ? options.plan.rungs : [...options.plan.rungs, fallbackRung(options.plan.rungs)];
   const codecs = rungs.map((_, i): VideoCodec => (i < options.plan.rungs.length ? codec : 'h264'));
-  const caps = codecs.map((c, i) => planTitleCaps([rungs[i] as Rung], c, options.sample)[0] as number);
+  const titled = codecs.map((c, i) => planTitleRungs([rungs[i] as Rung], c, options.sample)[0]);
   return {
     plan: { ...options.plan, rungs },
-    preset,
-    rungs: rungs.map((rung, i) => {
+    rungs: rungs.map((rung, i): RungEncoding => {
       const rungCodec = codecs[i] as VideoCodec;
-      const rate: RungRate =
-        options.ladder === 'fixed'
-          ? { kind: 'abr', kbps: rung.videoKbps, maxKbps: rung.maxKbps, bufferKbps: rung.bufferKbps }
-          : { kind: 'crf', crf: codecCrf(rungCodec, preset), capKbps: caps[i] as number };
-      return { codec: rungCodec, rate };
+      if (options.ladder === 'fixed') {
+        return {
+          codec: rungCodec,
+          preset,
+          rate: { kind: 'abr', kbps: rung.videoKbps, maxKbps: rung.maxKbps, bufferKbps: rung.bufferKbps },
+        };
+      }
+      const { capKbps, crfDrop } = titled[i] as TitleRung;
+      return {
+        codec: rungCodec,
+        preset: crfDrop > 0 ? easyPreset(preset) : preset,
+        rate: { kind: 'crf', crf: codecCrf(rungCodec, preset) - crfDrop, capKbps },
+      };
     }),
   };
 }
 
 /** The ffmpeg options of output video stream `i`. */
-export function rungEncoderArgs(i: number, encoding: RungEncoding, preset: QualityPreset, gop: number): string[] {
+export function rungEncoderArgs(i: number, encoding: RungEncoding, gop: number): string[] {
   const s = `:v:${i}`;
+  const { preset } = encoding;
   const args = [`-c${s}`, codecSpecs[encoding.codec].encoder];
   if (encoding.codec === 'h264') args.push(`-preset${s}`, presetSpecs[preset].x264Preset, `-profile${s}`, 'high');
   if (encoding.codec === 'hevc') {

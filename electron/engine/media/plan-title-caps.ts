@@ -9,6 +9,10 @@
  * the same CRF, and a cap twice the predicted mean leaves room for a scene that is harder than the
  * samples. Never above the fixed ladder's rate (Apple's table: more than that buys little), never
  * under a tenth of it (a slide change must still fit in the buffer).
+ *
+ * A title whose rung would take under a tenth of the fixed rate (a slide deck, a screen recording)
+ * is easy: its bits and its encode time are cheap, so that rung is encoded 14 RF lower (about 5x
+ * the bits, still far under the fixed ladder's) and at x264 slow at least, near transparent.
  */
 import type { VideoCodec } from '../../../shared/transcode-presets';
 import type { Rung } from './plan-ladder';
@@ -33,14 +37,25 @@ export function fixedKbps(rung: Rung, codec: VideoCodec): number {
   return Math.round(rung.videoKbps * codecBitsFactor[codec]);
 }
 
-/** The cap of each rung, in kb/s, in the rungs' order. Without a sample (a short source), the fixed rates. */
-export function planTitleCaps(rungs: readonly Rung[], codec: VideoCodec, sample: TitleSample | null): number[] {
+export interface TitleRung {
+  capKbps: number;
+  /** How far under the preset's RF this rung is encoded: 0, or `easyCrfDrop` for an easy title. */
+  crfDrop: number;
+}
+
+export const easyShare = 0.1;
+export const easyCrfDrop = 14;
+
+/** Each rung's cap and RF drop, in the rungs' order. Without a sample (a short source): the fixed rates, no drop. */
+export function planTitleRungs(rungs: readonly Rung[], codec: VideoCodec, sample: TitleSample | null): TitleRung[] {
   return rungs.map((rung) => {
     const ceiling = fixedKbps(rung, codec);
-    if (!sample) return ceiling;
+    if (!sample) return { capKbps: ceiling, crfDrop: 0 };
     const scale = ((rung.width * rung.height) / (sample.width * sample.height)) ** pixelExponent;
     const predicted = sample.kbps * scale * presetFactor * codecBitsFactor[codec];
-    const cap = Math.round((predicted * headroom) / 10) * 10;
-    return Math.min(ceiling, Math.max(Math.round(ceiling * floorFraction), cap));
+    const crfDrop = predicted < ceiling * easyShare ? easyCrfDrop : 0;
+    // x264's rule of thumb: 6 RF lower is twice the bits.
+    const cap = Math.round((predicted * 2 ** (crfDrop / 6) * headroom) / 10) * 10;
+    return { capKbps: Math.min(ceiling, Math.max(Math.round(ceiling * floorFraction), cap)), crfDrop };
   });
 }

@@ -5,10 +5,11 @@ import { planRungEncoding } from '../../../electron/engine/media/plan-rung-encod
 import type { LadderMode, QualityPreset, VideoCodec } from '../../../shared/transcode-presets';
 
 const plan = planLadder({ width: 1920, height: 1080, fps: 30, frameRate: '30/1', hasAudio: true }, [1080, 720, 360]);
+const talk = { kbps: 300, width: 640, height: 360 };
 const slides = { kbps: 40, width: 640, height: 360 };
 
-function args(codec: VideoCodec, preset: QualityPreset, ladder: LadderMode) {
-  const encoding = planRungEncoding({ plan, codec, preset, ladder, sample: slides });
+function args(codec: VideoCodec, preset: QualityPreset, ladder: LadderMode, sample = talk) {
+  const encoding = planRungEncoding({ plan, codec, preset, ladder, sample });
   const job = { source: '/in.mp4', formatName: 'mov', plan: encoding.plan, encoding, manifestPath: 'video.mpd' };
   return { encoding, job, args: buildTranscodeArgs(job) };
 }
@@ -20,10 +21,19 @@ describe("each rung's encoder and rate", () => {
     expect(valueAfter(a, '-c:v:0')).toBe('libx264');
     expect(valueAfter(a, '-preset:v:0')).toBe('veryfast');
     expect(valueAfter(a, '-crf:v:0')).toBe('22');
-    expect(valueAfter(a, '-maxrate:v:0')).toBe('450k');
-    expect(valueAfter(a, '-bufsize:v:0')).toBe('900k');
-    expect(valueAfter(a, '-maxrate:v:2')).toBe('73k');
+    expect(valueAfter(a, '-maxrate:v:0')).toBe('2490k');
+    expect(valueAfter(a, '-bufsize:v:0')).toBe('4980k');
+    expect(valueAfter(a, '-maxrate:v:2')).toBe('480k');
     expect(a).not.toContain('-b:v:0');
+  });
+
+  it('an easy title (slides): 14 RF lower, at x264 slow at least, with room in its cap for that', () => {
+    const { args: a } = args('h264', 'balanced', 'per-title', slides);
+    expect(valueAfter(a, '-preset:v:0')).toBe('slow');
+    expect(valueAfter(a, '-crf:v:0')).toBe('8');
+    expect(valueAfter(a, '-maxrate:v:0')).toBe('1680k');
+    const slowest = args('h264', 'veryslow', 'per-title', slides).args;
+    expect([valueAfter(slowest, '-preset:v:0'), valueAfter(slowest, '-crf:v:0')]).toEqual(['veryslow', '4']);
   });
 
   it("the Quality preset is x264's slow at RF 20", () => {
