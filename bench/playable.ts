@@ -29,8 +29,8 @@ export interface PlayableSources {
 
 export type PlayableSection = (sources: PlayableSources, args: string[]) => Promise<void>;
 
-/** One line per part of the issue. */
-const sections: [name: string, run: PlayableSection][] = [['time to playable', benchTimeToPlayable]];
+/** One line per part of the issue; `--only <name>` runs one. */
+const sections: [name: string, run: PlayableSection][] = [['time-to-playable', benchTimeToPlayable]];
 
 const audio = (seconds: number) => ['-f', 'lavfi', '-i', `sine=f=440:sample_rate=48000:d=${seconds}`];
 const encode = ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest'];
