@@ -10,6 +10,12 @@
  */
 import type { Trim } from '../../../shared/trim';
 import type { LadderPlan } from './plan-ladder';
+import {
+  hardwareDeviceArgs,
+  hardwareRungArgs,
+  hardwareUploadFilter,
+  type HardwareEncoder,
+} from './plan-hardware-encoder';
 import { planRungEncoding, rungEncoderArgs, type EncodingPlan } from './plan-rung-encoding';
 import type { WatermarkPlacement } from './plan-watermark';
 import { trimInputArgs } from './trim-args';
@@ -27,6 +33,8 @@ export interface TranscodeJob {
    * encoded rungs get keyframes on its segment boundaries, and AAC-LC stereo sound is copied too.
    */
   passthrough?: { copyAudio: boolean };
+  /** A tested hardware encoder for the rungs of its codec (verify-hardware-encoders.ts); the others keep x264. */
+  hardware?: HardwareEncoder;
   /** Only this part of the source (trim-args.ts). */
   trim?: Trim;
   /** Relative to the working directory ffmpeg runs in. */
@@ -59,9 +67,20 @@ export function buildFilterGraph(job: TranscodeJob): string {
   const dar = `${top.width}/${top.height}`;
   drawn.forEach((i) => {
     const rung = plan.rungs[i] as LadderPlan['rungs'][number];
-    chains.push(i === 0 ? `[r0]null[v0]` : `[r${i}]scale=${rung.width}:${rung.height},setdar=${dar}:max=100000[v${i}]`);
+    const upload = onHardware(job, i) && job.hardware ? hardwareUploadFilter(job.hardware) : '';
+    chains.push(
+      i === 0
+        ? `[r0]null${upload}[v0]`
+        : `[r${i}]scale=${rung.width}:${rung.height},setdar=${dar}:max=100000${upload}[v${i}]`,
+    );
   });
   return chains.join(';');
+}
+
+/** Rung `i` is encoded by the hardware encoder: one of its codec, and not a copied top one. */
+function onHardware(job: TranscodeJob, i: number): boolean {
+  const codec = job.encoding?.rungs[i]?.codec ?? 'h264';
+  return job.hardware?.codec === codec && !(job.passthrough && i === 0);
 }
 
 /** The rungs the filter graph draws: all, or all but a copied top one. */
@@ -95,6 +114,7 @@ function dashSeconds(plan: LadderPlan): string {
 export function buildTranscodeArgs(job: TranscodeJob): string[] {
   const { plan } = job;
   const args = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1'];
+  if (job.hardware) args.push(...hardwareDeviceArgs(job.hardware));
   args.push('-protocol_whitelist', 'file', '-format_whitelist', job.formatName, ...trimInputArgs(job.trim));
   args.push('-i', job.source);
   if (job.watermark) {
@@ -111,9 +131,12 @@ export function buildTranscodeArgs(job: TranscodeJob): string[] {
     const rung = encoding.rungs[i];
     if (!rung) throw new Error(`Rung ${i} of the ladder has no encoding.`);
     if (job.passthrough && i === 0) args.push('-c:v:0', 'copy');
+    else if (job.hardware && onHardware(job, i)) args.push(...hardwareRungArgs(i, job.hardware, rung.rate));
     else args.push(...rungEncoderArgs(i, rung, plan.gop));
-    // A keyframe at every segment boundary of the copied rung (a whole number of its GOPs).
-    if (job.passthrough && i > 0) args.push(`-force_key_frames:v:${i}`, `expr:gte(t,n_forced*${dashSeconds(plan)})`);
+    // A keyframe at every segment boundary: of the copied rung (a whole number of its GOPs), and
+    // from a hardware encoder, whose own keyframe placement is not x264's.
+    if ((job.passthrough && i > 0) || onHardware(job, i))
+      args.push(`-force_key_frames:v:${i}`, `expr:gte(t,n_forced*${dashSeconds(plan)})`);
   });
   if (plan.audio && job.passthrough?.copyAudio) args.push('-c:a', 'copy');
   else if (plan.audio) {

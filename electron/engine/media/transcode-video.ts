@@ -16,6 +16,7 @@ import type { Rendition, TopRendition, Watermark } from '../../../shared/video';
 import { buildTranscodeArgs, imageFormatWhitelist } from './build-transcode-args';
 import { chooseEncoding } from './choose-encoding';
 import { chooseTopRendition } from './choose-top-rendition';
+import type { HardwareEncoder } from './plan-hardware-encoder';
 import { classifyFfmpegFailure } from './classify-ffmpeg-failure';
 import { completeCodecStrings } from './complete-codec-strings';
 import { deriveMp4 } from './derive-mp4';
@@ -47,6 +48,8 @@ export interface TranscodeRequest {
   trim?: Trim | null;
   /** false: encode the top rendition even when the source could be copied (choose-top-rendition.ts). */
   passthrough?: boolean;
+  /** A tested hardware encoder for the rungs of its codec (encode-with-fallback.ts retries without it). */
+  hardware?: HardwareEncoder | null;
   /** Where the video's folder is published (library/<uid>). */
   outputDir: string;
   signal?: AbortSignal;
@@ -225,6 +228,7 @@ export async function transcodeVideo(whole: TranscodeRequest): Promise<Transcode
       ...(encoding ? { encoding } : {}),
       ...(watermark ? { watermark } : {}),
       ...(chosen.passthrough ? { passthrough: chosen.passthrough } : {}),
+      ...(request.hardware ? { hardware: request.hardware } : {}),
       ...(request.trim ? { trim: request.trim } : {}),
       manifestPath: path.join('manifest', 'video.mpd'),
     });

@@ -7,9 +7,12 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { codecSpecs } from '../../../shared/transcode-presets';
 import { trimmedDuration } from '../../../shared/trim';
 import { FfmpegAbortedError } from '../media/run-ffmpeg';
-import { TranscodeError, transcodeVideo } from '../media/transcode-video';
+import { transcodeWithFallback } from '../media/encode-with-fallback';
+import { TranscodeError } from '../media/transcode-video';
+import { hardwareEncoderFor } from '../media/verify-hardware-encoders';
 import type { ClaimedVideo } from '../store/queue-job';
 import { mediaTools, trackRunningWork, type EngineContext } from '../context/engine-context';
 import { liveFolder, originalsFolder, videoFolder } from '../data-paths';
@@ -32,46 +35,60 @@ export async function runTranscodeStage(context: EngineContext, claimed: Claimed
     hls: path.join(folder, 'manifest', 'video.m3u8'),
     dash: path.join(folder, 'manifest', 'video.mpd'),
   });
+  const choice = transcodeChoice(context.settings.get().transcode, claimed.options);
+  const encoders = ffmpeg.capabilities?.encoders ?? [];
   try {
-    const result = await transcodeVideo({
-      ffmpeg: ffmpeg.path,
-      ffprobe: ffprobe.path,
-      source: video.source.path,
-      info: mediaInfo,
-      ladder: claimed.options.ladder ?? 'auto',
-      encoding: {
-        choice: transcodeChoice(context.settings.get().transcode, claimed.options),
-        encoders: ffmpeg.capabilities?.encoders ?? [],
-      },
-      thumbnailTimestampPct: video.thumbnailTimestampPct,
-      watermark: video.watermark,
-      trim: video.trim,
-      outputDir,
-      // FERRY_PASSTHROUGH=0 encodes every rung (the benchmark's full-encode peer).
-      passthrough: context.env.FERRY_PASSTHROUGH !== '0',
-      signal: work.signal,
-      ...(context.env.FERRY_PROGRESSIVE === '0'
-        ? {}
-        : {
-            live: {
-              onPlayable: () => {
-                const at = new Date();
-                if (context.store.live.start(uid, live(liveFolder(outputDir)), at)) playableAt = at.toISOString();
+    // Speed chosen: a hardware encoder whose test encode passed here, with x264 as the fallback.
+    const hardware = await hardwareEncoderFor({ ...ffmpeg, encoders }, choice);
+    const result = await transcodeWithFallback(
+      {
+        ffmpeg: ffmpeg.path,
+        ffprobe: ffprobe.path,
+        source: video.source.path,
+        info: mediaInfo,
+        ladder: claimed.options.ladder ?? 'auto',
+        encoding: { choice, encoders },
+        hardware,
+        thumbnailTimestampPct: video.thumbnailTimestampPct,
+        watermark: video.watermark,
+        trim: video.trim,
+        outputDir,
+        // FERRY_PASSTHROUGH=0 encodes every rung (the benchmark's full-encode peer).
+        passthrough: context.env.FERRY_PASSTHROUGH !== '0',
+        signal: work.signal,
+        ...(context.env.FERRY_PROGRESSIVE === '0'
+          ? {}
+          : {
+              live: {
+                onPlayable: () => {
+                  const at = new Date();
+                  if (context.store.live.start(uid, live(liveFolder(outputDir)), at)) playableAt = at.toISOString();
+                },
+                onProblem: (error: Error) => context.store.record(uid, 'live-publish-failed', { error: error.message }),
               },
-              onProblem: (error: Error) => context.store.record(uid, 'live-publish-failed', { error: error.message }),
-            },
-          }),
-      onProgress: (pct) => {
-        const now = Date.now();
-        if (now - lastReport < progressEveryMs) return;
-        lastReport = now;
-        // Time left at the pace so far: a transcode's pace is steady enough for that.
-        // Not before a few seconds and a few percent: the first moments (probing, the first GOP) say little.
-        const elapsed = now - startedAt;
-        const etaSeconds = pct >= 3 && elapsed >= 3000 ? ((elapsed / pct) * (100 - pct)) / 1000 : undefined;
-        context.store.setProgress(uid, Math.round(pct * 10) / 10, etaSeconds === undefined ? {} : { etaSeconds });
+            }),
+        onProgress: (pct) => {
+          const now = Date.now();
+          if (now - lastReport < progressEveryMs) return;
+          lastReport = now;
+          // Time left at the pace so far: a transcode's pace is steady enough for that.
+          // Not before a few seconds and a few percent: the first moments (probing, the first GOP) say little.
+          const elapsed = now - startedAt;
+          const etaSeconds = pct >= 3 && elapsed >= 3000 ? ((elapsed / pct) * (100 - pct)) / 1000 : undefined;
+          context.store.setProgress(uid, Math.round(pct * 10) / 10, etaSeconds === undefined ? {} : { etaSeconds });
+        },
       },
-    });
+      (encoder, reason) => {
+        // The x264 attempt earns playable anew, from its own first segments.
+        context.store.live.end(uid);
+        playableAt = undefined;
+        context.store.record(uid, 'hardware-encoder-failed', {
+          encoder,
+          error: reason,
+          fallback: codecSpecs[choice.codec].encoder,
+        });
+      },
+    );
     // Only an original Ferry downloaded is removed, and only once the video is ready (a crash
     // before then must find it again); a file the user added is theirs.
     const dropOriginal = video.source.kind === 'url' && !context.settings.get().keepOriginal;
