@@ -77,9 +77,12 @@ export function formatQueueTotals(totals: QueueTotals): string {
 /** Why the queue takes no new work, if it does not; each notice says how to change it. */
 export function queueNotices(totals: QueueTotals): string[] {
   const notices: string[] = [];
-  if (totals.queue.paused) notices.push('queue paused: nothing new starts (resume with: ferry resume --queue)');
+  const { disk } = totals.queue;
+  if (disk?.kind === 'full') notices.push(`queue paused: ${disk.message}`);
+  else if (totals.queue.paused) notices.push('queue paused: nothing new starts (resume with: ferry resume --queue)');
   else if (totals.queue.stopAfterCurrent) notices.push('queue pauses after the current work');
-  if (totals.queue.lowDiskSpace) notices.push('low disk space: nothing new starts until there is room');
+  if (disk?.kind === 'low') notices.push(`low disk space: ${disk.message}`);
+  else if (totals.queue.lowDiskSpace) notices.push('low disk space: nothing new starts until there is room');
   if (totals.queue.downloadsWaitUntil)
     notices.push(
       `links wait for the download hours (from ${totals.queue.downloadsWaitUntil}; change with: ferry settings download.hours)`,

@@ -105,6 +105,11 @@ export async function workVideos(engine: Engine, io: CliIo, uids: string[], sign
   }
   const final = await readVideos(engine, uids);
   display.finish(final);
+  // Videos left waiting because of the disk: say why and what to do, not just exit 1.
+  if (final.some((video) => !isDone(video))) {
+    const { disk } = (await call(engine, 'totals', undefined)).queue;
+    if (disk) io.stderr(`ferry: ${disk.message}`);
+  }
   return final;
 }
 

@@ -6,14 +6,34 @@ import { downloadHoursVerdict, minuteOfDay } from './download-hours';
 import type { DownloadSpeed, DownloadSums, WorkSums } from '../store/queue-work';
 import { queueAcceptsWork } from './plan-claims';
 import { estimateQueueSeconds } from './queue-estimate';
+import { lastFreeBytes } from '../housekeeping/run-housekeeping';
+import { lowDiskNotice } from './disk-full';
+import { freeBytesNow } from './pause-on-full-disk';
 
 export function queueControl(context: EngineContext, now = new Date()): QueueControl {
-  const hours = downloadHoursVerdict(context.settings.get().download.hours, minuteOfDay(now));
+  const settings = context.settings.get();
+  const hours = downloadHoursVerdict(settings.download.hours, minuteOfDay(now));
+  const switches = context.control.switches();
+  const low = lowDisk(context, settings.minFreeDiskBytes);
+  const disk =
+    switches.disk ?? (low ? lowDiskNotice(context.paths.dataDir, low.freeBytes, settings.minFreeDiskBytes) : undefined);
   return {
-    ...context.control.switches(),
-    lowDiskSpace: context.lowDiskSpace,
+    ...switches,
+    lowDiskSpace: low !== undefined,
+    ...(disk ? { disk } : {}),
     ...(hours.open ? {} : { downloadsWaitUntil: hours.opensAt }),
   };
+}
+
+/**
+ * Free space under the guard, as the run measured it; in a process that does not run the queue
+ * (`ferry status`), measured now, so that it tells what the runner sees.
+ */
+function lowDisk(context: EngineContext, keepFreeBytes: number): { freeBytes: number } | undefined {
+  const measured = lastFreeBytes(context);
+  if (measured !== undefined) return context.lowDiskSpace ? { freeBytes: measured } : undefined;
+  const freeBytes = freeBytesNow(context.paths.dataDir);
+  return freeBytes >= 0 && freeBytes < keepFreeBytes ? { freeBytes } : undefined;
 }
 
 export function queueTotals(context: EngineContext): QueueTotals {

@@ -16,6 +16,8 @@ import { queueControl } from './queue-totals';
 import { keepRunnerLock, takeRunnerLock } from './runner-lock';
 import { RunningTasks } from './running-tasks';
 import { interruptRunning } from './stop-work';
+import { isDiskFullError } from './disk-full';
+import { pauseForFullDisk } from './pause-on-full-disk';
 import type { Waker } from './waker';
 
 export interface RunOptions {
@@ -63,7 +65,7 @@ async function workWhileHoldingLock(context: EngineContext, waker: Waker, runner
       if (queue.downloadsWaitUntil !== hoursWait) context.feed.touchTotals();
       hoursWait = queue.downloadsWaitUntil;
       const claimedAt = Date.now();
-      claimFreeSlots(context, runners, tasks, queue);
+      claimOrPauseOnFullDisk(context, runners, tasks, queue);
       if (queue.stopAfterCurrent && tasks.size === 0) pauseAfterCurrent(context);
       // Every free slot was offered work just now; what frees the next one (a finished task, a
       // command) wakes the sleep.
@@ -80,9 +82,25 @@ async function workWhileHoldingLock(context: EngineContext, waker: Waker, runner
   }
 }
 
+/** Claims work; a database with no room to record the claim pauses the queue and says why. */
+function claimOrPauseOnFullDisk(context: EngineContext, runners: Runners, tasks: RunningTasks, queue: QueueControl) {
+  try {
+    claimFreeSlots(context, runners, tasks, queue);
+  } catch (error) {
+    if (!isDiskFullError(error)) throw error;
+    pauseForFullDisk(context, undefined);
+  }
+}
+
 /** Housekeeping, then the queue's switches, with running work stopped that may no longer run. */
 async function lookAtQueue(context: EngineContext, tasks: RunningTasks): Promise<QueueControl> {
-  await runHousekeeping(context);
+  try {
+    await runHousekeeping(context);
+  } catch (error) {
+    // The checkpoint writes the database file: on a full disk the queue pauses, saying why.
+    if (!isDiskFullError(error)) throw error;
+    pauseForFullDisk(context, undefined);
+  }
   const queue = queueControl(context);
   if ((queue.paused || queue.lowDiskSpace) && tasks.size > 0) {
     await interruptRunning(context, queue.paused ? 'queue-paused' : 'low-disk-space');

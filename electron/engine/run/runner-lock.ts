@@ -5,6 +5,8 @@
 import { FerryError } from '../../../shared/ferry-error';
 import type { EngineContext } from '../context/engine-context';
 import type { Waker } from './waker';
+import { isDiskFullError } from './disk-full';
+import { pauseForFullDisk } from './pause-on-full-disk';
 
 const runnerBeatMs = 5_000;
 
@@ -43,11 +45,24 @@ export async function takeRunnerLock(
 /** Renews the lock taken until `release` gives it up. */
 export function keepRunnerLock(context: EngineContext): { release(): void } {
   const owner = context.store.owner;
-  const beat = setInterval(() => context.control.claimRunner(owner), runnerBeatMs);
+  const beat = setInterval(() => orOnFullDisk(context, () => context.control.claimRunner(owner)), runnerBeatMs);
   return {
     release() {
       clearInterval(beat);
-      context.control.releaseRunner(owner);
+      orOnFullDisk(context, () => context.control.releaseRunner(owner));
     },
   };
+}
+
+/**
+ * Writes the lock, unless the database has no room left: then the queue pauses saying so. A lock
+ * left held is taken over by the next runner (its owner ended, or it goes stale).
+ */
+function orOnFullDisk(context: EngineContext, write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    if (!isDiskFullError(error)) throw error;
+    pauseForFullDisk(context, undefined);
+  }
 }

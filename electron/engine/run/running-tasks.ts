@@ -8,6 +8,8 @@ import type { EngineContext } from '../context/engine-context';
 import { finishStage, type ClaimRef } from '../stages/apply-outcome';
 import type { StageOutcome, StageRunner, WorkStage } from '../stages/stage-outcome';
 import type { ClaimedVideo } from '../store/queue-job';
+import { isDiskFullError } from './disk-full';
+import { holdOnFullDisk, pauseForFullDisk } from './pause-on-full-disk';
 
 interface Task {
   stage: WorkStage;
@@ -70,7 +72,9 @@ export class RunningTasks {
       .then((outcome) => this.commit(claim, outcome))
       .catch((error: unknown) => {
         // Committing failed (the disk, the database): the video stays claimed until recovery.
-        this.context.store.record(uid, 'internal-error', { message: String(error) });
+        // A full disk cannot take a history entry either: the paused queue says why instead.
+        if (isDiskFullError(error)) pauseForFullDisk(this.context, claim);
+        else this.context.store.record(uid, 'internal-error', { message: String(error) });
       })
       .finally(() => this.finished(uid, stage, startedAt));
     this.underWay.add(uid);
@@ -104,7 +108,7 @@ export class RunningTasks {
   private commit(claim: ClaimRef, outcome: StageOutcome): Promise<void> {
     const at = waitsUntil(outcome);
     if (at !== undefined && at > Date.now()) this.retryAt = Math.min(this.retryAt ?? at, at);
-    return finishStage(this.context, claim, outcome);
+    return finishStage(this.context, claim, holdOnFullDisk(this.context, claim, outcome));
   }
 
   private finished(uid: string, stage: WorkStage, startedAt: number): void {
@@ -139,6 +143,8 @@ function waitsUntil(outcome: StageOutcome): number | undefined {
  */
 function unexpectedFailure(context: EngineContext, claim: ClaimRef, error: unknown): StageOutcome {
   const message = error instanceof Error ? error.message : String(error);
+  // Not a bug: a write found the disk full (the database's own, a publish). The commit pauses the queue.
+  if (isDiskFullError(error)) return { kind: 'error', code: 'ERR_DISK_FULL', text: message };
   context.store.record(claim.uid, 'internal-error', {
     message,
     stack: error instanceof Error ? error.stack : undefined,

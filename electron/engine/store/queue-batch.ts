@@ -45,6 +45,18 @@ export class QueueBatchStore {
   }
 
   /**
+   * Keeps the batch's start. Reading the totals must work on a full disk too (they say it is
+   * full): then the start is not kept, and is worked out the same way at the next read.
+   */
+  private saveStart(seq: number): void {
+    try {
+      this.writeStart.run(String(seq));
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_FULL') throw error;
+    }
+  }
+
+  /**
    * The batch as it is now. With nothing in the queue the batch is over: the next video added
    * starts a new one. A data directory from before batches were kept starts its batch at the
    * oldest video still in the queue.
@@ -54,11 +66,11 @@ export class QueueBatchStore {
     const stored = this.readStart.get() as string | undefined;
     if (first === null) {
       const next = this.nextSeq.get() as number;
-      if (stored !== String(next)) this.writeStart.run(String(next));
+      if (stored !== String(next)) this.saveStart(next);
       return empty;
     }
     const start = stored === undefined ? first : Number(stored);
-    if (stored === undefined) this.writeStart.run(String(start));
+    if (stored === undefined) this.saveStart(start);
     const row = this.sums.get({ start }) as QueueBatch;
     return { ...row, bytesDone: Math.round(row.bytesDone), bytesTotal: Math.round(row.bytesTotal) };
   }

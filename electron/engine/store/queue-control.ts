@@ -5,11 +5,14 @@
  * process at a time works a data directory's queue.
  */
 import type Database from 'better-sqlite3';
+import type { DiskNotice } from '../../../shared/api';
 import { isOwnerAlive } from './lease-owner';
 
 export interface QueueSwitches {
   paused: boolean;
   stopAfterCurrent: boolean;
+  /** Why the queue was paused when a write failed on a full disk; resuming clears it. */
+  disk?: DiskNotice;
 }
 
 interface RunnerRow {
@@ -24,6 +27,9 @@ export const runnerStaleMs = 30_000;
 export class QueueControlStore {
   private readonly read: Database.Statement;
   private readonly write: Database.Statement;
+  // A pause for a full disk that the database itself had no room to keep: held here, so that
+  // this process still stops and says why, until resumed.
+  private unsaved: QueueSwitches | undefined;
 
   constructor(private readonly db: Database.Database) {
     this.read = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
@@ -33,14 +39,35 @@ export class QueueControlStore {
   }
 
   switches(): QueueSwitches {
+    if (this.unsaved) return this.unsaved;
     const value = this.read.get('queueControl') as string | undefined;
     return { paused: false, stopAfterCurrent: false, ...(value ? (JSON.parse(value) as Partial<QueueSwitches>) : {}) };
   }
 
+  /** Resuming (`paused: false`) also ends a pause for a full disk. */
   setSwitches(patch: Partial<QueueSwitches>): QueueSwitches {
     const next = { ...this.switches(), ...patch };
+    if (patch.paused === false) delete next.disk;
     this.write.run('queueControl', JSON.stringify(next));
+    this.unsaved = undefined;
     return next;
+  }
+
+  /**
+   * Pauses the queue for a full disk, saying why. When the database cannot take even that (the
+   * same full disk), the pause holds in this process only, and `saved` is false.
+   */
+  pauseForFullDisk(disk: DiskNotice, isDiskFull: (error: unknown) => boolean): { saved: boolean } {
+    const next: QueueSwitches = { ...this.switches(), paused: true, disk };
+    try {
+      this.write.run('queueControl', JSON.stringify(next));
+      this.unsaved = undefined;
+      return { saved: true };
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      this.unsaved = next;
+      return { saved: false };
+    }
   }
 
   /**
