@@ -116,7 +116,8 @@ export const settingKeys: Readonly<Record<string, SettingKey>> = {
     show: String,
   },
   library: {
-    summary: "where finished videos are kept: the data directory's library folder (read only; see --data-dir)",
+    summary:
+      'where finished videos are kept; a PATH (an empty or new folder) moves them there: copied, checked, switched to, old copies removed',
     read: (settings) => settings.library,
     show: String,
   },

@@ -8,6 +8,7 @@ import type { DeliveryTarget } from '../../../shared/delivery-targets';
 import { call, withEngine } from '../call-engine';
 import { exitCodes, parseCommandArgs, UsageError, type CliCommand } from '../cli-context';
 import { formatColumns } from '../format-columns';
+import { moveLibraryFromCli } from '../move-library';
 import { settingKey, settingKeys } from '../settings-keys';
 
 function formatSettings(settings: Settings, targets: readonly DeliveryTarget[]): string {
@@ -42,12 +43,18 @@ ${keyHelp}
             ferry settings minFreeDiskBytes 5GiB
             ferry settings download.maxBytesPerSecond 5MB/s
             ferry settings download.hours 22:00-07:00
+            ferry settings library /mnt/videos/ferry-library
   --json   print the value, or after a change all the settings, as JSON`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, true);
     const [key, value, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"; quote a value with spaces.`);
     const spec = key === undefined ? undefined : settingKey(key);
+    if (key === 'library' && value !== undefined)
+      return withEngine(context, async (engine) => {
+        await moveLibraryFromCli(engine, value, context, values.json === true);
+        return exitCodes.ok;
+      });
     if (spec && value !== undefined && !spec.patch)
       throw new UsageError(`${key} is made by Ferry and cannot be set; give a receiver the one it has.`);
     return withEngine(context, async (engine) => {
