@@ -1,0 +1,160 @@
+/**
+ * HEVC and AV1 ladders in a real Chromium: hls.js and dash.js play each, on a rendition this
+ * browser can decode. Chromium without HEVC plays the H.264 rendition Ferry keeps beside an
+ * HEVC ladder; with AV1 (dav1d) it plays AV1.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../electron/engine/create-engine';
+import { findMediaTools } from '../../electron/engine/media/find-media-tools';
+import type { VideoCodec } from '../../shared/transcode-presets';
+import { launchChromium } from '../helpers/chromium';
+import * as make from '../helpers/media-fixtures';
+import { serveFolder } from '../helpers/static-server';
+import { repoRoot } from '../helpers/spawn-ts';
+import { tempDir } from '../helpers/temp-dir';
+
+const codecs: VideoCodec[] = ['hevc', 'av1'];
+
+describe('an HEVC or AV1 ladder in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+  let dataDir: string;
+  const made = new Set<VideoCodec>();
+
+  beforeAll(async () => {
+    const media = tempDir();
+    dataDir = fs.mkdtempSync(path.join(path.dirname(media), 'ferry-codecs-'));
+    const site = path.join(dataDir, 'site');
+    fs.mkdirSync(site);
+    const encoders = (await findMediaTools()).ffmpeg.capabilities?.encoders ?? [];
+    const engine = createEngine({ dataDir });
+    try {
+      const source = path.join(media, 'small.mp4');
+      await make.ff([
+        ...['-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=30:d=6', '-f', 'lavfi', '-i', 'sine=d=6'],
+        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', source],
+      ]);
+      for (const codec of codecs) {
+        if (codec === 'av1' && !encoders.includes('libsvtav1')) continue;
+        const added = await engine.addFiles({
+          paths: [source],
+          options: { ladder: [360, 240], codec, preset: 'fast', duplicates: 'allow' },
+        });
+        const uid = added.queued[0]!.uid;
+        await engine.run();
+        expect((await engine.get({ uid })).status.state).toBe('ready');
+        fs.cpSync(path.join(dataDir, 'library', uid), path.join(site, codec), { recursive: true });
+        made.add(codec);
+      }
+    } finally {
+      engine.close();
+    }
+    fs.copyFileSync(path.join(repoRoot, 'node_modules/hls.js/dist/hls.min.js'), path.join(site, 'hls.js'));
+    fs.copyFileSync(
+      path.join(repoRoot, 'node_modules/dashjs/dist/modern/umd/dash.all.min.js'),
+      path.join(site, 'dash.js'),
+    );
+    fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html><video id="v" muted playsinline></video>');
+    server = await serveFolder(site);
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function playsPast2s(page: Page): Promise<void> {
+    await expect
+      .poll(() => page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).currentTime), {
+        timeout: 30_000,
+        interval: 250,
+      })
+      .toBeGreaterThan(2);
+  }
+
+  it.each(codecs)('hls.js plays the %s ladder on a rendition this browser decodes', async (codec) => {
+    if (!made.has(codec)) return;
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.addScriptTag({ url: `${server.url}hls.js` });
+    await page.evaluate((folder) => {
+      type Level = { videoCodec?: string };
+      const Hls = (
+        window as unknown as {
+          Hls: new () => {
+            loadSource(u: string): void;
+            attachMedia(v: HTMLVideoElement): void;
+            on(e: string, f: (e: string, d: { fatal?: boolean; details?: string; level?: number }) => void): void;
+            levels: Level[];
+          };
+        }
+      ).Hls;
+      const video = document.getElementById('v') as HTMLVideoElement;
+      const hls = new Hls();
+      hls.on('hlsError', (_e, data) => {
+        if (data.fatal) document.title = `error: ${data.details}`;
+      });
+      hls.on('hlsLevelSwitched', (_e, data) => {
+        video.dataset.codec = hls.levels[data.level ?? -1]?.videoCodec ?? '';
+      });
+      hls.loadSource(`${folder}/manifest/video.m3u8`);
+      hls.attachMedia(video);
+      void video.play();
+    }, codec);
+    await playsPast2s(page);
+    const playing = await page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).dataset.codec ?? '');
+    const decodes = await page.evaluate((type) => MediaSource.isTypeSupported(`video/mp4; codecs="${type}"`), playing);
+    expect(decodes, playing).toBe(true);
+    const native = codec === 'hevc' ? 'hvc1' : 'av01';
+    const nativeDecodes = await page.evaluate(
+      (type) => MediaSource.isTypeSupported(`video/mp4; codecs="${type}"`),
+      codec === 'hevc' ? 'hvc1.1.6.L93.90' : 'av01.0.05M.08',
+    );
+    expect(
+      playing.startsWith(nativeDecodes ? native : 'avc1'),
+      `${playing}, ${native} decodable: ${nativeDecodes}`,
+    ).toBe(true);
+    expect(await page.title()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each(codecs)('dash.js plays the %s ladder', async (codec) => {
+    if (!made.has(codec)) return;
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.addScriptTag({ url: `${server.url}dash.js` });
+    await page.evaluate((folder) => {
+      const dashjs = (
+        window as unknown as {
+          dashjs: {
+            MediaPlayer(): {
+              create(): {
+                initialize(v: HTMLVideoElement, u: string, autoplay: boolean): void;
+                on(e: string, f: (e: { error?: { message?: string } }) => void): void;
+              };
+            };
+          };
+        }
+      ).dashjs;
+      const player = dashjs.MediaPlayer().create();
+      player.on('error', (e) => {
+        document.title = `error: ${e.error?.message ?? 'unknown'}`;
+      });
+      player.initialize(document.getElementById('v') as HTMLVideoElement, `${folder}/manifest/video.mpd`, true);
+    }, codec);
+    await playsPast2s(page);
+    expect(await page.title()).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
