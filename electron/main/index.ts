@@ -69,11 +69,12 @@ function showFailure(error: unknown): void {
 
 function openWindow(): void {
   if (!engine || !serve) return;
+  const { paths } = engine;
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const place = restoreWindow(readWindowPlace(app.getPath('userData')), workAreas, defaultWindowSize);
   const window = createWindow(preloadPath, appUrl, place);
   rememberWindowPlace(window, app.getPath('userData'));
-  const unregister = registerPlatformIpc(engine.paths.library, offers, window, appUrl);
+  const unregister = registerPlatformIpc(() => paths.library, offers, window, appUrl);
   window.on('closed', unregister);
 }
 
@@ -179,7 +180,7 @@ if (!app.requestSingleInstanceLock()) {
       const host = await startEngineHost({ host: { dataDir }, spawn: spawnUtilityHost(engineHostPath) });
       engine = { ...host, ...engineCommands(host) };
       stopConnecting = connectWindows(host, appUrl);
-      handleMediaProtocol(engine.paths.library);
+      handleMediaProtocol(() => host.paths.library);
       const serving = createServeSwitch(host, dataDir);
       serve = serving;
       // The settings window saves straight to the engine; its event switches the app's own server.

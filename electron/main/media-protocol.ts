@@ -17,8 +17,8 @@ export function registerMediaScheme(): void {
   ]);
 }
 
-/** After `ready`: serves the library folder, nothing else. Answers the handler's removal. */
-export function handleMediaProtocol(library: string): () => void {
-  protocol.handle(mediaScheme, (request) => answerMediaRequest(request, library));
+/** After `ready`: serves the library folder in use (it changes when the library is moved), nothing else. Answers the handler's removal. */
+export function handleMediaProtocol(library: () => string): () => void {
+  protocol.handle(mediaScheme, (request) => answerMediaRequest(request, library()));
   return () => protocol.unhandle(mediaScheme);
 }

@@ -7,14 +7,17 @@ import { createPlatformHandlers } from './platform-handlers';
 import { isTrustedSender } from './trusted-sender';
 
 export function registerPlatformIpc(
-  library: string,
+  /** The library in use now: it changes when the library is moved. */
+  library: () => string,
   offers: OfferedLinksBox,
   window: BrowserWindow,
   appUrl: string,
 ): () => void {
   const handlers = createPlatformHandlers(
     {
-      library,
+      get library() {
+        return library();
+      },
       // Attached to the window, so the dialog is modal to it.
       showOpenDialog: (options) => dialog.showOpenDialog(window, options),
       openPath: (folder) => shell.openPath(folder),
