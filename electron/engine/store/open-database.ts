@@ -1,6 +1,12 @@
-/** Opens (creating if needed) Ferry's SQLite file, sets it up for a durable queue and migrates it. */
+/**
+ * Opens (creating if needed) Ferry's SQLite file, sets it up for a durable queue and migrates it:
+ * checked first (a damaged file is reported with a copy kept, check-integrity.ts), and backed up
+ * before a migration changes it (backup-before-migration.ts).
+ */
 import Database from 'better-sqlite3';
-import { migrate } from './migrations';
+import { backupBeforeMigration } from './backup-before-migration';
+import { checkIntegrity, damagedOnOpen } from './check-integrity';
+import { currentSchemaVersion, latestSchemaVersion, migrate } from './migrations';
 import { makeOwnerOnly } from './owner-only';
 
 export interface OpenDatabase {
@@ -11,8 +17,15 @@ export interface OpenDatabase {
 
 export function openDatabase(dbPath: string): OpenDatabase {
   makeOwnerOnly(dbPath);
-  const db = new Database(dbPath);
+  let db: Database.Database;
   try {
+    db = new Database(dbPath);
+  } catch (error) {
+    throw damagedOnOpen(dbPath, error);
+  }
+  try {
+    // Before anything writes to it: a damaged file is copied as it was found.
+    checkIntegrity(db, dbPath);
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: every commit survives Ferry being killed or crashing, and the file is never
     // corrupted. A power cut can lose the commits since the last checkpoint (the runner makes one
@@ -22,6 +35,8 @@ export function openDatabase(dbPath: string): OpenDatabase {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    const found = currentSchemaVersion(db);
+    if (found > 0 && found < latestSchemaVersion) backupBeforeMigration(db, dbPath, found);
     const schemaVersion = migrate(db, dbPath);
     return { db, path: dbPath, schemaVersion };
   } catch (error) {
