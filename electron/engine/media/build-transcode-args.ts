@@ -32,7 +32,7 @@ export interface TranscodeJob {
    * The top rung is the source's video copied, not in the graph (choose-top-rendition.ts); the
    * encoded rungs get keyframes on its segment boundaries, and AAC-LC stereo sound is copied too.
    */
-  passthrough?: { copyAudio: boolean };
+  passthrough?: { copyAudio: boolean; frames?: number | null };
   /** A tested hardware encoder for the rungs of its codec (verify-hardware-encoders.ts); the others keep x264. */
   hardware?: HardwareEncoder;
   /** Only this part of the source (trim-args.ts). */
@@ -130,8 +130,11 @@ export function buildTranscodeArgs(job: TranscodeJob): string[] {
   plan.rungs.forEach((_, i) => {
     const rung = encoding.rungs[i];
     if (!rung) throw new Error(`Rung ${i} of the ladder has no encoding.`);
-    if (job.passthrough && i === 0) args.push('-c:v:0', 'copy');
-    else if (job.hardware && onHardware(job, i)) args.push(...hardwareRungArgs(i, job.hardware, rung.rate));
+    if (job.passthrough && i === 0) {
+      args.push('-c:v:0', 'copy');
+      // A trimmed copy ends on the frame before the out point (plan-passthrough.ts says why).
+      if (job.passthrough.frames) args.push('-frames:v:0', String(job.passthrough.frames));
+    } else if (job.hardware && onHardware(job, i)) args.push(...hardwareRungArgs(i, job.hardware, rung.rate));
     else args.push(...rungEncoderArgs(i, rung, plan.gop));
     // A keyframe at every segment boundary: of the copied rung (a whole number of its GOPs), and
     // from a hardware encoder, whose own keyframe placement is not x264's.
