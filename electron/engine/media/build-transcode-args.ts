@@ -37,6 +37,11 @@ export interface TranscodeJob {
   hardware?: HardwareEncoder;
   /** Only this part of the source (trim-args.ts). */
   trim?: Trim;
+  /**
+   * In every media segment's name, distinct per transcode: outputs made again (a new trim) never
+   * share a URL with segments a player kept, since segments are served as immutable.
+   */
+  segmentTag?: string;
   /** Relative to the working directory ffmpeg runs in. */
   manifestPath: string;
 }
@@ -172,7 +177,7 @@ export function buildTranscodeArgs(job: TranscodeJob): string[] {
     '-init_seg_name',
     'init-$RepresentationID$.m4s',
     '-media_seg_name',
-    'chunk-$RepresentationID$-$Number%05d$.m4s',
+    `chunk-${job.segmentTag ? `${job.segmentTag}-` : ''}$RepresentationID$-$Number%05d$.m4s`,
     job.manifestPath,
   );
   return args;

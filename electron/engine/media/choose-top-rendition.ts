@@ -16,7 +16,7 @@ import { readKeyframes } from './read-keyframes';
 export interface TopRenditionChoice {
   plan: LadderPlan;
   /** Set when the top rung is the source's video copied. */
-  passthrough: { copyAudio: boolean } | null;
+  passthrough: { copyAudio: boolean; frames: number | null } | null;
   topRendition: TopRendition;
 }
 
@@ -74,7 +74,7 @@ export async function chooseTopRendition(options: {
   if (!decision.copy) return encode(decision.why);
   return {
     plan: { ...plan, gop: decision.gopFrames, segmentSeconds: decision.segmentSeconds },
-    passthrough: { copyAudio: decision.copyAudio },
+    passthrough: { copyAudio: decision.copyAudio, frames: decision.frames },
     topRendition: { original: true, why: decision.why },
   };
 }

@@ -33,6 +33,12 @@ export type PassthroughDecision =
       segmentSeconds: number;
       /** AAC-LC stereo at 44.1 or 48 kHz is copied too; any other sound is encoded. */
       copyAudio: boolean;
+      /**
+       * Frames to copy when a trim's out point comes before the end: ffmpeg's `-to` lets a copy
+       * through up to the packet decoded before the out point, which with B-frames is the keyframe
+       * at it and a frame or two after; a count of frames stops at the last one before it.
+       */
+      frames: number | null;
       why: string;
     }
   | { copy: false; why: string };
@@ -148,13 +154,15 @@ export function planPassthrough(input: PassthroughInput): PassthroughDecision {
 
   const gopFrames = Math.max(1, Math.round(gop.gop * input.fps));
   const perSegment = Math.max(1, Math.round(input.segmentSeconds / gop.gop));
-  const { info } = input;
+  const { info, trim } = input;
   const facts = info.video;
+  const toEnd = !trim || trim.end >= info.duration - 0.5 / input.fps;
   const audio = info.audio;
   return {
     copy: true,
     gopFrames,
     segmentSeconds: (perSegment * gopFrames) / input.fps,
+    frames: toEnd ? null : Math.round((trim.end - trim.start) * input.fps),
     copyAudio:
       info.audioCodec === 'aac' &&
       audio?.profile === 'LC' &&

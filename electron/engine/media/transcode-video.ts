@@ -230,6 +230,7 @@ export async function transcodeVideo(whole: TranscodeRequest): Promise<Transcode
       ...(chosen.passthrough ? { passthrough: chosen.passthrough } : {}),
       ...(request.hardware ? { hardware: request.hardware } : {}),
       ...(request.trim ? { trim: request.trim } : {}),
+      segmentTag: Date.now().toString(36),
       manifestPath: path.join('manifest', 'video.mpd'),
     });
     publisher =

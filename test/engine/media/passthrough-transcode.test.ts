@@ -36,8 +36,9 @@ async function probed(file: string): Promise<MediaInfo> {
   return verdict.info;
 }
 
-async function transcode(source: string, name: string) {
+async function transcode(source: string, name: string, trim?: { start: number; end: number }) {
   const result = await transcodeVideo({
+    ...(trim ? { trim } : {}),
     ffmpeg: make.ffmpeg,
     ffprobe: make.ffprobe,
     source,
@@ -79,6 +80,15 @@ describe('passthrough of the top rendition', () => {
     expect(durations('0')).toEqual([2, 2, 2]);
     expect(durations('1')).toEqual(durations('0'));
     expect(await keyframeTimes(lower)).toEqual(expect.arrayContaining([0, 4]));
+  });
+
+  it('stays a copy for a trim on keyframes: the top rendition is the source’s packets between them', async () => {
+    const source = await h264Source('to-trim.mp4', ['-g', '30', '-keyint_min', '30', '-sc_threshold', '0']);
+    const { result, rendition } = await transcode(source, 'trimmed', { start: 1, end: 5 });
+
+    expect(result.topRendition.original).toBe(true);
+    const between = (await packetHashes(source)).slice(30, 150);
+    expect(await packetHashes(rendition('0'))).toEqual(between);
   });
 
   it('encodes a source whose keyframes are irregular, and says so', async () => {

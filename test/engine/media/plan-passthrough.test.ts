@@ -46,6 +46,7 @@ describe('the passthrough decision', () => {
       gopFrames: 60,
       segmentSeconds: 4,
       copyAudio: true,
+      frames: null,
       why: 'the source is already H.264 High 4.0, 1920×1080, 4.0 Mbit/s, a keyframe every 2 s',
     });
   });
@@ -120,8 +121,9 @@ describe('the passthrough decision', () => {
   });
 
   it('still copies a trim whose in and out points are keyframes, or whose out point is the end', () => {
-    expect(planPassthrough({ ...input, trim: { start: 4, end: 10 } })).toMatchObject({ copy: true });
-    expect(planPassthrough({ ...input, trim: { start: 2, end: 12 } })).toMatchObject({ copy: true });
+    // Out before the end: the copy stops after the frames between (a copy's -to lets B-frames' keyframe through).
+    expect(planPassthrough({ ...input, trim: { start: 4, end: 10 } })).toMatchObject({ copy: true, frames: 180 });
+    expect(planPassthrough({ ...input, trim: { start: 2, end: 12 } })).toMatchObject({ copy: true, frames: null });
   });
 
   it('measures keyframes from the first, whatever the container starts its clock at', () => {
