@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findMediaTools } from '../electron/engine/media/find-media-tools';
 import { benchTimeToPlayable } from './playable-live';
+import { benchPassthrough } from './playable-passthrough';
 
 export interface PlayableSources {
   ffmpeg: string;
@@ -30,7 +31,10 @@ export interface PlayableSources {
 export type PlayableSection = (sources: PlayableSources, args: string[]) => Promise<void>;
 
 /** One line per part of the issue; `--only <name>` runs one. */
-const sections: [name: string, run: PlayableSection][] = [['time-to-playable', benchTimeToPlayable]];
+const sections: [name: string, run: PlayableSection][] = [
+  ['time-to-playable', benchTimeToPlayable],
+  ['passthrough', benchPassthrough],
+];
 
 const audio = (seconds: number) => ['-f', 'lavfi', '-i', `sine=f=440:sample_rate=48000:d=${seconds}`];
 const encode = ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest'];
