@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../../electron/engine/create-engine';
 import { probeMedia } from '../../../electron/engine/media/probe-media';
 import { transcodeVideo } from '../../../electron/engine/media/transcode-video';
 import type { MediaInfo } from '../../../shared/media-info';
@@ -89,6 +90,26 @@ describe('passthrough of the top rendition', () => {
     expect(result.topRendition.original).toBe(true);
     const between = (await packetHashes(source)).slice(30, 150);
     expect(await packetHashes(rendition('0'))).toEqual(between);
+  });
+
+  it('through the engine, published as it is made, the Video says its top rendition is the original', async () => {
+    const source = await h264Source('queued.mp4', ['-g', '60', '-keyint_min', '60', '-sc_threshold', '0']);
+    const engine = createEngine({ dataDir: path.join(dir, 'data') });
+    try {
+      const uid = (await engine.addFiles({ paths: [source] })).queued[0]?.uid ?? '';
+      await engine.run();
+      const video = await engine.get({ uid });
+      expect(video.status.state).toBe('ready');
+      expect(video.readyToStream).toBe(true);
+      expect(video.topRendition).toEqual({
+        original: true,
+        why: expect.stringMatching(/^the source is already H\.264 High/),
+      });
+      const events = await engine.history({ uid });
+      expect(events.map((e) => e.type)).not.toContain('live-publish-failed');
+    } finally {
+      engine.close();
+    }
   });
 
   it('encodes a source whose keyframes are irregular, and says so', async () => {
