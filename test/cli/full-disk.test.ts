@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { QueueTotals } from '../../shared/api';
+import { dispatch } from '../../electron/engine/api/dispatch';
+import { createEngine } from '../../electron/engine/create-engine';
 import type { Video } from '../../shared/video';
 import * as make from '../helpers/media-fixtures';
 import { sha256, startOrigin } from '../helpers/origin-server';
@@ -54,6 +56,34 @@ describe('a data directory on a nearly full disk', () => {
     }
   });
 
+  it('with no room left even for the database: a command says so, and changes nothing', async (test) => {
+    const volume = mountSmallVolume(20);
+    if ('refused' in volume) return test.skip(volume.refused);
+    const media = tempDir();
+    const files = await Promise.all([make.standardDefinition43(media)]);
+    expect((await runFerry(['settings', 'minFreeDiskBytes', '0', '--data-dir', volume.dir])).code).toBe(0);
+    const links = Array.from({ length: 300 }, (_, i) => `https://videos.example.test/${i}.mp4`);
+    // An engine already open when the disk fills up: its command is refused, saying why.
+    const engine = createEngine({ dataDir: volume.dir });
+    try {
+      volume.fill(0);
+      const added = await dispatch(engine, 'addLinks', { links: links.map((url) => ({ url })) });
+      expect(added).toMatchObject({
+        ok: false,
+        error: { code: 'INTERNAL', message: expect.stringMatching(/^The disk holding Ferry's data directory is full/) },
+      });
+    } finally {
+      engine.close();
+    }
+    const ingest = await runFerry(['ingest', ...files, ...links, '--data-dir', volume.dir]);
+    expect(ingest.code).toBe(1);
+    expect(ingest.stderr).toMatch(
+      /^ferry: The disk holding .* is full.*: ferry\.db could not be .*, so nothing was changed/m,
+    );
+    volume.freeUp();
+    expect(await listed(volume.dir)).toEqual([]);
+  });
+
   it('filling up during a download: the queue pauses saying where, how much and what to do; freed and resumed, the download ends from its bytes', async (test) => {
     const volume = mountSmallVolume(20);
     if ('refused' in volume) return test.skip(volume.refused);
@@ -82,6 +112,10 @@ describe('a data directory on a nearly full disk', () => {
       expect(queue).toMatchObject({ paused: true, disk: { kind: 'full', dataDir: volume.dir } });
       expect(queue.disk?.neededBytes).toBeGreaterThan(1024 ** 2);
       const getsBefore = origin.served.requests.length;
+      // Until resumed, a run starts nothing and says why.
+      const waiting = await runFerry(['run', '--data-dir', volume.dir]);
+      expect(waiting.code).toBe(1);
+      expect(waiting.stdout).toContain(`queue paused: The disk holding ${volume.dir} is full`);
 
       volume.freeUp();
       expect((await runFerry(['resume', '--queue', '--data-dir', volume.dir])).code).toBe(0);

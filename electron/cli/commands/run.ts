@@ -109,8 +109,8 @@ export const runCommand: CliCommand = {
 
   A paused queue (ferry pause --queue) starts nothing: resume it with ferry resume --queue.
   Ctrl-C or SIGTERM stops the run; work in flight goes back to the queue at the stage it was at.
-  Exits 0 when no video failed during the run, 1 when any did, 2 for a usage error, 3 when
-  another Ferry is working the queue (without --wait), 130 when stopped.`,
+  Exits 0 when no video failed during the run, 1 when any did or a full disk paused the queue, 2 for a
+  usage error, 3 when another Ferry is working the queue (without --wait), 130 when stopped.`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -169,5 +169,7 @@ async function runAndReport(
   say(`${describeRun(final)} ${describeQueue(totals)}`);
   for (const notice of queueNotices(totals)) say(notice);
   if (signal.aborted) return exitCodes.interrupted;
-  return final.some((v) => v.status.state === 'error') ? exitCodes.failure : exitCodes.ok;
+  // Stopped by a full disk with work left: not done, though nothing failed.
+  const stoppedByDisk = totals.queue.disk?.kind === 'full' && unfinishedCount(totals.byState) > 0;
+  return stoppedByDisk || final.some((v) => v.status.state === 'error') ? exitCodes.failure : exitCodes.ok;
 }

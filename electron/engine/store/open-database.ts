@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { backupBeforeMigration } from './backup-before-migration';
 import { checkIntegrity, damagedOnOpen } from './check-integrity';
+import { databaseDiskFullOr } from './database-disk-full';
 import { currentSchemaVersion, latestSchemaVersion, migrate } from './migrations';
 import { makeOwnerOnly } from './owner-only';
 
@@ -21,7 +22,7 @@ export function openDatabase(dbPath: string): OpenDatabase {
   try {
     db = new Database(dbPath);
   } catch (error) {
-    throw damagedOnOpen(dbPath, error);
+    throw damagedOnOpen(dbPath, databaseDiskFullOr(dbPath, error));
   }
   try {
     // Before anything writes to it: a damaged file is copied as it was found.
@@ -41,6 +42,6 @@ export function openDatabase(dbPath: string): OpenDatabase {
     return { db, path: dbPath, schemaVersion };
   } catch (error) {
     db.close();
-    throw error;
+    throw databaseDiskFullOr(dbPath, error);
   }
 }
