@@ -106,6 +106,22 @@ describe('the paste sheet', () => {
     });
   });
 
+  it('sends the speed and quality preset and the codec chosen for these videos, none when left as in Settings', async () => {
+    const { sheet, fake } = await openSheet();
+    const preset = within(sheet).getByRole('combobox', { name: 'Speed and quality' }) as HTMLSelectElement;
+    expect(preset.value).toBe('');
+    expect([...preset.options].map((o) => o.text)).toContain('Very slow (x264 veryslow, RF 18)');
+    fireEvent.change(preset, { target: { value: 'veryslow' } });
+    fireEvent.change(within(sheet).getByRole('combobox', { name: 'Codec' }), { target: { value: 'av1' } });
+    fireEvent.change(within(sheet).getByRole('combobox', { name: 'Codec' }), { target: { value: '' } });
+    fireEvent.click(within(sheet).getByRole('button', { name: 'Queue 1 video' }));
+    await screen.findByText(/Queued 1 video/);
+    expect(fake.calls.find((c) => c.name === 'addLinks')?.input).toMatchObject({
+      options: { ladder: 'auto', preset: 'veryslow' },
+    });
+    expect(fake.calls.find((c) => c.name === 'addLinks')?.input.options).not.toHaveProperty('codec');
+  });
+
   it("shows the engine's refusal of a header by the headers field, and keeps the sheet open", async () => {
     const { sheet } = await openSheet((fake) => {
       withCheck(fake);

@@ -7,6 +7,7 @@ import type { DeliveryTarget } from '../../../../shared/delivery-targets';
 import { serviceName } from '../targets/target-text';
 import { ladderHeights, toggleTarget } from '../settings/settings-form';
 import { choiceProblem, toggleHeight, type IngestChoice } from './ingest-choice';
+import { EncodingFields } from './EncodingFields';
 
 interface IngestFieldsProps {
   choice: IngestChoice;
@@ -78,6 +79,7 @@ export function IngestFields({ choice, onChange, targets, onLeave }: IngestField
             {problem}
           </p>
         )}
+        {choice.transcode && <EncodingFields choice={choice} onChange={onChange} />}
       </fieldset>
       <fieldset>
         <legend>Deliver to</legend>

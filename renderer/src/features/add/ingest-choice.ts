@@ -3,11 +3,15 @@
  * user sets them, and the IngestOptions they become. Pure.
  */
 import type { IngestOptions, Settings } from '../../../../shared/api';
+import type { QualityPreset, VideoCodec } from '../../../../shared/transcode-presets';
 
 export interface IngestChoice {
   ladder: 'auto' | number[];
   /** false: keep the original, no ladder. */
   transcode: boolean;
+  /** Absent: the settings' at transcode time. */
+  preset?: QualityPreset;
+  codec?: VideoCodec;
   deliverTo: string[];
   /** The settings' targets for every finished video, ticked at first; sent only once the user changes them. */
   defaultDeliverTo?: string[];
@@ -36,6 +40,8 @@ export function ingestOptions(choice: IngestChoice): IngestOptions {
   const options: IngestOptions = choice.transcode
     ? { ladder: choice.ladder === 'auto' ? 'auto' : [...choice.ladder].sort((a, b) => b - a) }
     : { transcode: false };
+  if (choice.transcode && choice.preset) options.preset = choice.preset;
+  if (choice.transcode && choice.codec) options.codec = choice.codec;
   // Left out while it is the settings' own list, so the engine applies that list less any target removed since;
   // changed, it is sent even empty (an empty list delivers nowhere).
   const defaults = choice.defaultDeliverTo ?? [];
