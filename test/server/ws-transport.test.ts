@@ -35,14 +35,18 @@ afterEach(async () => {
 
 /**
  * Where the socket differs from the app's door: a file of this machine cannot be named (a list
- * goes by its content; files by TUS, so addFiles has no valid input here), and answers hide the
- * host's paths (the library's place).
+ * goes by its content; files by TUS, so addFiles has no valid input here, nor moveLibrary: the
+ * library moves on the host), and answers hide the host's paths (the library's place).
  */
 const overSocket: Partial<Record<CommandName, Partial<Case>>> = {
   importList: {
     valid: (fixture) => ({ content: fs.readFileSync(fixture.list, 'utf8') }),
     invalid: { content: 'https://a.test/v.mp4', format: 'xml' },
     field: 'format',
+  },
+  libraryStatus: {
+    answers: (v) =>
+      expect(v).toEqual({ library: "Ferry's data directory/library", freeBytes: expect.any(Number), move: null }),
   },
   setSettings: {
     answers: async (v, fixture) => {
@@ -52,7 +56,7 @@ const overSocket: Partial<Record<CommandName, Partial<Case>>> = {
   },
 };
 const socketCase = (name: CommandName): Case => ({ ...cases[name], ...overSocket[name] });
-const takesHostFiles = (name: CommandName) => name === 'addFiles';
+const takesHostFiles = (name: CommandName) => name === 'addFiles' || name === 'moveLibrary';
 
 describe('the contract over the socket', () => {
   it.each(commandNames.filter((name) => !takesHostFiles(name)))(
