@@ -119,7 +119,9 @@ describe('the paste sheet', () => {
     expect(fake.calls.find((c) => c.name === 'addLinks')?.input).toMatchObject({
       options: { ladder: 'auto', preset: 'veryslow' },
     });
-    expect(fake.calls.find((c) => c.name === 'addLinks')?.input.options).not.toHaveProperty('codec');
+    expect((fake.calls.find((c) => c.name === 'addLinks')?.input as { options: object }).options).not.toHaveProperty(
+      'codec',
+    );
   });
 
   it("shows the engine's refusal of a header by the headers field, and keeps the sheet open", async () => {
