@@ -11,9 +11,9 @@ import { createEngine } from '../../electron/engine/create-engine';
 import { findMediaTools } from '../../electron/engine/media/find-media-tools';
 import type { VideoCodec } from '../../shared/transcode-presets';
 import { launchChromium } from '../helpers/chromium';
+import { writePlayerPage } from '../helpers/player-site';
 import * as make from '../helpers/media-fixtures';
 import { serveFolder } from '../helpers/static-server';
-import { repoRoot } from '../helpers/spawn-ts';
 import { tempDir } from '../helpers/temp-dir';
 
 const codecs: VideoCodec[] = ['hevc', 'av1'];
@@ -52,12 +52,7 @@ describe('an HEVC or AV1 ladder in Chromium', () => {
     } finally {
       engine.close();
     }
-    fs.copyFileSync(path.join(repoRoot, 'node_modules/hls.js/dist/hls.min.js'), path.join(site, 'hls.js'));
-    fs.copyFileSync(
-      path.join(repoRoot, 'node_modules/dashjs/dist/modern/umd/dash.all.min.js'),
-      path.join(site, 'dash.js'),
-    );
-    fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html><video id="v" muted playsinline></video>');
+    writePlayerPage(site);
     server = await serveFolder(site);
     browser = await launchChromium();
   }, 300_000);

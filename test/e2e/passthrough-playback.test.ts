@@ -9,8 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { launchChromium } from '../helpers/chromium';
+import { writePlayerPage } from '../helpers/player-site';
 import * as make from '../helpers/media-fixtures';
-import { repoRoot } from '../helpers/spawn-ts';
 import { serveFolder } from '../helpers/static-server';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -40,8 +40,7 @@ describe('a passthrough ladder in Chromium', () => {
     } finally {
       engine.close();
     }
-    fs.copyFileSync(path.join(repoRoot, 'node_modules/hls.js/dist/hls.min.js'), path.join(site, 'hls.js'));
-    fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html><video id="v" muted playsinline></video>');
+    writePlayerPage(site);
     server = await serveFolder(site);
     browser = await launchChromium();
   }, 300_000);

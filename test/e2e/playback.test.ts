@@ -4,9 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { launchChromium } from '../helpers/chromium';
+import { writePlayerPage } from '../helpers/player-site';
 import * as make from '../helpers/media-fixtures';
 import { serveFolder } from '../helpers/static-server';
-import { repoRoot } from '../helpers/spawn-ts';
 import { tempDir } from '../helpers/temp-dir';
 
 /** Ferry's HLS output in hls.js and its DASH output in dash.js, in a real Chromium. */
@@ -32,12 +32,7 @@ describe('playback in Chromium', () => {
     }
     const site = path.join(dataDir, 'site');
     fs.mkdirSync(site);
-    fs.copyFileSync(path.join(repoRoot, 'node_modules/hls.js/dist/hls.min.js'), path.join(site, 'hls.js'));
-    fs.copyFileSync(
-      path.join(repoRoot, 'node_modules/dashjs/dist/modern/umd/dash.all.min.js'),
-      path.join(site, 'dash.js'),
-    );
-    fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html><video id="v" muted playsinline></video>');
+    writePlayerPage(site);
     fs.cpSync(path.join(dataDir, 'library', uid), path.join(site, 'video'), { recursive: true });
     server = await serveFolder(site);
     browser = await launchChromium();
