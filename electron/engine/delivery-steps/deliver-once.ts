@@ -70,6 +70,7 @@ async function pullOrPush(attempt: DeliveryAttempt): Promise<void> {
     headers: headersForRequest(context.credentials, storedHeaders),
     name,
     ...(video.source.url ? { url: video.source.url } : {}),
+    ...(video.trim ? { trimmed: true } : {}),
   };
   const plan = adapter.pull ? planPull(call.target, source, adapter.push !== undefined) : null;
   if (!plan || plan.kind === 'push') {

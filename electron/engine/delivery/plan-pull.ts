@@ -26,6 +26,8 @@ export interface PullSource {
   /** The request headers the link was added with. */
   headers: Record<string, string>;
   name: string;
+  /** The video has in and out points: its link is the whole original, so the trimmed MP4 is pushed. */
+  trimmed?: boolean;
 }
 
 export function planPull(target: DeliveryTarget, source: PullSource, canPush: boolean): PullPlan {
@@ -47,6 +49,7 @@ export function planPull(target: DeliveryTarget, source: PullSource, canPush: bo
 function pullObstacle(target: DeliveryTarget, source: PullSource): string | null {
   const { label, pullTakesHeaders, pullHeaderNames } = providerFacts[target.provider];
   if (source.kind !== 'url' || !source.url) return `the video is a file on this computer, which ${label} cannot fetch`;
+  if (source.trimmed) return 'the video is trimmed, and its link is the whole original';
   const linkHost = new URL(source.url).hostname;
   // A service on the same private network (another Ferry, a proxy) can reach the link; a public one cannot.
   if (isPrivateHost(linkHost) && !isPrivateHost(new URL(target.endpoint).hostname)) {

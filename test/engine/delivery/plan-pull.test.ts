@@ -30,6 +30,20 @@ describe('a pull target', () => {
     });
   });
 
+  it('pushes a trimmed video, whose link is the whole original, and fails a pull-only service saying so', () => {
+    const trimmed = { ...link('https://cdn.example.org/talk.mp4'), trimmed: true };
+    expect(planPull(target('cloudflare'), trimmed, true)).toEqual({
+      kind: 'push',
+      notice: 'Pushed instead of pulled: the video is trimmed, and its link is the whole original.',
+    });
+    expect(planPull(target('cloudflare'), trimmed, false)).toMatchObject({
+      kind: 'impossible',
+      text: expect.stringMatching(
+        /failed: the video is trimmed, and its link is the whole original, and Cloudflare Stream takes no uploads/,
+      ),
+    });
+  });
+
   it('pushes a link a public service cannot reach, but pulls it for a service on the same network', () => {
     for (const url of [
       'http://192.168.1.20/v.mp4',
