@@ -12,19 +12,9 @@ import { originalsFolder } from '../data-paths';
 import type { DownloadState } from '../sources/download-state';
 import type { ClaimRef } from '../stages/apply-outcome';
 import type { StageOutcome } from '../stages/stage-outcome';
+import { freeBytesNow } from '../store/database-disk-full';
 import { releaseDiskReserve } from '../store/disk-reserve';
 import { bytesStillToWrite, fullDiskNotice, isDiskFullError, isDiskFullOutcome } from './disk-full';
-
-/** Free bytes for an unprivileged writer on the volume holding `dir` (-1 when it cannot be read). */
-export function freeBytesNow(dir: string): number {
-  try {
-    const stats = fs.statfsSync(dir);
-    return stats.bavail * stats.bsize;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return -1;
-    throw error;
-  }
-}
 
 /** Where the stage writes: outputs go to the library, which may be on another disk than the data directory. */
 const folderOf = (context: EngineContext, stage: Stage | undefined) =>

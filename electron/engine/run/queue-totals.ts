@@ -8,7 +8,7 @@ import { queueAcceptsWork } from './plan-claims';
 import { estimateQueueSeconds } from './queue-estimate';
 import { lastFreeBytes } from '../housekeeping/run-housekeeping';
 import { lowDiskNotice } from './disk-full';
-import { freeBytesNow } from './pause-on-full-disk';
+import { freeBytesNow } from '../store/database-disk-full';
 
 export function queueControl(context: EngineContext, now = new Date()): QueueControl {
   const settings = context.settings.get();

@@ -28,7 +28,7 @@ export function listBackups(dbPath: string): { file: string; version: number }[]
 /** Backs the database up as version `version`, then prunes all but the newest few. */
 export function backupBeforeMigration(db: Database.Database, dbPath: string, version: number): string {
   const target = backupPath(dbPath, version);
-  const partial = `${target}.partial`;
+  const partial = `${target}.${process.pid}.partial`;
   // VACUUM INTO refuses an existing file: one left by a crash mid-backup goes first.
   fs.rmSync(partial, { force: true });
   db.prepare('VACUUM INTO ?').run(partial);

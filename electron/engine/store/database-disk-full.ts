@@ -10,7 +10,8 @@ import { formatBytes } from '../../../shared/format-units';
 /** Less than this free, an I/O error from SQLite is taken to be the disk being full. */
 const nearlyNothing = 64 * 1024;
 
-function freeBytes(dir: string): number {
+/** Free bytes for an unprivileged writer on the volume holding `dir` (-1 when it is not there). */
+export function freeBytesNow(dir: string): number {
   try {
     const stats = fs.statfsSync(dir);
     return stats.bavail * stats.bsize;
@@ -36,7 +37,7 @@ export class DatabaseDiskFullError extends Error {
 export function databaseDiskFullOr(dbPath: string, error: unknown): unknown {
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   if (code !== 'SQLITE_FULL' && !code.startsWith('SQLITE_IOERR')) return error;
-  const free = freeBytes(path.dirname(dbPath));
+  const free = freeBytesNow(path.dirname(dbPath));
   if (code !== 'SQLITE_FULL' && (free < 0 || free >= nearlyNothing)) return error;
   return new DatabaseDiskFullError(dbPath, free);
 }
