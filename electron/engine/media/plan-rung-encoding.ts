@@ -65,6 +65,7 @@ export function planRungEncoding(options: {
     plan: { ...options.plan, rungs },
     rungs: rungs.map((rung, i): RungEncoding => {
       const rungCodec = codecs[i] as VideoCodec;
+      const { capKbps, crfDrop, fixedRate } = titled[i] as TitleRung;
       if (options.ladder === 'fixed') {
         return {
           codec: rungCodec,
@@ -72,7 +73,16 @@ export function planRungEncoding(options: {
           rate: { kind: 'abr', kbps: rung.videoKbps, maxKbps: rung.maxKbps, bufferKbps: rung.bufferKbps },
         };
       }
-      const { capKbps, crfDrop } = titled[i] as TitleRung;
+      // The cap is then the codec's fixed rate: its average, with the fixed ladder's 1.5x peaks.
+      if (fixedRate) {
+        const rate = {
+          kind: 'abr',
+          kbps: capKbps,
+          maxKbps: Math.round(capKbps * 1.5),
+          bufferKbps: capKbps * 2,
+        } as const;
+        return { codec: rungCodec, preset, rate };
+      }
       return {
         codec: rungCodec,
         preset: crfDrop > 0 ? easyPreset(preset) : preset,

@@ -52,6 +52,19 @@ describe("each rung's encoder and rate", () => {
     expect(a).not.toContain('-crf:v:0');
   });
 
+  it("a concert (its rungs need the fixed rates): the codec's fixed rate as the average, 1.5x peaks", () => {
+    const concert = { kbps: 2000, width: 640, height: 360 };
+    const h264 = args('h264', 'balanced', 'per-title', concert).args;
+    expect([valueAfter(h264, '-b:v:0'), valueAfter(h264, '-maxrate:v:0'), valueAfter(h264, '-bufsize:v:0')]).toEqual([
+      '4500k',
+      '6750k',
+      '9000k',
+    ]);
+    expect(h264).not.toContain('-crf:v:0');
+    const hevc = args('hevc', 'balanced', 'per-title', concert).args;
+    expect([valueAfter(hevc, '-b:v:0'), valueAfter(hevc, '-maxrate:v:0')]).toEqual(['3150k', '4725k']);
+  });
+
   it('HEVC: libx265 tagged hvc1 with aligned keyframes, and an H.264 720p rung kept for other players', () => {
     const { encoding, job, args: a } = args('hevc', 'balanced', 'per-title');
     expect(encoding.plan.rungs.map((r) => r.name)).toEqual(['1080p', '720p', '360p', '720p']);

@@ -26,6 +26,12 @@ describe("a title's rungs, from what its sample encode cost", () => {
     expect(titled.map((r) => r.crfDrop)).toEqual([crfDrop, crfDrop, crfDrop, crfDrop]);
   });
 
+  it('gives a title that needs the fixed rates those rates as its average (not capped CRF), and no other', () => {
+    expect(planTitleRungs(rungs, 'h264', at360(2000)).map((r) => r.fixedRate)).toEqual([true, true, true, true]);
+    expect(planTitleRungs(rungs, 'h264', at360(300)).map((r) => r.fixedRate)).toEqual([false, false, false, false]);
+    expect(planTitleRungs(rungs, 'h264', null).some((r) => r.fixedRate)).toBe(false);
+  });
+
   it('gives fewer bits to a simpler title at every rung, while neither is easy', () => {
     const simple = caps(planTitleRungs(rungs, 'h264', at360(150)));
     const complex = caps(planTitleRungs(rungs, 'h264', at360(600)));
