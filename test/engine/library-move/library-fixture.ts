@@ -86,7 +86,9 @@ export async function expectWholeLibrary(fixture: LibraryFixture, library: strin
       }
     }
     expect((await engine.totals()).queue.paused).toBe(false);
-    expect(fs.existsSync(dataPaths(fixture.dataDir).libraryMoveJournal)).toBe(false);
+    const { libraryMoveJournal, libraryPointer } = dataPaths(fixture.dataDir);
+    expect(fs.existsSync(libraryMoveJournal)).toBe(false);
+    expect(fs.existsSync(`${libraryPointer}.new`)).toBe(false);
   } finally {
     engine.close();
   }

@@ -26,6 +26,8 @@ async function removeIfEmpty(folder: string): Promise<void> {
 }
 
 async function endJournal(context: EngineContext, journal: MoveJournal): Promise<void> {
+  // A pointer written but never renamed (a crash mid-switch) switched nothing: it goes too.
+  await fs.rm(`${context.paths.libraryPointer}.new`, { force: true });
   await removeMoveJournal(context.paths);
   if (journal.resumeQueue) context.control.setSwitches({ paused: false });
   context.feed.touchTotals();
