@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findMediaTools } from '../electron/engine/media/find-media-tools';
+import { benchBits } from './playable-bits';
 import { benchTimeToPlayable } from './playable-live';
 import { benchPassthrough } from './playable-passthrough';
 
@@ -34,6 +35,7 @@ export type PlayableSection = (sources: PlayableSources, args: string[]) => Prom
 const sections: [name: string, run: PlayableSection][] = [
   ['time-to-playable', benchTimeToPlayable],
   ['passthrough', benchPassthrough],
+  ['bits', benchBits],
 ];
 
 const audio = (seconds: number) => ['-f', 'lavfi', '-i', `sine=f=440:sample_rate=48000:d=${seconds}`];

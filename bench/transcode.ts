@@ -6,7 +6,7 @@
  * rung against the source (VMAF where the ffmpeg has libvmaf, otherwise PSNR and SSIM), Ferry's
  * against the naive way's at the same bitrates.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,50 +14,26 @@ import { parseArgs } from 'node:util';
 import { findMediaTools } from '../electron/engine/media/find-media-tools';
 import { planLadder } from '../electron/engine/media/plan-ladder';
 import { measure, type Timing } from './measure-command';
+import {
+  audioArgs,
+  describeQuality,
+  ferryIngest,
+  ferryManifest,
+  handbrakeLadder,
+  handWrittenLadder,
+  joinRendition,
+  rungQuality,
+  x264Common,
+} from './transcode-peers';
 
 const ladder = [1080, 720, 480, 360];
-const x264Common = [
-  '-c:v',
-  'libx264',
-  '-preset',
-  'veryfast',
-  '-profile:v',
-  'high',
-  '-g',
-  '60',
-  '-keyint_min',
-  '60',
-  '-sc_threshold',
-  '0',
-];
-const audio = ['-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-ar', '48000'];
-
-function quality(ffmpeg: string, rendition: string, source: string, vmaf: boolean): string {
-  const graph = vmaf
-    ? '[0:v]scale=1920:1080:flags=bicubic,format=yuv420p[d];[1:v]format=yuv420p[r];[d][r]libvmaf'
-    : '[0:v]scale=1920:1080:flags=bicubic,format=yuv420p,split[d1][d2];[1:v]format=yuv420p,split[r1][r2];[d1][r1]psnr;[d2][r2]ssim';
-  const run = spawnSync(
-    ffmpeg,
-    ['-hide_banner', '-nostdin', '-i', rendition, '-i', source, '-lavfi', graph, '-f', 'null', '-'],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (vmaf) return `VMAF ${/VMAF score: ([\d.]+)/.exec(run.stderr)?.[1] ?? '?'}`;
-  const psnr = /PSNR .*average:([\d.]+|inf)/.exec(run.stderr)?.[1] ?? '?';
-  const ssim = /SSIM .*All:([\d.]+)/.exec(run.stderr)?.[1] ?? '?';
-  return `PSNR ${Number(psnr).toFixed(2)} dB, SSIM ${Number(ssim).toFixed(4)}`;
-}
-
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 
 export async function benchTranscode(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { seconds: { type: 'string', default: '60' } } });
   const seconds = Number(values.seconds);
   const { ffmpeg } = await findMediaTools();
-  const handbrake = spawnSync('HandBrakeCLI', ['--version']).error ? null : 'HandBrakeCLI';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferry-bench-transcode-'));
-  const repo = path.resolve(import.meta.dirname, '..');
   try {
     const source = path.join(dir, 'source.mp4');
     execFileSync(ffmpeg.path, [
@@ -95,18 +71,7 @@ export async function benchTranscode(args: string[]): Promise<void> {
 
     // Ferry: the whole ingest, through the CLI, as a user runs it.
     const dataDir = path.join(dir, 'ferry');
-    timings.ferry = measure([
-      [
-        process.execPath,
-        path.join(repo, 'bin/ferry.mjs'),
-        'ingest',
-        source,
-        '--ladder',
-        ladder.join(','),
-        '--data-dir',
-        dataDir,
-      ],
-    ]);
+    timings.ferry = measure([ferryIngest(source, ladder, dataDir)]);
 
     // Naive: one ffmpeg per rendition, one after another.
     const naiveDir = path.join(dir, 'naive');
@@ -129,7 +94,7 @@ export async function benchTranscode(args: string[]): Promise<void> {
         `${r.maxKbps}k`,
         '-bufsize',
         `${r.bufferKbps}k`,
-        ...audio,
+        ...audioArgs,
         path.join(naiveDir, `${r.name}.mp4`),
       ]),
     );
@@ -138,125 +103,12 @@ export async function benchTranscode(args: string[]): Promise<void> {
     // thumbnail, and the MP4 remuxed from the top rung: what an expert would type.
     const handDir = path.join(dir, 'hand');
     fs.mkdirSync(handDir);
-    const split = plan.rungs.map((_, i) => `[s${i}]`).join('');
-    const scales = plan.rungs.map((r, i) => `[s${i}]scale=${r.width}:${r.height},setdar=16/9[v${i}]`).join(';');
-    timings.handWritten = measure(
-      [
-        [
-          ffmpeg.path,
-          '-hide_banner',
-          '-loglevel',
-          'error',
-          '-y',
-          '-i',
-          source,
-          '-filter_complex',
-          `[0:v]fps=30,split=${plan.rungs.length + 1}${split}[t];${scales};[t]scale=1920:1080[th]`,
-          ...plan.rungs.flatMap((_, i) => ['-map', `[v${i}]`]),
-          '-map',
-          '0:a',
-          ...x264Common,
-          ...plan.rungs.flatMap((r, i) => [
-            `-b:v:${i}`,
-            `${r.videoKbps}k`,
-            `-maxrate:v:${i}`,
-            `${r.maxKbps}k`,
-            `-bufsize:v:${i}`,
-            `${r.bufferKbps}k`,
-          ]),
-          ...audio,
-          '-f',
-          'dash',
-          '-seg_duration',
-          '4',
-          '-use_template',
-          '1',
-          '-use_timeline',
-          '1',
-          '-hls_playlist',
-          '1',
-          '-adaptation_sets',
-          'id=0,streams=v id=1,streams=a',
-          'video.mpd',
-          '-map',
-          '[th]',
-          '-frames:v',
-          '1',
-          'thumbnail.jpg',
-        ],
-        [
-          ffmpeg.path,
-          '-hide_banner',
-          '-loglevel',
-          'error',
-          '-y',
-          '-i',
-          'media_0.m3u8',
-          '-i',
-          `media_${plan.rungs.length}.m3u8`,
-          '-map',
-          '0:v',
-          '-map',
-          '1:a',
-          '-c',
-          'copy',
-          '-movflags',
-          '+faststart',
-          'default.mp4',
-        ],
-      ],
-      { cwd: handDir },
-    );
+    timings.handWritten = measure(handWrittenLadder(ffmpeg.path, source, plan), { cwd: handDir });
 
-    if (handbrake) {
-      const hbDir = path.join(dir, 'handbrake');
-      fs.mkdirSync(hbDir);
-      timings.handbrake = measure(
-        plan.rungs.map((r) => [
-          handbrake,
-          '-i',
-          source,
-          '-o',
-          path.join(hbDir, `${r.name}.mp4`),
-          '-e',
-          'x264',
-          '--encoder-preset',
-          'veryfast',
-          '--encoder-profile',
-          'high',
-          '-b',
-          String(r.videoKbps),
-          '-x',
-          `keyint=60:min-keyint=60:scenecut=0:vbv-maxrate=${r.maxKbps}:vbv-bufsize=${r.bufferKbps}`,
-          '-w',
-          String(r.width),
-          '-l',
-          String(r.height),
-          '--non-anamorphic',
-          '-r',
-          '30',
-          '--cfr',
-          '-E',
-          'av_aac',
-          '-B',
-          '128',
-          '--mixdown',
-          'stereo',
-          '--no-comb-detect',
-          '--no-deinterlace',
-          '--no-decomb',
-          '--no-detelecine',
-          '--no-hqdn3d',
-          '--no-nlmeans',
-          '--no-chroma-smooth',
-          '--no-unsharp',
-          '--no-lapsharp',
-          '--no-deblock',
-          '--crop-mode',
-          'none',
-        ]),
-      );
-    }
+    const hbDir = path.join(dir, 'handbrake');
+    fs.mkdirSync(hbDir);
+    const handbrake = handbrakeLadder(source, plan, hbDir);
+    if (handbrake) timings.handbrake = measure(handbrake);
 
     for (const [name, t] of Object.entries(timings)) {
       console.log(
@@ -280,15 +132,14 @@ export async function benchTranscode(args: string[]): Promise<void> {
     const filters = execFileSync(ffmpeg.path, ['-hide_banner', '-filters'], { encoding: 'utf8' });
     const vmaf = /\blibvmaf\b/.test(filters);
     if (!vmaf) console.log('transcode quality: this ffmpeg has no libvmaf; PSNR and SSIM against the source instead');
-    const [uid] = fs.readdirSync(path.join(dataDir, 'library'));
-    const manifest = path.join(dataDir, 'library', uid as string, 'manifest');
+    const manifest = ferryManifest(dataDir);
+    const full = { width: 1920, height: 1080 };
     for (const [i, rung] of plan.rungs.entries()) {
-      const playlist = fs.readFileSync(path.join(manifest, `media_${i}.m3u8`), 'utf8');
-      const files = [`init-${i}.m4s`, ...playlist.split('\n').filter((l) => l.endsWith('.m4s'))];
-      const joined = path.join(dir, `ferry-${rung.name}.mp4`);
-      fs.writeFileSync(joined, Buffer.concat(files.map((file) => fs.readFileSync(path.join(manifest, file)))));
-      const ours = quality(ffmpeg.path, joined, source, vmaf);
-      const naive = quality(ffmpeg.path, path.join(naiveDir, `${rung.name}.mp4`), source, vmaf);
+      const joined = joinRendition(manifest, i, path.join(dir, `ferry-${rung.name}.mp4`)).file;
+      const ours = describeQuality(rungQuality(ffmpeg.path, joined, source, full, vmaf));
+      const naive = describeQuality(
+        rungQuality(ffmpeg.path, path.join(naiveDir, `${rung.name}.mp4`), source, full, vmaf),
+      );
       console.log(`transcode quality ${rung.name.padEnd(6)} ferry: ${ours}   naive: ${naive}`);
     }
   } finally {
