@@ -65,6 +65,14 @@ describe('a library move refused before it starts', () => {
     ],
     ['a relative path', () => 'elsewhere/library', /is not an absolute path/],
     ['a file', () => path.join(base, 'snapshot', 'ferry.db'), /is a file, not a folder/],
+    [
+      'a link in the library',
+      () => {
+        fs.symlinkSync('/etc/hostname', path.join(old, 'link'));
+        return path.join(base, 'never-made');
+      },
+      /library\/link is neither a file nor a folder \(a link\?\): move or delete it/,
+    ],
   ])('%s', async (_case, target, message) => {
     fixture.restore();
     const to = target();

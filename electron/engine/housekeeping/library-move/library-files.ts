@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { FerryError } from '../../../../shared/ferry-error';
 import { liveFolderOwner, partialFolderOwner } from '../../data-paths';
 
 export interface LibraryFiles {
@@ -42,8 +43,9 @@ export async function listLibraryFiles(library: string): Promise<LibraryFiles> {
       listed.files.push({ path: relative, size: stat.size });
       listed.bytes += stat.size;
     } else {
-      throw new Error(
-        `${path.join(library, relative)} is neither a file nor a folder (a link?): move or delete it, then move the library`,
+      throw new FerryError(
+        'INVALID_INPUT',
+        `Cannot move the library: ${path.join(library, relative)} is neither a file nor a folder (a link?): move or delete it, then move the library.`,
       );
     }
   };
