@@ -66,6 +66,9 @@ describe('the trim bar', () => {
     const fake = openPage(video);
     const inPoint = await screen.findByRole('slider', { name: 'In point' }, { timeout: 10_000 });
     expect(screen.getByText(/Trimmed to 0:10 – 0:16 of the original/)).toBeTruthy();
+    expect(screen.getByText('Trim', { selector: 'dt' }).nextElementSibling?.textContent).toBe(
+      '0:10 – 0:16 of the original',
+    );
     fireEvent.keyDown(inPoint, { key: 'ArrowRight' });
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     await waitFor(() => expect(edits(fake)).toHaveLength(1));

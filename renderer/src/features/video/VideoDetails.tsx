@@ -3,6 +3,7 @@
  * (its deliveries have a section of their own). The input's codecs are not in the Video object,
  * so only the renditions' are shown.
  */
+import { formatSeconds } from '../../../../shared/trim';
 import type { Video } from '../../../../shared/video';
 import { localTime } from './history-text';
 import { bitrate, bytes, duration, frameSize, sourceText, topRenditionText, when } from './video-facts';
@@ -48,6 +49,9 @@ export function VideoDetails({ video }: { video: Video }) {
   ];
   const top = topRenditionText(video.topRendition);
   if (top) facts.push(['Top rendition', top]);
+  if (video.trim)
+    facts.push(['Trim', `${formatSeconds(video.trim.start)} – ${formatSeconds(video.trim.end)} of the original`]);
+  if (video.clippedFrom) facts.push(['Clip of', video.clippedFrom]);
   return (
     <section className="video-section" aria-labelledby="video-details-heading">
       <h3 id="video-details-heading">Details</h3>
