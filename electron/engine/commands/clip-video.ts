@@ -51,10 +51,16 @@ export async function clipVideo(context: EngineContext, input: CommandInput<'cli
   const parent = context.store.get(input.uid);
   if (!parent) throw new FerryError('NOT_FOUND', `No video with uid ${input.uid} in ${context.paths.dataDir}.`);
   const info = context.store.mediaInfoOf(input.uid);
-  if (!info || parent.status.state !== 'ready')
+  if (parent.status.state !== 'ready')
     throw new FerryError(
       'ILLEGAL_TRANSITION',
       `Video ${input.uid} is not ready (it is ${parent.status.state}): clip it once it is ready.`,
+    );
+  // Kept as its original without a transcode: never probed, so its length is not known.
+  if (!info)
+    throw new FerryError(
+      'ILLEGAL_TRANSITION',
+      `Video ${input.uid} was kept as its original without transcoding, so its length is not known: add it again with transcoding to clip it.`,
     );
   const onDisk = (file: string | null | undefined) => (file && fs.existsSync(file) ? file : null);
   const mp4 = parent.downloads?.default ?? null;
