@@ -137,6 +137,8 @@ export function buildTranscodeArgs(job: TranscodeJob): string[] {
     if (!rung) throw new Error(`Rung ${i} of the ladder has no encoding.`);
     if (job.passthrough && i === 0) {
       args.push('-c:v:0', 'copy');
+      // Apple's players take HEVC only as hvc1, whatever the source's tag.
+      if (rung.codec === 'hevc') args.push('-tag:v:0', 'hvc1');
       // A trimmed copy ends on the frame before the out point (plan-passthrough.ts says why).
       if (job.passthrough.frames) args.push('-frames:v:0', String(job.passthrough.frames));
     } else if (job.hardware && onHardware(job, i)) args.push(...hardwareRungArgs(i, job.hardware, rung.rate));

@@ -34,6 +34,22 @@ describe('a ladder with its top rung copied', () => {
     expect(valueAfter(args, '-force_key_frames:v:1')).toBe('expr:gte(t,n_forced*4.5)');
   });
 
+  it('tags a copied HEVC rung hvc1, as Apple’s players require', () => {
+    const rate = { kind: 'crf', crf: 26, capKbps: 3000 } as const;
+    const hevc = buildTranscodeArgs({
+      ...job,
+      encoding: {
+        rungs: [
+          { codec: 'hevc', preset: 'balanced', rate },
+          { codec: 'hevc', preset: 'balanced', rate },
+        ],
+      },
+      passthrough: { copyAudio: true },
+    });
+    expect(valueAfter(hevc, '-tag:v:0')).toBe('hvc1');
+    expect(args).not.toContain('-tag:v:0');
+  });
+
   it('needs no filter graph for a ladder of one copied rung, and encodes sound that is not AAC-LC stereo', () => {
     const one = buildTranscodeArgs({
       ...job,
