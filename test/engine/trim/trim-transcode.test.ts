@@ -10,6 +10,7 @@ import { createEngine, type Engine } from '../../../electron/engine/create-engin
 import { dispatch } from '../../../electron/engine/api/dispatch';
 import type { Video } from '../../../shared/video';
 import { colorAt, colorSteps, videoFrames } from '../../helpers/color-steps';
+import { startOrigin } from '../../helpers/origin-server';
 import { tempDir } from '../../helpers/temp-dir';
 
 const cleanups: (() => unknown)[] = [];
@@ -80,6 +81,24 @@ describe('a trimmed video', () => {
     const whole = await engine.get({ uid });
     expect(whole).toMatchObject({ trim: null, status: { state: 'ready' } });
     expect((await videoFrames(whole.downloads!.default)).frames).toBe(100);
+  });
+
+  it('given a new trim once ready from a link whose original was dropped, downloads it again and makes that part', async () => {
+    const engine = openEngine();
+    const source = await colorSteps(tempDir(), ['red', 'green', 'blue', 'white'], 50);
+    await engine.setSettings({ keepOriginal: false });
+    const origin = await startOrigin({ '/steps.mp4': { kind: 'file', body: fs.readFileSync(source) } });
+    cleanups.push(() => origin.close());
+    const added = await engine.addLinks({ links: [{ url: origin.url('/steps.mp4') }], options: { ladder: [180] } });
+    const uid = added.queued[0]!.uid;
+    await engine.run();
+    expect(await engine.get({ uid })).toMatchObject({ status: { state: 'ready' }, source: { kind: 'url' } });
+    expect((await engine.get({ uid })).source.path).toBeFalsy();
+
+    const edited = await engine.edit({ uid, changes: { trim: { start: 1, end: 3 } } });
+    expect(edited).toMatchObject({ status: { state: 'queued', step: 'fetch' }, playback: null, downloads: null });
+    await engine.run();
+    await expectPart(await engine.get({ uid }), 'green', 'blue');
   });
 
   it('refuses an out point past the end, naming the end to give instead', async () => {
