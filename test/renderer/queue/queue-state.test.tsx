@@ -63,6 +63,27 @@ describe("the queue's state", () => {
     expect(within(banner()!).getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe('#/settings');
   });
 
+  it('says a full disk paused the queue, where, how much is free and needed, and Resume resumes', async () => {
+    const { fake } = renderQueue(queue());
+    await screen.findByRole('link', { name: 'trailer' });
+    await act(() => fake.api.pauseQueue());
+    const totals = await fake.api.totals();
+    const disk = {
+      kind: 'full' as const,
+      dataDir: '/media/ferry',
+      freeBytes: 0,
+      neededBytes: 300 * MiB,
+      message: 'The disk holding /media/ferry is full.',
+    };
+    act(() => fake.emit('totals', { ...totals, queue: { ...totals.queue, disk } }));
+    expect(banner()?.textContent).toContain('Paused: the disk is full — /media/ferry has 0 B free');
+    expect(banner()?.textContent).toContain('about 300 MiB');
+    expect(banner()?.textContent).not.toContain('Queue paused');
+    fireEvent.click(within(banner()!).getByRole('button', { name: 'Resume' }));
+    await act(async () => {});
+    expect((await fake.api.totals()).queue.paused).toBe(false);
+  });
+
   it('says downloads wait for the download hours, and when they open', async () => {
     const { fake } = renderQueue(queue());
     await screen.findByRole('link', { name: 'trailer' });
