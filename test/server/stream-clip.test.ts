@@ -2,8 +2,10 @@
  * Cloudflare Stream's clip API over real HTTP on `ferry serve`: `POST …/stream/clip` with
  * `clippedFromVideoUID`, `startTimeSeconds` and `endTimeSeconds` makes a new video that is that
  * part of a ready one (here cut from its MP4: the link's original is dropped once ready), cut to
- * the frame; an end past the video's length is refused with Cloudflare's own words.
+ * the frame, also through the official SDK's `stream.clip.create`; an end past the video's length
+ * is refused with Cloudflare's own words.
  */
+import Cloudflare from 'cloudflare';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,6 +65,25 @@ describe('a clip over the API', () => {
     expect((await videoFrames(mp4)).frames).toBe(50);
     expect(await colorAt(mp4, 0)).toBe('green');
     expect(await colorAt(mp4, 1.95)).toBe('blue');
+
+    // The official SDK's clip call takes the answer as Cloudflare's.
+    const client = new Cloudflare({
+      apiToken: api.server.token,
+      baseURL: `${api.server.baseUrl}/client/v4`,
+      maxRetries: 0,
+    });
+    const viaSdk = await client.stream.clip.create({
+      account_id: 'acct-1',
+      clippedFromVideoUID: parent,
+      startTimeSeconds: 0,
+      endTimeSeconds: 2,
+    });
+    expect(viaSdk).toMatchObject({
+      clippedFromVideoUID: parent,
+      startTimeSeconds: 0,
+      endTimeSeconds: 2,
+      status: { state: 'queued' },
+    });
 
     const tooLong = await api.call('POST', `${stream}/clip`, {
       clippedFromVideoUID: parent,
