@@ -82,6 +82,17 @@ describe('trimming on the video page', () => {
     expect(await small.page.locator('.trim-summary').textContent()).toMatch(
       /^0:01 – 0:06(\.\d+)? · trimmed duration 0:05/,
     );
+    // Dragged: the out handle to the middle of the strip.
+    const outHandle = small.page.getByRole('slider', { name: 'Out point' });
+    await outHandle.scrollIntoViewIfNeeded();
+    const strip = (await small.page.locator('.trim-track').boundingBox())!;
+    const handleBox = (await outHandle.boundingBox())!;
+    await small.page.mouse.move(handleBox.x + handleBox.width / 2, handleBox.y + handleBox.height / 2);
+    await small.page.mouse.down();
+    await small.page.mouse.move(strip.x + strip.width / 2, strip.y + strip.height / 2, { steps: 5 });
+    await small.page.mouse.up();
+    const dragged = Number(await outHandle.getAttribute('aria-valuenow'));
+    expect(Math.abs(dragged - length / 2)).toBeLessThan(0.1);
     await small.page.getByRole('group', { name: 'Trim' }).scrollIntoViewIfNeeded();
     await small.page.screenshot({ path: path.join(artifactsDir, 'trim-timeline-800x600.png') });
     const trimBox = (await small.page.getByRole('group', { name: 'Trim' }).boundingBox())!;
