@@ -64,13 +64,15 @@ describe('trimming on the video page', () => {
     expect(await inPoint.getAttribute('aria-valuenow')).toBe('1');
     expect(await inPoint.getAttribute('aria-valuetext')).toMatch(/^0:01 of 0:0[56]/);
 
-    // The out handle focused: an arrow takes it a second back, Shift+arrow ten (held at the in point's half second).
+    // The out handle focused: an arrow takes it a second back.
     await outPoint.focus();
     const end = Number(await outPoint.getAttribute('aria-valuenow'));
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
+    // Alt: one frame (25 fps, the ladder playlist's FRAME-RATE).
+    await page.keyboard.press('Alt+ArrowLeft');
     const out = Number(await outPoint.getAttribute('aria-valuenow'));
-    expect(out).toBeCloseTo(end - 2, 2);
+    expect(out).toBeCloseTo(end - 2.04, 2);
     const summary = page.locator('.trim-summary');
     expect(await summary.textContent()).toContain('trimmed duration');
 

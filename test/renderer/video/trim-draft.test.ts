@@ -20,17 +20,21 @@ describe('the trim being set', () => {
   });
 
   it.each([
-    ['ArrowRight', false, 4, 5],
-    ['ArrowUp', false, 4, 5],
-    ['ArrowLeft', false, 4, 3],
-    ['ArrowRight', true, 4, 14],
-    ['ArrowLeft', true, 14, 4],
-    ['PageUp', false, 4, 14],
-    ['Home', false, 4, 0],
-    ['End', false, 4, 30],
-    ['a', false, 4, null],
-  ] as const)('%s (shift %s) takes a handle at %s to %s', (key, shift, at, target) => {
-    expect(handleKeyTarget(key, shift, at, 30)).toBe(target);
+    ['ArrowRight', {}, 4, 5],
+    ['ArrowUp', {}, 4, 5],
+    ['ArrowLeft', {}, 4, 3],
+    ['ArrowRight', { shift: true }, 4, 14],
+    ['ArrowLeft', { shift: true }, 14, 4],
+    ['ArrowRight', { alt: true }, 4, 4.04],
+    ['ArrowLeft', { alt: true }, 4, 3.96],
+    ['PageUp', {}, 4, 14],
+    ['Home', {}, 4, 0],
+    ['End', {}, 4, 30],
+    ['a', {}, 4, null],
+  ] as const)('%s %o takes a handle at %s to %s', (key, modifiers, at, target) => {
+    const to = handleKeyTarget(key, { shift: false, alt: false, ...modifiers }, at, 30, 1 / 25);
+    if (target === null) expect(to).toBeNull();
+    else expect(to).toBeCloseTo(target, 9);
   });
 
   it('cuts something only when a handle left its end', () => {

@@ -1,7 +1,7 @@
 /**
  * In and out points on the video's page: under the player, the storyboard as a filmstrip with a
  * handle at each end of the part kept (dragged, or moved by the arrow keys: a second, Shift for
- * ten), buttons that set them at the player's time (I and O do too, while the player has focus),
+ * ten, Alt one frame), buttons that set them at the player's time (I and O do too, while the player has focus),
  * the trimmed duration, Apply (`edit` with the trim: the video is transcoded again) and Clear.
  * The times are the video's as it plays; `edit` is sent the source's (trim-draft.ts).
  */
@@ -22,6 +22,8 @@ interface TrimBarProps {
   duration: number;
   cues: readonly StoryboardCue[];
   trim: TrimDraftState;
+  /** One frame of the outputs, for Alt+arrow. */
+  frameSeconds: number;
   onSeek(seconds: number): void;
 }
 
@@ -70,7 +72,7 @@ function Filmstrip({ duration, cues, width }: { duration: number; cues: readonly
   );
 }
 
-export function TrimBar({ video, time, duration, cues, trim, onSeek }: TrimBarProps) {
+export function TrimBar({ video, time, duration, cues, trim, frameSeconds, onSeek }: TrimBarProps) {
   const { api, report, tell } = useApp();
   const track = useRef<HTMLDivElement>(null);
   const width = useWidth(track);
@@ -89,7 +91,8 @@ export function TrimBar({ video, time, duration, cues, trim, onSeek }: TrimBarPr
     place(handle, ((event.clientX - box.left) / box.width) * duration);
   };
   const keys = (handle: TrimHandle) => (event: KeyboardEvent<HTMLDivElement>) => {
-    const to = handleKeyTarget(event.key, event.shiftKey, draft[handle], duration);
+    const modifiers = { shift: event.shiftKey, alt: event.altKey };
+    const to = handleKeyTarget(event.key, modifiers, draft[handle], duration, frameSeconds);
     if (to === null) return;
     event.preventDefault();
     // The player's own I/O and arrow keys are not this handle's.

@@ -84,7 +84,18 @@ export function VideoPlayer({ video, autoPlay = false }: { video: Video; autoPla
         </span>
         <PlayerSettings video={ref} box={box} player={player} />
       </div>
-      {trimmable && <TrimBar video={video} time={time} duration={length} cues={cues} trim={trim} onSeek={seek} />}
+      {trimmable && (
+        <TrimBar
+          video={video}
+          time={time}
+          duration={length}
+          cues={cues}
+          trim={trim}
+          // The ladder's frame rate, as its playlist says; 30 fps until it is known.
+          frameSeconds={1 / (player.rungs[0]?.frameRate || 30)}
+          onSeek={seek}
+        />
+      )}
       {problem && (
         <p role="alert" className="page-problem">
           {problem}

@@ -27,10 +27,16 @@ export function moveHandle(draft: TrimDraft, handle: TrimHandle, to: number, dur
 
 /**
  * How far a key moves a focused handle, or null for a key it does not take: arrows a second,
- * with Shift ten; Home and End to the video's ends.
+ * with Shift ten, with Alt one frame (`frameSeconds`); Home and End to the video's ends.
  */
-export function handleKeyTarget(key: string, shift: boolean, at: number, duration: number): number | null {
-  const step = shift ? 10 : 1;
+export function handleKeyTarget(
+  key: string,
+  modifiers: { shift: boolean; alt: boolean },
+  at: number,
+  duration: number,
+  frameSeconds: number,
+): number | null {
+  const step = modifiers.alt ? frameSeconds : modifiers.shift ? 10 : 1;
   if (key === 'ArrowLeft' || key === 'ArrowDown') return at - step;
   if (key === 'ArrowRight' || key === 'ArrowUp') return at + step;
   if (key === 'PageDown') return at - 10;

@@ -12,6 +12,8 @@ export interface Rung {
   index: number;
   height: number;
   bitrate: number;
+  /** Frames a second, from the playlist's FRAME-RATE (0 when it gives none). */
+  frameRate: number;
 }
 
 export interface HlsPlayer {
@@ -67,7 +69,12 @@ export function useHlsPlayer(
       hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) =>
         setRungs(
           data.levels
-            .map((level, index) => ({ index, height: level.height, bitrate: level.bitrate }))
+            .map((level, index) => ({
+              index,
+              height: level.height,
+              bitrate: level.bitrate,
+              frameRate: level.frameRate || 0,
+            }))
             .sort((a, b) => b.height - a.height || b.bitrate - a.bitrate),
         ),
       );
