@@ -16,7 +16,16 @@ import { streamEndpoint, upload } from './tus-client';
 const account_id = '023e105f4ecef8ad9ca31a8372d0c353';
 
 /** Ferry's own fields, beside Cloudflare's: what the SDK's `Video` does not type. */
-const ferryFields = ['renditions', 'source', 'deliveries', 'downloads', 'outputsDeletedAt', 'trim', 'playable', 'topRendition'];
+const ferryFields = [
+  'renditions',
+  'source',
+  'deliveries',
+  'downloads',
+  'outputsDeletedAt',
+  'trim',
+  'playable',
+  'topRendition',
+];
 const ferryStatusFields = ['ferryState', 'step', 'nextAttemptAt', 'bytesPerSecond', 'etaSeconds'];
 
 /** The video less Ferry's own fields: every other field must be the SDK's, of the SDK's type. */
