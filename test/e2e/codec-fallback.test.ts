@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { findMediaTools } from '../../electron/engine/media/find-media-tools';
 import type { VideoCodec } from '../../shared/transcode-presets';
 import { launchChromium } from '../helpers/chromium';
-import { writePlayerPage } from '../helpers/player-site';
+import { playedPast, writePlayerPage } from '../helpers/player-site';
 import * as make from '../helpers/media-fixtures';
 import { serveFolder } from '../helpers/static-server';
 import { tempDir } from '../helpers/temp-dir';
@@ -63,15 +63,6 @@ describe('an HEVC or AV1 ladder in Chromium', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function playsPast2s(page: Page): Promise<void> {
-    await expect
-      .poll(() => page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).currentTime), {
-        timeout: 30_000,
-        interval: 250,
-      })
-      .toBeGreaterThan(2);
-  }
-
   it.each(codecs)('hls.js plays the %s ladder on a rendition this browser decodes', async (codec) => {
     if (!made.has(codec)) return;
     const page = await browser.newPage();
@@ -103,7 +94,7 @@ describe('an HEVC or AV1 ladder in Chromium', () => {
       hls.attachMedia(video);
       void video.play();
     }, codec);
-    await playsPast2s(page);
+    await playedPast(page, 2);
     const playing = await page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).dataset.codec ?? '');
     const decodes = await page.evaluate((type) => MediaSource.isTypeSupported(`video/mp4; codecs="${type}"`), playing);
     expect(decodes, playing).toBe(true);
@@ -147,7 +138,7 @@ describe('an HEVC or AV1 ladder in Chromium', () => {
       });
       player.initialize(document.getElementById('v') as HTMLVideoElement, `${folder}/manifest/video.mpd`, true);
     }, codec);
-    await playsPast2s(page);
+    await playedPast(page, 2);
     expect(await page.title()).toBe('');
     expect(errors).toEqual([]);
     await page.close();

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { launchChromium } from '../helpers/chromium';
-import { writePlayerPage } from '../helpers/player-site';
+import { playedPast, writePlayerPage } from '../helpers/player-site';
 import * as make from '../helpers/media-fixtures';
 import { serveFolder } from '../helpers/static-server';
 import { tempDir } from '../helpers/temp-dir';
@@ -44,16 +44,6 @@ describe('playback in Chromium', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function playedSeconds(page: Page): Promise<number> {
-    await expect
-      .poll(() => page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).currentTime), {
-        timeout: 20_000,
-        interval: 250,
-      })
-      .toBeGreaterThan(2);
-    return page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).currentTime);
-  }
-
   it('plays the HLS master playlist with hls.js past 2 s', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -79,7 +69,7 @@ describe('playback in Chromium', () => {
       hls.attachMedia(video);
       void video.play();
     });
-    expect(await playedSeconds(page)).toBeGreaterThan(2);
+    expect(await playedPast(page, 2, 20_000)).toBeGreaterThan(2);
     expect(await page.title()).toBe('');
     expect(errors).toEqual([]);
     await page.close();
@@ -110,7 +100,7 @@ describe('playback in Chromium', () => {
       });
       player.initialize(document.getElementById('v') as HTMLVideoElement, 'video/manifest/video.mpd', true);
     });
-    expect(await playedSeconds(page)).toBeGreaterThan(2);
+    expect(await playedPast(page, 2, 20_000)).toBeGreaterThan(2);
     expect(await page.title()).toBe('');
     expect(errors).toEqual([]);
     await page.close();

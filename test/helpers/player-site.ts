@@ -1,6 +1,8 @@
 /** A folder served to Chromium with the players the tests drive: hls.js, dash.js and a page with one muted video. */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { repoRoot } from './spawn-ts';
 
 export function writePlayerPage(site: string): void {
@@ -10,4 +12,11 @@ export function writePlayerPage(site: string): void {
     path.join(site, 'dash.js'),
   );
   fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html><video id="v" muted playsinline></video>');
+}
+
+/** Waits until the page's video has played past `seconds` (bounded), and says where it is. */
+export async function playedPast(page: Page, seconds: number, timeoutMs = 30_000): Promise<number> {
+  const currentTime = () => page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).currentTime);
+  await expect.poll(currentTime, { timeout: timeoutMs, interval: 250 }).toBeGreaterThan(seconds);
+  return currentTime();
 }
