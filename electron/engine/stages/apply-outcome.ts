@@ -110,6 +110,9 @@ export function applyOutcome(context: EngineContext, claim: ClaimRef, outcome: S
   const { to, change, alongside } = plan(context, claim, outcome);
   const expected = { state: workingState(claim.stage), stage: claim.stage };
   const result = context.store.commitClaimed(claim.uid, expected, to, change, alongside);
+  // A transcode whose verdict did not land (paused, canceled meanwhile) takes back the live
+  // playback it earned: its live folder is gone, and the next attempt earns it anew.
+  if (!result.committed && claim.stage === 'transcode') context.store.live.end(claim.uid);
   // Work handed back for later has nothing to lose: only a verdict that did not land is worth telling.
   if (!result.committed && outcome.kind !== 'interrupted') {
     context.store.record(claim.uid, 'outcome-dropped', {
