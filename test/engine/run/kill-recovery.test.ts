@@ -109,11 +109,15 @@ async function runAndKill(dataDir: string, kill: (typeof kills)[number]): Promis
 }
 
 function filesUnder(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
+  return (
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      // Each transcode tags its segments' names (chunk-<tag>-<rendition>-<n>): the same files, another attempt.
+      .map((name) => name.replace(/chunk-[0-9a-z]+-(\d+-\d+\.m4s)$/, 'chunk-$1'))
+      .sort()
+  );
 }
 
 async function videosByPath(dataDir: string): Promise<Map<string, Video>> {
