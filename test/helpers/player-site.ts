@@ -16,7 +16,10 @@ export function writePlayerPage(site: string): void {
 
 /** Waits until the page's video has played past `seconds` (bounded), and says where it is. */
 export async function playedPast(page: Page, seconds: number, timeoutMs = 30_000): Promise<number> {
-  const currentTime = () => page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).currentTime);
+  // This file is type-checked without the DOM's types: the page's document is described here.
+  type PlayerPage = { document: { getElementById(id: 'v'): { currentTime: number } } };
+  const currentTime = () =>
+    page.evaluate(() => (globalThis as unknown as PlayerPage).document.getElementById('v').currentTime);
   await expect.poll(currentTime, { timeout: timeoutMs, interval: 250 }).toBeGreaterThan(seconds);
   return currentTime();
 }

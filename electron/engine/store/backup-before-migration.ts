@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 /** How many backups stay: enough to step back over the last upgrades, not a growing pile. */
 export const backupsKept = 3;
@@ -36,4 +36,34 @@ export function backupBeforeMigration(db: Database.Database, dbPath: string, ver
   fs.renameSync(partial, target);
   for (const old of listBackups(dbPath).slice(backupsKept)) fs.rmSync(old.file, { force: true });
   return target;
+}
+
+/** A column a secret was kept in by an older Ferry, and the rows of it to empty. */
+export interface SecretColumn {
+  table: string;
+  column: string;
+  /** Which rows still hold the secret (SQL over the table), all of them when absent. */
+  where?: string;
+}
+
+/**
+ * Empties, in every backup, the secrets just moved out of the database itself (credentials and
+ * request headers an older Ferry kept in clear), then rewrites the backup so no free page keeps
+ * them: a backup must not hold a secret the database no longer does. The backup stays usable;
+ * an older Ferry opened on it asks for those credentials again.
+ */
+export function scrubBackups(dbPath: string, columns: readonly SecretColumn[]): void {
+  for (const { file } of listBackups(dbPath)) {
+    const backup = new Database(file);
+    try {
+      for (const { table, column, where } of columns) {
+        const has = backup.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column);
+        // A backup from before the column existed never held it.
+        if (has) backup.exec(`UPDATE ${table} SET ${column} = NULL${where ? ` WHERE ${where}` : ''}`);
+      }
+      backup.exec('VACUUM');
+    } finally {
+      backup.close();
+    }
+  }
 }

@@ -4,6 +4,7 @@
  * refer to, and which of them no video needs any more.
  */
 import type Database from 'better-sqlite3';
+import { scrubBackups } from './backup-before-migration';
 
 /** Rows in the older form: `request_headers` is a flat object, without `clear`. */
 const olderForm = `request_headers IS NOT NULL AND json_type(request_headers, '$.clear') IS NULL`;
@@ -28,10 +29,11 @@ export class HeaderSecretRows {
     );
   }
 
-  /** Rewrites the file, so that moved credentials' old bytes stay neither in free pages nor in the WAL. */
+  /** Rewrites the file, so that moved credentials' old bytes stay neither in free pages nor in the WAL, nor in backups. */
   scrub(): void {
     this.db.exec('VACUUM');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (!this.db.memory) scrubBackups(this.db.name, [{ table: 'videos', column: 'request_headers', where: olderForm }]);
   }
 
   /** The vault references of these videos' headers. */

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { scrubBackups } from './backup-before-migration';
 import type {
   DeliveryMode,
   DeliveryProvider,
@@ -149,7 +150,7 @@ export class TargetStore {
    * Empties the columns of moved credentials. The VACUUM rewrites the file, so that the old bytes
    * are not left in free pages (the schema migration's rewrite of each row left copies there too),
    * and the checkpoint copies it into ferry.db and empties the WAL: the credentials are left in
-   * neither file. Runs once, on the first start after an update from a Ferry that kept them here.
+   * neither file, nor in the backups made before migrating. Runs once, on the first start after an update from a Ferry that kept them here.
    */
   forgetClearCredentials(ids: readonly string[]): void {
     if (ids.length === 0) return;
@@ -157,5 +158,6 @@ export class TargetStore {
     this.db.transaction(() => ids.forEach((id) => forget.run(id)))();
     this.db.exec('VACUUM');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (!this.db.memory) scrubBackups(this.db.name, [{ table: 'delivery_targets', column: 'credential' }]);
   }
 }
