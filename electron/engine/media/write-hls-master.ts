@@ -69,7 +69,10 @@ export function measure(segments: Segment[], segmentBytes: Record<string, number
     // A very short last segment says little about the peak; count it at least as one second.
     peak = Math.max(peak, (size * 8) / Math.max(segment.duration, Math.min(1, seconds)));
   }
-  return { peak: Math.ceil(peak), average: seconds > 0 ? Math.ceil((bytes * 8) / seconds) : 0 };
+  const average = seconds > 0 ? Math.ceil((bytes * 8) / seconds) : 0;
+  // The short last segment counted as a second can leave every segment's rate under the mean;
+  // a peak is never below the average (hls.js and Apple's validator read them so).
+  return { peak: Math.max(Math.ceil(peak), average), average };
 }
 
 export function cleanMediaPlaylist(playlist: string): string {

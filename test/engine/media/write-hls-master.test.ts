@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanMediaPlaylist, writeHlsMaster } from '../../../electron/engine/media/write-hls-master';
+import { cleanMediaPlaylist, measure, writeHlsMaster } from '../../../electron/engine/media/write-hls-master';
 
 // What ffmpeg's dash muxer writes with -hls_playlist 1 (5.1 shown; 4.1 lacks the date lines).
 const ffmpegMaster = `#EXTM3U
@@ -48,6 +48,17 @@ describe('the HLS master playlist', () => {
     expect(top?.bandwidth).toBe(4_000_000 + 128_000);
     expect(top?.averageBandwidth).toBe(Math.ceil((2_250_000 * 8) / 5) + Math.ceil((80_000 * 8) / 5));
     expect(low?.bandwidth).toBe(800_000 + 128_000);
+  });
+
+  it('never states a peak below the average, when a short last segment carries the most bits', () => {
+    const segments = [
+      { uri: 'a.m4s', duration: 2 },
+      { uri: 'b.m4s', duration: 2 },
+      { uri: 'c.m4s', duration: 0.2 },
+    ];
+    const { peak, average } = measure(segments, { 'a.m4s': 100_000, 'b.m4s': 100_000, 'c.m4s': 60_000 });
+    expect(average).toBe(Math.ceil((260_000 * 8) / 4.2));
+    expect(peak).toBeGreaterThanOrEqual(average);
   });
 
   it('writes every attribute Apple asks for, with one audio group', () => {
