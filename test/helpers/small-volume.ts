@@ -1,7 +1,8 @@
 /**
  * A real small volume for full-disk tests: a tmpfs of a few MiB mounted on a fresh folder (root
  * only, as CI runs), filled with a filler file to leave exactly as much room as a test wants.
- * Unmounted after the test. Where mounting is not permitted the test is skipped, saying so.
+ * Unmounted after the test. Where mounting is not permitted the test fails, saying why and how
+ * to run it: a full disk is what these tests are for, and a skipped one proves nothing.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,16 +22,16 @@ export interface SmallVolume {
 
 const mounted: string[] = [];
 
-/** Mounts a tmpfs of `megabytes`; answers why not when this machine does not let the test do so. */
-export function mountSmallVolume(megabytes: number): SmallVolume | { refused: string } {
+/** Mounts a tmpfs of `megabytes` (`,ro` in `options` for a read-only one). */
+export function mountSmallVolume(megabytes: number, options = ''): SmallVolume {
   const dir = tempDir('ferry-volume-');
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m${options}`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
-    return {
-      refused: `cannot mount a ${megabytes} MiB tmpfs here (${stderr || (error as Error).message}): run as root`,
-    };
+    throw new Error(
+      `cannot mount a ${megabytes} MiB tmpfs (${stderr || (error as Error).message}): the full-disk tests need root, as CI runs them`,
+    );
   }
   mounted.push(dir);
   const filler = path.join(dir, 'filler.bin');

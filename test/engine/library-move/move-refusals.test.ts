@@ -1,18 +1,18 @@
 /**
  * Targets a library move refuses before it copies anything (through `ferry settings library`),
  * and a target volume that fills up while copying: each leaves the library where it was, whole.
- * The volumes are real tmpfs mounts (root only; skipped, saying why, where mounting is not allowed).
+ * The volumes are real tmpfs mounts (root only, as CI runs: test/helpers/small-volume.ts).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../electron/engine/create-engine';
 import { dataPaths } from '../../../electron/engine/data-paths';
 import { FileVault } from '../../../electron/engine/delivery/file-vault';
 import { runFerry } from '../../cli/ferry-in-process';
+import { mountSmallVolume } from '../../helpers/small-volume';
 import { until } from '../../helpers/wait-for';
 import { expectWholeLibrary, makeLibraryFixture, type LibraryFixture } from './library-fixture';
 
@@ -25,29 +25,6 @@ beforeAll(async () => {
   old = path.join(fixture.dataDir, 'library');
   return () => fs.rmSync(base, { recursive: true, force: true });
 }, 120_000);
-
-const mounts: string[] = [];
-afterEach(() => {
-  for (const dir of mounts.splice(0)) execFileSync('umount', ['-l', dir]);
-});
-
-/** A tmpfs of `megabytes` (`ro` for a read-only one), or why this machine does not allow one. */
-function tmpfs(megabytes: number, options = ''): string | { refused: string } {
-  const dir = fs.mkdtempSync(path.join(base, 'volume-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m${options}`, 'tmpfs', dir], { stdio: 'pipe' });
-  } catch (error) {
-    return { refused: `cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]}): run as root` };
-  }
-  mounts.push(dir);
-  return dir;
-}
-
-/** Writes a filler file until at most `leave` bytes are free on the volume. */
-function fill(volume: string, leave: number): void {
-  const { bavail, bsize } = fs.statfsSync(volume);
-  fs.writeFileSync(path.join(volume, 'filler.bin'), Buffer.alloc(Math.max(0, bavail * bsize - leave), 7));
-}
 
 const move = (to: string) => runFerry(['settings', 'library', to], { FERRY_DATA_DIR: fixture.dataDir });
 
@@ -84,9 +61,8 @@ describe('a library move refused before it starts', () => {
     if (to.includes('full-')) expect(fs.readFileSync(path.join(to, 'theirs.txt'), 'utf8')).toBe('kept');
   });
 
-  it('a read-only volume', async (context) => {
-    const volume = tmpfs(1, ',ro');
-    if (typeof volume !== 'string') return context.skip(volume.refused);
+  it('a read-only volume', async () => {
+    const volume = mountSmallVolume(1, ',ro').dir;
     fixture.restore();
     const run = await move(path.join(volume, 'library'));
     expect(run.code).toBe(2);
@@ -94,11 +70,11 @@ describe('a library move refused before it starts', () => {
     await expectWholeLibrary(fixture, old, path.join(volume, 'library'));
   });
 
-  it('a volume without room for the library, checked before copying', async (context) => {
-    const volume = tmpfs(32);
-    if (typeof volume !== 'string') return context.skip(volume.refused);
+  it('a volume without room for the library, checked before copying', async () => {
+    const small = mountSmallVolume(32);
+    const volume = small.dir;
     fixture.restore();
-    fill(volume, 1024 * 1024);
+    small.fill(1024 * 1024);
     const run = await move(path.join(volume, 'library'));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
@@ -110,11 +86,10 @@ describe('a library move refused before it starts', () => {
 });
 
 describe('a target volume that fills up while copying', () => {
-  it('is rolled back: the old library stays in use, the copies are removed', async (context) => {
-    const volume = tmpfs(32);
-    if (typeof volume !== 'string') return context.skip(volume.refused);
+  it('is rolled back: the old library stays in use, the copies are removed', async () => {
+    const volume = mountSmallVolume(32);
     fixture.restore();
-    const to = path.join(volume, 'library');
+    const to = path.join(volume.dir, 'library');
     // Work another live process holds (our parent, by its pid): the move waits for it to stop, and the volume fills meanwhile.
     const db = new Database(dataPaths(fixture.dataDir).database);
     const claim = db.prepare('UPDATE videos SET lease_owner = ?');
@@ -126,7 +101,7 @@ describe('a target volume that fills up while copying', () => {
         (error: Error) => error,
       );
       await until(async () => (await engine.libraryStatus()).move?.phase === 'stopping-work', 10_000);
-      fill(volume, 0);
+      volume.fill(0);
       claim.run(null);
       const error = await moving;
       expect(error.message).toMatch(/filled up while copying\. The library stays at .*; the copies were removed/);
