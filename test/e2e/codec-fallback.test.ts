@@ -11,7 +11,7 @@ import { createEngine } from '../../electron/engine/create-engine';
 import { findMediaTools } from '../../electron/engine/media/find-media-tools';
 import type { VideoCodec } from '../../shared/transcode-presets';
 import { launchChromium } from '../helpers/chromium';
-import { playedPast, writePlayerPage } from '../helpers/player-site';
+import { playedPast, playInDash, playInHls, writePlayerPage } from '../helpers/player-site';
 import * as make from '../helpers/media-fixtures';
 import { serveFolder } from '../helpers/static-server';
 import { tempDir } from '../helpers/temp-dir';
@@ -65,35 +65,7 @@ describe('an HEVC or AV1 ladder in Chromium', () => {
 
   it.each(codecs)('hls.js plays the %s ladder on a rendition this browser decodes', async (codec) => {
     if (!made.has(codec)) return;
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.addScriptTag({ url: `${server.url}hls.js` });
-    await page.evaluate((folder) => {
-      type Level = { videoCodec?: string };
-      const Hls = (
-        window as unknown as {
-          Hls: new () => {
-            loadSource(u: string): void;
-            attachMedia(v: HTMLVideoElement): void;
-            on(e: string, f: (e: string, d: { fatal?: boolean; details?: string; level?: number }) => void): void;
-            levels: Level[];
-          };
-        }
-      ).Hls;
-      const video = document.getElementById('v') as HTMLVideoElement;
-      const hls = new Hls();
-      hls.on('hlsError', (_e, data) => {
-        if (data.fatal) document.title = `error: ${data.details}`;
-      });
-      hls.on('hlsLevelSwitched', (_e, data) => {
-        video.dataset.codec = hls.levels[data.level ?? -1]?.videoCodec ?? '';
-      });
-      hls.loadSource(`${folder}/manifest/video.m3u8`);
-      hls.attachMedia(video);
-      void video.play();
-    }, codec);
+    const { page, errors } = await playInHls(browser, server.url, `${codec}/manifest/video.m3u8`);
     await playedPast(page, 2);
     const playing = await page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).dataset.codec ?? '');
     const decodes = await page.evaluate((type) => MediaSource.isTypeSupported(`video/mp4; codecs="${type}"`), playing);
@@ -114,30 +86,7 @@ describe('an HEVC or AV1 ladder in Chromium', () => {
 
   it.each(codecs)('dash.js plays the %s ladder', async (codec) => {
     if (!made.has(codec)) return;
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.addScriptTag({ url: `${server.url}dash.js` });
-    await page.evaluate((folder) => {
-      const dashjs = (
-        window as unknown as {
-          dashjs: {
-            MediaPlayer(): {
-              create(): {
-                initialize(v: HTMLVideoElement, u: string, autoplay: boolean): void;
-                on(e: string, f: (e: { error?: { message?: string } }) => void): void;
-              };
-            };
-          };
-        }
-      ).dashjs;
-      const player = dashjs.MediaPlayer().create();
-      player.on('error', (e) => {
-        document.title = `error: ${e.error?.message ?? 'unknown'}`;
-      });
-      player.initialize(document.getElementById('v') as HTMLVideoElement, `${folder}/manifest/video.mpd`, true);
-    }, codec);
+    const { page, errors } = await playInDash(browser, server.url, `${codec}/manifest/video.mpd`);
     await playedPast(page, 2);
     expect(await page.title()).toBe('');
     expect(errors).toEqual([]);

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/create-engine';
 import { launchChromium } from '../helpers/chromium';
-import { playedPast, writePlayerPage } from '../helpers/player-site';
+import { playedPast, playInDash, playInHls, writePlayerPage } from '../helpers/player-site';
 import * as make from '../helpers/media-fixtures';
 import { serveFolder } from '../helpers/static-server';
 import { tempDir } from '../helpers/temp-dir';
@@ -45,30 +45,7 @@ describe('playback in Chromium', () => {
   });
 
   it('plays the HLS master playlist with hls.js past 2 s', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.addScriptTag({ url: `${server.url}hls.js` });
-    await page.evaluate(() => {
-      const Hls = (
-        window as unknown as {
-          Hls: new () => {
-            loadSource(u: string): void;
-            attachMedia(v: HTMLVideoElement): void;
-            on(e: string, f: (e: string, d: { fatal: boolean; details: string }) => void): void;
-          };
-        }
-      ).Hls;
-      const video = document.getElementById('v') as HTMLVideoElement;
-      const hls = new Hls();
-      hls.on('hlsError', (_e, data) => {
-        if (data.fatal) document.title = `error: ${data.details}`;
-      });
-      hls.loadSource('video/manifest/video.m3u8');
-      hls.attachMedia(video);
-      void video.play();
-    });
+    const { page, errors } = await playInHls(browser, server.url, 'video/manifest/video.m3u8');
     expect(await playedPast(page, 2, 20_000)).toBeGreaterThan(2);
     expect(await page.title()).toBe('');
     expect(errors).toEqual([]);
@@ -76,30 +53,7 @@ describe('playback in Chromium', () => {
   });
 
   it('plays the DASH manifest with dash.js past 2 s', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.addScriptTag({ url: `${server.url}dash.js` });
-    await page.evaluate(() => {
-      const dashjs = (
-        window as unknown as {
-          dashjs: {
-            MediaPlayer(): {
-              create(): {
-                initialize(v: HTMLVideoElement, u: string, autoplay: boolean): void;
-                on(e: string, f: (e: { error?: { message?: string } }) => void): void;
-              };
-            };
-          };
-        }
-      ).dashjs;
-      const player = dashjs.MediaPlayer().create();
-      player.on('error', (e) => {
-        document.title = `error: ${e.error?.message ?? 'unknown'}`;
-      });
-      player.initialize(document.getElementById('v') as HTMLVideoElement, 'video/manifest/video.mpd', true);
-    });
+    const { page, errors } = await playInDash(browser, server.url, 'video/manifest/video.mpd');
     expect(await playedPast(page, 2, 20_000)).toBeGreaterThan(2);
     expect(await page.title()).toBe('');
     expect(errors).toEqual([]);
